@@ -1,0 +1,56 @@
+#pragma once
+// Age in 周岁 (completed years on the Gregorian calendar). Art. 1259: "80周岁以上" includes 80.
+// Whether a year is gained on the birthday or the day after, and where a 29 February birthday
+// falls in a common year, are per-scheme options with documented defaults.
+
+#include "eldercare/calendar/date.hpp"
+#include "eldercare/calendar/month_arithmetic.hpp"
+
+namespace eldercare {
+
+/// On which day a person reaches an age.
+enum class age_reached {
+  on_birthday,        ///< default: popular and welfare practice (a year is gained on the birthday)
+  day_after_birthday, ///< Supreme People's Court juvenile-criminal interpretation: the next day
+};
+
+/// Where a 29 February birthday falls in a common year.
+enum class leap_day_birthday {
+  february_28, ///< default: art. 202's fallback (the month has no corresponding day → its last day)
+  march_1,     ///< the day after 28 February
+};
+
+struct age_rule {
+  age_reached reached = age_reached::on_birthday;
+  leap_day_birthday leap_day = leap_day_birthday::february_28;
+  friend bool operator==(const age_rule&, const age_rule&) = default;
+};
+
+/// The date on which someone born on `birth` reaches `years` 周岁 under `rule`.
+[[nodiscard]] inline date date_reaching_age(const date& birth, int years, const age_rule& rule = {}) {
+  require_valid(birth, "birth_date");
+  if (years < 0)
+    throw invalid_value(error_id::invalid_parameter, "years", std::to_string(years),
+                        "an age cannot be negative");
+  date d = add_months_civil(birth, 12 * years);
+  if (rule.leap_day == leap_day_birthday::march_1 && birth.month() == 2 && birth.day() == 29 &&
+      d.day() == 28)
+    d += boost::gregorian::date_duration(1);
+  if (rule.reached == age_reached::day_after_birthday && years > 0)
+    d += boost::gregorian::date_duration(1);
+  return d;
+}
+
+/// Age in completed years (周岁) on date `on`. Throws when `on` is before the birth date.
+[[nodiscard]] inline int age_on(const date& birth, const date& on, const age_rule& rule = {}) {
+  require_valid(birth, "birth_date");
+  require_valid(on, "on");
+  if (on < birth)
+    throw invalid_value(error_id::invalid_person, "on", to_iso(on),
+                        "is before the birth date " + to_iso(birth));
+  int n = static_cast<int>(on.year()) - static_cast<int>(birth.year());
+  while (n > 0 && date_reaching_age(birth, n, rule) > on) --n;
+  return n;
+}
+
+} // namespace eldercare

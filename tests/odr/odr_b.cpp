@@ -1,0 +1,2 @@
+#include "eldercare/eldercare.hpp"
+int odr_b() { return 42; }
