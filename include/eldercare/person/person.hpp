@@ -1,0 +1,68 @@
+#pragma once
+// A person: the facts eldercare's rules read. Plain data, so that it is easy to build from JSON, a
+// DataFrame row or designated initialisers; validate() checks what the value types cannot.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eldercare/ability/assessment.hpp"
+#include "eldercare/ability/disability_certificate.hpp"
+#include "eldercare/calendar/date.hpp"
+#include "eldercare/facility/facility_registry.hpp"
+#include "eldercare/person/category.hpp"
+#include "eldercare/person/health.hpp"
+#include "eldercare/person/residency.hpp"
+#include "eldercare/stay/stay.hpp"
+
+namespace eldercare {
+
+struct person {
+  std::string id;
+  date birth_date;
+  eldercare::hukou hukou;         ///< 户籍
+  eldercare::residence residence; ///< 居住地
+  std::optional<assessment> ability;                  ///< latest ability assessment (GB/T 42195 level)
+  std::optional<disability_certificate> disability;   ///< 残疾人证
+  category_set categories;
+  health_status health;
+  std::vector<stay> stays;        ///< in any order
+  std::string household_id;       ///< for benefits paid per household; may be empty
+};
+
+/// Checks the facts that single values cannot check alone, throwing invalid_value with the field
+/// path (e.g. "persons[p1].stays[1].admitted"):
+///  - a non-empty id and a real birth date;
+///  - hukou.since, the assessment and stays not before the birth date;
+///  - stays that do not overlap (a transfer on one day — discharge and admission the same day — is fine);
+///  - when `facilities` is given, every stay names a facility in it.
+inline void validate(const person& p, const facility_registry* facilities = nullptr) {
+  const std::string at = "persons[" + p.id + "]";
+  if (p.id.empty()) throw invalid_value(error_id::invalid_person, "persons[].id", "", "must not be empty");
+  require_valid(p.birth_date, at + ".birth_date");
+  auto not_before_birth = [&](const date& d, const std::string& field) {
+    if (d < p.birth_date)
+      throw invalid_value(error_id::invalid_person, field, to_iso(d), "is before the birth date " + to_iso(p.birth_date));
+  };
+  if (p.hukou.since) not_before_birth(*p.hukou.since, at + ".hukou.since");
+  if (p.ability) not_before_birth(p.ability->assessed_on(), at + ".ability.assessed_on");
+  for (std::size_t i = 0; i < p.stays.size(); ++i) {
+    const stay& s = p.stays[i];
+    const std::string field = at + ".stays[" + std::to_string(i) + "]";
+    not_before_birth(s.admitted(), field + ".admitted");
+    if (facilities && !facilities->find(s.facility_id()))
+      throw invalid_value(error_id::invalid_stay, field + ".facility", s.facility_id(), "no facility with this id");
+    for (std::size_t j = 0; j < i; ++j) {
+      const stay& o = p.stays[j];
+      // Overlap of [a1, d1] and [a2, d2], allowing the two to share one transfer day.
+      const bool overlap = s.admitted() < (o.discharged() ? *o.discharged() : date(boost::gregorian::pos_infin)) &&
+                           o.admitted() < (s.discharged() ? *s.discharged() : date(boost::gregorian::pos_infin));
+      if (overlap)
+        throw invalid_value(error_id::invalid_stay, field + ".admitted", to_iso(s.admitted()),
+                            "overlaps stays[" + std::to_string(j) + "] (" + o.facility_id() + " from " +
+                                to_iso(o.admitted()) + ")");
+    }
+  }
+}
+
+} // namespace eldercare

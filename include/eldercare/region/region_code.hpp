@@ -1,0 +1,243 @@
+#pragma once
+// Administrative division codes (行政区划代码, GB/T 2260 and the MCA's yearly list): the 6-digit code of
+// a province, prefecture or county, or a 9-digit township code (6-digit county + 3-digit 乡镇/街道, as
+// in the NBS statistical codes). A region_code is always valid: it can only be made by parse() or
+// from_number(), which check it against the bundled table (region_table.hpp).
+//
+// Codes are temporal (DOMAIN.md B.2): abolished codes such as 110104 宣武区 still appear in ID numbers
+// and old records. They are accepted, kept as recorded (value() does not change), flagged by
+// is_legacy(), and mapped by current(). Nothing maps them implicitly: whether 宣武 counts as 西城 for
+// a rule is that rule's decision.
+
+#include <compare>     // operator<=>
+#include <cstddef>     // std::size_t for std::hash
+#include <cstdint>     // std::uint32_t
+#include <functional>  // std::hash specialisation, for unordered containers
+#include <string>      // to_string, error messages
+#include <string_view> // parse input, names
+
+#include "eldercare/core/error.hpp"
+#include "eldercare/region/region_table.hpp"
+
+namespace eldercare {
+
+/// Where a code sits in the hierarchy (省级 / 地级 / 县级 / 乡级).
+enum class region_level { province, prefecture, county, township };
+
+/// "province", "prefecture", "county" or "township".
+[[nodiscard]] constexpr std::string_view to_string(region_level level) noexcept {
+  switch (level) {
+  case region_level::province: return "province";
+  case region_level::prefecture: return "prefecture";
+  case region_level::county: return "county";
+  case region_level::township: return "township";
+  }
+  return "?";
+}
+
+/// A checked GB/T 2260 / MCA division code, or a 9-digit township code under a known county.
+///
+/// Levels are read from the digits (DOMAIN.md B.2): XX0000 province; XXYY00 prefecture, including
+/// the municipal roll-ups 110100 / 120100 (市辖区) and the prefecture-level cities without counties
+/// (东莞 441900); any other 6-digit code county; 9 digits township.
+///
+/// Equality is on the code as recorded (110104 != 110102). Ordering is hierarchical: a parent sorts
+/// before its children (110101 < 110101001 < 110102). There is deliberately no conversion from or
+/// comparison with integers: write region_code::from_number(110102).
+class region_code {
+public:
+  /// Parses exactly 6 digits ("110102") or 9 digits ("610112008"); no spaces or signs.
+  /// Throws invalid_value (error_id::invalid_region) naming `field` and the text when the text is
+  /// malformed, the 6-digit code is not in the bundled table, or the township's county is unknown.
+  [[nodiscard]] static constexpr region_code parse(std::string_view text,
+                                                   std::string_view field = "region") {
+    bool digits_only = !text.empty();
+    for (const char ch : text) digits_only = digits_only && ch >= '0' && ch <= '9';
+    if (!digits_only)
+      throw invalid_value(error_id::invalid_region, field, text,
+                          "expected a division code of 6 digits (e.g. 110102) or a 9-digit "
+                          "township code (e.g. 610112008)");
+    if (text.size() != 6 && text.size() != 9) throw bad_length(text, field);
+    std::uint32_t v = 0;
+    for (const char ch : text) v = v * 10 + static_cast<std::uint32_t>(ch - '0');
+    return text.size() == 6 ? checked_six(v, field, text) : checked_nine(v, field, text);
+  }
+
+  /// The same checks for a code held as a number: 6 digits (100000-999999) or 9 digits.
+  [[nodiscard]] static constexpr region_code from_number(std::uint32_t code,
+                                                         std::string_view field = "region") {
+    // An empty text tells the checks to format the number, only when they throw.
+    if (code >= 100000 && code <= 999999) return checked_six(code, field, {});
+    if (code >= 100000000 && code <= 999999999) return checked_nine(code, field, {});
+    throw bad_length(std::to_string(code), field);
+  }
+
+  /// The code as recorded: 110104 stays 110104 (see current()).
+  [[nodiscard]] constexpr std::uint32_t value() const noexcept { return value_; }
+
+  [[nodiscard]] constexpr region_level level() const noexcept {
+    if (value_ > 999999) return region_level::township;
+    if (value_ % 10000 == 0) return region_level::province;
+    if (value_ % 100 == 0) return region_level::prefecture;
+    return region_level::county;
+  }
+
+  /// The code padded to 9 digits (110102 -> 110102000, 610112008 unchanged). Distinct codes have
+  /// distinct keys (township part 000 is rejected), and a parent's key is its child's key with the
+  /// trailing digits zeroed, which is what ordering and region_set look-ups use.
+  [[nodiscard]] constexpr std::uint32_t hierarchy_key() const noexcept {
+    return value_ > 999999 ? value_ : value_ * 1000;
+  }
+
+  /// The province (省级): 110102 -> 110000. A province is its own province.
+  [[nodiscard]] constexpr region_code province() const noexcept {
+    return region_code(hierarchy_key() / 10000000 * 10000);
+  }
+
+  /// The prefecture (地级): 131082 -> 131000, 110102 -> 110100 (municipal roll-up 市辖区), 110228 ->
+  /// 110200 (the former 县 roll-up), 610112008 -> 610100. A prefecture is its own prefecture.
+  /// Throws invalid_value for a province, which has no prefecture.
+  [[nodiscard]] constexpr region_code prefecture() const {
+    if (level() == region_level::province)
+      throw invalid_value(error_id::invalid_region, "region", to_string(),
+                          "a province-level code has no prefecture");
+    return region_code(hierarchy_key() / 100000 * 100);
+  }
+
+  /// The county (县级): a county is its own county; a township gives its first 6 digits (for towns
+  /// directly under a prefecture-level city such as 东莞 441900003 that is the prefecture, 441900).
+  /// Throws invalid_value for a province or prefecture, which are above county level.
+  [[nodiscard]] constexpr region_code county() const {
+    const region_level l = level();
+    if (l == region_level::province || l == region_level::prefecture)
+      throw invalid_value(error_id::invalid_region, "region", to_string(),
+                          std::string("a ") + std::string(eldercare::to_string(l)) +
+                              "-level code has no county");
+    return region_code(hierarchy_key() / 1000);
+  }
+
+  /// Ancestor-or-self, by digits: a province contains its prefectures, counties and townships, a
+  /// prefecture its counties and townships, a county its townships; every code contains itself.
+  /// Legacy codes are compared as recorded: 110000 contains 110104, 110102 does not (use
+  /// current()).
+  [[nodiscard]] constexpr bool contains(const region_code& other) const noexcept {
+    std::uint32_t unit = 1;
+    switch (level()) {
+    case region_level::province: unit = 10000000; break;
+    case region_level::prefecture: unit = 100000; break;
+    case region_level::county: unit = 1000; break;
+    case region_level::township: unit = 1; break;
+    }
+    return hierarchy_key() / unit == other.hierarchy_key() / unit;
+  }
+
+  /// An abolished code kept for old records (110103, 110104, 110228, 110229, ...).
+  [[nodiscard]] constexpr bool is_legacy() const noexcept {
+    if (value_ > 999999) return false; // townships under abolished counties are rejected
+    const auto r = region_table::find(value_);
+    return r && r->successor != 0;
+  }
+
+  /// The current code for a legacy code (110104 宣武区 -> 110102 西城区); otherwise *this.
+  [[nodiscard]] constexpr region_code current() const noexcept {
+    if (value_ > 999999) return *this;
+    const auto r = region_table::find(value_);
+    return r && r->successor != 0 ? region_code(r->successor) : *this;
+  }
+
+  /// "110102" or "610112008".
+  [[nodiscard]] std::string to_string() const { return std::to_string(value_); }
+
+  /// The Chinese name from the bundled table ("西城区", "宣武区" for the legacy 110104); "" for a
+  /// township the table has no name for.
+  [[nodiscard]] constexpr std::string_view name() const noexcept {
+    const auto r =
+        value_ > 999999 ? region_table::find_township(value_) : region_table::find(value_);
+    return r ? r->name : std::string_view{};
+  }
+
+  friend constexpr bool operator==(const region_code&, const region_code&) = default;
+  friend constexpr std::strong_ordering operator<=>(const region_code& a,
+                                                    const region_code& b) noexcept {
+    return a.hierarchy_key() <=> b.hierarchy_key();
+  }
+
+private:
+  constexpr explicit region_code(std::uint32_t v) noexcept : value_(v) {}
+
+  static invalid_value bad_length(std::string_view text, std::string_view field) {
+    std::string why = "has " + std::to_string(text.size()) +
+                      " digits; expected 6 (province, prefecture or county, e.g. 110102) or 9 "
+                      "(township, e.g. 610112008)";
+    if (text.size() == 12)
+      why += "; for a 12-digit NBS statistical code give its first 9 digits (township) or first 6 "
+             "(county)";
+    return invalid_value(error_id::invalid_region, field, text, why);
+  }
+
+  // Why a 6-digit number is not in the table, worded for the person who typed it.
+  static std::string unknown_six_why(std::uint32_t v) {
+    const std::uint32_t county_digits = v % 100;
+    // 威海's three zones are named in DOMAIN.md B.2 [V]; other 7x county digits are the same pattern.
+    const bool known_zone = v == 371071 || v == 371072 || v == 371073;
+    if (known_zone || (v % 10000 != 0 && county_digits >= 71 && county_digits <= 79))
+      return std::string(known_zone ? "is" : "looks like") +
+             " an NBS statistical code for a development zone (county digits 7x, e.g. 371071 "
+             "威海火炬高技术产业开发区), not a GB/T 2260 / MCA division code: use the district or "
+             "county that legally contains the zone";
+    return "not a division code in the bundled table (MCA list of 2021-12 plus legacy aliases; it "
+           "covers " +
+           std::string(region_table::coverage) + ")";
+  }
+
+  // The value to quote in an error: the caller's text, or the number when it came as a number.
+  static std::string quoted(std::uint32_t v, std::string_view text) {
+    return text.empty() ? std::to_string(v) : std::string(text);
+  }
+
+  static constexpr region_code checked_six(std::uint32_t v, std::string_view field,
+                                           std::string_view text) {
+    if (!region_table::find(v))
+      throw invalid_value(error_id::invalid_region, field, quoted(v, text), unknown_six_why(v));
+    return region_code(v);
+  }
+
+  static constexpr region_code checked_nine(std::uint32_t v, std::string_view field,
+                                            std::string_view text) {
+    const std::uint32_t parent = v / 1000;
+    if (v % 1000 == 0)
+      throw invalid_value(error_id::invalid_region, field, quoted(v, text),
+                          "township part 000 is not a township; give the 6-digit code " +
+                              std::to_string(parent) + " instead");
+    const auto r = region_table::find(parent);
+    if (!r)
+      throw invalid_value(error_id::invalid_region, field, quoted(v, text),
+                          "its first 6 digits " + std::to_string(parent) +
+                              " are not a known county: " + unknown_six_why(parent));
+    if (r->successor != 0)
+      throw invalid_value(error_id::invalid_region, field, quoted(v, text),
+                          "its first 6 digits are the abolished code " + std::to_string(parent) +
+                              " (" + std::string(r->name) +
+                              "); township codes under an abolished county cannot be mapped to "
+                              "current ones: give the current township code, or the 6-digit code");
+    if (parent % 100 == 0 && (parent % 10000 == 0 || region_table::has_children(parent)))
+      throw invalid_value(error_id::invalid_region, field, quoted(v, text),
+                          "its first 6 digits " + std::to_string(parent) + " (" +
+                              std::string(r->name) + ") are a " +
+                              (parent % 10000 == 0 ? "province" : "prefecture") +
+                              ", not a county: a township code is a county code + 3 digits");
+    return region_code(v);
+  }
+
+  std::uint32_t value_;
+};
+
+} // namespace eldercare
+
+/// Hashes the recorded code, so region_code can key unordered containers.
+template <>
+struct std::hash<eldercare::region_code> {
+  std::size_t operator()(const eldercare::region_code& c) const noexcept {
+    return std::hash<std::uint32_t>{}(c.value());
+  }
+};

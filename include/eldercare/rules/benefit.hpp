@@ -1,0 +1,157 @@
+#pragma once
+// What a rule grants. Each kind of benefit is its own type (money per month is not money per year,
+// and neither is an hour of home care), so adding the wrong things fails to compile; `benefit` holds
+// any of them at run time.
+
+#include <compare>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "eldercare/core/error.hpp"
+#include "eldercare/money/money.hpp"
+
+namespace eldercare {
+
+enum class benefit_unit : std::uint8_t {
+  money,           ///< quantity in fen
+  service_hours,   ///< hours of purchased home-care service (购买服务时长)
+  visits,          ///< visits (探访)
+  meals,           ///< meals (助餐)
+  priority_points, ///< points towards a waiting-list rank (轮候)
+};
+
+enum class benefit_period : std::uint8_t { per_month, per_year, per_day, one_off };
+
+[[nodiscard]] inline constexpr std::string_view to_word(benefit_unit u) noexcept {
+  switch (u) {
+  case benefit_unit::money: return "money";
+  case benefit_unit::service_hours: return "service_hours";
+  case benefit_unit::visits: return "visits";
+  case benefit_unit::meals: return "meals";
+  case benefit_unit::priority_points: return "priority_points";
+  }
+  return "?";
+}
+[[nodiscard]] inline constexpr std::string_view to_word(benefit_period p) noexcept {
+  switch (p) {
+  case benefit_period::per_month: return "per_month";
+  case benefit_period::per_year: return "per_year";
+  case benefit_period::per_day: return "per_day";
+  case benefit_period::one_off: return "one_off";
+  }
+  return "?";
+}
+
+namespace detail {
+inline std::string quantity_text(benefit_unit u, std::int64_t q) {
+  switch (u) {
+  case benefit_unit::money: return money::from_fen(q).to_string() + " yuan";
+  case benefit_unit::service_hours: return std::to_string(q) + (q == 1 ? " service hour" : " service hours");
+  case benefit_unit::visits: return std::to_string(q) + (q == 1 ? " visit" : " visits");
+  case benefit_unit::meals: return std::to_string(q) + (q == 1 ? " meal" : " meals");
+  case benefit_unit::priority_points: return std::to_string(q) + " priority points";
+  }
+  return "?";
+}
+inline std::string period_text(benefit_period p) {
+  switch (p) {
+  case benefit_period::per_month: return " per month";
+  case benefit_period::per_year: return " per year";
+  case benefit_period::per_day: return " per day";
+  case benefit_period::one_off: return " once";
+  }
+  return "";
+}
+} // namespace detail
+
+/// A benefit of a fixed unit and period, e.g. money per month. Same-type benefits add; others don't.
+template <benefit_unit Unit, benefit_period Period>
+class benefit_amount {
+public:
+  static constexpr benefit_unit unit = Unit;
+  static constexpr benefit_period period = Period;
+
+  /// Money benefits are built from money...
+  constexpr explicit benefit_amount(money m)
+    requires(Unit == benefit_unit::money)
+      : q_(m.fen()) {
+    if (m.fen() < 0) throw invalid_value(error_id::invalid_parameter, "benefit", m.to_string(), "cannot be negative");
+  }
+  /// ...and the others from a whole count.
+  constexpr explicit benefit_amount(std::int64_t count)
+    requires(Unit != benefit_unit::money)
+      : q_(count) {
+    if (count < 0) throw invalid_value(error_id::invalid_parameter, "benefit", std::to_string(count), "cannot be negative");
+  }
+
+  /// The quantity in the unit's base (fen for money).
+  [[nodiscard]] constexpr std::int64_t quantity() const noexcept { return q_; }
+  [[nodiscard]] constexpr money amount() const noexcept
+    requires(Unit == benefit_unit::money)
+  {
+    return money::from_fen(q_);
+  }
+  [[nodiscard]] std::string to_string() const { return detail::quantity_text(Unit, q_) + detail::period_text(Period); }
+
+  friend constexpr benefit_amount operator+(benefit_amount a, benefit_amount b) {
+    benefit_amount r = a;
+    if (__builtin_add_overflow(a.q_, b.q_, &r.q_))
+      throw invalid_value(error_id::invalid_parameter, "benefit", "+", "overflow");
+    return r;
+  }
+  friend constexpr bool operator==(const benefit_amount&, const benefit_amount&) = default;
+  friend constexpr auto operator<=>(const benefit_amount&, const benefit_amount&) = default;
+
+private:
+  std::int64_t q_ = 0;
+};
+
+using money_per_month = benefit_amount<benefit_unit::money, benefit_period::per_month>;
+using money_per_year = benefit_amount<benefit_unit::money, benefit_period::per_year>;
+using money_once = benefit_amount<benefit_unit::money, benefit_period::one_off>;
+using service_hours_per_month = benefit_amount<benefit_unit::service_hours, benefit_period::per_month>;
+using visits_per_month = benefit_amount<benefit_unit::visits, benefit_period::per_month>;
+using meals_per_day = benefit_amount<benefit_unit::meals, benefit_period::per_day>;
+using priority_points = benefit_amount<benefit_unit::priority_points, benefit_period::one_off>;
+
+/// Any benefit, chosen at run time.
+class benefit {
+public:
+  template <benefit_unit U, benefit_period P>
+  constexpr benefit(benefit_amount<U, P> b) noexcept // NOLINT: any typed benefit is a benefit
+      : unit_(U), period_(P), q_(b.quantity()) {}
+
+  /// From run-time parts (Python, reforms); throws for a negative quantity.
+  [[nodiscard]] static benefit make(benefit_unit u, benefit_period p, std::int64_t quantity) {
+    if (quantity < 0)
+      throw invalid_value(error_id::invalid_parameter, "benefit.quantity", std::to_string(quantity),
+                          "cannot be negative");
+    benefit b{money_once{money{}}};
+    b.unit_ = u;
+    b.period_ = p;
+    b.q_ = quantity;
+    return b;
+  }
+
+  [[nodiscard]] constexpr benefit_unit unit() const noexcept { return unit_; }
+  [[nodiscard]] constexpr benefit_period period() const noexcept { return period_; }
+  [[nodiscard]] constexpr std::int64_t quantity() const noexcept { return q_; }
+  [[nodiscard]] constexpr bool is_money() const noexcept { return unit_ == benefit_unit::money; }
+  /// The money amount per period; zero for non-money benefits.
+  [[nodiscard]] constexpr money amount() const noexcept { return is_money() ? money::from_fen(q_) : money(); }
+  /// Same unit and period: the two can be added or compared for "choose the higher".
+  [[nodiscard]] constexpr bool commensurable(const benefit& o) const noexcept {
+    return unit_ == o.unit_ && period_ == o.period_;
+  }
+  [[nodiscard]] std::string to_string() const { return detail::quantity_text(unit_, q_) + detail::period_text(period_); }
+
+  friend constexpr bool operator==(const benefit&, const benefit&) = default;
+
+private:
+  benefit_unit unit_;
+  benefit_period period_;
+  std::int64_t q_;
+};
+
+} // namespace eldercare

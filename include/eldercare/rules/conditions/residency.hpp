@@ -1,0 +1,100 @@
+#pragma once
+// Where a person is registered (户籍) and where they live.
+
+#include <string>
+
+#include "eldercare/region/region_set.hpp"
+#include "eldercare/rules/condition.hpp"
+
+namespace eldercare {
+
+/// How an abolished division code on a record is read (Xuanwu 110104 was merged into Xicheng in 2010;
+/// old records and ID numbers still carry it). No source settles it for the catalog's rules.
+enum class legacy_code_reading {
+  as_successor, ///< default [assumed]: 110104 counts as 西城 110102 (the area is Xicheng today)
+  as_recorded,  ///< only the code as recorded counts
+};
+
+template <class S>
+concept HasHukou = requires(const S& s) {
+  { s.hukou.region } -> std::convertible_to<region_code>;
+};
+template <class S>
+concept HasResidence = requires(const S& s) {
+  { s.residence.region } -> std::convertible_to<region_code>;
+  { s.residence.rural } -> std::convertible_to<bool>;
+};
+
+namespace detail {
+inline std::string region_text(const region_code& c) {
+  std::string s = c.to_string();
+  if (!c.name().empty()) s += " " + std::string(c.name());
+  return s;
+}
+} // namespace detail
+
+/// 户籍 in one of `regions` ("西城户籍老年人").
+struct hukou_in : condition_tag {
+  region_set regions;
+  legacy_code_reading legacy = legacy_code_reading::as_successor;
+
+  explicit hukou_in(region_set r, legacy_code_reading l = legacy_code_reading::as_successor)
+      : regions(std::move(r)), legacy(l) {}
+
+  template <HasHukou Subject, class Sink>
+  bool evaluate(const context<Subject>& ctx, Sink& sink) const {
+    const region_code& recorded = ctx.subject.hukou.region;
+    const region_code read = legacy == legacy_code_reading::as_successor ? recorded.current() : recorded;
+    const bool ok = regions.contains(read);
+    sink.leaf([&] {
+      reason r;
+      r.condition = describe();
+      r.passed = ok;
+      r.facts = {{"hukou.region", detail::region_text(recorded)}};
+      if (read != recorded) r.note = "legacy code read as " + detail::region_text(read);
+      return r;
+    });
+    return ok;
+  }
+  [[nodiscard]] std::string describe() const { return "hukou in " + regions.to_string(); }
+};
+
+/// Lives (居住地) in one of `regions`.
+struct lives_in : condition_tag {
+  region_set regions;
+
+  explicit lives_in(region_set r) : regions(std::move(r)) {}
+
+  template <HasResidence Subject, class Sink>
+  bool evaluate(const context<Subject>& ctx, Sink& sink) const {
+    const bool ok = regions.contains(ctx.subject.residence.region);
+    sink.leaf([&] {
+      reason r;
+      r.condition = describe();
+      r.passed = ok;
+      r.facts = {{"residence.region", detail::region_text(ctx.subject.residence.region)}};
+      return r;
+    });
+    return ok;
+  }
+  [[nodiscard]] std::string describe() const { return "lives in " + regions.to_string(); }
+};
+
+/// Lives in a rural area (a village, NBS urban-rural class 2xx), decided by residence, not hukou type.
+struct lives_rural : condition_tag {
+  template <HasResidence Subject, class Sink>
+  bool evaluate(const context<Subject>& ctx, Sink& sink) const {
+    const bool ok = ctx.subject.residence.rural;
+    sink.leaf([&] {
+      reason r;
+      r.condition = describe();
+      r.passed = ok;
+      r.facts = {{"residence.rural", ok ? "true" : "false"}};
+      return r;
+    });
+    return ok;
+  }
+  [[nodiscard]] std::string describe() const { return "lives in a rural area (by residence)"; }
+};
+
+} // namespace eldercare

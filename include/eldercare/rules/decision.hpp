@@ -1,0 +1,145 @@
+#pragma once
+// Evaluating a policy for one subject on one date gives a decision: eligible or not, what is granted,
+// and every rule and condition behind it. Evaluating valid facts never throws.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eldercare/rules/policy.hpp"
+
+namespace eldercare {
+
+enum class decision_status {
+  decided,
+  not_in_force,   ///< no version of the policy is in force on the date
+  not_computable, ///< the policy is announced but cannot be computed (see status_note)
+};
+
+struct decision {
+  std::string policy_id;
+  std::string policy_title;
+  std::string subject_id;
+  date on;
+  decision_status status = decision_status::decided;
+  std::string status_note;   ///< why a decision could not be made, in words
+  std::string version_label; ///< the version applied
+  combination combine = combination::first_match;
+  bool eligible = false;
+  std::optional<benefit> granted;
+  std::vector<std::string> granting_rules; ///< ids of the rules whose grant was paid
+  std::vector<rule_outcome> rules;         ///< every rule of the version, in order
+
+  /// The money granted per its period (zero when nothing, or a non-money benefit, is granted).
+  [[nodiscard]] money amount() const noexcept { return granted ? granted->amount() : money(); }
+  /// The first rule that failed, for tables of results ("" when eligible or undecided).
+  [[nodiscard]] std::string first_failing_condition() const {
+    if (eligible) return "";
+    for (const auto& r : rules)
+      for (const auto& reason : r.reasons)
+        if (reason.kind == reason_kind::leaf && !reason.passed) return reason.condition;
+    return status_note;
+  }
+  /// The earliest date on which some rule would hold if only time passed.
+  [[nodiscard]] std::optional<date> would_be_eligible_on() const {
+    std::optional<date> best;
+    for (const auto& r : rules)
+      if (r.would_be_met_on && (!best || *r.would_be_met_on < *best)) best = r.would_be_met_on;
+    return best;
+  }
+};
+
+namespace detail {
+/// Combines the verdicts of a version's rules. `holds[i]` says whether rule i holds.
+template <class Subject>
+void combine_grants(const basic_policy_version<Subject>& v, const std::vector<char>& holds,
+                    std::optional<benefit>& granted, std::vector<std::string>& by) {
+  for (std::size_t i = 0; i < v.rules.size(); ++i) {
+    if (!holds[i]) continue;
+    const benefit& g = v.rules[i].grant;
+    switch (v.combine) {
+    case combination::first_match:
+      granted = g;
+      by = {v.rules[i].id};
+      return;
+    case combination::highest:
+      if (!granted || g.quantity() > granted->quantity()) {
+        granted = g;
+        by = {v.rules[i].id};
+      }
+      break;
+    case combination::sum:
+      if (!granted) granted = g;
+      else granted = benefit::make(g.unit(), g.period(), granted->quantity() + g.quantity());
+      by.push_back(v.rules[i].id);
+      break;
+    }
+  }
+}
+
+template <class Subject>
+decision undecided(const basic_policy<Subject>& p, const Subject& s, const date& on) {
+  decision d;
+  d.policy_id = p.id();
+  d.policy_title = p.title();
+  d.subject_id = s.id;
+  d.on = on;
+  if (p.status() == computability::announced) {
+    d.status = decision_status::not_computable;
+    d.status_note = "not computable: " + p.missing();
+  } else if (!p.version_on(on)) {
+    d.status = decision_status::not_in_force;
+    d.status_note = "not in force on " + to_iso(on);
+    if (!p.versions().empty()) d.status_note += " (first version from " + to_iso(p.versions().front().effective_from) + ")";
+  }
+  return d;
+}
+} // namespace detail
+
+/// Evaluates `policy` for `subject` on `on` with a full explanation.
+template <class Subject>
+[[nodiscard]] decision evaluate(const basic_policy<Subject>& policy, const Subject& subject, const date& on,
+                                const facility_registry* facilities = nullptr) {
+  decision d = detail::undecided(policy, subject, on);
+  const auto* v = policy.status() == computability::computable ? policy.version_on(on) : nullptr;
+  if (!v) return d;
+  d.version_label = v->label;
+  d.combine = v->combine;
+  const context<Subject> ctx{subject, on, facilities};
+  std::vector<char> holds;
+  for (const auto& r : v->rules) {
+    d.rules.push_back(evaluate_rule(r, ctx));
+    holds.push_back(d.rules.back().eligible);
+  }
+  detail::combine_grants(*v, holds, d.granted, d.granting_rules);
+  d.eligible = d.granted.has_value();
+  return d;
+}
+
+/// What `policy` grants `subject` on `on`, recording nothing (the fast path for schedules and
+/// batches). Agrees with evaluate(...).granted by construction: both use combine_grants.
+template <class Subject>
+[[nodiscard]] std::optional<benefit> grant_on(const basic_policy<Subject>& policy, const Subject& subject,
+                                              const date& on, const facility_registry* facilities = nullptr) {
+  const auto* v = policy.status() == computability::computable ? policy.version_on(on) : nullptr;
+  if (!v) return std::nullopt;
+  const context<Subject> ctx{subject, on, facilities};
+  std::vector<char> holds;
+  holds.reserve(v->rules.size());
+  bool any = false;
+  for (const auto& r : v->rules) {
+    const bool h = rule_holds(r, ctx);
+    holds.push_back(h);
+    any = any || h;
+    if (h && v->combine == combination::first_match) break;
+  }
+  holds.resize(v->rules.size(), 0);
+  std::optional<benefit> granted;
+  if (any) {
+    std::vector<std::string> by;
+    detail::combine_grants(*v, holds, granted, by);
+  }
+  return granted;
+}
+
+} // namespace eldercare

@@ -1,0 +1,40 @@
+#pragma once
+// Rule parameters with their provenance. Amounts, durations and region sets change by locality and
+// year, and many are not settled by any source: each carries where its value comes from.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace eldercare {
+
+/// Where a parameter's value comes from (POLICIES.md).
+enum class provenance {
+  stated,  ///< in a source document (seeds/)
+  sourced, ///< found in a real policy text (DOMAIN.md gives the address)
+  derived, ///< computed from stated aggregates (budget ÷ recipients)
+  assumed, ///< our documented default where no source settles it; always overridable
+};
+
+[[nodiscard]] inline constexpr std::string_view to_word(provenance p) noexcept {
+  switch (p) {
+  case provenance::stated: return "stated";
+  case provenance::sourced: return "sourced";
+  case provenance::derived: return "derived";
+  case provenance::assumed: return "assumed";
+  }
+  return "?";
+}
+
+/// A parameter as reported by a rule: its name, the value as text, provenance and why.
+struct parameter_info {
+  std::string name;  ///< e.g. "amount", "stay_months", "regions"
+  std::string value; ///< e.g. "600.00 yuan per month", "3", "津冀蒙 {120000, 130000, 150000}"
+  provenance origin = provenance::assumed;
+  std::string note;  ///< source or reasoning, e.g. "seed 000 para. 4: 每人每月补贴600元"
+  friend bool operator==(const parameter_info&, const parameter_info&) = default;
+};
+
+using parameter_list = std::vector<parameter_info>;
+
+} // namespace eldercare

@@ -1,0 +1,122 @@
+#pragma once
+// Policies: rules grouped into versions by effective date. A version says how its rules combine
+// (tiers, the higher, or all together) and whether the benefit goes to a person or a household.
+
+#include <algorithm> // std::sort
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eldercare/rules/rule.hpp"
+
+namespace eldercare {
+
+/// How the rules of one policy version combine into one grant.
+enum class combination {
+  first_match, ///< tiers in order: the first rule that holds grants (高龄 100+ → 800, 90+ → 500, ...)
+  highest,     ///< the highest grant among the rules that hold (commensurable benefits only)
+  sum,         ///< every rule that holds grants; amounts add (commensurable benefits only)
+};
+
+[[nodiscard]] inline constexpr std::string_view to_word(combination c) noexcept {
+  switch (c) {
+  case combination::first_match: return "first_match";
+  case combination::highest: return "highest";
+  case combination::sum: return "sum";
+  }
+  return "?";
+}
+
+/// Who the benefit is paid to.
+enum class payee {
+  person,    ///< 每人: one grant per eligible person
+  household, ///< 每户: one grant per household with at least one eligible member
+};
+
+/// Whether the sources let us compute a policy.
+enum class computability {
+  computable,
+  announced, ///< catalogued so users see it, but no source gives what is needed (amounts, conditions)
+};
+
+template <class Subject>
+struct basic_policy_version {
+  std::string label;                 ///< e.g. "2020", "2023 revision"
+  date effective_from;
+  std::optional<date> effective_to;  ///< last day in force; empty while in force
+  citation cite;
+  combination combine = combination::first_match;
+  payee paid_to = payee::person;
+  std::vector<basic_rule<Subject>> rules;
+  parameter_list parameters;         ///< version-level parameters (effective dates and the like)
+
+  [[nodiscard]] bool in_force_on(const date& d) const noexcept {
+    return effective_from <= d && (!effective_to || d <= *effective_to);
+  }
+};
+
+template <class Subject>
+class basic_policy {
+public:
+  using version_type = basic_policy_version<Subject>;
+
+  basic_policy(std::string id, std::string title, std::vector<version_type> versions,
+               computability status = computability::computable, std::string missing = {})
+      : id_(std::move(id)), title_(std::move(title)), versions_(std::move(versions)), status_(status),
+        missing_(std::move(missing)) {
+    if (id_.empty()) throw invalid_value(error_id::invalid_parameter, "policy.id", "", "must not be empty");
+    std::sort(versions_.begin(), versions_.end(),
+              [](const version_type& a, const version_type& b) { return a.effective_from < b.effective_from; });
+    for (std::size_t i = 0; i < versions_.size(); ++i) check_version(i);
+    if (status_ == computability::computable && versions_.empty())
+      throw invalid_value(error_id::invalid_parameter, id_ + ".versions", "[]",
+                          "a computable policy needs at least one version");
+  }
+
+  [[nodiscard]] const std::string& id() const noexcept { return id_; }
+  [[nodiscard]] const std::string& title() const noexcept { return title_; }
+  [[nodiscard]] const std::vector<version_type>& versions() const noexcept { return versions_; }
+  [[nodiscard]] computability status() const noexcept { return status_; }
+  /// For an announced policy: what the sources leave out.
+  [[nodiscard]] const std::string& missing() const noexcept { return missing_; }
+
+  /// The version in force on `d`, or nullptr.
+  [[nodiscard]] const version_type* version_on(const date& d) const noexcept {
+    for (auto it = versions_.rbegin(); it != versions_.rend(); ++it)
+      if (it->in_force_on(d)) return &*it;
+    return nullptr;
+  }
+
+private:
+  void check_version(std::size_t i) const {
+    const version_type& v = versions_[i];
+    const std::string field = id_ + ".versions[" + v.label + "]";
+    require_valid(v.effective_from, field + ".effective_from");
+    if (v.effective_to && *v.effective_to < v.effective_from)
+      throw invalid_value(error_id::invalid_parameter, field + ".effective_to", to_iso(*v.effective_to),
+                          "is before effective_from " + to_iso(v.effective_from));
+    if (i > 0) {
+      const version_type& prev = versions_[i - 1];
+      if (!prev.effective_to || *prev.effective_to >= v.effective_from)
+        throw invalid_value(error_id::invalid_parameter, field + ".effective_from", to_iso(v.effective_from),
+                            "overlaps version " + prev.label + "; close it with effective_to first");
+    }
+    if (v.rules.empty() && status_ == computability::computable)
+      throw invalid_value(error_id::invalid_parameter, field + ".rules", "[]", "a version needs at least one rule");
+    if (v.combine != combination::first_match)
+      for (const auto& r : v.rules)
+        if (!r.grant.commensurable(v.rules.front().grant))
+          throw invalid_value(error_id::invalid_parameter, field + ".rules[" + r.id + "].grant", r.grant.to_string(),
+                              std::string("cannot be combined by '") + std::string(to_word(v.combine)) + "' with " +
+                                  v.rules.front().grant.to_string());
+  }
+
+  std::string id_;
+  std::string title_;
+  std::vector<version_type> versions_;
+  computability status_;
+  std::string missing_;
+};
+
+} // namespace eldercare

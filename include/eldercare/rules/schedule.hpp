@@ -1,0 +1,86 @@
+#pragma once
+// Month-by-month payments over a date range.
+
+#include <string>
+#include <vector>
+
+#include "eldercare/calendar/month_arithmetic.hpp"
+#include "eldercare/rules/decision.hpp"
+
+namespace eldercare {
+
+/// On which day of a month eligibility for that month's payment is tested. No source states it
+/// for the catalog's monthly subsidies; the default [assumed] pays a month when the person is
+/// eligible on its last day (at 24:00), so the month in which a duration completes is paid.
+enum class month_basis {
+  end_of_month,   ///< default: eligible on the month's last day
+  start_of_month, ///< eligible on the month's first day (the month after completion is the first paid)
+};
+
+struct schedule_options {
+  month_basis basis = month_basis::end_of_month;
+};
+
+/// One month of a schedule.
+struct schedule_line {
+  int year = 0;
+  int month = 0;
+  date tested_on;                ///< the day eligibility was tested
+  bool eligible = false;
+  money amount;                  ///< money paid for the month (per-month money grants; one-off and
+                                 ///< per-year grants are paid in the first eligible month of each year)
+  std::optional<benefit> granted;
+};
+
+/// The months from `first`'s month to `last`'s month inclusive, each tested on the day `options`
+/// says. Uses the fast path (no explanations); call evaluate() on a line's tested_on to see why.
+template <class Subject>
+[[nodiscard]] std::vector<schedule_line> schedule(const basic_policy<Subject>& policy, const Subject& subject,
+                                                  const date& first, const date& last,
+                                                  const facility_registry* facilities = nullptr,
+                                                  const schedule_options& options = {}) {
+  require_valid(first, "schedule.first");
+  require_valid(last, "schedule.last");
+  if (last < first)
+    throw invalid_value(error_id::invalid_period, "schedule.last", to_iso(last), "is before schedule.first " + to_iso(first));
+  std::vector<schedule_line> out;
+  int last_paid_year_for_annual = -1;
+  bool paid_one_off = false;
+  for (date m = start_of_month(first); m <= last; m = add_months_civil(m, 1)) {
+    schedule_line line;
+    line.year = m.year();
+    line.month = m.month();
+    line.tested_on = options.basis == month_basis::end_of_month ? end_of_month(m) : m;
+    line.granted = grant_on(policy, subject, line.tested_on, facilities);
+    line.eligible = line.granted.has_value();
+    if (line.granted && line.granted->is_money()) {
+      switch (line.granted->period()) {
+      case benefit_period::per_month: line.amount = line.granted->amount(); break;
+      case benefit_period::per_day: line.amount = line.granted->amount() * days_in_month(line.year, line.month); break;
+      case benefit_period::per_year:
+        if (last_paid_year_for_annual != line.year) {
+          line.amount = line.granted->amount();
+          last_paid_year_for_annual = line.year;
+        }
+        break;
+      case benefit_period::one_off:
+        if (!paid_one_off) {
+          line.amount = line.granted->amount();
+          paid_one_off = true;
+        }
+        break;
+      }
+    }
+    out.push_back(line);
+  }
+  return out;
+}
+
+/// The total money over a schedule.
+[[nodiscard]] inline money total(const std::vector<schedule_line>& lines) {
+  money sum;
+  for (const auto& l : lines) sum += l.amount;
+  return sum;
+}
+
+} // namespace eldercare

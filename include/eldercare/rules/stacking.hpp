@@ -1,0 +1,124 @@
+#pragma once
+// Stacking between policies (叠加 / 择高 / 不得同时享受), declared per pair, never hand-coded. The
+// national 衔接 rule for the disabled persons' 两项补贴 is "choose the higher" (DOMAIN.md D.1);
+// Beijing makes some pairs an exclusive choice; Guangzhou lets 高龄津贴 stack.
+
+#include <algorithm> // std::stable_sort
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "eldercare/rules/decision.hpp"
+
+namespace eldercare {
+
+enum class stacking_mode {
+  stack,            ///< both are paid
+  choose_higher,    ///< only the higher is paid (择高申领)
+  exclusive_choice, ///< the person must choose one; eldercare assumes the higher and says so
+};
+
+[[nodiscard]] inline constexpr std::string_view to_word(stacking_mode m) noexcept {
+  switch (m) {
+  case stacking_mode::stack: return "stack";
+  case stacking_mode::choose_higher: return "choose_higher";
+  case stacking_mode::exclusive_choice: return "exclusive_choice";
+  }
+  return "?";
+}
+
+/// A declared interaction between two policies.
+struct stacking_rule {
+  std::string first;
+  std::string second;
+  stacking_mode mode = stacking_mode::stack;
+  citation cite;
+  provenance origin = provenance::assumed;
+};
+
+class stacking_table {
+public:
+  /// `fallback` applies to pairs nobody declared.
+  explicit stacking_table(stacking_mode fallback = stacking_mode::stack) : fallback_(fallback) {}
+
+  void declare(stacking_rule r) {
+    auto key = ordered(r.first, r.second);
+    rules_.insert_or_assign(std::move(key), std::move(r));
+  }
+  [[nodiscard]] stacking_mode mode_for(std::string_view a, std::string_view b) const {
+    const auto it = rules_.find(ordered(std::string(a), std::string(b)));
+    return it == rules_.end() ? fallback_ : it->second.mode;
+  }
+  [[nodiscard]] const stacking_rule* rule_for(std::string_view a, std::string_view b) const {
+    const auto it = rules_.find(ordered(std::string(a), std::string(b)));
+    return it == rules_.end() ? nullptr : &it->second;
+  }
+  [[nodiscard]] stacking_mode fallback() const noexcept { return fallback_; }
+  [[nodiscard]] std::vector<stacking_rule> rules() const {
+    std::vector<stacking_rule> out;
+    for (const auto& [k, r] : rules_) out.push_back(r);
+    return out;
+  }
+
+private:
+  static std::pair<std::string, std::string> ordered(std::string a, std::string b) {
+    return a < b ? std::pair{std::move(a), std::move(b)} : std::pair{std::move(b), std::move(a)};
+  }
+  stacking_mode fallback_;
+  std::map<std::pair<std::string, std::string>, stacking_rule> rules_;
+};
+
+/// What is paid of one decision after stacking.
+struct stacked_grant {
+  std::string policy_id;
+  std::optional<benefit> granted;
+  bool paid = false;
+  std::string reason; ///< why it is (not) paid, naming the pair rule
+};
+
+/// Applies the table to a subject's decisions on one date. Higher grants are considered first, so
+/// under choose_higher the one kept is the higher (ties: the earlier in `decisions`).
+[[nodiscard]] inline std::vector<stacked_grant> resolve_stacking(const std::vector<decision>& decisions,
+                                                                 const stacking_table& table) {
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < decisions.size(); ++i)
+    if (decisions[i].eligible) order.push_back(i);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const benefit& x = *decisions[a].granted;
+    const benefit& y = *decisions[b].granted;
+    return x.commensurable(y) && x.quantity() > y.quantity();
+  });
+  std::vector<stacked_grant> out(decisions.size());
+  for (std::size_t i = 0; i < decisions.size(); ++i) {
+    out[i].policy_id = decisions[i].policy_id;
+    out[i].granted = decisions[i].granted;
+    out[i].reason = decisions[i].eligible ? "" : "not eligible";
+  }
+  std::vector<std::size_t> kept;
+  for (std::size_t i : order) {
+    const decision* blocker = nullptr;
+    stacking_mode blocked_mode = stacking_mode::stack;
+    for (std::size_t k : kept) {
+      const stacking_mode m = table.mode_for(decisions[k].policy_id, decisions[i].policy_id);
+      if (m != stacking_mode::stack && decisions[k].granted->commensurable(*decisions[i].granted)) {
+        blocker = &decisions[k];
+        blocked_mode = m;
+        break;
+      }
+    }
+    if (!blocker) {
+      out[i].paid = true;
+      out[i].reason = "paid";
+      kept.push_back(i);
+    } else {
+      out[i].reason = std::string(to_word(blocked_mode)) + " with " + blocker->policy_id + ", which pays " +
+                      blocker->granted->to_string();
+      if (blocked_mode == stacking_mode::exclusive_choice) out[i].reason += " (the person must choose; the higher is assumed)";
+    }
+  }
+  return out;
+}
+
+} // namespace eldercare
