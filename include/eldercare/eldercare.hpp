@@ -4,6 +4,7 @@
 #include "eldercare/core/error.hpp"
 
 #include "eldercare/calendar/age.hpp"
+#include "eldercare/catalog/standard.hpp"
 #include "eldercare/calendar/date.hpp"
 #include "eldercare/calendar/holiday_calendar.hpp"
 #include "eldercare/calendar/month_arithmetic.hpp"
@@ -39,6 +40,9 @@
 
 #include "eldercare/household/household.hpp"
 
+#include "eldercare/subjects/service_area.hpp"
+#include "eldercare/subjects/worker.hpp"
+
 #include "eldercare/rules/aliases.hpp"
 #include "eldercare/rules/any_condition.hpp"
 #include "eldercare/rules/benefit.hpp"
@@ -49,6 +53,7 @@
 #include "eldercare/rules/conditions/always.hpp"
 #include "eldercare/rules/conditions/category.hpp"
 #include "eldercare/rules/conditions/health.hpp"
+#include "eldercare/rules/conditions/programme.hpp"
 #include "eldercare/rules/conditions/residency.hpp"
 #include "eldercare/rules/conditions/stay.hpp"
 #include "eldercare/rules/context.hpp"

@@ -22,12 +22,17 @@ struct person {
   date birth_date;
   eldercare::hukou hukou;         ///< 户籍
   eldercare::residence residence; ///< 居住地
-  std::optional<assessment> ability;                  ///< latest ability assessment (GB/T 42195 level)
-  std::optional<disability_certificate> disability;   ///< 残疾人证
-  category_set categories;
-  health_status health;
-  std::vector<stay> stays;        ///< in any order
-  std::string household_id;       ///< for benefits paid per household; may be empty
+  // Members below have defaults, so designated initialisers may leave them out (and new facts can be
+  // added without breaking -Wmissing-field-initializers builds of callers).
+  std::optional<assessment> ability = {};                ///< latest ability assessment (GB/T 42195 level)
+  std::optional<disability_certificate> disability = {}; ///< 残疾人证
+  category_set categories = {};
+  health_status health = {};
+  std::vector<stay> stays = {};   ///< in any order
+  std::string household_id = {};  ///< for benefits paid per household; may be empty
+  /// Programmes the person is enrolled in, by id (e.g. "weihai.virtual_platform" for Weihai's
+  /// virtual eldercare platform); rules test enrolment with enrolled_in.
+  std::vector<std::string> programmes = {};
 };
 
 /// Checks the facts that single values cannot check alone, throwing invalid_value with the field

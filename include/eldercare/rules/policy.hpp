@@ -34,6 +34,14 @@ enum class payee {
   household, ///< 每户: one grant per household with at least one eligible member
 };
 
+/// On which day of a month eligibility for that month's payment is tested. No source states it for
+/// the catalog's monthly subsidies; the default [assumed] pays a month when the person is eligible
+/// on its last day (at 24:00), so the month in which a duration completes is paid.
+enum class month_basis {
+  end_of_month,   ///< default: eligible on the month's last day
+  start_of_month, ///< eligible on the month's first day (the month after completion is the first paid)
+};
+
 /// Whether the sources let us compute a policy.
 enum class computability {
   computable,
@@ -50,6 +58,11 @@ struct basic_policy_version {
   payee paid_to = payee::person;
   std::vector<basic_rule<Subject>> rules;
   parameter_list parameters;         ///< version-level parameters (effective dates and the like)
+  /// Schedules: the day a month's eligibility is tested.
+  month_basis paid_month = month_basis::end_of_month;
+  /// Schedules: months of arrears paid with the first payment after a period of ineligibility (a
+  /// "back-pay the first three months" reading); 0 pays no arrears.
+  int arrears_months = 0;
 
   [[nodiscard]] bool in_force_on(const date& d) const noexcept {
     return effective_from <= d && (!effective_to || d <= *effective_to);

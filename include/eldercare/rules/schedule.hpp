@@ -9,16 +9,9 @@
 
 namespace eldercare {
 
-/// On which day of a month eligibility for that month's payment is tested. No source states it
-/// for the catalog's monthly subsidies; the default [assumed] pays a month when the person is
-/// eligible on its last day (at 24:00), so the month in which a duration completes is paid.
-enum class month_basis {
-  end_of_month,   ///< default: eligible on the month's last day
-  start_of_month, ///< eligible on the month's first day (the month after completion is the first paid)
-};
-
 struct schedule_options {
-  month_basis basis = month_basis::end_of_month;
+  /// Overrides the policy version's own paid_month when set.
+  std::optional<month_basis> basis;
 };
 
 /// One month of a schedule.
@@ -27,8 +20,10 @@ struct schedule_line {
   int month = 0;
   date tested_on;                ///< the day eligibility was tested
   bool eligible = false;
-  money amount;                  ///< money paid for the month (per-month money grants; one-off and
-                                 ///< per-year grants are paid in the first eligible month of each year)
+  money amount;                  ///< money paid for the month (per-month money grants, with arrears
+                                 ///< where the version pays them; one-off and per-year grants are paid
+                                 ///< in the first eligible month, per year of the calendar)
+  int arrears_months = 0;        ///< months of arrears included in `amount`
   std::optional<benefit> granted;
 };
 
@@ -46,16 +41,28 @@ template <class Subject>
   std::vector<schedule_line> out;
   int last_paid_year_for_annual = -1;
   bool paid_one_off = false;
+  bool eligible_before = false;
   for (date m = start_of_month(first); m <= last; m = add_months_civil(m, 1)) {
     schedule_line line;
     line.year = m.year();
     line.month = m.month();
-    line.tested_on = options.basis == month_basis::end_of_month ? end_of_month(m) : m;
+    // The version in force at the month's end decides how the month is tested.
+    const auto* v = policy.version_on(end_of_month(m));
+    const month_basis basis = options.basis ? *options.basis : v ? v->paid_month : month_basis::end_of_month;
+    line.tested_on = basis == month_basis::end_of_month ? end_of_month(m) : m;
     line.granted = grant_on(policy, subject, line.tested_on, facilities);
     line.eligible = line.granted.has_value();
+    const bool newly_eligible = line.eligible && !eligible_before && m != start_of_month(first);
+    eligible_before = line.eligible;
     if (line.granted && line.granted->is_money()) {
       switch (line.granted->period()) {
-      case benefit_period::per_month: line.amount = line.granted->amount(); break;
+      case benefit_period::per_month:
+        line.amount = line.granted->amount();
+        if (newly_eligible && v && v->arrears_months > 0) {
+          line.arrears_months = v->arrears_months;
+          line.amount += line.granted->amount() * v->arrears_months;
+        }
+        break;
       case benefit_period::per_day: line.amount = line.granted->amount() * days_in_month(line.year, line.month); break;
       case benefit_period::per_year:
         if (last_paid_year_for_annual != line.year) {

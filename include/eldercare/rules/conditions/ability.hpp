@@ -95,3 +95,46 @@ struct disability_at_least : condition_tag {
 };
 
 } // namespace eldercare
+
+namespace eldercare {
+
+/// A 多重残疾 (multiple disability) certificate one of whose components is in `categories` at `grade`
+/// or more severe (Beijing: "多重残疾中含二级智力或精神残疾").
+struct multiple_disability_with : condition_tag {
+  std::vector<disability_category> categories;
+  disability_grade grade;
+
+  multiple_disability_with(std::vector<disability_category> cs, disability_grade g) : categories(std::move(cs)), grade(g) {
+    if (categories.empty())
+      throw invalid_value(error_id::invalid_parameter, "multiple_disability_with.categories", "[]", "needs a category");
+  }
+
+  template <HasDisability Subject, class Sink>
+  bool evaluate(const context<Subject>& ctx, Sink& sink) const {
+    const auto& c = ctx.subject.disability;
+    bool ok = false;
+    if (c && c->category() == disability_category::multiple)
+      for (const auto& e : c->components())
+        for (auto cat : categories) ok = ok || (e.category == cat && e.grade.is_at_least_as_severe_as(grade));
+    sink.leaf([&] {
+      reason r;
+      r.condition = describe();
+      r.passed = ok;
+      if (!c) r.note = "no disability certificate";
+      else {
+        std::string v = std::string(label(c->category())) + " " + std::string(c->grade().label());
+        for (const auto& e : c->components()) v += "; " + std::string(label(e.category)) + " " + std::string(e.grade.label());
+        r.facts = {{"disability", v}};
+      }
+      return r;
+    });
+    return ok;
+  }
+  [[nodiscard]] std::string describe() const {
+    std::string s = "多重残疾 including ";
+    for (std::size_t i = 0; i < categories.size(); ++i) s += (i ? "/" : "") + std::string(label(categories[i]));
+    return s + " grade " + std::string(grade.label()) + " or more severe";
+  }
+};
+
+} // namespace eldercare

@@ -80,6 +80,37 @@ struct continuous_stay_at_least : condition_tag {
   }
 };
 
+/// In a facility matching `facilities` on the date (filed that day, where the criteria require it).
+struct in_facility : condition_tag {
+  facility_criteria facilities;
+
+  explicit in_facility(facility_criteria f) : facilities(std::move(f)) {}
+
+  template <HasStays Subject, class Sink>
+  bool evaluate(const context<Subject>& ctx, Sink& sink) const {
+    const stay* in = nullptr;
+    for (const auto& s : std::span<const stay>(ctx.subject.stays))
+      if (s.covers(ctx.on)) in = &s;
+    const facility* f = in && ctx.facilities ? ctx.facilities->find(in->facility_id()) : nullptr;
+    const bool ok = f && facilities.matches_place_and_kind(*f) && (!facilities.require_filing || f->filed_on(ctx.on));
+    sink.leaf([&] {
+      reason r;
+      r.condition = describe();
+      r.passed = ok;
+      if (!in) r.note = "not in a facility on " + to_iso(ctx.on);
+      else if (!f) r.note = "facility '" + in->facility_id() + "' is not in the registry";
+      else {
+        std::string where = f->id() + " (" + detail::region_text(f->region());
+        where += f->filing() ? ", filed " + to_iso(f->filing()->filed_on()) : std::string(", not filed");
+        r.facts = {{"facility", where + ")"}};
+      }
+      return r;
+    });
+    return ok;
+  }
+  [[nodiscard]] std::string describe() const { return "in " + facilities.to_string(); }
+};
+
 /// Not in any facility on the date (居家: "living at home").
 struct lives_at_home : condition_tag {
   template <HasStays Subject, class Sink>

@@ -1,0 +1,161 @@
+#pragma once
+// cn.beijing.xicheng.cross_region_care — 《西城区户籍老年人赴津冀蒙异地康养扶持办法》 (seed 000).
+//
+// Seed 000 (北京青年报, 2024-01-12) reports: from June 2020, Xicheng-registered elders who have lived
+// a full three months (入住…满三个月) in an institution in 津冀蒙 filed with the local civil-affairs
+// department get 600 yuan per person per month; "last year" (2023) the rule was revised to add 200
+// yuan per month for institutions in Beijing's ecological conservation area (生态涵养区) after 3 months.
+
+#include <sstream> // splitting the mountain-town list
+
+#include "eldercare/catalog/common_readings.hpp"
+#include "eldercare/money/money.hpp"
+#include "eldercare/region/named_regions.hpp"
+#include "eldercare/rules/conditions/age.hpp"
+#include "eldercare/rules/conditions/always.hpp"
+#include "eldercare/rules/conditions/residency.hpp"
+#include "eldercare/rules/conditions/stay.hpp"
+
+namespace eldercare::catalog_entries {
+
+inline constexpr const char* xicheng_seed = "seeds/000_c316a80b4f0fd0a0.txt";
+
+[[nodiscard]] inline std::vector<reading> xicheng_cross_region_readings() {
+  return {
+      {"xicheng.min_age", "The source says 老年人 without an age. Is there a minimum age?",
+       {{"60", "60 周岁 (the statutory meaning of 老年人, Elder Rights Law art. 2)"}, {"none", "no age test"}},
+       "60", provenance::assumed, "老年人 means 60+ in the Elder Rights Law; the source gives no other age.",
+       "DOMAIN.md open question 9"},
+      {"xicheng.back_pay", "Once 满三个月 is reached, are the first three months paid too?",
+       {{"none", "no: paid from the first month in which the three months are complete"},
+        {"first_three_months", "yes: the first payment adds three months of arrears"}},
+       "none", provenance::assumed, "The source pays 'after' (满) three months; back-pay is not mentioned.",
+       "DOMAIN.md open question 1"},
+      {"xicheng.first_paid_month", "Which month is paid first: the month the three months complete, or the next?",
+       {{"completion_month", "the month in which the three months complete (tested at the month's end)"},
+        {"next_month", "the month after (eligibility tested on each month's first day)"}},
+       "completion_month", provenance::assumed, "Eligible at the end of the month in which the condition is met.",
+       "DOMAIN.md open question 1"},
+      {"xicheng.tier_transfer",
+       "Does time in a 津冀蒙 institution count towards the 生态涵养区 tier (and vice versa) after a move?",
+       {{"separate", "each tier counts only its own institutions: a move between tiers restarts the clock"},
+        {"combined", "time in either kind of institution counts; the rate follows the current institution"}},
+       "separate", provenance::assumed, "The 2023 revision adds a tier with its own 满3个月; the text treats them apart.",
+       "DOMAIN.md open question 4"},
+      {"beijing.mountain_towns",
+       "Which towns of 昌平 110114 and 房山 110111 are mountain areas (part of the 生态涵养区)?",
+       {},
+       "", provenance::assumed,
+       "No source lists them: give 9-digit township codes, comma-separated. Without them only the five whole "
+       "districts count.",
+       "DOMAIN.md B.3, open question 7", false},
+  };
+}
+
+namespace detail {
+inline std::vector<region_code> parse_town_list(const std::string& text) {
+  std::vector<region_code> towns;
+  std::stringstream in(text);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    const auto b = item.find_first_not_of(" \t");
+    if (b == std::string::npos) continue;
+    const auto e = item.find_last_not_of(" \t");
+    towns.push_back(region_code::parse(item.substr(b, e - b + 1), "readings.beijing.mountain_towns"));
+  }
+  return towns;
+}
+} // namespace detail
+
+[[nodiscard]] inline catalog_entry xicheng_cross_region_care() {
+  catalog_entry e;
+  e.id = "cn.beijing.xicheng.cross_region_care";
+  e.title = "西城区户籍老年人赴津冀蒙异地康养扶持办法";
+  e.jurisdiction = "北京市西城区 (110102)";
+  e.source = xicheng_seed;
+  e.summary = "Xicheng-registered elders who have lived a full three months in a filed eldercare institution in "
+              "Tianjin, Hebei or Inner Mongolia get 600 yuan a month (from June 2020); from the 2023 revision, "
+              "200 yuan a month after three months in an institution of Beijing's ecological conservation area.";
+  e.readings = {"xicheng.min_age", "xicheng.back_pay", "xicheng.first_paid_month", "xicheng.tier_transfer",
+                "beijing.mountain_towns", "hukou.legacy_codes", "age.reached", "age.leap_day"};
+  e.readings.insert(e.readings.end(), catalog_readings::stay_reading_names.begin(),
+                    catalog_readings::stay_reading_names.end());
+  e.examples = {
+      "Admitted 2023-02-28 to a filed institution in 三河市 (131082): not eligible on 2023-05-27, eligible "
+      "(600.00 yuan per month) on 2023-05-28 — the Civil Code day, not Boost's 05-31.",
+      "Admitted 2023-03-15 to a filed institution in 怀柔区 (110116): 200.00 yuan per month from 2023-06-15.",
+      "Same stay in 怀柔区 evaluated on 2022-10-01 (before the 2023 revision): not eligible.",
+  };
+  e.build = [](const reading_context& r) {
+    using namespace eldercare::literals;
+    const citation c2020{"《西城区户籍老年人赴津冀蒙异地康养扶持办法》", "as reported by 北京青年报 2024-01-12 (seed 000)",
+                         "对西城户籍老年人入住津冀蒙协同发展地区经当地民政部门备案的养老机构满三个月的,每人每月补贴600元",
+                         xicheng_seed, make_date(2020, 6, 1), std::nullopt};
+    const citation c2023{"《西城区户籍老年人赴津冀蒙异地康养扶持办法》 (2023 revision)", "as reported by 北京青年报 2024-01-12 (seed 000)",
+                         "对于入住北京生态涵养区养老机构满3个月的,每人每月也补贴200元", xicheng_seed, make_date(2023, 1, 1),
+                         std::nullopt};
+    const region_set xicheng("西城区", {regions::xicheng});
+    const region_set jjm = regions::jin_ji_meng();
+    const region_set eco = regions::beijing_ecological_conservation_area(detail::parse_town_list(r.get("beijing.mountain_towns")));
+    const auto continuity = catalog_readings::continuity(r);
+    const auto counting = catalog_readings::counting(r);
+    const bool age_test = r.is("xicheng.min_age", "60");
+    const facility_criteria in_jjm{jjm, {facility_kind::institution}, true};
+    const facility_criteria in_eco{eco, {facility_kind::institution}, true};
+    const facility_criteria in_either{jjm | eco, {facility_kind::institution}, true};
+
+    auto who = [&]() -> any_condition {
+      if (age_test) return hukou_in(xicheng, catalog_readings::legacy(r)) && age_at_least(60, catalog_readings::ages(r));
+      return hukou_in(xicheng, catalog_readings::legacy(r));
+    };
+    parameter_list common = {
+        {"hukou", xicheng.to_string(), provenance::stated, "西城户籍老年人"},
+        {"min_age", age_test ? "60" : "none", provenance::assumed, "reading xicheng.min_age"},
+        {"stay_length", "3 months", provenance::stated, "满三个月 / 满3个月"},
+        {"filing_required", "true", provenance::stated, "经当地民政部门备案的养老机构"},
+    };
+    auto with = [&](parameter_list base, parameter_list more) {
+      base.insert(base.end(), more.begin(), more.end());
+      auto readings = catalog_readings::reading_parameters(r, catalog_readings::stay_reading_names);
+      base.insert(base.end(), readings.begin(), readings.end());
+      return base;
+    };
+
+    const rule jjm_rule{"jin_ji_meng",
+                        "600 yuan a month after three months in a filed institution in 津冀蒙",
+                        c2020,
+                        any_condition(who() && continuous_stay_at_least(period::months(3), in_jjm, continuity, counting)),
+                        money_per_month(600_yuan),
+                        with(common, {{"amount", "600.00 yuan per month", provenance::stated, "每人每月补贴600元"},
+                                      {"regions", jjm.to_string(), provenance::stated, "津冀蒙协同发展地区"}})};
+    const bool combined = r.is("xicheng.tier_transfer", "combined");
+    const any_condition eco_stay =
+        combined ? any_condition(continuous_stay_at_least(period::months(3), in_either, continuity, counting) && in_facility(in_eco))
+                 : any_condition(continuous_stay_at_least(period::months(3), in_eco, continuity, counting));
+    const rule eco_rule{"ecological_area",
+                        "200 yuan a month after three months in an institution of Beijing's 生态涵养区",
+                        c2023,
+                        any_condition::all({who(), eco_stay}),
+                        money_per_month(200_yuan),
+                        with(common, {{"amount", "200.00 yuan per month", provenance::stated, "每人每月也补贴200元"},
+                                      {"regions", eco.to_string(), provenance::sourced,
+                                       "门头沟、平谷、怀柔、密云、延庆 and the mountain towns of 昌平、房山 (DOMAIN.md B.3)"}})};
+
+    const month_basis basis = r.is("xicheng.first_paid_month", "next_month") ? month_basis::start_of_month : month_basis::end_of_month;
+    const int arrears = r.is("xicheng.back_pay", "first_three_months") ? 3 : 0;
+    const parameter_list version_params = {
+        {"effective_from", "2020-06-01", provenance::assumed, "the source says 2020年6月; the day is assumed"},
+        {"paid_month", r.get("xicheng.first_paid_month"), provenance::assumed, "reading xicheng.first_paid_month"},
+        {"arrears_months", std::to_string(arrears), provenance::assumed, "reading xicheng.back_pay"}};
+    policy_version v2020{"2020", make_date(2020, 6, 1), make_date(2022, 12, 31), c2020, combination::highest,
+                         payee::person, {jjm_rule}, version_params, basis, arrears};
+    parameter_list v2023_params = version_params;
+    v2023_params[0] = {"effective_from", "2023-01-01", provenance::assumed, "the source says the revision came 'last year' (去年, i.e. 2023); the day is assumed"};
+    policy_version v2023{"2023", make_date(2023, 1, 1), std::nullopt, c2023, combination::highest, payee::person,
+                         {jjm_rule, eco_rule}, v2023_params, basis, arrears};
+    return policy("cn.beijing.xicheng.cross_region_care", "西城区户籍老年人赴津冀蒙异地康养扶持办法", {v2020, v2023});
+  };
+  return e;
+}
+
+} // namespace eldercare::catalog_entries
