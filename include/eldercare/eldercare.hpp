@@ -4,6 +4,7 @@
 #include "eldercare/core/error.hpp"
 
 #include "eldercare/calendar/age.hpp"
+#include "eldercare/catalog/sensitivity.hpp"
 #include "eldercare/catalog/standard.hpp"
 #include "eldercare/calendar/date.hpp"
 #include "eldercare/calendar/holiday_calendar.hpp"
