@@ -76,7 +76,8 @@ std::string page(const catalog& c, const catalog_entry& e) {
   o << "| Source | `" << e.source << "` |\n\n";
   o << e.summary << "\n\n";
   if (!e.components.empty()) {
-    o << "This id is a bundle: its grants are the sum of\n\n";
+    o << "This id is a bundle of the entries below; each has its own page (a person's grants under the bundle are "
+         "their sum).\n\n";
     for (const auto& cid : e.components) o << "- [`" << cid << "`](" << cid << ".md)\n";
     o << "\n";
   }

@@ -45,3 +45,8 @@ TEST_CASE("29 February birthdays") {
   const age_rule both{age_reached::day_after_birthday, leap_day_birthday::march_1};
   CHECK(date_reaching_age(birth, 79, both) == d("2023-03-02"));
 }
+
+TEST_CASE("fuzzer regression: a huge age throws invalid_value instead of overflowing") {
+  CHECK_THROWS_AS(date_reaching_age(d("2000-01-31"), 214748364), invalid_value);
+  CHECK_THROWS_AS(date_reaching_age(d("2000-01-31"), -1), invalid_value);
+}

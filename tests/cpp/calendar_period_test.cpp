@@ -111,3 +111,13 @@ TEST_CASE("invalid dates are rejected with the field and value") {
   CHECK(parse_date("2024-02-29") == date(2024, 2, 29));
   CHECK(to_iso(parse_date("2024-02-29")) == "2024-02-29");
 }
+
+TEST_CASE("fuzzer regressions: out-of-range periods throw invalid_value, never overflow or Boost errors") {
+  // 12 * years overflowed int (UB) before the range check.
+  CHECK_THROWS_AS(period_last_day(d("2000-01-31"), period::years(214748364)), invalid_value);
+  // A day count past year 9999 made Boost throw bad_year instead of our error.
+  CHECK_THROWS_AS(period_last_day(d("2000-01-31"), period::days(3000000)), invalid_value);
+  // Near the end of the supported range the upward probe went past 2400 and threw.
+  CHECK(full_months_between(d("2400-12-01"), d("2400-12-31")) == 0);
+  CHECK(full_months_between(d("2400-11-30"), d("2400-12-31")) == 1);
+}

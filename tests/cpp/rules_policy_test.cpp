@@ -182,3 +182,18 @@ TEST_CASE("person validation names the field and value") {
   CHECK_THROWS_AS(filing(rc("131082"), d("2020-01-01"), d("2019-01-01")), invalid_value);
   CHECK_THROWS_AS(facility("F", facility_kind::institution, rc("131082"), -1), invalid_value);
 }
+
+TEST_CASE("per-year grants are paid once every twelve months, not once per calendar year") {
+  const citation c{};
+  policy_version yearly{"v", d("2020-01-01"), std::nullopt, c, combination::first_match, payee::person,
+                        {erase(make_rule<person>("y", "", c, age_at_least(60), money_per_year(5000_yuan)))}, {}};
+  const policy p("test.yearly", "yearly", {yearly});
+  // Eligible from March 2024 (60 on 2024-03-01) through February 2027: 36 months = 3 payments
+  // (2024-03, 2025-03, 2026-03), although the window touches four calendar years.
+  const person e = elder("a", "1964-03-01");
+  const auto lines = schedule(p, e, d("2024-01-01"), d("2027-02-28"));
+  CHECK(total(lines) == 15000_yuan);
+  CHECK(lines[2].amount == 5000_yuan);  // 2024-03
+  CHECK(lines[12].amount == money());   // 2025-01
+  CHECK(lines[14].amount == 5000_yuan); // 2025-03
+}

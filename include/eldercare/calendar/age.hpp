@@ -32,6 +32,9 @@ struct age_rule {
   if (years < 0)
     throw invalid_value(error_id::invalid_parameter, "years", std::to_string(years),
                         "an age cannot be negative");
+  if (years > max_year - min_year) // and 12 * years cannot overflow
+    throw invalid_value(error_id::invalid_parameter, "years", std::to_string(years),
+                        "moves " + to_iso(birth) + " outside the supported years 1800-2400");
   date d = add_months_civil(birth, 12 * years);
   if (rule.leap_day == leap_day_birthday::march_1 && birth.month() == 2 && birth.day() == 29 &&
       d.day() == 28)

@@ -81,9 +81,16 @@ struct period_counting {
   date last = start;
   const int n = p.count();
   if (p.unit() == period_unit::days) {
+    // Checked before stepping: past 9999 Boost throws its own exception instead of giving a date.
+    if (n > (date(static_cast<unsigned short>(max_year), 12, 31) - start).days())
+      throw invalid_value(error_id::invalid_date, "period end", to_iso(start) + " + " + p.to_string(),
+                          "year outside the supported range 1800-2400");
     last = start + boost::gregorian::date_duration(n);
     require_valid(last, "period end");
   } else {
+    if (p.unit() == period_unit::years && n > max_year - min_year) // and 12 * n cannot overflow
+      throw invalid_value(error_id::invalid_period, "years", std::to_string(n),
+                          "moves " + to_iso(start) + " outside the supported years 1800-2400");
     const int months = p.unit() == period_unit::years ? 12 * n : n;
     if (how.months == month_counting::civil_code || n == 0) {
       last = add_months_civil(start, months);
@@ -130,7 +137,13 @@ struct period_counting {
           (static_cast<int>(end.month()) - static_cast<int>(start.month()));
   if (n < 0) n = 0;
   while (n > 0 && !is_period_complete(start, period::months(n), end, how, when)) --n;
-  while (is_period_complete(start, period::months(n + 1), end, how, when)) ++n;
+  // A period ending after the supported years cannot be complete on `end`, which lies inside them:
+  // stop before probing one (add_months_civil would throw).
+  const long start_month = static_cast<long>(start.year()) * 12 + (static_cast<long>(start.month()) - 1);
+  const long last_month = static_cast<long>(max_year) * 12 + 11;
+  while (start_month + n + 1 <= last_month &&
+         is_period_complete(start, period::months(n + 1), end, how, when))
+    ++n;
   return n;
 }
 

@@ -19,6 +19,7 @@ enum class benefit_unit : std::uint8_t {
   visits,          ///< visits (探访)
   meals,           ///< meals (助餐)
   priority_points, ///< points towards a waiting-list rank (轮候)
+  service_place,   ///< a place (admission) in a service facility (入住名额), e.g. a rural regional centre
 };
 
 enum class benefit_period : std::uint8_t { per_month, per_year, per_day, one_off };
@@ -30,6 +31,7 @@ enum class benefit_period : std::uint8_t { per_month, per_year, per_day, one_off
   case benefit_unit::visits: return "visits";
   case benefit_unit::meals: return "meals";
   case benefit_unit::priority_points: return "priority_points";
+  case benefit_unit::service_place: return "service_place";
   }
   return "?";
 }
@@ -51,6 +53,7 @@ inline std::string quantity_text(benefit_unit u, std::int64_t q) {
   case benefit_unit::visits: return std::to_string(q) + (q == 1 ? " visit" : " visits");
   case benefit_unit::meals: return std::to_string(q) + (q == 1 ? " meal" : " meals");
   case benefit_unit::priority_points: return std::to_string(q) + " priority points";
+  case benefit_unit::service_place: return std::to_string(q) + (q == 1 ? " service place" : " service places");
   }
   return "?";
 }
@@ -114,6 +117,7 @@ using service_hours_per_month = benefit_amount<benefit_unit::service_hours, bene
 using visits_per_month = benefit_amount<benefit_unit::visits, benefit_period::per_month>;
 using meals_per_day = benefit_amount<benefit_unit::meals, benefit_period::per_day>;
 using priority_points = benefit_amount<benefit_unit::priority_points, benefit_period::one_off>;
+using service_places = benefit_amount<benefit_unit::service_place, benefit_period::one_off>;
 
 /// Any benefit, chosen at run time.
 class benefit {

@@ -21,8 +21,8 @@ struct schedule_line {
   date tested_on;                ///< the day eligibility was tested
   bool eligible = false;
   money amount;                  ///< money paid for the month (per-month money grants, with arrears
-                                 ///< where the version pays them; one-off and per-year grants are paid
-                                 ///< in the first eligible month, per year of the calendar)
+                                 ///< where the version pays them; a one-off grant is paid in the first
+                                 ///< eligible month, a per-year grant then and every 12 months after)
   int arrears_months = 0;        ///< months of arrears included in `amount`
   std::optional<benefit> granted;
 };
@@ -39,7 +39,7 @@ template <class Subject>
   if (last < first)
     throw invalid_value(error_id::invalid_period, "schedule.last", to_iso(last), "is before schedule.first " + to_iso(first));
   std::vector<schedule_line> out;
-  int last_paid_year_for_annual = -1;
+  int last_annual_payment = -1; // month index (year * 12 + month - 1) of the last per-year payment
   bool paid_one_off = false;
   bool eligible_before = false;
   for (date m = start_of_month(first); m <= last; m = add_months_civil(m, 1)) {
@@ -64,12 +64,16 @@ template <class Subject>
         }
         break;
       case benefit_period::per_day: line.amount = line.granted->amount() * days_in_month(line.year, line.month); break;
-      case benefit_period::per_year:
-        if (last_paid_year_for_annual != line.year) {
+      case benefit_period::per_year: {
+        // Once per twelve months, from the first eligible month (not once per calendar year: an
+        // entitlement of three years that straddles four calendar years is paid three times).
+        const int index = line.year * 12 + line.month - 1;
+        if (last_annual_payment < 0 || index - last_annual_payment >= 12) {
           line.amount = line.granted->amount();
-          last_paid_year_for_annual = line.year;
+          last_annual_payment = index;
         }
         break;
+      }
       case benefit_period::one_off:
         if (!paid_one_off) {
           line.amount = line.granted->amount();

@@ -3,6 +3,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view> // field names
+#include <utility>     // std::move
 
 #include "eldercare/calendar/date.hpp"
 

@@ -20,6 +20,20 @@ concept HasDisability = requires(const S& s) {
   { s.disability } -> std::convertible_to<std::optional<disability_certificate>>;
 };
 
+namespace detail {
+/// "肢体残疾 一级; 智力残疾 二级": a certificate and its components, for explanations.
+inline std::string certificate_text(const disability_certificate& c) {
+  std::string v = std::string(label(c.category())) + " " + std::string(c.grade().label());
+  for (const auto& e : c.components()) v += "; " + std::string(label(e.category)) + " " + std::string(e.grade.label());
+  return v;
+}
+inline std::string categories_text(const std::vector<disability_category>& cs) {
+  std::string s;
+  for (std::size_t i = 0; i < cs.size(); ++i) s += (i ? "/" : "") + std::string(label(cs[i]));
+  return s;
+}
+} // namespace detail
+
 /// An assessment on file, valid on the date, with a GB/T 42195 level at least `minimum` (levels grow
 /// with need: 3 = 重度失能). The assessment's own scale is reported; conversion happened when it was
 /// recorded (see ability/mzt039.hpp, ability/barthel.hpp).
@@ -75,22 +89,15 @@ struct disability_at_least : condition_tag {
       reason r;
       r.condition = describe();
       r.passed = ok;
-      if (!c) {
-        r.note = "no disability certificate";
-      } else {
-        std::string v = std::string(label(c->category())) + " " + std::string(c->grade().label());
-        for (const auto& e : c->components())
-          v += "; " + std::string(label(e.category)) + " " + std::string(e.grade.label());
-        r.facts = {{"disability", v}};
-      }
+      if (!c) r.note = "no disability certificate";
+      else r.facts = {{"disability", detail::certificate_text(*c)}};
       return r;
     });
     return ok;
   }
   [[nodiscard]] std::string describe() const {
-    std::string s = "disability certificate ";
-    for (std::size_t i = 0; i < categories.size(); ++i) s += (i ? "/" : "") + std::string(label(categories[i]));
-    return s + " grade " + std::string(grade.label()) + " or more severe";
+    return "disability certificate " + detail::categories_text(categories) + " grade " + std::string(grade.label()) +
+           " or more severe";
   }
 };
 
@@ -121,19 +128,14 @@ struct multiple_disability_with : condition_tag {
       r.condition = describe();
       r.passed = ok;
       if (!c) r.note = "no disability certificate";
-      else {
-        std::string v = std::string(label(c->category())) + " " + std::string(c->grade().label());
-        for (const auto& e : c->components()) v += "; " + std::string(label(e.category)) + " " + std::string(e.grade.label());
-        r.facts = {{"disability", v}};
-      }
+      else r.facts = {{"disability", detail::certificate_text(*c)}};
       return r;
     });
     return ok;
   }
   [[nodiscard]] std::string describe() const {
-    std::string s = "多重残疾 including ";
-    for (std::size_t i = 0; i < categories.size(); ++i) s += (i ? "/" : "") + std::string(label(categories[i]));
-    return s + " grade " + std::string(grade.label()) + " or more severe";
+    return "多重残疾 including " + detail::categories_text(categories) + " grade " + std::string(grade.label()) +
+           " or more severe";
   }
 };
 

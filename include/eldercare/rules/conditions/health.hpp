@@ -13,38 +13,41 @@ concept HasHealth = requires(const S& s) {
   { s.health } -> std::convertible_to<health_status>;
 };
 
-/// Has a severe mental disorder (严重精神障碍).
-struct has_mental_illness : condition_tag {
+/// Holds when one flag of the subject's health_status is set. `Flag` names the member, the fact
+/// recorded in explanations and the words of describe().
+template <class Flag>
+struct health_flag : condition_tag {
   template <HasHealth Subject, class Sink>
   bool evaluate(const context<Subject>& ctx, Sink& sink) const {
-    const bool v = ctx.subject.health.mental_illness;
+    const bool v = ctx.subject.health.*Flag::member;
     sink.leaf([&] {
       reason r;
       r.condition = describe();
       r.passed = v;
-      r.facts = {{"health.mental_illness", v ? "true" : "false"}};
+      r.facts = {{Flag::fact, v ? "true" : "false"}};
       return r;
     });
     return v;
   }
-  [[nodiscard]] std::string describe() const { return "has a severe mental illness (精神病)"; }
+  [[nodiscard]] std::string describe() const { return Flag::words; }
 };
 
-/// Has an active notifiable infectious disease (法定传染病).
-struct has_infectious_disease : condition_tag {
-  template <HasHealth Subject, class Sink>
-  bool evaluate(const context<Subject>& ctx, Sink& sink) const {
-    const bool v = ctx.subject.health.infectious_disease;
-    sink.leaf([&] {
-      reason r;
-      r.condition = describe();
-      r.passed = v;
-      r.facts = {{"health.infectious_disease", v ? "true" : "false"}};
-      return r;
-    });
-    return v;
-  }
-  [[nodiscard]] std::string describe() const { return "has a notifiable infectious disease (法定传染病)"; }
+namespace detail {
+struct mental_illness_flag {
+  static constexpr bool health_status::*member = &health_status::mental_illness;
+  static constexpr const char* fact = "health.mental_illness";
+  static constexpr const char* words = "has a severe mental illness (精神病)";
 };
+struct infectious_disease_flag {
+  static constexpr bool health_status::*member = &health_status::infectious_disease;
+  static constexpr const char* fact = "health.infectious_disease";
+  static constexpr const char* words = "has a notifiable infectious disease (法定传染病)";
+};
+} // namespace detail
+
+/// Has a severe mental disorder (严重精神障碍).
+using has_mental_illness = health_flag<detail::mental_illness_flag>;
+/// Has an active notifiable infectious disease (法定传染病).
+using has_infectious_disease = health_flag<detail::infectious_disease_flag>;
 
 } // namespace eldercare

@@ -1,0 +1,243 @@
+#pragma once
+// cn.beijing.xicheng.high_skill_talent — 《西城区关于落实加强新时代高技能人才队伍建设的实施方案》 as reported
+// in seed 000 (北京青年报 2024-01-12): workforce subsidies, whose subjects are workers and events, not
+// elders.
+//
+//   "企业招用高技能人才稳定就业1年以上,可按照每人1万元标准申领一次性补贴;建立高技能人才工资增长机制,同比
+//    增幅保持5%以上,还可按照每人每年5000元的标准,申领最长三年工资性补贴。"
+//   "对企业、行业协会、商会组织开展技能竞赛及高技能人才成果展示活动,根据活动规模,给予2万至5万元一次性补贴。"
+//
+// The id is a bundle of two worker policies (their grants — once, and per year — cannot be combined
+// in one policy version):
+//   cn.beijing.xicheng.high_skill_talent.hiring      — 10,000 yuan once per high-skill hire after a year;
+//   cn.beijing.xicheng.high_skill_talent.wage_growth — 5,000 yuan per person per year, employment years
+//                                                      1-3, when wages grew ≥5% year on year.
+// The competition subsidy has a third kind of subject (an event): it is the basic_policy over
+// competition_event built by xicheng_skill_competition_policy() below. catalog_entry has builders for
+// person, worker and area subjects only, so the event policy is not a catalog entry of its own; its
+// reading (xicheng.talent.competition_scale) is in the catalog and listed by the bundle.
+//
+// "High-skill" (高技能人才) = a national vocational skill certificate at 高级工 (level 3) or above
+// [assumed: the usual national meaning, 高级工、技师、高级技师, not re-checked against a source].
+// Workplace in Xicheng (110102) [assumed: the subsidy is a Xicheng district measure].
+
+#include "eldercare/catalog/catalog.hpp"
+#include "eldercare/catalog/common_readings.hpp"
+#include "eldercare/money/money.hpp"
+#include "eldercare/region/named_regions.hpp"
+#include "eldercare/rules/conditions/competition.hpp"
+#include "eldercare/rules/conditions/employment.hpp"
+#include "eldercare/rules/conditions/worker.hpp"
+#include "eldercare/subjects/competition_event.hpp"
+#include "eldercare/subjects/worker.hpp"
+
+namespace eldercare::catalog_entries {
+
+namespace xicheng_talent_detail {
+inline constexpr const char* seed = "seeds/000_c316a80b4f0fd0a0.txt";
+inline constexpr const char* document = "《西城区关于落实加强新时代高技能人才队伍建设的实施方案》";
+inline constexpr const char* clause = "as reported by 北京青年报 2024-01-12 (seed 000), 区人社局 副局长 区磊";
+/// No source dates the plan; it was reported as already issued (出台了) on 2024-01-11.
+inline date start() { return make_date(2024, 1, 1); }
+inline citation cite(const char* phrase) { return {document, clause, phrase, seed, start(), std::nullopt}; }
+inline region_set xicheng() { return region_set("西城区", {regions::xicheng}); }
+
+using worker_condition = basic_any_condition<worker>;
+using worker_rule = basic_rule<worker>;
+
+/// Works in Xicheng, holds a 高级工-or-above certificate, and (reading xicheng.talent.hire_window) was
+/// hired while the plan is in force.
+inline worker_condition high_skill_hire(const reading_context& r) {
+  if (r.is("xicheng.talent.hire_window", "any_hire")) return works_in(xicheng()) && skill_level_at_least(3);
+  return works_in(xicheng()) && skill_level_at_least(3) && hired_on_or_after(start());
+}
+
+inline parameter_list common_parameters(const reading_context& r, std::vector<std::string> readings) {
+  parameter_list p = {
+      {"workplace", xicheng().to_string(), provenance::assumed, "a Xicheng district measure: the job is in Xicheng"},
+      {"skill_level", "1-3 (高级工, 技师, 高级技师)", provenance::assumed,
+       "高技能人才 = 高级工 and above, the usual national meaning [K]"},
+      {"effective_from", "2024-01-01", provenance::assumed, "reported as issued (出台了) at the 2024-01-11 briefing; no date in any source"},
+  };
+  readings.insert(readings.begin(), "xicheng.talent.hire_window");
+  for (auto& q : catalog_readings::reading_parameters(r, readings)) p.push_back(std::move(q));
+  return p;
+}
+} // namespace xicheng_talent_detail
+
+[[nodiscard]] inline std::vector<reading> xicheng_talent_readings() {
+  return {
+      {"xicheng.talent.hire_window", "Do only hires made while the plan is in force count (招用), or any high-skill employee?",
+       {{"hired_in_force", "only workers hired on or after the plan's (assumed) start, 2024-01-01"},
+        {"any_hire", "any high-skill worker, whenever hired (years 1-3 of the employment still bound the wage subsidy)"}},
+       "hired_in_force", provenance::assumed,
+       "招用 is an act of hiring; a subsidy for hiring normally covers hires made under it. 还可 ties the wage subsidy to "
+       "the same hires.",
+       "seed 000 (西城区高技能人才实施方案)"},
+      {"xicheng.talent.one_off_employment",
+       "稳定就业1年以上: must the worker still be employed when the one-off is claimed, or is a completed year enough?",
+       {{"current", "employed on the date, with at least one year of employment"},
+        {"completed", "the employment lasted a year, even if it ended later"}},
+       "current", provenance::assumed, "稳定就业 describes a present state: the employer claims for a worker it employs.",
+       "seed 000 (西城区高技能人才实施方案)"},
+      {"xicheng.talent.wage_growth_test",
+       "同比增幅保持5%以上: must the year claimed have ≥5% growth, or every year of the employment so far?",
+       {{"latest_year", "the latest completed employment year grew ≥5% year on year"},
+        {"every_year", "every completed employment year grew ≥5% (保持 read as 'without a break')"}},
+       "latest_year", provenance::assumed, "The subsidy is paid per year (每人每年); each year's claim rests on that year's growth.",
+       "seed 000 (西城区高技能人才实施方案)"},
+      {"xicheng.talent.competition_scale",
+       "根据活动规模,给予2万至5万元: how does the scale of a competition set the amount?",
+       {{"participant_bands", "by participants: under 100 → 20,000; 100-299 → 30,000; 300-499 → 40,000; 500+ → 50,000"},
+        {"floor", "20,000 for every qualifying event (the amount the text guarantees)"},
+        {"ceiling", "50,000 for every qualifying event (the upper bound)"}},
+       "participant_bands", provenance::assumed,
+       "No source gives the bands; participants are the measurable scale, and even 10,000-yuan steps span 2万-5万. "
+       "floor and ceiling bracket the answer.",
+       "seed 000 (西城区高技能人才实施方案)"},
+  };
+}
+
+[[nodiscard]] inline catalog_entry xicheng_high_skill_talent_hiring() {
+  catalog_entry e;
+  e.id = "cn.beijing.xicheng.high_skill_talent.hiring";
+  e.title = "西城区企业招用高技能人才一次性补贴";
+  e.jurisdiction = "北京市西城区 (110102)";
+  e.source = xicheng_talent_detail::seed;
+  e.subject = subject_kind::worker;
+  e.summary = "An employer that hires a high-skill worker (高级工 or above) who stays employed for a year or more gets "
+              "10,000 yuan once per person.";
+  e.readings = {"xicheng.talent.hire_window", "xicheng.talent.one_off_employment"};
+  e.examples = {"A 技师 hired in Xicheng on 2024-03-01: nothing on 2025-02-28, 10,000.00 yuan once from 2025-03-01."};
+  e.build_worker = [](const reading_context& r) {
+    using namespace eldercare::literals;
+    using namespace xicheng_talent_detail;
+    const citation c = cite("企业招用高技能人才稳定就业1年以上,可按照每人1万元标准申领一次性补贴");
+    const bool completed = r.is("xicheng.talent.one_off_employment", "completed");
+    const worker_condition year = completed ? worker_condition(employment_lasted_at_least(period::years(1)))
+                                            : worker_condition(employed_for_at_least(period::years(1)));
+    parameter_list p = common_parameters(r, {"xicheng.talent.one_off_employment"});
+    p.push_back({"amount", "10000.00 yuan once per person", provenance::stated, "每人1万元…一次性补贴"});
+    p.push_back({"employment", "1 year (以上 includes it, art. 1259)", provenance::stated, "稳定就业1年以上"});
+    basic_policy_version<worker> v{"2024", start(), std::nullopt, c, combination::first_match, payee::person,
+                                   {worker_rule{"hiring", "high-skill hire employed for a year: 10,000 yuan once", c,
+                                                worker_condition::all({high_skill_hire(r), year}), money_once(10'000_yuan), p}},
+                                   {}};
+    return basic_policy<worker>("cn.beijing.xicheng.high_skill_talent.hiring", "西城区企业招用高技能人才一次性补贴", {std::move(v)});
+  };
+  return e;
+}
+
+[[nodiscard]] inline catalog_entry xicheng_high_skill_talent_wage_growth() {
+  catalog_entry e;
+  e.id = "cn.beijing.xicheng.high_skill_talent.wage_growth";
+  e.title = "西城区高技能人才工资性补贴";
+  e.jurisdiction = "北京市西城区 (110102)";
+  e.source = xicheng_talent_detail::seed;
+  e.subject = subject_kind::worker;
+  e.summary = "For the same high-skill hires: 5,000 yuan per person per year when the worker's wage grew by 5% or more "
+              "year on year, for at most three years (employment years 1-3).";
+  e.readings = {"xicheng.talent.hire_window", "xicheng.talent.wage_growth_test"};
+  e.examples = {"Hired 2024-03-01 with growth 6%, 4%, 5%: 5,000.00 yuan per year on 2025-03-01 (year 1), nothing "
+                "on 2026-03-01 (year 2: 4%), 5,000.00 on 2027-03-01 (year 3), nothing from 2028-03-01 (cap)."};
+  e.build_worker = [](const reading_context& r) {
+    using namespace eldercare::literals;
+    using namespace xicheng_talent_detail;
+    const citation c = cite("建立高技能人才工资增长机制,同比增幅保持5%以上,还可按照每人每年5000元的标准,申领最长三年工资性补贴");
+    const int span = r.is("xicheng.talent.wage_growth_test", "every_year") ? 0 : 1;
+    parameter_list p = common_parameters(r, {"xicheng.talent.wage_growth_test"});
+    p.push_back({"amount", "5000.00 yuan per person per year", provenance::stated, "每人每年5000元"});
+    p.push_back({"wage_growth", "≥ 5.0% year on year (以上 includes it)", provenance::stated, "同比增幅保持5%以上"});
+    p.push_back({"max_years", "3: employment years 1-3 (claimable while fewer than 4 years are complete)", provenance::stated,
+                 "最长三年; counting them as the first three employment years is assumed"});
+    basic_policy_version<worker> v{
+        "2024", start(), std::nullopt, c, combination::first_match, payee::person,
+        {worker_rule{"wage_growth", "wage growth ≥5% in an employment year 1-3: 5,000 yuan for that year", c,
+                     worker_condition::all({high_skill_hire(r), employed_for_at_least(period::years(1)),
+                                            !employed_for_at_least(period::years(4)), wage_growth_at_least(50, span)}),
+                     money_per_year(5'000_yuan), p}},
+        {}};
+    return basic_policy<worker>("cn.beijing.xicheng.high_skill_talent.wage_growth", "西城区高技能人才工资性补贴", {std::move(v)});
+  };
+  return e;
+}
+
+/// The bundle: cn.beijing.xicheng.high_skill_talent (POLICIES.md).
+[[nodiscard]] inline catalog_entry xicheng_high_skill_talent() {
+  catalog_entry e;
+  e.id = "cn.beijing.xicheng.high_skill_talent";
+  e.title = "西城区关于落实加强新时代高技能人才队伍建设的实施方案 (补贴)";
+  e.jurisdiction = "北京市西城区 (110102)";
+  e.source = xicheng_talent_detail::seed;
+  e.subject = subject_kind::worker;
+  e.summary = "Workforce subsidies, not elder benefits: 10,000 yuan once per high-skill hire employed a year or more "
+              "(…high_skill_talent.hiring); 5,000 yuan per person per year for at most three years when wages grow "
+              "≥5% a year (…high_skill_talent.wage_growth); 20,000-50,000 yuan once, by scale, for skill "
+              "competitions and exhibitions organised by enterprises, industry associations and chambers of commerce "
+              "(an event policy: xicheng_skill_competition_policy, not a catalog entry because catalog entries "
+              "build person, worker or area policies only). The two worker grants are separate (one is paid once, the "
+              "other per year) and are not added: evaluate_high_skill_talent() gives one decision per component.";
+  e.components = {"cn.beijing.xicheng.high_skill_talent.hiring", "cn.beijing.xicheng.high_skill_talent.wage_growth"};
+  e.readings = {"xicheng.talent.hire_window", "xicheng.talent.one_off_employment", "xicheng.talent.wage_growth_test",
+                "xicheng.talent.competition_scale"};
+  e.examples = {"A 技师 hired 2024-03-01 whose wage grew 6% in year 1: on 2025-03-01 10,000.00 yuan once and "
+                "5,000.00 yuan per year."};
+  return e;
+}
+
+/// The competition subsidy as a policy over events, under the readings in `r`.
+[[nodiscard]] inline basic_policy<competition_event> xicheng_skill_competition_policy(const reading_context& r) {
+  using namespace eldercare::literals;
+  using namespace xicheng_talent_detail;
+  using event_condition = basic_any_condition<competition_event>;
+  using event_rule = basic_rule<competition_event>;
+  const citation c = cite("对企业、行业协会、商会组织开展技能竞赛及高技能人才成果展示活动,根据活动规模,给予2万至5万元一次性补贴");
+  const event_condition qualifying =
+      organised_by({event_organiser::enterprise, event_organiser::industry_association, event_organiser::chamber_of_commerce}) &&
+      event_kind_in({event_kind::skill_competition, event_kind::achievement_show}) && organiser_in(xicheng());
+  const std::string scale = r.get("xicheng.talent.competition_scale");
+  parameter_list common = {
+      {"organisers", "企业, 行业协会, 商会组织", provenance::stated, "对企业、行业协会、商会组织"},
+      {"events", "技能竞赛, 高技能人才成果展示活动", provenance::stated, "开展技能竞赛及高技能人才成果展示活动"},
+      {"organiser_region", xicheng().to_string(), provenance::assumed, "a Xicheng district measure: the organiser is in Xicheng"},
+      {"range", "20000.00-50000.00 yuan once", provenance::stated, "给予2万至5万元一次性补贴"},
+      {"xicheng.talent.competition_scale", scale, provenance::assumed, "reading xicheng.talent.competition_scale"},
+      {"effective_from", "2024-01-01", provenance::assumed, "reported as issued at the 2024-01-11 briefing"},
+  };
+  auto band = [&](const char* id, const char* title, std::int64_t minimum, money amount) {
+    parameter_list p = common;
+    p.push_back({"amount", amount.to_string() + " yuan once", provenance::assumed, "scale band of reading xicheng.talent.competition_scale"});
+    p.push_back({"min_participants", std::to_string(minimum), provenance::assumed, "scale band (participants)"});
+    return event_rule{id, title, c, event_condition::all({qualifying, participants_at_least(minimum)}), money_once(amount), p};
+  };
+  std::vector<event_rule> rules;
+  if (scale == "floor") rules = {band("floor", "any qualifying event: the floor of 2万", 0, 20'000_yuan)};
+  else if (scale == "ceiling") rules = {band("ceiling", "any qualifying event: the ceiling of 5万", 0, 50'000_yuan)};
+  else
+    rules = {band("scale_500", "500 participants or more", 500, 50'000_yuan),
+             band("scale_300", "300-499 participants", 300, 40'000_yuan),
+             band("scale_100", "100-299 participants", 100, 30'000_yuan),
+             band("scale_0", "fewer than 100 participants", 0, 20'000_yuan)};
+  basic_policy_version<competition_event> v{"2024", start(), std::nullopt, c, combination::first_match, payee::person,
+                                            std::move(rules), {}};
+  return basic_policy<competition_event>("cn.beijing.xicheng.high_skill_talent.competition", "西城区技能竞赛及高技能人才成果展示活动补贴",
+                                         {std::move(v)});
+}
+
+/// The same, with the catalog's reading definitions (the standard catalog by default).
+[[nodiscard]] inline basic_policy<competition_event> xicheng_skill_competition_policy(const catalog& cat, const reading_set& chosen = {}) {
+  cat.check(chosen);
+  return xicheng_skill_competition_policy(reading_context(cat.readings(), chosen));
+}
+
+/// Every worker policy of the bundle, evaluated for one worker: one decision per component, in order
+/// (a once and a per-year grant cannot be added into one).
+[[nodiscard]] inline std::vector<decision> evaluate_high_skill_talent(const catalog& cat, const worker& w, const date& on,
+                                                                      const reading_set& chosen = {}) {
+  std::vector<decision> out;
+  for (const auto& cid : cat.at("cn.beijing.xicheng.high_skill_talent").components)
+    out.push_back(evaluate(cat.worker_policy_for(cid, chosen), w, on));
+  return out;
+}
+
+} // namespace eldercare::catalog_entries

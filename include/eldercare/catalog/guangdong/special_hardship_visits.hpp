@@ -1,0 +1,253 @@
+#pragma once
+// cn.guangdong.special_hardship_visits — regular visits (定期探访) to elders in special hardship, from a
+// Guangdong city's eldercare plan as reported by the provincial civil-affairs department (广东省民政厅)
+// on 2020-09-16 (seed 003, in traditional characters with pinyin glosses such as "實現(xiàn)" left in
+// by the crawler; key phrases are quoted exactly as they appear there).
+//
+// "全面建立健全独居、空巢、留守、失能、计划生育特殊家庭等特殊困难老年人定期探访制度,实现月探访率达100%":
+// each elder of the five groups gets at least one visit a month (visits_per_month(1)). One rule per
+// group, so the explanation names the group; whether an elder in several groups gets one visit or one
+// per group is the reading guangdong.visits.per_category (DOMAIN.md open question 15).
+// The same notice's budget norm ("彩票公益金中不低于70%的资金用于支持发展养老服务") is this entry's
+// planning norm (build_norms): POLICIES.md gives the seed one id only.
+
+#include <string>
+#include <vector>
+
+#include "eldercare/catalog/common_readings.hpp"
+#include "eldercare/region/named_regions.hpp"
+#include "eldercare/rules/conditions/ability.hpp"
+#include "eldercare/rules/conditions/age.hpp"
+#include "eldercare/rules/conditions/always.hpp"
+#include "eldercare/rules/conditions/category.hpp"
+#include "eldercare/rules/conditions/residency.hpp"
+#include "eldercare/subjects/service_area.hpp"
+
+namespace eldercare::catalog_entries {
+
+inline constexpr const char* guangdong_seed = "seeds/003_3399271195f83ca0.txt";
+inline constexpr const char* guangdong_notice =
+    "广东省民政厅 report of a city's 居家社区养老 reform plan (2020-09-16)";
+
+[[nodiscard]] inline std::vector<reading> guangdong_visits_readings() {
+  return {
+      {"guangdong.visits.region",
+       "Which area does the visiting scheme cover? The notice speaks of 全市 (24 镇(街道)) without naming "
+       "the city.",
+       {},
+       "440000",
+       provenance::assumed,
+       "The report comes from the provincial civil-affairs department and the visiting system is a national "
+       "target (DOMAIN.md D); give a city's 6-digit code under 440000 (24 镇街 suggests 中山市 442000, not "
+       "verified) to narrow it.",
+       "POLICIES.md seed 003",
+       false},
+      {"guangdong.visits.basis",
+       "Are elders covered where they live (常住) or where their hukou is?",
+       {{"residence", "where the elder lives (常住), whatever the hukou"},
+        {"hukou", "hukou registered in the area"},
+        {"either", "either"}},
+       "residence",
+       provenance::assumed,
+       "A visit is made where the elder lives, and the visiting system serves the elders of a community "
+       "(辖区); "
+       "DOMAIN.md B.1 notes the Guangdong scheme may serve 常住 rather than 户籍 residents.",
+       "DOMAIN.md B.1, open question 15"},
+      {"guangdong.visits.min_age",
+       "The notice says 老年人 without an age. Is there a minimum age?",
+       {{"60", "60 周岁 (the statutory meaning of 老年人, Elder Rights Law art. 2)"},
+        {"none", "no age test: the civil-affairs rosters of the five groups decide"}},
+       "60",
+       provenance::assumed,
+       "老年人 means 60+ in the Elder Rights Law; the notice gives no other age.",
+       "DOMAIN.md D, open question 15"},
+      {"guangdong.visits.disabled_level",
+       "Which GB/T 42195-2022 level is the least severe that counts as 失能?",
+       {{"3", "level 3 (重度失能) and up"}, {"2", "level 2 (中度失能) and up: 半失能 included"}},
+       "3",
+       provenance::assumed,
+       "The common mapping reads 失能 as 重度 (+ 完全), 半失能 as 轻度/中度 (DOMAIN.md D [K]).",
+       "DOMAIN.md D, open question 16"},
+      {"guangdong.visits.certificate",
+       "Does a disability certificate (残疾人证) make an elder 失能 for the visits?",
+       {{"grade_1_2", "yes, a grade 1 or 2 (重度残疾) certificate of any category"},
+        {"any_grade", "yes, a certificate of any grade"},
+        {"none", "no: only an ability assessment counts"}},
+       "grade_1_2",
+       provenance::assumed,
+       "A grade 1-2 certificate is the usual proof of severe disability for elders without an assessment, "
+       "and the "
+       "2022 national visiting opinion names 重残 next to 失能 (DOMAIN.md D).",
+       "DOMAIN.md D, open question 15"},
+      {"guangdong.visits.per_category",
+       "Does an elder in several groups (独居 and 失能, say) get one visit a month or one per group?",
+       {{"per_elder", "one visit a month per elder (the 100% rate counts elders)"},
+        {"per_category", "one visit a month per group the elder is in"}},
+       "per_elder",
+       provenance::assumed,
+       "月探访率 is a share of elders visited in the month: one visit covers an elder.",
+       "DOMAIN.md open question 15"},
+  };
+}
+
+namespace detail {
+inline region_set guangdong_visits_area(const reading_context& r) {
+  const region_code code =
+      region_code::parse(r.get("guangdong.visits.region"), "readings.guangdong.visits.region");
+  if (!regions::guangdong.contains(code))
+    throw invalid_value(error_id::invalid_region, "readings.guangdong.visits.region", code.to_string(),
+                        "the visiting scheme is a Guangdong one: give 440000 or a code under it");
+  return region_set(code == regions::guangdong ? "广东省" : "the notice's city", {code});
+}
+
+inline parameter_info guangdong_reading_parameter(const reading_context& r, const char* name,
+                                                  const char* what) {
+  const reading& def = r.definition(name);
+  const std::string v = r.get(name);
+  const bool is_default = v == def.default_choice;
+  return {what, v, is_default ? def.origin : provenance::assumed,
+          std::string("reading ") + name +
+              (is_default ? " (default): " + def.rationale : " (chosen for this evaluation)")};
+}
+} // namespace detail
+
+[[nodiscard]] inline catalog_entry guangdong_special_hardship_visits() {
+  catalog_entry e;
+  e.id = "cn.guangdong.special_hardship_visits";
+  e.title = "特殊困难老年人定期探访制度 (广东, 2020)";
+  e.jurisdiction = "广东省 (440000); the notice's city (全市, 24 镇街) is not named";
+  e.source = guangdong_seed;
+  e.summary =
+      "Elders who live alone (独居), are empty-nest (空巢), left-behind (留守), disabled (失能) or in a "
+      "family-planning special family (计划生育特殊家庭) are visited at least once a month (月探访率达100%). "
+      "Budget norm of the same notice: at least 70% of the welfare-lottery funds for social welfare go to "
+      "eldercare.";
+  e.readings = {"guangdong.visits.region",
+                "guangdong.visits.basis",
+                "guangdong.visits.min_age",
+                "guangdong.visits.disabled_level",
+                "guangdong.visits.certificate",
+                "guangdong.visits.per_category",
+                "age.reached",
+                "age.leap_day"};
+  e.examples = {
+      "A 75-year-old living alone in 广州市越秀区 (440104): 1 visit per month from 2020-09-16; nothing on "
+      "2020-09-15.",
+      "A 70-year-old with a grade-2 肢体 certificate and no assessment: 1 visit per month (certificate "
+      "reading grade_1_2).",
+      "An elder both 独居 and 失能: 1 visit per month; 2 under guangdong.visits.per_category = per_category.",
+      "Welfare-lottery funds of 1,000,000.00 yuan with 600,000.00 to eldercare: 700,000.00 required, gap "
+      "100,000.00.",
+  };
+  e.build = [](const reading_context& r) {
+    const citation c{guangdong_notice,
+                     "优化多元服务功能,强化服务供给体系 (as reported, seed 003)",
+                     "全面建立健全獨(dú)居、空巢、留守、失能、計(jì)"
+                     "劃生育特殊家庭等特殊困難老年人定期探訪制度,實(shí)現(xiàn)月探訪率達(dá)100%",
+                     guangdong_seed,
+                     make_date(2020, 9, 16),
+                     std::nullopt};
+    const region_set area = detail::guangdong_visits_area(r);
+    const auto ages = catalog_readings::ages(r);
+    auto where = [&]() -> any_condition {
+      if (r.is("guangdong.visits.basis", "hukou")) return hukou_in(area);
+      if (r.is("guangdong.visits.basis", "either")) return lives_in(area) || hukou_in(area);
+      return lives_in(area);
+    };
+    auto elder = [&]() -> any_condition {
+      if (r.is("guangdong.visits.min_age", "none")) {
+        always no_age;
+        no_age.what = "no minimum age (reading guangdong.visits.min_age = none)";
+        return no_age;
+      }
+      return age_at_least(60, ages);
+    };
+    using dc = disability_category;
+    const std::vector<dc> any_category{dc::visual,       dc::hearing, dc::speech,  dc::physical,
+                                       dc::intellectual, dc::mental,  dc::multiple};
+    const ability_level level(std::stoi(r.get("guangdong.visits.disabled_level")),
+                              "guangdong.visits.disabled_level");
+    const any_condition disabled =
+        r.is("guangdong.visits.certificate", "none")
+            ? any_condition(ability_at_least(level))
+            : any_condition(
+                  ability_at_least(level) ||
+                  disability_at_least(any_category, r.is("guangdong.visits.certificate", "any_grade")
+                                                        ? disability_grade::four
+                                                        : disability_grade::two));
+    const parameter_list common = {
+        {"visits", "at least 1 per month", provenance::stated, "實(shí)現(xiàn)月探訪率達(dá)100%"},
+        {"visit_kind", "any visit (in person, phone or video not distinguished)", provenance::assumed,
+         "the notice does not say; DOMAIN.md open question 15"},
+        {"area", area.to_string(), provenance::assumed, "reading guangdong.visits.region"},
+        detail::guangdong_reading_parameter(r, "guangdong.visits.basis", "basis"),
+        detail::guangdong_reading_parameter(r, "guangdong.visits.min_age", "min_age"),
+        detail::guangdong_reading_parameter(r, "guangdong.visits.per_category", "per_category"),
+    };
+    auto group_rule = [&](const char* id, const char* title, any_condition group,
+                          std::vector<parameter_info> more) {
+      parameter_list p = common;
+      p.insert(p.end(), more.begin(), more.end());
+      const auto age_params = catalog_readings::reading_parameters(r, catalog_readings::age_reading_names);
+      p.insert(p.end(), age_params.begin(), age_params.end());
+      return rule{id,
+                  title,
+                  c,
+                  any_condition::all({where(), elder(), std::move(group)}),
+                  visits_per_month(1),
+                  std::move(p)};
+    };
+    std::vector<rule> rules = {
+        group_rule("living_alone", "独居老年人", in_category(category::living_alone),
+                   {{"group", "living_alone", provenance::stated, "獨(dú)居"}}),
+        group_rule("empty_nest", "空巢老年人", in_category(category::kongchao),
+                   {{"group", "kongchao", provenance::stated, "空巢"}}),
+        group_rule("left_behind", "留守老年人", in_category(category::left_behind),
+                   {{"group", "left_behind", provenance::stated, "留守"}}),
+        group_rule(
+            "disabled", "失能老年人", disabled,
+            {{"group", "失能: " + disabled.describe(), provenance::stated, "失能"},
+             detail::guangdong_reading_parameter(r, "guangdong.visits.disabled_level", "disabled_from_level"),
+             detail::guangdong_reading_parameter(r, "guangdong.visits.certificate", "certificate")}),
+        group_rule(
+            "special_family", "计划生育特殊家庭老年人",
+            in_category(category_set{category::special_family, category::jisheng_tefu, category::shidu}),
+            {{"group", "special_family, jisheng_tefu, shidu", provenance::assumed,
+              "計(jì)劃生育特殊家庭: 特扶 families (incl. 失独) plus local extensions (DOMAIN.md D)"}}),
+    };
+    const combination combine =
+        r.is("guangdong.visits.per_category", "per_category") ? combination::sum : combination::highest;
+    policy_version v{
+        "2020",
+        make_date(2020, 9, 16),
+        std::nullopt,
+        c,
+        combine,
+        payee::person,
+        std::move(rules),
+        {{"effective_from", "2020-09-16", provenance::stated, "行業動態 2020年09月16日 (seed 003)"}}};
+    return policy("cn.guangdong.special_hardship_visits", "特殊困难老年人定期探访制度 (广东, 2020)", {v});
+  };
+  e.build_norms = [](const reading_context&) {
+    planning_norm lottery;
+    lottery.id = "welfare_lottery_share";
+    lottery.title = "彩票公益金不低于70%用于养老服务 (fen)";
+    lottery.cite = {guangdong_notice,
+                    "强化资源投入力度,搭建服务保障体系 (as reported, seed 003)",
+                    "將用于社會福利事業(yè)的彩票公益金中不低于70%的資金用于支持發(fā)展養(yǎng)老服務(wù)",
+                    guangdong_seed,
+                    make_date(2020, 9, 16),
+                    std::nullopt};
+    lottery.origin = provenance::stated;
+    lottery.actual_name = "welfare_lottery_eldercare (fen)";
+    lottery.base_name = "welfare_lottery_funds (fen)";
+    lottery.numerator = 70;
+    lottery.denominator = 100;
+    lottery.actual = [](const service_area& a) { return a.welfare_lottery_eldercare.fen(); };
+    lottery.base = [](const service_area& a) { return a.welfare_lottery_funds.fen(); };
+    return std::vector<planning_norm>{std::move(lottery)};
+  };
+  return e;
+}
+
+} // namespace eldercare::catalog_entries

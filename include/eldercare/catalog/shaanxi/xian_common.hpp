@@ -1,0 +1,155 @@
+#pragma once
+// Xi'an (西安市, 610100), seed 004 (金台资讯 2023-02-21, 西安市民政局 供稿): what the Xi'an entries
+// share — the source, the derived per-recipient amounts, the readings, and the "Xi'an elder" test.
+//
+// The seed's only figures (para. 2, 坚持“四维共建”):
+//   "建立经济困难老年人服务补贴制度,每年为0.38万生活困难失能老年人发放护理补贴98余万元,为2.9万农村失能、
+//    贫困老年人发放生活补助145余万元,为28万特殊困难老年人购买意外伤害保险560余万元,为72万老年人发放
+//    高龄保健补贴约5.6亿元。"
+// No individual amount, age band or condition beyond these words is in the seed or in DOMAIN.md
+// (E.4: amounts not found [U]), so each amount is derived as budget ÷ recipients, and the conditions
+// the words leave open are readings.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "eldercare/catalog/common_readings.hpp"
+#include "eldercare/money/money.hpp"
+#include "eldercare/region/named_regions.hpp"
+#include "eldercare/rules/conditions/ability.hpp"
+#include "eldercare/rules/conditions/age.hpp"
+#include "eldercare/rules/conditions/category.hpp"
+#include "eldercare/rules/conditions/residency.hpp"
+
+namespace eldercare::catalog_entries {
+
+inline constexpr const char* xian_seed = "seeds/004_aa02dc6a1d41df0a.txt";
+
+namespace xian_detail {
+
+/// Budget ÷ recipients, computed exactly in integer fen and rounded to the nearest fen, halves up.
+/// (The seed's totals carry 余 "more than" or 约 "about": the average is an estimate either way, so
+/// the nearest fen is the most faithful; none of the four quotients below is an exact half.)
+[[nodiscard]] constexpr std::int64_t per_recipient_fen(std::int64_t total_yuan, std::int64_t recipients) {
+  const std::int64_t total_fen = total_yuan * 100;
+  return (2 * total_fen + recipients) / (2 * recipients);
+}
+// 98余万元 ÷ 0.38万人: 98,000,000 fen ÷ 3,800 = 25,789.47… fen → 25,789 fen = 257.89 yuan a year.
+inline constexpr std::int64_t care_subsidy_fen = per_recipient_fen(980'000, 3'800);
+// 145余万元 ÷ 2.9万人: 145,000,000 fen ÷ 29,000 = 5,000 fen exactly = 50.00 yuan a year.
+inline constexpr std::int64_t rural_allowance_fen = per_recipient_fen(1'450'000, 29'000);
+// 560余万元 ÷ 28万人: 560,000,000 fen ÷ 280,000 = 2,000 fen exactly = 20.00 yuan a year.
+inline constexpr std::int64_t insurance_premium_fen = per_recipient_fen(5'600'000, 280'000);
+// 约5.6亿元 ÷ 72万人: 56,000,000,000 fen ÷ 720,000 = 77,777.77… fen → 77,778 fen = 777.78 yuan a year.
+inline constexpr std::int64_t advanced_age_fen = per_recipient_fen(560'000'000, 720'000);
+static_assert(care_subsidy_fen == 25'789 && rural_allowance_fen == 5'000 && insurance_premium_fen == 2'000 &&
+              advanced_age_fen == 77'778);
+
+inline constexpr const char* document = "西安市民政局: 努力打造具有西安特色的养老服务样板 (金台资讯 2023-02-21)";
+
+/// The figures describe the years "2021年以来" up to the article (2023-02-21). No source dates the
+/// schemes; 2021-01-01 is the assumed start of the version these derived amounts describe.
+inline date version_start() { return make_date(2021, 1, 1); }
+
+inline citation cite(const char* clause, const char* phrase) {
+  return {document, clause, phrase, xian_seed, version_start(), std::nullopt};
+}
+
+inline region_set xian() { return region_set("西安市", {regions::xian}); }
+
+/// Xi'an hukou [assumed: the seed names no residence test; 户籍 is how Xi'an's 2011 高龄 measures
+/// and Chinese local allowances generally define their population, DOMAIN.md E.4, B.1] and aged 60+
+/// [assumed: 老年人 in the Elder Rights Law's sense; the seed gives no age].
+inline any_condition xian_elder(const reading_context& r) {
+  return hukou_in(xian(), catalog_readings::legacy(r)) && age_at_least(60, catalog_readings::ages(r));
+}
+
+/// 失能 on GB/T 42195-2022 under reading xian.disability_level.
+inline ability_level disability_level(const reading_context& r) {
+  return r.is("xian.disability_level", "2") ? ability_level::moderate : ability_level::severe;
+}
+
+/// 生活困难 / 经济困难 under reading xian.hardship.
+inline category_set hardship(const reading_context& r) {
+  if (r.is("xian.hardship", "dibao_tekun_low_income")) return {category::dibao, category::tekun, category::low_income};
+  return {category::dibao, category::tekun};
+}
+
+/// The parameters every Xi'an rule reports: who, and the readings chosen.
+inline parameter_list base_parameters(const reading_context& r, std::vector<std::string> readings) {
+  parameter_list p = {
+      {"hukou", xian().to_string(), provenance::assumed, "the seed names no residence test; 户籍 as in Xi'an's 2011 高龄 measures (DOMAIN.md E.4 [C])"},
+      {"min_age", "60", provenance::assumed, "老年人 = 60 周岁以上 (Elder Rights Law art. 2); the seed gives no age"},
+      {"effective_from", "2021-01-01", provenance::assumed, "the figures describe 2021年以来; no source dates the scheme"},
+  };
+  readings.insert(readings.end(), catalog_readings::age_reading_names.begin(), catalog_readings::age_reading_names.end());
+  readings.push_back("hukou.legacy_codes");
+  for (auto& q : catalog_readings::reading_parameters(r, readings)) p.push_back(std::move(q));
+  return p;
+}
+
+} // namespace xian_detail
+
+[[nodiscard]] inline std::vector<reading> xian_readings() {
+  return {
+      {"xian.disability_level",
+       "Which GB/T 42195-2022 level is 失能 in Xi'an's 护理补贴, 生活补助 and accident insurance?",
+       {{"3", "level 3 (能力重度受损) or 4: 失能 = 重度/完全失能"},
+        {"2", "level 2 (能力中度受损) or more: 失能 includes 中度"}},
+       "3", provenance::assumed,
+       "The common mapping reads 失能 as 重度 (+完全), 半失能 as 轻度/中度 (DOMAIN.md D [K]); the seed gives no scale.",
+       "DOMAIN.md A, D, open question 16"},
+      {"xian.hardship",
+       "Who is 生活困难 / 经济困难 (and 贫困, with registered poor households) for Xi'an's subsidies?",
+       {{"dibao_tekun", "低保 or 特困 recipients (the social-assistance categories)"},
+        {"dibao_tekun_low_income", "also 低收入 households not on 低保"}},
+       "dibao_tekun", provenance::assumed,
+       "The verifiable core of 经济困难; the seed's 3,800 recipients of the 护理补贴 (among roughly two million Xi'an "
+       "elders [K]) fit the narrow reading.",
+       "DOMAIN.md D, open question 14"},
+      {"xian.rural_scope",
+       "农村失能、贫困老年人: rural elders who are disabled or poor, or only those who are both?",
+       {{"either", "失能 or 贫困: 、 joins two groups (rural disabled elders and rural poor elders)"},
+        {"both", "失能 and 贫困: only poor disabled rural elders"}},
+       "either", provenance::assumed,
+       "、 lists parallel groups in Chinese enumerations; POLICIES.md reads it as 'disabled or poor'.",
+       "DOMAIN.md open question 14"},
+      {"xian.special_hardship",
+       "Who are the 特殊困难老年人 insured against accidents?",
+       {{"mca_2022", "独居、空巢、留守、失能、重残 (certificate grade 1-2) or 计划生育特殊家庭 elders"},
+        {"assistance", "低保, 特困 or 低收入 elders (an economic reading of 困难)"},
+        {"either", "anyone in either group"}},
+       "mca_2022", provenance::sourced,
+       "The 2022 MCA opinion on 特殊困难老年人探访关爱 defines the term by these groups (DOMAIN.md D [V]).",
+       "DOMAIN.md D, open question 14"},
+      {"xian.advanced_age_bands",
+       "Xi'an's 高龄保健补贴: from which age, and how much?",
+       {{"flat_from_70", "from 70: the derived average 777.78 yuan a year for everyone"},
+        {"flat_from_80", "from 80: the derived average 777.78 yuan a year for everyone"},
+        {"demo_tiers", "70-79: 50, 80-89: 100, 90-99: 200, 100+: 360 yuan a month, i.e. 600/1200/2400/4320 a year (an "
+                        "unverified public demo project)"}},
+       "flat_from_70", provenance::assumed,
+       "DOMAIN.md E.4: 72万 recipients fit a 70+ threshold better than 80+ (the 2011 measures' 80+ [C] is older); the "
+       "demo tiers are not to be relied on, so the default pays the derived average.",
+       "DOMAIN.md E.4, open question 14"},
+      {"xian.annual_certification",
+       "Must a recipient of the 高龄保健补贴 have passed this year's 资格认证 (annual certification)?",
+       {{"not_tested", "no certification test"},
+        {"required", "only persons enrolled in programme 'xian.advanced_age.certified' (certified this year)"}},
+       "not_tested", provenance::assumed,
+       "Only the unverified demo project mentions annual certification (DOMAIN.md E.4); no source states it.",
+       "DOMAIN.md E.4, open question 14"},
+      {"xian.waitlist_tekun",
+       "On the public-home waiting list (入住评估轮候), do 特困 applicants come before everyone else, or do their points "
+       "merely weigh most?",
+       {{"absolute", "特困 first: 1000 points, more than any sum of the other factors (245 at most)"},
+        {"weighted", "特困 is the heaviest single factor (100 points) but others can add up past it"}},
+       "absolute", provenance::assumed,
+       "特困人员 have a statutory claim to 集中供养 (社会救助暂行办法 arts. 14-16, DOMAIN.md D); national guidance has "
+       "public homes serve others once that need is met [K].",
+       "DOMAIN.md D, open question 14"},
+  };
+}
+
+} // namespace eldercare::catalog_entries

@@ -1,0 +1,131 @@
+#pragma once
+// cn.shandong.rongcheng.rural_free_lunch — 荣成市暖心食堂: a free lunch for rural elders aged 80+
+// (seed 001; DOMAIN.md E.3).
+//
+// Seed 001: Rongcheng (荣成市 371082) has built 507 暖心食堂 covering 65% of its villages, "为1.5万名
+// 80周岁以上农村老人提供免费午餐". "Rural" is decided by where the elder lives (a village), not by a
+// hukou type (POLICIES.md, DOMAIN.md B.1). Open (DOMAIN.md open question 12): whether the age is
+// tested on the day or once a year, whether Rongcheng hukou is also required; and, since only 65% of
+// villages have a canteen, whether the elder's village has one.
+
+#include <string>
+#include <vector>
+
+#include "eldercare/catalog/common_readings.hpp"
+#include "eldercare/catalog/shandong/weihai_seed.hpp"
+#include "eldercare/region/named_regions.hpp"
+#include "eldercare/rules/conditions/age.hpp"
+#include "eldercare/rules/conditions/age_by_year.hpp"
+#include "eldercare/rules/conditions/programme.hpp"
+#include "eldercare/rules/conditions/residency.hpp"
+
+namespace eldercare::catalog_entries {
+
+inline constexpr const char* rongcheng_lunch_id = "cn.shandong.rongcheng.rural_free_lunch";
+/// The programme id of an elder registered with their village's 暖心食堂 (person::programmes).
+inline constexpr const char* rongcheng_canteen_programme = "rongcheng.warm_canteen";
+
+[[nodiscard]] inline std::vector<reading> rongcheng_lunch_readings() {
+  return {
+      {"rongcheng.age_reference",
+       "Is 80周岁以上 tested on the day, or once a year?",
+       {{"on_the_day", "on the day: from the 80th birthday"},
+        {"by_january_1",
+         "once a year: 80 by 1 January of the year (someone turning 80 in March starts next January)"},
+        {"during_year", "by year of birth: from 1 January of the year in which the elder turns 80"}},
+       "on_the_day",
+       provenance::assumed,
+       "The seed says 80周岁以上 with no yearly roll; 周岁 is reached on the birthday (art. 1259, "
+       "DOMAIN.md B.1).",
+       "DOMAIN.md open question 12"},
+      {"rongcheng.hukou",
+       "Must the elder also hold Rongcheng hukou, or is living in a Rongcheng village enough?",
+       {{"not_required", "living in a Rongcheng village is enough"},
+        {"rongcheng_hukou", "also Rongcheng hukou (371082)"}},
+       "not_required",
+       provenance::assumed,
+       "A village canteen serves the village's elders; the seed names 农村老人 by where they live "
+       "(DOMAIN.md B.1).",
+       "DOMAIN.md B.1, open question 12"},
+      {"rongcheng.canteen_coverage",
+       "The canteens cover 65% of villages: is a canteen in the elder's village assumed, or must the "
+       "elder be registered with one?",
+       {{"assumed_available", "assumed: every rural 80+ elder can eat at a canteen"},
+        {"registered_only",
+         "only elders registered with a village canteen (programme rongcheng.warm_canteen)"}},
+       "assumed_available",
+       provenance::assumed,
+       "The library has no list of villages with a canteen; the entitlement is the lunch, the canteen its "
+       "delivery.",
+       "seed 001 (覆盖全市65%的村居)"},
+  };
+}
+
+[[nodiscard]] inline catalog_entry rongcheng_rural_free_lunch() {
+  catalog_entry e;
+  e.id = rongcheng_lunch_id;
+  e.title = "荣成市暖心食堂 农村80周岁以上老人免费午餐";
+  e.jurisdiction = "山东省荣成市 (371082)";
+  e.source = weihai_seed;
+  e.summary = "Elders aged 80 and over who live in a Rongcheng village get a free lunch every day at the "
+              "village's 暖心食堂 (507 canteens covering 65% of villages in 2022).";
+  e.readings = {"rongcheng.age_reference", "rongcheng.hukou", "rongcheng.canteen_coverage", "age.reached",
+                "age.leap_day"};
+  e.examples = {
+      "Born 1942-03-10, living in a Rongcheng village: 1 meal per day from 2022-03-10 (80th birthday); "
+      "from 2023-01-01 under rongcheng.age_reference=by_january_1.",
+      "The same elder living in a Rongcheng town (urban residence): nothing."};
+  e.build = [](const reading_context& r) {
+    const citation c{"荣成市暖心食堂",
+                     std::string(weihai_seed_report) + ", 坚持多样化农村养老模式 (信用+)",
+                     "为1.5万名80周岁以上农村老人提供免费午餐",
+                     weihai_seed,
+                     make_date(2021, 5, 11),
+                     std::nullopt};
+    const region_set rongcheng("荣成市", {regions::rongcheng});
+    const auto ages = catalog_readings::ages(r);
+    const std::string age_ref = r.get("rongcheng.age_reference");
+    const bool hukou = r.is("rongcheng.hukou", "rongcheng_hukou");
+    const bool registered = r.is("rongcheng.canteen_coverage", "registered_only");
+
+    std::vector<any_condition> parts{lives_rural(), lives_in(rongcheng)};
+    if (age_ref == "by_january_1") parts.emplace_back(age_at_least_by_year(80, year_mark::january_1, ages));
+    else if (age_ref == "during_year")
+      parts.emplace_back(age_at_least_by_year(80, year_mark::december_31, ages));
+    else
+      parts.emplace_back(age_at_least(80, ages));
+    if (hukou) parts.emplace_back(hukou_in(rongcheng));
+    if (registered) parts.emplace_back(enrolled_in(rongcheng_canteen_programme, "a Rongcheng 暖心食堂"));
+
+    parameter_list p = {
+        {"meals", "1 meal (lunch) per day, free", provenance::stated, "提供免费午餐"},
+        {"min_age", "80", provenance::stated, "80周岁以上 (includes 80, art. 1259)"},
+        {"rural", "by residence (lives in a village)", provenance::stated,
+         "农村老人; rural by residence (DOMAIN.md B.1)"},
+        {"region", rongcheng.to_string(), provenance::stated, "以荣成市为例 … 暖心食堂"},
+        {"age_reference", age_ref, provenance::assumed, "reading rongcheng.age_reference"},
+        {"hukou", hukou ? "371082 required" : "not required", provenance::assumed, "reading rongcheng.hukou"},
+        {"canteen", r.get("rongcheng.canteen_coverage"), provenance::assumed,
+         "reading rongcheng.canteen_coverage"},
+    };
+    auto age_params = catalog_readings::reading_parameters(r, catalog_readings::age_reading_names);
+    p.insert(p.end(), age_params.begin(), age_params.end());
+    const rule lunch{"free_lunch",
+                     "a free lunch every day for rural elders aged 80+",
+                     c,
+                     any_condition::all(std::move(parts)),
+                     meals_per_day(1),
+                     p};
+    const parameter_list version_params = {{"effective_from", "2021-05-11", provenance::assumed,
+                                            "the earliest report of the canteens running (DOMAIN.md E.3: "
+                                            "363 canteens by May 2021, modaily.cn 2021-05-11); "
+                                            "the actual start is earlier and in no source"}};
+    policy_version v{
+        "2021",  make_date(2021, 5, 11), std::nullopt, c, combination::first_match, payee::person,
+        {lunch}, version_params};
+    return policy(rongcheng_lunch_id, "荣成市暖心食堂 农村80周岁以上老人免费午餐", {v});
+  };
+  return e;
+}
+
+} // namespace eldercare::catalog_entries

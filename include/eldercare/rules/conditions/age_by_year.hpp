@@ -1,0 +1,62 @@
+#pragma once
+// Ages tested once a year: a scheme that decides who is "80周岁以上" for a whole year, on 1 January
+// (reached the age by the year's start) or by year of birth (reaches the age at some point in the
+// year). DOMAIN.md open question 12 (Rongcheng's free lunch) asks which, against the day-by-day test
+// of age_at_least.
+
+#include <string>
+
+#include "eldercare/calendar/age.hpp"
+#include "eldercare/rules/conditions/age.hpp" // HasBirthDate
+
+namespace eldercare {
+
+/// The day of the evaluation year by which the age must be reached.
+enum class year_mark {
+  january_1,   ///< reached the age on or before 1 January of the year (eligible for the whole year)
+  december_31, ///< reaches the age on or before 31 December: eligible from 1 January of that year
+};
+
+/// Age ≥ `years` 周岁 on the year's `mark` (1 January or 31 December of the evaluation date's year).
+/// When not met, time meets it on 1 January of the first year whose mark the age is reached by.
+struct age_at_least_by_year : condition_tag {
+  int years;
+  year_mark mark = year_mark::january_1;
+  age_rule rule{};
+
+  age_at_least_by_year(int y, year_mark m, age_rule r = {}) : years(y), mark(m), rule(r) {
+    if (y < 0 || y > 150)
+      throw invalid_value(error_id::invalid_parameter, "age_at_least_by_year.years", std::to_string(y),
+                          "must be 0-150");
+  }
+
+  template <HasBirthDate Subject, class Sink>
+  bool evaluate(const context<Subject>& ctx, Sink& sink) const {
+    const date reached = date_reaching_age(ctx.subject.birth_date, years, rule);
+    const int year = static_cast<int>(ctx.on.year());
+    const date mark_day = mark == year_mark::january_1 ? make_date(year, 1, 1) : make_date(year, 12, 31);
+    const bool ok = reached <= mark_day;
+    sink.leaf([&] {
+      reason r;
+      r.condition = describe();
+      r.passed = ok;
+      r.facts = {{"birth_date", to_iso(ctx.subject.birth_date)}, {"reaches_age_on", to_iso(reached)}};
+      if (!ok) {
+        // The first year whose mark is on or after the day the age is reached.
+        const int ry = static_cast<int>(reached.year());
+        const bool by_jan1_same_year = reached.month() == 1 && reached.day() == 1;
+        const int first = mark == year_mark::december_31 || by_jan1_same_year ? ry : ry + 1;
+        r.met_on = make_date(first, 1, 1);
+      }
+      return r;
+    });
+    return ok;
+  }
+  [[nodiscard]] std::string describe() const {
+    return "age ≥ " + std::to_string(years) + " 周岁 by " +
+           (mark == year_mark::january_1 ? std::string("1 January of the year")
+                                         : std::string("31 December of the year"));
+  }
+};
+
+} // namespace eldercare
