@@ -68,3 +68,24 @@ TEST_CASE("sensitivity names the readings that change outcomes, and by how much"
     }
   CHECK(found);
 }
+
+TEST_CASE("sensitivity sees non-money grants (service hours) too") {
+  // Weihai home care: a dispersed 低保 elder at GB/T level 1 gets 45 h (半失能) only when the
+  // reading counts level 1 as semi-dependent; under the default (level 2 only) nothing.
+  person p{.id = "w", .birth_date = d("1945-01-01"), .hukou = {rc("371002"), std::nullopt}, .residence = {rc("371002"), false},
+           .ability = assessment(ability_scale::gbt_42195_2022, ability_level(1), d("2023-01-01")), .categories = {category::dibao}};
+  const std::vector<person> people{p};
+  const auto rep = sensitivity(standard_catalog(), "cn.shandong.weihai.home_care_purchase", people, d("2024-01-01"));
+  CHECK(rep.persons_undecided == 1);
+  bool found = false;
+  for (const auto& e : rep.effects)
+    if (e.reading == "weihai.dependency_scale") {
+      found = true;
+      CHECK(e.persons_affected == 1);
+    }
+  CHECK(found);
+  CHECK(rep.combinations[rep.default_combination].other_quantity == 0);
+  std::int64_t most = 0;
+  for (const auto& c : rep.combinations) most = std::max(most, c.other_quantity);
+  CHECK(most == 45);
+}

@@ -28,6 +28,9 @@ struct combination_outcome {
   reading_set readings;
   std::int64_t eligible = 0; ///< persons with a grant (on the date, or in some month of the period)
   money total;               ///< money over the population (per month on the date, or over the period)
+  /// Non-money grants summed in their own units (service hours, meals, visits, places, points):
+  /// per period on the date, or summed over the months of the period.
+  std::int64_t other_quantity = 0;
 };
 
 /// What varying one reading alone (others held at each of their combinations) changes.
@@ -112,6 +115,7 @@ inline std::vector<std::string> entry_readings(const catalog& c, const catalog_e
     rep.readings.push_back(r->name);
     values.push_back(std::move(v));
   }
+  // fen[c][i]: person i's outcome under combination c (money in fen, else a non-money quantity).
   std::vector<std::vector<std::int64_t>> fen(count, std::vector<std::int64_t>(persons.size(), 0));
   std::vector<std::vector<char>> got(count, std::vector<char>(persons.size(), 0));
   for (std::size_t c = 0; c < count; ++c) {
@@ -129,27 +133,33 @@ inline std::vector<std::string> entry_readings(const catalog& c, const catalog_e
     if (!bundle) built = cat.policy_for(id, rs);
     for (std::size_t i = 0; i < persons.size(); ++i) {
       money m;
+      std::int64_t other = 0; // non-money grants in their own unit
       bool any = false;
+      auto add_lines = [&](const std::vector<schedule_line>& lines) {
+        for (const auto& l : lines) {
+          any = any || l.eligible;
+          if (l.granted && !l.granted->is_money()) other += l.granted->quantity();
+        }
+        m += total(lines);
+      };
       if (options.period) {
         if (bundle) {
-          for (const auto& cid : entry.components) {
-            const auto lines = schedule(cat.policy_for(cid, rs), persons[i], options.period->first, options.period->second, facilities);
-            for (const auto& l : lines) any = any || l.eligible;
-            m += total(lines);
-          }
+          for (const auto& cid : entry.components)
+            add_lines(schedule(cat.policy_for(cid, rs), persons[i], options.period->first, options.period->second, facilities));
         } else {
-          const auto lines = schedule(*built, persons[i], options.period->first, options.period->second, facilities);
-          for (const auto& l : lines) any = any || l.eligible;
-          m = total(lines);
+          add_lines(schedule(*built, persons[i], options.period->first, options.period->second, facilities));
         }
       } else {
         const decision d = bundle ? cat.evaluate(id, persons[i], on, facilities, rs) : evaluate(*built, persons[i], on, facilities);
         any = d.eligible;
         m = d.amount();
+        if (d.granted && !d.granted->is_money()) other = d.granted->quantity();
       }
-      fen[c][i] = m.fen();
+      // A person's outcome: money in fen, or the quantity of a non-money grant (hours, meals...).
+      fen[c][i] = m.fen() != 0 ? m.fen() : other;
       got[c][i] = any;
       out.total += m;
+      out.other_quantity += other;
       out.eligible += any ? 1 : 0;
     }
     rep.combinations.push_back(std::move(out));

@@ -1,0 +1,165 @@
+"""eldercare: Chinese eldercare subsidy and eligibility rules (养老服务补贴与资格规则), explainable.
+
+The rules engine is C++ (header-only, in ``include/eldercare``); this package is its Python API.
+Build rules from conditions with ``&``, ``|`` and ``~``, group them into policies, and evaluate a
+person on a date: the :class:`Decision` says whether they are eligible, for what, and why.
+
+>>> import datetime
+>>> import eldercare as ec
+>>> from eldercare.conditions import age_at_least, continuous_stay_at_least, hukou_in
+>>> rule = ec.Rule(
+...     "jin_ji_meng", "filed institution in 津冀蒙 for 3 months",
+...     hukou_in(ec.regions.XICHENG) & age_at_least(60)
+...     & continuous_stay_at_least(months=3, regions=ec.regions.jin_ji_meng()),
+...     ec.money_per_month(yuan=600))
+>>> policy = ec.Policy("example.xicheng", "赴津冀蒙异地康养", [ec.PolicyVersion("2020", "2020-06-01", [rule])])
+>>> facilities = ec.FacilityRegistry([ec.Facility("F1", "131082", filing=ec.Filing("131082", "2019-03-01"))])
+>>> elder = ec.Person("p1", "1941-05-01", hukou="110102", residence="131082",
+...                   stays=[ec.Stay("F1", "2023-02-28")])
+>>> d = ec.evaluate(policy, elder, datetime.date(2023, 5, 28), facilities)
+>>> d.eligible, d.amount_fen
+(True, 60000)
+
+Dates are :class:`datetime.date` or ISO text; money is a whole number of fen; every invalid input
+raises :class:`InvalidValue` (a :class:`ValueError`) naming the field and the value.
+"""
+
+from __future__ import annotations
+
+from . import _core
+from ._errors import ErrorId, InvalidType, InvalidValue, PolicyLookupError
+
+_core._set_error_types(InvalidValue, InvalidType, PolicyLookupError)
+
+from . import conditions, io, regions  # noqa: E402
+from ._calendar import (  # noqa: E402
+    DateLike,
+    add_months,
+    age_on,
+    date_reaching_age,
+    full_months_between,
+    period_complete_on,
+    period_last_day,
+)
+from ._decision import (  # noqa: E402
+    Decision,
+    Reason,
+    RuleOutcome,
+    Schedule,
+    ScheduleLine,
+    StackedGrant,
+    StackingTable,
+    evaluate,
+    resolve_stacking,
+    schedule,
+)
+from ._rules import (  # noqa: E402
+    BENEFIT_PERIODS,
+    BENEFIT_UNITS,
+    PROVENANCES,
+    Benefit,
+    Citation,
+    Parameter,
+    Policy,
+    PolicyVersion,
+    Rule,
+    format_fen,
+    meals_per_day,
+    money_once,
+    money_per_day,
+    money_per_month,
+    money_per_year,
+    priority_points,
+    service_hours_per_month,
+    to_fen,
+    visits_per_month,
+)
+from ._values import (  # noqa: E402
+    ABILITY_SCALES,
+    CATEGORIES,
+    DISABILITY_CATEGORIES,
+    FACILITY_KINDS,
+    AbilityLevel,
+    Assessment,
+    DisabilityCertificate,
+    Facility,
+    FacilityRegistry,
+    Filing,
+    Health,
+    Household,
+    Hukou,
+    Person,
+    Residence,
+    Stay,
+)
+from .conditions import Condition  # noqa: E402
+from .regions import RegionCode, RegionLike, RegionSet  # noqa: E402
+
+__version__: str = _core.__version__
+
+__all__ = [
+    "ABILITY_SCALES",
+    "BENEFIT_PERIODS",
+    "BENEFIT_UNITS",
+    "CATEGORIES",
+    "DISABILITY_CATEGORIES",
+    "FACILITY_KINDS",
+    "PROVENANCES",
+    "AbilityLevel",
+    "Assessment",
+    "Benefit",
+    "Citation",
+    "Condition",
+    "DateLike",
+    "Decision",
+    "DisabilityCertificate",
+    "ErrorId",
+    "Facility",
+    "FacilityRegistry",
+    "Filing",
+    "Health",
+    "Household",
+    "Hukou",
+    "InvalidType",
+    "InvalidValue",
+    "Parameter",
+    "Person",
+    "Policy",
+    "PolicyLookupError",
+    "PolicyVersion",
+    "Reason",
+    "RegionCode",
+    "RegionLike",
+    "RegionSet",
+    "Residence",
+    "Rule",
+    "RuleOutcome",
+    "Schedule",
+    "ScheduleLine",
+    "StackedGrant",
+    "StackingTable",
+    "Stay",
+    "__version__",
+    "add_months",
+    "age_on",
+    "conditions",
+    "date_reaching_age",
+    "evaluate",
+    "format_fen",
+    "full_months_between",
+    "io",
+    "meals_per_day",
+    "money_once",
+    "money_per_day",
+    "money_per_month",
+    "money_per_year",
+    "period_complete_on",
+    "period_last_day",
+    "priority_points",
+    "regions",
+    "resolve_stacking",
+    "schedule",
+    "service_hours_per_month",
+    "to_fen",
+    "visits_per_month",
+]

@@ -1,0 +1,78 @@
+"""Argument checks shared by the Python layer: each names the field in its error."""
+
+from __future__ import annotations
+
+import operator
+from typing import Any, Iterable, Optional, Sequence, Tuple
+
+from ._errors import ErrorId, invalid, invalid_type
+
+INT_MIN = -(2**31)
+INT_MAX = 2**31 - 1
+INT64_MIN = -(2**63)
+INT64_MAX = 2**63 - 1
+
+
+def integer(
+    value: Any,
+    field: str,
+    *,
+    error_id: ErrorId = ErrorId.INVALID_PARAMETER,
+    minimum: int = INT_MIN,
+    maximum: int = INT_MAX,
+) -> int:
+    """An int (or numpy integer; never a bool or a float) in [minimum, maximum]."""
+    if isinstance(value, bool) or not hasattr(type(value), "__index__"):
+        invalid_type(error_id, field, value, "expected a whole number (int)")
+    v = operator.index(value)
+    if v < minimum or v > maximum:
+        invalid(error_id, field, str(v), f"must be between {minimum} and {maximum}")
+    return v
+
+
+def boolean(value: Any, field: str) -> bool:
+    """True or False (or a numpy bool); not 0/1, not text."""
+    if isinstance(value, bool):
+        return value
+    t = type(value)
+    if t.__module__ == "numpy" and t.__name__ in ("bool_", "bool"):
+        return bool(value)
+    invalid_type(ErrorId.INVALID_PARAMETER, field, value, "expected True or False")
+
+
+def text(value: Any, field: str, *, allow_empty: bool = True, error_id: ErrorId = ErrorId.INVALID_PARAMETER) -> str:
+    """A str; empty only when allowed."""
+    if not isinstance(value, str):
+        invalid_type(error_id, field, value, "expected text (str)")
+    if not allow_empty and not value:
+        invalid(error_id, field, value, "must not be empty")
+    return value
+
+
+def texts(
+    values: Any, field: str, *, error_id: ErrorId = ErrorId.INVALID_PARAMETER, allow_empty: bool = False
+) -> Tuple[str, ...]:
+    """An iterable of non-empty str (a single str is refused: it is not a list of words)."""
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        invalid_type(error_id, field, values, "expected a list of words")
+    return tuple(text(v, f"{field}[{i}]", allow_empty=allow_empty, error_id=error_id) for i, v in enumerate(values))
+
+
+def sequence(values: Any, field: str, *, error_id: ErrorId = ErrorId.INVALID_PARAMETER) -> Sequence[Any]:
+    """A list-like of items (not a str, not a mapping)."""
+    if isinstance(values, (str, bytes, dict)) or not isinstance(values, Iterable):
+        invalid_type(error_id, field, values, "expected a list")
+    return list(values)
+
+
+def word(value: Any, field: str, choices: Sequence[str]) -> str:
+    """One of `choices`."""
+    if not isinstance(value, str):
+        invalid_type(ErrorId.INVALID_PARAMETER, field, value, "expected one of " + ", ".join(choices))
+    if value not in choices:
+        invalid(ErrorId.INVALID_PARAMETER, field, value, "expected one of " + ", ".join(choices))
+    return value
+
+
+def optional_integer(value: Any, field: str, **kwargs: Any) -> Optional[int]:
+    return None if value is None else integer(value, field, **kwargs)

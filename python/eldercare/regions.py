@@ -1,0 +1,341 @@
+"""Administrative division codes and named sets of regions (C++ eldercare/region/).
+
+A :class:`RegionCode` is a checked GB/T 2260 / MCA division code (6 digits: province, prefecture or
+county) or a 9-digit township code under a known county. A :class:`RegionSet` is a named set of
+codes; a code belongs to it when some member contains it (listing ``130000`` covers all of Hebei).
+
+The bundled table covers 北京 11, 天津 12, 河北 13, 内蒙古 15 and 广东 44 in full, 威海 3710, 西安 6101 and
+咸阳 6104 (:data:`TABLE_COVERAGE`); other real codes are refused with a message that says so.
+Abolished codes such as 110104 宣武区 are accepted as recorded, flagged by
+:attr:`RegionCode.is_legacy` and mapped by :meth:`RegionCode.current`.
+
+The constants (:data:`XICHENG`, :data:`HEBEI`, ...) and set functions (:func:`jin_ji_meng`,
+:func:`beijing_ecological_conservation_area`, :func:`xixian_new_area`) are the regions the source
+documents name.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, Iterable, Iterator, List, Optional, Tuple, Union
+
+from . import _check, _core
+from ._errors import ErrorId
+
+__all__ = [
+    "TABLE_COVERAGE",
+    "TABLE_SOURCE",
+    "RegionCode",
+    "RegionLike",
+    "RegionSet",
+    "beijing_ecological_conservation_area",
+    "jin_ji_meng",
+    "search",
+    "xixian_new_area",
+    "xixian_new_area_towns",
+]
+
+#: What the bundled code table covers.
+TABLE_COVERAGE: str = _core.region_table_coverage
+#: Where the bundled code table comes from.
+TABLE_SOURCE: str = _core.region_table_source
+
+
+@functools.total_ordering
+class RegionCode:
+    """A checked administrative division code.
+
+    Parameters
+    ----------
+    code : str or int or RegionCode
+        6 digits (``"110102"``, ``110102``) or a 9-digit township code (``"610112008"``).
+
+    Raises
+    ------
+    InvalidValue
+        For malformed text, a code not in the bundled table (``"999999"``), an NBS development-zone
+        code (``"371071"``), or a township under an unknown or abolished county.
+
+    Notes
+    -----
+    Equality is on the code as recorded (110104 宣武 is not 110102 西城). Ordering is hierarchical: a
+    parent sorts before its children. A code never equals a str or an int: compare codes with codes.
+
+    Examples
+    --------
+    >>> from eldercare import RegionCode
+    >>> c = RegionCode("110102")
+    >>> c.name, c.level, str(c.province)
+    ('西城区', 'county', '110000')
+    >>> RegionCode("110104").current() == c
+    True
+    """
+
+    __slots__ = ("_impl",)
+    _impl: _core.region_code
+
+    def __init__(self, code: RegionLike, *, _field: str = "region") -> None:
+        object.__setattr__(self, "_impl", to_core_region(code, _field))
+
+    @classmethod
+    def _wrap(cls, impl: _core.region_code) -> RegionCode:
+        obj = cls.__new__(cls)
+        object.__setattr__(obj, "_impl", impl)
+        return obj
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("RegionCode is immutable")
+
+    @property
+    def value(self) -> int:
+        """The code as a number, as recorded (110104 stays 110104)."""
+        return self._impl.value
+
+    @property
+    def code(self) -> str:
+        """The code as text, ``"110102"``."""
+        return str(self._impl)
+
+    @property
+    def level(self) -> str:
+        """``"province"``, ``"prefecture"``, ``"county"`` or ``"township"``."""
+        return self._impl.level
+
+    @property
+    def name(self) -> str:
+        """The Chinese name from the bundled table (``"西城区"``); ``""`` for an unnamed township."""
+        return self._impl.name
+
+    @property
+    def is_legacy(self) -> bool:
+        """True for an abolished code kept for old records (110103, 110104, ...)."""
+        return self._impl.is_legacy
+
+    @property
+    def province(self) -> RegionCode:
+        """The province (110102 -> 110000); a province is its own province."""
+        return RegionCode._wrap(self._impl.province())
+
+    @property
+    def prefecture(self) -> RegionCode:
+        """The prefecture (131082 -> 131000, 110102 -> 110100). Raises for a province."""
+        return RegionCode._wrap(self._impl.prefecture())
+
+    @property
+    def county(self) -> RegionCode:
+        """The county (610112008 -> 610112). Raises for a province or prefecture."""
+        return RegionCode._wrap(self._impl.county())
+
+    def current(self) -> RegionCode:
+        """The current code for a legacy code (110104 -> 110102); otherwise the code itself."""
+        return RegionCode._wrap(self._impl.current())
+
+    def contains(self, other: RegionLike) -> bool:
+        """Ancestor-or-self, by digits: 130000 contains 131082; every code contains itself."""
+        return self._impl.contains(to_core_region(other, "other"))
+
+    def __str__(self) -> str:
+        return str(self._impl)
+
+    def __repr__(self) -> str:
+        return f"RegionCode('{self._impl}')"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RegionCode):
+            return NotImplemented
+        return self._impl == other._impl
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, RegionCode):
+            return NotImplemented
+        return self._impl < other._impl
+
+    def __hash__(self) -> int:
+        return hash(self._impl)
+
+    def __reduce__(self) -> Tuple[Any, Tuple[str]]:
+        return (RegionCode, (str(self._impl),))
+
+
+#: A region code, or anything :class:`RegionCode` accepts: 6 or 9 digits as text or an int.
+RegionLike = Union[RegionCode, str, int]
+
+
+def to_core_region(value: Any, field: str) -> _core.region_code:
+    """The C++ code for a region-like value; errors name `field`."""
+    return _core.to_region(value._impl if isinstance(value, RegionCode) else value, field)
+
+
+class RegionSet:
+    """A named set of regions, such as 津冀蒙 or 西咸新区.
+
+    Parameters
+    ----------
+    name : str
+        Not empty: it is quoted in explanations ("hukou in 西城区 {110102}").
+    members : iterable of RegionLike
+        Kept sorted (parents first) without duplicates.
+
+    Examples
+    --------
+    >>> from eldercare import RegionSet
+    >>> jjm = RegionSet("津冀蒙", ["120000", "130000", "150000"])
+    >>> "131082" in jjm, str(jjm.find_member("131082"))
+    (True, '130000')
+    """
+
+    __slots__ = ("_impl",)
+    _impl: _core.region_set
+
+    def __init__(self, name: str, members: Iterable[RegionLike], *, _field: str = "region_set") -> None:
+        _check.text(name, f"{_field}.name", error_id=ErrorId.INVALID_REGION)
+        items = _check.sequence(members, f"{_field}.members", error_id=ErrorId.INVALID_REGION)
+        impl = _core.region_set(name, [m._impl if isinstance(m, RegionCode) else m for m in items], _field)
+        object.__setattr__(self, "_impl", impl)
+
+    @classmethod
+    def _wrap(cls, impl: _core.region_set) -> RegionSet:
+        obj = cls.__new__(cls)
+        object.__setattr__(obj, "_impl", impl)
+        return obj
+
+    @classmethod
+    def of(cls, value: Union[RegionSet, RegionLike], *, _field: str = "regions") -> RegionSet:
+        """`value` if it is a set; a single region as a set of one, named after the region."""
+        if isinstance(value, RegionSet):
+            return value
+        code = RegionCode(value, _field=_field)
+        return cls(code.name or code.code, [code], _field=_field)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("RegionSet is immutable")
+
+    @property
+    def name(self) -> str:
+        return self._impl.name
+
+    @property
+    def members(self) -> Tuple[RegionCode, ...]:
+        """The members as given, sorted and without duplicates."""
+        return tuple(RegionCode._wrap(m) for m in self._impl.members)
+
+    def contains(self, code: RegionLike) -> bool:
+        """True when some member contains `code`. Legacy codes are taken as recorded."""
+        return self._impl.contains(to_core_region(code, "code"))
+
+    def __contains__(self, code: object) -> bool:
+        return self.contains(code)  # type: ignore[arg-type]
+
+    def find_member(self, code: RegionLike) -> Optional[RegionCode]:
+        """The most specific member that contains `code`, or None."""
+        m = self._impl.find_member(to_core_region(code, "code"))
+        return None if m is None else RegionCode._wrap(m)
+
+    def __or__(self, other: RegionSet) -> RegionSet:
+        """The union, named ``"A|B"``."""
+        if not isinstance(other, RegionSet):
+            return NotImplemented
+        return RegionSet._wrap(self._impl | other._impl)
+
+    def __iter__(self) -> Iterator[RegionCode]:
+        return iter(self.members)
+
+    def __len__(self) -> int:
+        return len(self._impl.members)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RegionSet):
+            return NotImplemented
+        return self._impl == other._impl
+
+    def __hash__(self) -> int:
+        return hash((self.name, tuple(m.value for m in self._impl.members)))
+
+    def __str__(self) -> str:
+        return self._impl.to_string()
+
+    def __repr__(self) -> str:
+        members = ", ".join(f"'{m}'" for m in self._impl.members)
+        return f"RegionSet('{self.name}', [{members}])"
+
+    def __reduce__(self) -> Tuple[Any, Tuple[str, List[str]]]:
+        return (RegionSet, (self.name, [str(m) for m in self._impl.members]))
+
+
+def _named(key: str) -> RegionCode:
+    return RegionCode._wrap(_core.named_regions[key])
+
+
+# Provinces in scope.
+BEIJING = _named("BEIJING")  #: 北京市 110000
+TIANJIN = _named("TIANJIN")  #: 天津市 120000
+HEBEI = _named("HEBEI")  #: 河北省 130000
+INNER_MONGOLIA = _named("INNER_MONGOLIA")  #: 内蒙古自治区 150000
+SHANDONG = _named("SHANDONG")  #: 山东省 370000
+GUANGDONG = _named("GUANGDONG")  #: 广东省 440000
+SHAANXI = _named("SHAANXI")  #: 陕西省 610000
+# Beijing districts named by the rules.
+DONGCHENG = _named("DONGCHENG")  #: 东城区 110101
+XICHENG = _named("XICHENG")  #: 西城区 110102
+CHONGWEN = _named("CHONGWEN")  #: 崇文区 110103 (legacy, now 东城)
+XUANWU = _named("XUANWU")  #: 宣武区 110104 (legacy, now 西城)
+MENTOUGOU = _named("MENTOUGOU")  #: 门头沟区 110109
+FANGSHAN = _named("FANGSHAN")  #: 房山区 110111
+CHANGPING = _named("CHANGPING")  #: 昌平区 110114
+HUAIROU = _named("HUAIROU")  #: 怀柔区 110116
+PINGGU = _named("PINGGU")  #: 平谷区 110117
+MIYUN = _named("MIYUN")  #: 密云区 110118
+YANQING = _named("YANQING")  #: 延庆区 110119
+# Weihai and its county-level units.
+WEIHAI = _named("WEIHAI")  #: 威海市 371000
+HUANCUI = _named("HUANCUI")  #: 环翠区 371002
+WENDENG = _named("WENDENG")  #: 文登区 371003
+RONGCHENG = _named("RONGCHENG")  #: 荣成市 371082
+RUSHAN = _named("RUSHAN")  #: 乳山市 371083
+# Xi'an, Xianyang, and the seven county-level units that 西咸新区 spans.
+XIAN = _named("XIAN")  #: 西安市 610100
+XIANYANG = _named("XIANYANG")  #: 咸阳市 610400
+WEIYANG = _named("WEIYANG")  #: 未央区 610112
+CHANGAN = _named("CHANGAN")  #: 长安区 610116
+HUYI = _named("HUYI")  #: 鄠邑区 610118
+QINDU = _named("QINDU")  #: 秦都区 610402
+WEICHENG = _named("WEICHENG")  #: 渭城区 610404
+JINGYANG = _named("JINGYANG")  #: 泾阳县 610423
+XINGPING = _named("XINGPING")  #: 兴平市 610481
+
+
+def jin_ji_meng() -> RegionSet:
+    """津冀蒙: Tianjin, Hebei and Inner Mongolia (Xicheng's cross-region care subsidy)."""
+    return RegionSet._wrap(_core.jin_ji_meng())
+
+
+def beijing_ecological_conservation_area(mountain_towns: Iterable[RegionLike] = ()) -> RegionSet:
+    """生态涵养区: 门头沟, 怀柔, 平谷, 密云 and 延庆 whole, plus the listed mountain towns.
+
+    Parameters
+    ----------
+    mountain_towns : iterable of RegionLike
+        9-digit township codes under 昌平 110114 or 房山 110111. No list of those towns was found, so
+        they are an input; a plain 110114 or 110111 is not in the set.
+    """
+    towns = _check.sequence(mountain_towns, "mountain_towns", error_id=ErrorId.INVALID_REGION)
+    return RegionSet._wrap(
+        _core.beijing_ecological_conservation_area([t._impl if isinstance(t, RegionCode) else t for t in towns])
+    )
+
+
+def xixian_new_area_towns() -> Tuple[RegionCode, ...]:
+    """The 西咸新区 towns the library can name (21 of its 23; see the C++ documentation)."""
+    return tuple(RegionCode._wrap(t) for t in _core.xixian_new_area_towns())
+
+
+def xixian_new_area(extra_towns: Iterable[RegionLike] = ()) -> RegionSet:
+    """西咸新区 as a set of township codes, plus `extra_towns` (townships in its seven counties)."""
+    towns = _check.sequence(extra_towns, "extra_towns", error_id=ErrorId.INVALID_REGION)
+    return RegionSet._wrap(_core.xixian_new_area([t._impl if isinstance(t, RegionCode) else t for t in towns]))
+
+
+def search(name: str) -> List[RegionCode]:
+    """Codes in the bundled table whose Chinese name contains `name` (``search("西城")``)."""
+    _check.text(name, "name", allow_empty=False, error_id=ErrorId.INVALID_REGION)
+    return [RegionCode(code) for code, row_name, _ in _core.region_table_rows() if name in row_name]

@@ -1,0 +1,12 @@
+// eldercare._core: the private compiled module behind the pure-Python package `eldercare`.
+// Each area registers itself from its own translation unit; nothing else happens here.
+#include "common.hpp"
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "eldercare's C++ core (private: use the `eldercare` package)";
+  m.attr("__version__") = ELDERCARE_VERSION;
+  eldercare_py::register_errors(m);
+  eldercare_py::register_calendar(m);
+  eldercare_py::register_values(m);
+  eldercare_py::register_rules(m);
+}

@@ -1,0 +1,452 @@
+// Domain values: money, regions, ability, facilities and filings, stays, persons and households
+// (eldercare/money, region, ability, facility, stay, person, household). Constructors take a `field`
+// naming where the value came from ("persons[p1].ability"), so that errors quote the caller's path.
+#include "common.hpp"
+#include "words.hpp"
+
+namespace eldercare_py {
+namespace {
+
+using namespace eldercare;
+using namespace words;
+
+// --- money -----------------------------------------------------------------------------------
+
+/// Fen from a yuan amount given as an int, a float with at most two decimals, a Decimal or text.
+money::rep fen_from_yuan(py::handle value, const std::string& field) {
+  PyObject* p = value.ptr();
+  if (PyBool_Check(p))
+    throw invalid_type(error_id::invalid_money, field, repr_of(value),
+                       "expected a number of yuan, not a bool");
+  if (PyIndex_Check(p) && !PyFloat_Check(p)) { // int, numpy integers
+    const auto number = py::reinterpret_steal<py::object>(PyNumber_Index(p));
+    if (!number) throw py::error_already_set();
+    int overflow = 0;
+    const long long v = PyLong_AsLongLongAndOverflow(number.ptr(), &overflow);
+    if (overflow != 0)
+      throw invalid_value(error_id::invalid_money, field, py::str(number).cast<std::string>(),
+                          "out of range");
+    return requalified("yuan", field, [&] { return money::from_yuan(v).fen(); });
+  }
+  if (PyFloat_Check(p)) return money::from_yuan_double(PyFloat_AsDouble(p), field).fen();
+  if (PyUnicode_Check(p)) return money::parse(value.cast<std::string>(), field).fen();
+  const py::object decimal = py::module_::import("decimal").attr("Decimal");
+  if (py::isinstance(value, decimal)) return money::parse(py::str(value).cast<std::string>(), field).fen();
+  throw invalid_type(
+      error_id::invalid_money, field, repr_of(value),
+      "expected a number of yuan: an int, a float with at most two decimals, a Decimal or text "
+      "such as '600.00'");
+}
+
+void register_money(py::module_& m) {
+  m.def("fen_from_yuan", &fen_from_yuan, py::arg("yuan"), py::arg("field") = "amount",
+        "Whole fen from a yuan amount; never rounds (more than two decimals, NaN and infinities raise).");
+  m.def(
+      "money_parse",
+      [](const std::string& text, const std::string& field) { return money::parse(text, field).fen(); },
+      py::arg("text"), py::arg("field") = "amount");
+  m.def(
+      "money_to_string", [](money::rep fen) { return money::from_fen(fen).to_string(); }, py::arg("fen"),
+      "'600.00': yuan with exactly two decimals.");
+}
+
+// --- regions ---------------------------------------------------------------------------------
+
+std::vector<region_code> to_regions(const py::iterable& items, const std::string& field) {
+  std::vector<region_code> out;
+  std::size_t i = 0;
+  for (const py::handle item : items) out.push_back(to_region(item, field + "[" + std::to_string(i++) + "]"));
+  return out;
+}
+
+void register_regions(py::module_& m) {
+  py::class_<region_code>(m, "region_code",
+                          "A checked GB/T 2260 / MCA division code or 9-digit township code.")
+      .def_property_readonly("value", &region_code::value)
+      .def_property_readonly("level", [](const region_code& c) { return std::string(to_string(c.level())); })
+      .def_property_readonly("name", [](const region_code& c) { return std::string(c.name()); })
+      .def_property_readonly("hierarchy_key", &region_code::hierarchy_key)
+      .def_property_readonly("is_legacy", &region_code::is_legacy)
+      .def("province", &region_code::province)
+      .def("prefecture", &region_code::prefecture)
+      .def("county", &region_code::county)
+      .def("current", &region_code::current)
+      .def("contains", &region_code::contains, py::arg("other"))
+      .def("__str__", &region_code::to_string)
+      .def("__repr__", [](const region_code& c) { return "region_code('" + c.to_string() + "')"; })
+      .def("__eq__", [](const region_code& a, const region_code& b) { return a == b; })
+      .def("__lt__", [](const region_code& a, const region_code& b) { return a < b; })
+      .def("__hash__", [](const region_code& c) { return std::hash<region_code>{}(c); });
+
+  m.def(
+      "to_region", [](py::handle value, const std::string& field) { return to_region(value, field); },
+      py::arg("value"), py::arg("field") = "region",
+      "A region code from text of 6 or 9 digits, an int or a region_code; invalid input raises naming "
+      "`field`.");
+
+  py::class_<region_set>(m, "region_set",
+                         "A named set of regions; a code is in it when some member contains it.")
+      .def(py::init([](const std::string& name, const py::iterable& members, const std::string& field) {
+             std::vector<region_code> codes = to_regions(members, field + ".members");
+             return requalified("region_set", field, [&] { return region_set(name, std::move(codes)); });
+           }),
+           py::arg("name"), py::arg("members"), py::arg("field") = "region_set")
+      .def_property_readonly("name", &region_set::name)
+      .def_property_readonly("members", &region_set::members)
+      .def("contains", &region_set::contains, py::arg("code"))
+      .def("find_member", &region_set::find_member, py::arg("code"))
+      .def("to_string", &region_set::to_string)
+      .def("__or__", [](const region_set& a, const region_set& b) { return a | b; })
+      .def("__eq__", [](const region_set& a, const region_set& b) { return a == b; });
+
+  py::dict named;
+  for (const auto& [name, code] : std::initializer_list<std::pair<const char*, region_code>>{
+           {"BEIJING", regions::beijing},   {"TIANJIN", regions::tianjin},
+           {"HEBEI", regions::hebei},       {"INNER_MONGOLIA", regions::inner_mongolia},
+           {"SHANDONG", regions::shandong}, {"GUANGDONG", regions::guangdong},
+           {"SHAANXI", regions::shaanxi},   {"DONGCHENG", regions::dongcheng},
+           {"XICHENG", regions::xicheng},   {"CHONGWEN", regions::chongwen},
+           {"XUANWU", regions::xuanwu},     {"MENTOUGOU", regions::mentougou},
+           {"FANGSHAN", regions::fangshan}, {"CHANGPING", regions::changping},
+           {"HUAIROU", regions::huairou},   {"PINGGU", regions::pinggu},
+           {"MIYUN", regions::miyun},       {"YANQING", regions::yanqing},
+           {"WEIHAI", regions::weihai},     {"HUANCUI", regions::huancui},
+           {"WENDENG", regions::wendeng},   {"RONGCHENG", regions::rongcheng},
+           {"RUSHAN", regions::rushan},     {"XIAN", regions::xian},
+           {"XIANYANG", regions::xianyang}, {"WEIYANG", regions::weiyang},
+           {"CHANGAN", regions::changan},   {"HUYI", regions::huyi},
+           {"QINDU", regions::qindu},       {"WEICHENG", regions::weicheng},
+           {"JINGYANG", regions::jingyang}, {"XINGPING", regions::xingping},
+       })
+    named[name] = code;
+  m.attr("named_regions") = named;
+
+  m.def("jin_ji_meng", &regions::jin_ji_meng);
+  m.def(
+      "beijing_ecological_conservation_area",
+      [](const py::iterable& towns) {
+        return regions::beijing_ecological_conservation_area(to_regions(towns, "mountain_towns"));
+      },
+      py::arg("mountain_towns"));
+  m.def("xixian_new_area_towns", &regions::xixian_new_area_towns);
+  m.def(
+      "xixian_new_area",
+      [](const py::iterable& towns) { return regions::xixian_new_area(to_regions(towns, "extra_towns")); },
+      py::arg("extra_towns"));
+  m.def(
+      "region_table_rows",
+      [] {
+        std::vector<std::tuple<std::uint32_t, std::string, std::uint32_t>> rows;
+        for (const auto& r : region_table::rows())
+          rows.emplace_back(r.code, std::string(r.name), r.successor);
+        for (const auto& r : region_table::township_rows())
+          rows.emplace_back(r.code, std::string(r.name), r.successor);
+        return rows;
+      },
+      "(code, name, successor) for every row of the bundled table, townships last.");
+  m.attr("region_table_coverage") = std::string(region_table::coverage);
+  m.attr("region_table_source") = std::string(region_table::source);
+}
+
+// --- ability ---------------------------------------------------------------------------------
+
+void register_ability(py::module_& m) {
+  m.def(
+      "check_ability_level",
+      [](int level, const std::string& field) { return ability_level(level, field).value(); },
+      py::arg("level"), py::arg("field") = "ability_level");
+  m.def(
+      "ability_level_labels",
+      [] {
+        std::vector<std::pair<std::string, std::string>> out;
+        for (int l = ability_level::min_value; l <= ability_level::max_value; ++l)
+          out.emplace_back(std::string(ability_level(l).label()),
+                           std::string(ability_level(l).short_label()));
+        return out;
+      },
+      "(label, short_label) for GB/T 42195-2022 levels 0..4.");
+  m.def(
+      "ability_scales",
+      [] {
+        std::vector<std::pair<std::string, std::string>> out;
+        for (auto s :
+             {ability_scale::gbt_42195_2022, ability_scale::mzt_039_2013, ability_scale::barthel_index,
+              ability_scale::ltc_2021, ability_scale::tekun_self_care, ability_scale::local})
+          out.emplace_back(std::string(to_string(s)), std::string(title(s)));
+        return out;
+      },
+      "(identifier, title) for every assessment scale.");
+
+  py::class_<assessment>(m, "assessment", "An ability assessment: scale, GB/T 42195 level, dates, raw score.")
+      .def(py::init([](const std::string& scale, int level, py::handle assessed_on, py::handle valid_until,
+                       std::optional<int> raw_score, std::string local_scale_id, const std::string& field) {
+             const ability_scale s = parse_ability_scale(scale, field + ".scale");
+             const ability_level l(level, field + ".level");
+             const date on = to_date(assessed_on, field + ".assessed_on");
+             const std::optional<date> until = to_optional_date(valid_until, field + ".valid_until");
+             return requalified("assessment", field, [&] {
+               return assessment(s, l, on, until, raw_score, std::move(local_scale_id));
+             });
+           }),
+           py::arg("scale"), py::arg("level"), py::arg("assessed_on"), py::arg("valid_until") = py::none(),
+           py::arg("raw_score") = py::none(), py::arg("local_scale_id") = "", py::arg("field") = "assessment")
+      .def_property_readonly("scale", [](const assessment& a) { return std::string(to_string(a.scale())); })
+      .def_property_readonly("level", [](const assessment& a) { return a.level().value(); })
+      .def_property_readonly("assessed_on", &assessment::assessed_on)
+      .def_property_readonly("valid_until", &assessment::valid_until)
+      .def_property_readonly("raw_score", &assessment::raw_score)
+      .def_property_readonly("local_scale_id", &assessment::local_scale_id)
+      .def(
+          "holds_on", [](const assessment& a, py::handle d) { return a.holds_on(to_date(d, "on")); },
+          py::arg("on"))
+      .def("__eq__", [](const assessment& a, const assessment& b) { return a == b; });
+
+  m.def(
+      "disability_categories",
+      [] {
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const auto& [w, c] : disability_categories)
+          out.emplace_back(std::string(w), std::string(label(c)));
+        return out;
+      },
+      "(identifier, Chinese label) for every disability category.");
+  m.def(
+      "parse_disability_category",
+      [](const std::string& text, const std::string& field) {
+        return word_of(parse_disability_category(text, field), disability_categories);
+      },
+      py::arg("text"), py::arg("field") = "disability_category",
+      "The identifier for an identifier, a Chinese label or its short form ('肢体' -> 'physical').");
+
+  py::class_<disability_certificate>(m, "disability_certificate", "A 残疾人证: category, grade, components.")
+      .def(py::init([](const std::string& category, int grade,
+                       const std::vector<std::pair<std::string, int>>& components, const std::string& field) {
+             const disability_category c = parse_disability_category(category, field + ".category");
+             const disability_grade g(grade, field + ".grade");
+             std::vector<disability_entry> parts;
+             for (std::size_t i = 0; i < components.size(); ++i) {
+               const std::string at = field + ".components[" + std::to_string(i) + "]";
+               parts.push_back({parse_disability_category(components[i].first, at + ".category"),
+                                disability_grade(components[i].second, at + ".grade")});
+             }
+             return requalified("disability_certificate", field,
+                                [&] { return disability_certificate(c, g, std::move(parts)); });
+           }),
+           py::arg("category"), py::arg("grade"),
+           py::arg("components") = std::vector<std::pair<std::string, int>>{},
+           py::arg("field") = "disability")
+      .def_property_readonly(
+          "category",
+          [](const disability_certificate& d) { return word_of(d.category(), disability_categories); })
+      .def_property_readonly("category_label",
+                             [](const disability_certificate& d) { return std::string(label(d.category())); })
+      .def_property_readonly("grade", [](const disability_certificate& d) { return d.grade().value(); })
+      .def_property_readonly("grade_label",
+                             [](const disability_certificate& d) { return std::string(d.grade().label()); })
+      .def_property_readonly("components",
+                             [](const disability_certificate& d) {
+                               std::vector<std::pair<std::string, int>> out;
+                               for (const auto& e : d.components())
+                                 out.emplace_back(word_of(e.category, disability_categories),
+                                                  e.grade.value());
+                               return out;
+                             })
+      .def(
+          "shows",
+          [](const disability_certificate& d, const std::string& category, int grade) {
+            return d.shows(parse_disability_category(category, "category"), disability_grade(grade, "grade"));
+          },
+          py::arg("category"), py::arg("grade"))
+      .def("__eq__", [](const disability_certificate& a, const disability_certificate& b) { return a == b; });
+}
+
+// --- facilities and stays --------------------------------------------------------------------
+
+void register_facilities(py::module_& m) {
+  m.def("facility_kinds", [] {
+    std::vector<std::string> out;
+    for (auto k : {facility_kind::institution, facility_kind::community, facility_kind::regional_centre,
+                   facility_kind::travel_stay_base})
+      out.emplace_back(to_word(k));
+    return out;
+  });
+
+  py::class_<filing>(m, "filing", "A 备案 record: authority region, filed on, revoked on.")
+      .def(py::init([](py::handle authority_region, py::handle filed_on, py::handle revoked_on,
+                       std::string receipt_no, const std::string& field) {
+             const region_code r = to_region(authority_region, field + ".authority_region");
+             const date from = to_date(filed_on, field + ".filed_on");
+             const std::optional<date> to = to_optional_date(revoked_on, field + ".revoked_on");
+             return requalified("filing", field, [&] { return filing(r, from, to, std::move(receipt_no)); });
+           }),
+           py::arg("authority_region"), py::arg("filed_on"), py::arg("revoked_on") = py::none(),
+           py::arg("receipt_no") = "", py::arg("field") = "filing")
+      .def_property_readonly("authority_region", &filing::authority_region)
+      .def_property_readonly("filed_on", &filing::filed_on)
+      .def_property_readonly("revoked_on", &filing::revoked_on)
+      .def_property_readonly("receipt_no", &filing::receipt_no)
+      .def(
+          "in_force_on", [](const filing& f, py::handle d) { return f.in_force_on(to_date(d, "on")); },
+          py::arg("on"));
+
+  py::class_<facility>(m, "facility", "An eldercare facility: id, kind, region, beds, filing.")
+      .def(py::init([](std::string id, const std::string& kind, py::handle region, int beds,
+                       std::optional<filing> f, const std::string& field) {
+             const facility_kind k = parse_facility_kind(kind, field + ".kind");
+             const region_code r = to_region(region, field + ".region");
+             return requalified("facility", field,
+                                [&] { return facility(std::move(id), k, r, beds, std::move(f)); });
+           }),
+           py::arg("id"), py::arg("kind"), py::arg("region"), py::arg("beds") = 0,
+           py::arg("filing") = py::none(), py::arg("field") = "facility")
+      .def_property_readonly("id", &facility::id)
+      .def_property_readonly("kind", [](const facility& f) { return std::string(to_word(f.kind())); })
+      .def_property_readonly("region", &facility::region)
+      .def_property_readonly("beds", &facility::beds)
+      .def_property_readonly("filing", &facility::filing)
+      .def(
+          "filed_on", [](const facility& f, py::handle d) { return f.filed_on(to_date(d, "on")); },
+          py::arg("on"));
+
+  py::class_<facility_registry>(m, "facility_registry", "Facilities by id.")
+      .def(py::init<>())
+      .def("add", &facility_registry::add, py::arg("facility"))
+      .def(
+          "find",
+          [](const facility_registry& r, const std::string& id) -> std::optional<facility> {
+            const facility* f = r.find(id);
+            return f ? std::optional<facility>(*f) : std::nullopt;
+          },
+          py::arg("id"))
+      .def("ids",
+           [](const facility_registry& r) {
+             std::vector<std::string> out;
+             for (const auto& [id, f] : r) out.push_back(id);
+             return out;
+           })
+      .def("__len__", &facility_registry::size)
+      .def("__contains__",
+           [](const facility_registry& r, const std::string& id) { return r.find(id) != nullptr; });
+
+  py::class_<stay>(m, "stay", "A stay (入住) in a facility: admitted, discharged or ongoing.")
+      .def(py::init([](std::string facility_id, py::handle admitted, py::handle discharged,
+                       const std::string& field) {
+             const date in = to_date(admitted, field + ".admitted");
+             const std::optional<date> out = to_optional_date(discharged, field + ".discharged");
+             return stay(std::move(facility_id), in, out, field);
+           }),
+           py::arg("facility_id"), py::arg("admitted"), py::arg("discharged") = py::none(),
+           py::arg("field") = "stay")
+      .def_property_readonly("facility_id", &stay::facility_id)
+      .def_property_readonly("admitted", &stay::admitted)
+      .def_property_readonly("discharged", &stay::discharged)
+      .def_property_readonly("ongoing", &stay::ongoing)
+      .def(
+          "covers", [](const stay& s, py::handle d) { return s.covers(to_date(d, "on")); }, py::arg("on"))
+      .def("__eq__", [](const stay& a, const stay& b) { return a == b; });
+}
+
+// --- persons and households ------------------------------------------------------------------
+
+void register_persons(py::module_& m) {
+  m.def(
+      "category_words",
+      [] {
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const auto& w : detail::category_words)
+          out.emplace_back(std::string(w.word), std::string(w.chinese));
+        return out;
+      },
+      "(word, Chinese term) for every category, in declaration order.");
+  m.def(
+      "parse_category",
+      [](const std::string& word, const std::string& field) {
+        return std::string(to_word(parse_category(word, field)));
+      },
+      py::arg("word"), py::arg("field") = "categories");
+
+  py::class_<person>(m, "person",
+                     "The facts eldercare's rules read about one person (validated on construction).")
+      .def(py::init([](std::string id, py::handle birth_date, py::handle hukou_region,
+                       py::handle residence_region, py::handle hukou_since, bool rural,
+                       std::optional<assessment> ability, std::optional<disability_certificate> disability,
+                       const std::vector<std::string>& categories, bool mental_illness,
+                       bool infectious_disease, std::vector<stay> stays, std::string household_id,
+                       std::vector<std::string> programmes) {
+             const std::string at = "persons[" + id + "]";
+             if (id.empty())
+               throw invalid_value(error_id::invalid_person, "persons[].id", "", "must not be empty");
+             category_set cats;
+             for (std::size_t i = 0; i < categories.size(); ++i)
+               cats.insert(parse_category(categories[i], at + ".categories[" + std::to_string(i) + "]"));
+             person p{.id = std::move(id),
+                      .birth_date = to_date(birth_date, at + ".birth_date"),
+                      .hukou = {to_region(hukou_region, at + ".hukou.region"),
+                                to_optional_date(hukou_since, at + ".hukou.since")},
+                      .residence = {to_region(residence_region, at + ".residence.region"), rural},
+                      .ability = std::move(ability),
+                      .disability = std::move(disability),
+                      .categories = cats,
+                      .health = {mental_illness, infectious_disease},
+                      .stays = std::move(stays),
+                      .household_id = std::move(household_id),
+                      .programmes = std::move(programmes)};
+             validate(p);
+             return p;
+           }),
+           py::arg("id"), py::arg("birth_date"), py::kw_only(), py::arg("hukou_region"),
+           py::arg("residence_region"), py::arg("hukou_since") = py::none(), py::arg("rural") = false,
+           py::arg("ability") = py::none(), py::arg("disability") = py::none(),
+           py::arg("categories") = std::vector<std::string>{}, py::arg("mental_illness") = false,
+           py::arg("infectious_disease") = false, py::arg("stays") = std::vector<stay>{},
+           py::arg("household_id") = "", py::arg("programmes") = std::vector<std::string>{})
+      .def_readonly("id", &person::id)
+      .def_readonly("birth_date", &person::birth_date)
+      .def_property_readonly("hukou_region", [](const person& p) { return p.hukou.region; })
+      .def_property_readonly("hukou_since", [](const person& p) { return p.hukou.since; })
+      .def_property_readonly("residence_region", [](const person& p) { return p.residence.region; })
+      .def_property_readonly("rural", [](const person& p) { return p.residence.rural; })
+      .def_readonly("ability", &person::ability)
+      .def_readonly("disability", &person::disability)
+      .def_property_readonly("categories",
+                             [](const person& p) {
+                               std::vector<std::string> out;
+                               for (const auto& w : detail::category_words)
+                                 if (p.categories.contains(w.value)) out.emplace_back(w.word);
+                               return out;
+                             })
+      .def_property_readonly("mental_illness", [](const person& p) { return p.health.mental_illness; })
+      .def_property_readonly("infectious_disease",
+                             [](const person& p) { return p.health.infectious_disease; })
+      .def_readonly("stays", &person::stays)
+      .def_readonly("household_id", &person::household_id)
+      .def_readonly("programmes", &person::programmes);
+
+  m.def(
+      "validate_person",
+      [](const person& p, const facility_registry* facilities) { validate(p, facilities); },
+      py::arg("person"), py::arg("facilities") = py::none(),
+      "Checks a person against a facility registry: every stay must name a facility in it.");
+
+  py::class_<household>(m, "household", "A household (户) and its members.")
+      .def(py::init([](std::string id, std::vector<person> members) {
+             if (id.empty())
+               throw invalid_value(error_id::invalid_person, "household.id", "", "must not be empty");
+             return household{std::move(id), std::move(members)};
+           }),
+           py::arg("id"), py::arg("members"))
+      .def_readonly("id", &household::id)
+      .def_readonly("members", &household::members);
+}
+
+} // namespace
+
+void register_values(py::module_& m) {
+  register_money(m);
+  register_regions(m);
+  register_ability(m);
+  register_facilities(m);
+  register_persons(m);
+}
+
+} // namespace eldercare_py
