@@ -197,3 +197,25 @@ TEST_CASE("per-year grants are paid once every twelve months, not once per calen
   CHECK(lines[12].amount == money());   // 2025-01
   CHECK(lines[14].amount == 5000_yuan); // 2025-03
 }
+
+TEST_CASE("stacking compares money of different periods by its yearly value") {
+  decision yearly;
+  yearly.policy_id = "xian_care";
+  yearly.eligible = true;
+  yearly.granted = benefit(money_per_year(money::from_fen(25789))); // 257.89 a year
+  decision monthly;
+  monthly.policy_id = "two_subsidies";
+  monthly.eligible = true;
+  monthly.granted = benefit(money_per_month(424_yuan)); // 5,088 a year
+  stacking_table t;
+  t.declare({"xian_care", "two_subsidies", stacking_mode::choose_higher, citation{}, provenance::sourced});
+  const auto out = resolve_stacking({yearly, monthly}, t);
+  CHECK_FALSE(out[0].paid);
+  CHECK(out[1].paid);
+  // 50 a month (600 a year) against 700 a year: the yearly one is higher.
+  monthly.granted = benefit(money_per_month(50_yuan));
+  yearly.granted = benefit(money_per_year(700_yuan));
+  const auto out2 = resolve_stacking({yearly, monthly}, t);
+  CHECK(out2[0].paid);
+  CHECK_FALSE(out2[1].paid);
+}

@@ -78,8 +78,27 @@ struct stacked_grant {
   std::string reason; ///< why it is (not) paid, naming the pair rule
 };
 
+namespace detail {
+/// Money grants of different periods compare by their value over a year (a month counts 12 times, a
+/// day 365, a one-off grant once); other units compare only within the same unit and period.
+inline bool comparable_for_stacking(const benefit& a, const benefit& b) {
+  return a.commensurable(b) || (a.is_money() && b.is_money());
+}
+inline std::int64_t comparison_value(const benefit& b) {
+  if (!b.is_money()) return b.quantity();
+  switch (b.period()) {
+  case benefit_period::per_month: return b.quantity() * 12;
+  case benefit_period::per_day: return b.quantity() * 365;
+  case benefit_period::per_year:
+  case benefit_period::one_off: return b.quantity();
+  }
+  return b.quantity();
+}
+} // namespace detail
+
 /// Applies the table to a subject's decisions on one date. Higher grants are considered first, so
-/// under choose_higher the one kept is the higher (ties: the earlier in `decisions`).
+/// under choose_higher the one kept is the higher (ties: the earlier in `decisions`); money grants of
+/// different periods compare by their yearly value.
 [[nodiscard]] inline std::vector<stacked_grant> resolve_stacking(const std::vector<decision>& decisions,
                                                                  const stacking_table& table) {
   std::vector<std::size_t> order;
@@ -88,7 +107,7 @@ struct stacked_grant {
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     const benefit& x = *decisions[a].granted;
     const benefit& y = *decisions[b].granted;
-    return x.commensurable(y) && x.quantity() > y.quantity();
+    return detail::comparable_for_stacking(x, y) && detail::comparison_value(x) > detail::comparison_value(y);
   });
   std::vector<stacked_grant> out(decisions.size());
   for (std::size_t i = 0; i < decisions.size(); ++i) {
@@ -102,7 +121,7 @@ struct stacked_grant {
     stacking_mode blocked_mode = stacking_mode::stack;
     for (std::size_t k : kept) {
       const stacking_mode m = table.mode_for(decisions[k].policy_id, decisions[i].policy_id);
-      if (m != stacking_mode::stack && decisions[k].granted->commensurable(*decisions[i].granted)) {
+      if (m != stacking_mode::stack && detail::comparable_for_stacking(*decisions[k].granted, *decisions[i].granted)) {
         blocker = &decisions[k];
         blocked_mode = m;
         break;
