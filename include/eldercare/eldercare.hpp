@@ -41,6 +41,14 @@
 
 #include "eldercare/household/household.hpp"
 
+#include "eldercare/batch/batch_leaf.hpp"
+#include "eldercare/batch/day_number.hpp"
+#include "eldercare/batch/evaluate_batch.hpp"
+#include "eldercare/batch/population_columns.hpp"
+#include "eldercare/batch/row_view.hpp"
+#include "eldercare/batch/simulate.hpp"
+#include "eldercare/batch/synthetic.hpp"
+
 #include "eldercare/subjects/competition_event.hpp"
 #include "eldercare/subjects/service_area.hpp"
 #include "eldercare/subjects/worker.hpp"

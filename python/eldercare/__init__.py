@@ -20,6 +20,10 @@ person on a date: the :class:`Decision` says whether they are eligible, for what
 >>> d.eligible, d.amount_fen
 (True, 60000)
 
+The policy catalog (:mod:`eldercare.catalog`) builds every policy of the source documents by id;
+:func:`evaluate_population` evaluates one over a DataFrame of persons; :func:`reform` derives a
+policy with amounts, durations, conditions or dates changed, and :func:`compare` costs it.
+
 Dates are :class:`datetime.date` or ISO text; money is a whole number of fen; every invalid input
 raises :class:`InvalidValue` (a :class:`ValueError`) naming the field and the value.
 """
@@ -31,7 +35,13 @@ from ._errors import ErrorId, InvalidType, InvalidValue, PolicyLookupError
 
 _core._set_error_types(InvalidValue, InvalidType, PolicyLookupError)
 
-from . import conditions, io, regions  # noqa: E402
+from . import (  # noqa: E402
+    catalog,
+    conditions,
+    io,
+    regions,
+    simulate,
+)
 from ._calendar import (  # noqa: E402
     DateLike,
     add_months,
@@ -53,6 +63,8 @@ from ._decision import (  # noqa: E402
     resolve_stacking,
     schedule,
 )
+from ._population import FLAT_COLUMNS, Population, evaluate_population, schedule_population  # noqa: E402
+from ._reform import Comparison, compare, reform  # noqa: E402
 from ._rules import (  # noqa: E402
     BENEFIT_PERIODS,
     BENEFIT_UNITS,
@@ -71,9 +83,11 @@ from ._rules import (  # noqa: E402
     money_per_year,
     priority_points,
     service_hours_per_month,
+    service_places,
     to_fen,
     visits_per_month,
 )
+from ._subjects import NormResult, PlanningNorm, ServiceArea, Worker, WorkerPolicy  # noqa: E402
 from ._values import (  # noqa: E402
     ABILITY_SCALES,
     CATEGORIES,
@@ -104,11 +118,13 @@ __all__ = [
     "CATEGORIES",
     "DISABILITY_CATEGORIES",
     "FACILITY_KINDS",
+    "FLAT_COLUMNS",
     "PROVENANCES",
     "AbilityLevel",
     "Assessment",
     "Benefit",
     "Citation",
+    "Comparison",
     "Condition",
     "DateLike",
     "Decision",
@@ -122,11 +138,14 @@ __all__ = [
     "Hukou",
     "InvalidType",
     "InvalidValue",
+    "NormResult",
     "Parameter",
     "Person",
+    "PlanningNorm",
     "Policy",
     "PolicyLookupError",
     "PolicyVersion",
+    "Population",
     "Reason",
     "RegionCode",
     "RegionLike",
@@ -136,15 +155,21 @@ __all__ = [
     "RuleOutcome",
     "Schedule",
     "ScheduleLine",
+    "ServiceArea",
     "StackedGrant",
     "StackingTable",
     "Stay",
+    "Worker",
+    "WorkerPolicy",
     "__version__",
     "add_months",
     "age_on",
+    "catalog",
+    "compare",
     "conditions",
     "date_reaching_age",
     "evaluate",
+    "evaluate_population",
     "format_fen",
     "full_months_between",
     "io",
@@ -156,10 +181,14 @@ __all__ = [
     "period_complete_on",
     "period_last_day",
     "priority_points",
+    "reform",
     "regions",
     "resolve_stacking",
     "schedule",
+    "schedule_population",
     "service_hours_per_month",
+    "service_places",
+    "simulate",
     "to_fen",
     "visits_per_month",
 ]

@@ -40,12 +40,13 @@ __all__ = [
     "money_per_year",
     "priority_points",
     "service_hours_per_month",
+    "service_places",
     "to_fen",
     "visits_per_month",
 ]
 
 #: What a benefit is counted in.
-BENEFIT_UNITS: Tuple[str, ...] = ("money", "service_hours", "visits", "meals", "priority_points")
+BENEFIT_UNITS: Tuple[str, ...] = ("money", "service_hours", "visits", "meals", "priority_points", "service_place")
 #: How often a benefit is granted.
 BENEFIT_PERIODS: Tuple[str, ...] = ("per_month", "per_year", "per_day", "one_off")
 #: Where a parameter's value comes from (POLICIES.md).
@@ -84,7 +85,7 @@ class Benefit(_Frozen):
     See Also
     --------
     money_per_month, money_per_year, money_once, service_hours_per_month, visits_per_month,
-    meals_per_day, priority_points
+    meals_per_day, priority_points, service_places
     """
 
     _fields = ("unit", "period", "quantity")
@@ -171,6 +172,11 @@ def meals_per_day(meals: int) -> Benefit:
 def priority_points(points: int) -> Benefit:
     """Points towards a waiting-list rank (轮候)."""
     return Benefit("priority_points", "one_off", points)
+
+
+def service_places(places: int = 1) -> Benefit:
+    """Places (admissions) in a service facility (入住名额), e.g. a rural regional centre."""
+    return Benefit("service_place", "one_off", places)
 
 
 class Citation(_Frozen):
@@ -345,6 +351,20 @@ class Rule(_Frozen):
         impl = _core.rule(id, title, cite._impl, condition._impl, grant._impl, [p._impl for p in params])
         self._set(id=id, title=title, condition=condition, grant=grant, citation=cite, parameters=params, _impl=impl)
 
+    @classmethod
+    def _wrap(cls, impl: _core.rule) -> Rule:
+        obj = cls.__new__(cls)
+        obj._set(
+            id=impl.id,
+            title=impl.title,
+            condition=Condition(impl.condition),
+            grant=Benefit._wrap(impl.grant),
+            citation=Citation._wrap(impl.citation),
+            parameters=tuple(Parameter._wrap(p) for p in impl.parameters),
+            _impl=impl,
+        )
+        return obj
+
     def evaluate(
         self, person: Person, on: DateLike, facilities: Union[FacilityRegistry, Iterable[Facility], None] = None
     ) -> RuleOutcome:
@@ -466,6 +486,24 @@ class PolicyVersion(_Frozen):
             _impl=impl,
         )
 
+    @classmethod
+    def _wrap(cls, impl: _core.policy_version) -> PolicyVersion:
+        obj = cls.__new__(cls)
+        obj._set(
+            label=impl.label,
+            effective_from=impl.effective_from,
+            rules=tuple(Rule._wrap(r) for r in impl.rules),
+            effective_to=impl.effective_to,
+            citation=Citation._wrap(impl.citation),
+            combine=impl.combine,
+            paid_to=impl.paid_to,
+            parameters=tuple(Parameter._wrap(p) for p in impl.parameters),
+            paid_month=impl.paid_month,
+            arrears_months=impl.arrears_months,
+            _impl=impl,
+        )
+        return obj
+
     def in_force_on(self, on: DateLike) -> bool:
         """``effective_from <= on <= effective_to``."""
         return self._impl.in_force_on(on)
@@ -518,6 +556,24 @@ class Policy(_Frozen):
             _check.text(missing, f"{id}.missing"),
         )
         self._set(id=id, title=title, versions=ordered, status=status, missing=missing, _impl=impl)
+
+    @classmethod
+    def _wrap(cls, impl: _core.policy) -> Policy:
+        obj = cls.__new__(cls)
+        obj._set(
+            id=impl.id,
+            title=impl.title,
+            versions=tuple(PolicyVersion._wrap(v) for v in impl.versions),
+            status=impl.status,
+            missing=impl.missing,
+            _impl=impl,
+        )
+        return obj
+
+    @property
+    def rules(self) -> Tuple[Rule, ...]:
+        """Every rule of every version, in version order (a rule id may appear in several versions)."""
+        return tuple(r for v in self.versions for r in v.rules)
 
     def version_on(self, on: DateLike) -> Optional[PolicyVersion]:
         """The version in force on `on`, or None."""

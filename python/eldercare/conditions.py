@@ -5,6 +5,7 @@ Python is evaluated, and explained, by the very same code as one written in C++.
 
 - ``age_at_least(60)``: age ≥ 60 周岁 on the date ("60周岁以上" includes 60);
 - ``age_under(80)``: age < 80 周岁 ("不满80周岁");
+- ``age_at_least_by_year(80)``: age ≥ 80 周岁 by 1 January (or 31 December) of the year;
 - ``hukou_in(regions)``: 户籍 in the set (a legacy code reads as its successor by default);
 - ``lives_in(regions)``: 居住地 in the set;
 - ``lives_rural()``: lives in a village (by residence, not by hukou type);
@@ -20,13 +21,18 @@ Python is evaluated, and explained, by the very same code as one written in C++.
 - ``always()``: always;
 - ``a & b``, ``a | b``, ``~a``: all / any / not (nested ``&`` and ``|`` flatten, as in C++).
 
+A condition can be taken apart: :attr:`Condition.kind` and :attr:`Condition.parts` walk it down to
+its leaves (also through the groups of a catalog rule compiled in C++), :attr:`Condition.parameters`
+reads a leaf's parameters and :meth:`Condition.replace` makes a copy of a leaf with some of them
+changed; :func:`eldercare.reform` uses them to derive policies.
+
 Conditions are immutable. Python's ``and``, ``or`` and ``not`` cannot be overloaded: using a
 condition as a truth value raises :class:`TypeError` instead of silently misbehaving.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, List, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Tuple, Union
 
 from . import _check, _core
 from ._calendar import DateLike
@@ -41,6 +47,7 @@ __all__ = [
     "Condition",
     "ability_at_least",
     "age_at_least",
+    "age_at_least_by_year",
     "age_under",
     "all_of",
     "always",
@@ -72,30 +79,104 @@ class Condition:
     ----------
     kind : str
         ``"all"``, ``"any"`` or ``"not"`` for a group; for a leaf, the name of the factory that
-        made it (``"age_at_least"``, ...).
+        made it (``"age_at_least"``, ...), or ``"leaf"`` for a leaf type without a factory here.
     parts : tuple of Condition
         The parts of a group; empty for a leaf.
+    parameters : dict
+        A leaf's parameters, by the names of its factory's arguments (``{}`` for a group).
+
+    Notes
+    -----
+    A catalog rule written in C++ may hold a whole compile-time group as one value. ``kind`` and
+    ``parts`` see through it: they describe the equivalent run-time tree, which gives the same
+    verdicts, explanations and descriptions.
     """
 
-    __slots__ = ("_impl",)
+    __slots__ = ("_impl", "_open")
     _impl: _core.condition
 
     def __init__(self, impl: _core.condition) -> None:
         if not isinstance(impl, _core.condition):
             raise TypeError("build conditions with the functions of eldercare.conditions")
         object.__setattr__(self, "_impl", impl)
+        object.__setattr__(self, "_open", None)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("Condition is immutable")
 
+    def _unfolded(self) -> _core.condition:
+        """The run-time form: compile-time groups opened down to the leaves (cached)."""
+        if self._open is None:
+            impl = self._impl
+            if impl.shape == "leaf" and impl.kind == "":
+                impl = impl.unfolded()
+            object.__setattr__(self, "_open", impl)
+        return self._open  # type: ignore[return-value]
+
     @property
     def kind(self) -> str:
-        shape = _SHAPES[self._impl.shape]
-        return self._impl.kind if shape == "leaf" else shape
+        impl = self._unfolded()
+        shape = _SHAPES[impl.shape]
+        if shape != "leaf":
+            return shape
+        return impl.kind or "leaf"
 
     @property
     def parts(self) -> Tuple[Condition, ...]:
-        return tuple(Condition(c) for c in self._impl.children())
+        return tuple(Condition(c) for c in self._unfolded().children())
+
+    @property
+    def parameters(self) -> Dict[str, Any]:
+        """A leaf's parameters (a new dict each time; region sets as :class:`~eldercare.RegionSet`)."""
+        out: Dict[str, Any] = {}
+        for name, value in self._unfolded().parameters().items():
+            if isinstance(value, _core.region_set):
+                value = RegionSet._wrap(value)
+            elif isinstance(value, list):
+                value = tuple(value)
+            out[name] = value
+        if self.kind == "continuous_stay_at_least":
+            out[out.pop("unit")] = out.pop("count")  # months=3, as the factory takes it
+        return out
+
+    def replace(self, **changes: Any) -> Condition:
+        """A copy of this leaf with some parameters changed; the others are kept.
+
+        Parameters
+        ----------
+        **changes
+            Parameters by name, as :attr:`parameters` lists them (``years=65``,
+            ``regions=RegionSet(...)``, ``months=6`` for a stay).
+
+        Raises
+        ------
+        InvalidValue
+            For a group, or a name the leaf does not have.
+
+        Examples
+        --------
+        >>> from eldercare.conditions import age_at_least
+        >>> age_at_least(60).replace(years=65).describe()
+        'age ≥ 65 周岁'
+        """
+        impl = self._unfolded()
+        values: Dict[str, Any] = {}
+        for name, value in changes.items():
+            if isinstance(value, RegionSet):
+                value = value._impl
+            elif isinstance(value, AbilityLevel):
+                value = value.value
+            elif isinstance(value, tuple):
+                value = list(value)
+            values[name] = value
+        if self.kind == "continuous_stay_at_least":
+            units = [u for u in ("days", "months", "years") if u in values]
+            if len(units) > 1:
+                invalid(ErrorId.INVALID_PARAMETER, "continuous_stay_at_least", ", ".join(units), "give one length")
+            if units:
+                values["count"] = values.pop(units[0])
+                values["unit"] = units[0]
+        return Condition(impl.with_parameters(values))
 
     def describe(self) -> str:
         """The condition in words, as explanations print it: ``(hukou in 西城区 {110102} and age ≥ 60 周岁)``."""
@@ -160,7 +241,7 @@ def all_of(*parts: Condition) -> Condition:
     """Every part must hold. Nested all-groups flatten: ``all_of(a & b, c)`` has three parts."""
     flat: List[_core.condition] = []
     for p in _conditions(parts, "all_of"):
-        flat.extend(p._impl.children() if p.kind == "all" else [p._impl])
+        flat.extend(p._impl.children() if p._impl.shape == "all_of" else [p._impl])
     return Condition(_core.all_of(flat))
 
 
@@ -168,7 +249,7 @@ def any_of(*parts: Condition) -> Condition:
     """At least one part must hold. Nested any-groups flatten."""
     flat: List[_core.condition] = []
     for p in _conditions(parts, "any_of"):
-        flat.extend(p._impl.children() if p.kind == "any" else [p._impl])
+        flat.extend(p._impl.children() if p._impl.shape == "any_of" else [p._impl])
     return Condition(_core.any_of(flat))
 
 
@@ -214,6 +295,31 @@ def age_under(years: int, *, reached: str = "on_birthday", leap_day: str = "febr
             _check.integer(years, "age_under.years"),
             _check.word(reached, "age_under.reached", _REACHED),
             _check.word(leap_day, "age_under.leap_day", _LEAP_DAY),
+        )
+    )
+
+
+def age_at_least_by_year(
+    years: int, *, mark: str = "january_1", reached: str = "on_birthday", leap_day: str = "february_28"
+) -> Condition:
+    """Age ≥ `years` 周岁 on a fixed day of the evaluation date's year, decided once a year.
+
+    Parameters
+    ----------
+    years : int
+        0-150.
+    mark : {"january_1", "december_31"}
+        Reached by 1 January (eligible for the whole year) or by 31 December (eligible from 1 January
+        of the year in which the age is reached).
+    reached, leap_day
+        As for :func:`age_at_least`.
+    """
+    return Condition(
+        _core.age_at_least_by_year(
+            _check.integer(years, "age_at_least_by_year.years"),
+            _check.word(mark, "age_at_least_by_year.mark", ("january_1", "december_31")),
+            _check.word(reached, "age_at_least_by_year.reached", _REACHED),
+            _check.word(leap_day, "age_at_least_by_year.leap_day", _LEAP_DAY),
         )
     )
 

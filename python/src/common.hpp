@@ -16,7 +16,8 @@
 #include <string_view> // words
 #include <utility>     // std::pair in word tables
 
-// The engine's headers, not the umbrella: the catalog gets its own translation unit when it is bound.
+// The engine's headers, not the umbrella: the catalog's headers are added by catalog_common.hpp in
+// the translation units that bind it.
 #include "eldercare/ability/ability_level.hpp"
 #include "eldercare/ability/assessment.hpp"
 #include "eldercare/ability/disability_certificate.hpp"
@@ -43,11 +44,13 @@
 #include "eldercare/rules/citation.hpp"
 #include "eldercare/rules/conditions/ability.hpp"
 #include "eldercare/rules/conditions/age.hpp"
+#include "eldercare/rules/conditions/age_by_year.hpp"
 #include "eldercare/rules/conditions/always.hpp"
 #include "eldercare/rules/conditions/category.hpp"
 #include "eldercare/rules/conditions/health.hpp"
 #include "eldercare/rules/conditions/programme.hpp"
 #include "eldercare/rules/conditions/residency.hpp"
+#include "eldercare/rules/conditions/self_care.hpp"
 #include "eldercare/rules/conditions/stay.hpp"
 #include "eldercare/rules/decision.hpp"
 #include "eldercare/rules/explain.hpp"
@@ -66,6 +69,8 @@ void register_errors(py::module_& m);
 void register_calendar(py::module_& m);
 void register_values(py::module_& m);
 void register_rules(py::module_& m);
+void register_catalog(py::module_& m);
+void register_batch(py::module_& m);
 
 /// A Python value of the wrong type for a field (a datetime where a date is wanted, a float where a
 /// region code is). Translated to eldercare.InvalidType, which is both a TypeError and an

@@ -9,4 +9,6 @@ PYBIND11_MODULE(_core, m) {
   eldercare_py::register_calendar(m);
   eldercare_py::register_values(m);
   eldercare_py::register_rules(m);
+  eldercare_py::register_catalog(m);
+  eldercare_py::register_batch(m);
 }

@@ -21,17 +21,20 @@ facility_criteria make_criteria(const region_set& regions, const std::vector<std
 }
 
 /// The C++ leaf type behind a run-time condition, as the name of the Python factory that makes it;
-/// "group" for run-time groups, "" for a compile-time composite wrapped whole.
+/// "group" for run-time groups, "" for a compile-time composite wrapped whole (see unfolded).
 std::string leaf_kind(const any_condition& c) {
   if (c.shape() != condition_shape::leaf) return "group";
   if (c.target<age_at_least>()) return "age_at_least";
   if (c.target<age_under>()) return "age_under";
+  if (c.target<age_at_least_by_year>()) return "age_at_least_by_year";
   if (c.target<hukou_in>()) return "hukou_in";
   if (c.target<lives_in>()) return "lives_in";
   if (c.target<lives_rural>()) return "lives_rural";
   if (c.target<in_category>()) return "in_category";
   if (c.target<ability_at_least>()) return "ability_at_least";
   if (c.target<disability_at_least>()) return "disability_at_least";
+  if (c.target<multiple_disability_with>()) return "multiple_disability_with";
+  if (c.target<self_care_rating_at_least>()) return "self_care_rating_at_least";
   if (c.target<has_mental_illness>()) return "has_mental_illness";
   if (c.target<has_infectious_disease>()) return "has_infectious_disease";
   if (c.target<continuous_stay_at_least>()) return "continuous_stay_at_least";
@@ -40,6 +43,387 @@ std::string leaf_kind(const any_condition& c) {
   if (c.target<enrolled_in>()) return "enrolled_in";
   if (c.target<always>()) return "always";
   return "";
+}
+
+// --- unfolding and leaf parameters (what reforms read and change) --------------------------------
+
+/// The leaf as a run-time condition of its own, for the leaf types the binding knows.
+std::optional<any_condition> rewrap(const leaf_ref<person>& l) {
+  if (const auto* c = l.target<age_at_least>()) return any_condition(*c);
+  if (const auto* c = l.target<age_under>()) return any_condition(*c);
+  if (const auto* c = l.target<age_at_least_by_year>()) return any_condition(*c);
+  if (const auto* c = l.target<hukou_in>()) return any_condition(*c);
+  if (const auto* c = l.target<lives_in>()) return any_condition(*c);
+  if (const auto* c = l.target<lives_rural>()) return any_condition(*c);
+  if (const auto* c = l.target<in_category>()) return any_condition(*c);
+  if (const auto* c = l.target<ability_at_least>()) return any_condition(*c);
+  if (const auto* c = l.target<disability_at_least>()) return any_condition(*c);
+  if (const auto* c = l.target<multiple_disability_with>()) return any_condition(*c);
+  if (const auto* c = l.target<self_care_rating_at_least>()) return any_condition(*c);
+  if (const auto* c = l.target<has_mental_illness>()) return any_condition(*c);
+  if (const auto* c = l.target<has_infectious_disease>()) return any_condition(*c);
+  if (const auto* c = l.target<continuous_stay_at_least>()) return any_condition(*c);
+  if (const auto* c = l.target<in_facility>()) return any_condition(*c);
+  if (const auto* c = l.target<lives_at_home>()) return any_condition(*c);
+  if (const auto* c = l.target<enrolled_in>()) return any_condition(*c);
+  if (const auto* c = l.target<always>()) return any_condition(*c);
+  return std::nullopt;
+}
+
+/// Rebuilds a condition as run-time groups over re-wrapped leaves, walking it with visit() (which
+/// sees through compile-time groups). Groups are not flattened, so traces keep their nesting.
+class unfolder final : public condition_visitor<person> {
+public:
+  void open(condition_shape group) override { stack_.push_back({group, {}}); }
+  void close() override {
+    auto [shape, parts] = std::move(stack_.back());
+    stack_.pop_back();
+    if (parts.empty()) {
+      failed_ = true;
+      return;
+    }
+    any_condition g = shape == condition_shape::all_of   ? any_condition::all(std::move(parts))
+                      : shape == condition_shape::any_of ? any_condition::any(std::move(parts))
+                                                         : any_condition::negate(std::move(parts.front()));
+    add(std::move(g));
+  }
+  void leaf(const leaf_ref<person>& l) override {
+    if (auto c = rewrap(l)) add(std::move(*c));
+    else
+      failed_ = true;
+  }
+  /// The unfolded condition, or nothing when a leaf type is unknown to the binding.
+  std::optional<any_condition> result() && {
+    if (failed_ || !stack_.empty() || !result_) return std::nullopt;
+    return std::move(result_);
+  }
+
+private:
+  void add(any_condition c) {
+    if (stack_.empty()) result_ = std::move(c);
+    else
+      stack_.back().second.push_back(std::move(c));
+  }
+  std::vector<std::pair<condition_shape, std::vector<any_condition>>> stack_;
+  std::optional<any_condition> result_;
+  bool failed_ = false;
+};
+
+/// The condition with its compile-time groups turned into run-time ones down to the leaves (same
+/// verdicts, traces and descriptions); the condition itself when a leaf type is unknown.
+any_condition unfolded(const any_condition& c) {
+  unfolder u;
+  c.visit(u);
+  auto r = std::move(u).result();
+  return r ? *r : c;
+}
+
+py::object region_set_object(const region_set& r) { return py::cast(r); }
+
+std::vector<std::string> kind_words(const std::vector<facility_kind>& kinds) {
+  std::vector<std::string> out;
+  for (auto k : kinds) out.emplace_back(to_word(k));
+  return out;
+}
+std::vector<std::string> disability_words(const std::vector<disability_category>& cs) {
+  std::vector<std::string> out;
+  for (auto c : cs) out.push_back(word_of(c, disability_categories));
+  return out;
+}
+std::vector<std::string> category_list(const category_set& cs) {
+  std::vector<std::string> out;
+  for (const auto& w : detail::category_words)
+    if (cs.contains(w.value)) out.emplace_back(w.word);
+  return out;
+}
+
+/// A leaf's parameters, by the names of its Python factory's arguments; empty for a group or an
+/// unknown leaf type.
+py::dict leaf_parameters(const any_condition& c) {
+  py::dict d;
+  auto age = [&](int years, const age_rule& r) {
+    d["years"] = years;
+    d["reached"] = word_of(r.reached, age_reacheds);
+    d["leap_day"] = word_of(r.leap_day, leap_day_birthdays);
+  };
+  if (const auto* x = c.target<age_at_least>()) age(x->years, x->rule);
+  else if (const auto* x = c.target<age_under>())
+    age(x->years, x->rule);
+  else if (const auto* x = c.target<age_at_least_by_year>()) {
+    age(x->years, x->rule);
+    d["mark"] = word_of(x->mark, year_marks);
+  } else if (const auto* x = c.target<hukou_in>()) {
+    d["regions"] = region_set_object(x->regions);
+    d["legacy"] = word_of(x->legacy, legacy_readings);
+  } else if (const auto* x = c.target<lives_in>()) {
+    d["regions"] = region_set_object(x->regions);
+  } else if (const auto* x = c.target<in_category>()) {
+    d["categories"] = category_list(x->wanted);
+  } else if (const auto* x = c.target<ability_at_least>()) {
+    d["level"] = x->minimum.value();
+  } else if (const auto* x = c.target<disability_at_least>()) {
+    d["categories"] = disability_words(x->categories);
+    d["grade"] = x->grade.value();
+  } else if (const auto* x = c.target<multiple_disability_with>()) {
+    d["categories"] = disability_words(x->categories);
+    d["grade"] = x->grade.value();
+  } else if (const auto* x = c.target<self_care_rating_at_least>()) {
+    d["minimum"] = word_of(x->minimum, self_care_ratings);
+  } else if (const auto* x = c.target<continuous_stay_at_least>()) {
+    d["count"] = x->length.count();
+    d["unit"] = word_of(x->length.unit(), period_units);
+    d["regions"] = region_set_object(x->facilities.regions);
+    d["kinds"] = kind_words(x->facilities.kinds);
+    d["require_filing"] = x->facilities.require_filing;
+    d["max_gap_days"] = x->continuity.max_gap_days;
+    d["transfers"] = word_of(x->continuity.transfers, transfer_rules);
+    d["before_filing"] = word_of(x->continuity.before_filing, pre_filing_rules);
+    d["counting"] = word_of(x->counting.months, month_countings);
+    d["checked"] = word_of(x->checked, check_times);
+  } else if (const auto* x = c.target<in_facility>()) {
+    d["regions"] = region_set_object(x->facilities.regions);
+    d["kinds"] = kind_words(x->facilities.kinds);
+    d["require_filing"] = x->facilities.require_filing;
+  } else if (const auto* x = c.target<enrolled_in>()) {
+    d["programme"] = x->programme;
+    d["label"] = x->label;
+  } else if (const auto* x = c.target<always>()) {
+    d["what"] = x->what;
+  }
+  return d;
+}
+
+/// Reads the changes a caller asked for, refusing names the leaf does not have.
+class changes {
+public:
+  changes(const py::dict& d, std::string kind, const py::dict& known) : kind_(std::move(kind)) {
+    for (const auto item : d) {
+      const std::string name = py::str(item.first).cast<std::string>();
+      if (!known.contains(name.c_str())) {
+        std::string names;
+        for (const auto k : known)
+          names += (names.empty() ? "" : ", ") + py::str(k.first).cast<std::string>();
+        throw invalid_value(error_id::invalid_parameter, kind_ + "." + name, repr_of(item.second),
+                            names.empty() ? "this leaf has no parameters"
+                                          : "no such parameter; known: " + names);
+      }
+      values_.emplace_back(name, py::reinterpret_borrow<py::object>(item.second));
+    }
+  }
+  template <class F>
+  void on(const char* name, F&& apply) const {
+    for (const auto& [n, v] : values_)
+      if (n == name) {
+        try {
+          apply(v, kind_ + "." + n);
+        } catch (const py::cast_error&) {
+          throw invalid_type(error_id::invalid_parameter, kind_ + "." + n, repr_of(v),
+                             "wrong type for this parameter");
+        }
+      }
+  }
+
+private:
+  std::string kind_;
+  std::vector<std::pair<std::string, py::object>> values_;
+};
+
+std::string as_word(const py::object& v, const std::string& field) {
+  if (!PyUnicode_Check(v.ptr()))
+    throw invalid_type(error_id::invalid_parameter, field, repr_of(v), "expected a word");
+  return v.cast<std::string>();
+}
+int as_int(const py::object& v, const std::string& field) {
+  if (PyBool_Check(v.ptr()) || !PyIndex_Check(v.ptr()))
+    throw invalid_type(error_id::invalid_parameter, field, repr_of(v), "expected a whole number (int)");
+  const long long n = v.cast<long long>();
+  if (n < std::numeric_limits<int>::min() || n > std::numeric_limits<int>::max())
+    throw invalid_value(error_id::invalid_parameter, field, std::to_string(n), "out of range");
+  return static_cast<int>(n);
+}
+bool as_bool(const py::object& v, const std::string& field) {
+  if (!PyBool_Check(v.ptr()))
+    throw invalid_type(error_id::invalid_parameter, field, repr_of(v), "expected True or False");
+  return v.cast<bool>();
+}
+region_set as_regions(const py::object& v, const std::string& field) {
+  if (!py::isinstance<region_set>(v))
+    throw invalid_type(error_id::invalid_parameter, field, repr_of(v), "expected a RegionSet");
+  return v.cast<region_set>();
+}
+std::vector<std::string> as_words(const py::object& v) {
+  if (PyUnicode_Check(v.ptr())) return {v.cast<std::string>()};
+  return v.cast<std::vector<std::string>>();
+}
+std::vector<facility_kind> as_kinds(const py::object& v, const std::string& field) {
+  std::vector<facility_kind> out;
+  const auto words = as_words(v);
+  for (std::size_t i = 0; i < words.size(); ++i)
+    out.push_back(parse_facility_kind(words[i], field + "[" + std::to_string(i) + "]"));
+  if (out.empty())
+    throw invalid_value(error_id::invalid_parameter, field, "[]", "needs at least one facility kind");
+  return out;
+}
+std::vector<disability_category> as_disabilities(const py::object& v, const std::string& field) {
+  std::vector<disability_category> out;
+  const auto words = as_words(v);
+  for (std::size_t i = 0; i < words.size(); ++i)
+    out.push_back(parse_disability_category(words[i], field + "[" + std::to_string(i) + "]"));
+  if (out.empty()) throw invalid_value(error_id::invalid_parameter, field, "[]", "needs a category");
+  return out;
+}
+
+/// A copy of the leaf with some parameters changed (the others, including any the factories do not
+/// expose, are kept). Raises for a group, an unknown leaf type or an unknown parameter name.
+any_condition with_parameters(const any_condition& c, const py::dict& d) {
+  const std::string kind = leaf_kind(c);
+  if (kind.empty() || kind == "group")
+    throw invalid_value(
+        error_id::invalid_parameter, "condition", c.describe(),
+        "only a leaf's parameters can be changed (unfold the condition and change its leaves)");
+  const changes ch(d, kind, leaf_parameters(c));
+  auto age = [&](auto x) {
+    ch.on("years", [&](const py::object& v, const std::string& f) { x.years = as_int(v, f); });
+    ch.on("reached", [&](const py::object& v, const std::string& f) {
+      x.rule.reached = parse_word(as_word(v, f), f, age_reacheds);
+    });
+    ch.on("leap_day", [&](const py::object& v, const std::string& f) {
+      x.rule.leap_day = parse_word(as_word(v, f), f, leap_day_birthdays);
+    });
+    return x;
+  };
+  if (const auto* x = c.target<age_at_least>()) {
+    const auto y = age(*x);
+    return any_condition(age_at_least(y.years, y.rule)); // re-run the constructor's checks
+  }
+  if (const auto* x = c.target<age_under>()) {
+    const auto y = age(*x);
+    return any_condition(age_under(y.years, y.rule));
+  }
+  if (const auto* x = c.target<age_at_least_by_year>()) {
+    auto y = age(*x);
+    ch.on("mark", [&](const py::object& v, const std::string& f) {
+      y.mark = parse_word(as_word(v, f), f, year_marks);
+    });
+    return any_condition(age_at_least_by_year(y.years, y.mark, y.rule));
+  }
+  if (const auto* x = c.target<hukou_in>()) {
+    auto y = *x;
+    ch.on("regions", [&](const py::object& v, const std::string& f) { y.regions = as_regions(v, f); });
+    ch.on("legacy", [&](const py::object& v, const std::string& f) {
+      y.legacy = parse_word(as_word(v, f), f, legacy_readings);
+    });
+    return any_condition(y);
+  }
+  if (const auto* x = c.target<lives_in>()) {
+    auto y = *x;
+    ch.on("regions", [&](const py::object& v, const std::string& f) { y.regions = as_regions(v, f); });
+    return any_condition(y);
+  }
+  if (const auto* x = c.target<in_category>()) {
+    auto y = *x;
+    ch.on("categories", [&](const py::object& v, const std::string& f) {
+      const auto words = as_words(v);
+      category_set wanted;
+      for (std::size_t i = 0; i < words.size(); ++i)
+        wanted.insert(parse_category(words[i], f + "[" + std::to_string(i) + "]"));
+      y = in_category(wanted);
+    });
+    return any_condition(y);
+  }
+  if (const auto* x = c.target<ability_at_least>()) {
+    auto y = *x;
+    ch.on("level",
+          [&](const py::object& v, const std::string& f) { y.minimum = ability_level(as_int(v, f), f); });
+    return any_condition(y);
+  }
+  if (const auto* x = c.target<disability_at_least>()) {
+    auto cats = x->categories;
+    auto grade = x->grade;
+    ch.on("categories", [&](const py::object& v, const std::string& f) { cats = as_disabilities(v, f); });
+    ch.on("grade",
+          [&](const py::object& v, const std::string& f) { grade = disability_grade(as_int(v, f), f); });
+    return any_condition(disability_at_least(std::move(cats), grade));
+  }
+  if (const auto* x = c.target<multiple_disability_with>()) {
+    auto cats = x->categories;
+    auto grade = x->grade;
+    ch.on("categories", [&](const py::object& v, const std::string& f) { cats = as_disabilities(v, f); });
+    ch.on("grade",
+          [&](const py::object& v, const std::string& f) { grade = disability_grade(as_int(v, f), f); });
+    return any_condition(multiple_disability_with(std::move(cats), grade));
+  }
+  if (const auto* x = c.target<self_care_rating_at_least>()) {
+    auto y = *x;
+    ch.on("minimum", [&](const py::object& v, const std::string& f) {
+      y.minimum = parse_word(as_word(v, f), f, self_care_ratings);
+    });
+    return any_condition(y);
+  }
+  if (const auto* x = c.target<continuous_stay_at_least>()) {
+    int count = x->length.count();
+    std::string unit = word_of(x->length.unit(), period_units);
+    auto criteria = x->facilities;
+    auto continuity = x->continuity;
+    auto counting = x->counting; // keeps a holiday calendar, if any
+    auto checked = x->checked;
+    ch.on("count", [&](const py::object& v, const std::string& f) { count = as_int(v, f); });
+    ch.on("unit", [&](const py::object& v, const std::string& f) {
+      unit = word_of(parse_word(as_word(v, f), f, period_units), period_units);
+    });
+    ch.on("regions", [&](const py::object& v, const std::string& f) { criteria.regions = as_regions(v, f); });
+    ch.on("kinds", [&](const py::object& v, const std::string& f) { criteria.kinds = as_kinds(v, f); });
+    ch.on("require_filing",
+          [&](const py::object& v, const std::string& f) { criteria.require_filing = as_bool(v, f); });
+    ch.on("max_gap_days", [&](const py::object& v, const std::string& f) {
+      continuity.max_gap_days = as_int(v, f);
+      if (continuity.max_gap_days < 0)
+        throw invalid_value(error_id::invalid_parameter, f, std::to_string(continuity.max_gap_days),
+                            "cannot be negative");
+    });
+    ch.on("transfers", [&](const py::object& v, const std::string& f) {
+      continuity.transfers = parse_word(as_word(v, f), f, transfer_rules);
+    });
+    ch.on("before_filing", [&](const py::object& v, const std::string& f) {
+      continuity.before_filing = parse_word(as_word(v, f), f, pre_filing_rules);
+    });
+    ch.on("counting", [&](const py::object& v, const std::string& f) {
+      counting.months = parse_word(as_word(v, f), f, month_countings);
+    });
+    ch.on("checked", [&](const py::object& v, const std::string& f) {
+      checked = parse_word(as_word(v, f), f, check_times);
+    });
+    const period len = requalified("period.count", kind + ".count", [&] {
+      return unit == "days"     ? period::days(count)
+             : unit == "months" ? period::months(count)
+                                : period::years(count);
+    });
+    return any_condition(continuous_stay_at_least(len, std::move(criteria), continuity, counting, checked));
+  }
+  if (const auto* x = c.target<in_facility>()) {
+    auto y = *x;
+    ch.on("regions",
+          [&](const py::object& v, const std::string& f) { y.facilities.regions = as_regions(v, f); });
+    ch.on("kinds", [&](const py::object& v, const std::string& f) { y.facilities.kinds = as_kinds(v, f); });
+    ch.on("require_filing",
+          [&](const py::object& v, const std::string& f) { y.facilities.require_filing = as_bool(v, f); });
+    return any_condition(y);
+  }
+  if (const auto* x = c.target<enrolled_in>()) {
+    auto y = *x;
+    ch.on("programme", [&](const py::object& v, const std::string& f) {
+      y.programme = as_word(v, f);
+      if (y.programme.empty()) throw invalid_value(error_id::invalid_parameter, f, "", "must not be empty");
+    });
+    ch.on("label", [&](const py::object& v, const std::string& f) { y.label = as_word(v, f); });
+    return any_condition(y);
+  }
+  if (const auto* x = c.target<always>()) {
+    auto y = *x;
+    ch.on("what", [&](const py::object& v, const std::string& f) { y.what = as_word(v, f); });
+    return any_condition(y);
+  }
+  return c; // a leaf without parameters (lives_rural, has_mental_illness, ...): `changes` refused any name
 }
 
 context<person> make_context(const person& p, const date& on, const facility_registry* facilities) {
@@ -53,6 +437,11 @@ void register_conditions(py::module_& m) {
                              [](const any_condition& c) { return word_of(c.shape(), condition_shapes); })
       .def_property_readonly("kind", &leaf_kind)
       .def("children", &any_condition::children)
+      .def("unfolded", &unfolded,
+           "The same condition with compile-time groups turned into run-time ones down to the leaves.")
+      .def("parameters", &leaf_parameters, "A leaf's parameters by factory argument name ({} for a group).")
+      .def("with_parameters", &with_parameters, py::arg("changes"),
+           "A copy of the leaf with the named parameters changed.")
       .def(
           "holds",
           [](const any_condition& c, const person& p, py::handle on, const facility_registry* facilities) {
@@ -117,6 +506,15 @@ void register_conditions(py::module_& m) {
             disability_at_least(std::move(cs), disability_grade(grade, "disability_at_least.grade")));
       },
       py::arg("categories"), py::arg("grade"));
+  m.def(
+      "age_at_least_by_year",
+      [](int years, const std::string& mark, const std::string& reached, const std::string& leap_day) {
+        return any_condition(age_at_least_by_year(years,
+                                                  parse_word(mark, "age_at_least_by_year.mark", year_marks),
+                                                  make_age_rule(reached, leap_day)));
+      },
+      py::arg("years"), py::arg("mark") = "january_1", py::arg("reached") = "on_birthday",
+      py::arg("leap_day") = "february_28");
   m.def("has_mental_illness", [] { return any_condition(has_mental_illness{}); });
   m.def("has_infectious_disease", [] { return any_condition(has_infectious_disease{}); });
   m.def("lives_at_home", [] { return any_condition(lives_at_home{}); });

@@ -48,12 +48,13 @@ inline constexpr word_table<reason_kind, 4> reason_kinds{{
     {"any_of", reason_kind::any_of},
     {"negation", reason_kind::negation},
 }};
-inline constexpr word_table<benefit_unit, 5> benefit_units{{
+inline constexpr word_table<benefit_unit, 6> benefit_units{{
     {"money", benefit_unit::money},
     {"service_hours", benefit_unit::service_hours},
     {"visits", benefit_unit::visits},
     {"meals", benefit_unit::meals},
     {"priority_points", benefit_unit::priority_points},
+    {"service_place", benefit_unit::service_place},
 }};
 inline constexpr word_table<benefit_period, 4> benefit_periods{{
     {"per_month", benefit_period::per_month},
@@ -109,6 +110,16 @@ inline constexpr word_table<disability_category, 7> disability_categories{{
     {"intellectual", disability_category::intellectual},
     {"mental", disability_category::mental},
     {"multiple", disability_category::multiple},
+}};
+
+inline constexpr word_table<year_mark, 2> year_marks{{
+    {"january_1", year_mark::january_1},
+    {"december_31", year_mark::december_31},
+}};
+inline constexpr word_table<self_care_rating, 3> self_care_ratings{{
+    {"capable", self_care_rating::capable},
+    {"partially_lost", self_care_rating::partially_lost},
+    {"fully_lost", self_care_rating::fully_lost},
 }};
 
 /// An age rule from its two option words.

@@ -13,10 +13,16 @@ MODULES = [
     "eldercare._decision",
     "eldercare._errors",
     "eldercare._rules",
+    "eldercare._population",
+    "eldercare._reform",
+    "eldercare._subjects",
     "eldercare._values",
+    "eldercare.catalog",
+    "eldercare.cli",
     "eldercare.conditions",
     "eldercare.io",
     "eldercare.regions",
+    "eldercare.simulate",
 ]
 
 

@@ -81,11 +81,26 @@ namespace detail {
   return make_date(number(0, 4), number(5, 2), number(8, 2), field);
 }
 
+namespace detail {
+/// Day numbers of 1800-01-01 and 2400-12-31: a date is in the supported years when its day number is
+/// between them (compared without converting the date to year, month and day).
+struct supported_days {
+  date::date_int_type first;
+  date::date_int_type last;
+};
+inline const supported_days& supported_day_range() {
+  static const supported_days r{date(static_cast<unsigned short>(min_year), 1, 1).day_number(),
+                                date(static_cast<unsigned short>(max_year), 12, 31).day_number()};
+  return r;
+}
+} // namespace detail
+
 /// Checks that a date handed in by a caller is a real date in the supported range.
 inline void require_valid(const date& d, std::string_view field) {
   if (d.is_special())
     throw invalid_value(error_id::invalid_date, field, to_iso(d), "a calendar date is required");
-  if (d.year() < min_year || d.year() > max_year)
+  const auto& range = detail::supported_day_range();
+  if (d.day_number() < range.first || d.day_number() > range.last)
     throw invalid_value(error_id::invalid_date, field, to_iso(d),
                         "year outside the supported range 1800-2400");
 }

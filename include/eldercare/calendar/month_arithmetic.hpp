@@ -14,7 +14,8 @@ namespace eldercare {
 /// February" as a day-of-month class of its own. `n` may be negative.
 [[nodiscard]] inline date add_months_civil(const date& start, int n) {
   require_valid(start, "start");
-  const long total = static_cast<long>(start.year()) * 12 + (static_cast<long>(start.month()) - 1) + n;
+  const auto ymd = start.year_month_day(); // one conversion from the day number, not three
+  const long total = static_cast<long>(ymd.year) * 12 + (static_cast<long>(ymd.month) - 1) + n;
   const long y = total / 12;
   const int m = static_cast<int>(total % 12) + 1;
   if (y < min_year || y > max_year)
@@ -22,7 +23,7 @@ namespace eldercare {
                         "moves " + to_iso(start) + " outside the supported years 1800-2400");
   const int yy = static_cast<int>(y);
   const int dim = days_in_month(yy, m);
-  const int d = start.day() <= dim ? static_cast<int>(start.day()) : dim;
+  const int d = ymd.day <= dim ? static_cast<int>(ymd.day) : dim;
   return date(static_cast<unsigned short>(yy), static_cast<unsigned short>(m),
               static_cast<unsigned short>(d));
 }

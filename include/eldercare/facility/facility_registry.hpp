@@ -4,6 +4,7 @@
 #include <map>    // ordered by id: deterministic iteration for reports
 #include <string>
 #include <string_view>
+#include <unordered_map> // look-up by id: stays are resolved on every evaluation of a stay rule
 #include <vector>
 
 #include "eldercare/facility/facility.hpp"
@@ -16,18 +17,32 @@ public:
   facility_registry(std::initializer_list<facility> fs) {
     for (const auto& f : fs) add(f);
   }
+  // The index views the map's keys: a copy re-indexes its own; a move keeps the map's nodes.
+  facility_registry(const facility_registry& o) : by_id_(o.by_id_) { reindex(); }
+  facility_registry(facility_registry&&) noexcept = default;
+  facility_registry& operator=(const facility_registry& o) {
+    if (this != &o) {
+      by_id_ = o.by_id_;
+      reindex();
+    }
+    return *this;
+  }
+  facility_registry& operator=(facility_registry&&) noexcept = default;
+  ~facility_registry() = default;
 
   /// Adds a facility; a second facility with the same id is an error.
   void add(facility f) {
     const std::string id = f.id();
-    if (!by_id_.emplace(id, std::move(f)).second)
+    const auto [it, added] = by_id_.emplace(id, std::move(f));
+    if (!added)
       throw invalid_value(error_id::invalid_facility, "facilities[" + id + "].id", id, "duplicate facility id");
+    index_.emplace(std::string_view(it->first), &it->second);
   }
 
   /// The facility with this id, or nullptr.
   [[nodiscard]] const facility* find(std::string_view id) const {
-    auto it = by_id_.find(std::string(id));
-    return it == by_id_.end() ? nullptr : &it->second;
+    const auto it = index_.find(id);
+    return it == index_.end() ? nullptr : it->second;
   }
 
   /// The facility with this id; throws invalid_value naming `field` when there is none.
@@ -41,7 +56,12 @@ public:
   [[nodiscard]] auto end() const { return by_id_.end(); }
 
 private:
+  void reindex() {
+    index_.clear();
+    for (const auto& [id, f] : by_id_) index_.emplace(std::string_view(id), &f);
+  }
   std::map<std::string, facility, std::less<>> by_id_;
+  std::unordered_map<std::string_view, const facility*> index_; // views by_id_'s keys
 };
 
 } // namespace eldercare

@@ -3,6 +3,7 @@
 // DataFrame row or designated initialisers; validate() checks what the value types cannot.
 
 #include <optional>
+#include <span>     // a person's stays, for the overlap check shared with population columns
 #include <string>
 #include <vector>
 
@@ -35,6 +36,21 @@ struct person {
   std::vector<std::string> programmes = {};
 };
 
+namespace detail {
+/// The first stay before `stays[i]` that overlaps it, if any. Two stays may share one transfer day
+/// (discharge and admission on the same day); otherwise [a1, d1] and [a2, d2] must not meet.
+inline std::optional<std::size_t> overlapping_earlier_stay(std::span<const stay> stays, std::size_t i) {
+  const stay& s = stays[i];
+  for (std::size_t j = 0; j < i; ++j) {
+    const stay& o = stays[j];
+    const bool overlap = s.admitted() < (o.discharged() ? *o.discharged() : date(boost::gregorian::pos_infin)) &&
+                         o.admitted() < (s.discharged() ? *s.discharged() : date(boost::gregorian::pos_infin));
+    if (overlap) return j;
+  }
+  return std::nullopt;
+}
+} // namespace detail
+
 /// Checks the facts that single values cannot check alone, throwing invalid_value with the field
 /// path (e.g. "persons[p1].stays[1].admitted"):
 ///  - a non-empty id and a real birth date;
@@ -57,15 +73,11 @@ inline void validate(const person& p, const facility_registry* facilities = null
     not_before_birth(s.admitted(), field + ".admitted");
     if (facilities && !facilities->find(s.facility_id()))
       throw invalid_value(error_id::invalid_stay, field + ".facility", s.facility_id(), "no facility with this id");
-    for (std::size_t j = 0; j < i; ++j) {
-      const stay& o = p.stays[j];
-      // Overlap of [a1, d1] and [a2, d2], allowing the two to share one transfer day.
-      const bool overlap = s.admitted() < (o.discharged() ? *o.discharged() : date(boost::gregorian::pos_infin)) &&
-                           o.admitted() < (s.discharged() ? *s.discharged() : date(boost::gregorian::pos_infin));
-      if (overlap)
-        throw invalid_value(error_id::invalid_stay, field + ".admitted", to_iso(s.admitted()),
-                            "overlaps stays[" + std::to_string(j) + "] (" + o.facility_id() + " from " +
-                                to_iso(o.admitted()) + ")");
+    if (const auto j = detail::overlapping_earlier_stay(p.stays, i)) {
+      const stay& o = p.stays[*j];
+      throw invalid_value(error_id::invalid_stay, field + ".admitted", to_iso(s.admitted()),
+                          "overlaps stays[" + std::to_string(*j) + "] (" + o.facility_id() + " from " +
+                              to_iso(o.admitted()) + ")");
     }
   }
 }

@@ -29,11 +29,22 @@ public:
     members_.erase(std::unique(members_.begin(), members_.end()), members_.end());
     keys_.reserve(members_.size());
     for (const region_code& m : members_) keys_.push_back(m.hierarchy_key());
+    // A member contains exactly the codes whose key lies in [its key, its key + its unit).
+    for (const std::uint32_t k : keys_) {
+      const std::uint32_t unit = k % 10000000U == 0 ? 10000000U : k % 100000U == 0 ? 100000U : k % 1000U == 0 ? 1000U : 1U;
+      ends_.push_back(k + unit);
+    }
   }
 
   /// True when some member contains `c` (ancestor-or-self by digits). Legacy codes are taken as
   /// recorded; call c.current() first where a rule counts them as their successor.
   [[nodiscard]] bool contains(const region_code& c) const noexcept {
+    if (keys_.size() <= 16) { // see find_key: any member's range will do
+      const std::uint32_t key = c.hierarchy_key();
+      for (std::size_t i = 0; i < keys_.size(); ++i)
+        if (keys_[i] <= key && key < ends_[i]) return true;
+      return false;
+    }
     return find_key(c).has_value();
   }
 
@@ -75,6 +86,14 @@ private:
   // member keys answer contains() whatever the set's size. Most specific first.
   [[nodiscard]] std::optional<std::size_t> find_key(const region_code& c) const noexcept {
     const std::uint32_t key = c.hierarchy_key();
+    if (keys_.size() <= 16) {
+      // A few members (津冀蒙, a list of districts): one pass over their key ranges. The ranges of the
+      // members containing `key` are nested, so the most specific has the largest start.
+      std::optional<std::size_t> best;
+      for (std::size_t i = 0; i < keys_.size(); ++i)
+        if (keys_[i] <= key && key < ends_[i]) best = i; // keys_ ascend: a later match is more specific
+      return best;
+    }
     for (const std::uint32_t unit : {1U, 1000U, 100000U, 10000000U}) {
       const std::uint32_t candidate = key / unit * unit;
       const auto it = std::lower_bound(keys_.begin(), keys_.end(), candidate);
@@ -87,6 +106,7 @@ private:
   std::string name_;
   std::vector<region_code> members_;
   std::vector<std::uint32_t> keys_; // members_[i].hierarchy_key(), same order
+  std::vector<std::uint32_t> ends_; // keys_[i] + the unit of members_[i]'s level: its codes' keys end before
 };
 
 } // namespace eldercare

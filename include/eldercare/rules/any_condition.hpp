@@ -2,11 +2,14 @@
 // Conditions whose structure is decided at run time: rules built from Python, reforms that swap a
 // condition, catalog policies held in one container. basic_any_condition wraps any compile-time
 // condition type (type erasure), so a run-time rule evaluates the very same leaf code as a templated
-// one; the dynamic groups hold a run-time number of parts.
+// one; the dynamic groups hold a run-time number of parts. visit() walks a condition down to its
+// leaves, through compile-time groups (all_of<A, B>) as well as run-time ones, so that code which
+// needs the structure (the columnar batch engine, documentation) sees every leaf with its type.
 
 #include <memory>    // std::shared_ptr: conditions are immutable, so sharing is safe and cheap
 #include <string>
-#include <typeinfo>  // std::type_info for target<T>()
+#include <tuple>     // std::apply over a compile-time group's parts in visit()
+#include <typeinfo>  // std::type_info for target<T>() and leaf_ref
 #include <vector>
 
 #include "eldercare/core/error.hpp"
@@ -20,7 +23,68 @@ class basic_any_condition;
 /// Shape of a run-time condition node, for code that walks a tree (reforms, documentation).
 enum class condition_shape { leaf, all_of, any_of, negation };
 
+/// A leaf met while walking a condition (basic_any_condition::visit): its type, its value, and the
+/// leaf's own no-trace evaluation on `Subject`.
+template <class Subject>
+struct leaf_ref {
+  const std::type_info* type;
+  const void* object;
+  bool (*evaluate)(const void* object, const context<Subject>& ctx); ///< the leaf's evaluate, no_trace sink
+  std::string (*describe)(const void* object);
+
+  /// The leaf if it is a `C`, else nullptr.
+  template <class C>
+  [[nodiscard]] const C* target() const noexcept {
+    return *type == typeid(C) ? static_cast<const C*>(object) : nullptr;
+  }
+};
+
+/// Receives a condition in evaluation order: every group (compile-time all_of<...> and run-time
+/// any_condition::all alike) is open()ed, its parts visited in order, then close()d.
+template <class Subject>
+class condition_visitor {
+public:
+  virtual ~condition_visitor() = default;
+  virtual void open(condition_shape group) = 0; ///< all_of, any_of or negation
+  virtual void close() = 0;
+  virtual void leaf(const leaf_ref<Subject>& leaf) = 0;
+};
+
 namespace detail {
+template <class T>
+struct is_negation : std::false_type {};
+template <class P>
+struct is_negation<negation<P>> : std::true_type {};
+
+template <class Subject, class C>
+bool evaluate_leaf_quietly(const void* object, const context<Subject>& ctx) {
+  no_trace quiet;
+  return static_cast<const C*>(object)->evaluate(ctx, quiet);
+}
+template <class C>
+std::string describe_leaf(const void* object) {
+  return static_cast<const C*>(object)->describe();
+}
+
+/// Walks a compile-time condition: groups are opened and their parts walked, an erased part
+/// continues through its own visit(), anything else is a leaf.
+template <class Subject, class C>
+void visit_condition(const C& c, condition_visitor<Subject>& v) {
+  if constexpr (is_all_of<C>::value || is_any_of<C>::value) {
+    v.open(is_all_of<C>::value ? condition_shape::all_of : condition_shape::any_of);
+    std::apply([&](const auto&... p) { (visit_condition<Subject>(p, v), ...); }, c.parts);
+    v.close();
+  } else if constexpr (is_negation<C>::value) {
+    v.open(condition_shape::negation);
+    visit_condition<Subject>(c.part, v);
+    v.close();
+  } else if constexpr (std::same_as<C, basic_any_condition<Subject>>) {
+    c.visit(v);
+  } else {
+    v.leaf(leaf_ref<Subject>{&typeid(C), &c, &evaluate_leaf_quietly<Subject, C>, &describe_leaf<C>});
+  }
+}
+
 template <class Subject>
 struct condition_model {
   virtual ~condition_model() = default;
@@ -33,6 +97,7 @@ struct condition_model {
   }
   [[nodiscard]] virtual const std::type_info& type() const noexcept = 0;
   [[nodiscard]] virtual const void* target() const noexcept = 0;
+  virtual void visit(condition_visitor<Subject>& v) const = 0;
 };
 
 template <class Subject, class C>
@@ -44,6 +109,7 @@ struct condition_holder final : condition_model<Subject> {
   [[nodiscard]] std::string describe() const override { return c.describe(); }
   [[nodiscard]] const std::type_info& type() const noexcept override { return typeid(C); }
   [[nodiscard]] const void* target() const noexcept override { return &c; }
+  void visit(condition_visitor<Subject>& v) const override { visit_condition<Subject>(c, v); }
 };
 
 template <class Subject>
@@ -95,6 +161,11 @@ struct dynamic_group final : condition_model<Subject> {
   }
   [[nodiscard]] const std::type_info& type() const noexcept override { return typeid(dynamic_group); }
   [[nodiscard]] const void* target() const noexcept override { return this; }
+  void visit(condition_visitor<Subject>& v) const override {
+    v.open(kind);
+    for (const auto& p : parts) p.visit(v);
+    v.close();
+  }
 };
 } // namespace detail
 
@@ -134,6 +205,8 @@ public:
     const auto* c = self_->children();
     return c ? *c : std::vector<basic_any_condition>{};
   }
+  /// Walks the condition down to its leaves, in evaluation order (see condition_visitor).
+  void visit(condition_visitor<Subject>& v) const { self_->visit(v); }
   /// The wrapped condition if it is a `C`, else nullptr (lets reforms read a leaf's parameters).
   template <class C>
   [[nodiscard]] const C* target() const noexcept {

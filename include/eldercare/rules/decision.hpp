@@ -3,6 +3,7 @@
 // and every rule and condition behind it. Evaluating valid facts never throws.
 
 #include <optional>
+#include <type_traits> // std::type_identity_t
 #include <string>
 #include <vector>
 
@@ -50,31 +51,44 @@ struct decision {
 };
 
 namespace detail {
-/// Combines the verdicts of a version's rules. `holds[i]` says whether rule i holds.
-template <class Subject>
-void combine_grants(const basic_policy_version<Subject>& v, const std::vector<char>& holds,
-                    std::optional<benefit>& granted, std::vector<std::string>& by) {
+/// Combines the verdicts of a version's rules: the one definition of first_match / highest / sum.
+/// `holds[i]` says whether rule i holds; the result is what is granted, and `by` (when given)
+/// receives the indices of the rules whose grant is paid, in rule order.
+template <class Subject, class Holds>
+std::optional<benefit> combine_rule_grants(const basic_policy_version<Subject>& v, const Holds& holds,
+                                           std::vector<std::size_t>* by = nullptr) {
+  std::optional<benefit> granted;
   for (std::size_t i = 0; i < v.rules.size(); ++i) {
     if (!holds[i]) continue;
     const benefit& g = v.rules[i].grant;
     switch (v.combine) {
     case combination::first_match:
-      granted = g;
-      by = {v.rules[i].id};
-      return;
+      if (by) *by = {i};
+      return g;
     case combination::highest:
       if (!granted || g.quantity() > granted->quantity()) {
         granted = g;
-        by = {v.rules[i].id};
+        if (by) *by = {i};
       }
       break;
     case combination::sum:
       if (!granted) granted = g;
       else granted = benefit::make(g.unit(), g.period(), granted->quantity() + g.quantity());
-      by.push_back(v.rules[i].id);
+      if (by) by->push_back(i);
       break;
     }
   }
+  return granted;
+}
+
+/// combine_rule_grants with the granting rules named by id.
+template <class Subject>
+void combine_grants(const basic_policy_version<Subject>& v, const std::vector<char>& holds,
+                    std::optional<benefit>& granted, std::vector<std::string>& by) {
+  std::vector<std::size_t> indices;
+  granted = combine_rule_grants(v, holds, &indices);
+  by.clear();
+  for (const std::size_t i : indices) by.push_back(v.rules[i].id);
 }
 
 template <class Subject>
@@ -116,12 +130,17 @@ template <class Subject>
   return d;
 }
 
-/// What `policy` grants `subject` on `on`, recording nothing (the fast path for schedules and
-/// batches). Agrees with evaluate(...).granted by construction: both use combine_grants.
+namespace detail {
+/// grant_on, also giving the version applied and (when `by` is given) the indices of the granting
+/// rules in it.
 template <class Subject>
-[[nodiscard]] std::optional<benefit> grant_on(const basic_policy<Subject>& policy, const Subject& subject,
-                                              const date& on, const facility_registry* facilities = nullptr) {
+std::optional<benefit> grant_with_rules(const basic_policy<Subject>& policy, const Subject& subject, const date& on,
+                                        const facility_registry* facilities,
+                                        std::type_identity_t<const basic_policy_version<Subject>*>* applied,
+                                        std::vector<std::size_t>* by) {
   const auto* v = policy.status() == computability::computable ? policy.version_on(on) : nullptr;
+  if (applied) *applied = v;
+  if (by) by->clear();
   if (!v) return std::nullopt;
   const context<Subject> ctx{subject, on, facilities};
   std::vector<char> holds;
@@ -134,12 +153,17 @@ template <class Subject>
     if (h && v->combine == combination::first_match) break;
   }
   holds.resize(v->rules.size(), 0);
-  std::optional<benefit> granted;
-  if (any) {
-    std::vector<std::string> by;
-    detail::combine_grants(*v, holds, granted, by);
-  }
-  return granted;
+  if (!any) return std::nullopt;
+  return combine_rule_grants(*v, holds, by);
+}
+} // namespace detail
+
+/// What `policy` grants `subject` on `on`, recording nothing (the fast path for schedules and
+/// batches). Agrees with evaluate(...).granted by construction: both use combine_rule_grants.
+template <class Subject>
+[[nodiscard]] std::optional<benefit> grant_on(const basic_policy<Subject>& policy, const Subject& subject,
+                                              const date& on, const facility_registry* facilities = nullptr) {
+  return detail::grant_with_rules(policy, subject, on, facilities, nullptr, nullptr);
 }
 
 } // namespace eldercare

@@ -3,10 +3,12 @@
 // ("入住满三个月") measures. The sources are silent on gaps, transfers and filing dates (DOMAIN.md open
 // questions 3-5), so each treatment is an explicit option with a documented default.
 
-#include <algorithm> // std::sort
+#include <array>     // a few segments without allocating
+#include <cstddef>
 #include <optional>
 #include <span>      // a person's stays, without copying
 #include <string>
+#include <utility>   // std::swap
 #include <vector>
 
 #include "eldercare/facility/facility_criteria.hpp"
@@ -61,17 +63,47 @@ inline bool continues_run(const std::optional<date>& run_end, const date& next_f
 }
 } // namespace detail
 
-/// The qualifying segments of `stays`: stays in facilities matching `criteria`, clipped to the days
-/// their filing was in force (when the criteria require filing). Stays in unknown facilities throw.
-[[nodiscard]] inline std::vector<stay_segment>
-qualifying_segments(std::span<const stay> stays, const facility_registry& facilities,
-                    const facility_criteria& criteria, const continuity_rules& rules = {}) {
-  std::vector<stay_segment> out;
+namespace detail {
+/// A qualifying stay by its index in the stays: its days, clipped to the facility's filing.
+struct segment_ref {
+  std::size_t stay;
+  date from;
+  std::optional<date> to; ///< empty: ongoing
+};
+
+/// The qualifying segments of a few stays (no allocation for up to 4), in order of `from`; stays
+/// with the same `from` keep their order.
+class segment_refs {
+public:
+  void push(const segment_ref& s) {
+    if (size_ < few_.size()) few_[size_] = s;
+    else {
+      if (many_.empty()) many_.assign(few_.begin(), few_.end());
+      many_.push_back(s);
+    }
+    ++size_;
+  }
+  [[nodiscard]] std::span<segment_ref> items() noexcept {
+    return size_ <= few_.size() ? std::span<segment_ref>(few_.data(), size_) : std::span<segment_ref>(many_);
+  }
+
+private:
+  std::array<segment_ref, 4> few_; // filled before read: no value-initialisation
+  std::vector<segment_ref> many_;
+  std::size_t size_ = 0;
+};
+
+/// The one definition of a qualifying segment: each stay in a facility (given by facility_of(i))
+/// matching the criteria, clipped to the days its filing was in force when the criteria require one,
+/// sorted by first day (a stable insertion sort: stays usually number one to three).
+template <class FacilityOf>
+void qualifying_refs(std::span<const stay> stays, FacilityOf&& facility_of, const facility_criteria& criteria,
+                     const continuity_rules& rules, segment_refs& out) {
   for (std::size_t i = 0; i < stays.size(); ++i) {
     const stay& s = stays[i];
-    const facility& f = facilities.at(s.facility_id(), "stays[" + std::to_string(i) + "].facility");
+    const facility& f = facility_of(i);
     if (!criteria.matches_place_and_kind(f)) continue;
-    stay_segment seg{s.facility_id(), s.admitted(), s.discharged()};
+    segment_ref seg{i, s.admitted(), s.discharged()};
     if (criteria.require_filing) {
       if (!f.filing()) continue;
       const filing& fl = *f.filing();
@@ -82,10 +114,103 @@ qualifying_segments(std::span<const stay> stays, const facility_registry& facili
       }
       if (seg.to && *seg.to < seg.from) continue; // never filed while the person was there
     }
-    out.push_back(std::move(seg));
+    out.push(seg);
   }
-  std::sort(out.begin(), out.end(), [](const stay_segment& a, const stay_segment& b) { return a.from < b.from; });
+  const std::span<segment_ref> segs = out.items();
+  for (std::size_t k = 1; k < segs.size(); ++k)
+    for (std::size_t j = k; j > 0 && segs[j].from < segs[j - 1].from; --j) std::swap(segs[j], segs[j - 1]);
+}
+
+/// The run of qualifying segments covering a date: segments [first, last] of the sorted segments,
+/// the day its clock starts, and the segment the person is in on the date.
+struct run_ref {
+  date start;
+  std::size_t first;
+  std::size_t last;
+  std::size_t current;
+};
+
+/// The one definition of a continuous run: segments join while the gap between them is tolerated
+/// (and, when transfers restart the clock, while the facility stays the same); the run must cover
+/// `on` with the person inside a segment on that day. Only segments starting by `on` count.
+inline std::optional<run_ref> run_covering(std::span<const stay> stays, std::span<const segment_ref> segs,
+                                           const date& on, const continuity_rules& rules) {
+  bool have = false;
+  run_ref run{date(), 0, 0, 0};
+  std::optional<date> run_end;
+  for (std::size_t k = 0; k < segs.size(); ++k) {
+    const segment_ref& seg = segs[k];
+    if (seg.from > on) break;
+    const bool joins = have && continues_run(run_end, seg.from, rules.max_gap_days) &&
+                       (rules.transfers == transfer_rule::continues ||
+                        stays[seg.stay].facility_id() == stays[segs[run.last].stay].facility_id());
+    if (!joins) {
+      have = true;
+      run = {seg.from, k, k, k};
+      run_end = seg.to;
+    } else if (run_end && (!seg.to || *seg.to > *run_end)) {
+      run_end = seg.to;
+    }
+    run.last = k;
+  }
+  if (!have || (run_end && *run_end < on)) return std::nullopt;
+  // The person must be inside a segment on `on` (not in a tolerated gap).
+  for (std::size_t k = run.last + 1; k-- > run.first;)
+    if (segs[k].from <= on && (!segs[k].to || on <= *segs[k].to)) {
+      run.current = k;
+      return run;
+    }
+  return std::nullopt;
+}
+
+inline stay_segment segment_of(std::span<const stay> stays, const segment_ref& r) {
+  return {stays[r.stay].facility_id(), r.from, r.to};
+}
+
+/// qualifying_segments with each stay's facility given by facility_of(i).
+template <class FacilityOf>
+std::vector<stay_segment> qualifying_segments_of(std::span<const stay> stays, FacilityOf&& facility_of,
+                                                 const facility_criteria& criteria, const continuity_rules& rules) {
+  segment_refs refs;
+  qualifying_refs(stays, facility_of, criteria, rules, refs);
+  std::vector<stay_segment> out;
+  for (const segment_ref& r : refs.items()) out.push_back(segment_of(stays, r));
   return out;
+}
+
+/// continuous_stay_on with each stay's facility given by facility_of(i).
+template <class FacilityOf>
+std::optional<continuous_stay> continuous_stay_of(std::span<const stay> stays, FacilityOf&& facility_of,
+                                                  const facility_criteria& criteria, const date& on,
+                                                  const continuity_rules& rules) {
+  segment_refs refs;
+  qualifying_refs(stays, facility_of, criteria, rules, refs);
+  const std::span<const segment_ref> segs = refs.items();
+  const auto run = run_covering(stays, segs, on, rules);
+  if (!run) return std::nullopt;
+  continuous_stay out{run->start, {}, stays[segs[run->current].stay].facility_id()};
+  for (std::size_t k = run->first; k <= run->last; ++k) out.segments.push_back(segment_of(stays, segs[k]));
+  return out;
+}
+
+/// Looks a stay's facility up in a registry; throws invalid_value naming stays[i].facility when
+/// it is not there (the field name is built only then).
+struct registry_lookup {
+  std::span<const stay> stays;
+  const facility_registry* registry;
+  const facility& operator()(std::size_t i) const {
+    if (const facility* f = registry->find(stays[i].facility_id())) return *f;
+    return registry->at(stays[i].facility_id(), "stays[" + std::to_string(i) + "].facility");
+  }
+};
+} // namespace detail
+
+/// The qualifying segments of `stays`: stays in facilities matching `criteria`, clipped to the days
+/// their filing was in force (when the criteria require filing). Stays in unknown facilities throw.
+[[nodiscard]] inline std::vector<stay_segment>
+qualifying_segments(std::span<const stay> stays, const facility_registry& facilities,
+                    const facility_criteria& criteria, const continuity_rules& rules = {}) {
+  return detail::qualifying_segments_of(stays, detail::registry_lookup{stays, &facilities}, criteria, rules);
 }
 
 /// The run of qualifying stays that covers `on`, or nothing when the person is not in a qualifying
@@ -93,29 +218,7 @@ qualifying_segments(std::span<const stay> stays, const facility_registry& facili
 [[nodiscard]] inline std::optional<continuous_stay>
 continuous_stay_on(std::span<const stay> stays, const facility_registry& facilities,
                    const facility_criteria& criteria, const date& on, const continuity_rules& rules = {}) {
-  std::optional<continuous_stay> run;
-  std::optional<date> run_end;
-  for (auto& seg : qualifying_segments(stays, facilities, criteria, rules)) {
-    if (seg.from > on) break;
-    const bool joins = run && detail::continues_run(run_end, seg.from, rules.max_gap_days) &&
-                       (rules.transfers == transfer_rule::continues ||
-                        seg.facility_id == run->segments.back().facility_id);
-    if (!joins) {
-      run = continuous_stay{seg.from, {}, {}};
-      run_end = seg.to;
-    } else if (run_end && (!seg.to || *seg.to > *run_end)) {
-      run_end = seg.to;
-    }
-    run->segments.push_back(std::move(seg));
-  }
-  if (!run || (run_end && *run_end < on)) return std::nullopt;
-  // The person must be inside a segment on `on` (not in a tolerated gap).
-  for (auto it = run->segments.rbegin(); it != run->segments.rend(); ++it)
-    if (it->from <= on && (!it->to || on <= *it->to)) {
-      run->current_facility = it->facility_id;
-      return run;
-    }
-  return std::nullopt;
+  return detail::continuous_stay_of(stays, detail::registry_lookup{stays, &facilities}, criteria, on, rules);
 }
 
 } // namespace eldercare

@@ -1,7 +1,9 @@
 #pragma once
 // Stay conditions: "入住…养老机构满三个月" and "lives at home".
 
+#include <array>  // facilities of a few stays, looked up once
 #include <string>
+#include <vector>
 
 #include "eldercare/calendar/period.hpp"
 #include "eldercare/facility/facility_registry.hpp"
@@ -14,6 +16,15 @@ namespace eldercare {
 template <class S>
 concept HasStays = requires(const S& s) {
   { std::span<const stay>(s.stays) };
+};
+
+/// A subject that also carries its stays' facilities, already looked up in the evaluation's registry
+/// (stay_facilities[i] is what ctx.facilities->find(stays[i].facility_id()) returns). The batch
+/// engine's rows do, so a stay rule need not look facilities up by id for every row and date; an
+/// empty span means "not resolved": the leaf looks them up itself.
+template <class S>
+concept HasResolvedStays = HasStays<S> && requires(const S& s) {
+  { std::span<const facility* const>(s.stay_facilities) };
 };
 
 /// In a qualifying facility on the date, continuously for at least `length` (counted per `counting`
@@ -36,14 +47,18 @@ struct continuous_stay_at_least : condition_tag {
   template <HasStays Subject, class Sink>
   bool evaluate(const context<Subject>& ctx, Sink& sink) const {
     const std::span<const stay> stays(ctx.subject.stays);
-    std::string problem;
-    if (!ctx.facilities) problem = "no facility registry was given";
-    else
-      for (std::size_t i = 0; i < stays.size() && problem.empty(); ++i)
-        if (!ctx.facilities->find(stays[i].facility_id()))
-          problem = "stays[" + std::to_string(i) + "].facility '" + stays[i].facility_id() + "' is not in the registry";
-    std::optional<continuous_stay> run;
-    if (problem.empty()) run = continuous_stay_on(stays, *ctx.facilities, facilities, ctx.on, continuity);
+    // Each stay's facility is looked up once (a small buffer for the usual few stays).
+    std::array<const facility*, 4> few{};
+    std::vector<const facility*> many;
+    const facility** found = stays.size() <= few.size() ? few.data() : (many.resize(stays.size()), many.data());
+    const std::string problem = find_facilities(ctx, stays, found);
+    // The run covering the date (detail::run_covering: the same code as continuous_stay_on).
+    detail::segment_refs refs;
+    std::optional<detail::run_ref> run;
+    if (problem.empty()) {
+      detail::qualifying_refs(stays, [found](std::size_t i) -> const facility& { return *found[i]; }, facilities, continuity, refs);
+      run = detail::run_covering(stays, refs.items(), ctx.on, continuity);
+    }
     std::optional<date> complete_on;
     if (run) complete_on = period_complete_on(run->start, length, counting, checked);
     const bool ok = complete_on && *complete_on <= ctx.on;
@@ -53,8 +68,9 @@ struct continuous_stay_at_least : condition_tag {
       r.passed = ok;
       r.note = problem;
       if (run) {
-        const facility* f = ctx.facilities->find(run->current_facility);
-        std::string where = run->current_facility + " (" + detail::region_text(f->region());
+        const std::string& current = stays[refs.items()[run->current].stay].facility_id();
+        const facility* f = ctx.facilities->find(current);
+        std::string where = current + " (" + detail::region_text(f->region());
         if (f->filing()) where += ", filed " + to_iso(f->filing()->filed_on());
         where += ")";
         r.facts = {{"continuous_stay.since", to_iso(run->start)},
@@ -73,10 +89,39 @@ struct continuous_stay_at_least : condition_tag {
     });
     return ok;
   }
+  /// True when the condition fails whatever the date: the facilities cannot be found, or no stay is
+  /// in a facility the criteria accept (qualifying segments do not depend on the date, and a run is
+  /// made of them). The batch engine asks this once per row for a whole horizon instead of
+  /// evaluating every date; it follows from evaluate() above, which remains the definition.
+  template <HasStays Subject>
+  [[nodiscard]] bool fails_on_every_date(const context<Subject>& ctx) const {
+    const std::span<const stay> stays(ctx.subject.stays);
+    std::array<const facility*, 4> few{};
+    std::vector<const facility*> many;
+    const facility** found = stays.size() <= few.size() ? few.data() : (many.resize(stays.size()), many.data());
+    if (!find_facilities(ctx, stays, found).empty()) return true;
+    detail::segment_refs refs;
+    detail::qualifying_refs(stays, [found](std::size_t i) -> const facility& { return *found[i]; }, facilities, continuity, refs);
+    return refs.items().empty();
+  }
+
   [[nodiscard]] std::string describe() const {
     std::string s = "continuous stay of " + length.to_string();
     if (counting.months == month_counting::natural_month) s += " (natural months)";
     return s + " in " + facilities.to_string();
+  }
+
+private:
+  // Fills found[i] with stays[i]'s facility; returns what is wrong ("" when every one is found).
+  template <class Subject>
+  std::string find_facilities(const context<Subject>& ctx, std::span<const stay> stays, const facility** found) const {
+    if (!ctx.facilities) return "no facility registry was given";
+    std::span<const facility* const> resolved;
+    if constexpr (HasResolvedStays<Subject>) resolved = ctx.subject.stay_facilities;
+    for (std::size_t i = 0; i < stays.size(); ++i)
+      if (!(found[i] = resolved.size() == stays.size() ? resolved[i] : ctx.facilities->find(stays[i].facility_id())))
+        return "stays[" + std::to_string(i) + "].facility '" + stays[i].facility_id() + "' is not in the registry";
+    return {};
   }
 };
 
@@ -107,6 +152,17 @@ struct in_facility : condition_tag {
       return r;
     });
     return ok;
+  }
+  /// True when the condition fails whatever the date: no stay is in a facility of the registry that
+  /// matches the criteria's place and kind (see continuous_stay_at_least::fails_on_every_date).
+  template <HasStays Subject>
+  [[nodiscard]] bool fails_on_every_date(const context<Subject>& ctx) const {
+    if (!ctx.facilities) return true;
+    for (const auto& s : std::span<const stay>(ctx.subject.stays)) {
+      const facility* f = ctx.facilities->find(s.facility_id());
+      if (f && facilities.matches_place_and_kind(*f)) return false;
+    }
+    return true;
   }
   [[nodiscard]] std::string describe() const { return "in " + facilities.to_string(); }
 };

@@ -1,0 +1,129 @@
+#pragma once
+// How the batch engine runs each kind of leaf on columns. A batch_leaf names a leaf type, the
+// members of a row it reads (row_fields), and the leaf's own evaluate instantiated for
+// population_row: the engine never decides a leaf by other code. Knowing what a leaf reads lets the
+// engine decide it once per distinct value of that member instead of once per row (a region leaf is
+// decided once per region code present, an age leaf once per birth day present, a stay leaf once for
+// every row without stays), which is where the batch speed comes from.
+//
+// The library's person leaves are registered here. A leaf type of your own runs in batches through
+// a materialised person per row (correct, slower) until you register it with register_batch_leaf,
+// stating every member it reads; the batch tests compare batch results with evaluate() per person,
+// which is how a wrong declaration shows.
+
+#include <cstring>  // std::memcmp: leaves whose value is their bytes
+#include <mutex>    // registration from several threads
+#include <type_traits> // std::has_unique_object_representations
+#include <typeinfo> // leaf types
+#include <vector>
+
+#include "eldercare/batch/population_columns.hpp"
+#include "eldercare/batch/row_view.hpp"
+#include "eldercare/rules/conditions/ability.hpp"
+#include "eldercare/rules/conditions/age.hpp"
+#include "eldercare/rules/conditions/age_by_year.hpp"
+#include "eldercare/rules/conditions/always.hpp"
+#include "eldercare/rules/conditions/category.hpp"
+#include "eldercare/rules/conditions/health.hpp"
+#include "eldercare/rules/conditions/programme.hpp"
+#include "eldercare/rules/conditions/residency.hpp"
+#include "eldercare/rules/conditions/self_care.hpp"
+#include "eldercare/rules/conditions/stay.hpp"
+
+namespace eldercare {
+
+/// A leaf type the batch engine runs on population rows.
+struct batch_leaf {
+  const std::type_info* type;
+  row_fields reads; ///< every member of the subject the leaf reads (the evaluation date aside)
+  bool (*evaluate)(const void* leaf, const context<population_row>& ctx); ///< the leaf's evaluate, no_trace
+  /// For a leaf type whose value is its bytes (std::has_unique_object_representations, e.g.
+  /// age_at_least): whether two leaves are equal, so that equal leaves in several rules are decided
+  /// once. nullptr for other types.
+  bool (*equal)(const void* a, const void* b) = nullptr;
+  /// For a leaf that can tell from a row alone that it fails on every date (a member
+  /// `bool fails_on_every_date(const context<Subject>&) const`, e.g. a stay condition when no stay
+  /// is in an accepted facility): asked once per row and horizon instead of once per date.
+  bool (*fails_always)(const void* leaf, const context<population_row>& ctx) = nullptr;
+};
+
+/// A leaf that can tell, from its subject alone, that it fails whatever the date.
+template <class Leaf>
+concept FailsOnEveryDate = requires(const Leaf& l, const context<population_row>& ctx) {
+  { l.fails_on_every_date(ctx) } -> std::same_as<bool>;
+};
+
+/// The batch_leaf of `Leaf`, which reads the members `reads` of its subject.
+template <class Leaf>
+  requires ConditionFor<Leaf, population_row>
+[[nodiscard]] batch_leaf make_batch_leaf(row_fields reads) {
+  batch_leaf b{&typeid(Leaf), reads, [](const void* leaf, const context<population_row>& ctx) {
+                 no_trace quiet;
+                 return static_cast<const Leaf*>(leaf)->evaluate(ctx, quiet);
+               }};
+  if constexpr (std::has_unique_object_representations_v<Leaf>)
+    b.equal = [](const void* x, const void* y) { return std::memcmp(x, y, sizeof(Leaf)) == 0; };
+  if constexpr (FailsOnEveryDate<Leaf>)
+    b.fails_always = [](const void* leaf, const context<population_row>& ctx) {
+      return static_cast<const Leaf*>(leaf)->fails_on_every_date(ctx);
+    };
+  return b;
+}
+
+namespace detail {
+inline std::vector<batch_leaf> standard_batch_leaves() {
+  using f = row_fields;
+  return {
+      make_batch_leaf<always>(f::none),
+      make_batch_leaf<age_at_least>(f::birth_date),
+      make_batch_leaf<age_under>(f::birth_date),
+      make_batch_leaf<age_at_least_by_year>(f::birth_date),
+      make_batch_leaf<hukou_in>(f::hukou),
+      make_batch_leaf<lives_in>(f::residence),
+      make_batch_leaf<lives_rural>(f::residence),
+      make_batch_leaf<in_category>(f::categories),
+      make_batch_leaf<has_mental_illness>(f::health),
+      make_batch_leaf<has_infectious_disease>(f::health),
+      make_batch_leaf<ability_at_least>(f::ability),
+      make_batch_leaf<self_care_rating_at_least>(f::ability),
+      make_batch_leaf<disability_at_least>(f::disability),
+      make_batch_leaf<multiple_disability_with>(f::disability),
+      make_batch_leaf<continuous_stay_at_least>(f::stays),
+      make_batch_leaf<in_facility>(f::stays),
+      make_batch_leaf<lives_at_home>(f::stays),
+      make_batch_leaf<enrolled_in>(f::programmes),
+  };
+}
+struct batch_leaf_registry {
+  std::mutex lock;
+  std::vector<batch_leaf> leaves = standard_batch_leaves();
+};
+inline batch_leaf_registry& batch_registry() {
+  static batch_leaf_registry r;
+  return r;
+}
+} // namespace detail
+
+/// Registers (or re-registers) a leaf type for batch evaluation; `reads` must name every member of
+/// the subject that the leaf reads. Register before evaluating batches that use it.
+template <class Leaf>
+  requires ConditionFor<Leaf, population_row>
+void register_batch_leaf(row_fields reads) {
+  auto& r = detail::batch_registry();
+  const std::lock_guard<std::mutex> hold(r.lock);
+  for (auto& l : r.leaves)
+    if (*l.type == typeid(Leaf)) {
+      l = make_batch_leaf<Leaf>(reads);
+      return;
+    }
+  r.leaves.push_back(make_batch_leaf<Leaf>(reads));
+}
+
+/// The registered leaf types (a copy).
+[[nodiscard]] inline std::vector<batch_leaf> batch_leaves() {
+  auto& r = detail::batch_registry();
+  const std::lock_guard<std::mutex> hold(r.lock);
+  return r.leaves;
+}
+
+} // namespace eldercare

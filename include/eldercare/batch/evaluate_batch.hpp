@@ -1,0 +1,193 @@
+#pragma once
+// evaluate_batch: a policy over a population held in columns, on one date. The result for every row
+// is what grant_on(policy, person, on) gives for that row as a person (a test checks it over
+// generated populations), computed chunk by chunk on std::threads; see batch/detail/plan.hpp for how.
+//
+// Results do not depend on the number of threads or the chunk size: every row's result is its own,
+// and the aggregates are exact integer sums.
+
+#include <cstddef>
+#include <cstdint>
+#include <map>       // interning failing conditions
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eldercare/batch/detail/parallel.hpp"
+#include "eldercare/batch/detail/plan.hpp"
+#include "eldercare/batch/population_columns.hpp"
+#include "eldercare/rules/aliases.hpp"
+#include "eldercare/rules/decision.hpp"
+
+namespace eldercare {
+
+/// How a batch runs the rules.
+enum class batch_path {
+  columns,     ///< default: leaves decided per distinct value or per row view (batch/detail/plan.hpp)
+  materialise, ///< a person per row (one reused object per thread) and grant_on: the reference path
+};
+
+struct batch_options {
+  unsigned threads = 0;          ///< 0: std::thread::hardware_concurrency()
+  std::size_t chunk_rows = 8192; ///< rows per chunk (masks of a chunk stay in the L1/L2 cache)
+  /// Also compute, for every row not granted anything, the first failing condition (as
+  /// decision::first_failing_condition() words it); costs a full evaluate() per such row.
+  bool first_failing = false;
+  batch_path path = batch_path::columns;
+};
+
+/// Per-row results in columns, and their aggregates.
+struct batch_result {
+  date on;
+  std::string version_label;              ///< the version in force on `on` ("" when none)
+  std::vector<std::uint8_t> eligible;     ///< 1 when something is granted
+  std::vector<std::int64_t> amount_fen;   ///< money granted per its period; 0 for none or non-money
+  std::vector<std::uint8_t> unit;         ///< benefit_unit of the grant (valid where eligible)
+  std::vector<std::uint8_t> period;       ///< benefit_period of the grant (valid where eligible)
+  std::vector<std::int64_t> quantity;     ///< the grant's quantity (fen, hours, ...); 0 when none
+  /// With batch_options::first_failing: index into failing_conditions for rows not granted, -1 for
+  /// granted rows; empty without the option.
+  std::vector<std::int32_t> first_failing;
+  std::vector<std::string> failing_conditions; ///< in order of first appearance by row
+  std::int64_t eligible_count = 0;
+  money total;                            ///< sum of amount_fen
+
+  [[nodiscard]] std::size_t size() const noexcept { return eligible.size(); }
+  /// Row i's grant as a benefit (empty when nothing is granted).
+  [[nodiscard]] std::optional<benefit> granted(std::size_t i) const {
+    if (!eligible[i]) return std::nullopt;
+    return benefit::make(static_cast<benefit_unit>(unit[i]), static_cast<benefit_period>(period[i]), quantity[i]);
+  }
+};
+
+namespace detail {
+inline void store_grant(batch_result& out, std::size_t row, const std::optional<benefit>& g) {
+  if (!g) return;
+  out.eligible[row] = 1;
+  out.unit[row] = static_cast<std::uint8_t>(g->unit());
+  out.period[row] = static_cast<std::uint8_t>(g->period());
+  out.quantity[row] = g->quantity();
+  out.amount_fen[row] = g->amount().fen();
+}
+
+// The first failing condition of every row not granted anything, from a full evaluate() per row.
+inline void first_failing_conditions(batch_result& out, const policy& p, const population_columns& pop,
+                                     const facility_registry* facilities, const batch_options& options,
+                                     unsigned threads) {
+  const std::size_t chunks = (pop.size() + options.chunk_rows - 1) / options.chunk_rows;
+  std::vector<std::vector<std::string>> local(chunks); // per chunk: its strings in order of appearance
+  std::vector<std::optional<person>> people(threads);
+  parallel_chunks(pop.size(), options.chunk_rows, threads, [&](unsigned w, std::size_t c, std::size_t begin, std::size_t end) {
+    std::map<std::string, std::int32_t> seen;
+    for (std::size_t i = begin; i < end; ++i) {
+      if (out.eligible[i]) continue;
+      if (!people[w]) people[w] = pop.to_person(i);
+      pop.to_person(i, *people[w]);
+      std::string why = evaluate(p, *people[w], out.on, facilities).first_failing_condition();
+      const auto [it, added] = seen.try_emplace(why, static_cast<std::int32_t>(local[c].size()));
+      if (added) local[c].push_back(std::move(why));
+      out.first_failing[i] = it->second;
+    }
+  });
+  // Merge in chunk order, so indices follow the rows whatever the threads did.
+  std::map<std::string, std::int32_t> global;
+  std::size_t c = 0;
+  for (std::size_t begin = 0; begin < pop.size(); begin += options.chunk_rows, ++c) {
+    std::vector<std::int32_t> remap(local[c].size());
+    for (std::size_t k = 0; k < local[c].size(); ++k) {
+      const auto [it, added] = global.try_emplace(local[c][k], static_cast<std::int32_t>(out.failing_conditions.size()));
+      if (added) out.failing_conditions.push_back(local[c][k]);
+      remap[k] = it->second;
+    }
+    const std::size_t end = std::min(pop.size(), begin + options.chunk_rows);
+    for (std::size_t i = begin; i < end; ++i)
+      if (out.first_failing[i] >= 0) out.first_failing[i] = remap[static_cast<std::size_t>(out.first_failing[i])];
+  }
+}
+} // namespace detail
+
+/// evaluate_batch into `out`, reusing the storage of its columns: for evaluating one population on
+/// many dates without allocating (and touching fresh pages) each time.
+inline void evaluate_batch_into(batch_result& out, const policy& p, const population_columns& pop, const date& on,
+                                const facility_registry* facilities = nullptr, const batch_options& options = {}) {
+  require_valid(on, "evaluate_batch.on");
+  if (options.chunk_rows == 0)
+    throw invalid_value(error_id::invalid_parameter, "batch_options.chunk_rows", "0", "must be at least 1");
+  const std::size_t n = pop.size();
+  const unsigned threads = detail::resolve_threads(options.threads);
+  out.on = on;
+  out.version_label.clear();
+  out.eligible.assign(n, 0);
+  out.amount_fen.assign(n, 0);
+  out.unit.assign(n, 0);
+  out.period.assign(n, 0);
+  out.quantity.assign(n, 0);
+  out.first_failing.clear();
+  out.failing_conditions.clear();
+  out.eligible_count = 0;
+  out.total = money();
+  const policy_version* v = p.status() == computability::computable ? p.version_on(on) : nullptr;
+  if (v) {
+    out.version_label = v->label;
+    if (options.path == batch_path::materialise) {
+      std::vector<std::optional<person>> people(threads);
+      detail::parallel_chunks(n, options.chunk_rows, threads, [&](unsigned w, std::size_t, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+          if (!people[w]) people[w] = pop.to_person(i);
+          pop.to_person(i, *people[w]);
+          detail::store_grant(out, i, grant_on(p, *people[w], on, facilities));
+        }
+      });
+    } else {
+      // Rows whose rules are decided by look-up tables alone (horizon_plan over this one date) take
+      // their grant from the pattern table; the rule trees run only on the others.
+      const detail::version_plan plan(*v, batch_leaves());
+      const detail::prepared_plan prepared(plan, pop, on, facilities);
+      const detail::horizon_plan decided(plan, {&prepared}, pop);
+      struct worker {
+        detail::prepared_plan::scratch scratch;
+        std::vector<std::uint16_t> known;
+        std::vector<std::uint32_t> undecided;
+        std::vector<std::uint8_t> work;
+      };
+      std::vector<worker> workers(threads);
+      detail::parallel_chunks(n, options.chunk_rows, threads, [&](unsigned w, std::size_t, std::size_t begin, std::size_t end) {
+        worker& ws = workers[w];
+        const std::size_t rows = end - begin;
+        ws.known.resize(rows);
+        ws.undecided.resize(rows);
+        decided.classify(ws.scratch, ws.work, begin, rows, ws.known.data());
+        std::size_t m = 0;
+        for (std::size_t i = 0; i < rows; ++i)
+          if (ws.known[i] == detail::horizon_plan::unknown) ws.undecided[m++] = static_cast<std::uint32_t>(i);
+        if (m > 0) prepared.evaluate_rules(ws.scratch, begin, ws.undecided.data(), m);
+        std::size_t j = 0;
+        for (std::size_t i = 0; i < rows; ++i) {
+          if (ws.known[i] == 0) continue; // granted nothing: the row stays as reset
+          if (ws.known[i] != detail::horizon_plan::unknown) detail::store_grant(out, begin + i, plan.pattern(ws.known[i]).granted);
+          else detail::store_grant(out, begin + i, prepared.grant_of(ws.scratch, m, j++, nullptr));
+        }
+      });
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    out.eligible_count += out.eligible[i];
+    out.total += money::from_fen(out.amount_fen[i]);
+  }
+  if (options.first_failing) {
+    out.first_failing.assign(n, -1);
+    detail::first_failing_conditions(out, p, pop, facilities, options, threads);
+  }
+}
+
+/// Evaluates `p` for every row of `pop` on `on` (see the header comment). Throws invalid_value for an
+/// invalid date or option; evaluating valid rows does not throw.
+[[nodiscard]] inline batch_result evaluate_batch(const policy& p, const population_columns& pop, const date& on,
+                                                 const facility_registry* facilities = nullptr,
+                                                 const batch_options& options = {}) {
+  batch_result out;
+  evaluate_batch_into(out, p, pop, on, facilities, options);
+  return out;
+}
+
+} // namespace eldercare

@@ -1,0 +1,713 @@
+#pragma once
+// A population held as columns (a structure of arrays), the input of the batch engine. One column
+// per fact, in the layout Arrow/Parquet and numpy use:
+//
+//   column                     type         meaning
+//   id                         string       offsets (uint64) into one character buffer
+//   birth_day                  int32        day_number (Boost's Julian Day Number, day_number.hpp)
+//   hukou_region               region_code  4 bytes, the code's number (uint32)
+//   hukou_since                int32        day_number, no_day when unknown
+//   residence_region           region_code
+//   residence_rural            uint8        0/1
+//   ability_level              int8         GB/T 42195 level 0-4, -1 = no assessment on file
+//   ability_scale              uint8        ability_scale enumerator
+//   ability_raw                int32        raw score, -1 = none
+//   ability_assessed_on        int32        day_number
+//   ability_valid_until        int32        day_number, no_day = no end of validity
+//   ability_local_scale        uint16       index into local_scale_names(), 0 = none
+//   categories                 uint32       category_set::bits()
+//   disability_category        int8         disability_category enumerator, -1 = no certificate
+//   disability_grade           int8         1 (一级) - 4, 0 = no certificate
+//   disability_component_*     offsets + int8 category/grade: the parts of a 多重 certificate
+//   health                     uint8        bit 0 mental_illness, bit 1 infectious_disease
+//   programme_offsets/_entries uint32       indices into programme_names()
+//   household_id               string       offsets (uint64) into one character buffer, may be empty
+//   stay_offsets               uint32       size() + 1 offsets into the stay columns
+//   stay_facility              int32        index into facilities() (a facility_table)
+//   stay_admitted              int32        day_number
+//   stay_discharged            int32        day_number, no_day while the stay is ongoing
+//
+// Every append is validated, and an error names the column, the row and id, and the value
+// (eldercare::invalid_value, e.g. "population.hukou_region[row 7, id 'p7'] = '999999': ...").
+// Beside the columns the population keeps what the engine needs to run the rules' own code on rows:
+// the stays as eldercare::stay objects in one arena (a row's stays are a span into it, so the
+// continuous-stay leaf runs unchanged), and dictionaries of the region codes present (hukou_key,
+// residence_key), so that a leaf reading one region column is decided once per distinct code.
+
+#include <algorithm>   // std::max / std::min over birth days
+#include <cstddef>     // std::size_t
+#include <cstdint>     // column element types
+#include <map>         // facility and programme dictionaries, ordered for determinism
+#include <optional>    // optional facts
+#include <span>        // column views
+#include <string>      // ids, messages
+#include <string_view> // ids in and out
+#include <unordered_map> // region-code dictionaries
+#include <utility>     // std::move
+#include <vector>      // columns
+
+#include "eldercare/batch/day_number.hpp"
+#include "eldercare/batch/row_view.hpp"
+#include "eldercare/core/error.hpp"
+#include "eldercare/facility/facility_registry.hpp"
+#include "eldercare/person/person.hpp"
+
+namespace eldercare {
+
+/// The facilities a population's stays refer to, by index (the stay_facility column).
+class facility_table {
+public:
+  facility_table() = default;
+  /// Every facility of a registry, in the registry's order (by id).
+  explicit facility_table(const facility_registry& registry) {
+    for (const auto& [id, f] : registry) add(id);
+  }
+
+  /// Adds an id and returns its index; an empty or repeated id is an error.
+  std::int32_t add(std::string_view id) {
+    if (id.empty()) throw invalid_value(error_id::invalid_facility, "facility_table.id", "", "must not be empty");
+    if (find(id) >= 0)
+      throw invalid_value(error_id::invalid_facility, "facility_table.id", id, "duplicate facility id");
+    const auto index = static_cast<std::int32_t>(ids_.size());
+    ids_.emplace_back(id);
+    index_.emplace(std::string(id), index);
+    return index;
+  }
+  /// The index of `id`, adding it when it is new.
+  std::int32_t find_or_add(std::string_view id) {
+    const std::int32_t i = find(id);
+    return i >= 0 ? i : add(id);
+  }
+  /// The index of `id`, or -1.
+  [[nodiscard]] std::int32_t find(std::string_view id) const {
+    const auto it = index_.find(id);
+    return it == index_.end() ? -1 : it->second;
+  }
+  [[nodiscard]] const std::string& id(std::int32_t index) const { return ids_.at(static_cast<std::size_t>(index)); }
+  [[nodiscard]] std::size_t size() const noexcept { return ids_.size(); }
+  [[nodiscard]] const std::vector<std::string>& ids() const noexcept { return ids_; }
+
+private:
+  std::vector<std::string> ids_;
+  std::map<std::string, std::int32_t, std::less<>> index_;
+};
+
+/// One stay of a row_input.
+struct stay_input {
+  std::int32_t facility = -1;          ///< index into the population's facility_table
+  day_number admitted = no_day;
+  day_number discharged = no_day;      ///< no_day while ongoing
+};
+
+/// One part of a 多重 disability certificate in a row_input.
+struct disability_component_input {
+  std::int8_t category = -1; ///< disability_category enumerator (not multiple)
+  std::int8_t grade = 0;     ///< 1-4
+};
+
+/// One row in column form (raw numbers, as they come from Parquet or numpy), for
+/// population_columns::append. Defaults describe a row without the optional facts.
+struct row_input {
+  std::string_view id = {};
+  day_number birth_day = no_day;
+  std::uint32_t hukou_region = 0;
+  day_number hukou_since = no_day;
+  std::uint32_t residence_region = 0;
+  bool residence_rural = false;
+  std::int8_t ability_level = -1;
+  std::uint8_t ability_scale = 0;
+  std::int32_t ability_raw = -1;
+  day_number ability_assessed_on = no_day;
+  day_number ability_valid_until = no_day;
+  std::string_view ability_local_scale = {};
+  std::uint32_t categories = 0;
+  std::int8_t disability_category = -1;
+  std::int8_t disability_grade = 0;
+  std::span<const disability_component_input> disability_components = {};
+  std::uint8_t health = 0;
+  std::span<const std::string_view> programmes = {};
+  std::string_view household_id = {};
+  std::span<const stay_input> stays = {};
+};
+
+/// Groups of members of a row, as a reader needs them (the batch engine fills only these).
+enum class row_fields : std::uint32_t {
+  none = 0,
+  id = 1U << 0,
+  birth_date = 1U << 1,
+  hukou = 1U << 2,
+  residence = 1U << 3,
+  ability = 1U << 4,
+  disability = 1U << 5,
+  categories = 1U << 6,
+  health = 1U << 7,
+  stays = 1U << 8,
+  household = 1U << 9,
+  programmes = 1U << 10,
+  all = (1U << 11) - 1,
+};
+[[nodiscard]] constexpr row_fields operator|(row_fields a, row_fields b) noexcept {
+  return static_cast<row_fields>(static_cast<std::uint32_t>(a) | static_cast<std::uint32_t>(b));
+}
+[[nodiscard]] constexpr bool has(row_fields set, row_fields f) noexcept {
+  return (static_cast<std::uint32_t>(set) & static_cast<std::uint32_t>(f)) != 0;
+}
+
+namespace detail {
+/// The reason part of an invalid_value's message (after "field = 'value': ").
+inline std::string reason_of(const invalid_value& e) {
+  const std::string prefix = "[eldercare.invalid_value." + std::to_string(static_cast<int>(e.id())) + "] " +
+                             e.field() + " = '" + e.value() + "': ";
+  const std::string_view what = e.what();
+  return what.starts_with(prefix) ? std::string(what.substr(prefix.size())) : std::string(what);
+}
+/// Runs `make`, re-throwing an invalid_value under the column's field name.
+template <class F>
+auto in_column(const std::string& field, F&& make) -> decltype(make()) {
+  try {
+    return make();
+  } catch (const invalid_value& e) {
+    throw invalid_value(e.id(), field, e.value(), reason_of(e));
+  }
+}
+inline constexpr std::uint8_t ability_scale_count = 6;
+inline constexpr std::int8_t disability_category_count = 7;
+} // namespace detail
+
+class population_columns {
+public:
+  population_columns() { offsets_start(); }
+  /// An empty population whose stays refer to `facilities`.
+  explicit population_columns(facility_table facilities) : facilities_(std::move(facilities)) { offsets_start(); }
+
+  /// The columns of `persons`, each validated with validate(person, facilities); the facility table
+  /// is the registry's (or, without one, the ids the stays name, in order of appearance).
+  [[nodiscard]] static population_columns from_persons(std::span<const person> persons,
+                                                       const facility_registry* facilities = nullptr) {
+    population_columns pop = facilities ? population_columns(facility_table(*facilities)) : population_columns();
+    pop.reserve(persons.size());
+    for (const person& p : persons) pop.append(p, facilities);
+    return pop;
+  }
+
+  /// Reserves room for `rows` rows and `stays` stays.
+  void reserve(std::size_t rows, std::size_t stays = 0) {
+    id_offsets_.reserve(rows + 1);
+    birth_.reserve(rows);
+    hukou_region_.reserve(rows);
+    hukou_since_.reserve(rows);
+    hukou_key_.reserve(rows);
+    residence_region_.reserve(rows);
+    residence_rural_.reserve(rows);
+    residence_key_.reserve(rows);
+    ability_level_.reserve(rows);
+    ability_scale_.reserve(rows);
+    ability_raw_.reserve(rows);
+    ability_assessed_on_.reserve(rows);
+    ability_valid_until_.reserve(rows);
+    ability_local_scale_.reserve(rows);
+    categories_.reserve(rows);
+    disability_category_.reserve(rows);
+    disability_grade_.reserve(rows);
+    component_offsets_.reserve(rows + 1);
+    health_.reserve(rows);
+    programme_offsets_.reserve(rows + 1);
+    household_offsets_.reserve(rows + 1);
+    stay_offsets_.reserve(rows + 1);
+    stay_facility_.reserve(stays);
+    stay_admitted_.reserve(stays);
+    stay_discharged_.reserve(stays);
+    stay_arena_.reserve(stays);
+  }
+
+  /// Appends a row given as raw column values, after checking every value (see the header comment).
+  /// On an error nothing is appended.
+  void append(const row_input& r) {
+    const std::size_t row = size();
+    const std::string rid(r.id);
+    auto at = [&](std::string_view column, const std::string& extra = {}) {
+      return "population." + std::string(column) + "[row " + std::to_string(row) + ", id '" + rid + "'" + extra + "]";
+    };
+    if (r.id.empty()) throw invalid_value(error_id::invalid_person, at("id"), "", "must not be empty");
+    const date birth = checked_day(r.birth_day, at("birth_day"));
+    const region_code hukou = region_code::from_number(r.hukou_region, at("hukou_region"));
+    const region_code residence = region_code::from_number(r.residence_region, at("residence_region"));
+    auto not_before_birth = [&](day_number d, const std::string& field) {
+      const date when = checked_day(d, field);
+      if (when < birth)
+        throw invalid_value(error_id::invalid_person, field, std::to_string(d),
+                            to_iso(when) + " is before the birth date " + to_iso(birth));
+    };
+    if (r.hukou_since != no_day) not_before_birth(r.hukou_since, at("hukou_since"));
+    check_ability(r, at, not_before_birth);
+    if (r.categories >= (1U << category_count))
+      throw invalid_value(error_id::invalid_category, at("categories"), std::to_string(r.categories),
+                          "has bits beyond the " + std::to_string(category_count) + " categories (category_set::bits())");
+    check_disability(r, at);
+    if (r.health > 3)
+      throw invalid_value(error_id::invalid_person, at("health"), std::to_string(r.health),
+                          "only bit 0 (mental_illness) and bit 1 (infectious_disease) are defined");
+    for (std::size_t k = 0; k < r.programmes.size(); ++k)
+      if (r.programmes[k].empty())
+        throw invalid_value(error_id::invalid_person, at("programmes", ", entry " + std::to_string(k)), "",
+                            "a programme id must not be empty");
+    std::vector<stay> stays;
+    stays.reserve(r.stays.size());
+    for (std::size_t k = 0; k < r.stays.size(); ++k) {
+      const stay_input& s = r.stays[k];
+      const std::string which = ", stay " + std::to_string(k);
+      if (s.facility < 0 || static_cast<std::size_t>(s.facility) >= facilities_.size())
+        throw invalid_value(error_id::invalid_stay, at("stay_facility", which), std::to_string(s.facility),
+                            "is not an index into the population's facility table (" +
+                                std::to_string(facilities_.size()) + " facilities)");
+      not_before_birth(s.admitted, at("stay_admitted", which));
+      std::optional<date> discharged;
+      if (s.discharged != no_day) {
+        discharged = checked_day(s.discharged, at("stay_discharged", which));
+        if (s.discharged < s.admitted)
+          throw invalid_value(error_id::invalid_stay, at("stay_discharged", which), std::to_string(s.discharged),
+                              to_iso(*discharged) + " is before the admission " + to_iso(from_day_number(s.admitted)));
+      }
+      stays.emplace_back(facilities_.id(s.facility), from_day_number(s.admitted), discharged);
+      if (const auto j = detail::overlapping_earlier_stay(stays, k))
+        throw invalid_value(error_id::invalid_stay, at("stay_admitted", which), std::to_string(s.admitted),
+                            "the stay from " + to_iso(stays[k].admitted()) + " overlaps stay " + std::to_string(*j) +
+                                " (" + stays[*j].facility_id() + " from " + to_iso(stays[*j].admitted()) + ")");
+    }
+    // Checked: now store (the dictionaries only grow; a failure below is out of memory).
+    const std::size_t rows_before = size();
+    try {
+      store(r, hukou, residence, std::move(stays));
+    } catch (...) {
+      truncate(rows_before);
+      throw;
+    }
+  }
+
+  /// Appends a person, validated with validate(p, facilities) (errors name persons[id].field). A stay
+  /// in a facility the table lacks adds it to the table.
+  void append(const person& p, const facility_registry* facilities = nullptr) {
+    validate(p, facilities);
+    std::vector<std::string_view> programmes(p.programmes.begin(), p.programmes.end());
+    std::vector<stay_input> stays;
+    for (const stay& s : p.stays)
+      stays.push_back({facilities_.find_or_add(s.facility_id()), to_day_number(s.admitted()),
+                       to_day_number(s.discharged())});
+    std::vector<disability_component_input> components;
+    row_input r;
+    r.id = p.id;
+    r.birth_day = to_day_number(p.birth_date);
+    r.hukou_region = p.hukou.region.value();
+    r.hukou_since = to_day_number(p.hukou.since);
+    r.residence_region = p.residence.region.value();
+    r.residence_rural = p.residence.rural;
+    if (p.ability) {
+      const assessment& a = *p.ability;
+      r.ability_level = static_cast<std::int8_t>(a.level().value());
+      r.ability_scale = static_cast<std::uint8_t>(a.scale());
+      r.ability_raw = a.raw_score() ? *a.raw_score() : -1;
+      r.ability_assessed_on = to_day_number(a.assessed_on());
+      r.ability_valid_until = to_day_number(a.valid_until());
+      r.ability_local_scale = a.local_scale_id();
+    }
+    r.categories = p.categories.bits();
+    if (p.disability) {
+      r.disability_category = static_cast<std::int8_t>(p.disability->category());
+      r.disability_grade = static_cast<std::int8_t>(p.disability->grade().value());
+      for (const auto& e : p.disability->components())
+        components.push_back({static_cast<std::int8_t>(e.category), static_cast<std::int8_t>(e.grade.value())});
+      r.disability_components = components;
+    }
+    r.health = static_cast<std::uint8_t>((p.health.mental_illness ? 1 : 0) | (p.health.infectious_disease ? 2 : 0));
+    r.programmes = programmes;
+    r.household_id = p.household_id;
+    r.stays = stays;
+    append(r);
+  }
+
+  [[nodiscard]] std::size_t size() const noexcept { return birth_.size(); }
+  [[nodiscard]] bool empty() const noexcept { return birth_.empty(); }
+  [[nodiscard]] std::size_t stay_count() const noexcept { return stay_facility_.size(); }
+
+  // Columns (see the header comment). Offsets columns have size() + 1 entries.
+  [[nodiscard]] std::string_view id(std::size_t i) const {
+    return std::string_view(id_chars_).substr(id_offsets_[i], id_offsets_[i + 1] - id_offsets_[i]);
+  }
+  [[nodiscard]] std::string_view household_id(std::size_t i) const {
+    return std::string_view(household_chars_)
+        .substr(household_offsets_[i], household_offsets_[i + 1] - household_offsets_[i]);
+  }
+  [[nodiscard]] std::span<const day_number> birth_day() const noexcept { return birth_; }
+  [[nodiscard]] std::span<const region_code> hukou_region() const noexcept { return hukou_region_; }
+  [[nodiscard]] std::span<const day_number> hukou_since() const noexcept { return hukou_since_; }
+  [[nodiscard]] std::span<const region_code> residence_region() const noexcept { return residence_region_; }
+  [[nodiscard]] std::span<const std::uint8_t> residence_rural() const noexcept { return residence_rural_; }
+  [[nodiscard]] std::span<const std::int8_t> ability_level() const noexcept { return ability_level_; }
+  [[nodiscard]] std::span<const std::uint8_t> ability_scale() const noexcept { return ability_scale_; }
+  [[nodiscard]] std::span<const std::int32_t> ability_raw() const noexcept { return ability_raw_; }
+  [[nodiscard]] std::span<const day_number> ability_assessed_on() const noexcept { return ability_assessed_on_; }
+  [[nodiscard]] std::span<const day_number> ability_valid_until() const noexcept { return ability_valid_until_; }
+  [[nodiscard]] std::span<const std::uint16_t> ability_local_scale() const noexcept { return ability_local_scale_; }
+  [[nodiscard]] const std::vector<std::string>& local_scale_names() const noexcept { return local_scales_; }
+  [[nodiscard]] std::span<const std::uint32_t> categories() const noexcept { return categories_; }
+  [[nodiscard]] std::span<const std::int8_t> disability_category() const noexcept { return disability_category_; }
+  [[nodiscard]] std::span<const std::int8_t> disability_grade() const noexcept { return disability_grade_; }
+  [[nodiscard]] std::span<const std::uint32_t> disability_component_offsets() const noexcept { return component_offsets_; }
+  [[nodiscard]] std::span<const std::int8_t> disability_component_category() const noexcept { return component_category_; }
+  [[nodiscard]] std::span<const std::int8_t> disability_component_grade() const noexcept { return component_grade_; }
+  [[nodiscard]] std::span<const std::uint8_t> health() const noexcept { return health_; }
+  [[nodiscard]] std::span<const std::uint32_t> programme_offsets() const noexcept { return programme_offsets_; }
+  [[nodiscard]] std::span<const std::uint32_t> programme_entries() const noexcept { return programme_entries_; }
+  [[nodiscard]] const std::vector<std::string>& programme_names() const noexcept { return programme_names_; }
+  [[nodiscard]] std::span<const std::uint32_t> stay_offsets() const noexcept { return stay_offsets_; }
+  [[nodiscard]] std::span<const std::int32_t> stay_facility() const noexcept { return stay_facility_; }
+  [[nodiscard]] std::span<const day_number> stay_admitted() const noexcept { return stay_admitted_; }
+  [[nodiscard]] std::span<const day_number> stay_discharged() const noexcept { return stay_discharged_; }
+  [[nodiscard]] const facility_table& facilities() const noexcept { return facilities_; }
+
+  // What the batch engine reads beside the columns.
+  /// The stays as eldercare::stay objects, in stay-column order (a row's stays are
+  /// stays()[stay_offsets()[i], stay_offsets()[i + 1])).
+  [[nodiscard]] std::span<const stay> stays() const noexcept { return stay_arena_; }
+  /// The stays of row i.
+  [[nodiscard]] std::span<const stay> stays_of(std::size_t i) const noexcept {
+    return std::span<const stay>(stay_arena_).subspan(stay_offsets_[i], stay_offsets_[i + 1] - stay_offsets_[i]);
+  }
+  /// Row i's hukou region as an index into hukou_codes() (a dictionary of the codes present).
+  [[nodiscard]] std::span<const std::uint32_t> hukou_key() const noexcept { return hukou_key_; }
+  [[nodiscard]] const std::vector<region_code>& hukou_codes() const noexcept { return hukou_codes_; }
+  /// Row i's residence (region and rural flag) as an index into residences().
+  [[nodiscard]] std::span<const std::uint32_t> residence_key() const noexcept { return residence_key_; }
+  [[nodiscard]] const std::vector<residence>& residences() const noexcept { return residences_; }
+  /// The range of birth days present, and whether a day is present (day - first_day_number()).
+  [[nodiscard]] day_number birth_min() const noexcept { return birth_min_; }
+  [[nodiscard]] day_number birth_max() const noexcept { return birth_max_; }
+  [[nodiscard]] bool birth_present(day_number d) const noexcept {
+    return !birth_seen_.empty() && d >= first_day_number() && d <= last_day_number() &&
+           birth_seen_[static_cast<std::size_t>(d - first_day_number())] != 0;
+  }
+  /// Whether some row holds exactly these category bits.
+  [[nodiscard]] bool categories_present(std::uint32_t bits) const noexcept {
+    return bits < category_seen_.size() && category_seen_[bits] != 0;
+  }
+
+  /// Fills the members `fields` of a row view with row i (the others are left as they are).
+  void fill(population_row& r, std::size_t i, row_fields fields) const {
+    if (has(fields, row_fields::id)) r.id = id(i);
+    if (has(fields, row_fields::birth_date)) r.birth_date = from_day_number(birth_[i]);
+    if (has(fields, row_fields::hukou)) {
+      r.hukou.region = hukou_region_[i];
+      r.hukou.since = hukou_since_[i] == no_day ? std::nullopt : std::optional<date>(from_day_number(hukou_since_[i]));
+    }
+    if (has(fields, row_fields::residence)) r.residence = {residence_region_[i], residence_rural_[i] != 0};
+    if (has(fields, row_fields::ability)) r.ability = ability_of(i);
+    if (has(fields, row_fields::disability)) r.disability = disability_of(i);
+    if (has(fields, row_fields::categories)) r.categories = category_set::from_bits(categories_[i]);
+    if (has(fields, row_fields::health)) r.health = health_of(i);
+    if (has(fields, row_fields::stays)) r.stays = stays_of(i);
+    if (has(fields, row_fields::household)) r.household_id = household_id(i);
+    if (has(fields, row_fields::programmes)) r.programmes = programmes_of(i);
+  }
+
+  /// Row i as a rule subject (every member filled).
+  [[nodiscard]] population_row row(std::size_t i) const {
+    population_row r{.hukou = {hukou_region_.at(i), std::nullopt}, .residence = {residence_region_[i], false}};
+    fill(r, i, row_fields::all);
+    return r;
+  }
+
+  /// Row i as a person (the inverse of append(person)).
+  [[nodiscard]] person to_person(std::size_t i) const {
+    person p{.id = {}, .birth_date = {}, .hukou = {hukou_region_.at(i), std::nullopt}, .residence = {residence_region_[i], false}};
+    to_person(i, p);
+    return p;
+  }
+  /// Row i into an existing person, reusing its strings' and vectors' storage (assigns every member).
+  void to_person(std::size_t i, person& p) const {
+    p.id.assign(id(i));
+    p.birth_date = from_day_number(birth_[i]);
+    p.hukou.region = hukou_region_[i];
+    p.hukou.since = hukou_since_[i] == no_day ? std::nullopt : std::optional<date>(from_day_number(hukou_since_[i]));
+    p.residence = {residence_region_[i], residence_rural_[i] != 0};
+    p.ability = ability_of(i);
+    p.disability = disability_of(i);
+    p.categories = category_set::from_bits(categories_[i]);
+    p.health = health_of(i);
+    p.stays.assign(stays_of(i).begin(), stays_of(i).end());
+    p.household_id.assign(household_id(i));
+    const programme_list ps = programmes_of(i);
+    p.programmes.resize(ps.size());
+    std::size_t k = 0;
+    for (const std::string& name : ps) p.programmes[k++].assign(name);
+  }
+
+  [[nodiscard]] std::optional<assessment> ability_of(std::size_t i) const {
+    if (ability_level_[i] < 0) return std::nullopt;
+    return assessment(static_cast<eldercare::ability_scale>(ability_scale_[i]), eldercare::ability_level(ability_level_[i]),
+                      from_day_number(ability_assessed_on_[i]),
+                      ability_valid_until_[i] == no_day ? std::nullopt
+                                                        : std::optional<date>(from_day_number(ability_valid_until_[i])),
+                      ability_raw_[i] < 0 ? std::nullopt : std::optional<int>(ability_raw_[i]),
+                      local_scales_[ability_local_scale_[i]]);
+  }
+  [[nodiscard]] std::optional<disability_certificate> disability_of(std::size_t i) const {
+    if (disability_category_[i] < 0) return std::nullopt;
+    std::vector<disability_entry> parts;
+    for (std::uint32_t k = component_offsets_[i]; k < component_offsets_[i + 1]; ++k)
+      parts.push_back({static_cast<eldercare::disability_category>(component_category_[k]), eldercare::disability_grade(component_grade_[k])});
+    return disability_certificate(static_cast<eldercare::disability_category>(disability_category_[i]),
+                                  eldercare::disability_grade(disability_grade_[i]), std::move(parts));
+  }
+  [[nodiscard]] health_status health_of(std::size_t i) const noexcept {
+    return {(health_[i] & 1) != 0, (health_[i] & 2) != 0};
+  }
+  [[nodiscard]] programme_list programmes_of(std::size_t i) const noexcept {
+    return {std::span<const std::uint32_t>(programme_entries_)
+                .subspan(programme_offsets_[i], programme_offsets_[i + 1] - programme_offsets_[i]),
+            &programme_names_};
+  }
+
+private:
+  void offsets_start() {
+    id_offsets_.assign(1, 0);
+    component_offsets_.assign(1, 0);
+    programme_offsets_.assign(1, 0);
+    household_offsets_.assign(1, 0);
+    stay_offsets_.assign(1, 0);
+    local_scales_.assign(1, std::string());
+  }
+
+  template <class At, class NotBeforeBirth>
+  static void check_ability(const row_input& r, const At& at, const NotBeforeBirth& not_before_birth) {
+    if (r.ability_level < 0) {
+      if (r.ability_level != -1)
+        throw invalid_value(error_id::invalid_ability, at("ability_level"), std::to_string(r.ability_level),
+                            "a GB/T 42195-2022 level is 0-4, or -1 for no assessment");
+      auto stray = [&](const char* column, const std::string& value) {
+        throw invalid_value(error_id::invalid_ability, at(column), value,
+                            "an assessment detail is given without an ability level (ability_level is -1)");
+      };
+      if (r.ability_scale != 0) stray("ability_scale", std::to_string(r.ability_scale));
+      if (r.ability_raw != -1) stray("ability_raw", std::to_string(r.ability_raw));
+      if (r.ability_assessed_on != no_day) stray("ability_assessed_on", std::to_string(r.ability_assessed_on));
+      if (r.ability_valid_until != no_day) stray("ability_valid_until", std::to_string(r.ability_valid_until));
+      if (!r.ability_local_scale.empty()) stray("ability_local_scale", std::string(r.ability_local_scale));
+      return;
+    }
+    const eldercare::ability_level level(r.ability_level, at("ability_level"));
+    if (r.ability_scale >= detail::ability_scale_count)
+      throw invalid_value(error_id::invalid_ability, at("ability_scale"), std::to_string(r.ability_scale),
+                          "not an ability_scale (0 gbt_42195_2022 ... 5 local)");
+    not_before_birth(r.ability_assessed_on, at("ability_assessed_on"));
+    std::optional<date> until;
+    if (r.ability_valid_until != no_day) until = checked_day(r.ability_valid_until, at("ability_valid_until"));
+    if (r.ability_raw < -1)
+      throw invalid_value(error_id::invalid_ability, at("ability_raw"), std::to_string(r.ability_raw),
+                          "a raw score is >= 0, or -1 for none");
+    // The assessment's own checks, reported under the column they concern.
+    try {
+      (void)assessment(static_cast<eldercare::ability_scale>(r.ability_scale), level, from_day_number(r.ability_assessed_on), until,
+                       r.ability_raw < 0 ? std::nullopt : std::optional<int>(r.ability_raw),
+                       std::string(r.ability_local_scale));
+    } catch (const invalid_value& e) {
+      const std::string& f = e.field();
+      const char* column = f == "assessment.valid_until"      ? "ability_valid_until"
+                           : f == "assessment.local_scale_id" ? "ability_local_scale"
+                           : f == "assessment.level"          ? "ability_level"
+                                                              : "ability_raw";
+      throw invalid_value(e.id(), at(column), e.value(), detail::reason_of(e));
+    }
+  }
+
+  template <class At>
+  static void check_disability(const row_input& r, const At& at) {
+    if (r.disability_category < 0) {
+      if (r.disability_category != -1)
+        throw invalid_value(error_id::invalid_category, at("disability_category"), std::to_string(r.disability_category),
+                            "a disability_category is 0 (visual) - 6 (multiple), or -1 for no certificate");
+      if (r.disability_grade != 0 || !r.disability_components.empty())
+        throw invalid_value(error_id::invalid_ability, at("disability_grade"), std::to_string(r.disability_grade),
+                            "a grade is given without a certificate (disability_category is -1)");
+      return;
+    }
+    if (r.disability_category >= detail::disability_category_count)
+      throw invalid_value(error_id::invalid_category, at("disability_category"), std::to_string(r.disability_category),
+                          "a disability_category is 0 (visual) - 6 (multiple), or -1 for no certificate");
+    const eldercare::disability_grade grade(r.disability_grade, at("disability_grade"));
+    std::vector<disability_entry> parts;
+    for (std::size_t k = 0; k < r.disability_components.size(); ++k) {
+      const auto& c = r.disability_components[k];
+      const std::string which = ", component " + std::to_string(k);
+      if (c.category < 0 || c.category >= detail::disability_category_count)
+        throw invalid_value(error_id::invalid_category, at("disability_component_category", which),
+                            std::to_string(c.category), "a disability_category is 0 (visual) - 6 (multiple)");
+      parts.push_back({static_cast<eldercare::disability_category>(c.category),
+                       eldercare::disability_grade(c.grade, at("disability_component_grade", which))});
+    }
+    (void)detail::in_column(at("disability_components"), [&] {
+      return disability_certificate(static_cast<eldercare::disability_category>(r.disability_category), grade, parts);
+    });
+  }
+
+  void store(const row_input& r, region_code hukou, region_code residence, std::vector<stay> stays) {
+    id_chars_.append(r.id);
+    id_offsets_.push_back(id_chars_.size());
+    birth_.push_back(r.birth_day);
+    if (birth_seen_.empty()) {
+      birth_seen_.assign(static_cast<std::size_t>(last_day_number() - first_day_number() + 1), 0);
+      birth_min_ = birth_max_ = r.birth_day;
+    }
+    birth_seen_[static_cast<std::size_t>(r.birth_day - first_day_number())] = 1;
+    birth_min_ = std::min(birth_min_, r.birth_day);
+    birth_max_ = std::max(birth_max_, r.birth_day);
+    hukou_region_.push_back(hukou);
+    hukou_since_.push_back(r.hukou_since);
+    hukou_key_.push_back(hukou_key_of(hukou));
+    residence_region_.push_back(residence);
+    residence_rural_.push_back(r.residence_rural ? 1 : 0);
+    residence_key_.push_back(residence_key_of(residence, r.residence_rural));
+    ability_level_.push_back(r.ability_level);
+    ability_scale_.push_back(r.ability_scale);
+    ability_raw_.push_back(r.ability_raw);
+    ability_assessed_on_.push_back(r.ability_assessed_on);
+    ability_valid_until_.push_back(r.ability_valid_until);
+    ability_local_scale_.push_back(local_scale_index(r.ability_local_scale));
+    categories_.push_back(r.categories);
+    if (category_seen_.empty()) category_seen_.assign(std::size_t{1} << category_count, 0);
+    category_seen_[r.categories] = 1;
+    disability_category_.push_back(r.disability_category);
+    disability_grade_.push_back(r.disability_grade);
+    for (const auto& c : r.disability_components) {
+      component_category_.push_back(c.category);
+      component_grade_.push_back(c.grade);
+    }
+    component_offsets_.push_back(static_cast<std::uint32_t>(component_category_.size()));
+    health_.push_back(r.health);
+    for (const std::string_view p : r.programmes) programme_entries_.push_back(programme_index(p));
+    programme_offsets_.push_back(static_cast<std::uint32_t>(programme_entries_.size()));
+    household_chars_.append(r.household_id);
+    household_offsets_.push_back(household_chars_.size());
+    for (std::size_t k = 0; k < r.stays.size(); ++k) {
+      stay_facility_.push_back(r.stays[k].facility);
+      stay_admitted_.push_back(r.stays[k].admitted);
+      stay_discharged_.push_back(r.stays[k].discharged);
+      stay_arena_.push_back(std::move(stays[k]));
+    }
+    stay_offsets_.push_back(static_cast<std::uint32_t>(stay_facility_.size()));
+  }
+
+  // Undoes a partly stored row (only after an allocation failure in store()).
+  void truncate(std::size_t rows) {
+    auto cut = [rows](auto& v) { // erase, not resize: region_code has no default value
+      if (v.size() > rows) v.erase(v.begin() + static_cast<std::ptrdiff_t>(rows), v.end());
+    };
+    id_offsets_.resize(std::min(id_offsets_.size(), rows + 1));
+    id_chars_.resize(id_offsets_.back());
+    cut(birth_);
+    cut(hukou_region_);
+    cut(hukou_since_);
+    cut(hukou_key_);
+    cut(residence_region_);
+    cut(residence_rural_);
+    cut(residence_key_);
+    cut(ability_level_);
+    cut(ability_scale_);
+    cut(ability_raw_);
+    cut(ability_assessed_on_);
+    cut(ability_valid_until_);
+    cut(ability_local_scale_);
+    cut(categories_);
+    cut(disability_category_);
+    cut(disability_grade_);
+    component_offsets_.resize(std::min(component_offsets_.size(), rows + 1));
+    component_category_.resize(component_offsets_.back());
+    component_grade_.resize(component_offsets_.back());
+    cut(health_);
+    programme_offsets_.resize(std::min(programme_offsets_.size(), rows + 1));
+    programme_entries_.resize(programme_offsets_.back());
+    household_offsets_.resize(std::min(household_offsets_.size(), rows + 1));
+    household_chars_.resize(household_offsets_.back());
+    stay_offsets_.resize(std::min(stay_offsets_.size(), rows + 1));
+    stay_facility_.resize(stay_offsets_.back());
+    stay_admitted_.resize(stay_offsets_.back());
+    stay_discharged_.resize(stay_offsets_.back());
+    stay_arena_.erase(stay_arena_.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(stay_arena_.size(), stay_offsets_.back())),
+                      stay_arena_.end());
+  }
+
+  std::uint32_t hukou_key_of(region_code c) {
+    const auto [it, added] = hukou_index_.try_emplace(c.value(), static_cast<std::uint32_t>(hukou_codes_.size()));
+    if (added) hukou_codes_.push_back(c);
+    return it->second;
+  }
+  std::uint32_t residence_key_of(region_code c, bool rural) {
+    const std::uint64_t k = (static_cast<std::uint64_t>(c.value()) << 1) | (rural ? 1U : 0U);
+    const auto [it, added] = residence_index_.try_emplace(k, static_cast<std::uint32_t>(residences_.size()));
+    if (added) residences_.push_back({c, rural});
+    return it->second;
+  }
+  std::uint16_t local_scale_index(std::string_view name) {
+    if (name.empty()) return 0;
+    for (std::size_t k = 1; k < local_scales_.size(); ++k)
+      if (local_scales_[k] == name) return static_cast<std::uint16_t>(k);
+    if (local_scales_.size() > 0xFFFF)
+      throw invalid_value(error_id::invalid_ability, "population.ability_local_scale", name, "more than 65535 local scales");
+    local_scales_.emplace_back(name);
+    return static_cast<std::uint16_t>(local_scales_.size() - 1);
+  }
+  std::uint32_t programme_index(std::string_view name) {
+    const auto it = programme_index_.find(name);
+    if (it != programme_index_.end()) return it->second;
+    const auto k = static_cast<std::uint32_t>(programme_names_.size());
+    programme_names_.emplace_back(name);
+    programme_index_.emplace(std::string(name), k);
+    return k;
+  }
+
+  facility_table facilities_;
+  std::string id_chars_;
+  std::vector<std::uint64_t> id_offsets_;
+  std::vector<day_number> birth_;
+  std::vector<region_code> hukou_region_;
+  std::vector<day_number> hukou_since_;
+  std::vector<region_code> residence_region_;
+  std::vector<std::uint8_t> residence_rural_;
+  std::vector<std::int8_t> ability_level_;
+  std::vector<std::uint8_t> ability_scale_;
+  std::vector<std::int32_t> ability_raw_;
+  std::vector<day_number> ability_assessed_on_;
+  std::vector<day_number> ability_valid_until_;
+  std::vector<std::uint16_t> ability_local_scale_;
+  std::vector<std::string> local_scales_;
+  std::vector<std::uint32_t> categories_;
+  std::vector<std::int8_t> disability_category_;
+  std::vector<std::int8_t> disability_grade_;
+  std::vector<std::uint32_t> component_offsets_;
+  std::vector<std::int8_t> component_category_;
+  std::vector<std::int8_t> component_grade_;
+  std::vector<std::uint8_t> health_;
+  std::vector<std::uint32_t> programme_offsets_;
+  std::vector<std::uint32_t> programme_entries_;
+  std::vector<std::string> programme_names_;
+  std::map<std::string, std::uint32_t, std::less<>> programme_index_;
+  std::string household_chars_;
+  std::vector<std::uint64_t> household_offsets_;
+  std::vector<std::uint32_t> stay_offsets_;
+  std::vector<std::int32_t> stay_facility_;
+  std::vector<day_number> stay_admitted_;
+  std::vector<day_number> stay_discharged_;
+  // Derived (see the header comment).
+  std::vector<stay> stay_arena_;
+  std::vector<std::uint32_t> hukou_key_;
+  std::vector<region_code> hukou_codes_;
+  std::unordered_map<std::uint32_t, std::uint32_t> hukou_index_;
+  std::vector<std::uint32_t> residence_key_;
+  std::vector<residence> residences_;
+  std::unordered_map<std::uint64_t, std::uint32_t> residence_index_;
+  std::vector<std::uint8_t> birth_seen_;
+  day_number birth_min_ = no_day;
+  day_number birth_max_ = no_day;
+  std::vector<std::uint8_t> category_seen_;
+};
+
+} // namespace eldercare

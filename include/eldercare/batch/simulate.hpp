@@ -1,0 +1,396 @@
+#pragma once
+// simulate_months: a policy paid month by month to a population held in columns, with totals by
+// month, by prefecture and by granting rule. Each row's months follow schedule() exactly: the same
+// schedule_month_of (the version in force at the month's end, the day the month is tested) and the
+// same pay_month (per-month, per-day, per-year every 12 months, one-off, arrears after a period of
+// ineligibility), from rules/schedule.hpp; what each month grants comes from the batch plan
+// (batch/detail/plan.hpp), i.e. what grant_on gives on the test day. A test checks the totals
+// against schedule() summed over the same people.
+//
+// Rows are processed chunk by chunk, every month of a chunk before the next chunk: a chunk's columns
+// and its schedule states stay in the cache for the whole horizon. Totals are exact integer sums,
+// so they do not depend on threads or chunk size.
+
+#include <algorithm> // std::sort
+#include <cstddef>
+#include <cstdint>
+#include <map>       // slots for prefectures and rule ids
+#include <memory>    // plans held by pointer
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eldercare/batch/detail/parallel.hpp"
+#include "eldercare/batch/detail/plan.hpp"
+#include "eldercare/batch/evaluate_batch.hpp"
+#include "eldercare/batch/population_columns.hpp"
+#include "eldercare/rules/schedule.hpp"
+
+namespace eldercare {
+
+/// Which region a row's payment is totalled under.
+enum class region_basis {
+  hukou,     ///< default: the hukou's prefecture (the place whose budget pays, for hukou-based rules)
+  residence, ///< the residence's prefecture
+};
+
+struct simulation_options {
+  batch_options batch = {};    ///< threads, chunk_rows, path (first_failing is not used)
+  schedule_options schedule = {}; ///< as for schedule(): overrides the versions' month_basis when set
+  region_basis regions = region_basis::hukou;
+};
+
+/// Payments of one month to the rows of one prefecture (a province-level code stands for itself).
+struct prefecture_total {
+  region_code prefecture;
+  std::int64_t paid = 0; ///< rows paid a non-zero amount
+  money amount;
+};
+
+/// Payments of one month attributed to one rule id (over the versions used). Where a version sums
+/// several rules' grants, each rule is attributed its own grant times the month's multiplier.
+struct rule_total {
+  std::string rule_id;
+  std::int64_t paid = 0;
+  money amount;
+};
+
+struct month_totals {
+  int year = 0;
+  int month = 0;
+  date tested_on;
+  std::string version_label;     ///< the version in force at the month's end ("" when none)
+  std::int64_t eligible = 0;     ///< rows granted something on the test day
+  std::int64_t paid = 0;         ///< rows paid a non-zero amount
+  money amount;                  ///< money paid, arrears included
+  std::int64_t arrears_months = 0;
+  std::int64_t granted_quantity = 0; ///< sum of the granted quantities (fen, hours, ...) of eligible rows
+  std::vector<prefecture_total> by_prefecture; ///< prefectures with a payment, by code
+  std::vector<rule_total> by_rule;             ///< rules with a payment, by id
+};
+
+struct simulation_result {
+  std::vector<month_totals> months;
+  money total;
+};
+
+namespace detail {
+[[nodiscard]] inline region_code prefecture_or_province(const region_code& c) {
+  return c.level() == region_level::province ? c : c.prefecture();
+}
+
+struct month_accumulator {
+  std::int64_t eligible = 0, paid = 0, amount = 0, arrears = 0, quantity = 0;
+  std::vector<std::int64_t> prefecture_amount, prefecture_paid, rule_amount, rule_paid;
+  void size_for(std::size_t prefectures, std::size_t rules) {
+    prefecture_amount.assign(prefectures, 0);
+    prefecture_paid.assign(prefectures, 0);
+    rule_amount.assign(rules, 0);
+    rule_paid.assign(rules, 0);
+  }
+};
+} // namespace detail
+
+/// Pays `p` to every row of `pop` for `n_months` months from the month of `first_month` (see the
+/// header comment). Throws invalid_value for an invalid date, month count or option.
+[[nodiscard]] inline simulation_result simulate_months(const policy& p, const population_columns& pop,
+                                                       const date& first_month, int n_months,
+                                                       const facility_registry* facilities = nullptr,
+                                                       const simulation_options& options = {}) {
+  require_valid(first_month, "simulate_months.first_month");
+  if (n_months < 1)
+    throw invalid_value(error_id::invalid_period, "simulate_months.n_months", std::to_string(n_months), "must be at least 1");
+  if (options.batch.chunk_rows == 0)
+    throw invalid_value(error_id::invalid_parameter, "batch_options.chunk_rows", "0", "must be at least 1");
+  const auto months = static_cast<std::size_t>(n_months);
+  const unsigned threads = detail::resolve_threads(options.batch.threads);
+
+  // The months: test day, the version that pays (schedule_month_of) and the one that grants (grant_on's).
+  struct month_plan {
+    schedule_month<person> schedule;
+    const policy_version* grant_version = nullptr;
+    const std::vector<std::size_t>* rule_slots = nullptr; ///< slot of each of grant_version's rules
+    int year = 0, month = 0;
+  };
+  std::vector<month_plan> plan(months);
+  const date start = start_of_month(first_month);
+  for (std::size_t k = 0; k < months; ++k) {
+    const date m = add_months_civil(start, static_cast<int>(k));
+    plan[k].schedule = schedule_month_of(p, m, options.schedule);
+    plan[k].grant_version = p.status() == computability::computable ? p.version_on(plan[k].schedule.tested_on) : nullptr;
+    plan[k].year = m.year();
+    plan[k].month = m.month();
+  }
+
+  // Rule slots by id, in order of first appearance; prefecture slots per region key.
+  std::vector<std::string> rule_ids;
+  std::map<const policy_version*, std::vector<std::size_t>> rule_slot;
+  for (const auto& mp : plan) {
+    if (!mp.grant_version || rule_slot.count(mp.grant_version)) continue;
+    auto& slots = rule_slot[mp.grant_version];
+    for (const rule& r : mp.grant_version->rules) {
+      std::size_t s = 0;
+      while (s < rule_ids.size() && rule_ids[s] != r.id) ++s;
+      if (s == rule_ids.size()) rule_ids.push_back(r.id);
+      slots.push_back(s);
+    }
+  }
+  for (auto& mp : plan)
+    if (mp.grant_version) mp.rule_slots = &rule_slot.at(mp.grant_version);
+  const bool by_hukou = options.regions == region_basis::hukou;
+  std::vector<region_code> prefectures;
+  std::vector<std::size_t> key_slot;
+  {
+    std::map<region_code, std::size_t> index;
+    auto slot_of = [&](const region_code& c) {
+      const region_code pref = detail::prefecture_or_province(c);
+      const auto [it, added] = index.try_emplace(pref, prefectures.size());
+      if (added) prefectures.push_back(pref);
+      return it->second;
+    };
+    if (by_hukou)
+      for (const region_code& c : pop.hukou_codes()) key_slot.push_back(slot_of(c));
+    else
+      for (const residence& r : pop.residences()) key_slot.push_back(slot_of(r.region));
+  }
+  const std::span<const std::uint32_t> region_key = by_hukou ? pop.hukou_key() : pop.residence_key();
+
+  // Batch plans per version, prepared plans per month (prepared in parallel: each month decides its
+  // leaves' look-up tables), and per run of months with the same version, a horizon_plan.
+  const bool columns = options.batch.path == batch_path::columns;
+  std::map<const policy_version*, std::unique_ptr<detail::version_plan>> plans;
+  std::vector<std::unique_ptr<detail::prepared_plan>> prepared(months);
+  struct segment {
+    std::size_t first = 0, last = 0; // months [first, last]
+    const detail::version_plan* plan = nullptr;
+    std::unique_ptr<detail::horizon_plan> horizon;
+  };
+  std::vector<segment> segments;
+  std::vector<std::size_t> segment_of(months);
+  if (columns) {
+    const std::vector<batch_leaf> kernels = batch_leaves();
+    for (std::size_t k = 0; k < months; ++k) {
+      const policy_version* v = plan[k].grant_version;
+      if (!v) continue;
+      auto& vp = plans[v];
+      if (!vp) vp = std::make_unique<detail::version_plan>(*v, kernels);
+    }
+    const auto resolved = detail::resolve_stays(pop, facilities);
+    detail::parallel_chunks(months, 1, threads, [&](unsigned, std::size_t k, std::size_t, std::size_t) {
+      if (const policy_version* v = plan[k].grant_version)
+        prepared[k] = std::make_unique<detail::prepared_plan>(*plans.at(v), pop, plan[k].schedule.tested_on, facilities, resolved);
+    });
+    for (std::size_t k = 0; k < months; ++k) {
+      const detail::version_plan* vp = plan[k].grant_version ? plans.at(plan[k].grant_version).get() : nullptr;
+      if (segments.empty() || segments.back().plan != vp) segments.push_back({k, k, vp, nullptr});
+      segments.back().last = k;
+      segment_of[k] = segments.size() - 1;
+    }
+    for (auto& g : segments) {
+      if (!g.plan) continue;
+      std::vector<const detail::prepared_plan*> ms;
+      for (std::size_t k = g.first; k <= g.last; ++k) ms.push_back(prepared[k].get());
+      g.horizon = std::make_unique<detail::horizon_plan>(*g.plan, std::move(ms), pop);
+    }
+  }
+
+  // Per worker: one accumulator per month, and scratch.
+  struct worker_state {
+    std::vector<detail::month_accumulator> months;
+    std::vector<schedule_state> states;
+    detail::prepared_plan::scratch scratch;
+    std::optional<person> materialised;
+    std::vector<std::size_t> by;
+    std::vector<std::uint16_t> known;  // per segment and row: the pattern for the whole segment
+    std::vector<std::uint8_t> never;   // per row: granted nothing in any month of the horizon
+    std::vector<std::uint32_t> undecided;  // per segment: rows its months' rules must decide
+    std::vector<std::size_t> undecided_count;
+    std::vector<std::uint32_t> payable;    // rows granted something in some month
+    std::vector<std::uint16_t> patterns;   // per month and row: the undecided rows' patterns
+    std::vector<std::uint8_t> work;
+  };
+  std::vector<worker_state> workers(threads);
+  for (auto& w : workers) {
+    w.months.resize(months);
+    for (auto& a : w.months) a.size_for(prefectures.size(), rule_ids.size());
+  }
+  static const std::vector<std::size_t> no_rules;
+
+  detail::parallel_chunks(pop.size(), options.batch.chunk_rows, threads,
+                          [&](unsigned w, std::size_t, std::size_t begin, std::size_t end) {
+    worker_state& ws = workers[w];
+    const std::size_t rows = end - begin;
+    ws.states.assign(rows, schedule_state{});
+    // One month of row i: schedule()'s pay_month on what the month grants, then the totals.
+    auto pay = [&](std::size_t k, std::size_t i, const std::optional<benefit>& granted, const std::vector<std::size_t>& by) {
+      const month_plan& mp = plan[k];
+      schedule_line line;
+      line.year = mp.year;
+      line.month = mp.month;
+      line.tested_on = mp.schedule.tested_on;
+      line.granted = granted;
+      pay_month(line, mp.schedule.version, k == 0, ws.states[i]);
+      if (!line.eligible) return;
+      detail::month_accumulator& acc = ws.months[k];
+      ++acc.eligible;
+      acc.quantity += line.granted->quantity();
+      const std::int64_t fen = line.amount.fen();
+      if (fen == 0) return;
+      ++acc.paid;
+      acc.amount += fen;
+      acc.arrears += line.arrears_months;
+      const std::size_t pref = key_slot[region_key[begin + i]];
+      acc.prefecture_amount[pref] += fen;
+      ++acc.prefecture_paid[pref];
+      // The amount is (sum of the granting rules' quantities) × a whole multiplier (1, days, arrears).
+      const std::vector<std::size_t>& slots = *mp.rule_slots;
+      const std::int64_t sum = line.granted->quantity();
+      for (const std::size_t r : by) {
+        const std::int64_t share =
+            by.size() == 1 || sum == 0 ? fen : fen / sum * mp.grant_version->rules[r].grant.quantity();
+        acc.rule_amount[slots[r]] += share;
+        ++acc.rule_paid[slots[r]];
+      }
+    };
+    if (!columns) {
+      for (std::size_t i = 0; i < rows; ++i) {
+        if (!ws.materialised) ws.materialised = pop.to_person(begin + i);
+        pop.to_person(begin + i, *ws.materialised);
+        for (std::size_t k = 0; k < months; ++k) {
+          const std::optional<benefit> g = detail::grant_with_rules(p, *ws.materialised, plan[k].schedule.tested_on,
+                                                                    facilities, nullptr, &ws.by);
+          pay(k, i, g, ws.by);
+        }
+      }
+      return;
+    }
+    // Rows whose rules cannot change within a segment are decided once for it; a row granted
+    // nothing in every month pays nothing in any (pay_month pays only what is granted) and is
+    // skipped. `undecided` lists, per segment, the rows its months must evaluate one by one.
+    ws.known.resize(segments.size() * rows);
+    ws.never.assign(rows, 1);
+    ws.undecided.resize(segments.size() * rows);
+    ws.undecided_count.assign(segments.size(), 0);
+    for (std::size_t g = 0; g < segments.size(); ++g) {
+      std::uint16_t* known = ws.known.data() + g * rows;
+      if (!segments[g].plan) {
+        std::fill(known, known + rows, std::uint16_t{0}); // no version in force: nothing is granted
+        continue;
+      }
+      segments[g].horizon->classify(ws.scratch, ws.work, begin, rows, known);
+      std::uint32_t* undecided = ws.undecided.data() + g * rows;
+      std::size_t m = 0;
+      for (std::size_t i = 0; i < rows; ++i) {
+        if (known[i] == detail::horizon_plan::unknown) undecided[m++] = static_cast<std::uint32_t>(i);
+        if (known[i] == detail::horizon_plan::unknown || segments[g].plan->pattern(known[i]).granted) ws.never[i] = 0;
+      }
+      ws.undecided_count[g] = m;
+    }
+    // When every version's combination is tabulated, the undecided rows' patterns are found for
+    // every month first, so that a row granted nothing in any month is skipped like the others.
+    bool tabulated = true;
+    for (const auto& g : segments) tabulated = tabulated && (!g.plan || g.plan->tabulated());
+    if (tabulated) {
+      ws.patterns.resize(months * rows);
+      std::fill(ws.never.begin(), ws.never.end(), std::uint8_t{1});
+      for (std::size_t g = 0; g < segments.size(); ++g) {
+        if (!segments[g].plan) continue;
+        const std::uint16_t* known = ws.known.data() + g * rows;
+        for (std::size_t i = 0; i < rows; ++i)
+          if (known[i] != detail::horizon_plan::unknown && segments[g].plan->pattern(known[i]).granted) ws.never[i] = 0;
+      }
+      for (std::size_t k = 0; k < months; ++k) {
+        const std::size_t g = segment_of[k];
+        const std::size_t m = ws.undecided_count[g];
+        const detail::prepared_plan* pp = prepared[k].get();
+        if (!pp || m == 0) continue;
+        const std::uint32_t* undecided = ws.undecided.data() + g * rows;
+        pp->evaluate_rules(ws.scratch, begin, undecided, m);
+        const std::size_t rules = segments[g].plan->roots().size();
+        for (std::size_t j = 0; j < m; ++j) {
+          const auto pattern = static_cast<std::uint16_t>(detail::prepared_plan::pattern_of(ws.scratch, rules, m, j));
+          ws.patterns[k * rows + undecided[j]] = pattern;
+          if (segments[g].plan->pattern(pattern).granted) ws.never[undecided[j]] = 0;
+        }
+      }
+    }
+    ws.payable.clear();
+    for (std::size_t i = 0; i < rows; ++i)
+      if (!ws.never[i]) ws.payable.push_back(static_cast<std::uint32_t>(i));
+    if (ws.payable.empty()) return;
+    for (std::size_t k = 0; k < months; ++k) {
+      const std::size_t g = segment_of[k];
+      const std::uint16_t* known = ws.known.data() + g * rows;
+      const std::uint32_t* undecided = ws.undecided.data() + g * rows;
+      const std::size_t m = ws.undecided_count[g];
+      const detail::prepared_plan* pp = prepared[k].get();
+      if (pp && m > 0 && !tabulated) pp->evaluate_rules(ws.scratch, begin, undecided, m);
+      std::size_t j = 0; // position of the next undecided row
+      for (const std::uint32_t i : ws.payable) {
+        if (!pp) {
+          pay(k, i, std::nullopt, no_rules);
+        } else if (known[i] != detail::horizon_plan::unknown) {
+          const detail::pattern_grant& pg = segments[g].plan->pattern(known[i]);
+          pay(k, i, pg.granted, pg.by);
+        } else if (tabulated) {
+          const detail::pattern_grant& pg = segments[g].plan->pattern(ws.patterns[k * rows + i]);
+          pay(k, i, pg.granted, pg.by);
+        } else {
+          while (undecided[j] != i) ++j;
+          const std::vector<std::size_t>* by = nullptr;
+          const std::optional<benefit> granted = pp->grant_of(ws.scratch, m, j, &by);
+          pay(k, i, granted, *by);
+        }
+      }
+    }
+  });
+
+  // Reduce the workers' accumulators (integer sums: the order does not matter).
+  simulation_result out;
+  std::vector<std::size_t> pref_order(prefectures.size());
+  for (std::size_t s = 0; s < pref_order.size(); ++s) pref_order[s] = s;
+  std::sort(pref_order.begin(), pref_order.end(), [&](std::size_t a, std::size_t b) { return prefectures[a] < prefectures[b]; });
+  std::vector<std::size_t> rule_order(rule_ids.size());
+  for (std::size_t s = 0; s < rule_order.size(); ++s) rule_order[s] = s;
+  std::sort(rule_order.begin(), rule_order.end(), [&](std::size_t a, std::size_t b) { return rule_ids[a] < rule_ids[b]; });
+  for (std::size_t k = 0; k < months; ++k) {
+    month_totals t;
+    t.year = plan[k].year;
+    t.month = plan[k].month;
+    t.tested_on = plan[k].schedule.tested_on;
+    if (plan[k].schedule.version) t.version_label = plan[k].schedule.version->label;
+    detail::month_accumulator sum;
+    sum.size_for(prefectures.size(), rule_ids.size());
+    for (const auto& w : workers) {
+      const auto& a = w.months[k];
+      sum.eligible += a.eligible;
+      sum.paid += a.paid;
+      sum.amount += a.amount;
+      sum.arrears += a.arrears;
+      sum.quantity += a.quantity;
+      for (std::size_t s = 0; s < prefectures.size(); ++s) {
+        sum.prefecture_amount[s] += a.prefecture_amount[s];
+        sum.prefecture_paid[s] += a.prefecture_paid[s];
+      }
+      for (std::size_t s = 0; s < rule_ids.size(); ++s) {
+        sum.rule_amount[s] += a.rule_amount[s];
+        sum.rule_paid[s] += a.rule_paid[s];
+      }
+    }
+    t.eligible = sum.eligible;
+    t.paid = sum.paid;
+    t.amount = money::from_fen(sum.amount);
+    t.arrears_months = sum.arrears;
+    t.granted_quantity = sum.quantity;
+    for (const std::size_t s : pref_order)
+      if (sum.prefecture_paid[s] > 0)
+        t.by_prefecture.push_back({prefectures[s], sum.prefecture_paid[s], money::from_fen(sum.prefecture_amount[s])});
+    for (const std::size_t s : rule_order)
+      if (sum.rule_paid[s] > 0) t.by_rule.push_back({rule_ids[s], sum.rule_paid[s], money::from_fen(sum.rule_amount[s])});
+    out.total += t.amount;
+    out.months.push_back(std::move(t));
+  }
+  return out;
+}
+
+} // namespace eldercare

@@ -1,0 +1,387 @@
+"""The ``eldercare`` command line (also ``python -m eldercare``).
+
+Verbs::
+
+    eldercare catalog [--json]                               the policies of the catalog
+    eldercare evaluate --policy ID --on DATE FILE            decisions as JSON
+    eldercare explain --policy ID --on DATE FILE --person ID  one decision in words
+    eldercare simulate [--data FILE] [--from YYYY-MM] [--months N] [--out DIR]
+                                                             the catalog over a population, month by month
+
+FILE is the JSON interchange format (POLICIES.md), or CSV / Parquet in the flat schema of
+:func:`eldercare.evaluate_population` (with ``--facilities`` and ``--stays`` files where needed).
+Bad input exits with status 2 and one line on stderr naming the field, the row or person, and the
+value; ``--help`` describes each verb.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import pathlib
+import sys
+from typing import Any, Dict, List, NoReturn, Optional, Sequence, Tuple
+
+from . import __version__, _core, catalog
+from ._decision import Decision
+from ._errors import ErrorId, InvalidValue, PolicyLookupError, invalid
+from ._values import FacilityRegistry, Household, Person
+
+__all__ = ["main"]
+
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse whose usage errors are one line, like every other bad input."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+class _BadInput(Exception):
+    """A bad input found by the command line itself (an unreadable file, an unknown person)."""
+
+
+# --- inputs ---------------------------------------------------------------------------------------
+
+
+def _date(text: str, option: str) -> datetime.date:
+    return _core.to_date(text, option)
+
+
+def _month(text: str, option: str) -> datetime.date:
+    parts = text.split("-")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        invalid(ErrorId.INVALID_DATE, option, text, "expected a month as YYYY-MM")
+    return _core.make_date(int(parts[0]), int(parts[1]), 1, option)
+
+
+def _readings(items: Optional[Sequence[str]]) -> Dict[str, str]:
+    out: Dict[str, str] = {}
+    for item in items or ():
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            invalid(ErrorId.INVALID_PARAMETER, "--reading", item, "expected NAME=VALUE")
+        out[name.strip()] = value.strip()
+    _core.check_readings(out)  # unknown names and values fail here, naming them
+    return out
+
+
+def _read_table(path: str) -> Any:
+    import pandas as pd
+
+    suffix = pathlib.Path(path).suffix.lower()
+    if suffix in (".parquet", ".pq"):
+        try:
+            return pd.read_parquet(path)
+        except ImportError as e:
+            raise _BadInput(f"reading {path} needs pyarrow: pip install pyarrow ({e})") from None
+    return pd.read_csv(path, keep_default_na=True)
+
+
+def _facilities(path: Optional[str]) -> Optional[FacilityRegistry]:
+    if path is None:
+        return None
+    from .io import load_cases
+
+    if pathlib.Path(path).suffix.lower() == ".json":
+        return load_cases(path).facilities
+    from .io import _facility
+
+    table = _read_table(path)
+    entries = []
+    for i, row in enumerate(table.to_dict("records")):
+        row = {k: (None if _na(v) else v) for k, v in row.items()}
+        entry: Dict[str, Any] = {k: row.get(k) for k in ("id", "region", "kind", "beds") if row.get(k) is not None}
+        if row.get("filed_on") is not None:
+            entry["filing"] = {
+                "filed_on": str(row["filed_on"]),
+                "revoked_on": None if row.get("revoked_on") is None else str(row["revoked_on"]),
+                "authority_region": None if row.get("authority_region") is None else str(row["authority_region"]),
+            }
+        if "region" in entry:
+            entry["region"] = str(entry["region"])
+        entries.append(_facility(entry, f"facilities[{entry.get('id', i)}]"))
+    return FacilityRegistry(entries)
+
+
+def _na(v: Any) -> bool:
+    return v is None or (isinstance(v, float) and v != v)
+
+
+def _load(
+    path: str, facilities_path: Optional[str], stays_path: Optional[str]
+) -> Tuple[List[Person], Optional[FacilityRegistry]]:
+    """Persons and facilities from FILE (JSON interchange, CSV or Parquet)."""
+    from ._population import Population
+    from .io import load_cases
+
+    if not os.path.exists(path):
+        raise _BadInput(f"cannot read {path}: no such file")
+    if pathlib.Path(path).suffix.lower() == ".json":
+        if stays_path is not None:
+            raise _BadInput("--stays is for CSV and Parquet input: JSON persons carry their stays")
+        cases = load_cases(path)
+        registry = cases.facilities
+        extra = _facilities(facilities_path)
+        if extra is not None:
+            registry = registry.with_facilities(*extra)
+            for p in cases.persons:
+                p.validate(registry)
+        return cases.persons, registry
+    registry = _facilities(facilities_path)
+    stays = _read_table(stays_path) if stays_path is not None else None
+    population = Population(_read_table(path), stays=stays, facilities=registry)
+    return population.persons(), registry
+
+
+# --- output ---------------------------------------------------------------------------------------
+
+
+def _result(d: Decision, members: Optional[List[str]] = None) -> Dict[str, Any]:
+    reasons = []
+    for rule in d.rules:
+        for r in rule.reasons:
+            item = {"rule": rule.rule_id, **r.to_dict()}
+            reasons.append(item)
+    out: Dict[str, Any] = {
+        "person": d.subject_id,
+        "eligible": d.eligible,
+        "amount_fen": d.amount_fen,
+        "granted": None
+        if d.granted is None
+        else {
+            "unit": d.granted.unit,
+            "period": d.granted.period,
+            "quantity": d.granted.quantity,
+            "text": str(d.granted),
+        },
+        "status": d.status,
+        "status_note": d.status_note,
+        "version": d.version_label,
+        "granting_rules": list(d.granting_rules),
+        "first_failing_condition": d.first_failing_condition,
+        "would_be_eligible_on": None if d.would_be_eligible_on is None else d.would_be_eligible_on.isoformat(),
+        "reasons": reasons,
+    }
+    if members is not None:
+        out["members"] = members
+    return out
+
+
+def _decisions(
+    policy: str,
+    persons: List[Person],
+    on: datetime.date,
+    registry: Optional[FacilityRegistry],
+    readings: Dict[str, str],
+) -> List[Tuple[Decision, Optional[List[str]]]]:
+    entry = catalog.entry(policy)
+    if entry.subject == "household":
+        groups: Dict[str, List[Person]] = {}
+        for p in persons:
+            groups.setdefault(p.household_id or p.id, []).append(p)
+        return [
+            (catalog.evaluate(policy, Household(hid, members), on, registry, readings), [m.id for m in members])
+            for hid, members in groups.items()
+        ]
+    if entry.subject != "person":
+        raise PolicyLookupError(
+            f"{policy} is a {entry.subject} entry: the command line evaluates person and household policies",
+            error_id=ErrorId.UNKNOWN_POLICY,
+        )
+    return [(catalog.evaluate(policy, p, on, registry, readings), None) for p in persons]
+
+
+# --- verbs -----------------------------------------------------------------------------------------
+
+
+def _cmd_catalog(args: argparse.Namespace) -> int:
+    entries = catalog.entries()
+    if args.json:
+        json.dump([e.to_dict(details=args.details) for e in entries], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    width = max(len(e.id) for e in entries)
+    for e in entries:
+        versions = ", ".join(f"{v.label} from {v.effective_from}" for v in e.versions) or "-"
+        status = "" if e.status == "computable" else f" [{e.status}]"
+        print(f"{e.id:<{width}}  {e.subject:<9} {e.title}{status}")
+        print(f"{'':<{width}}  {'':<9} versions: {versions}")
+    return 0
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    on = _date(args.on, "--on")
+    readings = _readings(args.reading)
+    catalog.entry(args.policy)
+    persons, registry = _load(args.file, args.facilities, args.stays)
+    results = [_result(d, m) for d, m in _decisions(args.policy, persons, on, registry, readings)]
+    out = {"policy": args.policy, "on": on.isoformat(), "readings": readings, "results": results}
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=2 if args.indent else None)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    on = _date(args.on, "--on")
+    readings = _readings(args.reading)
+    catalog.entry(args.policy)
+    persons, registry = _load(args.file, args.facilities, args.stays)
+    chosen = [p for p in persons if p.id == args.person]
+    if not chosen:
+        raise _BadInput(f"no person '{args.person}' in {args.file}")
+    person = chosen[0]
+    entry = catalog.entry(args.policy)
+    if entry.subject == "household" and person.household_id:
+        members = [p for p in persons if p.household_id == person.household_id]
+        decision = catalog.evaluate(args.policy, Household(person.household_id, members), on, registry, readings)
+    else:
+        decision = _decisions(args.policy, [person], on, registry, readings)[0][0]
+    print(decision.explain())
+    return 0
+
+
+def _cmd_simulate(args: argparse.Namespace) -> int:
+    from .simulate import simulate
+
+    first = _month(args.from_month, "--from")
+    if args.months < 1 or args.months > 600:
+        invalid(ErrorId.INVALID_PERIOD, "--months", str(args.months), "must be 1 to 600")
+    readings = _readings(args.reading)
+    if args.data is None:
+        persons, registry = _sample()
+        source = "the bundled sample population"
+    else:
+        persons, registry = _load(args.data, args.facilities, args.stays)
+        source = args.data
+    result = simulate(
+        persons,
+        registry,
+        first,
+        args.months,
+        readings=readings,
+        progress=None if args.no_progress else sys.stderr,
+    )
+    print(
+        f"eldercare {__version__}: the catalog over {source} ({len(persons)} persons), "
+        f"{result.first:%Y-%m} to {result.last:%Y-%m}"
+    )
+    print(result.table())
+    if args.out is not None:
+        written = result.write(pathlib.Path(args.out))
+        for path in written:
+            print(f"wrote {path}")
+    return 0
+
+
+def _sample() -> Tuple[List[Person], FacilityRegistry]:
+    from .io import load_cases
+    from .simulate import sample_population_path
+
+    cases = load_cases(sample_population_path())
+    return cases.persons, cases.facilities
+
+
+# --- the parser ------------------------------------------------------------------------------------
+
+
+def _add_input(p: argparse.ArgumentParser, file_required: bool = True) -> None:
+    if file_required:
+        p.add_argument("file", metavar="FILE", help="persons: JSON interchange format, or CSV/Parquet (flat schema)")
+    p.add_argument("--facilities", metavar="FILE", help="facilities for CSV/Parquet input (JSON, CSV or Parquet)")
+    p.add_argument(
+        "--stays", metavar="FILE", help="stays for CSV/Parquet input: person_id, facility, admitted, discharged"
+    )
+    p.add_argument(
+        "--reading",
+        metavar="NAME=VALUE",
+        action="append",
+        help="choose a reading (repeatable); others take their default",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="eldercare",
+        description="Chinese eldercare subsidy rules (养老服务补贴): the policy catalog, evaluations with "
+        "explanations, and simulations over a population.",
+    )
+    parser.add_argument("--version", action="version", version=f"eldercare {__version__}")
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
+    verbs.required = True
+
+    p = verbs.add_parser("catalog", help="list the catalog's policies", description="List the catalog's policies.")
+    p.add_argument("--json", action="store_true", help="a JSON list of objects (id, title, versions, citations, ...)")
+    p.add_argument("--details", action="store_true", help="with --json: also parameters and worked examples")
+    p.set_defaults(run=_cmd_catalog)
+
+    p = verbs.add_parser(
+        "evaluate",
+        help="evaluate a policy for every person of a file (JSON out)",
+        description='Evaluate a catalog policy for every person in FILE on a date; prints {"results": [...]} with '
+        "each person's eligibility, amount in fen and the reasons.",
+    )
+    p.add_argument("--policy", required=True, metavar="ID", help="a catalog id (see: eldercare catalog)")
+    p.add_argument("--on", required=True, metavar="YYYY-MM-DD", help="the evaluation date")
+    p.add_argument("--indent", action="store_true", help="indent the JSON")
+    _add_input(p)
+    p.set_defaults(run=_cmd_evaluate)
+
+    p = verbs.add_parser(
+        "explain",
+        help="explain one person's decision in words",
+        description="Explain, in words, the decision of a catalog policy for one person of FILE: every rule, "
+        "every condition with the facts it read, the citation, and when a failing duration would be met.",
+    )
+    p.add_argument("--policy", required=True, metavar="ID", help="a catalog id")
+    p.add_argument("--on", required=True, metavar="YYYY-MM-DD", help="the evaluation date")
+    p.add_argument("--person", required=True, metavar="ID", help="the person's id in FILE")
+    _add_input(p)
+    p.set_defaults(run=_cmd_explain)
+
+    p = verbs.add_parser(
+        "simulate",
+        help="every computable policy over a population, month by month",
+        description="Run every computable person and household policy of the catalog over a population "
+        "(by default the bundled synthetic sample) month by month; print a summary table (policy, persons "
+        "eligible, total yuan) and, with --out, write it as CSV with the monthly totals and a chart (PNG).",
+    )
+    p.add_argument("--data", metavar="FILE", help="persons (JSON, CSV or Parquet); default: the bundled sample")
+    p.add_argument(
+        "--from", dest="from_month", default="2024-01", metavar="YYYY-MM", help="first month (default 2024-01)"
+    )
+    p.add_argument("--months", type=int, default=12, metavar="N", help="number of months (default 12)")
+    p.add_argument("--out", metavar="DIR", help="write summary.csv, monthly.csv and simulate.png here")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    _add_input(p, file_required=False)
+    p.set_defaults(run=_cmd_simulate)
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run the command line; returns the exit status (0, or 2 for bad input)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    prog = f"eldercare {args.verb}"
+    try:
+        return int(args.run(args))
+    except (InvalidValue, PolicyLookupError, _BadInput) as e:
+        message = str(e)
+    except FileNotFoundError as e:
+        message = f"cannot read {e.filename}: no such file"
+    except OSError as e:
+        message = f"cannot read {getattr(e, 'filename', '') or 'input'}: {e.strerror or e}"
+    except (ValueError, LookupError, UnicodeDecodeError) as e:  # a malformed CSV or Parquet file
+        message = f"bad input: {type(e).__name__}: {e}"
+    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
+        return 0
+    sys.stderr.write(f"{prog}: error: {' '.join(message.split())}\n")
+    return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,250 @@
+"""Simulation: every computable person and household policy of the catalog over a population, month
+by month, as ``eldercare simulate`` runs it.
+
+>>> import eldercare as ec
+>>> from eldercare.simulate import simulate
+>>> cases = ec.io.load_cases(ec.simulate.sample_population_path())
+>>> result = simulate(cases.persons, cases.facilities, "2024-01-01", 3,
+...                   ids=["cn.beijing.elderly_allowances.advanced_age"])
+>>> list(result.summary.columns)
+['policy', 'unit', 'persons_eligible', 'total_fen', 'total_yuan', 'other_quantity']
+
+Payments are those of :func:`eldercare.schedule` (arrears, one-off and yearly grants included),
+before stacking between policies (:func:`eldercare.catalog.resolve` applies it per person).
+Bundles are left out: their components are listed one by one.
+"""
+
+from __future__ import annotations
+
+import datetime
+import pathlib
+from dataclasses import dataclass
+from typing import IO, Any, Iterable, List, Mapping, Optional, Sequence, Union
+
+from . import _core, catalog
+from ._calendar import DateLike
+from ._population import Population, schedule_population
+from ._rules import format_fen
+from ._values import Facility, FacilityRegistry, Person
+
+__all__ = ["Simulation", "computable_ids", "sample_population_path", "simulate"]
+
+
+def sample_population_path() -> pathlib.Path:
+    """The bundled synthetic population (``eldercare/data/sample_population.json``, made by
+    ``eldercare/data/make_sample.py``)."""
+    return pathlib.Path(__file__).with_name("data") / "sample_population.json"
+
+
+def computable_ids() -> List[str]:
+    """Catalog ids that `simulate` runs: computable person and household policies, bundles excluded."""
+    return [
+        e.id
+        for e in catalog.entries()
+        if e.subject in ("person", "household") and not e.is_bundle and e.status == "computable"
+    ]
+
+
+class _Progress:
+    """A plain-text progress bar on a stream: redrawn in place on a terminal, one line per step otherwise."""
+
+    def __init__(self, stream: Optional[IO[str]], total: int, width: int = 30) -> None:
+        self.stream = stream
+        self.total = total
+        self.width = width
+        self.tty = bool(stream is not None and hasattr(stream, "isatty") and stream.isatty())
+
+    def show(self, done: int, label: str) -> None:
+        if self.stream is None:
+            return
+        filled = self.width * done // max(self.total, 1)
+        bar = "#" * filled + "." * (self.width - filled)
+        text = f"[{bar}] {done}/{self.total} {label}"
+        if self.tty:
+            self.stream.write("\r" + text[:120].ljust(120))
+            if done == self.total:
+                self.stream.write("\n")
+        else:
+            self.stream.write(text + "\n")
+        self.stream.flush()
+
+
+@dataclass
+class Simulation:
+    """The outcome of :func:`simulate`.
+
+    Attributes
+    ----------
+    summary : pandas.DataFrame
+        One row per policy: ``policy``, ``unit`` (what it grants), ``persons_eligible`` (in some
+        month; households for a policy paid per household), ``total_fen``, ``total_yuan`` and
+        ``other_quantity`` (a non-money grant delivered over the months, in its unit: hours or visits
+        per month summed, meals per day times the days, a place or points once per person).
+    monthly : pandas.DataFrame
+        One row per policy and month: ``policy``, ``month`` (``"YYYY-MM"``), ``eligible``,
+        ``amount_fen``.
+    first, last : datetime.date
+        The first days of the first and last months.
+    """
+
+    summary: Any
+    monthly: Any
+    first: datetime.date
+    last: datetime.date
+
+    def table(self) -> str:
+        """The summary as a plain-text table."""
+        rows = [("policy", "grants", "eligible", "total yuan", "other")]
+        for r in self.summary.itertuples(index=False):
+            other = f"{r.other_quantity:,} {r.unit}" if r.other_quantity else ""
+            rows.append((r.policy, r.unit, f"{r.persons_eligible:,}", f"{format_fen(int(r.total_fen)):>14}", other))
+        total = int(self.summary["total_fen"].sum())
+        rows.append(("total (before stacking)", "", "", f"{format_fen(total):>14}", ""))
+        widths = [max(len(str(row[i])) for row in rows) for i in range(5)]
+        lines = []
+        for k, row in enumerate(rows):
+            lines.append(
+                "  ".join(
+                    str(c).rjust(widths[i]) if i in (2, 3) else str(c).ljust(widths[i]) for i, c in enumerate(row)
+                ).rstrip()
+            )
+            if k == 0 or k == len(rows) - 2:
+                lines.append("  ".join("-" * w for w in widths))
+        return "\n".join(lines)
+
+    def chart(self, path: pathlib.Path) -> pathlib.Path:
+        """Writes the chart (monthly money by policy, and totals) as a PNG; needs matplotlib."""
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
+        money = self.summary[self.summary["total_fen"] > 0].sort_values("total_fen")
+        fig, (left, right) = plt.subplots(1, 2, figsize=(15, 6), gridspec_kw={"width_ratios": [3, 2]})
+        months = sorted(self.monthly["month"].unique())
+        bottom = [0.0] * len(months)
+        for pid in reversed(list(money["policy"])):
+            rows = self.monthly[self.monthly["policy"] == pid].set_index("month").reindex(months)
+            values = (rows["amount_fen"].fillna(0) / 100).tolist()
+            left.bar(months, values, bottom=bottom, label=_short(pid))
+            bottom = [b + v for b, v in zip(bottom, values)]
+        left.set_title("Money paid per month, by policy (yuan, before stacking)")
+        left.set_ylabel("yuan")
+        left.tick_params(axis="x", rotation=45)
+        if bottom:
+            left.set_ylim(top=max(bottom) * 1.5 or 1)  # room for the legend above the bars
+        left.legend(fontsize=7, loc="upper left", ncol=2)
+        right.barh([_short(p) for p in money["policy"]], money["total_fen"] / 100, color="#4c72b0")
+        right.set_title(f"Total {self.first:%Y-%m} to {self.last:%Y-%m} (yuan)")
+        right.tick_params(axis="y", labelsize=7)
+        fig.tight_layout()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fig.savefig(path, dpi=100)
+        plt.close(fig)
+        return path
+
+    def write(self, out: pathlib.Path) -> List[pathlib.Path]:
+        """Writes ``summary.csv``, ``monthly.csv`` and ``simulate.png`` (when matplotlib is
+        installed) into `out`; returns the paths written."""
+        out.mkdir(parents=True, exist_ok=True)
+        written = []
+        self.summary.to_csv(out / "summary.csv", index=False)
+        written.append(out / "summary.csv")
+        self.monthly.to_csv(out / "monthly.csv", index=False)
+        written.append(out / "monthly.csv")
+        try:
+            import matplotlib  # noqa: F401
+        except ImportError:
+            return written
+        written.append(self.chart(out / "simulate.png"))
+        return written
+
+
+def _short(policy_id: str) -> str:
+    return policy_id[3:] if policy_id.startswith("cn.") else policy_id
+
+
+def simulate(
+    persons: Any,
+    facilities: Union[FacilityRegistry, Iterable[Facility], None],
+    first: DateLike,
+    months: int,
+    *,
+    ids: Optional[Sequence[str]] = None,
+    readings: Optional[Mapping[str, str]] = None,
+    progress: Optional[IO[str]] = None,
+) -> Simulation:
+    """Run catalog policies over a population month by month.
+
+    Parameters
+    ----------
+    persons : sequence of Person, Population, or a DataFrame in the flat schema
+    facilities : FacilityRegistry or iterable of Facility, optional
+    first : datetime.date or str
+        A day of the first month.
+    months : int
+        How many months (1 or more).
+    ids : sequence of str, optional
+        The catalog ids (default: :func:`computable_ids`).
+    readings : dict of str to str, optional
+        Readings for every policy (each takes those it depends on).
+    progress : text stream, optional
+        Where to draw a progress bar (``sys.stderr``); None for none.
+    """
+    import pandas as pd
+
+    start = _core.to_date(first, "first").replace(day=1)
+    if isinstance(months, bool) or not isinstance(months, int) or months < 1:
+        from ._errors import ErrorId, invalid
+
+        invalid(ErrorId.INVALID_PERIOD, "months", str(months), "must be a whole number of months, 1 or more")
+    end = _core.add_months_civil(start, months - 1)
+    last_day = _core.end_of_month(end)
+    if isinstance(persons, Population):
+        pop = persons
+    elif isinstance(persons, (list, tuple)) and all(isinstance(p, Person) for p in persons):
+        pop = Population(list(persons))
+    else:
+        pop = Population(persons, facilities=facilities)
+    chosen = list(ids) if ids is not None else computable_ids()
+    bar = _Progress(progress, len(chosen))
+    summary_rows = []
+    monthly_rows = []
+    for k, pid in enumerate(chosen):
+        bar.show(k, pid)
+        pol = catalog.policy(pid, readings)
+        units = {r.grant.unit for r in pol.rules}
+        unit = units.pop() if len(units) == 1 else "mixed"
+        table = schedule_population(pid, pop, start, last_day, facilities, readings)
+        eligible_ids = table.loc[table["eligible"], "id"].nunique()
+        summary_rows.append(
+            {
+                "policy": pid,
+                "unit": unit,
+                "persons_eligible": int(eligible_ids),
+                "total_fen": int(table["amount_fen"].sum()),
+                "total_yuan": float(table["amount_fen"].sum()) / 100,
+                "other_quantity": int(table["quantity"].sum()),
+            }
+        )
+        by_month = table.groupby(["year", "month"], sort=True).agg(
+            eligible=("eligible", "sum"), amount_fen=("amount_fen", "sum")
+        )
+        for (y, m), row in by_month.iterrows():
+            monthly_rows.append(
+                {
+                    "policy": pid,
+                    "month": f"{y:04d}-{m:02d}",
+                    "eligible": int(row["eligible"]),
+                    "amount_fen": int(row["amount_fen"]),
+                }
+            )
+    bar.show(len(chosen), "done")
+    return Simulation(
+        pd.DataFrame(
+            summary_rows, columns=["policy", "unit", "persons_eligible", "total_fen", "total_yuan", "other_quantity"]
+        ),
+        pd.DataFrame(monthly_rows, columns=["policy", "month", "eligible", "amount_fen"]),
+        start,
+        end,
+    )

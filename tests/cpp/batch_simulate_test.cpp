@@ -1,0 +1,171 @@
+// simulate_months: monthly totals equal schedule() summed over the same people (amounts, arrears,
+// eligibility, by prefecture, by granting rule), for 1 and 2 threads and odd chunk sizes.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "eldercare/eldercare.hpp"
+
+using namespace eldercare;
+
+namespace {
+date d(const char* iso) { return parse_date(iso); }
+
+struct expected_month {
+  std::int64_t eligible = 0, paid = 0, arrears = 0, quantity = 0;
+  money amount;
+  std::map<region_code, money> by_prefecture;
+  std::map<std::string, money> by_rule;
+};
+
+region_code prefecture_of(const region_code& c) {
+  return c.level() == region_level::province ? c : c.prefecture();
+}
+
+// schedule() per person, summed by month; rules attributed from evaluate() on the month's test day.
+std::vector<expected_month> per_person(const policy& p, const population_columns& pop, const facility_registry& reg,
+                                       const date& first, int months, const schedule_options& options) {
+  std::vector<expected_month> out(static_cast<std::size_t>(months));
+  const date last = end_of_month(add_months_civil(start_of_month(first), months - 1));
+  for (std::size_t i = 0; i < pop.size(); ++i) {
+    const person someone = pop.to_person(i);
+    const auto lines = schedule(p, someone, first, last, &reg, options);
+    REQUIRE(lines.size() == out.size());
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      const schedule_line& l = lines[k];
+      expected_month& e = out[k];
+      if (!l.eligible) continue;
+      ++e.eligible;
+      e.quantity += l.granted->quantity();
+      if (l.amount == money()) continue;
+      ++e.paid;
+      e.amount += l.amount;
+      e.arrears += l.arrears_months;
+      e.by_prefecture[prefecture_of(someone.hukou.region)] += l.amount;
+      const decision dec = evaluate(p, someone, l.tested_on, &reg);
+      REQUIRE(dec.granted == l.granted);
+      const auto* v = p.version_on(l.tested_on);
+      for (const std::string& id : dec.granting_rules) {
+        std::int64_t q = 0;
+        for (const auto& r : v->rules)
+          if (r.id == id) q = r.grant.quantity();
+        e.by_rule[id] += dec.granting_rules.size() == 1 ? l.amount : money::from_fen(l.amount.fen() / l.granted->quantity() * q);
+      }
+    }
+  }
+  return out;
+}
+
+// Checks simulate_months against per_person; returns the months of arrears paid in all.
+std::int64_t check_simulation(const policy& p, const population_columns& pop, const facility_registry& reg, const char* first,
+                              int months, const schedule_options& options = {}) {
+  const auto expected = per_person(p, pop, reg, d(first), months, options);
+  money grand;
+  std::int64_t paid = 0, arrears = 0;
+  for (const auto& e : expected) {
+    grand += e.amount;
+    paid += e.paid + e.eligible;
+    arrears += e.arrears;
+  }
+  INFO(p.id() << " from " << first);
+  CHECK(paid > 0); // the population exercises the policy
+  for (const auto& [threads, chunk, path] : {std::tuple{1U, std::size_t{8192}, batch_path::columns},
+                                             std::tuple{2U, std::size_t{8192}, batch_path::columns},
+                                             std::tuple{2U, std::size_t{1237}, batch_path::columns},
+                                             std::tuple{1U, std::size_t{5}, batch_path::columns},
+                                             std::tuple{2U, std::size_t{999}, batch_path::materialise}}) {
+    const simulation_result r = simulate_months(
+        p, pop, d(first), months, &reg,
+        {.batch = {.threads = threads, .chunk_rows = chunk, .path = path}, .schedule = options});
+    INFO("threads " << threads << ", chunk " << chunk);
+    REQUIRE(r.months.size() == expected.size());
+    CHECK(r.total == grand);
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+      const month_totals& m = r.months[k];
+      const expected_month& e = expected[k];
+      INFO("month " << m.year << "-" << m.month);
+      CHECK(m.eligible == e.eligible);
+      CHECK(m.paid == e.paid);
+      CHECK(m.amount == e.amount);
+      CHECK(m.arrears_months == e.arrears);
+      CHECK(m.granted_quantity == e.quantity);
+      std::map<region_code, money> pref;
+      for (const auto& t : m.by_prefecture) pref[t.prefecture] = t.amount;
+      CHECK(pref == e.by_prefecture);
+      std::map<std::string, money> rules;
+      for (const auto& t : m.by_rule) rules[t.rule_id] = t.amount;
+      CHECK(rules == e.by_rule);
+    }
+  }
+  return arrears;
+}
+
+struct population {
+  facility_registry facilities;
+  population_columns columns;
+};
+population generated(synthetic_profile profile, std::uint64_t seed, std::size_t rows) {
+  synthetic_population gen({.seed = seed, .profile = profile, .under_60_share = 0.03});
+  population_columns columns = gen.next(rows);
+  return {gen.facilities(), std::move(columns)};
+}
+} // namespace
+
+TEST_CASE("simulate_months equals schedule() summed per person: Xicheng, with its readings") {
+  const population pop = generated(synthetic_profile::xicheng, 5, 8000);
+  const catalog& c = standard_catalog();
+  const char* id = "cn.beijing.xicheng.cross_region_care";
+  check_simulation(c.policy_for(id), pop.columns, pop.facilities, "2024-01-01", 12);
+  // Across the 2023 revision (two versions), with arrears and the next-month basis.
+  CHECK(check_simulation(c.policy_for(id, reading_set{{"xicheng.back_pay", "first_three_months"}}), pop.columns,
+                         pop.facilities, "2022-07-15", 12) > 0);
+  check_simulation(c.policy_for(id, reading_set{{"xicheng.first_paid_month", "next_month"}}), pop.columns, pop.facilities,
+                   "2023-10-01", 9);
+  // Before the policy existed, into its first months.
+  check_simulation(c.policy_for(id), pop.columns, pop.facilities, "2020-03-01", 6);
+  // schedule_options override the versions' month basis.
+  check_simulation(c.policy_for(id), pop.columns, pop.facilities, "2024-01-01", 6, {.basis = month_basis::start_of_month});
+}
+
+TEST_CASE("simulate_months equals schedule() summed per person: Beijing, Weihai, Xi'an") {
+  const population pop = generated(synthetic_profile::mixed, 8, 8000);
+  const catalog& c = standard_catalog();
+  check_simulation(c.policy_for("cn.beijing.elderly_allowances.advanced_age"), pop.columns, pop.facilities, "2023-11-01", 14);
+  check_simulation(c.policy_for("cn.beijing.elderly_allowances.disability_care"), pop.columns, pop.facilities, "2024-01-01", 12);
+  // Per-year money: paid in the first eligible month and every 12 months after.
+  check_simulation(c.policy_for("cn.shaanxi.xian.advanced_age_allowance"), pop.columns, pop.facilities, "2020-06-01", 30);
+  check_simulation(c.policy_for("cn.shaanxi.xian.advanced_age_allowance", reading_set{{"xian.advanced_age_bands", "demo_tiers"}}),
+                   pop.columns, pop.facilities, "2023-01-01", 13);
+  // Service hours: eligible rows and granted quantities, no money.
+  const population wh = generated(synthetic_profile::weihai, 9, 8000);
+  check_simulation(c.policy_for("cn.shandong.weihai.home_care_purchase"), wh.columns, wh.facilities, "2024-01-01", 6);
+}
+
+TEST_CASE("simulate_months: totals by rule split a sum of grants, and by residence on request") {
+  using namespace eldercare::literals;
+  const citation cite{"test", "", "", "", std::nullopt, std::nullopt};
+  const population pop = generated(synthetic_profile::beijing, 13, 3000);
+  const policy p("test.sum", "sum",
+                 {policy_version{"v", d("2020-01-01"), std::nullopt, cite, combination::sum, payee::person,
+                                 {rule{"eighty", "", cite, any_condition(age_at_least(80)), money_per_month(100_yuan), {}},
+                                  rule{"dibao", "", cite, any_condition(in_category(category::dibao)), money_per_month(300_yuan), {}}},
+                                 {},
+                                 month_basis::end_of_month,
+                                 2}});
+  CHECK(check_simulation(p, pop.columns, pop.facilities, "2023-12-01", 4) > 0);
+  const simulation_result by_home = simulate_months(p, pop.columns, d("2024-01-01"), 1, &pop.facilities, {.regions = region_basis::residence});
+  money sum;
+  for (const auto& t : by_home.months[0].by_prefecture) sum += t.amount;
+  CHECK(sum == by_home.months[0].amount);
+}
+
+TEST_CASE("simulate_months: invalid arguments are refused, naming them") {
+  const population pop = generated(synthetic_profile::beijing, 1, 10);
+  const policy p = standard_catalog().policy_for("cn.beijing.elderly_allowances.advanced_age");
+  CHECK_THROWS_WITH(simulate_months(p, pop.columns, d("2024-01-01"), 0, &pop.facilities), Catch::Contains("simulate_months.n_months"));
+  CHECK_THROWS_WITH(simulate_months(p, pop.columns, d("2024-01-01"), 3, &pop.facilities, {.batch = {.chunk_rows = 0}}),
+                    Catch::Contains("batch_options.chunk_rows"));
+  CHECK_THROWS_AS(simulate_months(p, pop.columns, date(), 3, &pop.facilities), invalid_value);
+}
