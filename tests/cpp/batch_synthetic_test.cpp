@@ -109,8 +109,9 @@ TEST_CASE("synthetic: calibrated shares (docs/calibration.md)") {
   CHECK(near(static_cast<double>(certificates) / n, 0.06, n));
   CHECK(near(static_cast<double>(beijing) / n, 0.40, n));
   CHECK(near(static_cast<double>(enrolled) / static_cast<double>(weihai), 0.28, weihai)); // 21万 enrolled of ~75万 [S]/[K]
-  CHECK(static_cast<double>(dibao) / n > 0.025);
-  CHECK(static_cast<double>(dibao) / n < 0.06);
+  // 低保: 6% of rural and 1.5% of urban elders; rural shares by area as in pick_area.
+  const double rural = 0.40 * 0.13 + 0.20 * 0.30 + 0.25 * 0.20 + 0.15 * 0.25;
+  CHECK(near(static_cast<double>(dibao) / n, rural * 0.06 + (1 - rural) * 0.015, n));
   CHECK(static_cast<double>(with_assessment) / n > 0.10);
   CHECK(static_cast<double>(with_assessment) / n < 0.14);
 

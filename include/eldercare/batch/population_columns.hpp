@@ -228,18 +228,30 @@ public:
     auto at = [&](std::string_view column, const std::string& extra = {}) {
       return "population." + std::string(column) + "[row " + std::to_string(row) + ", id '" + rid + "'" + extra + "]";
     };
+    // Field names are built only for an error (this runs for every row of large populations).
+    auto day = [&](day_number n, std::string_view column, const std::string& extra = {}) {
+      if (n < first_day_number() || n > last_day_number()) (void)checked_day(n, at(column, extra));
+      return from_day_number(n);
+    };
+    auto region = [&](std::uint32_t code, std::string_view column) {
+      try {
+        return region_code::from_number(code);
+      } catch (const invalid_value& e) {
+        throw invalid_value(e.id(), at(column), e.value(), detail::reason_of(e));
+      }
+    };
     if (r.id.empty()) throw invalid_value(error_id::invalid_person, at("id"), "", "must not be empty");
-    const date birth = checked_day(r.birth_day, at("birth_day"));
-    const region_code hukou = region_code::from_number(r.hukou_region, at("hukou_region"));
-    const region_code residence = region_code::from_number(r.residence_region, at("residence_region"));
-    auto not_before_birth = [&](day_number d, const std::string& field) {
-      const date when = checked_day(d, field);
+    const date birth = day(r.birth_day, "birth_day");
+    const region_code hukou = region(r.hukou_region, "hukou_region");
+    const region_code residence = region(r.residence_region, "residence_region");
+    auto not_before_birth = [&](day_number d, std::string_view column, const std::string& extra = {}) {
+      const date when = day(d, column, extra);
       if (when < birth)
-        throw invalid_value(error_id::invalid_person, field, std::to_string(d),
+        throw invalid_value(error_id::invalid_person, at(column, extra), std::to_string(d),
                             to_iso(when) + " is before the birth date " + to_iso(birth));
     };
-    if (r.hukou_since != no_day) not_before_birth(r.hukou_since, at("hukou_since"));
-    check_ability(r, at, not_before_birth);
+    if (r.hukou_since != no_day) not_before_birth(r.hukou_since, "hukou_since");
+    check_ability(r, at, day, not_before_birth);
     if (r.categories >= (1U << category_count))
       throw invalid_value(error_id::invalid_category, at("categories"), std::to_string(r.categories),
                           "has bits beyond the " + std::to_string(category_count) + " categories (category_set::bits())");
@@ -255,15 +267,15 @@ public:
     stays.reserve(r.stays.size());
     for (std::size_t k = 0; k < r.stays.size(); ++k) {
       const stay_input& s = r.stays[k];
-      const std::string which = ", stay " + std::to_string(k);
+      const std::string which = k == 0 ? ", stay 0" : ", stay " + std::to_string(k);
       if (s.facility < 0 || static_cast<std::size_t>(s.facility) >= facilities_.size())
         throw invalid_value(error_id::invalid_stay, at("stay_facility", which), std::to_string(s.facility),
                             "is not an index into the population's facility table (" +
                                 std::to_string(facilities_.size()) + " facilities)");
-      not_before_birth(s.admitted, at("stay_admitted", which));
+      not_before_birth(s.admitted, "stay_admitted", which);
       std::optional<date> discharged;
       if (s.discharged != no_day) {
-        discharged = checked_day(s.discharged, at("stay_discharged", which));
+        discharged = day(s.discharged, "stay_discharged", which);
         if (s.discharged < s.admitted)
           throw invalid_value(error_id::invalid_stay, at("stay_discharged", which), std::to_string(s.discharged),
                               to_iso(*discharged) + " is before the admission " + to_iso(from_day_number(s.admitted)));
@@ -477,8 +489,8 @@ private:
     local_scales_.assign(1, std::string());
   }
 
-  template <class At, class NotBeforeBirth>
-  static void check_ability(const row_input& r, const At& at, const NotBeforeBirth& not_before_birth) {
+  template <class At, class Day, class NotBeforeBirth>
+  static void check_ability(const row_input& r, const At& at, const Day& day, const NotBeforeBirth& not_before_birth) {
     if (r.ability_level < 0) {
       if (r.ability_level != -1)
         throw invalid_value(error_id::invalid_ability, at("ability_level"), std::to_string(r.ability_level),
@@ -494,13 +506,14 @@ private:
       if (!r.ability_local_scale.empty()) stray("ability_local_scale", std::string(r.ability_local_scale));
       return;
     }
-    const eldercare::ability_level level(r.ability_level, at("ability_level"));
+    if (r.ability_level > eldercare::ability_level::max_value) (void)eldercare::ability_level(r.ability_level, at("ability_level"));
+    const eldercare::ability_level level(r.ability_level);
     if (r.ability_scale >= detail::ability_scale_count)
       throw invalid_value(error_id::invalid_ability, at("ability_scale"), std::to_string(r.ability_scale),
                           "not an ability_scale (0 gbt_42195_2022 ... 5 local)");
-    not_before_birth(r.ability_assessed_on, at("ability_assessed_on"));
+    not_before_birth(r.ability_assessed_on, "ability_assessed_on");
     std::optional<date> until;
-    if (r.ability_valid_until != no_day) until = checked_day(r.ability_valid_until, at("ability_valid_until"));
+    if (r.ability_valid_until != no_day) until = day(r.ability_valid_until, "ability_valid_until");
     if (r.ability_raw < -1)
       throw invalid_value(error_id::invalid_ability, at("ability_raw"), std::to_string(r.ability_raw),
                           "a raw score is >= 0, or -1 for none");
@@ -533,7 +546,8 @@ private:
     if (r.disability_category >= detail::disability_category_count)
       throw invalid_value(error_id::invalid_category, at("disability_category"), std::to_string(r.disability_category),
                           "a disability_category is 0 (visual) - 6 (multiple), or -1 for no certificate");
-    const eldercare::disability_grade grade(r.disability_grade, at("disability_grade"));
+    if (r.disability_grade < 1 || r.disability_grade > 4) (void)eldercare::disability_grade(r.disability_grade, at("disability_grade"));
+    const eldercare::disability_grade grade(r.disability_grade);
     std::vector<disability_entry> parts;
     for (std::size_t k = 0; k < r.disability_components.size(); ++k) {
       const auto& c = r.disability_components[k];
@@ -544,9 +558,10 @@ private:
       parts.push_back({static_cast<eldercare::disability_category>(c.category),
                        eldercare::disability_grade(c.grade, at("disability_component_grade", which))});
     }
-    (void)detail::in_column(at("disability_components"), [&] {
-      return disability_certificate(static_cast<eldercare::disability_category>(r.disability_category), grade, parts);
-    });
+    if (!parts.empty() || r.disability_category == static_cast<std::int8_t>(eldercare::disability_category::multiple))
+      (void)detail::in_column(at("disability_components"), [&] {
+        return disability_certificate(static_cast<eldercare::disability_category>(r.disability_category), grade, parts);
+      });
   }
 
   void store(const row_input& r, region_code hukou, region_code residence, std::vector<stay> stays) {

@@ -265,9 +265,9 @@ private:
 
     // Categories [K]/[A], see docs/calibration.md.
     category_set cats;
-    if (draw_.chance(rural ? 0.06 : 0.025)) cats.insert(category::dibao);
+    if (draw_.chance(rural ? 0.06 : 0.015)) cats.insert(category::dibao);
     else if (draw_.chance(0.03)) cats.insert(category::low_income);
-    if (draw_.chance(rural ? 0.015 : 0.003)) cats.insert(category::tekun);
+    if (draw_.chance(rural ? 0.03 : 0.003)) cats.insert(category::tekun);
     if (draw_.chance(0.008)) cats.insert(category::youfu);
     if (draw_.chance(0.004)) {
       cats.insert(category::jisheng_tefu);
@@ -277,7 +277,7 @@ private:
     const bool alone = draw_.chance(0.12);
     if (alone) cats.insert(category::living_alone);
     if (alone || draw_.chance(0.43)) cats.insert(category::kongchao);
-    if (rural && draw_.chance(0.2)) cats.insert(category::left_behind);
+    if (rural && draw_.chance(0.13)) cats.insert(category::left_behind);
     if (draw_.chance(0.001)) cats.insert(category::model_worker);
     if (age >= 92 && draw_.chance(0.02)) cats.insert(category::pre_1949_party_member);
     if (rural && draw_.chance(0.01)) cats.insert(category::poor_household);

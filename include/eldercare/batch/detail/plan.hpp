@@ -1,21 +1,23 @@
 #pragma once
 // The batch engine's inner part: a policy version compiled into a tree of nodes over its rules'
-// leaves (through basic_any_condition::visit), prepared for one evaluation date, and evaluated over
-// a chunk of rows as byte masks.
+// leaves (through basic_any_condition::visit), prepared for one evaluation date, classified over a
+// horizon of dates, and evaluated over a chunk of rows as byte masks. See docs/design.md#batches.
 //
-//  * Groups (all_of / any_of / negation) combine their parts' masks. A part is evaluated only on the
-//    rows where it can still change the group's verdict, as the per-person evaluation stops at the
-//    first failing part of an all_of: a leaf never runs on a row the person path would not run it on.
-//  * A registered leaf that reads one member with few distinct values (birth date, hukou region,
-//    residence, categories, health, or nothing) is decided by its own evaluate once per value present
-//    in the population when the plan is prepared; rows then look their verdict up. A leaf reading a
+//  * version_plan: the tree, each leaf with its registered batch_leaf (or none), and the grant of
+//    every pattern of holding rules (detail::combine_rule_grants, tabulated).
+//  * prepared_plan (one date): a registered leaf that reads one member with few distinct values
+//    (birth date, hukou region, residence, categories, health, or nothing) is decided by its own
+//    evaluate once per value present in the population; rows look their verdict up. A leaf reading a
 //    member most rows lack (stays, an assessment, a certificate, programmes) is decided once for the
-//    rows without it, and per row, on a row view, for the others. A leaf that reads several members
-//    runs per row on a row view.
-//  * A leaf type the registry does not know runs per row on a person materialised from the row
-//    (reusing one person object per worker).
-//  * The combination of a version's rules (first_match / highest / sum) is detail::combine_rule_grants,
-//    tabulated once per pattern of holding rules.
+//    rows without it, and per row, on a row view, for the others. A leaf reading several members runs
+//    per row on a row view; an unregistered leaf type runs per row on a materialised person.
+//    evaluate_rules runs the trees on a list of rows: a group's part runs only on the rows where it
+//    can still change the verdict, as the person path stops at the first failing part of an all_of
+//    (and first_match at the first holding rule), so a leaf never runs, and never throws, where the
+//    person path would not run it.
+//  * horizon_plan (one or more dates under one version): rows whose verdicts the look-up tables (and
+//    the leaves' fails_on_every_date) settle for every date get one pattern for all of them; only
+//    the others are evaluated date by date.
 
 #include <algorithm> // std::fill
 #include <cstddef>
