@@ -1,5 +1,7 @@
 #pragma once
-// Umbrella header: everything in eldercare. Include single headers for faster builds.
+// Umbrella header: everything in eldercare but the population engine, which has its own
+// (eldercare/batch.hpp: it adds more than a second to a translation unit). Include single
+// headers for faster builds.
 
 #include "eldercare/core/error.hpp"
 
@@ -40,14 +42,6 @@
 #include "eldercare/person/residency.hpp"
 
 #include "eldercare/household/household.hpp"
-
-#include "eldercare/batch/batch_leaf.hpp"
-#include "eldercare/batch/day_number.hpp"
-#include "eldercare/batch/evaluate_batch.hpp"
-#include "eldercare/batch/population_columns.hpp"
-#include "eldercare/batch/row_view.hpp"
-#include "eldercare/batch/simulate.hpp"
-#include "eldercare/batch/synthetic.hpp"
 
 #include "eldercare/subjects/competition_event.hpp"
 #include "eldercare/subjects/service_area.hpp"

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "eldercare/batch.hpp"
 #include "eldercare/eldercare.hpp"
 
 using namespace eldercare;

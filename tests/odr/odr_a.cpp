@@ -1,4 +1,6 @@
-// ODR check: this TU and odr_b.cpp both include every header; linking them must succeed.
+// ODR check: this TU and odr_b.cpp both include every header (the umbrella and the population
+// engine's); linking them must succeed.
+#include "eldercare/batch.hpp"
 #include "eldercare/eldercare.hpp"
 int odr_b();
 int main() { return odr_b() == 42 ? 0 : 1; }

@@ -2,6 +2,7 @@
 #include <concepts>
 #include <span>
 
+#include "eldercare/batch.hpp"
 #include "eldercare/eldercare.hpp"
 
 using namespace eldercare;

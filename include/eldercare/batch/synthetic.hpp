@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "eldercare/batch/population_columns.hpp"
+#include "eldercare/calendar/month_arithmetic.hpp"
 #include "eldercare/facility/facility_registry.hpp"
 
 namespace eldercare {
