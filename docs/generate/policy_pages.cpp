@@ -121,6 +121,11 @@ std::map<std::string, std::string> all_pages(const catalog& c) {
     pages[e.id + ".md"] = page(c, e);
     index << "| [`" << e.id << "`](" << e.id << ".md) | " << cell(e.title) << " | " << to_word(e.subject) << " | `" << e.source << "` |\n";
   }
+  // The documentation site (Sphinx) needs every page in a toctree; hidden, because the table above is
+  // the reader's index.
+  index << "\n```{toctree}\n:hidden:\n\n";
+  for (const auto& e : c.entries()) index << e.id << "\n";
+  index << "```\n";
   pages["index.md"] = index.str();
   return pages;
 }

@@ -63,7 +63,18 @@ from ._decision import (  # noqa: E402
     resolve_stacking,
     schedule,
 )
-from ._population import FLAT_COLUMNS, Population, evaluate_population, schedule_population  # noqa: E402
+from ._population import (  # noqa: E402
+    FLAT_COLUMNS,
+    SYNTHETIC_PROFILES,
+    Population,
+    SimulationResult,
+    SyntheticPopulation,
+    evaluate_population,
+    schedule_population,
+    simulate_population,
+    synthetic_facilities,
+    synthetic_population,
+)
 from ._reform import Comparison, compare, reform  # noqa: E402
 from ._rules import (  # noqa: E402
     BENEFIT_PERIODS,
@@ -153,12 +164,15 @@ __all__ = [
     "Residence",
     "Rule",
     "RuleOutcome",
+    "SYNTHETIC_PROFILES",
     "Schedule",
     "ScheduleLine",
     "ServiceArea",
+    "SimulationResult",
     "StackedGrant",
     "StackingTable",
     "Stay",
+    "SyntheticPopulation",
     "Worker",
     "WorkerPolicy",
     "__version__",
@@ -189,6 +203,9 @@ __all__ = [
     "service_hours_per_month",
     "service_places",
     "simulate",
+    "simulate_population",
+    "synthetic_facilities",
+    "synthetic_population",
     "to_fen",
     "visits_per_month",
 ]

@@ -888,17 +888,34 @@ def catalog_sensitivity(
 # --- populations (register_batch.cpp) --------------------------------------------------------------
 # Column encodings: see eldercare/_population.py. Results are dicts of numpy arrays (and lists).
 
-class person_batch:
+def plain_text(values: Any, missing: bool = True) -> int: ...
+
+class population:
     @staticmethod
     def from_columns(
         columns: Dict[str, Any], stays: Optional[Dict[str, Any]] = None, facilities: Optional[facility_registry] = None
-    ) -> person_batch: ...
+    ) -> population: ...
     @staticmethod
-    def from_persons(persons: Sequence[person]) -> person_batch: ...
+    def from_persons(persons: Sequence[person], facilities: Optional[facility_registry] = None) -> population: ...
     def __len__(self) -> int: ...
+    def stay_count(self) -> int: ...
     def ids(self) -> List[str]: ...
     def person(self, index: int) -> person: ...
     def persons(self) -> List[person]: ...
+    def columns(self) -> Dict[str, Any]: ...
+
+class synthetic_generator:
+    def __init__(
+        self, seed: int = 0, profile: str = "xicheng", as_of: object = "2024-01-01", under_60_share: float = 0.0,
+        id_prefix: str = "p",
+    ) -> None: ...
+    def next(self, rows: int) -> population: ...
+    def skip(self, rows: int) -> None: ...
+    @property
+    def rows_drawn(self) -> int: ...
+    def facilities(self) -> facility_registry: ...
+
+def synthetic_facilities() -> facility_registry: ...
 
 class bundle:
     @property
@@ -915,7 +932,7 @@ def evaluate_bundle(
 @overload
 def evaluate_batch(
     policy: policy,
-    batch: person_batch,
+    batch: population,
     on: object,
     facilities: Optional[facility_registry] = None,
     reasons: bool = True,
@@ -923,24 +940,41 @@ def evaluate_batch(
 @overload
 def evaluate_batch(
     policy: bundle,
-    batch: person_batch,
+    batch: population,
     on: object,
     facilities: Optional[facility_registry] = None,
     reasons: bool = True,
 ) -> Dict[str, Any]: ...
 @overload
 def schedule_batch(
-    policy: policy, batch: person_batch, first: object, last: object, facilities: Optional[facility_registry] = None
+    policy: policy, batch: population, first: object, last: object, facilities: Optional[facility_registry] = None
 ) -> Dict[str, Any]: ...
 @overload
 def schedule_batch(
-    policy: bundle, batch: person_batch, first: object, last: object, facilities: Optional[facility_registry] = None
+    policy: bundle, batch: population, first: object, last: object, facilities: Optional[facility_registry] = None
 ) -> Dict[str, Any]: ...
 def evaluate_household_batch(
-    policy: policy, batch: person_batch, on: object, facilities: Optional[facility_registry] = None
+    policy: policy, batch: population, on: object, facilities: Optional[facility_registry] = None
 ) -> Dict[str, Any]: ...
 def schedule_household_batch(
-    policy: policy, batch: person_batch, first: object, last: object, facilities: Optional[facility_registry] = None
+    policy: policy, batch: population, first: object, last: object, facilities: Optional[facility_registry] = None
+) -> Dict[str, Any]: ...
+
+def evaluate_columns(
+    policy: policy,
+    population: population,
+    on: object,
+    facilities: Optional[facility_registry] = None,
+    reasons: bool = True,
+) -> Dict[str, Any]: ...
+def simulate_columns(
+    policy: policy,
+    population: population,
+    first_month: object,
+    months: int = 12,
+    facilities: Optional[facility_registry] = None,
+    regions: str = "hukou",
+    per_person: bool = False,
 ) -> Dict[str, Any]: ...
 
 benefit_unit_codes: List[str]

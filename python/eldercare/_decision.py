@@ -50,7 +50,7 @@ class Reason:
     condition : str
         What was asked, e.g. ``"age ≥ 60 周岁"``; ``"all of"``, ``"any of"`` or ``"not"`` for a group.
     passed : bool
-    facts : dict of str to str
+    facts : dict[str, str]
         What the condition looked at, e.g. ``{"hukou.region": "110102 西城区"}``.
     met_on : datetime.date or None
         For a failed condition that time will satisfy (an age, a duration), the first date on which

@@ -32,7 +32,16 @@ column                      values
 ``programmes``              comma-separated programme ids, or a list, optional
 ``stays``                   optional list column: each cell a list of ``{"facility", "admitted",
                             "discharged"}`` dicts (or :class:`~eldercare.Stay` objects, or JSON text)
+``ability_scale``           optional: the scale of the assessment (``"gbt_42195_2022"``, the default,
+                            ``"mzt_039_2013"``, ``"tekun_self_care"``, ...)
+``ability_raw``             optional: the assessment's raw score (missing: none)
+``ability_valid_until``     optional: the end of the assessment's validity (missing: none)
+``ability_local_scale``     optional: the local scale's id, for ``ability_scale`` ``"local"``
+``disability_components``   optional: the parts of a 多重 certificate, ``"visual:1,hearing:2"``
 ==========================  ========================================================================
+
+The last five columns carry what :meth:`Population.to_arrow` exports so that a population written
+to Parquet reads back the same; data from elsewhere rarely has them.
 
 Stays may instead come as a separate table with columns ``person_id``, ``facility``, ``admitted``
 and ``discharged`` (missing while ongoing): that is the fast path. Numeric columns cross to C++ as
@@ -44,7 +53,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
@@ -64,7 +73,17 @@ from ._values import (
     _facilities_arg,
 )
 
-__all__ = ["FLAT_COLUMNS", "Population", "evaluate_population", "schedule_population"]
+__all__ = [
+    "FLAT_COLUMNS",
+    "Population",
+    "SimulationResult",
+    "SyntheticPopulation",
+    "evaluate_population",
+    "schedule_population",
+    "simulate_population",
+    "synthetic_facilities",
+    "synthetic_population",
+]
 
 #: The columns of the flat schema, in documentation order.
 FLAT_COLUMNS: Tuple[str, ...] = (
@@ -84,6 +103,11 @@ FLAT_COLUMNS: Tuple[str, ...] = (
     "household_id",
     "programmes",
     "stays",
+    "ability_scale",
+    "ability_raw",
+    "ability_valid_until",
+    "ability_local_scale",
+    "disability_components",
 )
 _STAY_COLUMNS = ("person_id", "facility", "admitted", "discharged")
 _NAT = np.iinfo(np.int64).min
@@ -107,7 +131,7 @@ def _table_columns(data: Tabular, what: str) -> Tuple[Dict[str, Any], int]:
     except ImportError:  # pragma: no cover - pandas is a dependency
         pd = None
     if pd is not None and isinstance(data, pd.DataFrame):
-        cols = {str(c): data[c] for c in data.columns}
+        cols = {str(c): _frame_column(data[c], pd) for c in data.columns}
         return cols, len(data)
     if _is_arrow(data):
         cols = {}
@@ -134,22 +158,159 @@ def _table_columns(data: Tabular, what: str) -> Tuple[Dict[str, Any], int]:
     )
 
 
-def _arrow_column(col: Any) -> Any:
-    """A pyarrow (chunked) array as numpy (numbers, dates; zero-copy for one chunk without nulls) or a list."""
+def _frame_column(col: Any, pd: Any) -> Any:
+    """A DataFrame column: text backed by Arrow (pandas' "str" dtype with pyarrow storage, or a
+    categorical of text) as :class:`_ArrowText`, read by C++ without a Python object per cell; other
+    columns as they are."""
+    dtype = col.dtype
+    if isinstance(dtype, pd.StringDtype) and getattr(dtype, "storage", None) == "pyarrow":
+        return _ArrowText.of(col)
+    if isinstance(dtype, pd.CategoricalDtype) and dtype.categories.inferred_type in ("string", "empty"):
+        return _ArrowText.of(col)
+    return col
+
+
+def _is_arrow_text(t: Any) -> bool:
     import pyarrow as pa
 
+    if pa.types.is_dictionary(t):
+        t = t.value_type
+    return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t))
+
+
+class _ArrowText:
+    """A text column held by Arrow (string, large_string or dictionary of text), handed to C++ as its
+    buffers (see ``text_column`` in register_population.cpp): no Python string per cell. The
+    per-cell Python path (:func:`_values`) still reads it, for error messages and odd inputs."""
+
+    __slots__ = ("array",)
+
+    def __init__(self, array: Any) -> None:
+        import pyarrow as pa
+
+        if isinstance(array, pa.ChunkedArray):
+            array = array.chunk(0) if array.num_chunks == 1 else array.combine_chunks()
+        if pa.types.is_string_view(array.type):
+            array = array.cast(pa.string())
+        self.array = array
+
+    @classmethod
+    def of(cls, col: Any) -> Any:
+        import pyarrow as pa
+
+        try:
+            array = pa.array(col)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):  # pragma: no cover - mixed cells: the cell path
+            return col
+        return cls(array) if _is_arrow_text(array.type) else col
+
+    def __len__(self) -> int:
+        return len(self.array)
+
+    @property
+    def null_count(self) -> int:
+        return int(self.array.null_count)
+
+    def has_empty(self) -> bool:
+        """Whether some present cell is the empty text."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        values = self.array.dictionary if pa.types.is_dictionary(self.array.type) else self.array
+        return len(values) > 0 and bool(pc.any(pc.equal(pc.binary_length(values), 0)).as_py())
+
+    def core(self) -> Tuple[Any, ...]:
+        """What ``text_column`` reads: ("arrow", length, offset, validity, offsets, data, large) or
+        ("dictionary", int64 codes with -1 for missing, words)."""
+        import pyarrow as pa
+
+        a = self.array
+        if pa.types.is_dictionary(a.type):
+            codes = a.indices.cast(pa.int64()).fill_null(-1).to_numpy(zero_copy_only=False)
+            words = a.dictionary.cast(pa.string()).to_pylist()
+            return ("dictionary", np.ascontiguousarray(codes, dtype=np.int64), words)
+        validity, offsets, data = a.buffers()[:3]
+        return (
+            "arrow",
+            len(a),
+            a.offset,
+            validity if a.null_count else None,
+            offsets,
+            data,
+            pa.types.is_large_string(a.type),
+        )
+
+    def tolist(self) -> List[Any]:
+        return self.array.to_pylist()
+
+
+def _arrow_column(col: Any) -> Any:
+    """A pyarrow (chunked) array as numpy (numbers, dates; zero-copy for one chunk without nulls),
+    :class:`_ArrowText` (text) or a list."""
+    import pyarrow as pa
+
+    if isinstance(col, pa.ChunkedArray) and col.num_chunks == 1:
+        col = col.chunk(0)  # a ChunkedArray's to_numpy() copies even one chunk
     t = col.type
     if pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_boolean(t):
         if col.null_count == 0:
-            return col.to_numpy()
+            # An Array's to_numpy() copies no bool column (bits) unless told it may.
+            return col.to_numpy(zero_copy_only=False) if pa.types.is_boolean(t) else col.to_numpy()
         return np.asarray(col.to_numpy(zero_copy_only=False), dtype=object if pa.types.is_boolean(t) else float)
+    if _is_arrow_text(t):
+        return _ArrowText(col)
     if pa.types.is_date(t) or pa.types.is_timestamp(t):
         return np.asarray(col.cast(pa.date32()).to_numpy(zero_copy_only=False), dtype="datetime64[D]")
+    if pa.types.is_list(t) and pa.types.is_struct(t.value_type):
+        names = {t.value_type.field(k).name for k in range(t.value_type.num_fields)}
+        if names <= set(_STAY_STRUCT_FIELDS) and {"facility", "admitted"} <= names:
+            return col  # stays as Population.to_arrow() writes them: read by offsets in _arrow_stays
     return col.to_pylist()
+
+
+_STAY_STRUCT_FIELDS = ("facility", "admitted", "discharged")
+
+
+def _is_arrow_list(col: Any) -> bool:
+    return type(col).__module__.startswith("pyarrow")
+
+
+def _arrow_stays(col: Any) -> Dict[str, Any]:
+    """Stay columns from an Arrow list<struct<facility, admitted, discharged>> column, without a
+    Python object per row (the person row of each stay from the list offsets)."""
+    import pyarrow as pa
+
+    arr = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+    lengths = arr.value_lengths().fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
+    values = arr.flatten()  # the stays of non-null cells, in row order
+    rows = np.repeat(np.arange(len(arr), dtype=np.int64), lengths)
+    cells = _Cells("stays", None)
+
+    def field(name: str) -> Any:
+        return values.field(name) if values.type.get_field_index(name) >= 0 else None
+
+    def dates(name: str) -> Any:
+        f = field(name)
+        if f is None:
+            return np.full(len(values), _NAT, dtype=np.int64)
+        return _dates(_arrow_column(f), name, cells)
+
+    facility = field("facility")
+    text = _ArrowText(facility) if _is_arrow_text(facility.type) else None
+    if text is not None and text.null_count == 0 and not text.has_empty():
+        facility_ids: Any = text.core()  # read in place by C++
+    else:
+        facility_ids = _text(facility.to_pylist(), "facility", cells)
+        for j, f in enumerate(facility_ids):
+            if not f:
+                invalid(ErrorId.INVALID_STAY, cells("facility", j), "None", "is required (missing value)")
+    return {"row": rows, "facility": facility_ids, "admitted": dates("admitted"), "discharged": dates("discharged")}
 
 
 def _values(col: Any) -> Any:
     """A column as a numpy array (numeric or datetime64 dtypes) or an object array."""
+    if isinstance(col, _ArrowText):
+        return _list_array(col.tolist())
     try:
         import pandas as pd
 
@@ -201,6 +362,58 @@ class _Cells:
         if self.ids is not None and row < len(self.ids):
             return f"{self.table}.{column}[row {row}, id '{self.ids[row]}']"
         return f"{self.table}.{column}[row {row}]"
+
+
+class _LazyIds:
+    """The ids as a list of str, made (and checked, as :func:`_ids` checks them) only when an error
+    names a cell: building a population from valid columns never makes a Python string per row."""
+
+    def __init__(self, col: Any) -> None:
+        self._col = col
+        self._list: Optional[List[str]] = None
+
+    def list(self) -> List[str]:
+        if self._list is None:
+            self._list = _ids(self._col, _Cells("population", None))
+        return self._list
+
+    def __len__(self) -> int:
+        return len(self.list())
+
+    def __getitem__(self, i: int) -> str:
+        return self.list()[i]
+
+
+def _plain_text(values: Any, missing: bool = True) -> int:
+    """Whether C++ reads an object array as it is: 0 no, 1 yes (every cell a str, or None/NaN when
+    `missing`), 2 yes and every cell is missing."""
+    if isinstance(values, np.ndarray) and values.dtype == object:
+        return int(_core.plain_text(values, missing))
+    return 0
+
+
+def _id_source(col: Any) -> Any:
+    """The id column as C++ reads it: Arrow buffers or an object array of str in place when every id
+    is text, else the list of :func:`_ids` (numbers made text, errors naming the cell)."""
+    if isinstance(col, _ArrowText) and col.null_count == 0:
+        return col.core()
+    if not isinstance(col, _ArrowText):
+        values = _values(col)
+        if _plain_text(values, missing=False):
+            return values
+    return _ids(col, _Cells("population", None))
+
+
+def _text_source(col: Any, name: str, cells: _Cells, *, lists: bool = False) -> Any:
+    """A text column as C++ reads it: Arrow buffers, an object array of str/None in place, or the
+    cells of :func:`_text` (lists joined, pandas' missing values, errors naming the cell)."""
+    if isinstance(col, _ArrowText):
+        return col.core()
+    values = _values(col)
+    plain = _plain_text(values)
+    if plain:
+        return None if plain == 2 else values  # an all-missing column is read as an absent one
+    return _text(values, name, cells, lists=lists)
 
 
 def _ids(col: Any, cells: _Cells) -> List[str]:
@@ -276,6 +489,8 @@ def _dates(col: Any, name: str, cells: _Cells) -> Any:
 
 def _regions(col: Any, name: str, cells: _Cells) -> Any:
     """Region codes as int64 numbers or text cells."""
+    if isinstance(col, _ArrowText) and col.null_count == 0:
+        return col.core()
     values = _values(col)
     if values.dtype.kind in "iu":
         return np.ascontiguousarray(values, dtype=np.int64)
@@ -285,6 +500,8 @@ def _regions(col: Any, name: str, cells: _Cells) -> Any:
             i = int(bad[0])
             invalid(ErrorId.INVALID_REGION, cells(name, i), str(values[i]), "expected a division code such as 110102")
         return np.ascontiguousarray(values, dtype=np.int64)
+    if _plain_text(values, missing=False):
+        return values
     out: List[Optional[str]] = []
     for i, v in enumerate(values.tolist()):
         if _missing(v):
@@ -342,19 +559,20 @@ def _levels(col: Any, name: str, cells: _Cells, *, error_id: ErrorId) -> np.ndar
     return out
 
 
-def _stay_dicts(cell: Any, at: str) -> List[Tuple[str, Any, Any]]:
-    """The stays of one list-column cell as (facility, admitted, discharged)."""
+def _stay_dicts(cell: Any, where: Callable[[], str]) -> List[Tuple[str, Any, Any]]:
+    """The stays of one list-column cell as (facility, admitted, discharged); `where` names the cell
+    in an error (made only then: naming it needs the ids as Python strings)."""
     if _missing(cell):
         return []
     if isinstance(cell, str):
         try:
             cell = json.loads(cell) if cell.strip() else []
         except json.JSONDecodeError as e:
-            invalid(ErrorId.INVALID_STAY, at, cell, f"not a JSON list of stays: {e.msg}")
+            invalid(ErrorId.INVALID_STAY, where(), cell, f"not a JSON list of stays: {e.msg}")
     if isinstance(cell, np.ndarray):
         cell = cell.tolist()
     if not isinstance(cell, (list, tuple)):
-        invalid_type(ErrorId.INVALID_STAY, at, cell, "expected a list of stays")
+        invalid_type(ErrorId.INVALID_STAY, where(), cell, "expected a list of stays")
     out = []
     for k, s in enumerate(cell):
         if isinstance(s, Stay):
@@ -362,46 +580,63 @@ def _stay_dicts(cell: Any, at: str) -> List[Tuple[str, Any, Any]]:
         elif isinstance(s, Mapping):
             unknown = set(s) - {"facility", "admitted", "discharged"}
             if unknown:
-                invalid(ErrorId.INVALID_STAY, f"{at}[{k}].{sorted(unknown)[0]}", "", "unknown field")
+                invalid(ErrorId.INVALID_STAY, f"{where()}[{k}].{sorted(unknown)[0]}", "", "unknown field")
             if s.get("facility") is None or s.get("admitted") is None:
-                invalid(ErrorId.INVALID_STAY, f"{at}[{k}]", json.dumps(s, default=str), "needs facility and admitted")
+                invalid(
+                    ErrorId.INVALID_STAY, f"{where()}[{k}]", json.dumps(s, default=str), "needs facility and admitted"
+                )
             out.append((s["facility"], s["admitted"], s.get("discharged")))
         elif isinstance(s, (list, tuple)) and len(s) in (2, 3):
             out.append((s[0], s[1], s[2] if len(s) == 3 else None))
         else:
             invalid_type(
-                ErrorId.INVALID_STAY, f"{at}[{k}]", s, "expected a Stay, a dict or (facility, admitted[, discharged])"
+                ErrorId.INVALID_STAY,
+                f"{where()}[{k}]",
+                s,
+                "expected a Stay, a dict or (facility, admitted[, discharged])",
             )
     return out
 
 
-def _stay_columns(stays: Tabular, ids: List[str]) -> Dict[str, Any]:
+def _plain_key_column(col: Any) -> Any:
+    """A text column C++ reads as it is when every cell is present and not empty (Arrow buffers or
+    an object array of str), else None (the per-cell path then names the cell it refuses)."""
+    if isinstance(col, _ArrowText):
+        return col.core() if col.null_count == 0 and not col.has_empty() else None
+    values = _values(col)
+    if _plain_text(values, missing=False) and not (values == "").any():
+        return values
+    return None
+
+
+def _stay_columns(stays: Tabular, ids: _LazyIds) -> Dict[str, Any]:
     cols, n = _table_columns(stays, "stays")
     for c in ("person_id", "facility", "admitted"):
         if c not in cols:
             invalid(ErrorId.INVALID_STAY, f"stays.{c}", "", "the column is required")
     cells = _Cells("stays", None)
-    person_ids = _ids(cols["person_id"], _Cells("stays", None)) if n else []
-    index = {pid: i for i, pid in enumerate(ids)}
+    discharged = (
+        _dates(cols["discharged"], "discharged", cells) if "discharged" in cols else np.full(n, _NAT, dtype=np.int64)
+    )
+    admitted = _dates(cols["admitted"], "admitted", cells)
+    person_ids = _plain_key_column(cols["person_id"])
+    facility = _plain_key_column(cols["facility"])
+    if person_ids is not None and facility is not None:
+        # C++ finds each stay's row in its own table of the ids (no Python dict of the population).
+        return {"person_id": person_ids, "facility": facility, "admitted": admitted, "discharged": discharged}
+    person_id_list = _ids(cols["person_id"], _Cells("stays", None)) if n else []
+    index = {pid: i for i, pid in enumerate(ids.list())}
     rows = np.empty(n, dtype=np.int64)
-    for j, pid in enumerate(person_ids):
+    for j, pid in enumerate(person_id_list):
         row = index.get(pid)
         if row is None:
             invalid(ErrorId.INVALID_STAY, cells("person_id", j), pid, "no person with this id in the population")
         rows[j] = row
-    facility = _text(cols["facility"], "facility", cells)
-    for j, f in enumerate(facility):
+    facility_list = _text(cols["facility"], "facility", cells)
+    for j, f in enumerate(facility_list):
         if not f:
             invalid(ErrorId.INVALID_STAY, cells("facility", j), "None", "is required (missing value)")
-    discharged = (
-        _dates(cols["discharged"], "discharged", cells) if "discharged" in cols else np.full(n, _NAT, dtype=np.int64)
-    )
-    return {
-        "row": rows,
-        "facility": facility,
-        "admitted": _dates(cols["admitted"], "admitted", cells),
-        "discharged": discharged,
-    }
+    return {"row": rows, "facility": facility_list, "admitted": admitted, "discharged": discharged}
 
 
 def _list_stays(col: Any, ids: List[str]) -> Dict[str, Any]:
@@ -411,7 +646,9 @@ def _list_stays(col: Any, ids: List[str]) -> Dict[str, Any]:
     discharged: List[Any] = []
     cells = _Cells("population", ids)
     for i, cell in enumerate(_values(col).tolist()):
-        for f, a, d in _stay_dicts(cell, cells("stays", i)):
+        if cell is None:
+            continue
+        for f, a, d in _stay_dicts(cell, lambda: cells("stays", i)):  # noqa: B023 - called at once
             rows.append(i)
             facility.append(f)
             admitted.append(a)
@@ -427,14 +664,14 @@ def _list_stays(col: Any, ids: List[str]) -> Dict[str, Any]:
 
 def _population_columns(
     data: Tabular, stays: Optional[Tabular]
-) -> Tuple[Dict[str, Any], Optional[Dict[str, Any]], List[str]]:
-    """The encodings register_batch.cpp reads (the one place where columns are adapted)."""
+) -> Tuple[Dict[str, Any], Optional[Dict[str, Any]], _LazyIds]:
+    """The encodings register_population.cpp reads (the one place where columns are adapted)."""
     cols, _ = _table_columns(data, "population")
     if "id" not in cols:
         invalid(ErrorId.INVALID_PERSON, "population.id", "", "the id column is required")
-    ids = _ids(cols["id"], _Cells("population", None))
+    ids = _LazyIds(cols["id"])
     cells = _Cells("population", ids)
-    out: Dict[str, Any] = {"id": ids}
+    out: Dict[str, Any] = {"id": _id_source(cols["id"])}
     for c in ("birth_date", "hukou_region", "residence_region"):
         if c not in cols:
             invalid(ErrorId.INVALID_PERSON, f"population.{c}", "", "the column is required")
@@ -454,26 +691,35 @@ def _population_columns(
             cols["disability_grade"], "disability_grade", cells, error_id=ErrorId.INVALID_ABILITY
         )
     if "disability_category" in cols:
-        out["disability_category"] = _text(cols["disability_category"], "disability_category", cells)
+        out["disability_category"] = _text_source(cols["disability_category"], "disability_category", cells)
     if "categories" in cols:
-        values = _values(cols["categories"])
-        if values.dtype.kind in "iu":
+        values = _values(cols["categories"]) if not isinstance(cols["categories"], _ArrowText) else None
+        if values is None:
+            out["categories"] = cols["categories"].core()
+        elif values.dtype.kind in "iu":
             out["categories"] = np.ascontiguousarray(values, dtype=np.int64)
         elif values.dtype.kind == "f":
             out["categories"] = _levels(values, "categories", cells, error_id=ErrorId.INVALID_CATEGORY).clip(min=0)
         else:
-            out["categories"] = _text(values, "categories", cells, lists=True)
+            out["categories"] = _text_source(cols["categories"], "categories", cells, lists=True)
     if "household_id" in cols:
-        out["household_id"] = _text(cols["household_id"], "household_id", cells)
+        out["household_id"] = _text_source(cols["household_id"], "household_id", cells)
     if "programmes" in cols:
-        out["programmes"] = _text(cols["programmes"], "programmes", cells, lists=True)
+        out["programmes"] = _text_source(cols["programmes"], "programmes", cells, lists=True)
+    for c in ("ability_scale", "ability_local_scale", "disability_components"):
+        if c in cols:
+            out[c] = _text_source(cols[c], c, cells)
+    if "ability_raw" in cols:
+        out["ability_raw"] = _levels(cols["ability_raw"], "ability_raw", cells, error_id=ErrorId.INVALID_ABILITY)
+    if "ability_valid_until" in cols:
+        out["ability_valid_until"] = _dates(cols["ability_valid_until"], "ability_valid_until", cells)
     stay_cols: Optional[Dict[str, Any]] = None
     if stays is not None:
         if "stays" in cols:
             invalid(ErrorId.INVALID_STAY, "stays", "", "give stays either as a column or as a separate table, not both")
         stay_cols = _stay_columns(stays, ids)
     elif "stays" in cols:
-        stay_cols = _list_stays(cols["stays"], ids)
+        stay_cols = _arrow_stays(cols["stays"]) if _is_arrow_list(cols["stays"]) else _list_stays(cols["stays"], ids)
     return out, stay_cols, ids
 
 
@@ -481,7 +727,12 @@ def _population_columns(
 
 
 class Population:
-    """Persons built once in C++ from columns, for evaluating many policies and dates.
+    """Persons held in columns in C++ (the columnar engine's ``population_columns``), for evaluating
+    many policies and dates.
+
+    Every row is checked as a person when the population is built; evaluating it then runs on the
+    columnar engine (:func:`evaluate_population`, :func:`simulate_population`), or on one person per
+    row where that engine does not serve (households, catalog bundles, ``path="persons"``).
 
     Parameters
     ----------
@@ -509,7 +760,7 @@ class Population:
     (2, ('a', 'b'))
     """
 
-    __slots__ = ("_impl", "facilities", "ids")
+    __slots__ = ("_impl", "facilities", "_ids", "_id_array", "_blank_array")
 
     def __init__(
         self,
@@ -519,6 +770,7 @@ class Population:
         facilities: Union[FacilityRegistry, Iterable[Facility], None] = None,
     ) -> None:
         registry = FacilityRegistry.of(facilities)
+        core_registry = None if registry is None else registry._impl
         if isinstance(data, (list, tuple)) and (not data or isinstance(data[0], Person)):
             for i, p in enumerate(data):
                 if not isinstance(p, Person):
@@ -527,13 +779,24 @@ class Population:
                     p.validate(registry)
             if stays is not None:
                 invalid(ErrorId.INVALID_STAY, "stays", "", "persons carry their own stays")
-            impl = _core.person_batch.from_persons([p._impl for p in data])
+            impl = _core.population.from_persons([p._impl for p in data], core_registry)
         else:
             columns, stay_columns, _ = _population_columns(data, stays)
-            impl = _core.person_batch.from_columns(columns, stay_columns, None if registry is None else registry._impl)
+            impl = _core.population.from_columns(columns, stay_columns, core_registry)
+        self._set_impl(impl, registry)
+
+    def _set_impl(self, impl: _core.population, registry: Optional[FacilityRegistry]) -> None:
         self._impl = impl
-        self.ids: Tuple[str, ...] = tuple(impl.ids())
         self.facilities: Optional[FacilityRegistry] = registry
+        self._ids: Optional[Tuple[str, ...]] = None
+        self._id_array: Any = None
+        self._blank_array: Any = None
+
+    @classmethod
+    def _of_impl(cls, impl: _core.population, registry: Optional[FacilityRegistry]) -> Population:
+        pop = cls.__new__(cls)
+        pop._set_impl(impl, registry)
+        return pop
 
     @classmethod
     def of(
@@ -550,8 +813,28 @@ class Population:
             return data
         return cls(data, stays=stays, facilities=facilities)
 
+    @property
+    def ids(self) -> Tuple[str, ...]:
+        """The row ids, in row order (made on first use: a Python string per row)."""
+        if self._ids is None:
+            self._ids = tuple(self._id_column())
+        return self._ids
+
+    def _id_column(self) -> Any:
+        """The ids as the text array of every result's ``id`` column, made once (results built from
+        it do not convert a Python string per row each time)."""
+        if self._id_array is None:
+            self._id_array = _text_array(self._impl.ids() if self._ids is None else list(self._ids))
+        return self._id_array
+
+    def _blank_column(self) -> Any:
+        """A text array of empty strings, one per row (``first_failing_condition`` without reasons)."""
+        if self._blank_array is None:
+            self._blank_array = _text_array([""] * len(self))
+        return self._blank_array
+
     def __len__(self) -> int:
-        return len(self.ids)
+        return len(self._impl)
 
     def __repr__(self) -> str:
         return f"<Population of {len(self)} persons>"
@@ -568,6 +851,120 @@ class Population:
     def persons(self) -> List[Person]:
         """Every person, as :class:`~eldercare.Person` values (slow for large populations)."""
         return [_person_from_core(p) for p in self._impl.persons()]
+
+    def to_arrow(self) -> Any:
+        """The population as a pyarrow Table in the flat schema, stays as a list column.
+
+        Every fact a row holds is a column (the assessment's scale, raw score and validity and a
+        多重 certificate's parts included), so that the table, written to Parquet and read back with
+        :class:`Population`, gives the same population. Categories are exported as their bits.
+
+        Returns
+        -------
+        pyarrow.Table
+
+        Examples
+        --------
+        >>> import eldercare
+        >>> pop = eldercare.synthetic_population(3, seed=1)
+        >>> table = pop.to_arrow()
+        >>> table.num_rows, table.schema.field("stays").type
+        (3, ListType(list<item: struct<facility: string, admitted: date32[day], discharged: date32[day]>>))
+        >>> eldercare.Population(table, facilities=pop.facilities).persons() == pop.persons()
+        True
+        """
+        import pyarrow as pa
+
+        c = self._impl.columns()
+        n = len(self)
+
+        def dates(name: str) -> Any:
+            days = c[name].view("datetime64[D]")
+            return pa.array(days, type=pa.date32(), mask=np.isnat(days))
+
+        def optional_ints(name: str) -> Any:
+            v = c[name]
+            return pa.array(v, type=pa.int64(), mask=v < 0)
+
+        stays = pa.StructArray.from_arrays(
+            [
+                pa.array(c["stay_facility"], type=pa.string()),
+                dates("stay_admitted"),
+                dates("stay_discharged"),
+            ],
+            names=list(_STAY_STRUCT_FIELDS),
+        )
+        columns = {
+            "id": pa.array(c["id"], type=pa.string()),
+            "birth_date": dates("birth_date"),
+            "hukou_region": pa.array(c["hukou_region"]),
+            "residence_region": pa.array(c["residence_region"]),
+            "hukou_since": dates("hukou_since"),
+            "rural": pa.array(c["rural"]),
+            "ability_level": optional_ints("ability_level"),
+            "ability_assessed_on": dates("ability_assessed_on"),
+            "categories": pa.array(c["categories"]),
+            "disability_category": pa.array(c["disability_category"], type=pa.string()),
+            "disability_grade": optional_ints("disability_grade"),
+            "mental_illness": pa.array(c["mental_illness"]),
+            "infectious_disease": pa.array(c["infectious_disease"]),
+            "household_id": pa.array(c["household_id"], type=pa.string()),
+            "programmes": pa.array(c["programmes"], type=pa.string()),
+            "stays": pa.ListArray.from_arrays(pa.array(c["stay_offsets"], type=pa.int32()), stays),
+            "ability_scale": pa.array(c["ability_scale"], type=pa.string()),
+            "ability_raw": optional_ints("ability_raw"),
+            "ability_valid_until": dates("ability_valid_until"),
+            "ability_local_scale": pa.array(c["ability_local_scale"], type=pa.string()),
+            "disability_components": pa.array(c["disability_components"], type=pa.string()),
+        }
+        assert tuple(columns) == FLAT_COLUMNS and len(columns["id"]) == n
+        return pa.table(columns)
+
+    def to_frame(self) -> Any:
+        """The population as a pandas DataFrame in the flat schema (see :meth:`to_arrow`).
+
+        Dates are ``datetime64`` columns (NaT where missing), optional whole numbers ``Int64``
+        (``<NA>`` where missing), stays a list column of ``{"facility", "admitted", "discharged"}``
+        dicts (None for a row without stays).
+
+        Returns
+        -------
+        pandas.DataFrame
+
+        Examples
+        --------
+        >>> import eldercare
+        >>> pop = eldercare.synthetic_population(2, seed=1)
+        >>> list(pop.to_frame().columns[:4])
+        ['id', 'birth_date', 'hukou_region', 'residence_region']
+        """
+        import pandas as pd
+
+        c = self._impl.columns()
+        frame: Dict[str, Any] = {}
+        for name in FLAT_COLUMNS:
+            if name == "stays":
+                offsets = c["stay_offsets"]
+                admitted = c["stay_admitted"].view("datetime64[D]").tolist()
+                discharged = c["stay_discharged"].view("datetime64[D]").tolist()
+                facility = c["stay_facility"]
+                cells: List[Any] = [None] * len(self)
+                for i in np.flatnonzero(np.diff(offsets)).tolist():
+                    cells[i] = [
+                        {"facility": facility[j], "admitted": admitted[j], "discharged": discharged[j]}
+                        for j in range(int(offsets[i]), int(offsets[i + 1]))
+                    ]
+                frame[name] = cells
+            elif name in ("birth_date", "hukou_since", "ability_assessed_on", "ability_valid_until"):
+                frame[name] = c[name].view("datetime64[D]")
+            elif name in ("ability_level", "disability_grade", "ability_raw"):
+                v = c[name]
+                frame[name] = pd.arrays.IntegerArray(v, v < 0)
+            elif name in ("id",):
+                frame[name] = self._id_column()
+            else:
+                frame[name] = c[name]
+        return pd.DataFrame(frame)
 
 
 def _person_from_core(p: _core.person) -> Person:
@@ -640,6 +1037,37 @@ class _Target:
         self.id = policy_or_id
 
 
+def _route(target: _Target, per_household: bool, path: str) -> str:
+    """Which engine evaluates: "columns" for a policy evaluated per person, else "persons"."""
+    if path not in ("auto", "columns", "persons"):
+        invalid(ErrorId.INVALID_PARAMETER, "path", str(path), "expected auto, columns or persons")
+    serves = not per_household and not target.bundle
+    if path == "columns" and not serves:
+        invalid(
+            ErrorId.INVALID_PARAMETER,
+            "path",
+            path,
+            "the columnar engine evaluates one policy per person: households and catalog bundles take path='persons'",
+        )
+    if path == "auto":
+        return "columns" if serves else "persons"
+    return path
+
+
+_TEXT_DTYPE: Any = None
+
+
+def _text_array(values: Sequence[str]) -> Any:
+    """`values` as the array pandas makes of a list of str (its "str" dtype in pandas 3, object
+    before), so that a DataFrame built from it keeps it as it is."""
+    global _TEXT_DTYPE
+    import pandas as pd
+
+    if _TEXT_DTYPE is None:
+        _TEXT_DTYPE = pd.Series(["x"]).dtype
+    return pd.array(values, dtype=_TEXT_DTYPE)
+
+
 def _households_flag(target: _Target, households: Optional[bool]) -> bool:
     if households is None:
         return target.household
@@ -648,10 +1076,19 @@ def _households_flag(target: _Target, households: Optional[bool]) -> bool:
     return bool(households)
 
 
+_CATEGORIES: Dict[Tuple[str, ...], Any] = {}
+
+
 def _categorical(codes: np.ndarray, words: Sequence[str]) -> Any:
+    """Codes made by C++ (valid by construction: -1 for missing) as a pandas Categorical, without a
+    copy of the codes or a scan to check them; the categories' dtype is made once per vocabulary."""
     import pandas as pd
 
-    return pd.Categorical.from_codes(codes.astype(np.int64), categories=list(words))
+    key = tuple(words)
+    dtype = _CATEGORIES.get(key)
+    if dtype is None:
+        dtype = _CATEGORIES[key] = pd.CategoricalDtype(list(words))
+    return pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
 
 
 def evaluate_population(
@@ -664,6 +1101,7 @@ def evaluate_population(
     stays: Optional[Tabular] = None,
     reasons: bool = True,
     households: Optional[bool] = None,
+    path: str = "auto",
 ) -> Any:
     """Evaluate a policy for every person of a population on a date.
 
@@ -710,12 +1148,17 @@ def evaluate_population(
     target = _Target(policy_or_id, readings)
     pop = Population.of(population, stays=stays, facilities=facilities)
     registry = _facilities_arg(facilities if facilities is not None else pop.facilities)
-    if _households_flag(target, households):
+    per_household = _households_flag(target, households)
+    if _route(target, per_household, path) == "columns":
+        r = _core.evaluate_columns(target.impl, pop._impl, on, registry, reasons)
+        r["status"] = np.full(len(pop), r["status_code"], dtype=np.int8)
+        ids = pop._id_column()
+    elif per_household:
         r = _core.evaluate_household_batch(target.impl, pop._impl, on, registry)
         ids = r["id"]
     else:
         r = _core.evaluate_batch(target.impl, pop._impl, on, registry, reasons)
-        ids = list(pop.ids)
+        ids = pop._id_column()
     frame = {
         "id": ids,
         "eligible": r["eligible"],
@@ -723,13 +1166,15 @@ def evaluate_population(
         "unit": _categorical(r["unit"], _core.benefit_unit_codes),
         "period": _categorical(r["period"], _core.benefit_period_codes),
         "quantity": r["quantity"],
-        "first_failing_condition": r.get("first_failing_condition", [""] * len(ids)),
-        "granting_rules": r.get("granting_rules", [""] * len(ids)),
+        "first_failing_condition": r["first_failing_condition"] if reasons or per_household else pop._blank_column(),
+        "granting_rules": r["granting_rules"] if reasons or per_household else pop._blank_column(),
         "status": _categorical(r["status"], _core.decision_status_codes),
     }
     if "members" in r:
         frame["members"] = r["members"]
-    return pd.DataFrame(frame)
+    # copy=False: the columns are fresh arrays (or the population's cached ids), taken as they are,
+    # without consolidating the integer columns into one block (a copy of each).
+    return pd.DataFrame(frame, copy=False)
 
 
 def schedule_population(
@@ -772,7 +1217,7 @@ def schedule_population(
         ids = r["id"]
     else:
         r = _core.schedule_batch(target.impl, pop._impl, first, last, registry)
-        ids = list(pop.ids)
+        ids = pop._id_column()
     years, months = r["year"], r["month"]
     if wide:
         labels = [f"{y:04d}-{m:02d}" for y, m in zip(years, months)]
@@ -788,3 +1233,285 @@ def schedule_population(
             "quantity": r["quantity"].reshape(-1),
         }
     )
+
+
+# --- month-by-month totals on the columnar engine -------------------------------------------------------
+
+
+class SimulationResult:
+    """What :func:`simulate_population` returns: a policy's payments to a population month by month.
+
+    Attributes
+    ----------
+    by_month : pandas.DataFrame
+        One row per month: ``year``, ``month``, ``tested_on`` (the day the month is decided on),
+        ``version`` (the version in force at the month's end), ``eligible`` (persons granted something
+        on the test day), ``paid`` (persons paid a non-zero amount), ``amount_fen`` (money paid,
+        arrears included), ``arrears_months``, ``granted_quantity``.
+    by_prefecture : pandas.DataFrame
+        ``year``, ``month``, ``prefecture`` (the code of the hukou's prefecture, or of the residence's
+        with ``regions="residence"``; a province-level code stands for itself), ``paid``, ``amount_fen``:
+        one row per month and prefecture with a payment.
+    by_rule : pandas.DataFrame
+        ``year``, ``month``, ``rule_id``, ``paid``, ``amount_fen``: one row per month and granting rule.
+    total_fen : int
+        Money paid over the whole horizon.
+    cpp_seconds : float
+        The time of the C++ engine call alone (``simulate_months``), without the Python around it.
+    amounts_fen : numpy.ndarray or None
+        With ``per_person=True``: the money paid to each person each month (fen, arrears included, as
+        :func:`eldercare.schedule` pays it), int64 of shape (persons, months), rows in the
+        population's order; None otherwise.
+
+    The persons' ids, the rows of ``amounts_fen``, are in :attr:`ids`.
+    """
+
+    __slots__ = ("by_month", "by_prefecture", "by_rule", "total_fen", "cpp_seconds", "amounts_fen", "_population")
+
+    def __init__(self, r: Mapping[str, Any], population: Optional[Population] = None) -> None:
+        import pandas as pd
+
+        years, months = r["year"], r["month"]
+        self.by_month = pd.DataFrame(
+            {
+                "year": years,
+                "month": months,
+                "tested_on": r["tested_on"],
+                "version": r["version_label"],
+                "eligible": r["eligible"],
+                "paid": r["paid"],
+                "amount_fen": r["amount_fen"],
+                "arrears_months": r["arrears_months"],
+                "granted_quantity": r["granted_quantity"],
+            },
+            copy=False,
+        )
+        k = r["prefecture_month"]
+        self.by_prefecture = pd.DataFrame(
+            {
+                "year": years[k],
+                "month": months[k],
+                "prefecture": r["prefecture"],
+                "paid": r["prefecture_paid"],
+                "amount_fen": r["prefecture_amount_fen"],
+            },
+            copy=False,
+        )
+        k = r["rule_month"]
+        self.by_rule = pd.DataFrame(
+            {
+                "year": years[k],
+                "month": months[k],
+                "rule_id": np.asarray(r["rule_id"], dtype=object),
+                "paid": r["rule_paid"],
+                "amount_fen": r["rule_amount_fen"],
+            },
+            copy=False,
+        )
+        self.total_fen: int = int(r["total_fen"])
+        self.cpp_seconds: float = float(r["cpp_seconds"])
+        self.amounts_fen: Optional[np.ndarray] = r.get("amounts_fen")
+        # The ids are made on first use: building a text column of every id costs more than the
+        # simulation itself, and the rows of amounts_fen are already in the population's order.
+        self._population = population if self.amounts_fen is not None else None
+
+    @property
+    def ids(self) -> Any:
+        """With ``per_person=True``: the persons' ids, the rows of ``amounts_fen`` (None otherwise)."""
+        return None if self._population is None else self._population._id_column()
+
+    def __repr__(self) -> str:
+        return f"<SimulationResult of {len(self.by_month)} months, {self.total_fen} fen>"
+
+
+def simulate_population(
+    policy_or_id: Any,
+    population: Any,
+    first_month: DateLike,
+    months: int = 12,
+    *,
+    regions: str = "hukou",
+    facilities: Union[FacilityRegistry, Iterable[Facility], None] = None,
+    readings: Optional[Mapping[str, str]] = None,
+    stays: Optional[Tabular] = None,
+    per_person: bool = False,
+) -> SimulationResult:
+    """Pay a policy to every person of a population month by month, and total the payments.
+
+    Each person is paid as :func:`eldercare.schedule` pays one person (the month's test day, arrears,
+    per-day, per-year and one-off grants); the totals are those of :func:`schedule_population`
+    summed over the same people, computed by the columnar engine (``simulate_months``) without a
+    table of persons × months.
+
+    Parameters
+    ----------
+    policy_or_id : Policy or str
+        A policy paid per person, or a catalog id of one (not a bundle).
+    population : Population, pandas.DataFrame, pyarrow.Table or dict of arrays
+        As for :func:`evaluate_population`.
+    first_month : datetime.date or str
+        A day of the first month.
+    months : int
+        How many months (1 or more).
+    regions : {"hukou", "residence"}
+        Whose prefecture ``by_prefecture`` totals under.
+    facilities, readings, stays
+        As for :func:`evaluate_population`.
+    per_person : bool
+        Also keep what each person is paid each month: ``.amounts_fen`` (int64, persons × months,
+        8 bytes per person and month) with the persons' ids in ``.ids``; the months are those of
+        :func:`schedule_population` over the same span.
+
+    Returns
+    -------
+    SimulationResult
+        ``.by_month``, ``.by_prefecture``, ``.by_rule`` (pandas DataFrames), ``.total_fen``; with
+        ``per_person``, ``.amounts_fen`` and ``.ids``.
+
+    Examples
+    --------
+    >>> import eldercare
+    >>> pop = eldercare.synthetic_population(2000, seed=3)
+    >>> r = eldercare.simulate_population("cn.beijing.xicheng.cross_region_care", pop, "2024-01-01", 3)
+    >>> r.by_month[["year", "month"]].values.tolist()
+    [[2024, 1], [2024, 2], [2024, 3]]
+    >>> int(r.by_month["amount_fen"].sum()) == r.total_fen == int(r.by_rule["amount_fen"].sum())
+    True
+    """
+    target = _Target(policy_or_id, readings)
+    if target.bundle:
+        invalid(
+            ErrorId.INVALID_PARAMETER,
+            "policy",
+            target.id,
+            "is a catalog bundle: simulate each of its components (simulate_population takes one policy)",
+        )
+    if target.household:
+        invalid(
+            ErrorId.INVALID_PARAMETER,
+            "policy",
+            target.id,
+            "pays households: use schedule_population(..., households=True)",
+        )
+    if isinstance(months, bool) or not isinstance(months, (int, np.integer)):
+        invalid_type(ErrorId.INVALID_PERIOD, "months", months, "expected a whole number of months")
+    pop = Population.of(population, stays=stays, facilities=facilities)
+    registry = _facilities_arg(facilities if facilities is not None else pop.facilities)
+    if not isinstance(per_person, (bool, np.bool_)):
+        invalid_type(ErrorId.INVALID_PARAMETER, "per_person", per_person, "expected True or False")
+    r = _core.simulate_columns(target.impl, pop._impl, first_month, int(months), registry, regions, bool(per_person))
+    return SimulationResult(r, pop if per_person else None)
+
+
+# --- synthetic populations ---------------------------------------------------------------------------
+
+#: The profiles of :func:`synthetic_population` (where the synthetic elders' hukou is).
+SYNTHETIC_PROFILES: Tuple[str, ...] = ("xicheng", "beijing", "weihai", "xian", "mixed")
+
+
+def synthetic_facilities() -> FacilityRegistry:
+    """The 40 facilities synthetic stays refer to (the same for every seed and profile).
+
+    Examples
+    --------
+    >>> import eldercare
+    >>> len(eldercare.synthetic_facilities())
+    40
+    """
+    return _registry_from_core(_core.synthetic_facilities())
+
+
+def _registry_from_core(impl: _core.facility_registry) -> FacilityRegistry:
+    from ._values import Filing
+
+    out = []
+    for fid in impl.ids():
+        f = impl.find(fid)
+        fl = f.filing
+        filing = (
+            None
+            if fl is None
+            else Filing(str(fl.authority_region), fl.filed_on, revoked_on=fl.revoked_on, receipt_no=fl.receipt_no)
+        )
+        out.append(Facility(f.id, str(f.region), kind=f.kind, beds=f.beds, filing=filing))
+    return FacilityRegistry(out)
+
+
+class SyntheticPopulation:
+    """A reproducible stream of synthetic elders (the C++ ``synthetic_population``), chunk by chunk.
+
+    Parameters
+    ----------
+    profile : str
+        One of :data:`SYNTHETIC_PROFILES`.
+    seed : int
+        The same seed, profile and ``as_of`` give the same rows.
+    as_of : datetime.date or str
+        Ages, assessments and stays are drawn relative to this day.
+    start : int
+        Rows of the stream to skip first (they are drawn and dropped: the stream has no random
+        access), so that ``start=n`` continues where a first ``n`` rows ended.
+
+    Examples
+    --------
+    >>> import eldercare
+    >>> stream = eldercare.SyntheticPopulation(seed=7)
+    >>> first, second = stream.next(100), stream.next(100)
+    >>> second.ids[0], stream.rows_drawn
+    ('p100', 200)
+    >>> eldercare.SyntheticPopulation(seed=7, start=100).next(100).persons() == second.persons()
+    True
+    """
+
+    __slots__ = ("_impl", "facilities")
+
+    def __init__(
+        self, *, profile: str = "xicheng", seed: int = 0, as_of: DateLike = "2024-01-01", start: int = 0
+    ) -> None:
+        if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+            invalid(ErrorId.INVALID_PARAMETER, "seed", str(seed), "expected a whole number, 0 or more")
+        if isinstance(start, bool) or not isinstance(start, (int, np.integer)) or start < 0:
+            invalid(ErrorId.INVALID_PARAMETER, "start", str(start), "expected a whole number of rows, 0 or more")
+        self._impl = _core.synthetic_generator(int(seed), profile, as_of)
+        self.facilities: FacilityRegistry = synthetic_facilities()
+        if start:
+            self._impl.skip(int(start))
+
+    @property
+    def rows_drawn(self) -> int:
+        """Rows drawn so far (skipped rows included)."""
+        return int(self._impl.rows_drawn)
+
+    def next(self, rows: int) -> Population:
+        """The next `rows` rows, as a :class:`Population` of their own."""
+        if isinstance(rows, bool) or not isinstance(rows, (int, np.integer)) or rows < 0:
+            invalid(ErrorId.INVALID_PARAMETER, "rows", str(rows), "expected a whole number of rows, 0 or more")
+        return Population._of_impl(self._impl.next(int(rows)), self.facilities)
+
+    def __repr__(self) -> str:
+        return f"<SyntheticPopulation, {self.rows_drawn} rows drawn>"
+
+
+def synthetic_population(
+    rows: int, *, profile: str = "xicheng", seed: int = 0, as_of: DateLike = "2024-01-01", start: int = 0
+) -> Population:
+    """Rows ``start`` to ``start + rows`` of the synthetic stream, as a :class:`Population`.
+
+    The rows are calibrated on published statistics (see ``docs/calibration.md``); their stays refer
+    to :func:`synthetic_facilities`, which the population carries as its ``facilities``. For a
+    stream of chunks use :class:`SyntheticPopulation`.
+
+    Parameters
+    ----------
+    rows : int
+    profile, seed, as_of, start
+        As for :class:`SyntheticPopulation`.
+
+    Examples
+    --------
+    >>> import eldercare
+    >>> pop = eldercare.synthetic_population(1000, seed=1)
+    >>> len(pop), pop.ids[:2], len(pop.facilities)
+    (1000, ('p0', 'p1'), 40)
+    """
+    return SyntheticPopulation(profile=profile, seed=seed, as_of=as_of, start=start).next(rows)

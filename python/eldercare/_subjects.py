@@ -144,7 +144,7 @@ class WorkerPolicy:
     Attributes
     ----------
     id, title, status, missing : str
-    versions : tuple of WorkerPolicyVersion
+    versions : tuple of ``WorkerPolicyVersion``
     """
 
     __slots__ = ("_impl", "id", "missing", "status", "title", "versions")

@@ -80,7 +80,8 @@ class Reading:
     name : str
         E.g. ``"xicheng.back_pay"``.
     question : str
-    choices : tuple of (value, meaning)
+    choices : tuple of tuple[str, str]
+        Each choice as ``(value, meaning)``.
         Empty for a free input (``enumerable`` False), such as a list of towns.
     default : str
     provenance : str

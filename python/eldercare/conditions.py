@@ -82,8 +82,8 @@ class Condition:
         made it (``"age_at_least"``, ...), or ``"leaf"`` for a leaf type without a factory here.
     parts : tuple of Condition
         The parts of a group; empty for a leaf.
-    parameters : dict
-        A leaf's parameters, by the names of its factory's arguments (``{}`` for a group).
+
+    A leaf's parameters are in :attr:`parameters`.
 
     Notes
     -----

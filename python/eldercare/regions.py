@@ -9,7 +9,7 @@ The bundled table covers 北京 11, 天津 12, 河北 13, 内蒙古 15 and 广�
 Abolished codes such as 110104 宣武区 are accepted as recorded, flagged by
 :attr:`RegionCode.is_legacy` and mapped by :meth:`RegionCode.current`.
 
-The constants (:data:`XICHENG`, :data:`HEBEI`, ...) and set functions (:func:`jin_ji_meng`,
+The constants (``XICHENG``, ``HEBEI``, ...) and set functions (:func:`jin_ji_meng`,
 :func:`beijing_ecological_conservation_area`, :func:`xixian_new_area`) are the regions the source
 documents name.
 """

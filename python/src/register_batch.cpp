@@ -1,314 +1,27 @@
-// Populations: persons built in C++ from columns (numpy buffers read directly, text columns converted
-// once), then evaluated, scheduled or grouped into households by the engine with the GIL released.
+// Evaluating populations: the columnar engine (evaluate_batch_into, simulate_months) for person
+// policies, and the person path (a person per row through grant_on/evaluate/schedule) for what the
+// engine does not serve: catalog bundles, households, and path="persons" (the reference the tests
+// compare the engine with). Every C++ loop runs with the GIL released; results cross as numpy arrays.
 //
-// All column conversion lives in person_batch_from_columns() below, so that it can later hand the
-// same columns to the columnar engine instead of building persons; the Python side
-// (eldercare/_population.py) only normalises a DataFrame, an Arrow table or a dict of arrays into
-// the encodings documented there.
+// Populations are built in register_population.cpp. Results carry `cpp_seconds`, the time of the
+// engine call alone, so that benchmarks can set the Python API's overhead against it.
 #include "catalog_common.hpp"
+#include "register_population.hpp"
 #include "words.hpp"
 
-#include <pybind11/numpy.h> // column buffers in, result arrays out
+#include <eldercare/batch.hpp>
+
+#include <pybind11/numpy.h> // result arrays out
 
 #include <exception>     // errors from worker threads
 #include <thread>        // rows split over the cores
-#include <unordered_map> // ids to rows, households
+#include <unordered_map> // households
 
 namespace eldercare_py {
 namespace {
 
 using namespace eldercare;
 using namespace words;
-
-/// A built population: one eldercare::person per row, validated.
-struct person_batch {
-  std::vector<person> persons;
-};
-
-using int_array = py::array_t<std::int64_t, py::array::c_style>;
-
-/// Names a cell in errors: "population.birth_date[row 3, id 'p4']".
-struct cell_namer {
-  std::string table;
-  const std::vector<std::string>* ids = nullptr; // row ids, when known
-  std::string operator()(const std::string& column, std::size_t row) const {
-    std::string s = table + "." + column + "[row " + std::to_string(row);
-    if (ids && row < ids->size()) s += ", id '" + (*ids)[row] + "'";
-    return s + "]";
-  }
-};
-
-/// Text cells: None (missing) or a str.
-std::vector<std::optional<std::string>> text_cells(py::handle obj, const std::string& column,
-                                                   const cell_namer& name) {
-  std::vector<std::optional<std::string>> out;
-  std::size_t i = 0;
-  for (const py::handle item : obj) {
-    if (item.is_none()) out.emplace_back(std::nullopt);
-    else if (PyUnicode_Check(item.ptr()))
-      out.emplace_back(item.cast<std::string>());
-    else
-      throw invalid_type(error_id::invalid_parameter, name(column, i), repr_of(item),
-                         "expected text or a missing value");
-    ++i;
-  }
-  return out;
-}
-
-/// A column of int64 read in place (a C-contiguous numpy array, kept alive by `keep`).
-struct int_column {
-  int_array keep;
-  const std::int64_t* data = nullptr;
-  std::size_t size = 0;
-  explicit int_column(py::handle obj) : keep(py::reinterpret_borrow<int_array>(obj)) {
-    if (!py::isinstance<int_array>(obj)) throw py::type_error("internal: expected an int64 array");
-    data = keep.data();
-    size = static_cast<std::size_t>(keep.size());
-  }
-};
-
-/// A date column: day numbers since 1970-01-01 (numpy datetime64[D] viewed as int64, NaT missing) or
-/// ISO text cells.
-class date_column {
-public:
-  date_column(py::handle obj, std::string column, const cell_namer& name) : column_(std::move(column)) {
-    if (py::isinstance<int_array>(obj)) numbers_.emplace(obj);
-    else
-      text_ = text_cells(obj, column_, name);
-  }
-  [[nodiscard]] std::size_t size() const { return numbers_ ? numbers_->size : text_.size(); }
-  [[nodiscard]] std::optional<date> get(std::size_t i, const cell_namer& name) const {
-    if (numbers_) {
-      const std::int64_t v = numbers_->data[i];
-      if (v == std::numeric_limits<std::int64_t>::min()) return std::nullopt; // NaT
-      if (v < min_day() || v > max_day())
-        throw invalid_value(error_id::invalid_date, name(column_, i),
-                            std::to_string(v) + " days after 1970-01-01",
-                            "year outside the supported range 1800-2400");
-      return epoch() + boost::gregorian::days(static_cast<long>(v));
-    }
-    if (!text_[i]) return std::nullopt;
-    return parse_date(*text_[i], name(column_, i));
-  }
-  [[nodiscard]] date required(std::size_t i, const cell_namer& name) const {
-    const auto d = get(i, name);
-    if (!d)
-      throw invalid_value(error_id::invalid_date, name(column_, i), "NaT", "is required (missing value)");
-    return *d;
-  }
-
-private:
-  static date epoch() { return date(1970, 1, 1); }
-  static std::int64_t min_day() { return (date(min_year, 1, 1) - epoch()).days(); }
-  static std::int64_t max_day() { return (date(max_year, 12, 31) - epoch()).days(); }
-  std::string column_;
-  std::optional<int_column> numbers_;
-  std::vector<std::optional<std::string>> text_;
-};
-
-/// A region column: code numbers (int64) or text cells.
-class region_column {
-public:
-  region_column(py::handle obj, std::string column, const cell_namer& name) : column_(std::move(column)) {
-    if (py::isinstance<int_array>(obj)) numbers_.emplace(obj);
-    else
-      text_ = text_cells(obj, column_, name);
-  }
-  [[nodiscard]] region_code get(std::size_t i, const cell_namer& name) const {
-    if (numbers_) {
-      const std::int64_t v = numbers_->data[i];
-      if (v < 0 || v > std::numeric_limits<std::uint32_t>::max())
-        throw invalid_value(error_id::invalid_region, name(column_, i), std::to_string(v),
-                            "expected a division code of 6 digits (e.g. 110102) or a 9-digit township code");
-      return region_code::from_number(static_cast<std::uint32_t>(v), name(column_, i));
-    }
-    if (!text_[i])
-      throw invalid_value(error_id::invalid_region, name(column_, i), "None", "is required (missing value)");
-    // Parsing validates; the field name is only built when it fails.
-    try {
-      return region_code::parse(*text_[i]);
-    } catch (const invalid_value& e) {
-      throw invalid_value(e.id(), name(column_, i), e.value(), why_of(e));
-    }
-  }
-
-private:
-  std::string column_;
-  std::optional<int_column> numbers_;
-  std::vector<std::optional<std::string>> text_;
-};
-
-std::vector<std::string> split_words(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find(',', start);
-    if (end == std::string::npos) end = text.size();
-    const auto b = text.find_first_not_of(" \t", start);
-    if (b != std::string::npos && b < end) {
-      const auto e = text.find_last_not_of(" \t", end - 1);
-      out.push_back(text.substr(b, e - b + 1));
-    }
-    start = end + 1;
-  }
-  return out;
-}
-
-/// Builds and validates one person per row. `columns` holds the encodings of _population.py; `stays`
-/// (may be None) holds stay columns with the person row of each stay.
-person_batch person_batch_from_columns(const py::dict& columns, py::handle stays,
-                                       const facility_registry* facilities) {
-  const cell_namer unnamed{"population", nullptr};
-  if (!columns.contains("id"))
-    throw invalid_value(error_id::invalid_person, "population.id", "", "the id column is required");
-  std::vector<std::string> ids;
-  {
-    std::size_t i = 0;
-    for (const py::handle item : columns["id"]) {
-      if (!PyUnicode_Check(item.ptr()))
-        throw invalid_type(error_id::invalid_person, unnamed("id", i), repr_of(item), "expected text");
-      ids.push_back(item.cast<std::string>());
-      if (ids.back().empty())
-        throw invalid_value(error_id::invalid_person, unnamed("id", i), "", "must not be empty");
-      ++i;
-    }
-  }
-  const std::size_t n = ids.size();
-  const cell_namer name{"population", &ids};
-  auto has = [&](const char* c) { return columns.contains(c) && !columns[c].is_none(); };
-  auto need = [&](const char* c) {
-    if (!has(c))
-      throw invalid_value(error_id::invalid_person, std::string("population.") + c, "",
-                          "the column is required");
-    return columns[c];
-  };
-  auto check_length = [&](std::size_t size, const char* c) {
-    if (size != n)
-      throw invalid_value(error_id::invalid_person, std::string("population.") + c,
-                          std::to_string(size) + " rows",
-                          "expected " + std::to_string(n) + " rows, as many as ids");
-  };
-  const date_column birth(need("birth_date"), "birth_date", name);
-  check_length(birth.size(), "birth_date");
-  const region_column hukou(need("hukou_region"), "hukou_region", name);
-  const region_column residence(need("residence_region"), "residence_region", name);
-  std::optional<date_column> hukou_since, assessed_on;
-  if (has("hukou_since")) hukou_since.emplace(columns["hukou_since"], "hukou_since", name);
-  if (has("ability_assessed_on"))
-    assessed_on.emplace(columns["ability_assessed_on"], "ability_assessed_on", name);
-  auto flags = [&](const char* c) -> std::optional<int_column> {
-    if (!has(c)) return std::nullopt;
-    int_column col(columns[c]);
-    check_length(col.size, c);
-    return col;
-  };
-  const auto rural = flags("rural"), mental = flags("mental_illness"),
-             infectious = flags("infectious_disease");
-  const auto ability = flags("ability_level"), grade = flags("disability_grade");
-  std::optional<int_column> category_bits;
-  std::vector<std::optional<std::string>> category_text, disability, household, programmes;
-  if (has("categories")) {
-    if (py::isinstance<int_array>(columns["categories"])) category_bits = flags("categories");
-    else
-      category_text = text_cells(columns["categories"], "categories", name);
-  }
-  if (has("disability_category"))
-    disability = text_cells(columns["disability_category"], "disability_category", name);
-  if (has("household_id")) household = text_cells(columns["household_id"], "household_id", name);
-  if (has("programmes")) programmes = text_cells(columns["programmes"], "programmes", name);
-  for (const auto* v : {&category_text, &disability, &household, &programmes})
-    if (!v->empty()) check_length(v->size(), "text column");
-
-  // Stays: row of the person, facility id, admitted, discharged.
-  std::vector<std::int64_t> stay_rows;
-  std::vector<std::string> stay_facility;
-  std::optional<date_column> admitted, discharged;
-  const cell_namer stay_name{"stays", nullptr};
-  if (!stays.is_none()) {
-    const py::dict s = stays.cast<py::dict>();
-    const int_column rows(s["row"]);
-    stay_rows.assign(rows.data, rows.data + rows.size);
-    std::size_t i = 0;
-    for (const py::handle item : s["facility"]) {
-      if (!PyUnicode_Check(item.ptr()))
-        throw invalid_type(error_id::invalid_stay, stay_name("facility", i), repr_of(item),
-                           "expected a facility id (text)");
-      stay_facility.push_back(item.cast<std::string>());
-      ++i;
-    }
-    admitted.emplace(s["admitted"], "admitted", stay_name);
-    discharged.emplace(s["discharged"], "discharged", stay_name);
-  }
-
-  person_batch out;
-  {
-    const py::gil_scoped_release unlocked; // C++ values only from here on
-    std::unordered_map<std::string_view, std::size_t> seen;
-    seen.reserve(n);
-    out.persons.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      if (const auto [it, fresh] = seen.emplace(ids[i], i); !fresh)
-        throw invalid_value(error_id::invalid_person, name("id", i), ids[i],
-                            "duplicate id (also row " + std::to_string(it->second) + ")");
-      person p{.id = ids[i],
-               .birth_date = birth.required(i, name),
-               .hukou = {hukou.get(i, name), hukou_since ? hukou_since->get(i, name) : std::nullopt},
-               .residence = {residence.get(i, name), rural && rural->data[i] != 0}};
-      if (ability && ability->data[i] >= 0) {
-        const ability_level level(static_cast<int>(std::min<std::int64_t>(ability->data[i], 1000)),
-                                  name("ability_level", i));
-        const std::optional<date> on = assessed_on ? assessed_on->get(i, name) : std::nullopt;
-        p.ability = assessment(ability_scale::gbt_42195_2022, level, on ? *on : p.birth_date);
-      } else if (ability && ability->data[i] != -1) {
-        throw invalid_value(error_id::invalid_ability, name("ability_level", i),
-                            std::to_string(ability->data[i]),
-                            "must be 0 (能力完好) to 4 (完全失能), or missing");
-      }
-      if (!disability.empty() && disability[i]) {
-        const disability_category c =
-            parse_disability_category(*disability[i], name("disability_category", i));
-        const std::int64_t g = grade ? grade->data[i] : -1;
-        if (g < 1 || g > 4)
-          throw invalid_value(error_id::invalid_ability, name("disability_grade", i), std::to_string(g),
-                              "a certificate needs a grade 1 (一级) to 4 (四级)");
-        p.disability =
-            disability_certificate(c, disability_grade(static_cast<int>(g), name("disability_grade", i)));
-      } else if (grade && grade->data[i] > 0) {
-        throw invalid_value(error_id::invalid_ability, name("disability_category", i), "missing",
-                            "a disability_grade needs a disability_category");
-      }
-      if (category_bits) {
-        const std::int64_t b = category_bits->data[i];
-        if (b < 0 || b >= (std::int64_t{1} << category_count))
-          throw invalid_value(error_id::invalid_category, name("categories", i), std::to_string(b),
-                              "category bits must be 0 to " +
-                                  std::to_string((std::int64_t{1} << category_count) - 1));
-        p.categories = category_set::from_bits(static_cast<std::uint32_t>(b));
-      } else if (!category_text.empty() && category_text[i]) {
-        for (const auto& w : split_words(*category_text[i]))
-          p.categories.insert(parse_category(w, name("categories", i)));
-      }
-      p.health = {mental && mental->data[i] != 0, infectious && infectious->data[i] != 0};
-      if (!household.empty() && household[i]) p.household_id = *household[i];
-      if (!programmes.empty() && programmes[i]) p.programmes = split_words(*programmes[i]);
-      out.persons.push_back(std::move(p));
-    }
-    for (std::size_t j = 0; j < stay_rows.size(); ++j) {
-      const std::int64_t row = stay_rows[j];
-      if (row < 0 || static_cast<std::size_t>(row) >= n)
-        throw invalid_value(error_id::invalid_stay, stay_name("person_id", j), std::to_string(row),
-                            "no person with this id");
-      const std::string at =
-          "stays[row " + std::to_string(j) + ", person '" + ids[static_cast<std::size_t>(row)] + "']";
-      const cell_namer this_stay{"stays", nullptr};
-      const date in = admitted->required(j, this_stay);
-      const std::optional<date> left = discharged->get(j, this_stay);
-      out.persons[static_cast<std::size_t>(row)].stays.emplace_back(stay_facility[j], in, left, at);
-    }
-    for (const auto& p : out.persons) validate(p, facilities);
-  }
-  return out;
-}
 
 // --- evaluation --------------------------------------------------------------------------------
 
@@ -400,13 +113,13 @@ void for_rows(std::size_t n, Body&& body) {
     if (e) std::rethrow_exception(e);
 }
 
-py::dict evaluate_rows(const target& t, const person_batch& batch, py::handle on,
+py::dict evaluate_rows(const target& t, const std::vector<person>& persons, py::handle on,
                        const facility_registry* facilities, bool reasons) {
   const date d = to_date(on, "on");
   result_columns out;
   {
     const py::gil_scoped_release unlocked;
-    const std::size_t n = batch.persons.size();
+    const std::size_t n = persons.size();
     out.resize(n, reasons);
     const bool decided =
         t.bundle || (t.single->status() == computability::computable && t.single->version_on(d));
@@ -414,7 +127,7 @@ py::dict evaluate_rows(const target& t, const person_batch& batch, py::handle on
                         : t.single->status() == computability::announced ? decision_status::not_computable
                                                                          : decision_status::not_in_force;
     for_rows(n, [&](std::size_t i) {
-      const person& p = batch.persons[i];
+      const person& p = persons[i];
       if (reasons) {
         out.set(i, t.bundle ? evaluate_bundle(*t.bundle, p, d, facilities)
                             : evaluate(*t.single, p, d, facilities));
@@ -456,7 +169,7 @@ struct quantity_tracker {
 
 /// Month-by-month payments for every row: n × months matrices of money paid (fen), eligibility, and
 /// the quantity of a non-money grant.
-py::dict schedule_rows(const target& t, const person_batch& batch, py::handle first, py::handle last,
+py::dict schedule_rows(const target& t, const std::vector<person>& persons, py::handle first, py::handle last,
                        const facility_registry* facilities) {
   const date from = to_date(first, "first");
   const date to = to_date(last, "last");
@@ -467,7 +180,7 @@ py::dict schedule_rows(const target& t, const person_batch& batch, py::handle fi
     years.push_back(m.year());
     months.push_back(m.month());
   }
-  const std::size_t n = batch.persons.size(), k = years.size();
+  const std::size_t n = persons.size(), k = years.size();
   std::vector<std::int64_t> amount(n * k, 0), quantity(n * k, 0);
   std::vector<std::uint8_t> eligible(n * k, 0);
   {
@@ -484,9 +197,9 @@ py::dict schedule_rows(const target& t, const person_batch& batch, py::handle fi
     for (std::size_t i = 0; i < n; ++i) {
       if (t.bundle)
         for (const auto& pol : t.bundle->policies)
-          add(i, schedule(pol, batch.persons[i], from, to, facilities));
+          add(i, schedule(pol, persons[i], from, to, facilities));
       else
-        add(i, schedule(*t.single, batch.persons[i], from, to, facilities));
+        add(i, schedule(*t.single, persons[i], from, to, facilities));
     }
   }
   auto matrix = [&](const auto& v, auto tag) {
@@ -506,10 +219,10 @@ py::dict schedule_rows(const target& t, const person_batch& batch, py::handle fi
 
 /// The persons grouped into households by household_id (a person without one is a household of one,
 /// named by the person id), in order of first appearance.
-std::vector<household> households_of(const person_batch& batch) {
+std::vector<household> households_of(const std::vector<person>& persons) {
   std::vector<household> out;
   std::unordered_map<std::string, std::size_t> index;
-  for (const auto& p : batch.persons) {
+  for (const auto& p : persons) {
     const std::string key = p.household_id.empty() ? p.id : p.household_id;
     const auto [it, fresh] = index.emplace(key, out.size());
     if (fresh) out.push_back(household{key, {}});
@@ -518,7 +231,7 @@ std::vector<household> households_of(const person_batch& batch) {
   return out;
 }
 
-py::dict evaluate_households(const policy& pol, const person_batch& batch, py::handle on,
+py::dict evaluate_households(const policy& pol, const std::vector<person>& persons, py::handle on,
                              const facility_registry* facilities) {
   const date d = to_date(on, "on");
   std::vector<household> hs;
@@ -526,7 +239,7 @@ py::dict evaluate_households(const policy& pol, const person_batch& batch, py::h
   std::vector<std::int64_t> members;
   {
     const py::gil_scoped_release unlocked;
-    hs = households_of(batch);
+    hs = households_of(persons);
     out.resize(hs.size(), true);
     for (std::size_t i = 0; i < hs.size(); ++i) {
       out.set(i, evaluate(pol, hs[i], d, facilities));
@@ -541,7 +254,7 @@ py::dict evaluate_households(const policy& pol, const person_batch& batch, py::h
   return r;
 }
 
-py::dict schedule_households(const policy& pol, const person_batch& batch, py::handle first, py::handle last,
+py::dict schedule_households(const policy& pol, const std::vector<person>& persons, py::handle first, py::handle last,
                              const facility_registry* facilities) {
   const date from = to_date(first, "first");
   const date to = to_date(last, "last");
@@ -554,7 +267,7 @@ py::dict schedule_households(const policy& pol, const person_batch& batch, py::h
   std::vector<std::uint8_t> eligible;
   {
     const py::gil_scoped_release unlocked;
-    hs = households_of(batch);
+    hs = households_of(persons);
     const std::size_t k = starts.size();
     amount.assign(hs.size() * k, 0);
     quantity.assign(hs.size() * k, 0);
@@ -599,33 +312,165 @@ py::dict schedule_households(const policy& pol, const person_batch& batch, py::h
   return d;
 }
 
+
+// --- the columnar engine -------------------------------------------------------------------------
+
+/// Whether a single policy's decisions on `d` are decided, not in force or not computable (the
+/// status is the policy's, the same for every row).
+decision_status status_on(const policy& p, const date& d) {
+  if (p.status() == computability::computable && p.version_on(d)) return decision_status::decided;
+  return p.status() == computability::announced ? decision_status::not_computable : decision_status::not_in_force;
+}
+
+/// A vector handed to numpy without a copy: the array owns it (through a capsule) and frees it with
+/// itself. `Element` reinterprets the elements (uint8 as bool or int8: the same bytes).
+template <class Element, class T>
+py::array owned_array(std::vector<T>&& values) {
+  static_assert(sizeof(Element) == sizeof(T), "the elements are viewed, not converted");
+  auto* owned = new std::vector<T>(std::move(values));
+  const py::capsule owner(owned, [](void* p) { delete static_cast<std::vector<T>*>(p); });
+  return py::array(py::dtype::of<Element>(), {static_cast<py::ssize_t>(owned->size())}, {},
+                   static_cast<const void*>(owned->data()), owner);
+}
+
+template <class T>
+py::array_t<T> array_of(std::size_t n, const auto& value_of) {
+  py::array_t<T> a(static_cast<py::ssize_t>(n));
+  T* out = a.mutable_data();
+  for (std::size_t i = 0; i < n; ++i) out[i] = value_of(i);
+  return a;
+}
+
+/// evaluate_population's columns from evaluate_batch_into; with `reasons`, the first failing
+/// condition and the granting rules of every row from a full evaluate() on the row as a person (one
+/// reused person per thread), as the person path gives them.
+py::dict evaluate_columns(const policy& p, population_handle& h, py::handle on, const facility_registry* facilities,
+                          bool reasons) {
+  const date d = to_date(on, "on");
+  const std::size_t n = h.columns.size();
+  batch_result r;
+  std::vector<std::string> first_failing, granting;
+  double seconds = 0;
+  {
+    const py::gil_scoped_release unlocked;
+    const double start = steady_seconds();
+    evaluate_batch_into(r, p, h.columns, d, facilities);
+    seconds = steady_seconds() - start;
+    if (reasons) {
+      first_failing.assign(n, {});
+      granting.assign(n, {});
+      const batch_options options;
+      const unsigned threads = detail::resolve_threads(options.threads);
+      std::vector<std::optional<person>> people(threads);
+      detail::parallel_chunks(n, options.chunk_rows, threads, [&](unsigned w, std::size_t, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+          if (!people[w]) people[w] = h.columns.to_person(i);
+          h.columns.to_person(i, *people[w]);
+          const decision dec = evaluate(p, *people[w], d, facilities);
+          first_failing[i] = dec.first_failing_condition();
+          for (std::size_t k = 0; k < dec.granting_rules.size(); ++k)
+            granting[i] += (k ? "," : "") + dec.granting_rules[k];
+        }
+      });
+    }
+  }
+  const auto status = static_cast<std::int8_t>(status_on(p, d));
+  py::dict out;
+  out["eligible_count"] = r.eligible_count;
+  out["total_fen"] = r.total.fen();
+  out["version_label"] = r.version_label;
+  // The result's columns are the engine's own vectors, handed over (eligible's 0/1 bytes are bools;
+  // unit and period hold batch_result::no_grant, int8 -1, the categoricals' missing code, where
+  // nothing is granted, as the person path gives them).
+  out["eligible"] = owned_array<bool>(std::move(r.eligible));
+  out["amount_fen"] = owned_array<std::int64_t>(std::move(r.amount_fen));
+  out["quantity"] = owned_array<std::int64_t>(std::move(r.quantity));
+  out["unit"] = owned_array<std::int8_t>(std::move(r.unit));
+  out["period"] = owned_array<std::int8_t>(std::move(r.period));
+  out["status_code"] = status; // the same for every row: the policy's status on the date
+  if (reasons) {
+    out["first_failing_condition"] = py::cast(first_failing);
+    out["granting_rules"] = py::cast(granting);
+  }
+  out["cpp_seconds"] = seconds;
+  return out;
+}
+
+/// simulate_months' totals as flat columns (by month; by month and prefecture; by month and rule).
+py::dict simulate_columns(const policy& p, const population_handle& h, py::handle first_month, int months,
+                          const facility_registry* facilities, const std::string& regions, bool per_person) {
+  const date first = to_date(first_month, "first_month");
+  simulation_options options;
+  options.per_row_amounts = per_person;
+  if (regions == "residence") options.regions = region_basis::residence;
+  else if (regions != "hukou")
+    throw invalid_value(error_id::invalid_parameter, "regions", regions, "expected hukou or residence");
+  simulation_result r;
+  double seconds = 0;
+  {
+    const py::gil_scoped_release unlocked;
+    const double start = steady_seconds();
+    r = simulate_months(p, h.columns, first, months, facilities, options);
+    seconds = steady_seconds() - start;
+  }
+  const auto& ms = r.months;
+  py::dict out;
+  out["year"] = array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].year; });
+  out["month"] = array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].month; });
+  std::vector<date> tested;
+  std::vector<std::string> labels;
+  for (const auto& m : ms) {
+    tested.push_back(m.tested_on);
+    labels.push_back(m.version_label);
+  }
+  out["tested_on"] = py::cast(tested);
+  out["version_label"] = py::cast(labels);
+  out["eligible"] = array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].eligible; });
+  out["paid"] = array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].paid; });
+  out["amount_fen"] = array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].amount.fen(); });
+  out["arrears_months"] = array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].arrears_months; });
+  out["granted_quantity"] = array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].granted_quantity; });
+  std::vector<std::int64_t> pm, pcode, ppaid, pamount, rm, rpaid, ramount;
+  std::vector<std::string> rid;
+  for (std::size_t k = 0; k < ms.size(); ++k) {
+    for (const auto& t : ms[k].by_prefecture) {
+      pm.push_back(static_cast<std::int64_t>(k));
+      pcode.push_back(t.prefecture.value());
+      ppaid.push_back(t.paid);
+      pamount.push_back(t.amount.fen());
+    }
+    for (const auto& t : ms[k].by_rule) {
+      rm.push_back(static_cast<std::int64_t>(k));
+      rid.push_back(t.rule_id);
+      rpaid.push_back(t.paid);
+      ramount.push_back(t.amount.fen());
+    }
+  }
+  auto vec = [](const std::vector<std::int64_t>& v) {
+    return array_of<std::int64_t>(v.size(), [&](std::size_t i) { return v[i]; });
+  };
+  out["prefecture_month"] = vec(pm);
+  out["prefecture"] = vec(pcode);
+  out["prefecture_paid"] = vec(ppaid);
+  out["prefecture_amount_fen"] = vec(pamount);
+  out["rule_month"] = vec(rm);
+  out["rule_id"] = py::cast(rid);
+  out["rule_paid"] = vec(rpaid);
+  out["rule_amount_fen"] = vec(ramount);
+  out["total_fen"] = r.total.fen();
+  out["cpp_seconds"] = seconds;
+  if (per_person) {
+    // rows × months, row-major: the engine's vector handed over without a copy.
+    const auto rows = static_cast<py::ssize_t>(h.columns.size());
+    const auto cols = static_cast<py::ssize_t>(ms.size());
+    out["amounts_fen"] = owned_array<std::int64_t>(std::move(r.row_amounts_fen)).attr("reshape")(rows, cols);
+  }
+  return out;
+}
+
 } // namespace
 
 void register_batch(py::module_& m) {
-  py::class_<person_batch>(m, "person_batch",
-                           "A population built in C++ from columns: one validated person per row.")
-      .def_static("from_columns", &person_batch_from_columns, py::arg("columns"),
-                  py::arg("stays") = py::none(), py::arg("facilities") = py::none())
-      .def_static(
-          "from_persons", [](std::vector<person> persons) { return person_batch{std::move(persons)}; },
-          py::arg("persons"))
-      .def("__len__", [](const person_batch& b) { return b.persons.size(); })
-      .def("ids",
-           [](const person_batch& b) {
-             std::vector<std::string> out;
-             out.reserve(b.persons.size());
-             for (const auto& p : b.persons) out.push_back(p.id);
-             return out;
-           })
-      .def(
-          "person",
-          [](const person_batch& b, std::size_t i) {
-            if (i >= b.persons.size()) throw py::index_error("person index out of range");
-            return b.persons[i];
-          },
-          py::arg("index"))
-      .def("persons", [](const person_batch& b) { return b.persons; });
-
   py::class_<prepared_entry>(m, "bundle", "A catalog bundle's component policies, built once.")
       .def_property_readonly("id", [](const prepared_entry& e) { return e.entry->id; })
       .def_property_readonly("components", [](const prepared_entry& e) { return e.entry->components; })
@@ -645,41 +490,51 @@ void register_batch(py::module_& m) {
       },
       py::arg("bundle"), py::arg("person"), py::arg("on"), py::arg("facilities") = py::none());
 
+  // The person path: a person per row (materialised from the columns once, kept on the population).
   m.def(
       "evaluate_batch",
-      [](const policy& p, const person_batch& b, py::handle on, const facility_registry* f, bool reasons) {
-        return evaluate_rows(target{&p, nullptr}, b, on, f, reasons);
+      [](const policy& p, population_handle& b, py::handle on, const facility_registry* f, bool reasons) {
+        return evaluate_rows(target{&p, nullptr}, b.persons(), on, f, reasons);
       },
       py::arg("policy"), py::arg("batch"), py::arg("on"), py::arg("facilities") = py::none(),
       py::arg("reasons") = true);
   m.def(
       "evaluate_batch",
-      [](const prepared_entry& e, const person_batch& b, py::handle on, const facility_registry* f,
-         bool reasons) {
-        return evaluate_rows(target{nullptr, &e}, b, on, f, reasons);
+      [](const prepared_entry& e, population_handle& b, py::handle on, const facility_registry* f, bool reasons) {
+        return evaluate_rows(target{nullptr, &e}, b.persons(), on, f, reasons);
       },
       py::arg("policy"), py::arg("batch"), py::arg("on"), py::arg("facilities") = py::none(),
       py::arg("reasons") = true);
   m.def(
       "schedule_batch",
-      [](const policy& p, const person_batch& b, py::handle first, py::handle last,
-         const facility_registry* f) {
-        return schedule_rows(target{&p, nullptr}, b, first, last, f);
+      [](const policy& p, population_handle& b, py::handle first, py::handle last, const facility_registry* f) {
+        return schedule_rows(target{&p, nullptr}, b.persons(), first, last, f);
       },
-      py::arg("policy"), py::arg("batch"), py::arg("first"), py::arg("last"),
-      py::arg("facilities") = py::none());
+      py::arg("policy"), py::arg("batch"), py::arg("first"), py::arg("last"), py::arg("facilities") = py::none());
   m.def(
       "schedule_batch",
-      [](const prepared_entry& e, const person_batch& b, py::handle first, py::handle last,
-         const facility_registry* f) {
-        return schedule_rows(target{nullptr, &e}, b, first, last, f);
+      [](const prepared_entry& e, population_handle& b, py::handle first, py::handle last,
+         const facility_registry* f) { return schedule_rows(target{nullptr, &e}, b.persons(), first, last, f); },
+      py::arg("policy"), py::arg("batch"), py::arg("first"), py::arg("last"), py::arg("facilities") = py::none());
+  m.def(
+      "evaluate_household_batch",
+      [](const policy& p, population_handle& b, py::handle on, const facility_registry* f) {
+        return evaluate_households(p, b.persons(), on, f);
       },
-      py::arg("policy"), py::arg("batch"), py::arg("first"), py::arg("last"),
-      py::arg("facilities") = py::none());
-  m.def("evaluate_household_batch", &evaluate_households, py::arg("policy"), py::arg("batch"), py::arg("on"),
-        py::arg("facilities") = py::none());
-  m.def("schedule_household_batch", &schedule_households, py::arg("policy"), py::arg("batch"),
-        py::arg("first"), py::arg("last"), py::arg("facilities") = py::none());
+      py::arg("policy"), py::arg("batch"), py::arg("on"), py::arg("facilities") = py::none());
+  m.def(
+      "schedule_household_batch",
+      [](const policy& p, population_handle& b, py::handle first, py::handle last, const facility_registry* f) {
+        return schedule_households(p, b.persons(), first, last, f);
+      },
+      py::arg("policy"), py::arg("batch"), py::arg("first"), py::arg("last"), py::arg("facilities") = py::none());
+
+  // The columnar engine.
+  m.def("evaluate_columns", &evaluate_columns, py::arg("policy"), py::arg("population"), py::arg("on"),
+        py::arg("facilities") = py::none(), py::arg("reasons") = true);
+  m.def("simulate_columns", &simulate_columns, py::arg("policy"), py::arg("population"), py::arg("first_month"),
+        py::arg("months") = 12, py::arg("facilities") = py::none(), py::arg("regions") = "hukou",
+        py::arg("per_person") = false);
 
   // The enum codes of result columns, for the Python side to map to words.
   std::vector<std::string> units, periods, statuses;

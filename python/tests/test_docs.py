@@ -20,7 +20,9 @@ MODULES = [
     "eldercare.catalog",
     "eldercare.cli",
     "eldercare.conditions",
+    "eldercare.dask",
     "eldercare.io",
+    "eldercare.parquet",
     "eldercare.regions",
     "eldercare.simulate",
 ]

@@ -1,5 +1,6 @@
 // simulate_months: monthly totals equal schedule() summed over the same people (amounts, arrears,
-// eligibility, by prefecture, by granting rule), for 1 and 2 threads and odd chunk sizes.
+// eligibility, by prefecture, by granting rule), for 1 and 2 threads and odd chunk sizes; each row's
+// months (per_row_amounts) equal that person's schedule() line by line.
 #include <catch2/catch.hpp>
 
 #include <map>
@@ -15,6 +16,7 @@ namespace {
 date d(const char* iso) { return parse_date(iso); }
 
 struct expected_month {
+  std::vector<std::int64_t> row_amounts; // the month's amount paid to each row (schedule()'s line)
   std::int64_t eligible = 0, paid = 0, arrears = 0, quantity = 0;
   money amount;
   std::map<region_code, money> by_prefecture;
@@ -30,6 +32,7 @@ std::vector<expected_month> per_person(const policy& p, const population_columns
                                        const date& first, int months, const schedule_options& options) {
   std::vector<expected_month> out(static_cast<std::size_t>(months));
   const date last = end_of_month(add_months_civil(start_of_month(first), months - 1));
+  for (auto& e : out) e.row_amounts.assign(pop.size(), 0);
   for (std::size_t i = 0; i < pop.size(); ++i) {
     const person someone = pop.to_person(i);
     const auto lines = schedule(p, someone, first, last, &reg, options);
@@ -37,6 +40,7 @@ std::vector<expected_month> per_person(const policy& p, const population_columns
     for (std::size_t k = 0; k < lines.size(); ++k) {
       const schedule_line& l = lines[k];
       expected_month& e = out[k];
+      e.row_amounts[i] = l.amount.fen();
       if (!l.eligible) continue;
       ++e.eligible;
       e.quantity += l.granted->quantity();
@@ -77,12 +81,32 @@ std::int64_t check_simulation(const policy& p, const population_columns& pop, co
                                              std::tuple{2U, std::size_t{1237}, batch_path::columns},
                                              std::tuple{1U, std::size_t{5}, batch_path::columns},
                                              std::tuple{2U, std::size_t{999}, batch_path::materialise}}) {
+    // Every configuration but the first also keeps each row's months.
+    const bool per_row = !(threads == 1 && chunk == 8192);
     const simulation_result r = simulate_months(
         p, pop, d(first), months, &reg,
-        {.batch = {.threads = threads, .chunk_rows = chunk, .path = path}, .schedule = options});
+        {.batch = {.threads = threads, .chunk_rows = chunk, .path = path}, .schedule = options, .per_row_amounts = per_row});
     INFO("threads " << threads << ", chunk " << chunk);
     REQUIRE(r.months.size() == expected.size());
     CHECK(r.total == grand);
+    if (!per_row) {
+      CHECK(r.row_amounts_fen.empty());
+    } else {
+      REQUIRE(r.row_amounts_fen.size() == pop.size() * expected.size());
+      std::size_t mismatches = 0, first_mismatch = 0;
+      for (std::size_t i = 0; i < pop.size(); ++i)
+        for (std::size_t k = 0; k < expected.size(); ++k)
+          if (r.row_amounts_fen[i * expected.size() + k] != expected[k].row_amounts[i] && mismatches++ == 0)
+            first_mismatch = i * expected.size() + k;
+      INFO("first mismatch at row " << first_mismatch / expected.size() << ", month " << first_mismatch % expected.size());
+      CHECK(mismatches == 0);
+      // The rows' months add up to the month's total.
+      for (std::size_t k = 0; k < expected.size(); ++k) {
+        std::int64_t sum = 0;
+        for (std::size_t i = 0; i < pop.size(); ++i) sum += r.row_amounts_fen[i * expected.size() + k];
+        CHECK(sum == r.months[k].amount.fen());
+      }
+    }
     for (std::size_t k = 0; k < expected.size(); ++k) {
       const month_totals& m = r.months[k];
       const expected_month& e = expected[k];

@@ -42,8 +42,11 @@ struct batch_result {
   std::string version_label;              ///< the version in force on `on` ("" when none)
   std::vector<std::uint8_t> eligible;     ///< 1 when something is granted
   std::vector<std::int64_t> amount_fen;   ///< money granted per its period; 0 for none or non-money
-  std::vector<std::uint8_t> unit;         ///< benefit_unit of the grant (valid where eligible)
-  std::vector<std::uint8_t> period;       ///< benefit_period of the grant (valid where eligible)
+  /// unit and period where nothing is granted: as int8, -1, the code pandas and Arrow give a
+  /// missing category (so the columns cross to Python as they are).
+  static constexpr std::uint8_t no_grant = 0xFF;
+  std::vector<std::uint8_t> unit;         ///< benefit_unit of the grant; no_grant where not eligible
+  std::vector<std::uint8_t> period;       ///< benefit_period of the grant; no_grant where not eligible
   std::vector<std::int64_t> quantity;     ///< the grant's quantity (fen, hours, ...); 0 when none
   /// With batch_options::first_failing: index into failing_conditions for rows not granted, -1 for
   /// granted rows; empty without the option.
@@ -119,8 +122,8 @@ inline void evaluate_batch_into(batch_result& out, const policy& p, const popula
   out.version_label.clear();
   out.eligible.assign(n, 0);
   out.amount_fen.assign(n, 0);
-  out.unit.assign(n, 0);
-  out.period.assign(n, 0);
+  out.unit.assign(n, batch_result::no_grant);
+  out.period.assign(n, batch_result::no_grant);
   out.quantity.assign(n, 0);
   out.first_failing.clear();
   out.failing_conditions.clear();

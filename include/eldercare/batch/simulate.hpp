@@ -38,6 +38,9 @@ struct simulation_options {
   batch_options batch = {};    ///< threads, chunk_rows, path (first_failing is not used)
   schedule_options schedule = {}; ///< as for schedule(): overrides the versions' month_basis when set
   region_basis regions = region_basis::hukou;
+  /// Also keep what each row is paid each month (simulation_result::row_amounts_fen): rows × months
+  /// int64, 8 bytes per row and month.
+  bool per_row_amounts = false;
 };
 
 /// Payments of one month to the rows of one prefecture (a province-level code stands for itself).
@@ -72,6 +75,9 @@ struct month_totals {
 struct simulation_result {
   std::vector<month_totals> months;
   money total;
+  /// With simulation_options::per_row_amounts: the money paid to row i in month k (fen, arrears
+  /// included, as schedule() pays it) at [i * months.size() + k]; empty otherwise.
+  std::vector<std::int64_t> row_amounts_fen;
 };
 
 namespace detail {
@@ -210,6 +216,8 @@ struct month_accumulator {
     std::vector<std::uint8_t> work;
   };
   std::vector<worker_state> workers(threads);
+  // Each row's months, written by the worker that owns the row's chunk (rows never shared).
+  std::vector<std::int64_t> row_amounts(options.per_row_amounts ? pop.size() * months : 0, 0);
   for (auto& w : workers) {
     w.months.resize(months);
     for (auto& a : w.months) a.size_for(prefectures.size(), rule_ids.size());
@@ -230,6 +238,7 @@ struct month_accumulator {
       line.tested_on = mp.schedule.tested_on;
       line.granted = granted;
       pay_month(line, mp.schedule.version, k == 0, ws.states[i]);
+      if (!row_amounts.empty()) row_amounts[(begin + i) * months + k] = line.amount.fen();
       if (!line.eligible) return;
       detail::month_accumulator& acc = ws.months[k];
       ++acc.eligible;
@@ -390,6 +399,7 @@ struct month_accumulator {
     out.total += t.amount;
     out.months.push_back(std::move(t));
   }
+  out.row_amounts_fen = std::move(row_amounts);
   return out;
 }
 

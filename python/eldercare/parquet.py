@@ -1,0 +1,790 @@
+"""Parquet in and out, streamed: populations larger than memory, evaluated row group by row group.
+
+A Parquet file (or a directory of them) in the flat schema of :mod:`eldercare._population` is read
+in record batches of at most `batch_rows` rows (``pyarrow.parquet.ParquetFile.iter_batches``); each
+batch becomes a :class:`~eldercare.Population`, is evaluated, and is dropped before the next one is
+read. Memory is therefore bounded by the batch (and by the file's row groups, which pyarrow decodes
+whole), not by the file: write files with row groups of the order of `batch_rows`
+(:func:`write_population_parquet` does).
+
+- :func:`evaluate_parquet`: the per-row results of :func:`eldercare.evaluate_population`, streamed to
+  another Parquet file, and their aggregates;
+- :func:`simulate_parquet`: month totals of a simulation summed over the batches (exact integer fen);
+- :func:`write_population_parquet`: a synthetic population written in row groups.
+
+Stays
+-----
+Either a list column ``stays`` in the persons file (each cell a list of structs ``facility``,
+``admitted``, ``discharged``), which streams with its persons at no cost, or a separate stays table
+(``person_id``, ``facility``, ``admitted``, ``discharged``):
+
+- as a Parquet path, it is streamed beside the persons and must therefore list stays *in the order
+  of their persons* (all stays of a person together, persons in file order; persons without stays
+  simply have none). A stay out of that order raises :class:`~eldercare.InvalidValue` naming its row;
+- as an in-memory table (DataFrame or pyarrow Table), any order is accepted: each batch takes its
+  persons' stays from it, so only the stays need to fit in memory.
+
+Errors
+------
+A bad value raises :class:`~eldercare.InvalidValue` whose field names the column and the row *in the
+file* (``population.birth_date[row 1048581, id 'p1048581']``), and whose message adds the file and
+the batch.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
+
+import numpy as np
+
+from ._calendar import DateLike
+from ._errors import ErrorId, InvalidType, InvalidValue, invalid, invalid_type
+from ._population import FLAT_COLUMNS, Population, evaluate_population, schedule_population
+from ._values import Facility, FacilityRegistry
+
+__all__ = [
+    "DEFAULT_BATCH_ROWS",
+    "ParquetEvaluation",
+    "SimulationTotals",
+    "evaluate_parquet",
+    "simulate_parquet",
+    "sum_simulations",
+    "write_population_parquet",
+]
+
+#: Rows per batch by default: large enough for the C++ loops to use every core, small enough that a
+#: batch with its Python-side columns stays in the tens of megabytes.
+DEFAULT_BATCH_ROWS = 65536
+
+PathLike = Union[str, "os.PathLike[str]"]
+_REQUIRED = ("id", "birth_date", "hukou_region", "residence_region")
+_STAY_COLUMNS = ("person_id", "facility", "admitted", "discharged")
+_ROW = re.compile(r"\[row (\d+)")
+
+
+# --- reading in batches ------------------------------------------------------------------------------
+
+
+def _check_batch_rows(batch_rows: int) -> int:
+    if isinstance(batch_rows, bool) or not isinstance(batch_rows, (int, np.integer)):
+        invalid_type(ErrorId.INVALID_PARAMETER, "batch_rows", batch_rows, "expected a whole number of rows")
+    if batch_rows < 1:
+        invalid(ErrorId.INVALID_PARAMETER, "batch_rows", str(batch_rows), "expected at least 1 row")
+    return int(batch_rows)
+
+
+class _Source:
+    """A Parquet file or dataset directory, read in record batches of the flat schema's columns."""
+
+    def __init__(self, source: PathLike, what: str, required: Sequence[str], known: Sequence[str]) -> None:
+        import pyarrow.dataset as ds
+        import pyarrow.parquet as pq
+
+        self.path = os.fspath(source)
+        if not os.path.exists(self.path):
+            invalid(ErrorId.INVALID_PARAMETER, f"{what}.source", self.path, "no such file or directory")
+        if os.path.isdir(self.path):
+            self.dataset: Any = ds.dataset(self.path, format="parquet")
+            self.file: Any = None
+            schema = self.dataset.schema
+        else:
+            self.dataset = None
+            # pre_buffer (pyarrow's default) caches the column chunks of every row group iter_batches
+            # will read, that is the whole file: memory would grow with the file.
+            self.file = pq.ParquetFile(self.path, pre_buffer=False)
+            schema = self.file.schema_arrow
+        names = list(schema.names)
+        for c in required:
+            if c not in names:
+                invalid(
+                    ErrorId.INVALID_PERSON if what == "population" else ErrorId.INVALID_STAY,
+                    f"{what}.{c}",
+                    "",
+                    f"the column is required (not in {self.path}, which has {', '.join(names) or 'no columns'})",
+                )
+        # Only the columns of the schema are read: others (a wide survey file) cost nothing.
+        self.columns = [c for c in names if c in known]
+
+    @property
+    def num_rows(self) -> int:
+        if self.file is not None:
+            return int(self.file.metadata.num_rows)
+        return int(self.dataset.count_rows())
+
+    def batches(self, batch_rows: int) -> Iterator[Any]:
+        if self.file is not None:
+            return self.file.iter_batches(batch_size=batch_rows, columns=self.columns, use_threads=True)
+        import pyarrow.dataset as ds
+
+        return iter(
+            self.dataset.to_batches(
+                batch_size=batch_rows,
+                columns=self.columns,
+                batch_readahead=1,
+                fragment_readahead=1,
+                fragment_scan_options=ds.ParquetFragmentScanOptions(pre_buffer=False),
+            )
+        )
+
+
+def _relocated(e: InvalidValue, offsets: Mapping[str, Any], where: str) -> InvalidValue:
+    """`e` with its ``[row i`` moved to the row in the file (`offsets`: table prefix -> int offset or
+    a function of the row in the batch), and `where` added to the message."""
+    fld = e.field or ""
+    shift = None
+    for prefix, offset in offsets.items():
+        if fld.startswith(prefix + "."):
+            shift = offset
+    message = str(e)
+
+    def move(m: re.Match[str]) -> str:
+        row = int(m.group(1))
+        return f"[row {shift(row) if callable(shift) else row + shift}"
+
+    if shift is not None and _ROW.search(fld):
+        new_field = _ROW.sub(move, fld, count=1)
+        message = message.replace(fld, new_field, 1)
+        fld = new_field
+    cls = InvalidType if isinstance(e, InvalidType) else InvalidValue
+    return cls(f"{message} ({where})", field=fld, value=e.value, error_id=e.error_id)
+
+
+class _StreamedStays:
+    """A stays file read beside the persons: each batch takes the stays of its persons, which must
+    come next in the file (stays in the order of their persons)."""
+
+    def __init__(self, source: PathLike, batch_rows: int) -> None:
+        self.source = _Source(source, "stays", ("person_id", "facility", "admitted"), _STAY_COLUMNS)
+        self.batches = self.source.batches(batch_rows)
+        self.pending: Any = None  # rows read, not yet taken
+        self.pending_row = 0  # the file row of pending's first row
+        self.done = False
+
+    def _fill(self) -> bool:
+        import pyarrow as pa
+
+        while self.pending is None or self.pending.num_rows == 0:
+            if self.done:
+                return False
+            try:
+                batch = next(self.batches)
+            except StopIteration:
+                self.done = True
+                return False
+            if self.pending is not None:
+                self.pending_row += self.pending.num_rows
+            self.pending = pa.Table.from_batches([batch])
+        return True
+
+    def take(self, ids: Any, first_row: int) -> Tuple[Any, int]:
+        """The stays of persons `ids` (a pyarrow string array) and the file row of the first one."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        parts = []
+        start = None
+        while self._fill():
+            if start is None:
+                start = self.pending_row
+            person = self.pending.column("person_id").cast(pa.string())
+            mine = pc.is_in(person, value_set=ids).to_numpy(zero_copy_only=False)
+            other = np.flatnonzero(~mine)
+            k = int(other[0]) if other.size else len(mine)
+            parts.append(self.pending.slice(0, k))
+            self.pending = self.pending.slice(k)
+            self.pending_row += k
+            if other.size:
+                break
+        if start is None:
+            start = self.pending_row
+        table = pa.concat_tables(parts) if parts else None
+        return table, start
+
+    def check_exhausted(self, persons_path: str) -> None:
+        """Stays left after the last person belong to no person, or are out of order."""
+        if self._fill():
+            pid = self.pending.column("person_id")[0].as_py()
+            invalid(
+                ErrorId.INVALID_STAY,
+                f"stays.person_id[row {self.pending_row}]",
+                str(pid),
+                f"no person with this id comes at or after the previous stay's person in {persons_path}: "
+                "a streamed stays file lists stays in the order of their persons",
+            )
+
+
+class _TableStays:
+    """Stays held in memory, any order: each batch takes its persons' rows."""
+
+    def __init__(self, stays: Any) -> None:
+        import pandas as pd
+
+        frame = stays.to_pandas() if hasattr(stays, "to_pandas") and not isinstance(stays, pd.DataFrame) else stays
+        if not isinstance(frame, pd.DataFrame):
+            frame = pd.DataFrame(dict(frame))
+        if "person_id" not in frame.columns:
+            invalid(ErrorId.INVALID_STAY, "stays.person_id", "", "the column is required")
+        self.frame = frame.reset_index(drop=True)
+        self.person = self.frame["person_id"].astype(str)
+        self.used = np.zeros(len(self.frame), dtype=bool)
+
+    def take(self, ids: Sequence[str]) -> Tuple[Any, np.ndarray]:
+        rows = np.flatnonzero(self.person.isin(ids).to_numpy())
+        self.used[rows] = True
+        return self.frame.iloc[rows].reset_index(drop=True), rows
+
+    def check_exhausted(self, persons_path: str) -> None:
+        left = np.flatnonzero(~self.used)
+        if left.size:
+            i = int(left[0])
+            invalid(
+                ErrorId.INVALID_STAY,
+                f"stays.person_id[row {i}]",
+                self.person.iloc[i],
+                f"no person with this id in {persons_path}",
+            )
+
+
+@dataclass
+class _Batch:
+    index: int  # 0-based batch number
+    first_row: int  # file row of the batch's first person
+    data: Any  # pyarrow RecordBatch
+    population: Population
+
+
+def _populations(
+    source: PathLike,
+    batch_rows: int,
+    facilities: Optional[FacilityRegistry],
+    stays: Any,
+) -> Iterator[_Batch]:
+    """The file's persons as Populations of at most `batch_rows` rows, errors placed in the file."""
+    import pyarrow as pa
+
+    persons = _Source(source, "population", _REQUIRED, FLAT_COLUMNS)
+    if stays is not None and "stays" in persons.columns:
+        invalid(ErrorId.INVALID_STAY, "stays", "", "give stays either as a column or as a separate table, not both")
+    streamed = None
+    held = None
+    if isinstance(stays, (str, os.PathLike)):
+        streamed = _StreamedStays(stays, batch_rows)
+    elif stays is not None:
+        held = _TableStays(stays)
+    first_row = 0
+    for k, batch in enumerate(persons.batches(batch_rows)):
+        where = f"batch {k} of {persons.path}, file rows {first_row}-{first_row + batch.num_rows - 1}"
+        offsets: Dict[str, Any] = {"population": first_row}
+        batch_stays = None
+        try:
+            ids_col = batch.column("id")
+            if streamed is not None or held is not None:
+                ids = ids_col.cast(pa.string())
+                if streamed is not None:
+                    batch_stays, stays_row = streamed.take(ids, first_row)
+                    offsets["stays"] = stays_row
+                else:
+                    batch_stays, rows = held.take(ids.to_pylist())  # type: ignore[union-attr]
+                    offsets["stays"] = lambda i, rows=rows: int(rows[i]) if i < len(rows) else i
+                if batch_stays is None:
+                    batch_stays = {c: [] for c in ("person_id", "facility", "admitted")}
+            # As a Table (no copy): its columns are ChunkedArrays, which Population reads like
+            # read_table's (a RecordBatch's bool Array refuses a zero-copy to_numpy()).
+            table = pa.Table.from_batches([batch])
+            population = Population(table, stays=batch_stays, facilities=facilities)
+        except InvalidValue as e:
+            raise _relocated(e, offsets, where) from None
+        yield _Batch(k, first_row, batch, population)
+        first_row += batch.num_rows
+    if streamed is not None:
+        streamed.check_exhausted(persons.path)
+    if held is not None:
+        held.check_exhausted(persons.path)
+
+
+class _ArrowPeak:
+    """The most memory pyarrow holds beyond what it held when the run began, sampled per batch."""
+
+    def __init__(self) -> None:
+        import pyarrow as pa
+
+        self._allocated = pa.total_allocated_bytes
+        self.start = int(self._allocated())
+        self.peak = 0
+
+    def sample(self) -> None:
+        self.peak = max(self.peak, int(self._allocated()) - self.start)
+
+
+# --- evaluation --------------------------------------------------------------------------------------
+
+
+@dataclass
+class ParquetEvaluation:
+    """What :func:`evaluate_parquet` returns.
+
+    Attributes
+    ----------
+    rows, eligible : int
+        Persons read, and persons granted something.
+    by_grant : pandas.DataFrame
+        One row per ``unit``, ``period`` (both ``""`` for persons granted nothing) and ``status``:
+        ``persons``, ``eligible``, ``amount_fen`` (money summed per the grant's period, exact) and
+        ``quantity``.
+    batches : int
+    peak_arrow_bytes : int
+        The most memory pyarrow held (``pyarrow.total_allocated_bytes()``) after reading a batch,
+        beyond what it held when the call began: the figure that stays bounded by the batch size,
+        not the file size.
+    out : str or None
+        The per-row results file, if one was written (not for an empty source).
+    """
+
+    rows: int
+    eligible: int
+    by_grant: Any
+    batches: int
+    peak_arrow_bytes: int
+    out: Optional[str] = None
+
+
+def _result_table(frame: Any) -> Any:
+    """The per-row results as an Arrow table with a fixed schema (categoricals as text)."""
+    import pyarrow as pa
+
+    columns = {}
+    for name in frame.columns:
+        col = frame[name]
+        if str(col.dtype) == "category":
+            codes = col.cat.codes.to_numpy()
+            words = np.asarray([*col.cat.categories, None], dtype=object)
+            columns[name] = pa.array(words[codes], type=pa.string())  # code -1 (missing) -> None
+        elif name in ("id", "first_failing_condition", "granting_rules"):
+            columns[name] = pa.array(col.to_numpy(dtype=object), type=pa.string())
+        else:
+            columns[name] = pa.array(col.to_numpy())
+    return pa.table(columns)
+
+
+def evaluate_parquet(
+    policy: Any,
+    source: PathLike,
+    on: DateLike,
+    *,
+    out: Optional[PathLike] = None,
+    batch_rows: int = DEFAULT_BATCH_ROWS,
+    facilities: Union[FacilityRegistry, Iterable[Facility], None] = None,
+    readings: Optional[Mapping[str, str]] = None,
+    stays: Any = None,
+    reasons: bool = False,
+) -> ParquetEvaluation:
+    """Evaluate a policy for every person of a Parquet file on a date, batch by batch.
+
+    Parameters
+    ----------
+    policy : Policy or str
+        A policy or a catalog id, as for :func:`eldercare.evaluate_population`.
+    source : path
+        A Parquet file, or a directory of Parquet files (a dataset), in the flat schema.
+    on : datetime.date or str
+    out : path, optional
+        Where to write the per-row results (the columns of :func:`eldercare.evaluate_population`,
+        categories as text), one row group per batch, in input order.
+    batch_rows : int
+        Rows per batch (memory grows with it; see the module documentation).
+    facilities, readings, reasons
+        As for :func:`eldercare.evaluate_population` (``reasons`` is False by default: the fast path).
+        Persons are evaluated one by one, also for a policy paid per household (a household may
+        straddle batches).
+    stays : path, DataFrame or pyarrow Table, optional
+        Stays as a separate table; a path is streamed and must list stays in the order of their
+        persons (see the module documentation).
+
+    Returns
+    -------
+    ParquetEvaluation
+
+    Raises
+    ------
+    InvalidValue
+        A missing column, or a bad value: its field names the column and the row in the file.
+    """
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    size = _check_batch_rows(batch_rows)
+    registry = FacilityRegistry.of(facilities)
+    writer = None
+    parts: List[Any] = []
+    rows = eligible = batches = 0
+    arrow = _ArrowPeak()
+    out_path = None if out is None else os.fspath(out)
+    try:
+        for batch in _populations(source, size, registry, stays):
+            arrow.sample()
+            frame = evaluate_population(
+                policy, batch.population, on, registry, readings, reasons=reasons, households=False
+            )
+            if out_path is not None:
+                if not reasons:  # empty without reasons: not worth a column in the file
+                    frame = frame.drop(columns=["first_failing_condition", "granting_rules"])
+                table = _result_table(frame)
+                if writer is None:
+                    writer = pq.ParquetWriter(out_path, table.schema)
+                writer.write_table(table)
+            rows += len(frame)
+            eligible += int(frame["eligible"].sum())
+            batches += 1
+            grouped = (
+                frame.assign(persons=1, eligible=frame["eligible"].astype(np.int64))
+                .groupby(["unit", "period", "status"], observed=True, dropna=False)[
+                    ["persons", "eligible", "amount_fen", "quantity"]
+                ]
+                .sum()
+            )
+            parts.append(grouped)
+    finally:
+        if writer is not None:
+            writer.close()
+    if parts:
+        by_grant = pd.concat(parts).groupby(level=[0, 1, 2], observed=True, dropna=False).sum().reset_index()
+    else:
+        by_grant = pd.DataFrame(
+            {c: [] for c in ("unit", "period", "status", "persons", "eligible", "amount_fen", "quantity")}
+        )
+    for c in ("unit", "period", "status"):  # text; "" where nothing is granted
+        by_grant[c] = np.asarray(["" if pd.isna(v) else str(v) for v in by_grant[c]], dtype=object)
+    for c in ("persons", "eligible", "amount_fen", "quantity"):
+        by_grant[c] = by_grant[c].astype(np.int64)
+    return ParquetEvaluation(rows, eligible, by_grant, batches, arrow.peak, None if writer is None else out_path)
+
+
+# --- simulation --------------------------------------------------------------------------------------
+
+
+@dataclass
+class SimulationTotals:
+    """Month totals of a population, summed over batches (or partitions): exact integer fen.
+
+    Attributes
+    ----------
+    by_month : pandas.DataFrame
+        ``month`` (``"YYYY-MM"``) and the totals of that month (at least ``eligible`` and
+        ``amount_fen``).
+    by_prefecture : pandas.DataFrame
+        ``month``, ``prefecture`` (the hukou's prefecture code, or the residence's with
+        ``regions="residence"``) and the same totals.
+    by_rule : pandas.DataFrame or None
+        ``month``, the granting rule and its totals, when the installed eldercare has
+        :func:`eldercare.simulate_population` (None otherwise).
+    rows, batches : int
+    peak_arrow_bytes : int
+        As for :class:`ParquetEvaluation` (0 when not read from Parquet).
+    """
+
+    by_month: Any
+    by_prefecture: Any
+    by_rule: Any
+    rows: int = 0
+    batches: int = 0
+    peak_arrow_bytes: int = 0
+    engine: str = field(default="")
+
+    @property
+    def total_fen(self) -> int:
+        """Money paid over all months, in fen."""
+        return int(self.by_month["amount_fen"].sum())
+
+
+def _month_text(frame: Any) -> Any:
+    """`frame` with one text column ``month`` ("YYYY-MM") in place of year/month numbers or dates."""
+    if "year" in frame.columns and "month" in frame.columns:
+        month = [f"{int(y):04d}-{int(m):02d}" for y, m in zip(frame["year"], frame["month"])]
+        frame = frame.drop(columns=["year", "month"])
+        frame.insert(0, "month", month)
+    elif "month" in frame.columns:
+        frame = frame.copy()
+        frame["month"] = [
+            v.strftime("%Y-%m")
+            if isinstance(v, (datetime.date, np.datetime64)) or hasattr(v, "strftime")
+            else str(v)[:7]
+            for v in frame["month"]
+        ]
+    return frame
+
+
+def _summed(frames: Sequence[Any]) -> Any:
+    """Frames of totals with the same keys, summed: key columns are text (and ``month``), every
+    numeric column is a total (integers stay exact)."""
+    import pandas as pd
+
+    frames = [f for f in frames if f is not None]
+    if not frames:
+        return None
+    whole = pd.concat(frames, ignore_index=True)
+    keys = [
+        c for c in whole.columns if c == "month" or not pd.api.types.is_numeric_dtype(whole[c]) or c in _KEY_NUMBERS
+    ]
+    values = [c for c in whole.columns if c not in keys]
+    if not keys:
+        return whole[values].sum().to_frame().T
+    out = whole.groupby(keys, sort=True, observed=True, dropna=False)[values].sum().reset_index()
+    for c in values:
+        if pd.api.types.is_bool_dtype(whole[c]) or pd.api.types.is_integer_dtype(whole[c]):
+            out[c] = out[c].astype(np.int64)
+    return out
+
+
+# Numeric columns that identify a row of totals rather than count something.
+_KEY_NUMBERS = frozenset({"prefecture", "region", "prefecture_code", "region_code"})
+
+
+def _no_totals() -> SimulationTotals:
+    """The totals of nobody: empty tables."""
+    import pandas as pd
+
+    def empty(*keys: str) -> Any:
+        return pd.DataFrame({c: pd.Series([], dtype=object if c == "month" else np.int64) for c in keys})
+
+    return SimulationTotals(
+        empty("month", "eligible", "amount_fen"), empty("month", "prefecture", "eligible", "amount_fen"), None
+    )
+
+
+def sum_simulations(parts: Sequence[SimulationTotals]) -> SimulationTotals:
+    """Totals of disjoint parts of a population, added up (by month, prefecture and rule)."""
+    parts = [p for p in parts if p.by_month is not None and len(p.by_month)]
+    if not parts:
+        return _no_totals()
+    return SimulationTotals(
+        _summed([p.by_month for p in parts]),
+        _summed([p.by_prefecture for p in parts]),
+        _summed([p.by_rule for p in parts]) if all(p.by_rule is not None for p in parts) else None,
+        sum(p.rows for p in parts),
+        sum(p.batches for p in parts),
+        max(p.peak_arrow_bytes for p in parts),
+        parts[0].engine,
+    )
+
+
+def _prefectures(codes: np.ndarray) -> np.ndarray:
+    """The prefecture of each region code (a province-level code stands for itself)."""
+    from . import _core
+
+    unique, inverse = np.unique(codes, return_inverse=True)
+    mapped = np.empty(len(unique), dtype=np.int64)
+    for i, code in enumerate(unique.tolist()):
+        region = _core.to_region(str(code), "prefecture")
+        mapped[i] = region.value if region.level == "province" else region.prefecture().value
+    return mapped[inverse]
+
+
+def _first_of_month(value: DateLike, field_name: str = "first_month") -> datetime.date:
+    """The first day of `value`'s month; ``"2024-01"`` is accepted for January 2024."""
+    from . import _core
+
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}", value.strip()):
+        value = value.strip() + "-01"
+    return _core.to_date(value, field_name).replace(day=1)
+
+
+def _check_months(months: int) -> int:
+    if isinstance(months, bool) or not isinstance(months, (int, np.integer)) or months < 1:
+        invalid(ErrorId.INVALID_PERIOD, "months", repr(months), "expected a whole number of months, at least 1")
+    return int(months)
+
+
+def _codes_of(column: Any) -> np.ndarray:
+    """A region column (pyarrow or pandas, numbers or text) as int64 codes (already validated)."""
+    if hasattr(column, "to_numpy") and not hasattr(column, "type"):  # pandas
+        values = column.to_numpy()
+    else:
+        import pyarrow as pa
+
+        values = column.cast(pa.int64()).to_numpy(zero_copy_only=False)
+    return np.asarray(values, dtype=np.int64)
+
+
+def _simulate_batch(
+    policy: Any,
+    population: Population,
+    first_month: DateLike,
+    months: int,
+    region_column: Any,
+    facilities: Optional[FacilityRegistry] = None,
+    readings: Optional[Mapping[str, str]] = None,
+    *,
+    regions: str = "hukou",
+) -> SimulationTotals:
+    """One population's month totals.
+
+    With :func:`eldercare.simulate_population` installed, its totals (``by_rule`` included);
+    otherwise :func:`eldercare.schedule_population` summed per month and per prefecture of
+    `region_column` (the hukou or residence column as the input gave it, pyarrow or pandas).
+    """
+    import eldercare
+
+    if regions not in ("hukou", "residence"):
+        invalid(ErrorId.INVALID_PARAMETER, "regions", str(regions), "expected 'hukou' or 'residence'")
+    first = _first_of_month(first_month)
+    months = _check_months(months)
+    simulate_population = getattr(eldercare, "simulate_population", None)
+    if simulate_population is not None:
+        r = simulate_population(
+            policy, population, first, months, regions=regions, facilities=facilities, readings=readings
+        )
+        by_rule = getattr(r, "by_rule", None)
+        return SimulationTotals(
+            _month_text(r.by_month.copy()),
+            _month_text(r.by_prefecture.copy()),
+            None if by_rule is None else _month_text(by_rule.copy()),
+            len(population),
+            1,
+            engine="simulate_population",
+        )
+    last = eldercare.add_months(first, months - 1)
+    long = schedule_population(policy, population, first, last, facilities, readings)
+    long = long.assign(
+        month=[f"{y:04d}-{m:02d}" for y, m in zip(long["year"], long["month"])],
+        eligible=long["eligible"].astype(np.int64),
+    )
+    by_month = long.groupby("month", sort=True)[["eligible", "amount_fen"]].sum().reset_index()
+    by_prefecture = None
+    if len(long) == len(population) * months:  # persons (a household policy has a row per household)
+        long["prefecture"] = np.repeat(_prefectures(_codes_of(region_column)), months)
+        by_prefecture = long.groupby(["month", "prefecture"], sort=True)[["eligible", "amount_fen"]].sum().reset_index()
+    return SimulationTotals(by_month, by_prefecture, None, len(population), 1, engine="schedule_population")
+
+
+def simulate_parquet(
+    policy: Any,
+    source: PathLike,
+    first_month: DateLike,
+    months: int = 12,
+    *,
+    batch_rows: int = DEFAULT_BATCH_ROWS,
+    facilities: Union[FacilityRegistry, Iterable[Facility], None] = None,
+    readings: Optional[Mapping[str, str]] = None,
+    stays: Any = None,
+    regions: str = "hukou",
+    progress: Optional[Callable[[int, int], None]] = None,
+) -> SimulationTotals:
+    """Month totals of a policy over every person of a Parquet file, batch by batch.
+
+    Parameters
+    ----------
+    policy : Policy or str
+        A policy or a catalog id.
+    source : path
+        A Parquet file or dataset directory in the flat schema.
+    first_month : datetime.date or str
+        Any day of the first month (``"2024-01"`` is accepted).
+    months : int
+        How many months.
+    batch_rows, facilities, readings, stays
+        As for :func:`evaluate_parquet`.
+    regions : {"hukou", "residence"}
+        Which region ``by_prefecture`` groups by.
+    progress : callable, optional
+        Called after each batch with (rows done, rows in the file).
+
+    Returns
+    -------
+    SimulationTotals
+        The batches' totals added up: exact, and equal to the totals of the whole population at once.
+    """
+    size = _check_batch_rows(batch_rows)
+    registry = FacilityRegistry.of(facilities)
+    first = _first_of_month(first_month)
+    months = _check_months(months)
+    column = "hukou_region" if regions == "hukou" else "residence_region"
+    total_rows = _Source(source, "population", _REQUIRED, FLAT_COLUMNS).num_rows if progress else 0
+    parts: List[SimulationTotals] = []
+    arrow = _ArrowPeak()
+    done = 0
+    for batch in _populations(source, size, registry, stays):
+        arrow.sample()
+        parts.append(
+            _simulate_batch(
+                policy, batch.population, first, months, batch.data.column(column), registry, readings, regions=regions
+            )
+        )
+        # Keep the running totals small: fold the parts every so often.
+        if len(parts) >= 64:
+            parts = [sum_simulations(parts)]
+        done += batch.data.num_rows
+        if progress is not None:
+            progress(done, total_rows)
+    result = sum_simulations(parts)
+    result.peak_arrow_bytes = arrow.peak
+    return result
+
+
+# --- writing a synthetic population -----------------------------------------------------------------
+
+
+def write_population_parquet(
+    path: PathLike,
+    rows: int,
+    *,
+    profile: str = "xicheng",
+    seed: int = 1,
+    row_group_rows: int = DEFAULT_BATCH_ROWS,
+    as_of: DateLike = "2024-01-01",
+    compression: str = "zstd",
+) -> str:
+    """Write `rows` synthetic elders to a Parquet file in row groups of `row_group_rows`.
+
+    Generated chunk by chunk by :class:`eldercare.SyntheticPopulation` (the same rows as
+    ``eldercare.synthetic_population(rows, profile=..., seed=..., as_of=...)``), so memory does not
+    grow with `rows`. Their stays refer to :func:`eldercare.synthetic_facilities`.
+
+    Returns
+    -------
+    str
+        The path written.
+
+    Raises
+    ------
+    InvalidValue
+        For a bad argument, or when the installed eldercare has no synthetic population.
+    """
+    import pyarrow.parquet as pq
+
+    import eldercare
+
+    if isinstance(rows, bool) or not isinstance(rows, (int, np.integer)) or rows < 0:
+        invalid(ErrorId.INVALID_PARAMETER, "rows", repr(rows), "expected a whole number of rows, at least 0")
+    chunk = _check_batch_rows(row_group_rows)
+    synthetic_stream = getattr(eldercare, "SyntheticPopulation", None)
+    if synthetic_stream is None:
+        invalid(
+            ErrorId.INVALID_PARAMETER,
+            "synthetic_population",
+            "",
+            "this eldercare has no eldercare.synthetic_population: write the Parquet file from your own data",
+        )
+    generator = synthetic_stream(profile=profile, seed=seed, as_of=as_of)
+    out = os.fspath(path)
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    writer = None
+    written = 0
+    try:
+        while written < rows:
+            n = min(chunk, rows - written)
+            table = generator.next(n).to_arrow()
+            if writer is None:
+                writer = pq.ParquetWriter(out, table.schema, compression=compression)
+            writer.write_table(table, row_group_size=n)
+            written += n
+    finally:
+        if writer is not None:
+            writer.close()
+    if writer is None:  # rows == 0: an empty file with the schema of a generated population
+        table = generator.next(0).to_arrow()
+        pq.write_table(table, out)
+    return out

@@ -1,0 +1,937 @@
+// Populations in columns: built from the flat schema's columns (numpy buffers read in place, text
+// columns converted once), exported back to them, and drawn by the synthetic generator.
+//
+// Every row is checked as a person (eldercare::validate, through population_columns::append), so the
+// errors are those of the person path and name the column, the row and id, and the value. The Python
+// side (eldercare/_population.py) only normalises a DataFrame, an Arrow table or a dict of arrays into
+// the encodings documented there.
+#include "register_population.hpp"
+
+#include "words.hpp"
+
+#include <eldercare/batch/synthetic.hpp>
+
+#include <pybind11/numpy.h> // column buffers in and out
+
+#include <chrono>        // steady_seconds
+#include <cmath>         // NaN cells
+#include <functional>    // cell names made on demand
+#include <unordered_map> // ids seen
+
+namespace eldercare_py {
+
+double steady_seconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+namespace {
+
+using namespace eldercare;
+using namespace words;
+
+using int_array = py::array_t<std::int64_t, py::array::c_style>;
+
+/// numpy datetime64[D] counts days from 1970-01-01; a column's day_number is the Julian Day Number.
+constexpr std::int64_t unix_epoch_day_number = 2440588;
+constexpr std::int64_t numpy_nat = std::numeric_limits<std::int64_t>::min();
+
+/// A text column, read without a Python object per cell where the input allows it:
+///  * an Arrow string/large_string array, as ("arrow", length, offset, validity, offsets, data, large):
+///    the array's own buffers (pyarrow's Array.buffers()), read in place;
+///  * an Arrow dictionary array, as ("dictionary", codes, words): int64 codes (-1 missing) into the
+///    dictionary's words (a short sequence of text);
+///  * a sequence (list, tuple, object ndarray) of str, None or NaN (missing): viewed in place (the
+///    str objects' UTF-8, which lives as long as the caller's column).
+/// Reading the first two needs no GIL; the views of the third are taken with it, when constructed.
+class text_column {
+public:
+  text_column() = default;
+  text_column(py::handle obj, const std::string& column, const std::function<std::string(std::size_t)>& name) {
+    if (py::isinstance<py::tuple>(obj) && py::len(obj) > 0 && py::isinstance<py::str>(obj[py::int_(0)])) {
+      const auto t = py::reinterpret_borrow<py::tuple>(obj);
+      const std::string kind = t[0].cast<std::string>();
+      if (kind == "arrow") {
+        kind_ = t[6].cast<bool>() ? kind::arrow64 : kind::arrow32;
+        size_ = t[1].cast<std::size_t>();
+        offset_ = t[2].cast<std::size_t>();
+        validity_ = static_cast<const std::uint8_t*>(buffer(t[3]));
+        offsets_ = buffer(t[4]);
+        data_ = static_cast<const char*>(buffer(t[5]));
+        if (!offsets_ && size_ > 0) throw py::value_error("internal: an Arrow text column without offsets");
+        return;
+      }
+      if (kind == "dictionary") {
+        kind_ = kind::dictionary;
+        codes_keep_ = py::reinterpret_borrow<py::array_t<std::int64_t, py::array::c_style>>(t[1]);
+        if (!py::isinstance<py::array_t<std::int64_t, py::array::c_style>>(t[1]))
+          throw py::type_error("internal: expected int64 dictionary codes");
+        codes_ = codes_keep_.data();
+        size_ = static_cast<std::size_t>(codes_keep_.size());
+        words_ = views_of(t[2], [&](std::size_t k) { return column + ".dictionary[" + std::to_string(k) + "]"; });
+        for (std::size_t i = 0; i < size_; ++i)
+          if (codes_[i] < -1 || codes_[i] >= static_cast<std::int64_t>(words_.size()))
+            throw py::value_error("internal: a dictionary code out of range");
+        return;
+      }
+      throw py::value_error("internal: unknown text column kind " + kind);
+    }
+    kind_ = kind::views;
+    views_ = views_of(obj, name);
+    size_ = views_.size();
+  }
+  [[nodiscard]] bool present() const noexcept { return kind_ != kind::absent; }
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  // Inlined: called for every cell of every text column when a population is built.
+  [[nodiscard, gnu::always_inline]] std::optional<std::string_view> get(std::size_t i) const {
+    switch (kind_) {
+    case kind::absent: return std::nullopt;
+    case kind::views:
+      if (views_[i].data() == nullptr) return std::nullopt;
+      return views_[i];
+    case kind::dictionary:
+      if (codes_[i] < 0) return std::nullopt;
+      return words_[static_cast<std::size_t>(codes_[i])];
+    case kind::arrow32:
+    case kind::arrow64: {
+      const std::size_t k = offset_ + i;
+      if (validity_ && ((validity_[k >> 3] >> (k & 7)) & 1) == 0) return std::nullopt;
+      std::int64_t b = 0, e = 0;
+      if (kind_ == kind::arrow32) {
+        b = static_cast<const std::int32_t*>(offsets_)[k];
+        e = static_cast<const std::int32_t*>(offsets_)[k + 1];
+      } else {
+        b = static_cast<const std::int64_t*>(offsets_)[k];
+        e = static_cast<const std::int64_t*>(offsets_)[k + 1];
+      }
+      if (e == b) return std::string_view();
+      return std::string_view(data_ + b, static_cast<std::size_t>(e - b));
+    }
+    }
+    return std::nullopt;
+  }
+
+private:
+  enum class kind { absent, views, dictionary, arrow32, arrow64 };
+  /// The address of a buffer-protocol object (kept alive by its owner, the caller's Arrow array).
+  const void* buffer(py::handle obj) {
+    if (obj.is_none()) return nullptr;
+    buffers_.push_back(py::reinterpret_borrow<py::buffer>(obj).request());
+    return buffers_.back().ptr;
+  }
+  /// Views of str cells (None and NaN: missing, a null view); anything else is an error naming the cell.
+  template <class Name>
+  static std::vector<std::string_view> views_of(py::handle obj, const Name& name) {
+    std::vector<std::string_view> out;
+    auto view = [&](PyObject* item, std::size_t i) {
+      if (PyUnicode_CheckExact(item) || PyUnicode_Check(item)) {
+        Py_ssize_t size = 0;
+        const char* data = PyUnicode_AsUTF8AndSize(item, &size);
+        if (!data) throw py::error_already_set();
+        out.emplace_back(data, static_cast<std::size_t>(size));
+      } else if (item == Py_None || (PyFloat_Check(item) && std::isnan(PyFloat_AS_DOUBLE(item)))) {
+        out.emplace_back();
+      } else {
+        throw invalid_type(error_id::invalid_parameter, name(i), repr_of(item), "expected text or a missing value");
+      }
+    };
+    if (py::isinstance<py::array>(obj)) {
+      const auto a = py::reinterpret_borrow<py::array>(obj);
+      if (a.dtype().kind() == 'O' && a.ndim() == 1 && (a.flags() & py::array::c_style)) {
+        auto* const* items = static_cast<PyObject* const*>(a.data());
+        out.reserve(static_cast<std::size_t>(a.size()));
+        for (std::size_t i = 0; i < static_cast<std::size_t>(a.size()); ++i) view(items[i], i);
+        return out;
+      }
+    }
+    const py::sequence seq = py::reinterpret_borrow<py::sequence>(obj);
+    PyObject* fast = PySequence_Fast(seq.ptr(), "internal: expected a sequence of text");
+    if (!fast) throw py::error_already_set();
+    const py::object keep = py::reinterpret_steal<py::object>(fast);
+    const auto n = static_cast<std::size_t>(PySequence_Fast_GET_SIZE(fast));
+    PyObject** items = PySequence_Fast_ITEMS(fast);
+    out.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) view(items[i], i);
+    return out;
+  }
+
+  kind kind_ = kind::absent;
+  std::size_t size_ = 0, offset_ = 0;
+  std::vector<std::string_view> views_;
+  const std::uint8_t* validity_ = nullptr;
+  const void* offsets_ = nullptr;
+  const char* data_ = nullptr;
+  std::vector<py::buffer_info> buffers_;
+  py::array_t<std::int64_t, py::array::c_style> codes_keep_;
+  const std::int64_t* codes_ = nullptr;
+  std::vector<std::string_view> words_;
+};
+
+/// Names a cell in errors: "population.birth_date[row 3, id 'p4']".
+struct cell_namer {
+  std::string table;
+  const text_column* ids = nullptr; // row ids, when known
+  std::string operator()(const std::string& column, std::size_t row) const {
+    std::string s = table + "." + column + "[row " + std::to_string(row);
+    if (ids && row < ids->size())
+      if (const auto id = ids->get(row)) s += ", id '" + std::string(*id) + "'";
+    return s + "]";
+  }
+};
+
+text_column text_cells(py::handle obj, const std::string& column, const cell_namer& name) {
+  return text_column(obj, column, [&](std::size_t i) { return name(column, i); });
+}
+
+/// A column of int64 read in place (a C-contiguous numpy array, kept alive by `keep`).
+struct int_column {
+  int_array keep;
+  const std::int64_t* data = nullptr;
+  std::size_t size = 0;
+  explicit int_column(py::handle obj) : keep(py::reinterpret_borrow<int_array>(obj)) {
+    if (!py::isinstance<int_array>(obj)) throw py::type_error("internal: expected an int64 array");
+    data = keep.data();
+    size = static_cast<std::size_t>(keep.size());
+  }
+};
+
+/// A date column: day numbers since 1970-01-01 (numpy datetime64[D] viewed as int64, NaT missing) or
+/// ISO text cells.
+class date_column {
+public:
+  date_column(py::handle obj, std::string column, const cell_namer& name) : column_(std::move(column)) {
+    if (py::isinstance<int_array>(obj)) numbers_.emplace(obj);
+    else
+      text_ = text_cells(obj, column_, name);
+  }
+  [[nodiscard]] std::size_t size() const { return numbers_ ? numbers_->size : text_.size(); }
+  [[nodiscard]] std::optional<date> get(std::size_t i, const cell_namer& name) const {
+    const day_number d = day(i, name);
+    if (d == no_day) return std::nullopt;
+    return from_day_number(d);
+  }
+  /// The cell as a day_number (no_day when missing), checked as get() checks it.
+  [[nodiscard, gnu::always_inline]] day_number day(std::size_t i, const cell_namer& name) const {
+    if (numbers_) {
+      const std::int64_t v = numbers_->data[i];
+      if (v == numpy_nat) return no_day;
+      if (v < min_day() || v > max_day())
+        throw invalid_value(error_id::invalid_date, name(column_, i),
+                            std::to_string(v) + " days after 1970-01-01",
+                            "year outside the supported range 1800-2400");
+      return static_cast<day_number>(v + unix_epoch_day_number);
+    }
+    const auto t = text_.get(i);
+    if (!t) return no_day;
+    return to_day_number(parse_date(*t, name(column_, i)));
+  }
+  [[nodiscard]] date required(std::size_t i, const cell_namer& name) const {
+    const auto d = get(i, name);
+    if (!d)
+      throw invalid_value(error_id::invalid_date, name(column_, i), "NaT", "is required (missing value)");
+    return *d;
+  }
+
+private:
+  static std::int64_t min_day() { return first_day_number() - unix_epoch_day_number; }
+  static std::int64_t max_day() { return last_day_number() - unix_epoch_day_number; }
+  std::string column_;
+  std::optional<int_column> numbers_;
+  text_column text_;
+};
+
+/// A region column: code numbers (int64) or text cells (each distinct text parsed once).
+class region_column {
+public:
+  region_column(py::handle obj, std::string column, const cell_namer& name) : column_(std::move(column)) {
+    if (py::isinstance<int_array>(obj)) numbers_.emplace(obj);
+    else
+      text_ = text_cells(obj, column_, name);
+  }
+  [[nodiscard]] region_code get(std::size_t i, const cell_namer& name) const {
+    if (numbers_) {
+      const std::int64_t v = numbers_->data[i];
+      if (v < 0 || v > std::numeric_limits<std::uint32_t>::max())
+        throw invalid_value(error_id::invalid_region, name(column_, i), std::to_string(v),
+                            "expected a division code of 6 digits (e.g. 110102) or a 9-digit township code");
+      return region_code::from_number(static_cast<std::uint32_t>(v), name(column_, i));
+    }
+    const auto t = text_.get(i);
+    if (!t)
+      throw invalid_value(error_id::invalid_region, name(column_, i), "None", "is required (missing value)");
+    // Parsing validates; the field name is only built when it fails.
+    try {
+      return region_code::parse(*t);
+    } catch (const invalid_value& e) {
+      throw invalid_value(e.id(), name(column_, i), e.value(), why_of(e));
+    }
+  }
+  /// The code's number for a row_input (population_columns::append checks it); each distinct text is
+  /// parsed once.
+  [[nodiscard]] std::uint32_t number(std::size_t i, const cell_namer& name) {
+    if (numbers_) {
+      const std::int64_t v = numbers_->data[i];
+      if (v < 0 || v > std::numeric_limits<std::uint32_t>::max()) (void)get(i, name); // throws
+      return static_cast<std::uint32_t>(v);
+    }
+    const auto t = text_.get(i);
+    if (!t) (void)get(i, name); // throws
+    if (const auto it = parsed_.find(*t); it != parsed_.end()) return it->second;
+    const std::uint32_t code = get(i, name).value();
+    parsed_.emplace(*t, code);
+    return code;
+  }
+
+private:
+  std::string column_;
+  std::optional<int_column> numbers_;
+  text_column text_;
+  std::unordered_map<std::string_view, std::uint32_t> parsed_;
+};
+
+std::vector<std::string> split_words(std::string_view text, char separator = ',') {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(separator, start);
+    if (end == std::string::npos) end = text.size();
+    const auto b = text.find_first_not_of(" \t", start);
+    if (b != std::string::npos && b < end) {
+      const auto e = text.find_last_not_of(" \t", end - 1);
+      out.emplace_back(text.substr(b, e - b + 1));
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+/// The parts of a 多重 certificate as text: "visual:1,hearing:2".
+std::vector<disability_entry> parse_components(std::string_view text, const std::string& field) {
+  std::vector<disability_entry> out;
+  for (const auto& part : split_words(text)) {
+    const auto colon = part.find(':');
+    if (colon == std::string::npos)
+      throw invalid_value(error_id::invalid_ability, field, part, "expected category:grade, e.g. visual:1");
+    const disability_category c = parse_disability_category(part.substr(0, colon), field);
+    const std::string g = part.substr(colon + 1);
+    if (g.size() != 1 || g[0] < '1' || g[0] > '4')
+      throw invalid_value(error_id::invalid_ability, field, part, "a component's grade is 1 to 4");
+    out.push_back({c, disability_grade(g[0] - '0', field)});
+  }
+  return out;
+}
+
+std::string components_text(const disability_certificate& d) {
+  std::string out;
+  for (const auto& e : d.components()) {
+    if (!out.empty()) out += ',';
+    out += std::string(to_string(e.category)) + ':' + std::to_string(e.grade.value());
+  }
+  return out;
+}
+
+/// Values decoded once per distinct text of a column (category words, scales, programme lists ...):
+/// a population has few distinct values in these columns, and the decoding checks them.
+template <class T>
+class decoded_cache {
+public:
+  template <class Decode>
+  const T& get(std::string_view text, const Decode& decode) {
+    if (const auto it = values_.find(text); it != values_.end()) return it->second;
+    return values_.emplace(text, decode()).first->second;
+  }
+
+private:
+  std::unordered_map<std::string_view, T> values_;
+};
+
+/// The rows of each id: an open-addressing table of (hash bits, row + 1), its slots fetched ahead of
+/// use (a node-based map, or waiting for each slot to come from memory, costs most of what a row
+/// costs when a population is built). Keeps each id's first row, and notes the first repeated id.
+class id_index {
+public:
+  explicit id_index(const text_column& ids) : ids_(ids) {
+    const std::size_t n = ids.size();
+    duplicate_row = duplicated_row = n;
+    std::size_t size = 16;
+    while (size < 2 * n) size <<= 1;
+    mask_ = size - 1;
+    slots_.assign(size, 0);
+    std::vector<std::uint64_t> hashes(n);
+    for (std::size_t i = 0; i < n; ++i) hashes[i] = hash(*ids.get(i));
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i + ahead < n) __builtin_prefetch(&slots_[hashes[i + ahead] & mask_], 1);
+      const std::string_view id = *ids.get(i);
+      std::size_t h = hashes[i] & mask_;
+      const std::optional<std::size_t> other = probe(id, hashes[i], h);
+      if (!other) slots_[h] = ((hashes[i] >> row_bits) << row_bits) | static_cast<std::uint64_t>(i + 1);
+      else if (duplicate_row == n) {
+        duplicate_row = i;
+        duplicated_row = *other;
+      }
+    }
+    if (duplicate_row == n) duplicate_row = duplicated_row = std::numeric_limits<std::size_t>::max();
+  }
+  /// The first row of each id of `keys` (nullopt for an id not present).
+  [[nodiscard]] std::vector<std::optional<std::size_t>> rows_of(const text_column& keys) const {
+    const std::size_t m = keys.size();
+    std::vector<std::uint64_t> hashes(m);
+    for (std::size_t j = 0; j < m; ++j) hashes[j] = hash(*keys.get(j));
+    std::vector<std::optional<std::size_t>> out(m);
+    for (std::size_t j = 0; j < m; ++j) {
+      if (j + ahead < m) __builtin_prefetch(&slots_[hashes[j + ahead] & mask_]);
+      std::size_t h = hashes[j] & mask_;
+      out[j] = probe(*keys.get(j), hashes[j], h);
+    }
+    return out;
+  }
+  std::size_t duplicate_row = 0;  ///< the first row whose id an earlier row has (max when none)
+  std::size_t duplicated_row = 0; ///< that earlier row
+
+private:
+  static constexpr std::size_t ahead = 16;
+  static constexpr int row_bits = 40; // row + 1 in the low 40 bits, the hash's top 24 bits above
+  static std::uint64_t hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+  /// The row holding `id`, or nullopt with `h` at the empty slot where it would go.
+  std::optional<std::size_t> probe(std::string_view id, std::uint64_t hashed, std::size_t& h) const {
+    const std::uint64_t tag = hashed >> row_bits;
+    for (; slots_[h] != 0; h = (h + 1) & mask_) {
+      if ((slots_[h] >> row_bits) != tag) continue;
+      const auto row = static_cast<std::size_t>((slots_[h] & ((std::uint64_t{1} << row_bits) - 1)) - 1);
+      if (*ids_.get(row) == id) return row;
+    }
+    return std::nullopt;
+  }
+  const text_column& ids_;
+  std::size_t mask_ = 0;
+  std::vector<std::uint64_t> slots_;
+};
+
+/// The columns of the flat schema as _population.py encodes them (see its module documentation).
+struct flat_columns {
+  text_column ids;
+  cell_namer name{"population", nullptr};
+  std::optional<date_column> birth, hukou_since, assessed_on, valid_until;
+  std::optional<region_column> hukou, residence;
+  std::optional<int_column> rural, mental, infectious, ability, grade, raw, category_bits;
+  text_column category_text, disability, components, household, programmes, scale, local_scale;
+  // Stays: row of the person, facility id, admitted, discharged.
+  std::vector<std::int64_t> stay_rows;
+  text_column stay_person; // or each stay's person id, for C++ to find its row
+  text_column stay_facility;
+  std::optional<date_column> admitted, discharged;
+  cell_namer stay_name{"stays", nullptr};
+  std::vector<std::size_t> stay_start, stay_order; // a row's stays, in input order
+
+  [[nodiscard]] std::size_t size() const { return ids.size(); }
+
+  /// Row i as a person, each cell decoded and checked as the person path does (the reference, and
+  /// what names an invalid row's error).
+  [[nodiscard]] person person_of(std::size_t i) const {
+    person p{.id = std::string(*ids.get(i)),
+             .birth_date = birth->required(i, name),
+             .hukou = {hukou->get(i, name), hukou_since ? hukou_since->get(i, name) : std::nullopt},
+             .residence = {residence->get(i, name), rural && rural->data[i] != 0}};
+    if (ability && ability->data[i] >= 0) {
+      const ability_level level(static_cast<int>(std::min<std::int64_t>(ability->data[i], 1000)),
+                                name("ability_level", i));
+      const std::optional<date> on = assessed_on ? assessed_on->get(i, name) : std::nullopt;
+      const auto scale_text = scale.get(i);
+      const ability_scale s = scale_text ? parse_ability_scale(*scale_text, name("ability_scale", i))
+                                         : ability_scale::gbt_42195_2022;
+      const std::int64_t r = raw ? raw->data[i] : -1;
+      if (r < -1 || r > 1000)
+        throw invalid_value(error_id::invalid_ability, name("ability_raw", i), std::to_string(r),
+                            "a raw score is 0 or more, or missing");
+      const auto local = local_scale.get(i);
+      p.ability = requalified("assessment", name("ability", i), [&] {
+        return assessment(s, level, on ? *on : p.birth_date, valid_until ? valid_until->get(i, name) : std::nullopt,
+                          r < 0 ? std::nullopt : std::optional<int>(static_cast<int>(r)),
+                          local ? std::string(*local) : std::string());
+      });
+    } else if (ability && ability->data[i] != -1) {
+      throw invalid_value(error_id::invalid_ability, name("ability_level", i), std::to_string(ability->data[i]),
+                          "must be 0 (能力完好) to 4 (完全失能), or missing");
+    }
+    if (const auto category = disability.get(i)) {
+      const disability_category c = parse_disability_category(*category, name("disability_category", i));
+      const std::int64_t g = grade ? grade->data[i] : -1;
+      if (g < 1 || g > 4)
+        throw invalid_value(error_id::invalid_ability, name("disability_grade", i), std::to_string(g),
+                            "a certificate needs a grade 1 (一级) to 4 (四级)");
+      std::vector<disability_entry> parts;
+      if (const auto text = components.get(i)) parts = parse_components(*text, name("disability_components", i));
+      p.disability = requalified("disability_certificate", name("disability", i), [&] {
+        return disability_certificate(c, disability_grade(static_cast<int>(g), name("disability_grade", i)),
+                                      std::move(parts));
+      });
+    } else if (grade && grade->data[i] > 0) {
+      throw invalid_value(error_id::invalid_ability, name("disability_category", i), "missing",
+                          "a disability_grade needs a disability_category");
+    }
+    if (category_bits) {
+      const std::int64_t b = category_bits->data[i];
+      if (b < 0 || b >= (std::int64_t{1} << category_count))
+        throw invalid_value(error_id::invalid_category, name("categories", i), std::to_string(b),
+                            "category bits must be 0 to " + std::to_string((std::int64_t{1} << category_count) - 1));
+      p.categories = category_set::from_bits(static_cast<std::uint32_t>(b));
+    } else if (const auto text = category_text.get(i)) {
+      for (const auto& w : split_words(*text)) p.categories.insert(parse_category(w, name("categories", i)));
+    }
+    p.health = {mental && mental->data[i] != 0, infectious && infectious->data[i] != 0};
+    if (const auto h = household.get(i)) p.household_id = std::string(*h);
+    if (const auto ps = programmes.get(i)) p.programmes = split_words(*ps);
+    for (std::size_t k = stay_start[i]; k < stay_start[i + 1]; ++k) {
+      const std::size_t j = stay_order[k];
+      const std::string at = "stays[row " + std::to_string(j) + ", person '" + p.id + "']";
+      const auto fid = stay_facility.get(j);
+      if (!fid)
+        throw invalid_type(error_id::invalid_stay, stay_name("facility", j), "None", "expected a facility id (text)");
+      const date in = admitted->required(j, stay_name);
+      const std::optional<date> left = discharged->get(j, stay_name);
+      p.stays.emplace_back(std::string(*fid), in, left, at);
+    }
+    return p;
+  }
+};
+
+/// Builds and validates the population. Each row is filled into a row_input straight from the
+/// columns (text read in place, values of few distinct texts decoded once) and appended by
+/// population_columns::append(row_input), which checks it. A row it refuses is rebuilt as a person
+/// by the person path (flat_columns::person_of, validate): that path's error, naming the column, the
+/// row and id and the value, is what the caller sees, as before the fast path existed.
+population_handle population_from_columns(const py::dict& columns, py::handle stays,
+                                          const facility_registry* facilities) {
+  const cell_namer unnamed{"population", nullptr};
+  if (!columns.contains("id"))
+    throw invalid_value(error_id::invalid_person, "population.id", "", "the id column is required");
+  flat_columns f;
+  f.ids = text_column(columns["id"], "id", [&](std::size_t i) { return unnamed("id", i); });
+  const std::size_t n = f.ids.size();
+  {
+    // Ids: present text, not empty (the Python side sends text only).
+    const py::gil_scoped_release unlocked;
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto id = f.ids.get(i);
+      if (!id) throw invalid_value(error_id::invalid_person, unnamed("id", i), "None", "is required (missing value)");
+      if (id->empty()) throw invalid_value(error_id::invalid_person, unnamed("id", i), "", "must not be empty");
+    }
+  }
+  f.name = cell_namer{"population", &f.ids};
+  const cell_namer& name = f.name;
+  auto has = [&](const char* c) { return columns.contains(c) && !columns[c].is_none(); };
+  auto need = [&](const char* c) {
+    if (!has(c))
+      throw invalid_value(error_id::invalid_person, std::string("population.") + c, "", "the column is required");
+    return columns[c];
+  };
+  auto check_length = [&](std::size_t size, const char* c) {
+    if (size != n)
+      throw invalid_value(error_id::invalid_person, std::string("population.") + c, std::to_string(size) + " rows",
+                          "expected " + std::to_string(n) + " rows, as many as ids");
+  };
+  f.birth.emplace(need("birth_date"), "birth_date", name);
+  check_length(f.birth->size(), "birth_date");
+  f.hukou.emplace(need("hukou_region"), "hukou_region", name);
+  f.residence.emplace(need("residence_region"), "residence_region", name);
+  if (has("hukou_since")) f.hukou_since.emplace(columns["hukou_since"], "hukou_since", name);
+  if (has("ability_assessed_on")) f.assessed_on.emplace(columns["ability_assessed_on"], "ability_assessed_on", name);
+  if (has("ability_valid_until")) f.valid_until.emplace(columns["ability_valid_until"], "ability_valid_until", name);
+  auto flags = [&](const char* c) -> std::optional<int_column> {
+    if (!has(c)) return std::nullopt;
+    int_column col(columns[c]);
+    check_length(col.size, c);
+    return col;
+  };
+  f.rural = flags("rural");
+  f.mental = flags("mental_illness");
+  f.infectious = flags("infectious_disease");
+  f.ability = flags("ability_level");
+  f.grade = flags("disability_grade");
+  f.raw = flags("ability_raw");
+  if (has("categories")) {
+    if (py::isinstance<int_array>(columns["categories"])) f.category_bits = flags("categories");
+    else
+      f.category_text = text_cells(columns["categories"], "categories", name);
+  }
+  auto text = [&](const char* c, text_column& out) {
+    if (has(c)) out = text_cells(columns[c], c, name);
+  };
+  text("disability_category", f.disability);
+  text("disability_components", f.components);
+  text("household_id", f.household);
+  text("programmes", f.programmes);
+  text("ability_scale", f.scale);
+  text("ability_local_scale", f.local_scale);
+  for (const auto* v : {&f.category_text, &f.disability, &f.components, &f.household, &f.programmes, &f.scale,
+                        &f.local_scale})
+    if (v->present()) check_length(v->size(), "text column");
+
+  const cell_namer& stay_name = f.stay_name;
+  if (!stays.is_none()) {
+    const py::dict s = stays.cast<py::dict>();
+    if (s.contains("row")) {
+      const int_column rows(s["row"]);
+      f.stay_rows.assign(rows.data, rows.data + rows.size);
+    } else {
+      f.stay_person = text_column(s["person_id"], "person_id", [&](std::size_t i) { return stay_name("person_id", i); });
+    }
+    f.stay_facility = text_column(s["facility"], "facility", [&](std::size_t i) { return stay_name("facility", i); });
+    f.admitted.emplace(s["admitted"], "admitted", stay_name);
+    f.discharged.emplace(s["discharged"], "discharged", stay_name);
+  }
+
+  population_handle out;
+  {
+    const py::gil_scoped_release unlocked; // C++ values only from here on
+    const id_index index(f.ids);
+    if (f.stay_person.present()) {
+      // Each stay's row, from its person id (the ids' own table: no Python dict of the ids).
+      const auto rows = index.rows_of(f.stay_person);
+      f.stay_rows.resize(rows.size());
+      for (std::size_t j = 0; j < rows.size(); ++j) {
+        if (!rows[j])
+          throw invalid_value(error_id::invalid_stay, stay_name("person_id", j),
+                              std::string(f.stay_person.get(j).value_or("None")),
+                              "no person with this id in the population");
+        f.stay_rows[j] = static_cast<std::int64_t>(*rows[j]);
+      }
+    }
+    // The stays of each row, in input order (a counting sort by row).
+    const std::size_t stay_count = f.stay_rows.size();
+    f.stay_start.assign(n + 1, 0);
+    f.stay_order.resize(stay_count);
+    for (std::size_t j = 0; j < stay_count; ++j) {
+      const std::int64_t row = f.stay_rows[j];
+      if (row < 0 || static_cast<std::size_t>(row) >= n)
+        throw invalid_value(error_id::invalid_stay, stay_name("person_id", j), std::to_string(row),
+                            "no person with this id");
+      ++f.stay_start[static_cast<std::size_t>(row) + 1];
+    }
+    for (std::size_t i = 0; i < n; ++i) f.stay_start[i + 1] += f.stay_start[i];
+    {
+      std::vector<std::size_t> next(f.stay_start.begin(), f.stay_start.end() - 1);
+      for (std::size_t j = 0; j < stay_count; ++j) f.stay_order[next[static_cast<std::size_t>(f.stay_rows[j])]++] = j;
+    }
+    // The facility table: the registry's, or without one the ids the stays name in order of
+    // appearance, as appending the rows as persons would make it.
+    facility_table table;
+    if (facilities) table = facility_table(*facilities);
+    else
+      for (std::size_t k = 0; k < stay_count; ++k)
+        if (const auto fid = f.stay_facility.get(f.stay_order[k]); fid && !fid->empty()) (void)table.find_or_add(*fid);
+    out.columns = population_columns(std::move(table));
+    // The first repeated id (index.duplicate_row) is found before the rows are read and raised at
+    // its row, after the errors of the rows before it, as when rows were checked one by one.
+    out.columns.reserve(n, stay_count);
+
+    // Decoded once per distinct text.
+    decoded_cache<std::uint32_t> category_words;
+    decoded_cache<std::int8_t> disability_words;
+    decoded_cache<std::uint8_t> scale_words;
+    decoded_cache<std::vector<std::string>> programme_lists;
+    decoded_cache<std::vector<disability_component_input>> component_lists;
+    std::unordered_map<std::string_view, std::int32_t> facility_index;
+    std::vector<std::string_view> programme_views;
+    std::vector<stay_input> stay_inputs;
+    struct refused {}; // a row the fast path does not take: the person path decides (and names the error)
+
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string_view id = *f.ids.get(i);
+      if (i == index.duplicate_row)
+        throw invalid_value(error_id::invalid_person, name("id", i), std::string(id),
+                            "duplicate id (also row " + std::to_string(index.duplicated_row) + ")");
+      try {
+        row_input r;
+        r.id = id;
+        r.birth_day = f.birth->day(i, name);
+        if (r.birth_day == no_day) throw refused{};
+        r.hukou_region = f.hukou->number(i, name);
+        r.residence_region = f.residence->number(i, name);
+        if (f.hukou_since) r.hukou_since = f.hukou_since->day(i, name);
+        r.residence_rural = f.rural && f.rural->data[i] != 0;
+        if (f.ability && f.ability->data[i] != -1) {
+          const std::int64_t level = f.ability->data[i];
+          if (level < 0 || level > 4) throw refused{};
+          r.ability_level = static_cast<std::int8_t>(level);
+          if (const auto s = f.scale.get(i))
+            r.ability_scale = scale_words.get(*s, [&] {
+              return static_cast<std::uint8_t>(parse_ability_scale(*s, name("ability_scale", i)));
+            });
+          const std::int64_t raw = f.raw ? f.raw->data[i] : -1;
+          if (raw < -1 || raw > 1000) throw refused{};
+          r.ability_raw = static_cast<std::int32_t>(raw);
+          r.ability_assessed_on = f.assessed_on ? f.assessed_on->day(i, name) : no_day;
+          if (r.ability_assessed_on == no_day) r.ability_assessed_on = r.birth_day;
+          if (f.valid_until) r.ability_valid_until = f.valid_until->day(i, name);
+          if (const auto local = f.local_scale.get(i)) r.ability_local_scale = *local;
+        }
+        if (const auto category = f.disability.get(i)) {
+          r.disability_category = disability_words.get(*category, [&] {
+            return static_cast<std::int8_t>(parse_disability_category(*category, name("disability_category", i)));
+          });
+          const std::int64_t g = f.grade ? f.grade->data[i] : -1;
+          if (g < 1 || g > 4) throw refused{};
+          r.disability_grade = static_cast<std::int8_t>(g);
+          if (const auto text = f.components.get(i))
+            r.disability_components = component_lists.get(*text, [&] {
+              std::vector<disability_component_input> parts;
+              for (const auto& e : parse_components(*text, name("disability_components", i)))
+                parts.push_back({static_cast<std::int8_t>(e.category), static_cast<std::int8_t>(e.grade.value())});
+              return parts;
+            });
+        } else if (f.grade && f.grade->data[i] > 0) {
+          throw refused{};
+        }
+        if (f.category_bits) {
+          const std::int64_t b = f.category_bits->data[i];
+          if (b < 0 || b >= (std::int64_t{1} << category_count)) throw refused{};
+          r.categories = static_cast<std::uint32_t>(b);
+        } else if (const auto text = f.category_text.get(i)) {
+          r.categories = category_words.get(*text, [&] {
+            category_set set;
+            for (const auto& w : split_words(*text)) set.insert(parse_category(w, name("categories", i)));
+            return set.bits();
+          });
+        }
+        r.health = static_cast<std::uint8_t>((f.mental && f.mental->data[i] != 0 ? 1 : 0) |
+                                             (f.infectious && f.infectious->data[i] != 0 ? 2 : 0));
+        if (const auto h = f.household.get(i)) r.household_id = *h;
+        if (const auto ps = f.programmes.get(i)) {
+          const auto& list = programme_lists.get(*ps, [&] { return split_words(*ps); });
+          programme_views.assign(list.begin(), list.end());
+          r.programmes = programme_views;
+        }
+        if (f.stay_start[i] != f.stay_start[i + 1]) {
+          stay_inputs.clear();
+          for (std::size_t k = f.stay_start[i]; k < f.stay_start[i + 1]; ++k) {
+            const std::size_t j = f.stay_order[k];
+            const auto fid = f.stay_facility.get(j);
+            if (!fid || fid->empty()) throw refused{};
+            auto it = facility_index.find(*fid);
+            if (it == facility_index.end()) it = facility_index.emplace(*fid, out.columns.facilities().find(*fid)).first;
+            // With a registry the table is the registry's: a facility outside it is the person path's error.
+            if (it->second < 0) throw refused{};
+            stay_input s;
+            s.facility = it->second;
+            s.admitted = f.admitted->day(j, stay_name);
+            if (s.admitted == no_day) throw refused{};
+            s.discharged = f.discharged->day(j, stay_name);
+            stay_inputs.push_back(s);
+          }
+          r.stays = stay_inputs;
+        }
+        out.columns.append(r);
+      } catch (const refused&) {
+        out.columns.append(f.person_of(i), facilities); // validate(p, facilities), then the columns
+      } catch (const invalid_value&) {
+        // The row as the person path reads it: its error (or, if it takes the row, the row).
+        out.columns.append(f.person_of(i), facilities);
+      }
+    }
+  }
+  return out;
+}
+
+population_handle population_from_persons(const std::vector<person>& persons, const facility_registry* facilities) {
+  population_handle out;
+  const py::gil_scoped_release unlocked;
+  out.columns = population_columns::from_persons(persons, facilities);
+  return out;
+}
+
+// --- export --------------------------------------------------------------------------------------
+
+template <class T>
+py::array_t<T> numbers(std::size_t n, const auto& value_of) {
+  py::array_t<T> a(static_cast<py::ssize_t>(n));
+  T* out = a.mutable_data();
+  for (std::size_t i = 0; i < n; ++i) out[i] = value_of(i);
+  return a;
+}
+
+/// Days since 1970-01-01 (int64, numpy's NaT for no_day), for Python to view as datetime64[D].
+py::array_t<std::int64_t> day_column(std::span<const day_number> days) {
+  return numbers<std::int64_t>(days.size(), [&](std::size_t i) {
+    return days[i] == no_day ? numpy_nat : std::int64_t{days[i]} - unix_epoch_day_number;
+  });
+}
+
+py::list text_list(std::size_t n, const auto& text_of) {
+  py::list out(static_cast<py::ssize_t>(n));
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::optional<std::string_view> t = text_of(i);
+    if (!t) {
+      PyList_SET_ITEM(out.ptr(), static_cast<py::ssize_t>(i), py::none().release().ptr());
+      continue;
+    }
+    PyObject* s = PyUnicode_DecodeUTF8(t->data(), static_cast<py::ssize_t>(t->size()), nullptr);
+    if (!s) throw py::error_already_set();
+    PyList_SET_ITEM(out.ptr(), static_cast<py::ssize_t>(i), s);
+  }
+  return out;
+}
+
+/// The columns in the encodings of the flat schema (see eldercare/_population.py, to_arrow()).
+py::dict export_columns(const population_handle& h) {
+  const population_columns& c = h.columns;
+  const std::size_t n = c.size();
+  py::dict d;
+  d["id"] = text_list(n, [&](std::size_t i) { return std::optional<std::string_view>(c.id(i)); });
+  d["birth_date"] = day_column(c.birth_day());
+  d["hukou_region"] = numbers<std::int64_t>(n, [&](std::size_t i) { return c.hukou_region()[i].value(); });
+  d["residence_region"] =
+      numbers<std::int64_t>(n, [&](std::size_t i) { return c.residence_region()[i].value(); });
+  d["hukou_since"] = day_column(c.hukou_since());
+  d["rural"] = numbers<bool>(n, [&](std::size_t i) { return c.residence_rural()[i] != 0; });
+  const auto level = c.ability_level();
+  d["ability_level"] = numbers<std::int64_t>(n, [&](std::size_t i) { return std::int64_t{level[i]}; });
+  d["ability_assessed_on"] = day_column(c.ability_assessed_on());
+  d["ability_valid_until"] = day_column(c.ability_valid_until());
+  d["ability_scale"] = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
+    if (level[i] < 0) return std::nullopt;
+    return to_string(static_cast<ability_scale>(c.ability_scale()[i]));
+  });
+  d["ability_raw"] = numbers<std::int64_t>(n, [&](std::size_t i) { return std::int64_t{c.ability_raw()[i]}; });
+  d["ability_local_scale"] = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
+    const auto k = c.ability_local_scale()[i];
+    if (k == 0) return std::nullopt;
+    return std::string_view(c.local_scale_names()[k]);
+  });
+  d["categories"] = numbers<std::int64_t>(n, [&](std::size_t i) { return std::int64_t{c.categories()[i]}; });
+  const auto category = c.disability_category();
+  d["disability_category"] = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
+    if (category[i] < 0) return std::nullopt;
+    return to_string(static_cast<disability_category>(category[i]));
+  });
+  d["disability_grade"] =
+      numbers<std::int64_t>(n, [&](std::size_t i) { return category[i] < 0 ? -1 : std::int64_t{c.disability_grade()[i]}; });
+  std::string parts;
+  const auto component_offsets = c.disability_component_offsets();
+  d["disability_components"] = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
+    if (component_offsets[i] == component_offsets[i + 1]) return std::nullopt;
+    parts = components_text(*c.disability_of(i));
+    return std::string_view(parts);
+  });
+  d["mental_illness"] = numbers<bool>(n, [&](std::size_t i) { return (c.health()[i] & 1) != 0; });
+  d["infectious_disease"] = numbers<bool>(n, [&](std::size_t i) { return (c.health()[i] & 2) != 0; });
+  d["household_id"] = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
+    const std::string_view h = c.household_id(i);
+    if (h.empty()) return std::nullopt;
+    return h;
+  });
+  std::string joined;
+  d["programmes"] = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
+    const programme_list ps = c.programmes_of(i);
+    if (ps.size() == 0) return std::nullopt;
+    joined.clear();
+    for (const std::string& p : ps) joined += (joined.empty() ? "" : ",") + p;
+    return std::string_view(joined);
+  });
+  // Stays as offsets into stay columns (an Arrow list<struct> column is made of exactly these).
+  const auto offsets = c.stay_offsets();
+  d["stay_offsets"] = numbers<std::int64_t>(offsets.size(), [&](std::size_t i) { return std::int64_t{offsets[i]}; });
+  const auto facility = c.stay_facility();
+  d["stay_facility"] = text_list(facility.size(), [&](std::size_t j) {
+    return std::optional<std::string_view>(c.facilities().id(facility[j]));
+  });
+  d["stay_admitted"] = day_column(c.stay_admitted());
+  d["stay_discharged"] = day_column(c.stay_discharged());
+  return d;
+}
+
+// --- synthetic populations -------------------------------------------------------------------------
+
+const word_table<synthetic_profile, 5> synthetic_profiles{{
+    {"xicheng", synthetic_profile::xicheng},
+    {"beijing", synthetic_profile::beijing},
+    {"weihai", synthetic_profile::weihai},
+    {"xian", synthetic_profile::xian},
+    {"mixed", synthetic_profile::mixed},
+}};
+
+} // namespace
+
+void register_population(py::module_& m) {
+  m.def(
+      "plain_text",
+      [](const py::array& a, bool missing) {
+        // Whether text_column reads the object array as it is: 0 no, 1 yes (every cell str, or
+        // None/NaN when `missing`), 2 yes and every cell is missing (the column may be left out).
+        if (a.dtype().kind() != 'O' || a.ndim() != 1 || !(a.flags() & py::array::c_style)) return 0;
+        auto* const* items = static_cast<PyObject* const*>(a.data());
+        bool all_missing = true;
+        for (py::ssize_t i = 0; i < a.size(); ++i) {
+          PyObject* item = items[i];
+          if (PyUnicode_Check(item)) {
+            all_missing = false;
+            continue;
+          }
+          if (missing && (item == Py_None || (PyFloat_Check(item) && std::isnan(PyFloat_AS_DOUBLE(item))))) continue;
+          return 0;
+        }
+        return all_missing && a.size() > 0 ? 2 : 1;
+      },
+      py::arg("values"), py::arg("missing") = true);
+  py::class_<population_handle>(m, "population",
+                                "A population held in columns (population_columns), validated row by row.")
+      .def_static("from_columns", &population_from_columns, py::arg("columns"), py::arg("stays") = py::none(),
+                  py::arg("facilities") = py::none())
+      .def_static("from_persons", &population_from_persons, py::arg("persons"), py::arg("facilities") = py::none())
+      .def("__len__", [](const population_handle& h) { return h.columns.size(); })
+      .def("stay_count", [](const population_handle& h) { return h.columns.stay_count(); })
+      .def("ids",
+           [](const population_handle& h) {
+             return text_list(h.columns.size(),
+                              [&](std::size_t i) { return std::optional<std::string_view>(h.columns.id(i)); });
+           })
+      .def(
+          "person",
+          [](const population_handle& h, std::size_t i) {
+            if (i >= h.columns.size()) throw py::index_error("person index out of range");
+            return h.columns.to_person(i);
+          },
+          py::arg("index"))
+      .def("persons", [](population_handle& h) { return h.persons(); })
+      .def("columns", &export_columns);
+
+  py::class_<synthetic_population>(m, "synthetic_generator",
+                                   "A reproducible stream of synthetic elders (eldercare::synthetic_population).")
+      .def(py::init([](std::uint64_t seed, const std::string& profile, py::handle as_of, double under_60_share,
+                       std::string id_prefix) {
+             synthetic_options o;
+             o.seed = seed;
+             o.profile = parse_word(profile, "profile", synthetic_profiles);
+             o.as_of = to_date(as_of, "as_of");
+             o.under_60_share = under_60_share;
+             o.id_prefix = std::move(id_prefix);
+             return synthetic_population(std::move(o));
+           }),
+           py::arg("seed") = 0, py::arg("profile") = "xicheng", py::arg("as_of") = "2024-01-01",
+           py::arg("under_60_share") = 0.0, py::arg("id_prefix") = "p")
+      .def(
+          "next",
+          [](synthetic_population& g, std::size_t rows) {
+            population_handle h;
+            const py::gil_scoped_release unlocked;
+            h.columns = g.next(rows);
+            return h;
+          },
+          py::arg("rows"))
+      .def(
+          "skip",
+          [](synthetic_population& g, std::uint64_t rows) {
+            // The stream has no random access: rows are drawn and dropped, a chunk at a time.
+            const py::gil_scoped_release unlocked;
+            while (rows > 0) {
+              const std::size_t k = static_cast<std::size_t>(std::min<std::uint64_t>(rows, 65536));
+              (void)g.next(k);
+              rows -= k;
+            }
+          },
+          py::arg("rows"))
+      .def_property_readonly("rows_drawn", &synthetic_population::rows_drawn)
+      .def("facilities", [](const synthetic_population& g) { return g.facilities(); });
+  m.def("synthetic_facilities", [] { return synthetic_facilities(); });
+}
+
+} // namespace eldercare_py
