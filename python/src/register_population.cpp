@@ -304,6 +304,19 @@ std::vector<std::string> split_words(std::string_view text, char separator = ','
   return out;
 }
 
+/// The programme ids of a text cell ("weihai.virtual_platform,x"). Refuses the text of a list
+/// ("['x']", what a list column becomes when a tool turns it into strings): taken as an id, it
+/// would silently match no programme.
+std::vector<std::string> programme_ids(std::string_view text, const std::string& field) {
+  std::vector<std::string> ids = split_words(text);
+  for (const auto& id : ids)
+    if (id.find_first_of("[]{}'\"") != std::string::npos)
+      throw invalid_value(error_id::invalid_parameter, field, std::string(text),
+                          "not comma-separated programme ids (the text of a list?): give a list "
+                          "column or text such as 'a,b'");
+  return ids;
+}
+
 /// The parts of a 多重 certificate as text: "visual:1,hearing:2".
 std::vector<disability_entry> parse_components(std::string_view text, const std::string& field) {
   std::vector<disability_entry> out;
@@ -479,7 +492,7 @@ struct flat_columns {
     }
     p.health = {mental && mental->data[i] != 0, infectious && infectious->data[i] != 0};
     if (const auto h = household.get(i)) p.household_id = std::string(*h);
-    if (const auto ps = programmes.get(i)) p.programmes = split_words(*ps);
+    if (const auto ps = programmes.get(i)) p.programmes = programme_ids(*ps, name("programmes", i));
     for (std::size_t k = stay_start[i]; k < stay_start[i + 1]; ++k) {
       const std::size_t j = stay_order[k];
       const std::string at = "stays[row " + std::to_string(j) + ", person '" + p.id + "']";
@@ -697,7 +710,7 @@ population_handle population_from_columns(const py::dict& columns, py::handle st
                                              (f.infectious && f.infectious->data[i] != 0 ? 2 : 0));
         if (const auto h = f.household.get(i)) r.household_id = *h;
         if (const auto ps = f.programmes.get(i)) {
-          const auto& list = programme_lists.get(*ps, [&] { return split_words(*ps); });
+          const auto& list = programme_lists.get(*ps, [&] { return programme_ids(*ps, name("programmes", i)); });
           programme_views.assign(list.begin(), list.end());
           r.programmes = programme_views;
         }

@@ -10,6 +10,7 @@ from typing import Any, Dict, List
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -437,3 +438,17 @@ def test_large_populations_split_over_threads_give_the_same() -> None:
     out = ec.evaluate_population(POLICIES[1], big, "2024-06-30")
     for column in ("eligible", "amount_fen", "first_failing_condition", "granting_rules"):
         assert out[column].tolist() == small[column].tolist() * 1100, column
+
+
+def test_the_text_of_a_list_is_not_taken_as_a_programme_id() -> None:
+    # A list column turned into strings by some tool ("['weihai.virtual_platform']") would otherwise
+    # be an id that matches no programme: a silently wrong result.
+    f = frame()
+    f["programmes"] = ["weihai.virtual_platform", "['weihai.virtual_platform']", "", "a,b"]
+    message = r"population.programmes\[row 1, id 'p2'\] = .*not comma-separated programme ids"
+    with pytest.raises(ec.InvalidValue, match=message):
+        ec.Population(f)
+    with pytest.raises(ec.InvalidValue, match=message):
+        ec.Population(pa.Table.from_pandas(f, preserve_index=False))
+    f.loc[1, "programmes"] = "weihai.virtual_platform, other"
+    assert ec.Population(f).person("p2").programmes == ("weihai.virtual_platform", "other")
