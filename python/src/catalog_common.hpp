@@ -53,44 +53,11 @@ inline prepared_entry prepare_entry(std::string_view id, const eldercare::readin
   return out;
 }
 
-/// catalog::evaluate for a bundle, with its component policies already built: the same combination
-/// (components evaluated in order, grants added, rule ids prefixed "<component>/").
+/// catalog::evaluate for a bundle, with its component policies already built (the same combination).
 inline eldercare::decision evaluate_bundle(const prepared_entry& e, const eldercare::person& p,
                                            const eldercare::date& on,
                                            const eldercare::facility_registry* facilities) {
-  using namespace eldercare;
-  decision d;
-  d.policy_id = e.entry->id;
-  d.policy_title = e.entry->title;
-  d.subject_id = p.id;
-  d.on = on;
-  d.combine = combination::sum;
-  bool any_decided = false;
-  for (std::size_t k = 0; k < e.policies.size(); ++k) {
-    const std::string& cid = e.entry->components[k];
-    decision c = eldercare::evaluate(e.policies[k], p, on, facilities);
-    if (c.status != decision_status::decided) {
-      if (!any_decided) d.status_note = c.status_note;
-      continue;
-    }
-    any_decided = true;
-    if (d.version_label.empty()) d.version_label = c.version_label;
-    for (auto& r : c.rules) {
-      r.rule_id = cid + "/" + r.rule_id;
-      d.rules.push_back(std::move(r));
-    }
-    if (c.granted) {
-      d.granted = d.granted ? benefit::make(c.granted->unit(), c.granted->period(),
-                                            d.granted->quantity() + c.granted->quantity())
-                            : c.granted;
-      for (auto& g : c.granting_rules) d.granting_rules.push_back(cid + "/" + g);
-    }
-  }
-  if (!any_decided) d.status = decision_status::not_in_force;
-  else
-    d.status_note.clear();
-  d.eligible = d.granted.has_value();
-  return d;
+  return eldercare::evaluate_bundle(*e.entry, e.policies, p, on, facilities);
 }
 
 /// The no-trace grant of a prepared entry (bundles add their components' grants).

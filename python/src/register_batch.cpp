@@ -333,14 +333,6 @@ py::array owned_array(std::vector<T>&& values) {
                    static_cast<const void*>(owned->data()), owner);
 }
 
-template <class T>
-py::array_t<T> array_of(std::size_t n, const auto& value_of) {
-  py::array_t<T> a(static_cast<py::ssize_t>(n));
-  T* out = a.mutable_data();
-  for (std::size_t i = 0; i < n; ++i) out[i] = value_of(i);
-  return a;
-}
-
 /// evaluate_population's columns from evaluate_batch_into; with `reasons`, the first failing
 /// condition and the granting rules of every row from a full evaluate() on the row as a person (one
 /// reused person per thread), as the person path gives them.

@@ -754,17 +754,9 @@ population_handle population_from_persons(const std::vector<person>& persons, co
 
 // --- export --------------------------------------------------------------------------------------
 
-template <class T>
-py::array_t<T> numbers(std::size_t n, const auto& value_of) {
-  py::array_t<T> a(static_cast<py::ssize_t>(n));
-  T* out = a.mutable_data();
-  for (std::size_t i = 0; i < n; ++i) out[i] = value_of(i);
-  return a;
-}
-
 /// Days since 1970-01-01 (int64, numpy's NaT for no_day), for Python to view as datetime64[D].
 py::array_t<std::int64_t> day_column(std::span<const day_number> days) {
-  return numbers<std::int64_t>(days.size(), [&](std::size_t i) {
+  return array_of<std::int64_t>(days.size(), [&](std::size_t i) {
     return days[i] == no_day ? numpy_nat : std::int64_t{days[i]} - unix_epoch_day_number;
   });
 }
@@ -791,33 +783,33 @@ py::dict export_columns(const population_handle& h) {
   py::dict d;
   d["id"] = text_list(n, [&](std::size_t i) { return std::optional<std::string_view>(c.id(i)); });
   d["birth_date"] = day_column(c.birth_day());
-  d["hukou_region"] = numbers<std::int64_t>(n, [&](std::size_t i) { return c.hukou_region()[i].value(); });
+  d["hukou_region"] = array_of<std::int64_t>(n, [&](std::size_t i) { return c.hukou_region()[i].value(); });
   d["residence_region"] =
-      numbers<std::int64_t>(n, [&](std::size_t i) { return c.residence_region()[i].value(); });
+      array_of<std::int64_t>(n, [&](std::size_t i) { return c.residence_region()[i].value(); });
   d["hukou_since"] = day_column(c.hukou_since());
-  d["rural"] = numbers<bool>(n, [&](std::size_t i) { return c.residence_rural()[i] != 0; });
+  d["rural"] = array_of<bool>(n, [&](std::size_t i) { return c.residence_rural()[i] != 0; });
   const auto level = c.ability_level();
-  d["ability_level"] = numbers<std::int64_t>(n, [&](std::size_t i) { return std::int64_t{level[i]}; });
+  d["ability_level"] = array_of<std::int64_t>(n, [&](std::size_t i) { return std::int64_t{level[i]}; });
   d["ability_assessed_on"] = day_column(c.ability_assessed_on());
   d["ability_valid_until"] = day_column(c.ability_valid_until());
   d["ability_scale"] = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
     if (level[i] < 0) return std::nullopt;
     return to_string(static_cast<ability_scale>(c.ability_scale()[i]));
   });
-  d["ability_raw"] = numbers<std::int64_t>(n, [&](std::size_t i) { return std::int64_t{c.ability_raw()[i]}; });
+  d["ability_raw"] = array_of<std::int64_t>(n, [&](std::size_t i) { return std::int64_t{c.ability_raw()[i]}; });
   d["ability_local_scale"] = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
     const auto k = c.ability_local_scale()[i];
     if (k == 0) return std::nullopt;
     return std::string_view(c.local_scale_names()[k]);
   });
-  d["categories"] = numbers<std::int64_t>(n, [&](std::size_t i) { return std::int64_t{c.categories()[i]}; });
+  d["categories"] = array_of<std::int64_t>(n, [&](std::size_t i) { return std::int64_t{c.categories()[i]}; });
   const auto category = c.disability_category();
   d["disability_category"] = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
     if (category[i] < 0) return std::nullopt;
     return to_string(static_cast<disability_category>(category[i]));
   });
   d["disability_grade"] =
-      numbers<std::int64_t>(n, [&](std::size_t i) { return category[i] < 0 ? -1 : std::int64_t{c.disability_grade()[i]}; });
+      array_of<std::int64_t>(n, [&](std::size_t i) { return category[i] < 0 ? -1 : std::int64_t{c.disability_grade()[i]}; });
   std::string parts;
   const auto component_offsets = c.disability_component_offsets();
   d["disability_components"] = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
@@ -825,8 +817,8 @@ py::dict export_columns(const population_handle& h) {
     parts = components_text(*c.disability_of(i));
     return std::string_view(parts);
   });
-  d["mental_illness"] = numbers<bool>(n, [&](std::size_t i) { return (c.health()[i] & 1) != 0; });
-  d["infectious_disease"] = numbers<bool>(n, [&](std::size_t i) { return (c.health()[i] & 2) != 0; });
+  d["mental_illness"] = array_of<bool>(n, [&](std::size_t i) { return (c.health()[i] & 1) != 0; });
+  d["infectious_disease"] = array_of<bool>(n, [&](std::size_t i) { return (c.health()[i] & 2) != 0; });
   d["household_id"] = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
     const std::string_view h = c.household_id(i);
     if (h.empty()) return std::nullopt;
@@ -842,7 +834,7 @@ py::dict export_columns(const population_handle& h) {
   });
   // Stays as offsets into stay columns (an Arrow list<struct> column is made of exactly these).
   const auto offsets = c.stay_offsets();
-  d["stay_offsets"] = numbers<std::int64_t>(offsets.size(), [&](std::size_t i) { return std::int64_t{offsets[i]}; });
+  d["stay_offsets"] = array_of<std::int64_t>(offsets.size(), [&](std::size_t i) { return std::int64_t{offsets[i]}; });
   const auto facility = c.stay_facility();
   d["stay_facility"] = text_list(facility.size(), [&](std::size_t j) {
     return std::optional<std::string_view>(c.facilities().id(facility[j]));

@@ -5,6 +5,8 @@
 
 #include <eldercare/batch/population_columns.hpp>
 
+#include <pybind11/numpy.h> // array_of
+
 #include <memory> // the persons of the person path, built on first use
 #include <vector> // persons
 
@@ -28,6 +30,15 @@ struct population_handle {
     return *persons_cache;
   }
 };
+
+/// A new numpy array of `n` values, the i-th being value_of(i) (result and export columns).
+template <class T>
+py::array_t<T> array_of(std::size_t n, const auto& value_of) {
+  py::array_t<T> a(static_cast<py::ssize_t>(n));
+  T* out = a.mutable_data();
+  for (std::size_t i = 0; i < n; ++i) out[i] = value_of(i);
+  return a;
+}
 
 /// Seconds on a steady clock, for the "time in C++" figures results carry.
 double steady_seconds();

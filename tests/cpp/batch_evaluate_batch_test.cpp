@@ -9,22 +9,15 @@
 
 #include "eldercare/batch.hpp"
 #include "eldercare/eldercare.hpp"
+#include "generated_population.hpp"
 
 using namespace eldercare;
 
 namespace {
 date d(const char* iso) { return parse_date(iso); }
 
-struct population {
-  facility_registry facilities;
-  population_columns columns;
-};
-
-population generated(synthetic_profile profile, std::uint64_t seed, std::size_t rows) {
-  synthetic_population gen({.seed = seed, .profile = profile, .under_60_share = 0.03});
-  population_columns columns = gen.next(rows);
-  return {gen.facilities(), std::move(columns)};
-}
+using eldercare_test::generated;
+using eldercare_test::population;
 const population& mixed() {
   static const population p = generated(synthetic_profile::mixed, 42, 20000);
   return p;

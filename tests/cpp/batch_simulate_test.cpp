@@ -9,6 +9,7 @@
 
 #include "eldercare/batch.hpp"
 #include "eldercare/eldercare.hpp"
+#include "generated_population.hpp"
 
 using namespace eldercare;
 
@@ -127,15 +128,8 @@ std::int64_t check_simulation(const policy& p, const population_columns& pop, co
   return arrears;
 }
 
-struct population {
-  facility_registry facilities;
-  population_columns columns;
-};
-population generated(synthetic_profile profile, std::uint64_t seed, std::size_t rows) {
-  synthetic_population gen({.seed = seed, .profile = profile, .under_60_share = 0.03});
-  population_columns columns = gen.next(rows);
-  return {gen.facilities(), std::move(columns)};
-}
+using eldercare_test::generated;
+using eldercare_test::population;
 } // namespace
 
 TEST_CASE("simulate_months equals schedule() summed per person: Xicheng, with its readings") {

@@ -6,6 +6,7 @@
 
 #include <algorithm> // std::find_if
 #include <functional> // std::function: entry builders
+#include <span>       // a bundle's component policies
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,6 +79,45 @@ struct catalog_entry {
   /// Worked examples for the docs: a short description each (the test suite checks them).
   std::vector<std::string> examples;
 };
+
+/// A bundle entry's decision from its component policies, built already (`components[k]` is the
+/// policy of `bundle.components[k]`): the components are evaluated in order and their grants added
+/// (they stack by definition of the bundle); rule ids are prefixed "<component>/". catalog::evaluate
+/// uses it, and so do callers that build the components once for many persons.
+[[nodiscard]] inline decision evaluate_bundle(const catalog_entry& bundle, std::span<const policy> components,
+                                              const person& p, const date& on,
+                                              const facility_registry* facilities = nullptr) {
+  decision d;
+  d.policy_id = bundle.id;
+  d.policy_title = bundle.title;
+  d.subject_id = p.id;
+  d.on = on;
+  d.combine = combination::sum;
+  bool any_decided = false;
+  for (std::size_t k = 0; k < components.size(); ++k) {
+    const std::string& cid = bundle.components[k];
+    decision c = eldercare::evaluate(components[k], p, on, facilities);
+    if (c.status != decision_status::decided) {
+      if (!any_decided) d.status_note = c.status_note;
+      continue;
+    }
+    any_decided = true;
+    if (d.version_label.empty()) d.version_label = c.version_label;
+    for (auto& r : c.rules) {
+      r.rule_id = cid + "/" + r.rule_id;
+      d.rules.push_back(std::move(r));
+    }
+    if (c.granted) {
+      d.granted = d.granted ? benefit::make(c.granted->unit(), c.granted->period(), d.granted->quantity() + c.granted->quantity())
+                            : c.granted;
+      for (auto& g : c.granting_rules) d.granting_rules.push_back(cid + "/" + g);
+    }
+  }
+  if (!any_decided) d.status = decision_status::not_in_force;
+  else d.status_note.clear();
+  d.eligible = d.granted.has_value();
+  return d;
+}
 
 class catalog {
 public:
@@ -168,35 +208,10 @@ public:
                                   const facility_registry* facilities = nullptr, const reading_set& chosen = {}) const {
     const catalog_entry& e = at(id);
     if (e.components.empty()) return eldercare::evaluate(policy_for(id, chosen), p, on, facilities);
-    decision d;
-    d.policy_id = e.id;
-    d.policy_title = e.title;
-    d.subject_id = p.id;
-    d.on = on;
-    d.combine = combination::sum;
-    bool any_decided = false;
-    for (const auto& cid : e.components) {
-      decision c = eldercare::evaluate(policy_for(cid, chosen), p, on, facilities);
-      if (c.status != decision_status::decided) {
-        if (!any_decided) d.status_note = c.status_note;
-        continue;
-      }
-      any_decided = true;
-      if (d.version_label.empty()) d.version_label = c.version_label;
-      for (auto& r : c.rules) {
-        r.rule_id = cid + "/" + r.rule_id;
-        d.rules.push_back(std::move(r));
-      }
-      if (c.granted) {
-        d.granted = d.granted ? benefit::make(c.granted->unit(), c.granted->period(), d.granted->quantity() + c.granted->quantity())
-                              : c.granted;
-        for (auto& g : c.granting_rules) d.granting_rules.push_back(cid + "/" + g);
-      }
-    }
-    if (!any_decided) d.status = decision_status::not_in_force;
-    else d.status_note.clear();
-    d.eligible = d.granted.has_value();
-    return d;
+    std::vector<policy> components;
+    components.reserve(e.components.size());
+    for (const auto& cid : e.components) components.push_back(policy_for(cid, chosen));
+    return evaluate_bundle(e, components, p, on, facilities);
   }
 
   /// The stacking table under the chosen readings: a declaration tied to a reading applies with the
