@@ -167,16 +167,25 @@ struct quantity_tracker {
   }
 };
 
+/// The months of a schedule, from `first`'s month to `last`'s month inclusive (validated).
+struct month_range {
+  date from, to;
+  std::vector<date> starts; ///< the first day of each month
+  month_range(py::handle first, py::handle last) : from(to_date(first, "first")), to(to_date(last, "last")) {
+    if (to < from)
+      throw invalid_value(error_id::invalid_period, "last", to_iso(to), "is before first " + to_iso(from));
+    for (date m = start_of_month(from); m <= to; m = add_months_civil(m, 1)) starts.push_back(m);
+  }
+};
+
 /// Month-by-month payments for every row: n × months matrices of money paid (fen), eligibility, and
 /// the quantity of a non-money grant.
 py::dict schedule_rows(const target& t, const std::vector<person>& persons, py::handle first, py::handle last,
                        const facility_registry* facilities) {
-  const date from = to_date(first, "first");
-  const date to = to_date(last, "last");
-  if (to < from)
-    throw invalid_value(error_id::invalid_period, "last", to_iso(to), "is before first " + to_iso(from));
+  const month_range range(first, last);
+  const date from = range.from, to = range.to;
   std::vector<int> years, months;
-  for (date m = start_of_month(from); m <= to; m = add_months_civil(m, 1)) {
+  for (const date& m : range.starts) {
     years.push_back(m.year());
     months.push_back(m.month());
   }
@@ -256,12 +265,8 @@ py::dict evaluate_households(const policy& pol, const std::vector<person>& perso
 
 py::dict schedule_households(const policy& pol, const std::vector<person>& persons, py::handle first, py::handle last,
                              const facility_registry* facilities) {
-  const date from = to_date(first, "first");
-  const date to = to_date(last, "last");
-  if (to < from)
-    throw invalid_value(error_id::invalid_period, "last", to_iso(to), "is before first " + to_iso(from));
-  std::vector<date> starts;
-  for (date m = start_of_month(from); m <= to; m = add_months_civil(m, 1)) starts.push_back(m);
+  const month_range range(first, last);
+  const std::vector<date>& starts = range.starts;
   std::vector<household> hs;
   std::vector<std::int64_t> amount, quantity;
   std::vector<std::uint8_t> eligible;
