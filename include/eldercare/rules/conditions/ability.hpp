@@ -29,7 +29,13 @@ inline std::string certificate_text(const disability_certificate& c) {
 }
 inline std::string categories_text(const std::vector<disability_category>& cs) {
   std::string s;
-  for (std::size_t i = 0; i < cs.size(); ++i) s += (i ? "/" : "") + std::string(label(cs[i]));
+  for (std::size_t i = 0; i < cs.size(); ++i) {
+    // Appended piece by piece: `(i ? "/" : "") + std::string(...)` trips GCC 12's false
+    // -Wrestrict (an "overlapping memcpy" in operator+, GCC bug 105329) at -O3, an error in
+    // -Werror builds of code that includes this header.
+    if (i) s += '/';
+    s += label(cs[i]);
+  }
   return s;
 }
 } // namespace detail

@@ -28,7 +28,10 @@ concept HasResidence = requires(const S& s) {
 namespace detail {
 inline std::string region_text(const region_code& c) {
   std::string s = c.to_string();
-  if (!c.name().empty()) s += " " + std::string(c.name());
+  if (!c.name().empty()) {
+    s += ' '; // appended, not `" " + std::string(...)`: see categories_text in ability.hpp (GCC 12)
+    s += c.name();
+  }
   return s;
 }
 } // namespace detail
