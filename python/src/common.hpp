@@ -170,29 +170,6 @@ inline eldercare::region_code to_region(py::handle obj, std::string_view field) 
                      "expected a region code: a string of 6 or 9 digits, an int, or a RegionCode");
 }
 
-/// A word table for an enum option: {{"civil_code", month_counting::civil_code}, ...}.
-template <class E, std::size_t N>
-using word_table = std::array<std::pair<std::string_view, E>, N>;
-
-/// Parses an option word, naming `field` and the accepted words when it is not one of them.
-template <class E, std::size_t N>
-E parse_word(std::string_view word, std::string_view field, const word_table<E, N>& table) {
-  std::string known;
-  for (const auto& [w, v] : table) {
-    if (w == word) return v;
-    known += (known.empty() ? "" : ", ") + std::string(w);
-  }
-  throw eldercare::invalid_value(eldercare::error_id::invalid_parameter, field, word,
-                                 "expected one of " + known);
-}
-
-/// The word for an enum option value.
-template <class E, std::size_t N>
-std::string word_of(E value, const word_table<E, N>& table) {
-  for (const auto& [w, v] : table)
-    if (v == value) return std::string(w);
-  return "?";
-}
 
 } // namespace eldercare_py
 

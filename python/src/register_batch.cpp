@@ -533,17 +533,19 @@ void register_batch(py::module_& m) {
         py::arg("months") = 12, py::arg("facilities") = py::none(), py::arg("regions") = "hukou",
         py::arg("per_person") = false);
 
-  // The enum codes of result columns, for the Python side to map to words.
-  std::vector<std::string> units, periods, statuses;
-  for (const auto& [w, v] : benefit_units)
-    units.resize(std::max(units.size(), static_cast<std::size_t>(v) + 1));
-  for (const auto& [w, v] : benefit_units) units[static_cast<std::size_t>(v)] = std::string(w);
-  for (const auto& [w, v] : benefit_periods)
-    periods.resize(std::max(periods.size(), static_cast<std::size_t>(v) + 1));
-  for (const auto& [w, v] : benefit_periods) periods[static_cast<std::size_t>(v)] = std::string(w);
-  for (const auto& [w, v] : decision_statuses)
-    statuses.resize(std::max(statuses.size(), static_cast<std::size_t>(v) + 1));
-  for (const auto& [w, v] : decision_statuses) statuses[static_cast<std::size_t>(v)] = std::string(w);
+  // The enum codes of result columns (the enumerator's number), for the Python side to map to words.
+  auto codes = [](auto tag) {
+    using E = typename decltype(tag)::type;
+    std::vector<std::string> out;
+    for (const auto& e : enum_words<E>::entries) {
+      out.resize(std::max(out.size(), static_cast<std::size_t>(e.value) + 1));
+      out[static_cast<std::size_t>(e.value)] = std::string(e.word);
+    }
+    return out;
+  };
+  const auto units = codes(std::type_identity<benefit_unit>{});
+  const auto periods = codes(std::type_identity<benefit_period>{});
+  const auto statuses = codes(std::type_identity<decision_status>{});
   m.attr("benefit_unit_codes") = units;
   m.attr("benefit_period_codes") = periods;
   m.attr("decision_status_codes") = statuses;

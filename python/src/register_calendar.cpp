@@ -9,14 +9,14 @@ using namespace eldercare;
 using namespace words;
 
 period make_period(int count, const std::string& unit) {
-  const period_unit u = parse_word(unit, "period.unit", period_units);
+  const period_unit u = parse_word<period_unit>(unit, "period.unit");
   return u == period_unit::days     ? period::days(count)
          : u == period_unit::months ? period::months(count)
                                     : period::years(count);
 }
 
 period_counting make_counting(const std::string& counting) {
-  return period_counting{parse_word(counting, "counting", month_countings), nullptr};
+  return period_counting{parse_word<month_counting>(counting, "counting"), nullptr};
 }
 
 } // namespace
@@ -74,7 +74,7 @@ void register_calendar(py::module_& m) {
          const std::string& checked) {
         const period p = requalified("period.count", "count", [&] { return make_period(count, unit); });
         return period_complete_on(to_date(start, "start"), p, make_counting(counting),
-                                  parse_word(checked, "checked", check_times));
+                                  parse_word<check_time>(checked, "checked"));
       },
       py::arg("start"), py::arg("count"), py::arg("unit"), py::arg("counting") = "civil_code",
       py::arg("checked") = "end_of_day");
@@ -82,7 +82,7 @@ void register_calendar(py::module_& m) {
       "full_months_between",
       [](py::handle start, py::handle end, const std::string& counting, const std::string& checked) {
         return full_months_between(to_date(start, "start"), to_date(end, "end"), make_counting(counting),
-                                   parse_word(checked, "checked", check_times));
+                                   parse_word<check_time>(checked, "checked"));
       },
       py::arg("start"), py::arg("end"), py::arg("counting") = "civil_code",
       py::arg("checked") = "end_of_day");

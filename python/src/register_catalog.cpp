@@ -12,12 +12,6 @@ using namespace words;
 
 const catalog& cat() { return standard_catalog(); }
 
-inline constexpr word_table<subject_kind, 4> subject_kinds{{
-    {"person", subject_kind::person},
-    {"household", subject_kind::household},
-    {"worker", subject_kind::worker},
-    {"area", subject_kind::area},
-}};
 
 void register_entries(py::module_& m) {
   py::class_<reading>(m, "reading",
@@ -31,7 +25,7 @@ void register_entries(py::module_& m) {
                                return out;
                              })
       .def_readonly("default", &reading::default_choice)
-      .def_property_readonly("provenance", [](const reading& r) { return word_of(r.origin, provenances); })
+      .def_property_readonly("provenance", [](const reading& r) { return std::string(to_word(r.origin)); })
       .def_readonly("rationale", &reading::rationale)
       .def_readonly("reference", &reading::reference)
       .def_readonly("enumerable", &reading::enumerable);
@@ -43,7 +37,7 @@ void register_entries(py::module_& m) {
       .def_readonly("source", &catalog_entry::source)
       .def_readonly("summary", &catalog_entry::summary)
       .def_property_readonly("subject",
-                             [](const catalog_entry& e) { return word_of(e.subject, subject_kinds); })
+                             [](const catalog_entry& e) { return std::string(to_word(e.subject)); })
       .def_readonly("readings", &catalog_entry::readings)
       .def_readonly("components", &catalog_entry::components)
       .def_readonly("examples", &catalog_entry::examples)
@@ -154,8 +148,8 @@ void register_workers(py::module_& m) {
       .def_readonly("effective_to", &worker_version::effective_to)
       .def_readonly("citation", &worker_version::cite)
       .def_property_readonly("combine",
-                             [](const worker_version& v) { return word_of(v.combine, combinations); })
-      .def_property_readonly("paid_to", [](const worker_version& v) { return word_of(v.paid_to, payees); })
+                             [](const worker_version& v) { return std::string(to_word(v.combine)); })
+      .def_property_readonly("paid_to", [](const worker_version& v) { return std::string(to_word(v.paid_to)); })
       .def_readonly("rules", &worker_version::rules)
       .def_readonly("parameters", &worker_version::parameters);
 
@@ -164,7 +158,7 @@ void register_workers(py::module_& m) {
       .def_property_readonly("title", &worker_policy::title)
       .def_property_readonly("versions", &worker_policy::versions)
       .def_property_readonly("status",
-                             [](const worker_policy& p) { return word_of(p.status(), computabilities); })
+                             [](const worker_policy& p) { return std::string(to_word(p.status())); })
       .def_property_readonly("missing", &worker_policy::missing);
 
   m.def(
@@ -247,7 +241,7 @@ void register_norms(py::module_& m) {
       .def_readonly("title", &planning_norm::title)
       .def_readonly("citation", &planning_norm::cite)
       .def_property_readonly("provenance",
-                             [](const planning_norm& n) { return word_of(n.origin, provenances); })
+                             [](const planning_norm& n) { return std::string(to_word(n.origin)); })
       .def_readonly("actual_name", &planning_norm::actual_name)
       .def_readonly("base_name", &planning_norm::base_name)
       .def_readonly("numerator", &planning_norm::numerator)

@@ -846,13 +846,6 @@ py::dict export_columns(const population_handle& h) {
 
 // --- synthetic populations -------------------------------------------------------------------------
 
-const word_table<synthetic_profile, 5> synthetic_profiles{{
-    {"xicheng", synthetic_profile::xicheng},
-    {"beijing", synthetic_profile::beijing},
-    {"weihai", synthetic_profile::weihai},
-    {"xian", synthetic_profile::xian},
-    {"mixed", synthetic_profile::mixed},
-}};
 
 } // namespace
 
@@ -905,7 +898,7 @@ void register_population(py::module_& m) {
                        std::string id_prefix) {
              synthetic_options o;
              o.seed = seed;
-             o.profile = parse_word(profile, "profile", synthetic_profiles);
+             o.profile = parse_word<synthetic_profile>(profile, "profile");
              o.as_of = to_date(as_of, "as_of");
              o.under_60_share = under_60_share;
              o.id_prefix = std::move(id_prefix);

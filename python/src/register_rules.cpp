@@ -127,12 +127,12 @@ std::vector<std::string> kind_words(const std::vector<facility_kind>& kinds) {
 }
 std::vector<std::string> disability_words(const std::vector<disability_category>& cs) {
   std::vector<std::string> out;
-  for (auto c : cs) out.push_back(word_of(c, disability_categories));
+  for (auto c : cs) out.push_back(std::string(to_word(c)));
   return out;
 }
 std::vector<std::string> category_list(const category_set& cs) {
   std::vector<std::string> out;
-  for (const auto& w : detail::category_words)
+  for (const auto& w : enum_words<category>::entries)
     if (cs.contains(w.value)) out.emplace_back(w.word);
   return out;
 }
@@ -143,18 +143,18 @@ py::dict leaf_parameters(const any_condition& c) {
   py::dict d;
   auto age = [&](int years, const age_rule& r) {
     d["years"] = years;
-    d["reached"] = word_of(r.reached, age_reacheds);
-    d["leap_day"] = word_of(r.leap_day, leap_day_birthdays);
+    d["reached"] = std::string(to_word(r.reached));
+    d["leap_day"] = std::string(to_word(r.leap_day));
   };
   if (const auto* x = c.target<age_at_least>()) age(x->years, x->rule);
   else if (const auto* x = c.target<age_under>())
     age(x->years, x->rule);
   else if (const auto* x = c.target<age_at_least_by_year>()) {
     age(x->years, x->rule);
-    d["mark"] = word_of(x->mark, year_marks);
+    d["mark"] = std::string(to_word(x->mark));
   } else if (const auto* x = c.target<hukou_in>()) {
     d["regions"] = region_set_object(x->regions);
-    d["legacy"] = word_of(x->legacy, legacy_readings);
+    d["legacy"] = std::string(to_word(x->legacy));
   } else if (const auto* x = c.target<lives_in>()) {
     d["regions"] = region_set_object(x->regions);
   } else if (const auto* x = c.target<in_category>()) {
@@ -168,18 +168,18 @@ py::dict leaf_parameters(const any_condition& c) {
     d["categories"] = disability_words(x->categories);
     d["grade"] = x->grade.value();
   } else if (const auto* x = c.target<self_care_rating_at_least>()) {
-    d["minimum"] = word_of(x->minimum, self_care_ratings);
+    d["minimum"] = std::string(to_word(x->minimum));
   } else if (const auto* x = c.target<continuous_stay_at_least>()) {
     d["count"] = x->length.count();
-    d["unit"] = word_of(x->length.unit(), period_units);
+    d["unit"] = std::string(to_word(x->length.unit()));
     d["regions"] = region_set_object(x->facilities.regions);
     d["kinds"] = kind_words(x->facilities.kinds);
     d["require_filing"] = x->facilities.require_filing;
     d["max_gap_days"] = x->continuity.max_gap_days;
-    d["transfers"] = word_of(x->continuity.transfers, transfer_rules);
-    d["before_filing"] = word_of(x->continuity.before_filing, pre_filing_rules);
-    d["counting"] = word_of(x->counting.months, month_countings);
-    d["checked"] = word_of(x->checked, check_times);
+    d["transfers"] = std::string(to_word(x->continuity.transfers));
+    d["before_filing"] = std::string(to_word(x->continuity.before_filing));
+    d["counting"] = std::string(to_word(x->counting.months));
+    d["checked"] = std::string(to_word(x->checked));
   } else if (const auto* x = c.target<in_facility>()) {
     d["regions"] = region_set_object(x->facilities.regions);
     d["kinds"] = kind_words(x->facilities.kinds);
@@ -285,10 +285,10 @@ any_condition with_parameters(const any_condition& c, const py::dict& d) {
   auto age = [&](auto x) {
     ch.on("years", [&](const py::object& v, const std::string& f) { x.years = as_int(v, f); });
     ch.on("reached", [&](const py::object& v, const std::string& f) {
-      x.rule.reached = parse_word(as_word(v, f), f, age_reacheds);
+      x.rule.reached = parse_word<age_reached>(as_word(v, f), f);
     });
     ch.on("leap_day", [&](const py::object& v, const std::string& f) {
-      x.rule.leap_day = parse_word(as_word(v, f), f, leap_day_birthdays);
+      x.rule.leap_day = parse_word<leap_day_birthday>(as_word(v, f), f);
     });
     return x;
   };
@@ -303,7 +303,7 @@ any_condition with_parameters(const any_condition& c, const py::dict& d) {
   if (const auto* x = c.target<age_at_least_by_year>()) {
     auto y = age(*x);
     ch.on("mark", [&](const py::object& v, const std::string& f) {
-      y.mark = parse_word(as_word(v, f), f, year_marks);
+      y.mark = parse_word<year_mark>(as_word(v, f), f);
     });
     return any_condition(age_at_least_by_year(y.years, y.mark, y.rule));
   }
@@ -311,7 +311,7 @@ any_condition with_parameters(const any_condition& c, const py::dict& d) {
     auto y = *x;
     ch.on("regions", [&](const py::object& v, const std::string& f) { y.regions = as_regions(v, f); });
     ch.on("legacy", [&](const py::object& v, const std::string& f) {
-      y.legacy = parse_word(as_word(v, f), f, legacy_readings);
+      y.legacy = parse_word<legacy_code_reading>(as_word(v, f), f);
     });
     return any_condition(y);
   }
@@ -356,20 +356,20 @@ any_condition with_parameters(const any_condition& c, const py::dict& d) {
   if (const auto* x = c.target<self_care_rating_at_least>()) {
     auto y = *x;
     ch.on("minimum", [&](const py::object& v, const std::string& f) {
-      y.minimum = parse_word(as_word(v, f), f, self_care_ratings);
+      y.minimum = parse_word<self_care_rating>(as_word(v, f), f);
     });
     return any_condition(y);
   }
   if (const auto* x = c.target<continuous_stay_at_least>()) {
     int count = x->length.count();
-    std::string unit = word_of(x->length.unit(), period_units);
+    std::string unit = std::string(to_word(x->length.unit()));
     auto criteria = x->facilities;
     auto continuity = x->continuity;
     auto counting = x->counting; // keeps a holiday calendar, if any
     auto checked = x->checked;
     ch.on("count", [&](const py::object& v, const std::string& f) { count = as_int(v, f); });
     ch.on("unit", [&](const py::object& v, const std::string& f) {
-      unit = word_of(parse_word(as_word(v, f), f, period_units), period_units);
+      unit = std::string(to_word(parse_word<period_unit>(as_word(v, f), f)));
     });
     ch.on("regions", [&](const py::object& v, const std::string& f) { criteria.regions = as_regions(v, f); });
     ch.on("kinds", [&](const py::object& v, const std::string& f) { criteria.kinds = as_kinds(v, f); });
@@ -382,16 +382,16 @@ any_condition with_parameters(const any_condition& c, const py::dict& d) {
                             "cannot be negative");
     });
     ch.on("transfers", [&](const py::object& v, const std::string& f) {
-      continuity.transfers = parse_word(as_word(v, f), f, transfer_rules);
+      continuity.transfers = parse_word<transfer_rule>(as_word(v, f), f);
     });
     ch.on("before_filing", [&](const py::object& v, const std::string& f) {
-      continuity.before_filing = parse_word(as_word(v, f), f, pre_filing_rules);
+      continuity.before_filing = parse_word<pre_filing_days>(as_word(v, f), f);
     });
     ch.on("counting", [&](const py::object& v, const std::string& f) {
-      counting.months = parse_word(as_word(v, f), f, month_countings);
+      counting.months = parse_word<month_counting>(as_word(v, f), f);
     });
     ch.on("checked", [&](const py::object& v, const std::string& f) {
-      checked = parse_word(as_word(v, f), f, check_times);
+      checked = parse_word<check_time>(as_word(v, f), f);
     });
     const period len = requalified("period.count", kind + ".count", [&] {
       return unit == "days"     ? period::days(count)
@@ -434,7 +434,7 @@ void register_conditions(py::module_& m) {
   py::class_<any_condition>(m, "condition", "A run-time condition over a person (C++ any_condition).")
       .def("describe", &any_condition::describe)
       .def_property_readonly("shape",
-                             [](const any_condition& c) { return word_of(c.shape(), condition_shapes); })
+                             [](const any_condition& c) { return std::string(to_word(c.shape())); })
       .def_property_readonly("kind", &leaf_kind)
       .def("children", &any_condition::children)
       .def("unfolded", &unfolded,
@@ -473,7 +473,7 @@ void register_conditions(py::module_& m) {
   m.def(
       "hukou_in",
       [](const region_set& regions, const std::string& legacy) {
-        return any_condition(hukou_in(regions, parse_word(legacy, "hukou_in.legacy", legacy_readings)));
+        return any_condition(hukou_in(regions, parse_word<legacy_code_reading>(legacy, "hukou_in.legacy")));
       },
       py::arg("regions"), py::arg("legacy") = "as_successor");
   m.def(
@@ -510,7 +510,7 @@ void register_conditions(py::module_& m) {
       "age_at_least_by_year",
       [](int years, const std::string& mark, const std::string& reached, const std::string& leap_day) {
         return any_condition(age_at_least_by_year(years,
-                                                  parse_word(mark, "age_at_least_by_year.mark", year_marks),
+                                                  parse_word<year_mark>(mark, "age_at_least_by_year.mark"),
                                                   make_age_rule(reached, leap_day)));
       },
       py::arg("years"), py::arg("mark") = "january_1", py::arg("reached") = "on_birthday",
@@ -544,13 +544,13 @@ void register_conditions(py::module_& m) {
                               "expected one of days, months, years");
         });
         const continuity_rules continuity{
-            max_gap_days, parse_word(transfers, field + ".transfers", transfer_rules),
-            parse_word(before_filing, field + ".before_filing", pre_filing_rules)};
-        const period_counting how{parse_word(counting, field + ".counting", month_countings), nullptr};
+            max_gap_days, parse_word<transfer_rule>(transfers, field + ".transfers"),
+            parse_word<pre_filing_days>(before_filing, field + ".before_filing")};
+        const period_counting how{parse_word<month_counting>(counting, field + ".counting"), nullptr};
         return requalified("continuity", field, [&] {
           return any_condition(
               continuous_stay_at_least(len, make_criteria(regions, kinds, require_filing, field), continuity,
-                                       how, parse_word(checked, field + ".checked", check_times)));
+                                       how, parse_word<check_time>(checked, field + ".checked")));
         });
       },
       py::arg("count"), py::arg("unit"), py::arg("regions"), py::arg("kinds"),
@@ -577,12 +577,12 @@ void register_policies(py::module_& m) {
       .def_static(
           "make",
           [](const std::string& unit, const std::string& period, std::int64_t quantity) {
-            return benefit::make(parse_word(unit, "benefit.unit", benefit_units),
-                                 parse_word(period, "benefit.period", benefit_periods), quantity);
+            return benefit::make(parse_word<benefit_unit>(unit, "benefit.unit"),
+                                 parse_word<benefit_period>(period, "benefit.period"), quantity);
           },
           py::arg("unit"), py::arg("period"), py::arg("quantity"))
-      .def_property_readonly("unit", [](const benefit& b) { return word_of(b.unit(), benefit_units); })
-      .def_property_readonly("period", [](const benefit& b) { return word_of(b.period(), benefit_periods); })
+      .def_property_readonly("unit", [](const benefit& b) { return std::string(to_word(b.unit())); })
+      .def_property_readonly("period", [](const benefit& b) { return std::string(to_word(b.period())); })
       .def_property_readonly("quantity", &benefit::quantity)
       .def_property_readonly("amount_fen", [](const benefit& b) { return b.amount().fen(); })
       .def_property_readonly("is_money", &benefit::is_money)
@@ -621,13 +621,13 @@ void register_policies(py::module_& m) {
   py::class_<parameter_info>(m, "parameter_info", "A rule parameter with its provenance.")
       .def(py::init([](std::string name, std::string value, const std::string& origin, std::string note) {
              return parameter_info{std::move(name), std::move(value),
-                                   parse_word(origin, "parameter.provenance", provenances), std::move(note)};
+                                   parse_word<provenance>(origin, "parameter.provenance"), std::move(note)};
            }),
            py::arg("name"), py::arg("value"), py::arg("provenance") = "assumed", py::arg("note") = "")
       .def_readonly("name", &parameter_info::name)
       .def_readonly("value", &parameter_info::value)
       .def_property_readonly("provenance",
-                             [](const parameter_info& p) { return word_of(p.origin, provenances); })
+                             [](const parameter_info& p) { return std::string(to_word(p.origin)); })
       .def_readonly("note", &parameter_info::note)
       .def("__eq__", [](const parameter_info& a, const parameter_info& b) { return a == b; });
 
@@ -656,11 +656,11 @@ void register_policies(py::module_& m) {
              v.effective_to = to_optional_date(effective_to, field + ".effective_to");
              v.label = std::move(label);
              v.cite = std::move(cite);
-             v.combine = parse_word(combine, field + ".combine", combinations);
-             v.paid_to = parse_word(paid_to, field + ".paid_to", payees);
+             v.combine = parse_word<combination>(combine, field + ".combine");
+             v.paid_to = parse_word<payee>(paid_to, field + ".paid_to");
              v.rules = std::move(rules);
              v.parameters = std::move(parameters);
-             v.paid_month = parse_word(paid_month, field + ".paid_month", month_bases);
+             v.paid_month = parse_word<month_basis>(paid_month, field + ".paid_month");
              if (arrears_months < 0)
                throw invalid_value(error_id::invalid_parameter, field + ".arrears_months",
                                    std::to_string(arrears_months), "cannot be negative");
@@ -677,12 +677,12 @@ void register_policies(py::module_& m) {
       .def_readonly("effective_to", &policy_version::effective_to)
       .def_readonly("citation", &policy_version::cite)
       .def_property_readonly("combine",
-                             [](const policy_version& v) { return word_of(v.combine, combinations); })
-      .def_property_readonly("paid_to", [](const policy_version& v) { return word_of(v.paid_to, payees); })
+                             [](const policy_version& v) { return std::string(to_word(v.combine)); })
+      .def_property_readonly("paid_to", [](const policy_version& v) { return std::string(to_word(v.paid_to)); })
       .def_readonly("rules", &policy_version::rules)
       .def_readonly("parameters", &policy_version::parameters)
       .def_property_readonly("paid_month",
-                             [](const policy_version& v) { return word_of(v.paid_month, month_bases); })
+                             [](const policy_version& v) { return std::string(to_word(v.paid_month)); })
       .def_readonly("arrears_months", &policy_version::arrears_months)
       .def(
           "in_force_on",
@@ -693,14 +693,14 @@ void register_policies(py::module_& m) {
       .def(py::init([](std::string id, std::string title, std::vector<policy_version> versions,
                        const std::string& status, std::string missing) {
              return policy(std::move(id), std::move(title), std::move(versions),
-                           parse_word(status, "policy.status", computabilities), std::move(missing));
+                           parse_word<computability>(status, "policy.status"), std::move(missing));
            }),
            py::arg("id"), py::arg("title"), py::arg("versions"), py::arg("status") = "computable",
            py::arg("missing") = "")
       .def_property_readonly("id", &policy::id)
       .def_property_readonly("title", &policy::title)
       .def_property_readonly("versions", &policy::versions)
-      .def_property_readonly("status", [](const policy& p) { return word_of(p.status(), computabilities); })
+      .def_property_readonly("status", [](const policy& p) { return std::string(to_word(p.status())); })
       .def_property_readonly("missing", &policy::missing)
       .def(
           "version_index_on",
@@ -716,7 +716,7 @@ void register_policies(py::module_& m) {
 
 void register_decisions(py::module_& m) {
   py::class_<reason>(m, "reason", "The verdict of one condition or group in an evaluation.")
-      .def_property_readonly("kind", [](const reason& r) { return word_of(r.kind, reason_kinds); })
+      .def_property_readonly("kind", [](const reason& r) { return std::string(to_word(r.kind)); })
       .def_readonly("depth", &reason::depth)
       .def_readonly("condition", &reason::condition)
       .def_readonly("passed", &reason::passed)
@@ -746,10 +746,10 @@ void register_decisions(py::module_& m) {
       .def_readonly("policy_title", &decision::policy_title)
       .def_readonly("subject_id", &decision::subject_id)
       .def_readonly("on", &decision::on)
-      .def_property_readonly("status", [](const decision& d) { return word_of(d.status, decision_statuses); })
+      .def_property_readonly("status", [](const decision& d) { return std::string(to_word(d.status)); })
       .def_readonly("status_note", &decision::status_note)
       .def_readonly("version_label", &decision::version_label)
-      .def_property_readonly("combine", [](const decision& d) { return word_of(d.combine, combinations); })
+      .def_property_readonly("combine", [](const decision& d) { return std::string(to_word(d.combine)); })
       .def_readonly("eligible", &decision::eligible)
       .def_readonly("granted", &decision::granted)
       .def_readonly("granting_rules", &decision::granting_rules)
@@ -804,7 +804,7 @@ void register_decisions(py::module_& m) {
         const date from = to_date(first, "first");
         const date to = to_date(last, "last");
         schedule_options options;
-        if (basis) options.basis = parse_word(*basis, "basis", month_bases);
+        if (basis) options.basis = parse_word<month_basis>(*basis, "basis");
         const py::gil_scoped_release unlocked;
         return schedule(p, subject, from, to, facilities, options);
       },
@@ -818,14 +818,14 @@ void register_stacking(py::module_& m) {
   py::class_<stacking_rule>(m, "stacking_rule", "A declared interaction between two policies.")
       .def_readonly("first", &stacking_rule::first)
       .def_readonly("second", &stacking_rule::second)
-      .def_property_readonly("mode", [](const stacking_rule& r) { return word_of(r.mode, stacking_modes); })
+      .def_property_readonly("mode", [](const stacking_rule& r) { return std::string(to_word(r.mode)); })
       .def_readonly("citation", &stacking_rule::cite)
       .def_property_readonly("provenance",
-                             [](const stacking_rule& r) { return word_of(r.origin, provenances); });
+                             [](const stacking_rule& r) { return std::string(to_word(r.origin)); });
 
   py::class_<stacking_table>(m, "stacking_table", "Stacking modes declared per pair of policies.")
       .def(py::init([](const std::string& fallback) {
-             return stacking_table(parse_word(fallback, "fallback", stacking_modes));
+             return stacking_table(parse_word<stacking_mode>(fallback, "fallback"));
            }),
            py::arg("fallback") = "stack")
       .def(
@@ -833,19 +833,19 @@ void register_stacking(py::module_& m) {
           [](stacking_table& t, std::string first, std::string second, const std::string& mode, citation cite,
              const std::string& origin) {
             t.declare(stacking_rule{std::move(first), std::move(second),
-                                    parse_word(mode, "mode", stacking_modes), std::move(cite),
-                                    parse_word(origin, "provenance", provenances)});
+                                    parse_word<stacking_mode>(mode, "mode"), std::move(cite),
+                                    parse_word<provenance>(origin, "provenance")});
           },
           py::arg("first"), py::arg("second"), py::arg("mode"), py::arg("citation") = citation{},
           py::arg("provenance") = "assumed")
       .def(
           "mode_for",
           [](const stacking_table& t, const std::string& a, const std::string& b) {
-            return word_of(t.mode_for(a, b), stacking_modes);
+            return std::string(to_word(t.mode_for(a, b)));
           },
           py::arg("first"), py::arg("second"))
       .def_property_readonly("fallback",
-                             [](const stacking_table& t) { return word_of(t.fallback(), stacking_modes); })
+                             [](const stacking_table& t) { return std::string(to_word(t.fallback())); })
       .def("rules", &stacking_table::rules);
 
   py::class_<stacked_grant>(m, "stacked_grant", "What is paid of one decision after stacking.")

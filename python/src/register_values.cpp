@@ -4,6 +4,9 @@
 #include "common.hpp"
 #include "words.hpp"
 
+#include "eldercare/batch/synthetic.hpp" // synthetic_profile words
+#include "eldercare/catalog/catalog.hpp"  // subject_kind words
+
 namespace eldercare_py {
 namespace {
 
@@ -205,15 +208,15 @@ void register_ability(py::module_& m) {
       "disability_categories",
       [] {
         std::vector<std::pair<std::string, std::string>> out;
-        for (const auto& [w, c] : disability_categories)
-          out.emplace_back(std::string(w), std::string(label(c)));
+        for (const auto& e : enum_words<disability_category>::entries)
+          out.emplace_back(std::string(e.word), std::string(e.label));
         return out;
       },
       "(identifier, Chinese label) for every disability category.");
   m.def(
       "parse_disability_category",
       [](const std::string& text, const std::string& field) {
-        return word_of(parse_disability_category(text, field), disability_categories);
+        return std::string(to_word(parse_disability_category(text, field)));
       },
       py::arg("text"), py::arg("field") = "disability_category",
       "The identifier for an identifier, a Chinese label or its short form ('肢体' -> 'physical').");
@@ -237,7 +240,7 @@ void register_ability(py::module_& m) {
            py::arg("field") = "disability")
       .def_property_readonly(
           "category",
-          [](const disability_certificate& d) { return word_of(d.category(), disability_categories); })
+          [](const disability_certificate& d) { return std::string(to_word(d.category())); })
       .def_property_readonly("category_label",
                              [](const disability_certificate& d) { return std::string(label(d.category())); })
       .def_property_readonly("grade", [](const disability_certificate& d) { return d.grade().value(); })
@@ -247,7 +250,7 @@ void register_ability(py::module_& m) {
                              [](const disability_certificate& d) {
                                std::vector<std::pair<std::string, int>> out;
                                for (const auto& e : d.components())
-                                 out.emplace_back(word_of(e.category, disability_categories),
+                                 out.emplace_back(std::string(to_word(e.category)),
                                                   e.grade.value());
                                return out;
                              })
@@ -353,8 +356,8 @@ void register_persons(py::module_& m) {
       "category_words",
       [] {
         std::vector<std::pair<std::string, std::string>> out;
-        for (const auto& w : detail::category_words)
-          out.emplace_back(std::string(w.word), std::string(w.chinese));
+        for (const auto& w : enum_words<category>::entries)
+          out.emplace_back(std::string(w.word), std::string(w.label));
         return out;
       },
       "(word, Chinese term) for every category, in declaration order.");
@@ -411,7 +414,7 @@ void register_persons(py::module_& m) {
       .def_property_readonly("categories",
                              [](const person& p) {
                                std::vector<std::string> out;
-                               for (const auto& w : detail::category_words)
+                               for (const auto& w : enum_words<category>::entries)
                                  if (p.categories.contains(w.value)) out.emplace_back(w.word);
                                return out;
                              })
@@ -441,7 +444,32 @@ void register_persons(py::module_& m) {
 
 } // namespace
 
+/// Every enum's words, exported by type name ("transfer_rule": ["continues", "restarts"]); the Python
+/// package reads its option words from here instead of spelling them again.
+template <class... E>
+py::dict word_lists() {
+  py::dict d;
+  auto add = [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    py::list words;
+    for (const auto& e : enum_words<T>::entries) words.append(py::str(std::string(e.word)));
+    d[py::str(std::string(enum_words<T>::type))] = py::tuple(words);
+  };
+  (add(std::type_identity<E>{}), ...);
+  return d;
+}
+
+void register_words(py::module_& m) {
+  m.attr("words") = word_lists<
+      age_reached, leap_day_birthday, period_unit, month_counting, check_time, transfer_rule, pre_filing_days,
+      legacy_code_reading, year_mark, region_level, ability_scale, disability_category, self_care_rating,
+      category, facility_kind, benefit_unit, benefit_period, provenance, combination, payee, month_basis,
+      computability, decision_status, stacking_mode, reason_kind, condition_shape, subject_kind,
+      synthetic_profile>();
+}
+
 void register_values(py::module_& m) {
+  register_words(m);
   register_money(m);
   register_regions(m);
   register_ability(m);

@@ -9,6 +9,7 @@
 #include <string>      // std::to_string for error messages
 #include <string_view> // labels, field names
 
+#include "eldercare/core/words.hpp"
 #include "eldercare/core/error.hpp"
 
 namespace eldercare {
@@ -123,18 +124,23 @@ enum class ability_scale {
   local,           ///< a local scale, e.g. Xixian 老年照护需求评估
 };
 
+template <>
+struct enum_words<ability_scale> {
+  static constexpr std::string_view type = "ability_scale";
+  static constexpr error_id error = error_id::invalid_ability;
+  static constexpr std::array<word_entry<ability_scale>, 6> entries{{
+      {ability_scale::gbt_42195_2022, "gbt_42195_2022"},
+      {ability_scale::mzt_039_2013, "mzt_039_2013"},
+      {ability_scale::barthel_index, "barthel_index"},
+      {ability_scale::ltc_2021, "ltc_2021"},
+      {ability_scale::tekun_self_care, "tekun_self_care"},
+      {ability_scale::local, "local"},
+  }};
+};
+
+
 /// Stable identifier, the enumerator's name: "gbt_42195_2022", "mzt_039_2013", ...
-[[nodiscard]] constexpr std::string_view to_string(ability_scale s) noexcept {
-  switch (s) {
-  case ability_scale::gbt_42195_2022: return "gbt_42195_2022";
-  case ability_scale::mzt_039_2013: return "mzt_039_2013";
-  case ability_scale::barthel_index: return "barthel_index";
-  case ability_scale::ltc_2021: return "ltc_2021";
-  case ability_scale::tekun_self_care: return "tekun_self_care";
-  case ability_scale::local: return "local";
-  }
-  return "unknown";
-}
+[[nodiscard]] constexpr std::string_view to_string(ability_scale s) noexcept { return to_word(s); }
 
 /// Human title with the standard's number and Chinese name.
 [[nodiscard]] constexpr std::string_view title(ability_scale s) noexcept {
@@ -152,13 +158,7 @@ enum class ability_scale {
 /// Parses a stable identifier as written by to_string(ability_scale).
 [[nodiscard]] inline ability_scale parse_ability_scale(std::string_view text,
                                                        std::string_view field = "ability_scale") {
-  for (auto s :
-       {ability_scale::gbt_42195_2022, ability_scale::mzt_039_2013, ability_scale::barthel_index,
-        ability_scale::ltc_2021, ability_scale::tekun_self_care, ability_scale::local})
-    if (to_string(s) == text) return s;
-  throw invalid_value(error_id::invalid_ability, field, text,
-                      "expected one of gbt_42195_2022, mzt_039_2013, barthel_index, ltc_2021, "
-                      "tekun_self_care, local");
+  return parse_word<ability_scale>(text, field);
 }
 
 } // namespace eldercare

@@ -12,6 +12,7 @@
 #include <utility>          // std::move
 #include <vector>           // the components of a 多重 certificate
 
+#include "eldercare/core/words.hpp"
 #include "eldercare/core/error.hpp"
 
 namespace eldercare {
@@ -26,43 +27,34 @@ enum class disability_category {
   multiple,     ///< 多重残疾
 };
 
+template <>
+struct enum_words<disability_category> {
+  static constexpr std::string_view type = "disability_category";
+  static constexpr error_id error = error_id::invalid_category;
+  static constexpr std::array<word_entry<disability_category>, 7> entries{{
+      {disability_category::visual, "visual", "视力残疾"},
+      {disability_category::hearing, "hearing", "听力残疾"},
+      {disability_category::speech, "speech", "言语残疾"},
+      {disability_category::physical, "physical", "肢体残疾"},
+      {disability_category::intellectual, "intellectual", "智力残疾"},
+      {disability_category::mental, "mental", "精神残疾"},
+      {disability_category::multiple, "multiple", "多重残疾"},
+  }};
+};
+
+
 /// Stable identifier: "visual", "hearing", "speech", "physical", "intellectual", "mental",
 /// "multiple".
-[[nodiscard]] constexpr std::string_view to_string(disability_category c) noexcept {
-  switch (c) {
-  case disability_category::visual: return "visual";
-  case disability_category::hearing: return "hearing";
-  case disability_category::speech: return "speech";
-  case disability_category::physical: return "physical";
-  case disability_category::intellectual: return "intellectual";
-  case disability_category::mental: return "mental";
-  case disability_category::multiple: return "multiple";
-  }
-  return "unknown";
-}
+[[nodiscard]] constexpr std::string_view to_string(disability_category c) noexcept { return to_word(c); }
 
 /// The certificate's Chinese wording: "视力残疾", ..., "多重残疾".
-[[nodiscard]] constexpr std::string_view label(disability_category c) noexcept {
-  switch (c) {
-  case disability_category::visual: return "视力残疾";
-  case disability_category::hearing: return "听力残疾";
-  case disability_category::speech: return "言语残疾";
-  case disability_category::physical: return "肢体残疾";
-  case disability_category::intellectual: return "智力残疾";
-  case disability_category::mental: return "精神残疾";
-  case disability_category::multiple: return "多重残疾";
-  }
-  return "unknown";
-}
+[[nodiscard]] constexpr std::string_view label(disability_category c) noexcept { return label_of(c); }
 
 /// Accepts the stable identifier ("physical"), the Chinese label ("肢体残疾") or its short form
 /// ("肢体"). Throws invalid_value(error_id::invalid_category) otherwise.
 [[nodiscard]] inline disability_category
 parse_disability_category(std::string_view text, std::string_view field = "disability_category") {
-  for (auto c :
-       {disability_category::visual, disability_category::hearing, disability_category::speech,
-        disability_category::physical, disability_category::intellectual,
-        disability_category::mental, disability_category::multiple}) {
+  for (const auto c : all_values<disability_category>()) {
     const std::string_view zh = label(c);
     const std::string_view zh_short = zh.substr(0, zh.size() - std::string_view("残疾").size());
     if (text == to_string(c) || text == zh || text == zh_short) return c;

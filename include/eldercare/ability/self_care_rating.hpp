@@ -7,6 +7,7 @@
 #include <string>      // std::to_string for error messages
 #include <string_view> // labels, field names
 
+#include "eldercare/core/words.hpp"
 #include "eldercare/core/error.hpp"
 
 namespace eldercare {
@@ -38,14 +39,19 @@ enum class self_care_rating {
   fully_lost,     ///< 完全丧失生活自理能力: 4 or more items not possible
 };
 
-[[nodiscard]] constexpr std::string_view label(self_care_rating r) noexcept {
-  switch (r) {
-  case self_care_rating::capable: return "具备生活自理能力";
-  case self_care_rating::partially_lost: return "部分丧失生活自理能力";
-  case self_care_rating::fully_lost: return "完全丧失生活自理能力";
-  }
-  return "unknown";
-}
+template <>
+struct enum_words<self_care_rating> {
+  static constexpr std::string_view type = "self_care_rating";
+  static constexpr error_id error = error_id::invalid_ability;
+  static constexpr std::array<word_entry<self_care_rating>, 3> entries{{
+      {self_care_rating::capable, "capable", "具备生活自理能力"},
+      {self_care_rating::partially_lost, "partially_lost", "部分丧失生活自理能力"},
+      {self_care_rating::fully_lost, "fully_lost", "完全丧失生活自理能力"},
+  }};
+};
+
+
+[[nodiscard]] constexpr std::string_view label(self_care_rating r) noexcept { return label_of(r); }
 
 namespace detail {
 constexpr int checked_self_care_count(int n, std::string_view field) {

@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "eldercare/core/words.hpp"
 #include "eldercare/batch/population_columns.hpp"
 #include "eldercare/calendar/month_arithmetic.hpp"
 #include "eldercare/facility/facility_registry.hpp"
@@ -37,6 +38,19 @@ enum class synthetic_profile {
   weihai,  ///< Weihai hukou
   xian,    ///< Xi'an hukou
   mixed,   ///< Beijing 40%, Weihai 20%, Xi'an 25%, Tianjin/Hebei/Guangdong 15% [A]
+};
+
+template <>
+struct enum_words<synthetic_profile> {
+  static constexpr std::string_view type = "synthetic_profile";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static constexpr std::array<word_entry<synthetic_profile>, 5> entries{{
+      {synthetic_profile::xicheng, "xicheng"},
+      {synthetic_profile::beijing, "beijing"},
+      {synthetic_profile::weihai, "weihai"},
+      {synthetic_profile::xian, "xian"},
+      {synthetic_profile::mixed, "mixed"},
+  }};
 };
 
 struct synthetic_options {

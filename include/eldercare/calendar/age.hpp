@@ -3,6 +3,7 @@
 // Whether a year is gained on the birthday or the day after, and where a 29 February birthday
 // falls in a common year, are per-scheme options with documented defaults.
 
+#include "eldercare/core/words.hpp"
 #include "eldercare/calendar/date.hpp"
 #include "eldercare/calendar/month_arithmetic.hpp"
 
@@ -14,11 +15,33 @@ enum class age_reached {
   day_after_birthday, ///< Supreme People's Court juvenile-criminal interpretation: the next day
 };
 
+template <>
+struct enum_words<age_reached> {
+  static constexpr std::string_view type = "age_reached";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static constexpr std::array<word_entry<age_reached>, 2> entries{{
+      {age_reached::on_birthday, "on_birthday"},
+      {age_reached::day_after_birthday, "day_after_birthday"},
+  }};
+};
+
+
 /// Where a 29 February birthday falls in a common year.
 enum class leap_day_birthday {
   february_28, ///< default: art. 202's fallback (the month has no corresponding day → its last day)
   march_1,     ///< the day after 28 February
 };
+
+template <>
+struct enum_words<leap_day_birthday> {
+  static constexpr std::string_view type = "leap_day_birthday";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static constexpr std::array<word_entry<leap_day_birthday>, 2> entries{{
+      {leap_day_birthday::february_28, "february_28"},
+      {leap_day_birthday::march_1, "march_1"},
+  }};
+};
+
 
 struct age_rule {
   age_reached reached = age_reached::on_birthday;

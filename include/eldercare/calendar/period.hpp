@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "eldercare/core/words.hpp"
 #include "eldercare/calendar/date.hpp"
 #include "eldercare/calendar/holiday_calendar.hpp"
 #include "eldercare/calendar/month_arithmetic.hpp"
@@ -13,6 +14,18 @@ namespace eldercare {
 
 /// Unit of a period (art. 200: Gregorian years, months and days).
 enum class period_unit { days, months, years };
+
+template <>
+struct enum_words<period_unit> {
+  static constexpr std::string_view type = "period_unit";
+  static constexpr error_id error = error_id::invalid_period;
+  static constexpr std::array<word_entry<period_unit>, 3> entries{{
+      {period_unit::days, "days"},
+      {period_unit::months, "months"},
+      {period_unit::years, "years"},
+  }};
+};
+
 
 /// How a policy counts a period of months. Art. 204 lets a special rule override the Code.
 enum class month_counting {
@@ -24,12 +37,34 @@ enum class month_counting {
   natural_month,
 };
 
+template <>
+struct enum_words<month_counting> {
+  static constexpr std::string_view type = "month_counting";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static constexpr std::array<word_entry<month_counting>, 2> entries{{
+      {month_counting::civil_code, "civil_code"},
+      {month_counting::natural_month, "natural_month"},
+  }};
+};
+
+
 /// When, on a given date, a check is made. Art. 203: the last day of a period ends at 24:00, so a
 /// decision "on" that day made at its end sees the period complete.
 enum class check_time {
   end_of_day,   ///< default: decisions describe the state at 24:00 of the evaluation date
   start_of_day, ///< the last day must have fully passed: complete only from the next day
 };
+
+template <>
+struct enum_words<check_time> {
+  static constexpr std::string_view type = "check_time";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static constexpr std::array<word_entry<check_time>, 2> entries{{
+      {check_time::end_of_day, "end_of_day"},
+      {check_time::start_of_day, "start_of_day"},
+  }};
+};
+
 
 /// A length of time: a count and a unit. Built with period::days(n), period::months(n),
 /// period::years(n); a negative count is rejected.

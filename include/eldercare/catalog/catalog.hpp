@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "eldercare/core/words.hpp"
 #include "eldercare/catalog/reading.hpp"
 #include "eldercare/household/household.hpp"
 #include "eldercare/rules/aliases.hpp"
@@ -24,15 +25,19 @@ namespace eldercare {
 /// Whose facts a catalog entry reads.
 enum class subject_kind { person, household, worker, area };
 
-[[nodiscard]] inline constexpr std::string_view to_word(subject_kind k) noexcept {
-  switch (k) {
-  case subject_kind::person: return "person";
-  case subject_kind::household: return "household";
-  case subject_kind::worker: return "worker";
-  case subject_kind::area: return "area";
-  }
-  return "?";
-}
+template <>
+struct enum_words<subject_kind> {
+  static constexpr std::string_view type = "subject_kind";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static constexpr std::array<word_entry<subject_kind>, 4> entries{{
+      {subject_kind::person, "person"},
+      {subject_kind::household, "household"},
+      {subject_kind::worker, "worker"},
+      {subject_kind::area, "area"},
+  }};
+};
+
+
 
 /// The readings an entry's builder consults, resolved against the catalog's definitions.
 class reading_context {

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "eldercare/core/words.hpp"
 #include "eldercare/facility/filing.hpp"
 #include "eldercare/region/region_code.hpp"
 
@@ -18,24 +19,23 @@ enum class facility_kind : std::uint8_t {
   travel_stay_base ///< 旅居康养基地 (Xicheng 2024 announcement)
 };
 
-[[nodiscard]] inline constexpr std::string_view to_word(facility_kind k) noexcept {
-  switch (k) {
-  case facility_kind::institution: return "institution";
-  case facility_kind::community: return "community";
-  case facility_kind::regional_centre: return "regional_centre";
-  case facility_kind::travel_stay_base: return "travel_stay_base";
-  }
-  return "?";
-}
+template <>
+struct enum_words<facility_kind> {
+  static constexpr std::string_view type = "facility_kind";
+  static constexpr error_id error = error_id::invalid_facility;
+  static constexpr std::array<word_entry<facility_kind>, 4> entries{{
+      {facility_kind::institution, "institution"},
+      {facility_kind::community, "community"},
+      {facility_kind::regional_centre, "regional_centre"},
+      {facility_kind::travel_stay_base, "travel_stay_base"},
+  }};
+};
+
+
 
 [[nodiscard]] inline facility_kind parse_facility_kind(std::string_view word,
                                                        std::string_view field = "facility.kind") {
-  for (auto k : {facility_kind::institution, facility_kind::community, facility_kind::regional_centre,
-                 facility_kind::travel_stay_base})
-    if (to_word(k) == word) return k;
-  throw invalid_value(error_id::invalid_facility, field, word,
-                      "unknown facility kind; known: institution, community, regional_centre, "
-                      "travel_stay_base");
+  return parse_word<facility_kind>(word, field);
 }
 
 class facility {

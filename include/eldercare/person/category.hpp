@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "eldercare/core/error.hpp"
+#include "eldercare/core/words.hpp"
 
 namespace eldercare {
 
@@ -32,49 +33,36 @@ enum class category : std::uint8_t {
 
 inline constexpr std::size_t category_count = static_cast<std::size_t>(category::count_);
 
-namespace detail {
-struct category_word {
-  category value;
-  std::string_view word;
-  std::string_view chinese;
+template <>
+struct enum_words<category> {
+  static constexpr std::string_view type = "category";
+  static constexpr error_id error = error_id::invalid_category;
+  static constexpr std::array<word_entry<category>, category_count> entries{{
+      {category::dibao, "dibao", "低保"},
+      {category::low_income, "low_income", "低收入"},
+      {category::tekun, "tekun", "特困"},
+      {category::youfu, "youfu", "重点优抚"},
+      {category::jisheng_tefu, "jisheng_tefu", "计生特扶"},
+      {category::shidu, "shidu", "失独"},
+      {category::kongchao, "kongchao", "空巢"},
+      {category::living_alone, "living_alone", "独居"},
+      {category::left_behind, "left_behind", "留守"},
+      {category::special_family, "special_family", "计划生育特殊家庭"},
+      {category::model_worker, "model_worker", "劳动模范"},
+      {category::pre_1949_party_member, "pre_1949_party_member", "建国前老党员"},
+      {category::poor_household, "poor_household", "建档立卡贫困户"},
+      {category::work_injury_care, "work_injury_care", "工伤护理费"},
+  }};
 };
-inline constexpr std::array<category_word, category_count> category_words{{
-    {category::dibao, "dibao", "低保"},
-    {category::low_income, "low_income", "低收入"},
-    {category::tekun, "tekun", "特困"},
-    {category::youfu, "youfu", "重点优抚"},
-    {category::jisheng_tefu, "jisheng_tefu", "计生特扶"},
-    {category::shidu, "shidu", "失独"},
-    {category::kongchao, "kongchao", "空巢"},
-    {category::living_alone, "living_alone", "独居"},
-    {category::left_behind, "left_behind", "留守"},
-    {category::special_family, "special_family", "计划生育特殊家庭"},
-    {category::model_worker, "model_worker", "劳动模范"},
-    {category::pre_1949_party_member, "pre_1949_party_member", "建国前老党员"},
-    {category::poor_household, "poor_household", "建档立卡贫困户"},
-    {category::work_injury_care, "work_injury_care", "工伤护理费"},
-}};
-} // namespace detail
 
-/// The interchange word, e.g. "dibao".
-[[nodiscard]] inline constexpr std::string_view to_word(category c) noexcept {
-  return detail::category_words[static_cast<std::size_t>(c)].word;
-}
 /// The Chinese term, e.g. "低保".
-[[nodiscard]] inline constexpr std::string_view chinese_name(category c) noexcept {
-  return detail::category_words[static_cast<std::size_t>(c)].chinese;
-}
+[[nodiscard]] inline constexpr std::string_view chinese_name(category c) noexcept { return label_of(c); }
 
-/// Parses an interchange word; throws invalid_value naming `field` for an unknown word.
+/// Parses an interchange word (or its Chinese term); throws invalid_value naming `field` for an
+/// unknown word.
 [[nodiscard]] inline category parse_category(std::string_view word, std::string_view field = "categories") {
-  for (const auto& w : detail::category_words)
-    if (w.word == word) return w.value;
-  std::string known;
-  for (const auto& w : detail::category_words) {
-    if (!known.empty()) known += ", ";
-    known += w.word;
-  }
-  throw invalid_value(error_id::invalid_category, field, word, "unknown category; known: " + known);
+  if (const category* c = find_word<category>(word)) return *c;
+  throw invalid_value(error_id::invalid_category, field, word, "unknown category; known: " + known_words<category>());
 }
 
 /// A set of categories (a person may hold several: 低保 and 空巢, say).
@@ -99,7 +87,7 @@ public:
   /// "dibao, kongchao" (interchange words, in declaration order); "none" when empty.
   [[nodiscard]] std::string to_string() const {
     std::string s;
-    for (const auto& w : detail::category_words)
+    for (const auto& w : enum_words<category>::entries)
       if (contains(w.value)) {
         if (!s.empty()) s += ", ";
         s += w.word;

@@ -16,6 +16,7 @@
 #include <string>      // to_string, error messages
 #include <string_view> // parse input, names
 
+#include "eldercare/core/words.hpp"
 #include "eldercare/core/error.hpp"
 #include "eldercare/region/region_table.hpp"
 
@@ -24,16 +25,21 @@ namespace eldercare {
 /// Where a code sits in the hierarchy (省级 / 地级 / 县级 / 乡级).
 enum class region_level { province, prefecture, county, township };
 
+template <>
+struct enum_words<region_level> {
+  static constexpr std::string_view type = "region_level";
+  static constexpr error_id error = error_id::invalid_region;
+  static constexpr std::array<word_entry<region_level>, 4> entries{{
+      {region_level::province, "province"},
+      {region_level::prefecture, "prefecture"},
+      {region_level::county, "county"},
+      {region_level::township, "township"},
+  }};
+};
+
+
 /// "province", "prefecture", "county" or "township".
-[[nodiscard]] constexpr std::string_view to_string(region_level level) noexcept {
-  switch (level) {
-  case region_level::province: return "province";
-  case region_level::prefecture: return "prefecture";
-  case region_level::county: return "county";
-  case region_level::township: return "township";
-  }
-  return "?";
-}
+[[nodiscard]] constexpr std::string_view to_string(region_level level) noexcept { return to_word(level); }
 
 /// A checked GB/T 2260 / MCA division code, or a 9-digit township code under a known county.
 ///

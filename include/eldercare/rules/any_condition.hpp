@@ -12,6 +12,7 @@
 #include <typeinfo>  // std::type_info for target<T>() and leaf_ref
 #include <vector>
 
+#include "eldercare/core/words.hpp"
 #include "eldercare/core/error.hpp"
 #include "eldercare/rules/condition.hpp"
 
@@ -22,6 +23,19 @@ class basic_any_condition;
 
 /// Shape of a run-time condition node, for code that walks a tree (reforms, documentation).
 enum class condition_shape { leaf, all_of, any_of, negation };
+
+template <>
+struct enum_words<condition_shape> {
+  static constexpr std::string_view type = "condition_shape";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static constexpr std::array<word_entry<condition_shape>, 4> entries{{
+      {condition_shape::leaf, "leaf"},
+      {condition_shape::all_of, "all_of"},
+      {condition_shape::any_of, "any_of"},
+      {condition_shape::negation, "negation"},
+  }};
+};
+
 
 /// A leaf met while walking a condition (basic_any_condition::visit): its type, its value, and the
 /// leaf's own no-trace evaluation on `Subject`.

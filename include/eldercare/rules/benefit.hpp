@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "eldercare/core/words.hpp"
 #include "eldercare/core/error.hpp"
 #include "eldercare/money/money.hpp"
 
@@ -22,28 +23,36 @@ enum class benefit_unit : std::uint8_t {
   service_place,   ///< a place (admission) in a service facility (入住名额), e.g. a rural regional centre
 };
 
+template <>
+struct enum_words<benefit_unit> {
+  static constexpr std::string_view type = "benefit_unit";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static constexpr std::array<word_entry<benefit_unit>, 6> entries{{
+      {benefit_unit::money, "money"},
+      {benefit_unit::service_hours, "service_hours"},
+      {benefit_unit::visits, "visits"},
+      {benefit_unit::meals, "meals"},
+      {benefit_unit::priority_points, "priority_points"},
+      {benefit_unit::service_place, "service_place"},
+  }};
+};
+
+
 enum class benefit_period : std::uint8_t { per_month, per_year, per_day, one_off };
 
-[[nodiscard]] inline constexpr std::string_view to_word(benefit_unit u) noexcept {
-  switch (u) {
-  case benefit_unit::money: return "money";
-  case benefit_unit::service_hours: return "service_hours";
-  case benefit_unit::visits: return "visits";
-  case benefit_unit::meals: return "meals";
-  case benefit_unit::priority_points: return "priority_points";
-  case benefit_unit::service_place: return "service_place";
-  }
-  return "?";
-}
-[[nodiscard]] inline constexpr std::string_view to_word(benefit_period p) noexcept {
-  switch (p) {
-  case benefit_period::per_month: return "per_month";
-  case benefit_period::per_year: return "per_year";
-  case benefit_period::per_day: return "per_day";
-  case benefit_period::one_off: return "one_off";
-  }
-  return "?";
-}
+template <>
+struct enum_words<benefit_period> {
+  static constexpr std::string_view type = "benefit_period";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static constexpr std::array<word_entry<benefit_period>, 4> entries{{
+      {benefit_period::per_month, "per_month"},
+      {benefit_period::per_year, "per_year"},
+      {benefit_period::per_day, "per_day"},
+      {benefit_period::one_off, "one_off"},
+  }};
+};
+
+
 
 namespace detail {
 inline std::string quantity_text(benefit_unit u, std::int64_t q) {

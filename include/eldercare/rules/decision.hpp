@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "eldercare/core/words.hpp"
 #include "eldercare/rules/policy.hpp"
 
 namespace eldercare {
@@ -16,6 +17,18 @@ enum class decision_status {
   not_in_force,   ///< no version of the policy is in force on the date
   not_computable, ///< the policy is announced but cannot be computed (see status_note)
 };
+
+template <>
+struct enum_words<decision_status> {
+  static constexpr std::string_view type = "decision_status";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static constexpr std::array<word_entry<decision_status>, 3> entries{{
+      {decision_status::decided, "decided"},
+      {decision_status::not_in_force, "not_in_force"},
+      {decision_status::not_computable, "not_computable"},
+  }};
+};
+
 
 struct decision {
   std::string policy_id;

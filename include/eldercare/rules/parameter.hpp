@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "eldercare/core/words.hpp"
+
 namespace eldercare {
 
 /// Where a parameter's value comes from (POLICIES.md).
@@ -16,15 +18,19 @@ enum class provenance {
   assumed, ///< our documented default where no source settles it; always overridable
 };
 
-[[nodiscard]] inline constexpr std::string_view to_word(provenance p) noexcept {
-  switch (p) {
-  case provenance::stated: return "stated";
-  case provenance::sourced: return "sourced";
-  case provenance::derived: return "derived";
-  case provenance::assumed: return "assumed";
-  }
-  return "?";
-}
+template <>
+struct enum_words<provenance> {
+  static constexpr std::string_view type = "provenance";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static constexpr std::array<word_entry<provenance>, 4> entries{{
+      {provenance::stated, "stated"},
+      {provenance::sourced, "sourced"},
+      {provenance::derived, "derived"},
+      {provenance::assumed, "assumed"},
+  }};
+};
+
+
 
 /// A parameter as reported by a rule: its name, the value as text, provenance and why.
 struct parameter_info {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "eldercare/core/words.hpp"
 #include "eldercare/rules/rule.hpp"
 
 namespace eldercare {
@@ -19,20 +20,35 @@ enum class combination {
   sum,         ///< every rule that holds grants; amounts add (commensurable benefits only)
 };
 
-[[nodiscard]] inline constexpr std::string_view to_word(combination c) noexcept {
-  switch (c) {
-  case combination::first_match: return "first_match";
-  case combination::highest: return "highest";
-  case combination::sum: return "sum";
-  }
-  return "?";
-}
+template <>
+struct enum_words<combination> {
+  static constexpr std::string_view type = "combination";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static constexpr std::array<word_entry<combination>, 3> entries{{
+      {combination::first_match, "first_match"},
+      {combination::highest, "highest"},
+      {combination::sum, "sum"},
+  }};
+};
+
+
 
 /// Who the benefit is paid to.
 enum class payee {
   person,    ///< 每人: one grant per eligible person
   household, ///< 每户: one grant per household with at least one eligible member
 };
+
+template <>
+struct enum_words<payee> {
+  static constexpr std::string_view type = "payee";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static constexpr std::array<word_entry<payee>, 2> entries{{
+      {payee::person, "person"},
+      {payee::household, "household"},
+  }};
+};
+
 
 /// On which day of a month eligibility for that month's payment is tested. No source states it for
 /// the catalog's monthly subsidies; the default [assumed] pays a month when the person is eligible
@@ -42,11 +58,33 @@ enum class month_basis {
   start_of_month, ///< eligible on the month's first day (the month after completion is the first paid)
 };
 
+template <>
+struct enum_words<month_basis> {
+  static constexpr std::string_view type = "month_basis";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static constexpr std::array<word_entry<month_basis>, 2> entries{{
+      {month_basis::end_of_month, "end_of_month"},
+      {month_basis::start_of_month, "start_of_month"},
+  }};
+};
+
+
 /// Whether the sources let us compute a policy.
 enum class computability {
   computable,
   announced, ///< catalogued so users see it, but no source gives what is needed (amounts, conditions)
 };
+
+template <>
+struct enum_words<computability> {
+  static constexpr std::string_view type = "computability";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static constexpr std::array<word_entry<computability>, 2> entries{{
+      {computability::computable, "computable"},
+      {computability::announced, "announced"},
+  }};
+};
+
 
 template <class Subject>
 struct basic_policy_version {

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "eldercare/core/words.hpp"
 #include "eldercare/rules/decision.hpp"
 
 namespace eldercare {
@@ -20,14 +21,18 @@ enum class stacking_mode {
   exclusive_choice, ///< the person must choose one; eldercare assumes the higher and says so
 };
 
-[[nodiscard]] inline constexpr std::string_view to_word(stacking_mode m) noexcept {
-  switch (m) {
-  case stacking_mode::stack: return "stack";
-  case stacking_mode::choose_higher: return "choose_higher";
-  case stacking_mode::exclusive_choice: return "exclusive_choice";
-  }
-  return "?";
-}
+template <>
+struct enum_words<stacking_mode> {
+  static constexpr std::string_view type = "stacking_mode";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static constexpr std::array<word_entry<stacking_mode>, 3> entries{{
+      {stacking_mode::stack, "stack"},
+      {stacking_mode::choose_higher, "choose_higher"},
+      {stacking_mode::exclusive_choice, "exclusive_choice"},
+  }};
+};
+
+
 
 /// A declared interaction between two policies.
 struct stacking_rule {

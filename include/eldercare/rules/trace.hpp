@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "eldercare/core/words.hpp"
 #include "eldercare/calendar/date.hpp"
 
 namespace eldercare {
@@ -21,6 +22,19 @@ struct fact {
 };
 
 enum class reason_kind { leaf, all_of, any_of, negation };
+
+template <>
+struct enum_words<reason_kind> {
+  static constexpr std::string_view type = "reason_kind";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static constexpr std::array<word_entry<reason_kind>, 4> entries{{
+      {reason_kind::leaf, "leaf"},
+      {reason_kind::all_of, "all_of"},
+      {reason_kind::any_of, "any_of"},
+      {reason_kind::negation, "negation"},
+  }};
+};
+
 
 /// The verdict of one condition (or group of conditions) in an evaluation.
 struct reason {

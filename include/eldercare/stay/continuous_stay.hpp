@@ -11,6 +11,7 @@
 #include <utility>   // std::swap
 #include <vector>
 
+#include "eldercare/core/words.hpp"
 #include "eldercare/facility/facility_criteria.hpp"
 #include "eldercare/facility/facility_registry.hpp"
 #include "eldercare/stay/stay.hpp"
@@ -23,11 +24,33 @@ enum class transfer_rule {
   restarts,  ///< the clock restarts at the new facility's admission
 };
 
+template <>
+struct enum_words<transfer_rule> {
+  static constexpr std::string_view type = "transfer_rule";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static constexpr std::array<word_entry<transfer_rule>, 2> entries{{
+      {transfer_rule::continues, "continues"},
+      {transfer_rule::restarts, "restarts"},
+  }};
+};
+
+
 /// Days spent in a facility before its filing took effect.
 enum class pre_filing_days {
   not_counted, ///< default [assumed]: the rule asks for a *filed* institution, so the clock starts at the filing
   counted,     ///< the whole stay counts once the facility is filed
 };
+
+template <>
+struct enum_words<pre_filing_days> {
+  static constexpr std::string_view type = "pre_filing_days";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static constexpr std::array<word_entry<pre_filing_days>, 2> entries{{
+      {pre_filing_days::not_counted, "not_counted"},
+      {pre_filing_days::counted, "counted"},
+  }};
+};
+
 
 struct continuity_rules {
   /// Uncovered days allowed between two stays without breaking continuity (a hospital stay recorded

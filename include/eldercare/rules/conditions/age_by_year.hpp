@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "eldercare/core/words.hpp"
 #include "eldercare/calendar/age.hpp"
 #include "eldercare/rules/conditions/age.hpp" // HasBirthDate
 
@@ -16,6 +17,17 @@ enum class year_mark {
   january_1,   ///< reached the age on or before 1 January of the year (eligible for the whole year)
   december_31, ///< reaches the age on or before 31 December: eligible from 1 January of that year
 };
+
+template <>
+struct enum_words<year_mark> {
+  static constexpr std::string_view type = "year_mark";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static constexpr std::array<word_entry<year_mark>, 2> entries{{
+      {year_mark::january_1, "january_1"},
+      {year_mark::december_31, "december_31"},
+  }};
+};
+
 
 /// Age ≥ `years` 周岁 on the year's `mark` (1 January or 31 December of the evaluation date's year).
 /// When not met, time meets it on 1 January of the first year whose mark the age is reached by.

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "eldercare/core/words.hpp"
 #include "eldercare/region/region_set.hpp"
 #include "eldercare/rules/condition.hpp"
 
@@ -14,6 +15,17 @@ enum class legacy_code_reading {
   as_successor, ///< default [assumed]: 110104 counts as 西城 110102 (the area is Xicheng today)
   as_recorded,  ///< only the code as recorded counts
 };
+
+template <>
+struct enum_words<legacy_code_reading> {
+  static constexpr std::string_view type = "legacy_code_reading";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static constexpr std::array<word_entry<legacy_code_reading>, 2> entries{{
+      {legacy_code_reading::as_successor, "as_successor"},
+      {legacy_code_reading::as_recorded, "as_recorded"},
+  }};
+};
+
 
 template <class S>
 concept HasHukou = requires(const S& s) {
