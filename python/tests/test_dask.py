@@ -24,6 +24,8 @@ dask = pytest.importorskip("dask")
 distributed = pytest.importorskip("distributed")
 dd = pytest.importorskip("dask.dataframe")
 
+pytestmark = pytest.mark.slow  # left out by `bash tests/run --quick`
+
 from eldercare.dask import _python_list_text, evaluate_dask, from_pandas, simulate_dask  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]

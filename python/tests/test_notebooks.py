@@ -16,6 +16,8 @@ nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")
 pytest.importorskip("ipykernel")
 
+pytestmark = pytest.mark.slow  # left out by `bash tests/run --quick`
+
 NOTEBOOKS = ROOT / "examples" / "notebooks"
 #: Every notebook, and whether it draws at least one chart.
 EXPECTED = {

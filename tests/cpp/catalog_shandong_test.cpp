@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "eldercare/eldercare.hpp"
+#include "eldercare/catalog/shandong/weihai_home_care_purchase.hpp" // weihai_home_care_value: not in the umbrella when the catalog is compiled once
 
 using namespace eldercare;
 using namespace eldercare::literals;

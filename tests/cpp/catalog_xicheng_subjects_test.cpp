@@ -7,6 +7,7 @@
 #include <random>
 
 #include "eldercare/eldercare.hpp"
+#include "eldercare/catalog/beijing/xicheng_workforce.hpp" // the talent entries by name (the umbrella only declares the catalog)
 
 using namespace eldercare;
 using namespace eldercare::literals;

@@ -1,6 +1,27 @@
 #pragma once
 // The standard catalog: every entry of POLICIES.md, the readings they depend on, and the declared
 // stacking between them. Built once, on first use.
+//
+// Header-only by default: including this header defines standard_catalog() inline, and every
+// translation unit that calls it compiles every entry (about 20 s each). A project that calls it from
+// many translation units can compile the catalog once instead, as fmt compiles format.cc once: define
+// ELDERCARE_SEPARATE_CATALOG for all of them, and compile eldercare/catalog/standard.cpp once and link
+// it (eldercare's own tests, examples and Python module do this: CMake option
+// ELDERCARE_SEPARATE_CATALOG). With the macro this header only declares standard_catalog().
+
+#include "eldercare/catalog/catalog.hpp"
+
+#if defined(ELDERCARE_SEPARATE_CATALOG) && !defined(ELDERCARE_DEFINE_STANDARD_CATALOG)
+namespace eldercare {
+/// The catalog of every policy in POLICIES.md (defined in eldercare/catalog/standard.cpp).
+[[nodiscard]] const catalog& standard_catalog();
+} // namespace eldercare
+#else
+#if defined(ELDERCARE_DEFINE_STANDARD_CATALOG)
+#define ELDERCARE_STANDARD_CATALOG_LINKAGE // the one definition, in standard.cpp
+#else
+#define ELDERCARE_STANDARD_CATALOG_LINKAGE inline
+#endif
 
 #include "eldercare/catalog/beijing/elderly_allowances.hpp"
 #include "eldercare/catalog/beijing/xicheng_cross_region_care.hpp"
@@ -107,9 +128,11 @@ inline catalog make_standard_catalog() {
 } // namespace detail
 
 /// The catalog of every policy in POLICIES.md.
-[[nodiscard]] inline const catalog& standard_catalog() {
+[[nodiscard]] ELDERCARE_STANDARD_CATALOG_LINKAGE const catalog& standard_catalog() {
   static const catalog c = detail::make_standard_catalog();
   return c;
 }
 
 } // namespace eldercare
+#undef ELDERCARE_STANDARD_CATALOG_LINKAGE
+#endif
