@@ -288,7 +288,7 @@ _TYPES: Dict[str, _TypeRule] = {
     "ability_level": _TypeRule(
         "Union[AbilityLevel, int]",
         lambda p: "AbilityLevel or int",
-        "An int is read as the GB/T 42195 level (0-4).",
+        "An int is read as the GB/T 42195 level.",
         lambda p, v, f: AbilityLevel.of(v, f).value,
         lambda v: v,
     ),
