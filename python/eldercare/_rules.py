@@ -17,7 +17,7 @@ from . import _check, _core
 from ._calendar import DateLike
 from ._errors import ErrorId, invalid, invalid_type
 from ._values import Facility, FacilityRegistry, Household, Person, _Frozen
-from .conditions import Condition
+from .conditions import Condition, _from_tree, _tree
 
 if TYPE_CHECKING:
     from ._decision import Decision, RuleOutcome, Schedule
@@ -378,67 +378,20 @@ class Rule(_Frozen):
         )
 
     # Pickling (Dask workers, multiprocessing). The C++ condition has no serialised form, so a rule
-    # travels as its condition's tree: groups with their parts, leaves by kind and parameters (the
-    # values Condition.parameters reads), rebuilt by the factories of eldercare.conditions; the rule
-    # itself is then rebuilt through its constructor, so a catalog rule comes back as a run-time rule
-    # with the same verdicts and explanations (design.md: typed and run-time rules agree).
+    # travels as its condition's tree (eldercare.conditions: groups with their parts, leaves by kind
+    # and parameters, rebuilt by the generic factory); the rule itself is then rebuilt through its
+    # constructor, so a catalog rule comes back as a run-time rule with the same verdicts and
+    # explanations (design.md: typed and run-time rules agree).
 
     def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]:
-        spec = Rule._condition_spec(self.condition, f"rules[{self.id}].condition")
-        return (Rule._unpickle, (self.id, self.title, spec, self.grant, self.citation, self.parameters))
+        tree = _tree(self.condition, f"rules[{self.id}].condition")
+        return (Rule._unpickle, (self.id, self.title, tree, self.grant, self.citation, self.parameters))
 
     @classmethod
     def _unpickle(
-        cls, id: str, title: str, spec: Tuple[Any, ...], grant: Benefit, citation: Citation, parameters: Any
+        cls, id: str, title: str, tree: Tuple[Any, ...], grant: Benefit, citation: Citation, parameters: Any
     ) -> Rule:
-        return cls(id, title, Rule._condition_from_spec(spec), grant, citation=citation, parameters=parameters)
-
-    @staticmethod
-    def _condition_spec(condition: Condition, at: str) -> Tuple[Any, ...]:
-        kind = condition.kind
-        if kind in ("all", "any", "not"):
-            return (kind, tuple(Rule._condition_spec(p, f"{at}.parts[{i}]") for i, p in enumerate(condition.parts)))
-        if kind == "leaf":  # a C++ leaf without a kind: nothing to rebuild it from
-            raise TypeError(f"cannot pickle {at}: the leaf '{condition.describe()}' has no kind to rebuild it by")
-        return ("leaf", kind, tuple(sorted(condition.parameters.items())))
-
-    @staticmethod
-    def _condition_from_spec(spec: Tuple[Any, ...]) -> Condition:
-        from . import conditions
-
-        if spec[0] in ("all", "any", "not"):
-            parts = [Rule._condition_from_spec(s)._impl for s in spec[1]]
-            # Groups as they were (conditions.all_of would flatten nested groups, changing explanations).
-            if spec[0] == "not":
-                return Condition(_core.negate(parts[0]))
-            return Condition(_core.all_of(parts) if spec[0] == "all" else _core.any_of(parts))
-        kind, params = spec[1], dict(spec[2])
-        if kind in conditions.__all__:
-            factory = getattr(conditions, kind)
-            return factory(*params["categories"]) if kind == "in_category" else factory(**params)
-        # A leaf the catalog builds in C++ with no Python factory: a catalog leaf of that kind with
-        # the parameters replaced.
-        return Rule._catalog_leaf(kind).replace(**params)
-
-    @staticmethod
-    def _catalog_leaf(kind: str) -> Condition:
-        from . import catalog
-
-        def leaves(c: Condition) -> Any:
-            if c.kind in ("all", "any", "not"):
-                for p in c.parts:
-                    yield from leaves(p)
-            else:
-                yield c
-
-        for entry in catalog.entries():
-            if entry.subject not in ("person", "household") or entry.is_bundle:
-                continue
-            for rule in entry.policy().rules:
-                for leaf in leaves(rule.condition):
-                    if leaf.kind == kind:
-                        return leaf
-        raise TypeError(f"cannot unpickle a condition of kind '{kind}': no factory and no catalog leaf builds one")
+        return cls(id, title, _from_tree(tree), grant, citation=citation, parameters=parameters)
 
 
 _COMBINE = ("first_match", "highest", "sum")

@@ -1,30 +1,23 @@
 """Conditions: the C++ leaf conditions, combined at run time with ``&``, ``|`` and ``~``.
 
 Each factory here wraps the same C++ condition type that compile-time rules use, so a rule built in
-Python is evaluated, and explained, by the very same code as one written in C++.
+Python is evaluated, and explained, by the very same code as one written in C++. The factories are
+made when the module is imported, from the leaves' own declarations in C++ (the list
+``include/eldercare/rules/leaves.hpp``): their names, parameters, defaults and documentation.
 
-- ``age_at_least(60)``: age ≥ 60 周岁 on the date ("60周岁以上" includes 60);
-- ``age_under(80)``: age < 80 周岁 ("不满80周岁");
-- ``age_at_least_by_year(80)``: age ≥ 80 周岁 by 1 January (or 31 December) of the year;
-- ``hukou_in(regions)``: 户籍 in the set (a legacy code reads as its successor by default);
-- ``lives_in(regions)``: 居住地 in the set;
-- ``lives_rural()``: lives in a village (by residence, not by hukou type);
-- ``in_category("dibao", "tekun")``: holds at least one of the categories;
-- ``ability_at_least(3)``: an assessment valid on the date with GB/T 42195 level ≥ 3;
-- ``disability_at_least("physical", 2)``: a certificate showing the category at 二级 or worse;
-- ``has_mental_illness()``, ``has_infectious_disease()``: health facts (exclude with ``~``);
-- ``continuous_stay_at_least(months=3, regions=...)``: in a qualifying facility continuously
-  for the period ("入住满三个月");
-- ``in_facility(regions)``: in a qualifying facility on the date;
-- ``lives_at_home()``: not in any facility on the date;
-- ``enrolled_in("weihai.virtual_platform")``: enrolled in the programme;
-- ``always()``: always;
+{leaves}
 - ``a & b``, ``a | b``, ``~a``: all / any / not (nested ``&`` and ``|`` flatten, as in C++).
 
 A condition can be taken apart: :attr:`Condition.kind` and :attr:`Condition.parts` walk it down to
 its leaves (also through the groups of a catalog rule compiled in C++), :attr:`Condition.parameters`
 reads a leaf's parameters and :meth:`Condition.replace` makes a copy of a leaf with some of them
-changed; :func:`eldercare.reform` uses them to derive policies.
+changed; :func:`eldercare.reform` uses them to derive policies. Conditions pickle (to Dask workers,
+say) as their tree of groups and leaves with their parameters.
+
+Parameters follow rules by type, the same for every leaf: a set of regions is given as a
+:class:`~eldercare.RegionSet` or one region; a list of words as a list or a single word; an ability
+level as an :class:`~eldercare.AbilityLevel` or its number; a period as exactly one of ``months=``,
+``days=`` or ``years=``.
 
 Conditions are immutable. Python's ``and``, ``or`` and ``not`` cannot be overloaded: using a
 condition as a truth value raises :class:`TypeError` instead of silently misbehaving.
@@ -32,39 +25,18 @@ condition as a truth value raises :class:`TypeError` instead of silently misbeha
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Tuple, Union
+import inspect
+import textwrap
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Tuple, Union
 
 from . import _check, _core
 from ._calendar import DateLike
 from ._errors import ErrorId, invalid, invalid_type
-from ._values import FACILITY_KINDS, AbilityLevel, Facility, FacilityRegistry, Person, _facilities_arg
+from ._values import AbilityLevel, Facility, FacilityRegistry, Person, _facilities_arg
 from .regions import RegionLike, RegionSet
 
 if TYPE_CHECKING:
     from ._decision import Reason
-
-__all__ = [
-    "Condition",
-    "ability_at_least",
-    "age_at_least",
-    "age_at_least_by_year",
-    "age_under",
-    "all_of",
-    "always",
-    "any_of",
-    "continuous_stay_at_least",
-    "disability_at_least",
-    "enrolled_in",
-    "has_infectious_disease",
-    "has_mental_illness",
-    "hukou_in",
-    "in_category",
-    "in_facility",
-    "lives_at_home",
-    "lives_in",
-    "lives_rural",
-    "not_",
-]
 
 _SHAPES = {"leaf": "leaf", "all_of": "all", "any_of": "any", "negation": "not"}
 
@@ -127,17 +99,14 @@ class Condition:
 
     @property
     def parameters(self) -> Dict[str, Any]:
-        """A leaf's parameters (a new dict each time; region sets as :class:`~eldercare.RegionSet`)."""
-        out: Dict[str, Any] = {}
-        for name, value in self._unfolded().parameters().items():
-            if isinstance(value, _core.region_set):
-                value = RegionSet._wrap(value)
-            elif isinstance(value, list):
-                value = tuple(value)
-            out[name] = value
-        if self.kind == "continuous_stay_at_least":
-            out[out.pop("unit")] = out.pop("count")  # months=3, as the factory takes it
-        return out
+        """A leaf's parameters by the names its factory takes (a new dict each time).
+
+        Region sets are :class:`~eldercare.RegionSet`, lists of words are tuples, and a period is
+        named by its unit (``{"months": 3}``); a group has none (``{}``).
+        """
+        impl = self._unfolded()
+        spec = _LEAVES.get(impl.kind)
+        return {} if spec is None else spec.public(impl.parameters())
 
     def replace(self, **changes: Any) -> Condition:
         """A copy of this leaf with some parameters changed; the others are kept.
@@ -145,8 +114,8 @@ class Condition:
         Parameters
         ----------
         **changes
-            Parameters by name, as :attr:`parameters` lists them (``years=65``,
-            ``regions=RegionSet(...)``, ``months=6`` for a stay).
+            Parameters by name, as :attr:`parameters` lists them and the leaf's factory takes them
+            (``years=65``, ``regions=RegionSet(...)`` or one region, ``months=6`` for a stay).
 
         Raises
         ------
@@ -160,23 +129,10 @@ class Condition:
         'age ≥ 65 周岁'
         """
         impl = self._unfolded()
-        values: Dict[str, Any] = {}
-        for name, value in changes.items():
-            if isinstance(value, RegionSet):
-                value = value._impl
-            elif isinstance(value, AbilityLevel):
-                value = value.value
-            elif isinstance(value, tuple):
-                value = list(value)
-            values[name] = value
-        if self.kind == "continuous_stay_at_least":
-            units = [u for u in ("days", "months", "years") if u in values]
-            if len(units) > 1:
-                invalid(ErrorId.INVALID_PARAMETER, "continuous_stay_at_least", ", ".join(units), "give one length")
-            if units:
-                values["count"] = values.pop(units[0])
-                values["unit"] = units[0]
-        return Condition(impl.with_parameters(values))
+        spec = _LEAVES.get(impl.kind)
+        if spec is None:  # a group: the core refuses it, naming it
+            return Condition(impl.with_parameters({}))
+        return Condition(impl.with_parameters(spec.core(changes, complete=False)))
 
     def describe(self) -> str:
         """The condition in words, as explanations print it: ``(hukou in 西城区 {110102} and age ≥ 60 周岁)``."""
@@ -195,6 +151,14 @@ class Condition:
         from ._decision import Reason
 
         return [Reason._from_core(r) for r in self._impl.trace(_person_arg(person), on, _facilities_arg(facilities))]
+
+    # Pickling: the C++ condition has no serialised form, so a condition travels as its tree (groups
+    # with their parts, leaves as kind and parameters) and is rebuilt by the generic factory. A
+    # catalog rule's compile-time group comes back as the equivalent run-time tree (design.md: typed
+    # and run-time rules agree).
+
+    def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]:
+        return (_from_tree, (_tree(self, "condition"),))
 
     def __and__(self, other: Condition) -> Condition:
         if not isinstance(other, Condition):
@@ -259,255 +223,264 @@ def not_(part: Condition) -> Condition:
     return Condition(_core.negate(p._impl))
 
 
-_REACHED = ("on_birthday", "day_after_birthday")
-_LEAP_DAY = ("february_28", "march_1")
+# --- the leaves, from their C++ declarations --------------------------------------------------------
+#
+# _core.leaf_specs() describes every leaf of the C++ list: its kind, doc and parameters (name, type
+# tag, accepted words, default, required, passed by name or spread, doc). What Python does with a
+# parameter depends on its type tag only (_TYPES), never on the leaf.
+
+#: A period is given as exactly one of these, named by its unit (months first: the usual one).
+_PERIOD_UNITS = ("months", "days", "years")
 
 
-def age_at_least(years: int, *, reached: str = "on_birthday", leap_day: str = "february_28") -> Condition:
-    """Age ≥ `years` 周岁 on the evaluation date ("X周岁以上" includes X, art. 1259).
+def _show(value: Any) -> str:
+    """A default as the docstrings print it: ``"institution"``, ``("institution",)``, ``True``."""
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, tuple):
+        return "(" + ", ".join(map(_show, value)) + ("," if len(value) == 1 else "") + ")"
+    return repr(value)
 
-    Parameters
-    ----------
-    years : int
-        0-150.
-    reached : {"on_birthday", "day_after_birthday"}
-        The day a year is gained (default: on the birthday).
-    leap_day : {"february_28", "march_1"}
-        Where a 29 February birthday falls in a common year (default: 28 February).
 
-    Notes
-    -----
-    When it fails, the reason carries ``met_on``, the birthday on which it will hold.
-    """
-    return Condition(
-        _core.age_at_least(
-            _check.integer(years, "age_at_least.years"),
-            _check.word(reached, "age_at_least.reached", _REACHED),
-            _check.word(leap_day, "age_at_least.leap_day", _LEAP_DAY),
+class _TypeRule(NamedTuple):
+    """What Python does with a parameter of one type tag."""
+
+    annotation: str  # in the factory's signature (names from this module's imports)
+    doc: Callable[[_Parameter], str]  # the type as the docstring names it
+    note: str  # appended to the parameter's doc
+    to_core: Callable[[_Parameter, Any, str], Any]  # a value as given -> what _core takes (field named)
+    from_core: Callable[[Any], Any]  # what _core gives -> the public value
+
+
+def _words_to_core(p: _Parameter, value: Any, field: str) -> List[str]:
+    if isinstance(value, str):
+        return [value]
+    return list(_check.texts(value, field, error_id=p.error))
+
+
+def _one_of(p: _Parameter) -> str:
+    return "{" + ", ".join(f'"{w}"' for w in p.words) + "}"
+
+
+_TYPES: Dict[str, _TypeRule] = {
+    "int": _TypeRule("int", lambda p: "int", "", lambda p, v, f: _check.integer(v, f, error_id=p.error), lambda v: v),
+    "disability_grade": _TypeRule(
+        "int", lambda p: "int", "", lambda p, v, f: _check.integer(v, f, error_id=p.error), lambda v: v
+    ),
+    "bool": _TypeRule("bool", lambda p: "bool", "", lambda p, v, f: _check.boolean(v, f), lambda v: v),
+    "text": _TypeRule("str", lambda p: "str", "", lambda p, v, f: _check.text(v, f, error_id=p.error), lambda v: v),
+    # The core checks the word against the declared words (the same message as _check.word).
+    "word": _TypeRule("str", _one_of, "", lambda p, v, f: v, lambda v: v),
+    "words": _TypeRule(
+        "Union[str, Iterable[str]]",
+        lambda p: "str or iterable of str",
+        "",
+        _words_to_core,
+        tuple,
+    ),
+    "regions": _TypeRule(
+        "Union[RegionSet, RegionLike]",
+        lambda p: "RegionSet or RegionLike",
+        "A set, or one region (a set of one named after it).",
+        lambda p, v, f: RegionSet.of(v, _field=f)._impl,
+        RegionSet._wrap,
+    ),
+    "ability_level": _TypeRule(
+        "Union[AbilityLevel, int]",
+        lambda p: "AbilityLevel or int",
+        "An int is read as the GB/T 42195 level.",
+        lambda p, v, f: AbilityLevel.of(v, f).value,
+        lambda v: v,
+    ),
+    # Given as months=, days= or years= (see _LeafSpec.core); the core takes (count, unit).
+    "period": _TypeRule("Optional[int]", lambda p: "int", "Give exactly one of `months`, `days` or `years`.",
+                        lambda p, v, f: v, lambda v: v),
+}
+# The names the annotations above use, so that they resolve in this module (typing.get_type_hints).
+_ANNOTATION_NAMES = (AbilityLevel, Iterable, Optional, RegionLike, RegionSet, Union)
+
+
+class _Parameter:
+    """One parameter of a leaf, as _core.leaf_specs() declares it."""
+
+    __slots__ = ("default", "doc", "error", "name", "named", "required", "rule", "type", "variadic", "words")
+
+    def __init__(self, spec: Mapping[str, Any]) -> None:
+        self.name: str = spec["name"]
+        self.type: str = spec["type"]
+        self.rule = _TYPES[self.type]
+        self.words: Tuple[str, ...] = tuple(spec["words"])
+        default = spec["default"]
+        self.default: Any = tuple(default) if isinstance(default, list) else default
+        self.required: bool = spec["required"]
+        self.named: bool = spec["named"]
+        self.variadic: bool = spec["variadic"]
+        self.doc: str = spec["doc"]
+        self.error = ErrorId(spec["error"])
+
+    @property
+    def names(self) -> Tuple[str, ...]:
+        """The names callers give it by: a period's units, else its own name."""
+        return _PERIOD_UNITS if self.type == "period" else (self.name,)
+
+    def signature(self) -> List[inspect.Parameter]:
+        P = inspect.Parameter
+        kind = P.KEYWORD_ONLY if self.named else P.POSITIONAL_OR_KEYWORD
+        if self.type == "period":  # the first unit where the parameter is, the others by name
+            first, *others = self.names
+            return [P(first, kind, default=None, annotation=self.rule.annotation)] + [
+                P(u, P.KEYWORD_ONLY, default=None, annotation=self.rule.annotation) for u in others
+            ]
+        if self.variadic:
+            return [P(self.name, P.VAR_POSITIONAL, annotation="str")]
+        default = P.empty if self.required else self.default
+        return [P(self.name, kind, default=default, annotation=self.rule.annotation)]
+
+    def docstring(self) -> List[str]:
+        if self.type == "period":
+            name = ", ".join(self.names)
+        else:
+            name = f"*{self.name}" if self.variadic else self.name
+        kind = "str" if self.variadic else self.rule.doc(self)
+        if not self.required and self.type != "period":
+            kind += f", default {_show(self.default)}"
+        text = " ".join(t for t in (self.doc, self.rule.note) if t)
+        if self.type == "words":
+            text += " One or more of: " + ", ".join(self.words) + "."
+        return [f"{name} : {kind}", textwrap.fill(text, 96, initial_indent="    ", subsequent_indent="    ")]
+
+
+class _LeafSpec:
+    """A leaf kind as _core.leaf_specs() declares it, and what follows from it in Python."""
+
+    def __init__(self, spec: Mapping[str, Any]) -> None:
+        self.kind: str = spec["kind"]
+        self.doc: str = spec["doc"]
+        self.notes: str = spec["notes"]
+        # Positional parameters first (a declaration may interleave them), in declared order.
+        parameters = [_Parameter(p) for p in spec["parameters"]]
+        self.parameters = [p for p in parameters if not p.named] + [p for p in parameters if p.named]
+        self.by_name = {n: p for p in self.parameters for n in p.names}
+        if sum(p.type == "period" for p in self.parameters) > 1:
+            raise TypeError(f"leaf {self.kind}: at most one period parameter (it is named by its unit)")
+
+    def core(self, given: Mapping[str, Any], *, complete: bool) -> Dict[str, Any]:
+        """The values `given` by public name as the core takes them, by its names. `complete`: a new
+        leaf (a period must be given), else a change of some parameters."""
+        out: Dict[str, Any] = {}
+        for name, value in given.items():
+            p = self.by_name.get(name)
+            if p is None:
+                known = ", ".join(self.by_name)
+                invalid(
+                    ErrorId.INVALID_PARAMETER,
+                    f"{self.kind}.{name}",
+                    repr(value),
+                    f"no such parameter; known: {known}" if known else "this leaf has no parameters",
+                )
+            if p.type == "period":
+                continue
+            if p.variadic and isinstance(value, tuple) and len(value) == 1 and not isinstance(value[0], str):
+                value = value[0]  # in_category(["dibao", "tekun"]) reads as in_category("dibao", "tekun")
+            out[p.name] = p.rule.to_core(p, value, f"{self.kind}.{p.name}")
+        for p in self.parameters:
+            if p.type != "period":
+                continue
+            lengths = [(u, given[u]) for u in p.names if given.get(u) is not None]
+            if len(lengths) > 1 or (complete and not lengths):
+                invalid(
+                    ErrorId.INVALID_PARAMETER,
+                    self.kind,
+                    ", ".join(f"{u}={n}" for u, n in lengths) or "none",
+                    "give exactly one of " + ", ".join(p.names[:-1]) + " or " + p.names[-1],
+                )
+            if lengths:
+                unit, count = lengths[0]
+                out[p.name] = (_check.integer(count, f"{self.kind}.{unit}", error_id=p.error), unit)
+        return out
+
+    def public(self, core: Mapping[str, Any]) -> Dict[str, Any]:
+        """The core's parameters by public name, as the factory takes them."""
+        out: Dict[str, Any] = {}
+        for p in self.parameters:
+            value = core[p.name]
+            if p.type == "period":
+                count, unit = value
+                out[unit] = count
+            else:
+                out[p.name] = p.rule.from_core(value)
+        return out
+
+    def make(self, given: Mapping[str, Any]) -> Condition:
+        return Condition(_core.make_leaf(self.kind, self.core(given, complete=True)))
+
+    def factory(self) -> Callable[..., Condition]:
+        """The public factory: its signature, defaults and docstring follow from the declarations."""
+        signature = inspect.Signature(
+            [q for p in self.parameters for q in p.signature()], return_annotation="Condition"
         )
+        spread = [p.name for p in self.parameters if p.variadic]
+
+        def factory(*args: Any, **kwargs: Any) -> Condition:
+            given = dict(signature.bind(*args, **kwargs).arguments)
+            for name in spread:
+                given.setdefault(name, ())
+            return self.make(given)
+
+        factory.__name__ = factory.__qualname__ = self.kind
+        factory.__module__ = __name__
+        factory.__doc__ = self.docstring()
+        factory.__signature__ = signature  # type: ignore[attr-defined]
+        factory.__annotations__ = {
+            **{q.name: q.annotation for q in signature.parameters.values()},
+            "return": "Condition",
+        }
+        return factory
+
+    def docstring(self) -> str:
+        lines = [textwrap.fill(self.doc, 100)]
+        if self.parameters:
+            lines += ["", "Parameters", "----------"]
+            for p in self.parameters:
+                lines += p.docstring()
+        if self.notes:
+            lines += ["", "Notes", "-----", textwrap.fill(self.notes, 100)]
+        return "\n".join(lines) + "\n"
+
+
+_LEAVES: Dict[str, _LeafSpec] = {s["kind"]: _LeafSpec(s) for s in _core.leaf_specs()}
+
+for _spec in _LEAVES.values():
+    globals()[_spec.kind] = _spec.factory()
+
+__all__ = sorted(["Condition", "all_of", "any_of", "not_", *_LEAVES])
+
+if __doc__:  # the list of leaves in this module's docstring (absent under python -OO)
+    __doc__ = __doc__.replace(
+        "{leaves}",
+        "\n".join(f"- :func:`{k}`: {s.doc}" for k, s in _LEAVES.items()),
     )
 
 
-def age_under(years: int, *, reached: str = "on_birthday", leap_day: str = "february_28") -> Condition:
-    """Age < `years` 周岁 ("不满X周岁"); see :func:`age_at_least` for the options."""
-    return Condition(
-        _core.age_under(
-            _check.integer(years, "age_under.years"),
-            _check.word(reached, "age_under.reached", _REACHED),
-            _check.word(leap_day, "age_under.leap_day", _LEAP_DAY),
-        )
-    )
+# --- pickling: a condition as its tree ------------------------------------------------------------
 
 
-def age_at_least_by_year(
-    years: int, *, mark: str = "january_1", reached: str = "on_birthday", leap_day: str = "february_28"
-) -> Condition:
-    """Age ≥ `years` 周岁 on a fixed day of the evaluation date's year, decided once a year.
-
-    Parameters
-    ----------
-    years : int
-        0-150.
-    mark : {"january_1", "december_31"}
-        Reached by 1 January (eligible for the whole year) or by 31 December (eligible from 1 January
-        of the year in which the age is reached).
-    reached, leap_day
-        As for :func:`age_at_least`.
-    """
-    return Condition(
-        _core.age_at_least_by_year(
-            _check.integer(years, "age_at_least_by_year.years"),
-            _check.word(mark, "age_at_least_by_year.mark", ("january_1", "december_31")),
-            _check.word(reached, "age_at_least_by_year.reached", _REACHED),
-            _check.word(leap_day, "age_at_least_by_year.leap_day", _LEAP_DAY),
-        )
-    )
+def _tree(condition: Condition, at: str) -> Tuple[Any, ...]:
+    """A condition as nested tuples: ``("all" | "any" | "not", parts)`` or ``("leaf", kind, parameters)``."""
+    kind = condition.kind
+    if kind in ("all", "any", "not"):
+        return (kind, tuple(_tree(p, f"{at}.parts[{i}]") for i, p in enumerate(condition.parts)))
+    if kind not in _LEAVES:  # a C++ leaf of a type the list does not have: nothing to rebuild it by
+        raise TypeError(f"cannot pickle {at}: the leaf '{condition.describe()}' has no kind to rebuild it by")
+    return ("leaf", kind, tuple(sorted(condition.parameters.items())))
 
 
-def hukou_in(regions: Union[RegionSet, RegionLike], *, legacy: str = "as_successor") -> Condition:
-    """户籍 in `regions` ("西城户籍老年人").
-
-    Parameters
-    ----------
-    regions : RegionSet or RegionLike
-        A set, or one region (a set of one named after it).
-    legacy : {"as_successor", "as_recorded"}
-        How an abolished code on the record reads: by default 110104 宣武 counts as 110102 西城 (the
-        area is Xicheng today); ``"as_recorded"`` counts only the code as recorded.
-    """
-    rs = RegionSet.of(regions, _field="hukou_in.regions")
-    return Condition(_core.hukou_in(rs._impl, _check.word(legacy, "hukou_in.legacy", ("as_successor", "as_recorded"))))
-
-
-def lives_in(regions: Union[RegionSet, RegionLike]) -> Condition:
-    """Lives (居住地) in `regions` (a set, or one region)."""
-    return Condition(_core.lives_in(RegionSet.of(regions, _field="lives_in.regions")._impl))
-
-
-def lives_rural() -> Condition:
-    """Lives in a rural area (a village), decided by residence, not by hukou type."""
-    return Condition(_core.lives_rural())
-
-
-def in_category(*categories: str) -> Condition:
-    """Holds at least one of `categories` (words such as ``"dibao"``, ``"tekun"``, ``"youfu"``)."""
-    if len(categories) == 1 and not isinstance(categories[0], str):
-        categories = tuple(categories[0])  # in_category(["dibao", "tekun"]) reads the same
-    words = _check.texts(categories, "in_category.categories", error_id=ErrorId.INVALID_CATEGORY)
-    if not words:
-        invalid(ErrorId.INVALID_PARAMETER, "in_category.categories", "[]", "needs at least one category")
-    return Condition(_core.in_category(list(words)))
-
-
-def ability_at_least(level: Union[AbilityLevel, int]) -> Condition:
-    """An ability assessment valid on the date with a GB/T 42195-2022 level ≥ `level`.
-
-    Levels grow with need: ``ability_at_least(AbilityLevel.SEVERE)`` is "重度失能及以上". An int is
-    read as the GB/T 42195 level (0-4).
-    """
-    return Condition(_core.ability_at_least(AbilityLevel.of(level, "ability_at_least.level").value))
-
-
-def disability_at_least(categories: Union[str, Iterable[str]], grade: int) -> Condition:
-    """A disability certificate showing one of `categories` at `grade` or more severe.
-
-    Parameters
-    ----------
-    categories : str or iterable of str
-        ``"physical"``, ``"intellectual"``, ... (or the Chinese labels).
-    grade : int
-        1 (一级, most severe) to 4: ``disability_at_least("intellectual", 2)`` holds for 一级 and 二级.
-    """
-    words = (categories,) if isinstance(categories, str) else _check.texts(categories, "disability_at_least.categories")
-    if not words:
-        invalid(ErrorId.INVALID_PARAMETER, "disability_at_least.categories", "[]", "needs a category")
-    return Condition(
-        _core.disability_at_least(
-            list(words), _check.integer(grade, "disability_at_least.grade", error_id=ErrorId.INVALID_ABILITY)
-        )
-    )
-
-
-def has_mental_illness() -> Condition:
-    """Has a severe mental illness (严重精神障碍). "无精神病" is ``~has_mental_illness()``."""
-    return Condition(_core.has_mental_illness())
-
-
-def has_infectious_disease() -> Condition:
-    """Has an active notifiable infectious disease (法定传染病)."""
-    return Condition(_core.has_infectious_disease())
-
-
-def lives_at_home() -> Condition:
-    """Not in any facility on the date (居家)."""
-    return Condition(_core.lives_at_home())
-
-
-def always(what: str = "always") -> Condition:
-    """Always holds; `what` is how explanations word it."""
-    return Condition(_core.always(_check.text(what, "always.what", allow_empty=False)))
-
-
-def enrolled_in(programme: str, label: str = "") -> Condition:
-    """Enrolled in `programme` (an id such as ``"weihai.virtual_platform"``); `label` words it."""
-    return Condition(
-        _core.enrolled_in(
-            _check.text(programme, "enrolled_in.programme", allow_empty=False),
-            _check.text(label, "enrolled_in.label"),
-        )
-    )
-
-
-def _kinds(kinds: Union[str, Iterable[str]], field: str) -> List[str]:
-    words = (kinds,) if isinstance(kinds, str) else _check.texts(kinds, field, error_id=ErrorId.INVALID_FACILITY)
-    for i, k in enumerate(words):
-        _check.word(k, f"{field}[{i}]", FACILITY_KINDS)
-    return list(words)
-
-
-def continuous_stay_at_least(
-    months: Optional[int] = None,
-    *,
-    days: Optional[int] = None,
-    years: Optional[int] = None,
-    regions: Union[RegionSet, RegionLike],
-    kinds: Union[str, Iterable[str]] = ("institution",),
-    require_filing: bool = True,
-    max_gap_days: int = 0,
-    transfers: str = "continues",
-    before_filing: str = "not_counted",
-    counting: str = "civil_code",
-    checked: str = "end_of_day",
-) -> Condition:
-    """In a qualifying facility on the date, continuously for at least the period ("入住满三个月").
-
-    Give exactly one of `months`, `days` or `years`. The period starts with the continuous stay and
-    is counted as the Civil Code says (the start day is not counted; art. 202 for months).
-
-    Parameters
-    ----------
-    months, days, years : int
-        The length of the period.
-    regions : RegionSet or RegionLike
-        The facility's premises must lie here.
-    kinds : str or iterable of str
-        Accepted facility kinds (default: institutions, 养老机构).
-    require_filing : bool
-        Only days on which the facility's filing (备案) is in force count (default True).
-    max_gap_days : int
-        Uncovered days allowed between two stays without breaking continuity (default 0, assumed).
-    transfers : {"continues", "restarts"}
-        A move between qualifying facilities keeps the clock running (default, assumed) or restarts it.
-    before_filing : {"not_counted", "counted"}
-        Whether days in a facility before its filing count once it is filed (default: not).
-    counting : {"civil_code", "natural_month"}
-        How months are counted (see :func:`eldercare.period_complete_on`).
-    checked : {"end_of_day", "start_of_day"}
-        When on the evaluation date the check is made (default: at 24:00, art. 203).
-
-    Notes
-    -----
-    When it fails for a person in a qualifying facility, the reason's ``met_on`` is the day the
-    period completes.
-    """
-    given = [(u, n) for u, n in (("months", months), ("days", days), ("years", years)) if n is not None]
-    if len(given) != 1:
-        invalid(
-            ErrorId.INVALID_PARAMETER,
-            "continuous_stay_at_least",
-            ", ".join(f"{u}={n}" for u, n in given) or "none",
-            "give exactly one of months, days or years",
-        )
-    unit, count = given[0]
-    field = "continuous_stay_at_least"
-    return Condition(
-        _core.continuous_stay_at_least(
-            _check.integer(count, f"{field}.{unit}", error_id=ErrorId.INVALID_PERIOD),
-            unit,
-            RegionSet.of(regions, _field=f"{field}.regions")._impl,
-            _kinds(kinds, f"{field}.kinds"),
-            _check.boolean(require_filing, f"{field}.require_filing"),
-            _check.integer(max_gap_days, f"{field}.max_gap_days", minimum=0),
-            _check.word(transfers, f"{field}.transfers", ("continues", "restarts")),
-            _check.word(before_filing, f"{field}.before_filing", ("not_counted", "counted")),
-            _check.word(counting, f"{field}.counting", ("civil_code", "natural_month")),
-            _check.word(checked, f"{field}.checked", ("end_of_day", "start_of_day")),
-        )
-    )
-
-
-def in_facility(
-    regions: Union[RegionSet, RegionLike],
-    *,
-    kinds: Union[str, Iterable[str]] = ("institution",),
-    require_filing: bool = True,
-) -> Condition:
-    """In a facility of `kinds` in `regions` on the date (filed that day, when required)."""
-    field = "in_facility"
-    return Condition(
-        _core.in_facility(
-            RegionSet.of(regions, _field=f"{field}.regions")._impl,
-            _kinds(kinds, f"{field}.kinds"),
-            _check.boolean(require_filing, f"{field}.require_filing"),
-        )
-    )
+def _from_tree(tree: Tuple[Any, ...]) -> Condition:
+    """The condition of a tree made by _tree (groups as they were: all_of would flatten nested groups,
+    changing explanations)."""
+    if tree[0] == "leaf":
+        return _LEAVES[tree[1]].make(dict(tree[2]))
+    parts = [_from_tree(t)._impl for t in tree[1]]
+    if tree[0] == "not":
+        return Condition(_core.negate(parts[0]))
+    return Condition(_core.all_of(parts) if tree[0] == "all" else _core.any_of(parts))

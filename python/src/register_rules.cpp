@@ -3,71 +3,352 @@
 #include "common.hpp"
 #include "words.hpp"
 
+#include <algorithm>   // std::find over parameter names
+#include <optional>    // a leaf found in the list, or none
+#include <type_traits> // std::type_identity over the list of leaves
+
+#include "eldercare/rules/leaves.hpp" // the library's leaf conditions, listed once
+
 namespace eldercare_py {
 namespace {
 
 using namespace eldercare;
 using namespace words;
 
-facility_criteria make_criteria(const region_set& regions, const std::vector<std::string>& kinds,
-                                bool require_filing, const std::string& field) {
-  std::vector<facility_kind> ks;
-  for (std::size_t i = 0; i < kinds.size(); ++i)
-    ks.push_back(parse_facility_kind(kinds[i], field + ".kinds[" + std::to_string(i) + "]"));
-  if (ks.empty())
-    throw invalid_value(error_id::invalid_parameter, field + ".kinds", "[]",
-                        "needs at least one facility kind");
-  return facility_criteria{regions, std::move(ks), require_filing};
+// --- leaves: all from the list in rules/leaves.hpp and each leaf's own declarations -------------
+//
+// Nothing below names a leaf type. A leaf's kind, its parameters (names, members, defaults, docs),
+// its checks and what it reads are declared in its header (rules/leaf.hpp); the binding converts
+// each C++ parameter type once (parameter_type) and dispatches over person_leaves.
+
+/// A whole number from a Python int (or anything with __index__, such as numpy integers; not a bool
+/// or a float), within int's range.
+int as_int(const py::object& v, const std::string& field, error_id id) {
+  if (PyBool_Check(v.ptr()) || !PyIndex_Check(v.ptr()))
+    throw invalid_type(id, field, repr_of(v), "expected a whole number (int)");
+  const auto number = py::reinterpret_steal<py::object>(PyNumber_Index(v.ptr()));
+  if (!number) throw py::error_already_set();
+  int overflow = 0;
+  const long long n = PyLong_AsLongLongAndOverflow(number.ptr(), &overflow);
+  if (overflow != 0 || n < std::numeric_limits<int>::min() || n > std::numeric_limits<int>::max())
+    throw invalid_value(id, field, py::str(number).cast<std::string>(), "out of range");
+  return static_cast<int>(n);
+}
+std::string as_text(const py::object& v, const std::string& field, error_id id, const char* expected) {
+  if (!PyUnicode_Check(v.ptr())) throw invalid_type(id, field, repr_of(v), expected);
+  return v.cast<std::string>();
+}
+/// A str, or a list-like of str (each element's errors name field[i]).
+std::vector<std::string> as_word_list(const py::object& v, const std::string& field, error_id id) {
+  if (PyUnicode_Check(v.ptr())) return {v.cast<std::string>()};
+  if (PyBytes_Check(v.ptr()) || PyDict_Check(v.ptr()) || !py::isinstance<py::iterable>(v))
+    throw invalid_type(id, field, repr_of(v), "expected a word or a list of words");
+  std::vector<std::string> out;
+  for (const auto item : v)
+    out.push_back(as_text(py::reinterpret_borrow<py::object>(item), field + "[" + std::to_string(out.size()) + "]", id,
+                          "expected a word (str)"));
+  return out;
 }
 
-/// The C++ leaf type behind a run-time condition, as the name of the Python factory that makes it;
-/// "group" for run-time groups, "" for a compile-time composite wrapped whole (see unfolded).
+/// An option's word: parse_word, or the enum's own parser where it accepts more (short labels).
+template <Worded E>
+E parse_option(std::string_view text, const std::string& field) {
+  if constexpr (std::is_same_v<E, disability_category>) return parse_disability_category(text, field);
+  else if constexpr (std::is_same_v<E, category>) return parse_category(text, field);
+  else return parse_word<E>(text, field);
+}
+template <Worded E>
+py::tuple words_of() {
+  py::tuple out(enum_words<E>::entries.size());
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = py::str(std::string(enum_words<E>::entries[i].word));
+  return out;
+}
+
+/// What the binding makes of one C++ parameter type: its type tag in leaf_specs() (the Python layer
+/// applies its rules per tag: a region set accepts RegionLike, a period is given as months/days/
+/// years, ...), the words it accepts, the error id of a wrong value, and the conversions both ways.
+/// One specialisation per type, never per leaf.
+template <class T>
+struct parameter_type;
+
+template <>
+struct parameter_type<int> {
+  static constexpr const char* tag = "int";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static py::tuple words() { return py::tuple(); }
+  static py::object to_python(int v) { return py::int_(v); }
+  static int from_python(const py::object& v, const std::string& f) { return as_int(v, f, error); }
+};
+template <>
+struct parameter_type<bool> {
+  static constexpr const char* tag = "bool";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static py::tuple words() { return py::tuple(); }
+  static py::object to_python(bool v) { return py::bool_(v); }
+  static bool from_python(const py::object& v, const std::string& f) {
+    if (!PyBool_Check(v.ptr())) throw invalid_type(error, f, repr_of(v), "expected True or False");
+    return v.cast<bool>();
+  }
+};
+template <>
+struct parameter_type<std::string> {
+  static constexpr const char* tag = "text";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static py::tuple words() { return py::tuple(); }
+  static py::object to_python(const std::string& v) { return py::str(v); }
+  static std::string from_python(const py::object& v, const std::string& f) {
+    return as_text(v, f, error, "expected text (str)");
+  }
+};
+/// An enum option, as its word.
+template <Worded E>
+struct parameter_type<E> {
+  static constexpr const char* tag = "word";
+  static constexpr error_id error = enum_words<E>::error;
+  static py::tuple words() { return words_of<E>(); }
+  static py::object to_python(E v) { return py::str(std::string(to_word(v))); }
+  static E from_python(const py::object& v, const std::string& f) {
+    return parse_option<E>(as_text(v, f, error, ("expected one of " + known_words<E>()).c_str()), f);
+  }
+};
+/// A list of enum options, as a list of words (a single word is a list of one).
+template <Worded E>
+struct parameter_type<std::vector<E>> {
+  static constexpr const char* tag = "words";
+  static constexpr error_id error = enum_words<E>::error;
+  static py::tuple words() { return words_of<E>(); }
+  static py::object to_python(const std::vector<E>& v) {
+    py::list out;
+    for (const E e : v) out.append(py::str(std::string(to_word(e))));
+    return out;
+  }
+  static std::vector<E> from_python(const py::object& v, const std::string& f) {
+    const auto texts = as_word_list(v, f, error);
+    std::vector<E> out;
+    for (std::size_t i = 0; i < texts.size(); ++i) out.push_back(parse_option<E>(texts[i], f + "[" + std::to_string(i) + "]"));
+    return out;
+  }
+};
+/// A set of categories, as a list of words in the categories' order.
+template <>
+struct parameter_type<category_set> {
+  static constexpr const char* tag = "words";
+  static constexpr error_id error = enum_words<category>::error;
+  static py::tuple words() { return words_of<category>(); }
+  static py::object to_python(const category_set& v) {
+    py::list out;
+    for (const category c : all_values<category>())
+      if (v.contains(c)) out.append(py::str(std::string(to_word(c))));
+    return out;
+  }
+  static category_set from_python(const py::object& v, const std::string& f) {
+    category_set out;
+    for (const category c : parameter_type<std::vector<category>>::from_python(v, f)) out.insert(c);
+    return out;
+  }
+};
+template <>
+struct parameter_type<region_set> {
+  static constexpr const char* tag = "regions";
+  static constexpr error_id error = error_id::invalid_region;
+  static py::tuple words() { return py::tuple(); }
+  static py::object to_python(const region_set& v) { return py::cast(v); }
+  static region_set from_python(const py::object& v, const std::string& f) {
+    if (!py::isinstance<region_set>(v)) throw invalid_type(error, f, repr_of(v), "expected a RegionSet");
+    return v.cast<region_set>();
+  }
+};
+/// A GB/T 42195 level, as its number (0-4).
+template <>
+struct parameter_type<ability_level> {
+  static constexpr const char* tag = "ability_level";
+  static constexpr error_id error = error_id::invalid_ability;
+  static py::tuple words() { return py::tuple(); }
+  static py::object to_python(ability_level v) { return py::int_(v.value()); }
+  static ability_level from_python(const py::object& v, const std::string& f) {
+    return ability_level(as_int(v, f, error), f);
+  }
+};
+/// A certificate grade, as its number (1-4).
+template <>
+struct parameter_type<disability_grade> {
+  static constexpr const char* tag = "disability_grade";
+  static constexpr error_id error = error_id::invalid_ability;
+  static py::tuple words() { return py::tuple(); }
+  static py::object to_python(disability_grade v) { return py::int_(v.value()); }
+  static disability_grade from_python(const py::object& v, const std::string& f) {
+    return disability_grade(as_int(v, f, error), f);
+  }
+};
+/// A period, as (count, unit word): Python gives it as months=, days= or years=, so its errors name
+/// the unit ("continuous_stay_at_least.months"), not the parameter.
+template <>
+struct parameter_type<period> {
+  static constexpr const char* tag = "period";
+  static constexpr error_id error = error_id::invalid_period;
+  static py::tuple words() { return words_of<period_unit>(); }
+  static py::object to_python(const period& v) { return py::make_tuple(v.count(), std::string(to_word(v.unit()))); }
+  static period from_python(const py::object& v, const std::string& f) {
+    if (!py::isinstance<py::tuple>(v) || py::len(v) != 2)
+      throw invalid_type(error, f, repr_of(v), "expected (count, unit), e.g. (3, 'months')");
+    const auto pair = v.cast<py::tuple>();
+    const period_unit unit = parameter_type<period_unit>::from_python(pair[1], f);
+    const std::string at = f.substr(0, f.rfind('.') + 1) + std::string(to_word(unit));
+    const int count = as_int(pair[0], at, error);
+    return requalified("period.count", at, [&] {
+      return unit == period_unit::days ? period::days(count) : unit == period_unit::months ? period::months(count)
+                                                                                          : period::years(count);
+    });
+  }
+};
+
+/// A leaf's parameters by name.
+template <Leaf L>
+py::dict parameters_of(const L& leaf) {
+  py::dict d;
+  L::fields(leaf, [&](const leaf_parameter& p, const auto& member, const auto&...) {
+    d[py::str(std::string(p.name))] = parameter_type<std::remove_cvref_t<decltype(member)>>::to_python(member);
+  });
+  return d;
+}
+
+/// Sets the parameters `given` by name, then runs the leaf's checks. With `fill` (a leaf made from
+/// parameters), the others take their defaults and a required one that is missing is an error;
+/// without (a copy with changes), the others are kept, and so are members that are not parameters.
+template <Leaf L>
+void set_parameters(L& leaf, const py::dict& given, bool fill) {
+  const std::string kind(L::kind);
+  std::vector<std::string> known;
+  L::fields(leaf, [&](const leaf_parameter& p, auto&, const auto&...) { known.emplace_back(p.name); });
+  for (const auto item : given) {
+    const std::string name = py::str(item.first).cast<std::string>();
+    if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+    std::string names;
+    for (const auto& k : known) names += (names.empty() ? "" : ", ") + k;
+    throw invalid_value(error_id::invalid_parameter, kind + "." + name, repr_of(item.second),
+                        names.empty() ? "this leaf has no parameters" : "no such parameter; known: " + names);
+  }
+  L::fields(leaf, [&](const leaf_parameter& p, auto& member, const auto&... fallback) {
+    using T = std::remove_cvref_t<decltype(member)>;
+    const std::string name(p.name);
+    const std::string field = kind + "." + name;
+    if (given.contains(name)) {
+      const auto value = py::reinterpret_borrow<py::object>(given[py::str(name)]);
+      try {
+        member = parameter_type<T>::from_python(value, field);
+      } catch (const py::cast_error&) {
+        throw invalid_type(parameter_type<T>::error, field, repr_of(value), "wrong type for this parameter");
+      }
+    } else if (fill) {
+      if constexpr (sizeof...(fallback) == 1) member = T(fallback...);
+      else throw invalid_value(error_id::invalid_parameter, field, "", "is required");
+    }
+  });
+  validate_leaf(leaf);
+}
+
+/// The kind of the C++ leaf type behind a run-time condition (the name of its Python factory);
+/// "group" for run-time groups, "" for a compile-time composite wrapped whole (see unfolded) or a
+/// leaf type the list does not have.
 std::string leaf_kind(const any_condition& c) {
   if (c.shape() != condition_shape::leaf) return "group";
-  if (c.target<age_at_least>()) return "age_at_least";
-  if (c.target<age_under>()) return "age_under";
-  if (c.target<age_at_least_by_year>()) return "age_at_least_by_year";
-  if (c.target<hukou_in>()) return "hukou_in";
-  if (c.target<lives_in>()) return "lives_in";
-  if (c.target<lives_rural>()) return "lives_rural";
-  if (c.target<in_category>()) return "in_category";
-  if (c.target<ability_at_least>()) return "ability_at_least";
-  if (c.target<disability_at_least>()) return "disability_at_least";
-  if (c.target<multiple_disability_with>()) return "multiple_disability_with";
-  if (c.target<self_care_rating_at_least>()) return "self_care_rating_at_least";
-  if (c.target<has_mental_illness>()) return "has_mental_illness";
-  if (c.target<has_infectious_disease>()) return "has_infectious_disease";
-  if (c.target<continuous_stay_at_least>()) return "continuous_stay_at_least";
-  if (c.target<in_facility>()) return "in_facility";
-  if (c.target<lives_at_home>()) return "lives_at_home";
-  if (c.target<enrolled_in>()) return "enrolled_in";
-  if (c.target<always>()) return "always";
-  return "";
+  std::string kind;
+  person_leaves::for_each([&]<class L>(std::type_identity<L>) {
+    if (kind.empty() && c.target<L>()) kind = L::kind;
+  });
+  return kind;
 }
 
-// --- unfolding and leaf parameters (what reforms read and change) --------------------------------
-
-/// The leaf as a run-time condition of its own, for the leaf types the binding knows.
+/// The leaf as a run-time condition of its own, for the listed leaf types.
 std::optional<any_condition> rewrap(const leaf_ref<person>& l) {
-  if (const auto* c = l.target<age_at_least>()) return any_condition(*c);
-  if (const auto* c = l.target<age_under>()) return any_condition(*c);
-  if (const auto* c = l.target<age_at_least_by_year>()) return any_condition(*c);
-  if (const auto* c = l.target<hukou_in>()) return any_condition(*c);
-  if (const auto* c = l.target<lives_in>()) return any_condition(*c);
-  if (const auto* c = l.target<lives_rural>()) return any_condition(*c);
-  if (const auto* c = l.target<in_category>()) return any_condition(*c);
-  if (const auto* c = l.target<ability_at_least>()) return any_condition(*c);
-  if (const auto* c = l.target<disability_at_least>()) return any_condition(*c);
-  if (const auto* c = l.target<multiple_disability_with>()) return any_condition(*c);
-  if (const auto* c = l.target<self_care_rating_at_least>()) return any_condition(*c);
-  if (const auto* c = l.target<has_mental_illness>()) return any_condition(*c);
-  if (const auto* c = l.target<has_infectious_disease>()) return any_condition(*c);
-  if (const auto* c = l.target<continuous_stay_at_least>()) return any_condition(*c);
-  if (const auto* c = l.target<in_facility>()) return any_condition(*c);
-  if (const auto* c = l.target<lives_at_home>()) return any_condition(*c);
-  if (const auto* c = l.target<enrolled_in>()) return any_condition(*c);
-  if (const auto* c = l.target<always>()) return any_condition(*c);
-  return std::nullopt;
+  std::optional<any_condition> out;
+  person_leaves::for_each([&]<class L>(std::type_identity<L>) {
+    if (const L* x = l.target<L>(); x && !out) out = any_condition(*x);
+  });
+  return out;
+}
+
+/// A leaf's parameters, by the names of its Python factory's arguments; empty for a group or a
+/// leaf type the list does not have.
+py::dict leaf_parameters(const any_condition& c) {
+  py::dict d;
+  person_leaves::for_each([&]<class L>(std::type_identity<L>) {
+    if (const L* x = c.target<L>()) d = parameters_of(*x);
+  });
+  return d;
+}
+
+/// A copy of the leaf with some parameters changed (the others, and members that are not
+/// parameters, are kept). Raises for a group, an unknown leaf type or an unknown parameter name.
+any_condition with_parameters(const any_condition& c, const py::dict& changes) {
+  std::optional<any_condition> out;
+  person_leaves::for_each([&]<class L>(std::type_identity<L>) {
+    if (const L* x = c.target<L>()) {
+      L copy = *x;
+      set_parameters(copy, changes, false);
+      out = any_condition(std::move(copy));
+    }
+  });
+  if (!out)
+    throw invalid_value(
+        error_id::invalid_parameter, "condition", c.describe(),
+        "only a leaf's parameters can be changed (unfold the condition and change its leaves)");
+  return *out;
+}
+
+/// The leaf of `kind` with the parameters `given` (the others take their defaults).
+any_condition make_leaf(const std::string& kind, const py::dict& given) {
+  std::optional<any_condition> out;
+  const bool listed = person_leaves::with_kind(kind, [&]<class L>(std::type_identity<L>) {
+    L leaf = blank_leaf<L>();
+    set_parameters(leaf, given, true);
+    out = any_condition(std::move(leaf));
+  });
+  if (!listed) {
+    std::string kinds;
+    person_leaves::for_each([&]<class L>(std::type_identity<L>) { kinds += (kinds.empty() ? "" : ", ") + std::string(L::kind); });
+    throw invalid_value(error_id::invalid_parameter, "kind", kind, "no leaf condition of this kind; known: " + kinds);
+  }
+  return *out;
+}
+
+template <class L>
+std::string notes_of() {
+  if constexpr (requires { L::notes; }) return std::string(L::notes);
+  else return {};
+}
+
+/// Every listed leaf, described for the Python layer: kind, doc, notes, what it reads, and per
+/// parameter its name, type tag, accepted words, default, whether it is required, passed by name
+/// or spread, its doc and the error id of a wrong value.
+py::list leaf_specs() {
+  py::list out;
+  person_leaves::for_each([&]<class L>(std::type_identity<L>) {
+    py::list parameters;
+    const L blank = blank_leaf<L>();
+    L::fields(blank, [&](const leaf_parameter& p, const auto& member, const auto&... fallback) {
+      using T = std::remove_cvref_t<decltype(member)>;
+      py::dict d;
+      d["name"] = std::string(p.name);
+      d["type"] = parameter_type<T>::tag;
+      d["words"] = parameter_type<T>::words();
+      d["required"] = sizeof...(fallback) == 0;
+      if constexpr (sizeof...(fallback) == 1) d["default"] = parameter_type<T>::to_python(T(fallback...));
+      else d["default"] = py::none();
+      d["named"] = p.named;
+      d["variadic"] = p.variadic;
+      d["doc"] = std::string(p.doc);
+      d["error"] = static_cast<int>(parameter_type<T>::error);
+      parameters.append(std::move(d));
+    });
+    py::dict spec;
+    spec["kind"] = std::string(L::kind);
+    spec["doc"] = std::string(L::doc);
+    spec["notes"] = notes_of<L>();
+    spec["parameters"] = std::move(parameters);
+    out.append(std::move(spec));
+  });
+  return out;
 }
 
 /// Rebuilds a condition as run-time groups over re-wrapped leaves, walking it with visit() (which
@@ -118,314 +399,6 @@ any_condition unfolded(const any_condition& c) {
   return r ? *r : c;
 }
 
-py::object region_set_object(const region_set& r) { return py::cast(r); }
-
-std::vector<std::string> kind_words(const std::vector<facility_kind>& kinds) {
-  std::vector<std::string> out;
-  for (auto k : kinds) out.emplace_back(to_word(k));
-  return out;
-}
-std::vector<std::string> disability_words(const std::vector<disability_category>& cs) {
-  std::vector<std::string> out;
-  for (auto c : cs) out.push_back(std::string(to_word(c)));
-  return out;
-}
-std::vector<std::string> category_list(const category_set& cs) {
-  std::vector<std::string> out;
-  for (const auto& w : enum_words<category>::entries)
-    if (cs.contains(w.value)) out.emplace_back(w.word);
-  return out;
-}
-
-/// A leaf's parameters, by the names of its Python factory's arguments; empty for a group or an
-/// unknown leaf type.
-py::dict leaf_parameters(const any_condition& c) {
-  py::dict d;
-  auto age = [&](int years, const age_rule& r) {
-    d["years"] = years;
-    d["reached"] = std::string(to_word(r.reached));
-    d["leap_day"] = std::string(to_word(r.leap_day));
-  };
-  if (const auto* x = c.target<age_at_least>()) age(x->years, x->rule);
-  else if (const auto* x = c.target<age_under>())
-    age(x->years, x->rule);
-  else if (const auto* x = c.target<age_at_least_by_year>()) {
-    age(x->years, x->rule);
-    d["mark"] = std::string(to_word(x->mark));
-  } else if (const auto* x = c.target<hukou_in>()) {
-    d["regions"] = region_set_object(x->regions);
-    d["legacy"] = std::string(to_word(x->legacy));
-  } else if (const auto* x = c.target<lives_in>()) {
-    d["regions"] = region_set_object(x->regions);
-  } else if (const auto* x = c.target<in_category>()) {
-    d["categories"] = category_list(x->wanted);
-  } else if (const auto* x = c.target<ability_at_least>()) {
-    d["level"] = x->minimum.value();
-  } else if (const auto* x = c.target<disability_at_least>()) {
-    d["categories"] = disability_words(x->categories);
-    d["grade"] = x->grade.value();
-  } else if (const auto* x = c.target<multiple_disability_with>()) {
-    d["categories"] = disability_words(x->categories);
-    d["grade"] = x->grade.value();
-  } else if (const auto* x = c.target<self_care_rating_at_least>()) {
-    d["minimum"] = std::string(to_word(x->minimum));
-  } else if (const auto* x = c.target<continuous_stay_at_least>()) {
-    d["count"] = x->length.count();
-    d["unit"] = std::string(to_word(x->length.unit()));
-    d["regions"] = region_set_object(x->facilities.regions);
-    d["kinds"] = kind_words(x->facilities.kinds);
-    d["require_filing"] = x->facilities.require_filing;
-    d["max_gap_days"] = x->continuity.max_gap_days;
-    d["transfers"] = std::string(to_word(x->continuity.transfers));
-    d["before_filing"] = std::string(to_word(x->continuity.before_filing));
-    d["counting"] = std::string(to_word(x->counting.months));
-    d["checked"] = std::string(to_word(x->checked));
-  } else if (const auto* x = c.target<in_facility>()) {
-    d["regions"] = region_set_object(x->facilities.regions);
-    d["kinds"] = kind_words(x->facilities.kinds);
-    d["require_filing"] = x->facilities.require_filing;
-  } else if (const auto* x = c.target<enrolled_in>()) {
-    d["programme"] = x->programme;
-    d["label"] = x->label;
-  } else if (const auto* x = c.target<always>()) {
-    d["what"] = x->what;
-  }
-  return d;
-}
-
-/// Reads the changes a caller asked for, refusing names the leaf does not have.
-class changes {
-public:
-  changes(const py::dict& d, std::string kind, const py::dict& known) : kind_(std::move(kind)) {
-    for (const auto item : d) {
-      const std::string name = py::str(item.first).cast<std::string>();
-      if (!known.contains(name.c_str())) {
-        std::string names;
-        for (const auto k : known)
-          names += (names.empty() ? "" : ", ") + py::str(k.first).cast<std::string>();
-        throw invalid_value(error_id::invalid_parameter, kind_ + "." + name, repr_of(item.second),
-                            names.empty() ? "this leaf has no parameters"
-                                          : "no such parameter; known: " + names);
-      }
-      values_.emplace_back(name, py::reinterpret_borrow<py::object>(item.second));
-    }
-  }
-  template <class F>
-  void on(const char* name, F&& apply) const {
-    for (const auto& [n, v] : values_)
-      if (n == name) {
-        try {
-          apply(v, kind_ + "." + n);
-        } catch (const py::cast_error&) {
-          throw invalid_type(error_id::invalid_parameter, kind_ + "." + n, repr_of(v),
-                             "wrong type for this parameter");
-        }
-      }
-  }
-
-private:
-  std::string kind_;
-  std::vector<std::pair<std::string, py::object>> values_;
-};
-
-std::string as_word(const py::object& v, const std::string& field) {
-  if (!PyUnicode_Check(v.ptr()))
-    throw invalid_type(error_id::invalid_parameter, field, repr_of(v), "expected a word");
-  return v.cast<std::string>();
-}
-int as_int(const py::object& v, const std::string& field) {
-  if (PyBool_Check(v.ptr()) || !PyIndex_Check(v.ptr()))
-    throw invalid_type(error_id::invalid_parameter, field, repr_of(v), "expected a whole number (int)");
-  const long long n = v.cast<long long>();
-  if (n < std::numeric_limits<int>::min() || n > std::numeric_limits<int>::max())
-    throw invalid_value(error_id::invalid_parameter, field, std::to_string(n), "out of range");
-  return static_cast<int>(n);
-}
-bool as_bool(const py::object& v, const std::string& field) {
-  if (!PyBool_Check(v.ptr()))
-    throw invalid_type(error_id::invalid_parameter, field, repr_of(v), "expected True or False");
-  return v.cast<bool>();
-}
-region_set as_regions(const py::object& v, const std::string& field) {
-  if (!py::isinstance<region_set>(v))
-    throw invalid_type(error_id::invalid_parameter, field, repr_of(v), "expected a RegionSet");
-  return v.cast<region_set>();
-}
-std::vector<std::string> as_words(const py::object& v) {
-  if (PyUnicode_Check(v.ptr())) return {v.cast<std::string>()};
-  return v.cast<std::vector<std::string>>();
-}
-std::vector<facility_kind> as_kinds(const py::object& v, const std::string& field) {
-  std::vector<facility_kind> out;
-  const auto words = as_words(v);
-  for (std::size_t i = 0; i < words.size(); ++i)
-    out.push_back(parse_facility_kind(words[i], field + "[" + std::to_string(i) + "]"));
-  if (out.empty())
-    throw invalid_value(error_id::invalid_parameter, field, "[]", "needs at least one facility kind");
-  return out;
-}
-std::vector<disability_category> as_disabilities(const py::object& v, const std::string& field) {
-  std::vector<disability_category> out;
-  const auto words = as_words(v);
-  for (std::size_t i = 0; i < words.size(); ++i)
-    out.push_back(parse_disability_category(words[i], field + "[" + std::to_string(i) + "]"));
-  if (out.empty()) throw invalid_value(error_id::invalid_parameter, field, "[]", "needs a category");
-  return out;
-}
-
-/// A copy of the leaf with some parameters changed (the others, including any the factories do not
-/// expose, are kept). Raises for a group, an unknown leaf type or an unknown parameter name.
-any_condition with_parameters(const any_condition& c, const py::dict& d) {
-  const std::string kind = leaf_kind(c);
-  if (kind.empty() || kind == "group")
-    throw invalid_value(
-        error_id::invalid_parameter, "condition", c.describe(),
-        "only a leaf's parameters can be changed (unfold the condition and change its leaves)");
-  const changes ch(d, kind, leaf_parameters(c));
-  auto age = [&](auto x) {
-    ch.on("years", [&](const py::object& v, const std::string& f) { x.years = as_int(v, f); });
-    ch.on("reached", [&](const py::object& v, const std::string& f) {
-      x.rule.reached = parse_word<age_reached>(as_word(v, f), f);
-    });
-    ch.on("leap_day", [&](const py::object& v, const std::string& f) {
-      x.rule.leap_day = parse_word<leap_day_birthday>(as_word(v, f), f);
-    });
-    return x;
-  };
-  if (const auto* x = c.target<age_at_least>()) {
-    const auto y = age(*x);
-    return any_condition(age_at_least(y.years, y.rule)); // re-run the constructor's checks
-  }
-  if (const auto* x = c.target<age_under>()) {
-    const auto y = age(*x);
-    return any_condition(age_under(y.years, y.rule));
-  }
-  if (const auto* x = c.target<age_at_least_by_year>()) {
-    auto y = age(*x);
-    ch.on("mark", [&](const py::object& v, const std::string& f) {
-      y.mark = parse_word<year_mark>(as_word(v, f), f);
-    });
-    return any_condition(age_at_least_by_year(y.years, y.mark, y.rule));
-  }
-  if (const auto* x = c.target<hukou_in>()) {
-    auto y = *x;
-    ch.on("regions", [&](const py::object& v, const std::string& f) { y.regions = as_regions(v, f); });
-    ch.on("legacy", [&](const py::object& v, const std::string& f) {
-      y.legacy = parse_word<legacy_code_reading>(as_word(v, f), f);
-    });
-    return any_condition(y);
-  }
-  if (const auto* x = c.target<lives_in>()) {
-    auto y = *x;
-    ch.on("regions", [&](const py::object& v, const std::string& f) { y.regions = as_regions(v, f); });
-    return any_condition(y);
-  }
-  if (const auto* x = c.target<in_category>()) {
-    auto y = *x;
-    ch.on("categories", [&](const py::object& v, const std::string& f) {
-      const auto words = as_words(v);
-      category_set wanted;
-      for (std::size_t i = 0; i < words.size(); ++i)
-        wanted.insert(parse_category(words[i], f + "[" + std::to_string(i) + "]"));
-      y = in_category(wanted);
-    });
-    return any_condition(y);
-  }
-  if (const auto* x = c.target<ability_at_least>()) {
-    auto y = *x;
-    ch.on("level",
-          [&](const py::object& v, const std::string& f) { y.minimum = ability_level(as_int(v, f), f); });
-    return any_condition(y);
-  }
-  if (const auto* x = c.target<disability_at_least>()) {
-    auto cats = x->categories;
-    auto grade = x->grade;
-    ch.on("categories", [&](const py::object& v, const std::string& f) { cats = as_disabilities(v, f); });
-    ch.on("grade",
-          [&](const py::object& v, const std::string& f) { grade = disability_grade(as_int(v, f), f); });
-    return any_condition(disability_at_least(std::move(cats), grade));
-  }
-  if (const auto* x = c.target<multiple_disability_with>()) {
-    auto cats = x->categories;
-    auto grade = x->grade;
-    ch.on("categories", [&](const py::object& v, const std::string& f) { cats = as_disabilities(v, f); });
-    ch.on("grade",
-          [&](const py::object& v, const std::string& f) { grade = disability_grade(as_int(v, f), f); });
-    return any_condition(multiple_disability_with(std::move(cats), grade));
-  }
-  if (const auto* x = c.target<self_care_rating_at_least>()) {
-    auto y = *x;
-    ch.on("minimum", [&](const py::object& v, const std::string& f) {
-      y.minimum = parse_word<self_care_rating>(as_word(v, f), f);
-    });
-    return any_condition(y);
-  }
-  if (const auto* x = c.target<continuous_stay_at_least>()) {
-    int count = x->length.count();
-    std::string unit = std::string(to_word(x->length.unit()));
-    auto criteria = x->facilities;
-    auto continuity = x->continuity;
-    auto counting = x->counting; // keeps a holiday calendar, if any
-    auto checked = x->checked;
-    ch.on("count", [&](const py::object& v, const std::string& f) { count = as_int(v, f); });
-    ch.on("unit", [&](const py::object& v, const std::string& f) {
-      unit = std::string(to_word(parse_word<period_unit>(as_word(v, f), f)));
-    });
-    ch.on("regions", [&](const py::object& v, const std::string& f) { criteria.regions = as_regions(v, f); });
-    ch.on("kinds", [&](const py::object& v, const std::string& f) { criteria.kinds = as_kinds(v, f); });
-    ch.on("require_filing",
-          [&](const py::object& v, const std::string& f) { criteria.require_filing = as_bool(v, f); });
-    ch.on("max_gap_days", [&](const py::object& v, const std::string& f) {
-      continuity.max_gap_days = as_int(v, f);
-      if (continuity.max_gap_days < 0)
-        throw invalid_value(error_id::invalid_parameter, f, std::to_string(continuity.max_gap_days),
-                            "cannot be negative");
-    });
-    ch.on("transfers", [&](const py::object& v, const std::string& f) {
-      continuity.transfers = parse_word<transfer_rule>(as_word(v, f), f);
-    });
-    ch.on("before_filing", [&](const py::object& v, const std::string& f) {
-      continuity.before_filing = parse_word<pre_filing_days>(as_word(v, f), f);
-    });
-    ch.on("counting", [&](const py::object& v, const std::string& f) {
-      counting.months = parse_word<month_counting>(as_word(v, f), f);
-    });
-    ch.on("checked", [&](const py::object& v, const std::string& f) {
-      checked = parse_word<check_time>(as_word(v, f), f);
-    });
-    const period len = requalified("period.count", kind + ".count", [&] {
-      return unit == "days"     ? period::days(count)
-             : unit == "months" ? period::months(count)
-                                : period::years(count);
-    });
-    return any_condition(continuous_stay_at_least(len, std::move(criteria), continuity, counting, checked));
-  }
-  if (const auto* x = c.target<in_facility>()) {
-    auto y = *x;
-    ch.on("regions",
-          [&](const py::object& v, const std::string& f) { y.facilities.regions = as_regions(v, f); });
-    ch.on("kinds", [&](const py::object& v, const std::string& f) { y.facilities.kinds = as_kinds(v, f); });
-    ch.on("require_filing",
-          [&](const py::object& v, const std::string& f) { y.facilities.require_filing = as_bool(v, f); });
-    return any_condition(y);
-  }
-  if (const auto* x = c.target<enrolled_in>()) {
-    auto y = *x;
-    ch.on("programme", [&](const py::object& v, const std::string& f) {
-      y.programme = as_word(v, f);
-      if (y.programme.empty()) throw invalid_value(error_id::invalid_parameter, f, "", "must not be empty");
-    });
-    ch.on("label", [&](const py::object& v, const std::string& f) { y.label = as_word(v, f); });
-    return any_condition(y);
-  }
-  if (const auto* x = c.target<always>()) {
-    auto y = *x;
-    ch.on("what", [&](const py::object& v, const std::string& f) { y.what = as_word(v, f); });
-    return any_condition(y);
-  }
-  return c; // a leaf without parameters (lives_rural, has_mental_illness, ...): `changes` refused any name
-}
-
 context<person> make_context(const person& p, const date& on, const facility_registry* facilities) {
   return context<person>{p, on, facilities};
 }
@@ -458,112 +431,9 @@ void register_conditions(py::module_& m) {
           },
           py::arg("person"), py::arg("on"), py::arg("facilities") = py::none());
 
-  m.def(
-      "age_at_least",
-      [](int years, const std::string& reached, const std::string& leap_day) {
-        return any_condition(age_at_least(years, make_age_rule(reached, leap_day)));
-      },
-      py::arg("years"), py::arg("reached") = "on_birthday", py::arg("leap_day") = "february_28");
-  m.def(
-      "age_under",
-      [](int years, const std::string& reached, const std::string& leap_day) {
-        return any_condition(age_under(years, make_age_rule(reached, leap_day)));
-      },
-      py::arg("years"), py::arg("reached") = "on_birthday", py::arg("leap_day") = "february_28");
-  m.def(
-      "hukou_in",
-      [](const region_set& regions, const std::string& legacy) {
-        return any_condition(hukou_in(regions, parse_word<legacy_code_reading>(legacy, "hukou_in.legacy")));
-      },
-      py::arg("regions"), py::arg("legacy") = "as_successor");
-  m.def(
-      "lives_in", [](const region_set& regions) { return any_condition(lives_in(regions)); },
-      py::arg("regions"));
-  m.def("lives_rural", [] { return any_condition(lives_rural{}); });
-  m.def(
-      "in_category",
-      [](const std::vector<std::string>& words) {
-        category_set wanted;
-        for (std::size_t i = 0; i < words.size(); ++i)
-          wanted.insert(parse_category(words[i], "in_category.categories[" + std::to_string(i) + "]"));
-        return any_condition(in_category(wanted));
-      },
-      py::arg("categories"));
-  m.def(
-      "ability_at_least",
-      [](int level) {
-        return any_condition(ability_at_least(ability_level(level, "ability_at_least.level")));
-      },
-      py::arg("level"));
-  m.def(
-      "disability_at_least",
-      [](const std::vector<std::string>& categories, int grade) {
-        std::vector<disability_category> cs;
-        for (std::size_t i = 0; i < categories.size(); ++i)
-          cs.push_back(parse_disability_category(categories[i], "disability_at_least.categories[" +
-                                                                    std::to_string(i) + "]"));
-        return any_condition(
-            disability_at_least(std::move(cs), disability_grade(grade, "disability_at_least.grade")));
-      },
-      py::arg("categories"), py::arg("grade"));
-  m.def(
-      "age_at_least_by_year",
-      [](int years, const std::string& mark, const std::string& reached, const std::string& leap_day) {
-        return any_condition(age_at_least_by_year(years,
-                                                  parse_word<year_mark>(mark, "age_at_least_by_year.mark"),
-                                                  make_age_rule(reached, leap_day)));
-      },
-      py::arg("years"), py::arg("mark") = "january_1", py::arg("reached") = "on_birthday",
-      py::arg("leap_day") = "february_28");
-  m.def("has_mental_illness", [] { return any_condition(has_mental_illness{}); });
-  m.def("has_infectious_disease", [] { return any_condition(has_infectious_disease{}); });
-  m.def("lives_at_home", [] { return any_condition(lives_at_home{}); });
-  m.def(
-      "always",
-      [](std::string what) {
-        return any_condition(always{{}, std::move(what)});
-      },
-      py::arg("what") = "always");
-  m.def(
-      "enrolled_in",
-      [](std::string programme, std::string label) {
-        return any_condition(enrolled_in(std::move(programme), std::move(label)));
-      },
-      py::arg("programme"), py::arg("label") = "");
-  m.def(
-      "continuous_stay_at_least",
-      [](int count, const std::string& unit, const region_set& regions, const std::vector<std::string>& kinds,
-         bool require_filing, int max_gap_days, const std::string& transfers,
-         const std::string& before_filing, const std::string& counting, const std::string& checked) {
-        const std::string field = "continuous_stay_at_least";
-        const period len = requalified("period.count", field + "." + unit, [&] {
-          if (unit == "days") return period::days(count);
-          if (unit == "months") return period::months(count);
-          if (unit == "years") return period::years(count);
-          throw invalid_value(error_id::invalid_parameter, field + ".unit", unit,
-                              "expected one of days, months, years");
-        });
-        const continuity_rules continuity{
-            max_gap_days, parse_word<transfer_rule>(transfers, field + ".transfers"),
-            parse_word<pre_filing_days>(before_filing, field + ".before_filing")};
-        const period_counting how{parse_word<month_counting>(counting, field + ".counting"), nullptr};
-        return requalified("continuity", field, [&] {
-          return any_condition(
-              continuous_stay_at_least(len, make_criteria(regions, kinds, require_filing, field), continuity,
-                                       how, parse_word<check_time>(checked, field + ".checked")));
-        });
-      },
-      py::arg("count"), py::arg("unit"), py::arg("regions"), py::arg("kinds"),
-      py::arg("require_filing") = true, py::arg("max_gap_days") = 0, py::arg("transfers") = "continues",
-      py::arg("before_filing") = "not_counted", py::arg("counting") = "civil_code",
-      py::arg("checked") = "end_of_day");
-  m.def(
-      "in_facility",
-      [](const region_set& regions, const std::vector<std::string>& kinds, bool require_filing) {
-        return any_condition(in_facility(make_criteria(regions, kinds, require_filing, "in_facility")));
-      },
-      py::arg("regions"), py::arg("kinds"), py::arg("require_filing") = true);
-
+  m.def("make_leaf", &make_leaf, py::arg("kind"), py::arg("parameters"),
+        "The leaf condition of `kind` with the parameters by name (the others take their defaults).");
+  m.def("leaf_specs", &leaf_specs, "Every leaf condition's kind, doc and parameters (from rules/leaves.hpp).");
   m.def("all_of", &any_condition::all, py::arg("parts"));
   m.def("any_of", &any_condition::any, py::arg("parts"));
   m.def("negate", &any_condition::negate, py::arg("part"));

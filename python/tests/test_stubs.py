@@ -51,3 +51,17 @@ def test_class_members_match() -> None:
             actual.discard("__hash__")
         assert members == actual, cls
         assert inspect.isclass(obj)
+
+
+def test_conditions_stub_is_current() -> None:
+    """python/eldercare/conditions.pyi is generated from the imported module (its leaf factories are
+    made at import time from the C++ declarations): rerun tools/gen_condition_stubs.py when this fails."""
+    import importlib.util
+
+    root = pathlib.Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("gen_condition_stubs", root / "tools" / "gen_condition_stubs.py")
+    assert spec is not None and spec.loader is not None
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    committed = (root / "python" / "eldercare" / "conditions.pyi").read_text(encoding="utf-8")
+    assert committed == gen.render(), "conditions.pyi is stale: rerun tools/gen_condition_stubs.py"

@@ -6,29 +6,20 @@
 // decided once per region code present, an age leaf once per birth day present, a stay leaf once for
 // every row without stays), which is where the batch speed comes from.
 //
-// The library's person leaves are registered here. A leaf type of your own runs in batches through
-// a materialised person per row (correct, slower) until you register it with register_batch_leaf,
-// stating every member it reads; the batch tests compare batch results with evaluate() per person,
+// The library's person leaves (rules/leaves.hpp) are registered from their own declarations of what
+// they read (Leaf::reads). A leaf type of your own runs in batches through a materialised person per
+// row (correct, slower) until you register it with register_batch_leaf, stating every member it reads; the batch tests compare batch results with evaluate() per person,
 // which is how a wrong declaration shows.
 
 #include <cstring>  // std::memcmp: leaves whose value is their bytes
 #include <mutex>    // registration from several threads
-#include <type_traits> // std::has_unique_object_representations
+#include <type_traits> // std::has_unique_object_representations, std::type_identity
 #include <typeinfo> // leaf types
 #include <vector>
 
 #include "eldercare/batch/population_columns.hpp"
 #include "eldercare/batch/row_view.hpp"
-#include "eldercare/rules/conditions/ability.hpp"
-#include "eldercare/rules/conditions/age.hpp"
-#include "eldercare/rules/conditions/age_by_year.hpp"
-#include "eldercare/rules/conditions/always.hpp"
-#include "eldercare/rules/conditions/category.hpp"
-#include "eldercare/rules/conditions/health.hpp"
-#include "eldercare/rules/conditions/programme.hpp"
-#include "eldercare/rules/conditions/residency.hpp"
-#include "eldercare/rules/conditions/self_care.hpp"
-#include "eldercare/rules/conditions/stay.hpp"
+#include "eldercare/rules/leaves.hpp" // the library's person leaves
 
 namespace eldercare {
 
@@ -71,28 +62,11 @@ template <class Leaf>
 }
 
 namespace detail {
+/// A batch_leaf for every leaf of the library's list (rules/leaves.hpp), reading what it declares.
 inline std::vector<batch_leaf> standard_batch_leaves() {
-  using f = row_fields;
-  return {
-      make_batch_leaf<always>(f::none),
-      make_batch_leaf<age_at_least>(f::birth_date),
-      make_batch_leaf<age_under>(f::birth_date),
-      make_batch_leaf<age_at_least_by_year>(f::birth_date),
-      make_batch_leaf<hukou_in>(f::hukou),
-      make_batch_leaf<lives_in>(f::residence),
-      make_batch_leaf<lives_rural>(f::residence),
-      make_batch_leaf<in_category>(f::categories),
-      make_batch_leaf<has_mental_illness>(f::health),
-      make_batch_leaf<has_infectious_disease>(f::health),
-      make_batch_leaf<ability_at_least>(f::ability),
-      make_batch_leaf<self_care_rating_at_least>(f::ability),
-      make_batch_leaf<disability_at_least>(f::disability),
-      make_batch_leaf<multiple_disability_with>(f::disability),
-      make_batch_leaf<continuous_stay_at_least>(f::stays),
-      make_batch_leaf<in_facility>(f::stays),
-      make_batch_leaf<lives_at_home>(f::stays),
-      make_batch_leaf<enrolled_in>(f::programmes),
-  };
+  std::vector<batch_leaf> out;
+  person_leaves::for_each([&]<class L>(std::type_identity<L>) { out.push_back(make_batch_leaf<L>(L::reads)); });
+  return out;
 }
 struct batch_leaf_registry {
   std::mutex lock;

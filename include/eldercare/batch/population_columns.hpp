@@ -51,6 +51,7 @@
 #include "eldercare/core/error.hpp"
 #include "eldercare/facility/facility_registry.hpp"
 #include "eldercare/person/person.hpp"
+#include "eldercare/rules/row_fields.hpp" // which members of a row are filled
 
 namespace eldercare {
 
@@ -129,29 +130,6 @@ struct row_input {
   std::string_view household_id = {};
   std::span<const stay_input> stays = {};
 };
-
-/// Groups of members of a row, as a reader needs them (the batch engine fills only these).
-enum class row_fields : std::uint32_t {
-  none = 0,
-  id = 1U << 0,
-  birth_date = 1U << 1,
-  hukou = 1U << 2,
-  residence = 1U << 3,
-  ability = 1U << 4,
-  disability = 1U << 5,
-  categories = 1U << 6,
-  health = 1U << 7,
-  stays = 1U << 8,
-  household = 1U << 9,
-  programmes = 1U << 10,
-  all = (1U << 11) - 1,
-};
-[[nodiscard]] constexpr row_fields operator|(row_fields a, row_fields b) noexcept {
-  return static_cast<row_fields>(static_cast<std::uint32_t>(a) | static_cast<std::uint32_t>(b));
-}
-[[nodiscard]] constexpr bool has(row_fields set, row_fields f) noexcept {
-  return (static_cast<std::uint32_t>(set) & static_cast<std::uint32_t>(f)) != 0;
-}
 
 namespace detail {
 /// The reason part of an invalid_value's message (after "field = 'value': ").

@@ -3,11 +3,13 @@
 
 #include <optional>
 #include <string>
+#include <string_view> // the leaves' declarations
 #include <vector>
 
 #include "eldercare/ability/assessment.hpp"
 #include "eldercare/ability/disability_certificate.hpp"
 #include "eldercare/rules/condition.hpp"
+#include "eldercare/rules/leaf.hpp"
 
 namespace eldercare {
 
@@ -38,15 +40,37 @@ inline std::string categories_text(const std::vector<disability_category>& cs) {
   }
   return s;
 }
+/// The two parameters of a certificate leaf (disability_at_least, multiple_disability_with).
+template <class Leaf, class V>
+void certificate_fields(Leaf& self, V& v) {
+  v(leaf_param("categories", "Disability categories (\"physical\", \"intellectual\", ..., or the Chinese labels), any "
+                             "of which will do."),
+    self.categories);
+  v(leaf_param("grade", "1 (一级, most severe) to 4: 2 holds for 一级 and 二级."), self.grade);
+}
+inline void check_categories(const std::vector<disability_category>& cs, std::string_view field) {
+  if (cs.empty()) throw invalid_value(error_id::invalid_parameter, field, "[]", "needs a category");
+}
 } // namespace detail
 
 /// An assessment on file, valid on the date, with a GB/T 42195 level at least `minimum` (levels grow
 /// with need: 3 = 重度失能). The assessment's own scale is reported; conversion happened when it was
 /// recorded (see ability/mzt039.hpp, ability/barthel.hpp).
 struct ability_at_least : condition_tag {
-  ability_level minimum;
+  static constexpr std::string_view kind = "ability_at_least";
+  static constexpr row_fields reads = row_fields::ability;
+  static constexpr std::string_view doc =
+      "An ability assessment valid on the date with a GB/T 42195-2022 level ≥ `level`. Levels grow with need: "
+      "level 3 or more is \"重度失能及以上\".";
+
+  ability_level minimum = ability_level::intact;
 
   explicit ability_at_least(ability_level m) : minimum(m) {}
+
+  template <class Self, class V>
+  static void fields(Self& self, V&& v) {
+    v(leaf_param("level", "The lowest GB/T 42195 level that qualifies (0-4)."), self.minimum);
+  }
 
   template <HasAbility Subject, class Sink>
   bool evaluate(const context<Subject>& ctx, Sink& sink) const {
@@ -72,18 +96,31 @@ struct ability_at_least : condition_tag {
   [[nodiscard]] std::string describe() const {
     return "ability level ≥ " + std::to_string(minimum.value()) + " (" + std::string(minimum.label()) + ", GB/T 42195-2022)";
   }
+
+protected:
+  ability_at_least() = default; // blank (rules/leaf.hpp)
 };
 
 /// A disability certificate (残疾人证) showing one of `categories` at `grade` or more severe
 /// (一级 is the most severe).
 struct disability_at_least : condition_tag {
+  static constexpr std::string_view kind = "disability_at_least";
+  static constexpr row_fields reads = row_fields::disability;
+  static constexpr std::string_view doc =
+      "A disability certificate showing one of `categories` at `grade` or more severe.";
+
   std::vector<disability_category> categories;
-  disability_grade grade;
+  disability_grade grade = disability_grade::one;
 
   disability_at_least(std::vector<disability_category> cs, disability_grade g) : categories(std::move(cs)), grade(g) {
-    if (categories.empty())
-      throw invalid_value(error_id::invalid_parameter, "disability_at_least.categories", "[]", "needs a category");
+    validate();
   }
+
+  template <class Self, class V>
+  static void fields(Self& self, V&& v) {
+    detail::certificate_fields(self, v);
+  }
+  void validate() const { detail::check_categories(categories, "disability_at_least.categories"); }
 
   template <HasDisability Subject, class Sink>
   bool evaluate(const context<Subject>& ctx, Sink& sink) const {
@@ -105,6 +142,9 @@ struct disability_at_least : condition_tag {
     return "disability certificate " + detail::categories_text(categories) + " grade " + std::string(grade.label()) +
            " or more severe";
   }
+
+protected:
+  disability_at_least() = default; // blank (rules/leaf.hpp)
 };
 
 } // namespace eldercare
@@ -114,13 +154,24 @@ namespace eldercare {
 /// A 多重残疾 (multiple disability) certificate one of whose components is in `categories` at `grade`
 /// or more severe (Beijing: "多重残疾中含二级智力或精神残疾").
 struct multiple_disability_with : condition_tag {
+  static constexpr std::string_view kind = "multiple_disability_with";
+  static constexpr row_fields reads = row_fields::disability;
+  static constexpr std::string_view doc =
+      "A 多重残疾 (multiple disability) certificate one of whose components is in `categories` at `grade` or more "
+      "severe (Beijing: \"多重残疾中含二级智力或精神残疾\").";
+
   std::vector<disability_category> categories;
-  disability_grade grade;
+  disability_grade grade = disability_grade::one;
 
   multiple_disability_with(std::vector<disability_category> cs, disability_grade g) : categories(std::move(cs)), grade(g) {
-    if (categories.empty())
-      throw invalid_value(error_id::invalid_parameter, "multiple_disability_with.categories", "[]", "needs a category");
+    validate();
   }
+
+  template <class Self, class V>
+  static void fields(Self& self, V&& v) {
+    detail::certificate_fields(self, v);
+  }
+  void validate() const { detail::check_categories(categories, "multiple_disability_with.categories"); }
 
   template <HasDisability Subject, class Sink>
   bool evaluate(const context<Subject>& ctx, Sink& sink) const {
@@ -143,6 +194,9 @@ struct multiple_disability_with : condition_tag {
     return "多重残疾 including " + detail::categories_text(categories) + " grade " + std::string(grade.label()) +
            " or more severe";
   }
+
+protected:
+  multiple_disability_with() = default; // blank (rules/leaf.hpp)
 };
 
 } // namespace eldercare

@@ -2,9 +2,11 @@
 // Age conditions. Art. 1259: "X周岁以上" includes X (age_at_least); "不满X周岁" excludes it (age_under).
 
 #include <string>
+#include <string_view> // the leaves' declarations
 
 #include "eldercare/calendar/age.hpp"
 #include "eldercare/rules/condition.hpp"
+#include "eldercare/rules/leaf.hpp"
 
 namespace eldercare {
 
@@ -14,15 +16,41 @@ concept HasBirthDate = requires(const S& s) {
   { s.birth_date } -> std::convertible_to<date>;
 };
 
+namespace detail {
+/// The age rule's two options as parameters of an age leaf (each age leaf declares them through this).
+template <class Rule, class V>
+void age_rule_fields(Rule& rule, V& v) {
+  v(leaf_param("reached", "The day a year is gained.").by_name(), rule.reached, age_reached::on_birthday);
+  v(leaf_param("leap_day", "Where a 29 February birthday falls in a common year.").by_name(), rule.leap_day,
+    leap_day_birthday::february_28);
+}
+/// "age_at_least.years" must be 0-150.
+inline void check_age_years(int years, std::string_view field) {
+  if (years < 0 || years > 150)
+    throw invalid_value(error_id::invalid_parameter, field, std::to_string(years), "must be 0-150");
+}
+} // namespace detail
+
 /// Age ≥ `years` 周岁 on the evaluation date ("X周岁以上", "年满X周岁").
 struct age_at_least : condition_tag {
-  int years;
+  static constexpr std::string_view kind = "age_at_least";
+  static constexpr row_fields reads = row_fields::birth_date;
+  static constexpr std::string_view doc =
+      "Age ≥ `years` 周岁 on the evaluation date (\"X周岁以上\" includes X, art. 1259).";
+  static constexpr std::string_view notes =
+      "When it fails, the reason carries ``met_on``, the birthday on which it will hold.";
+
+  int years = 0;
   age_rule rule{};
 
-  explicit age_at_least(int y, age_rule r = {}) : years(y), rule(r) {
-    if (y < 0 || y > 150)
-      throw invalid_value(error_id::invalid_parameter, "age_at_least.years", std::to_string(y), "must be 0-150");
+  explicit age_at_least(int y, age_rule r = {}) : years(y), rule(r) { validate(); }
+
+  template <class Self, class V>
+  static void fields(Self& self, V&& v) {
+    v(leaf_param("years", "0-150."), self.years);
+    detail::age_rule_fields(self.rule, v);
   }
+  void validate() const { detail::check_age_years(years, "age_at_least.years"); }
 
   template <HasBirthDate Subject, class Sink>
   bool evaluate(const context<Subject>& ctx, Sink& sink) const {
@@ -41,17 +69,28 @@ struct age_at_least : condition_tag {
     return ok;
   }
   [[nodiscard]] std::string describe() const { return "age ≥ " + std::to_string(years) + " 周岁"; }
+
+protected:
+  age_at_least() = default; // blank, for a leaf made from parameters by name (rules/leaf.hpp)
 };
 
 /// Age < `years` 周岁 ("不满X周岁"). Never becomes true with time, so it has no met_on.
 struct age_under : condition_tag {
-  int years;
+  static constexpr std::string_view kind = "age_under";
+  static constexpr row_fields reads = row_fields::birth_date;
+  static constexpr std::string_view doc = "Age < `years` 周岁 (\"不满X周岁\").";
+
+  int years = 0;
   age_rule rule{};
 
-  explicit age_under(int y, age_rule r = {}) : years(y), rule(r) {
-    if (y < 0 || y > 150)
-      throw invalid_value(error_id::invalid_parameter, "age_under.years", std::to_string(y), "must be 0-150");
+  explicit age_under(int y, age_rule r = {}) : years(y), rule(r) { validate(); }
+
+  template <class Self, class V>
+  static void fields(Self& self, V&& v) {
+    v(leaf_param("years", "0-150."), self.years);
+    detail::age_rule_fields(self.rule, v);
   }
+  void validate() const { detail::check_age_years(years, "age_under.years"); }
 
   template <HasBirthDate Subject, class Sink>
   bool evaluate(const context<Subject>& ctx, Sink& sink) const {
@@ -66,6 +105,9 @@ struct age_under : condition_tag {
     return ok;
   }
   [[nodiscard]] std::string describe() const { return "age < " + std::to_string(years) + " 周岁"; }
+
+protected:
+  age_under() = default; // blank (rules/leaf.hpp)
 };
 
 } // namespace eldercare

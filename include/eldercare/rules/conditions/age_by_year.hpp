@@ -5,10 +5,12 @@
 // of age_at_least.
 
 #include <string>
+#include <string_view> // the leaf's declarations
 
 #include "eldercare/core/words.hpp"
 #include "eldercare/calendar/age.hpp"
-#include "eldercare/rules/conditions/age.hpp" // HasBirthDate
+#include "eldercare/rules/conditions/age.hpp" // HasBirthDate, the age rule's parameters
+#include "eldercare/rules/leaf.hpp"
 
 namespace eldercare {
 
@@ -32,15 +34,27 @@ struct enum_words<year_mark> {
 /// Age ≥ `years` 周岁 on the year's `mark` (1 January or 31 December of the evaluation date's year).
 /// When not met, time meets it on 1 January of the first year whose mark the age is reached by.
 struct age_at_least_by_year : condition_tag {
-  int years;
+  static constexpr std::string_view kind = "age_at_least_by_year";
+  static constexpr row_fields reads = row_fields::birth_date;
+  static constexpr std::string_view doc =
+      "Age ≥ `years` 周岁 on a fixed day of the evaluation date's year, decided once a year.";
+
+  int years = 0;
   year_mark mark = year_mark::january_1;
   age_rule rule{};
 
-  age_at_least_by_year(int y, year_mark m, age_rule r = {}) : years(y), mark(m), rule(r) {
-    if (y < 0 || y > 150)
-      throw invalid_value(error_id::invalid_parameter, "age_at_least_by_year.years", std::to_string(y),
-                          "must be 0-150");
+  age_at_least_by_year(int y, year_mark m, age_rule r = {}) : years(y), mark(m), rule(r) { validate(); }
+
+  template <class Self, class V>
+  static void fields(Self& self, V&& v) {
+    v(leaf_param("years", "0-150."), self.years);
+    v(leaf_param("mark", "Reached by 1 January (eligible for the whole year) or by 31 December (eligible from "
+                         "1 January of the year in which the age is reached).")
+          .by_name(),
+      self.mark, year_mark::january_1);
+    detail::age_rule_fields(self.rule, v);
   }
+  void validate() const { detail::check_age_years(years, "age_at_least_by_year.years"); }
 
   template <HasBirthDate Subject, class Sink>
   bool evaluate(const context<Subject>& ctx, Sink& sink) const {
@@ -69,6 +83,9 @@ struct age_at_least_by_year : condition_tag {
            (mark == year_mark::january_1 ? std::string("1 January of the year")
                                          : std::string("31 December of the year"));
   }
+
+protected:
+  age_at_least_by_year() = default; // blank (rules/leaf.hpp)
 };
 
 } // namespace eldercare

@@ -2,9 +2,11 @@
 // Category conditions: 低保, 特困, 优抚, 计生特扶, 空巢 ...
 
 #include <string>
+#include <string_view> // the leaf's declarations
 
 #include "eldercare/person/category.hpp"
 #include "eldercare/rules/condition.hpp"
+#include "eldercare/rules/leaf.hpp"
 
 namespace eldercare {
 
@@ -15,11 +17,24 @@ concept HasCategories = requires(const S& s) {
 
 /// Holds at least one of `wanted` (a single category is a set of one).
 struct in_category : condition_tag {
+  static constexpr std::string_view kind = "in_category";
+  static constexpr row_fields reads = row_fields::categories;
+  static constexpr std::string_view doc =
+      "Holds at least one of `categories` (words such as ``\"dibao\"``, ``\"tekun\"``, ``\"youfu\"``).";
+
   category_set wanted;
 
   explicit in_category(category c) : wanted{c} {}
-  explicit in_category(category_set cs) : wanted(cs) {
-    if (cs.empty()) throw invalid_value(error_id::invalid_parameter, "in_category", "none", "needs at least one category");
+  explicit in_category(category_set cs) : wanted(cs) { validate(); }
+
+  template <class Self, class V>
+  static void fields(Self& self, V&& v) {
+    v(leaf_param("categories", "The categories, any of which will do (one list, or the words one by one).").spread(),
+      self.wanted);
+  }
+  void validate() const {
+    if (wanted.empty())
+      throw invalid_value(error_id::invalid_parameter, "in_category.categories", "[]", "needs at least one category");
   }
 
   template <HasCategories Subject, class Sink>
@@ -46,6 +61,9 @@ struct in_category : condition_tag {
     }
     return s;
   }
+
+protected:
+  in_category() = default; // blank (rules/leaf.hpp)
 };
 
 } // namespace eldercare

@@ -2,9 +2,11 @@
 // Health facts used as exclusions: wrap in ! ("无精神病" is !has_mental_illness{}).
 
 #include <string>
+#include <string_view> // the leaves' declarations
 
 #include "eldercare/person/health.hpp"
 #include "eldercare/rules/condition.hpp"
+#include "eldercare/rules/leaf.hpp"
 
 namespace eldercare {
 
@@ -17,6 +19,13 @@ concept HasHealth = requires(const S& s) {
 /// recorded in explanations and the words of describe().
 template <class Flag>
 struct health_flag : condition_tag {
+  static constexpr std::string_view kind = Flag::kind;
+  static constexpr row_fields reads = row_fields::health;
+  static constexpr std::string_view doc = Flag::doc;
+
+  template <class Self, class V>
+  static void fields(Self&, V&&) {} // no parameters
+
   template <HasHealth Subject, class Sink>
   bool evaluate(const context<Subject>& ctx, Sink& sink) const {
     const bool v = ctx.subject.health.*Flag::member;
@@ -34,11 +43,16 @@ struct health_flag : condition_tag {
 
 namespace detail {
 struct mental_illness_flag {
+  static constexpr std::string_view kind = "has_mental_illness";
+  static constexpr std::string_view doc =
+      "Has a severe mental illness (严重精神障碍); \"无精神病\" is its negation.";
   static constexpr bool health_status::*member = &health_status::mental_illness;
   static constexpr const char* fact = "health.mental_illness";
   static constexpr const char* words = "has a severe mental illness (精神病)";
 };
 struct infectious_disease_flag {
+  static constexpr std::string_view kind = "has_infectious_disease";
+  static constexpr std::string_view doc = "Has an active notifiable infectious disease (法定传染病).";
   static constexpr bool health_status::*member = &health_status::infectious_disease;
   static constexpr const char* fact = "health.infectious_disease";
   static constexpr const char* words = "has a notifiable infectious disease (法定传染病)";

@@ -3,9 +3,11 @@
 
 #include <algorithm> // std::find
 #include <string>
+#include <string_view> // the leaf's declarations
 #include <vector>
 
 #include "eldercare/rules/condition.hpp"
+#include "eldercare/rules/leaf.hpp"
 
 namespace eldercare {
 
@@ -16,10 +18,23 @@ concept HasProgrammes = requires(const S& s) {
 
 /// Enrolled in `programme` (an id such as "weihai.virtual_platform").
 struct enrolled_in : condition_tag {
+  static constexpr std::string_view kind = "enrolled_in";
+  static constexpr row_fields reads = row_fields::programmes;
+  static constexpr std::string_view doc = "Enrolled in `programme` (an id such as ``\"weihai.virtual_platform\"``).";
+
   std::string programme;
   std::string label; ///< words for explanations, e.g. "Weihai virtual eldercare platform (虚拟养老院)"
 
   explicit enrolled_in(std::string id, std::string words = {}) : programme(std::move(id)), label(std::move(words)) {
+    validate();
+  }
+
+  template <class Self, class V>
+  static void fields(Self& self, V&& v) {
+    v(leaf_param("programme", "The programme's id (not empty)."), self.programme);
+    v(leaf_param("label", "Words for explanations (\"\": the id)."), self.label, std::string());
+  }
+  void validate() const {
     if (programme.empty()) throw invalid_value(error_id::invalid_parameter, "enrolled_in.programme", "", "must not be empty");
   }
 
@@ -41,6 +56,9 @@ struct enrolled_in : condition_tag {
   [[nodiscard]] std::string describe() const {
     return "enrolled in " + (label.empty() ? programme : label + " [" + programme + "]");
   }
+
+protected:
+  enrolled_in() = default; // blank (rules/leaf.hpp)
 };
 
 } // namespace eldercare

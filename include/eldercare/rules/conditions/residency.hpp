@@ -2,10 +2,12 @@
 // Where a person is registered (户籍) and where they live.
 
 #include <string>
+#include <string_view> // the leaves' declarations
 
 #include "eldercare/core/words.hpp"
 #include "eldercare/region/region_set.hpp"
 #include "eldercare/rules/condition.hpp"
+#include "eldercare/rules/leaf.hpp"
 
 namespace eldercare {
 
@@ -38,6 +40,9 @@ concept HasResidence = requires(const S& s) {
 };
 
 namespace detail {
+/// The regions of a blank region leaf (rules/leaf.hpp), replaced before the leaf is used.
+inline region_set no_regions() { return region_set("none", {}); }
+
 inline std::string region_text(const region_code& c) {
   std::string s = c.to_string();
   if (!c.name().empty()) {
@@ -50,11 +55,24 @@ inline std::string region_text(const region_code& c) {
 
 /// 户籍 in one of `regions` ("西城户籍老年人").
 struct hukou_in : condition_tag {
+  static constexpr std::string_view kind = "hukou_in";
+  static constexpr row_fields reads = row_fields::hukou;
+  static constexpr std::string_view doc = "户籍 in `regions` (\"西城户籍老年人\").";
+
   region_set regions;
   legacy_code_reading legacy = legacy_code_reading::as_successor;
 
   explicit hukou_in(region_set r, legacy_code_reading l = legacy_code_reading::as_successor)
       : regions(std::move(r)), legacy(l) {}
+
+  template <class Self, class V>
+  static void fields(Self& self, V&& v) {
+    v(leaf_param("regions", "The regions of registration."), self.regions);
+    v(leaf_param("legacy", "How an abolished code on the record reads: by default 110104 宣武 counts as 110102 西城 "
+                           "(the area is Xicheng today); \"as_recorded\" counts only the code as recorded.")
+          .by_name(),
+      self.legacy, legacy_code_reading::as_successor);
+  }
 
   template <HasHukou Subject, class Sink>
   bool evaluate(const context<Subject>& ctx, Sink& sink) const {
@@ -72,13 +90,25 @@ struct hukou_in : condition_tag {
     return ok;
   }
   [[nodiscard]] std::string describe() const { return "hukou in " + regions.to_string(); }
+
+protected:
+  hukou_in() : regions(detail::no_regions()) {} // blank (rules/leaf.hpp)
 };
 
 /// Lives (居住地) in one of `regions`.
 struct lives_in : condition_tag {
+  static constexpr std::string_view kind = "lives_in";
+  static constexpr row_fields reads = row_fields::residence;
+  static constexpr std::string_view doc = "Lives (居住地) in `regions`.";
+
   region_set regions;
 
   explicit lives_in(region_set r) : regions(std::move(r)) {}
+
+  template <class Self, class V>
+  static void fields(Self& self, V&& v) {
+    v(leaf_param("regions", "The regions of residence."), self.regions);
+  }
 
   template <HasResidence Subject, class Sink>
   bool evaluate(const context<Subject>& ctx, Sink& sink) const {
@@ -93,10 +123,21 @@ struct lives_in : condition_tag {
     return ok;
   }
   [[nodiscard]] std::string describe() const { return "lives in " + regions.to_string(); }
+
+protected:
+  lives_in() : regions(detail::no_regions()) {} // blank (rules/leaf.hpp)
 };
 
 /// Lives in a rural area (a village, NBS urban-rural class 2xx), decided by residence, not hukou type.
 struct lives_rural : condition_tag {
+  static constexpr std::string_view kind = "lives_rural";
+  static constexpr row_fields reads = row_fields::residence;
+  static constexpr std::string_view doc =
+      "Lives in a rural area (a village), decided by residence, not by hukou type.";
+
+  template <class Self, class V>
+  static void fields(Self&, V&&) {} // no parameters
+
   template <HasResidence Subject, class Sink>
   bool evaluate(const context<Subject>& ctx, Sink& sink) const {
     const bool ok = ctx.subject.residence.rural;

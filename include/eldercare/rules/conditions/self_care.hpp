@@ -5,18 +5,31 @@
 // than a GB/T 42195 level (DOMAIN.md open question 11); the library converts neither into the other.
 
 #include <string>
+#include <string_view> // the leaf's declarations
 
 #include "eldercare/ability/self_care_rating.hpp"
 #include "eldercare/rules/conditions/ability.hpp" // HasAbility
+#include "eldercare/rules/leaf.hpp"
 
 namespace eldercare {
 
 /// An assessment on the 特困 six-item scale (scale tekun_self_care, raw score = items not
 /// possible), valid on the date, rated at `minimum` or worse (部分丧失 < 完全丧失).
 struct self_care_rating_at_least : condition_tag {
-  self_care_rating minimum;
+  static constexpr std::string_view kind = "self_care_rating_at_least";
+  static constexpr row_fields reads = row_fields::ability;
+  static constexpr std::string_view doc =
+      "An assessment on the 特困 six-item scale (scale ``tekun_self_care``, raw score = items not possible), "
+      "valid on the date, rated at `minimum` or worse (部分丧失 < 完全丧失).";
+
+  self_care_rating minimum = self_care_rating::capable;
 
   explicit self_care_rating_at_least(self_care_rating m) : minimum(m) {}
+
+  template <class Self, class V>
+  static void fields(Self& self, V&& v) {
+    v(leaf_param("minimum", "The least severe rating that qualifies."), self.minimum);
+  }
 
   template <HasAbility Subject, class Sink>
   bool evaluate(const context<Subject>& ctx, Sink& sink) const {
@@ -51,6 +64,9 @@ struct self_care_rating_at_least : condition_tag {
   [[nodiscard]] std::string describe() const {
     return "特困 self-care rating " + std::string(label(minimum)) + " or worse";
   }
+
+protected:
+  self_care_rating_at_least() = default; // blank (rules/leaf.hpp)
 };
 
 } // namespace eldercare

@@ -3,11 +3,13 @@
 
 #include <array>  // facilities of a few stays, looked up once
 #include <string>
+#include <string_view> // the leaves' declarations
 #include <vector>
 
 #include "eldercare/calendar/period.hpp"
 #include "eldercare/facility/facility_registry.hpp"
 #include "eldercare/rules/condition.hpp"
+#include "eldercare/rules/leaf.hpp"
 #include "eldercare/rules/conditions/residency.hpp"
 #include "eldercare/stay/continuous_stay.hpp"
 
@@ -27,21 +29,70 @@ concept HasResolvedStays = HasStays<S> && requires(const S& s) {
   { std::span<const facility* const>(s.stay_facilities) };
 };
 
+namespace detail {
+/// A facility_criteria's members as parameters of a stay leaf; `regions` is how the leaf passes the
+/// regions (by position or by name).
+template <class Criteria, class V>
+void criteria_fields(Criteria& c, V& v, leaf_parameter regions) {
+  v(regions, c.regions);
+  v(leaf_param("kinds", "Accepted facility kinds (institution: 养老机构).").by_name(), c.kinds,
+    std::vector<facility_kind>{facility_kind::institution});
+  v(leaf_param("require_filing", "Only days on which the facility's filing (备案) is in force count.").by_name(),
+    c.require_filing, true);
+}
+inline void check_kinds(const facility_criteria& c, std::string_view field) {
+  if (c.kinds.empty()) throw invalid_value(error_id::invalid_parameter, field, "[]", "needs at least one facility kind");
+}
+} // namespace detail
+
 /// In a qualifying facility on the date, continuously for at least `length` (counted per `counting`
 /// from the start of the continuous stay, which art. 201 does not count).
 struct continuous_stay_at_least : condition_tag {
-  period length;
+  static constexpr std::string_view kind = "continuous_stay_at_least";
+  static constexpr row_fields reads = row_fields::stays;
+  static constexpr std::string_view doc =
+      "In a qualifying facility on the date, continuously for at least the period (\"入住满三个月\"). The period "
+      "starts with the continuous stay and is counted as the Civil Code says (the start day is not counted; art. "
+      "202 for months).";
+  static constexpr std::string_view notes = "When it fails for a person in a qualifying facility, the reason's "
+                                            "``met_on`` is the day the period completes.";
+
+  period length = period::days(0);
   facility_criteria facilities;
   continuity_rules continuity{};
-  period_counting counting{};
+  period_counting counting{}; ///< its holiday calendar is not a parameter: copies with changes keep it
   check_time checked = check_time::end_of_day;
 
   continuous_stay_at_least(period len, facility_criteria f, continuity_rules c = {}, period_counting pc = {},
                            check_time t = check_time::end_of_day)
       : length(len), facilities(std::move(f)), continuity(c), counting(pc), checked(t) {
+    validate();
+  }
+
+  template <class Self, class V>
+  static void fields(Self& self, V&& v) {
+    v(leaf_param("length", "The length of the period."), self.length);
+    detail::criteria_fields(self.facilities, v,
+                            leaf_param("regions", "The facility's premises must lie here.").by_name());
+    v(leaf_param("max_gap_days", "Uncovered days allowed between two stays without breaking continuity (0 assumed).")
+          .by_name(),
+      self.continuity.max_gap_days, 0);
+    v(leaf_param("transfers", "A move between qualifying facilities keeps the clock running (assumed) or restarts it.")
+          .by_name(),
+      self.continuity.transfers, transfer_rule::continues);
+    v(leaf_param("before_filing", "Whether days in a facility before its filing count once it is filed.").by_name(),
+      self.continuity.before_filing, pre_filing_days::not_counted);
+    v(leaf_param("counting", "How months are counted (see period_complete_on).").by_name(), self.counting.months,
+      month_counting::civil_code);
+    v(leaf_param("checked", "When on the evaluation date the check is made (end_of_day: at 24:00, art. 203).")
+          .by_name(),
+      self.checked, check_time::end_of_day);
+  }
+  void validate() const {
     if (continuity.max_gap_days < 0)
-      throw invalid_value(error_id::invalid_parameter, "continuity.max_gap_days",
+      throw invalid_value(error_id::invalid_parameter, "continuous_stay_at_least.max_gap_days",
                           std::to_string(continuity.max_gap_days), "cannot be negative");
+    detail::check_kinds(facilities, "continuous_stay_at_least.kinds");
   }
 
   template <HasStays Subject, class Sink>
@@ -123,13 +174,27 @@ private:
         return "stays[" + std::to_string(i) + "].facility '" + stays[i].facility_id() + "' is not in the registry";
     return {};
   }
+
+protected:
+  continuous_stay_at_least() : facilities{detail::no_regions()} {} // blank (rules/leaf.hpp)
 };
 
 /// In a facility matching `facilities` on the date (filed that day, where the criteria require it).
 struct in_facility : condition_tag {
+  static constexpr std::string_view kind = "in_facility";
+  static constexpr row_fields reads = row_fields::stays;
+  static constexpr std::string_view doc =
+      "In a facility of `kinds` in `regions` on the date (filed that day, when required).";
+
   facility_criteria facilities;
 
-  explicit in_facility(facility_criteria f) : facilities(std::move(f)) {}
+  explicit in_facility(facility_criteria f) : facilities(std::move(f)) { validate(); }
+
+  template <class Self, class V>
+  static void fields(Self& self, V&& v) {
+    detail::criteria_fields(self.facilities, v, leaf_param("regions", "The facility's premises must lie here."));
+  }
+  void validate() const { detail::check_kinds(facilities, "in_facility.kinds"); }
 
   template <HasStays Subject, class Sink>
   bool evaluate(const context<Subject>& ctx, Sink& sink) const {
@@ -165,10 +230,20 @@ struct in_facility : condition_tag {
     return true;
   }
   [[nodiscard]] std::string describe() const { return "in " + facilities.to_string(); }
+
+protected:
+  in_facility() : facilities{detail::no_regions()} {} // blank (rules/leaf.hpp)
 };
 
 /// Not in any facility on the date (居家: "living at home").
 struct lives_at_home : condition_tag {
+  static constexpr std::string_view kind = "lives_at_home";
+  static constexpr row_fields reads = row_fields::stays;
+  static constexpr std::string_view doc = "Not in any facility on the date (居家).";
+
+  template <class Self, class V>
+  static void fields(Self&, V&&) {} // no parameters
+
   template <HasStays Subject, class Sink>
   bool evaluate(const context<Subject>& ctx, Sink& sink) const {
     const std::span<const stay> stays(ctx.subject.stays);

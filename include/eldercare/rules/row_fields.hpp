@@ -1,0 +1,34 @@
+#pragma once
+// The members of a subject a leaf condition reads, in groups: what a leaf declares (`reads`) so that
+// the batch engine fills only those members of a population row and decides the leaf once per
+// distinct value of them (batch/batch_leaf.hpp). Apart from the batch engine, so that a condition's
+// header can name what it reads without including the engine.
+
+#include <cstdint> // the enum's bits
+
+namespace eldercare {
+
+/// Groups of members of a row, as a reader needs them (the batch engine fills only these).
+enum class row_fields : std::uint32_t {
+  none = 0,
+  id = 1U << 0,
+  birth_date = 1U << 1,
+  hukou = 1U << 2,
+  residence = 1U << 3,
+  ability = 1U << 4,
+  disability = 1U << 5,
+  categories = 1U << 6,
+  health = 1U << 7,
+  stays = 1U << 8,
+  household = 1U << 9,
+  programmes = 1U << 10,
+  all = (1U << 11) - 1,
+};
+[[nodiscard]] constexpr row_fields operator|(row_fields a, row_fields b) noexcept {
+  return static_cast<row_fields>(static_cast<std::uint32_t>(a) | static_cast<std::uint32_t>(b));
+}
+[[nodiscard]] constexpr bool has(row_fields set, row_fields f) noexcept {
+  return (static_cast<std::uint32_t>(set) & static_cast<std::uint32_t>(f)) != 0;
+}
+
+} // namespace eldercare
