@@ -294,8 +294,8 @@ def infer_successors(months, lists, periods) -> dict[tuple[str, int], str]:
       3. the name without its ending (文登市 -> 文登) contained in a new name, same or renumbered
          prefecture, same level, the new code not taken by rules 1-2 (县改市, 县改区: 密云县 -> 密云区);
       4. the same, anywhere in the province, unique both ways and not generic;
-      5. a county-level city whose name became a new prefecture-level city: the one new district of
-         that prefecture (忻州市 142201 -> 忻府区 140902, 2000);
+      5. a county-level city whose name became a new prefecture-level city: the one new district (a
+         name ending in 区) of that prefecture (忻州市 142201 -> 忻府区 140902, 2000);
       6. a prefecture-level code: the prefectures its counties went to (巢湖市 341400 -> 合肥, 芜湖,
          马鞍山 in 2011), after the counties are settled.
     Anything else is unknown unless HAND_SUCCESSORS lists it.

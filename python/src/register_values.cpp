@@ -78,11 +78,13 @@ void register_regions(py::module_& m) {
           "in_force_on", [](const region_code& c, py::handle on) { return c.in_force_on(to_date(on, "on")); },
           py::arg("on"))
       .def(
-          "name_on", [](const region_code& c, py::handle on) { return std::string(c.name_on(to_date(on, "on"))); },
+          "name_on",
+          [](const region_code& c, py::handle on) { return std::string(c.name_on(to_date(on, "on"))); },
           py::arg("on"))
       .def("successors", &region_code::successors)
       .def(
-          "current_codes_on", [](const region_code& c, py::handle on) { return c.current_codes_on(to_date(on, "on")); },
+          "current_codes_on",
+          [](const region_code& c, py::handle on) { return c.current_codes_on(to_date(on, "on")); },
           py::arg("on"))
       .def("current_codes", &region_code::current_codes)
       .def(
@@ -494,7 +496,8 @@ py::dict word_lists() {
 void register_words(py::module_& m) {
   m.attr("words") = word_lists<
       age_reached, leap_day_birthday, period_unit, month_counting, check_time, transfer_rule, pre_filing_days,
-      legacy_code_reading, year_mark, region_level, region_table::period_end, ability_scale, disability_category, self_care_rating,
+      legacy_code_reading, year_mark, region_level, region_table::period_end, ability_scale,
+      disability_category, self_care_rating,
       category, facility_kind, benefit_unit, benefit_period, provenance, combination, payee, month_basis,
       computability, decision_status, stacking_mode, reason_kind, condition_shape, subject_kind,
       synthetic_profile>();

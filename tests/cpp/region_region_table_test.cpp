@@ -52,11 +52,13 @@ struct hukou_verdict {
   bool holds;
   std::string note;
 };
-hukou_verdict hukou_check(const region_set& set, std::uint32_t recorded, const char* on,
-                          eldercare::legacy_code_reading reading = eldercare::legacy_code_reading::as_successor) {
+hukou_verdict
+hukou_check(const region_set& set, std::uint32_t recorded, const char* on,
+            eldercare::legacy_code_reading reading = eldercare::legacy_code_reading::as_successor) {
   const registered r{{code(recorded), std::nullopt}};
   eldercare::trace t;
-  const bool holds = eldercare::hukou_in(set, reading).evaluate(eldercare::context<registered>{r, d(on), nullptr}, t);
+  const bool holds =
+      eldercare::hukou_in(set, reading).evaluate(eldercare::context<registered>{r, d(on), nullptr}, t);
   REQUIRE(t.reasons().size() == 1);
   return {holds, t.reasons().front().note};
 }
@@ -83,7 +85,8 @@ TEST_CASE("table: structure (the generator's checks, on the committed header)", 
       const table::period p = e.period_at(k);
       const bool last = k + 1 == e.period_count();
       if (p.name().empty()) FAIL(c << ": empty name");
-      if ((p.end() == period_end::in_force) != (last && !p.until())) FAIL(c << ": only the last period may be open");
+      if ((p.end() == period_end::in_force) != (last && !p.until()))
+        FAIL(c << ": only the last period may be open");
       if (p.until() && *p.until() <= p.from()) FAIL(c << ": empty period");
       if (!last) {
         const table::period next = e.period_at(k + 1);
@@ -98,7 +101,8 @@ TEST_CASE("table: structure (the generator's checks, on the committed header)", 
         FAIL(c << ": successors only, and always, for an abolition with known successors");
       for (const std::uint32_t s : p.successors()) {
         const auto se = table::find(s);
-        if (!se || s == c || !se->period_on(*p.until())) FAIL(c << ": successor " << s << " not in force then");
+        if (!se || s == c || !se->period_on(*p.until()))
+          FAIL(c << ": successor " << s << " not in force then");
       }
     }
   }
@@ -118,21 +122,21 @@ TEST_CASE("table: every province, with real codes from across the country", "[re
     std::string_view province_name, county_name;
   };
   const sample samples[] = {
-      {110000, 110101, "北京市", "东城区"},         {120000, 120101, "天津市", "和平区"},
-      {130000, 130102, "河北省", "长安区"},         {140000, 140105, "山西省", "小店区"},
-      {150000, 150102, "内蒙古自治区", "新城区"},   {210000, 210102, "辽宁省", "和平区"},
-      {220000, 220102, "吉林省", "南关区"},         {230000, 230102, "黑龙江省", "道里区"},
-      {310000, 310104, "上海市", "徐汇区"},         {320000, 320102, "江苏省", "玄武区"},
-      {330000, 330102, "浙江省", "上城区"},         {340000, 340102, "安徽省", "瑶海区"},
-      {350000, 350102, "福建省", "鼓楼区"},         {360000, 360102, "江西省", "东湖区"},
-      {370000, 370102, "山东省", "历下区"},         {410000, 410102, "河南省", "中原区"},
-      {420000, 420102, "湖北省", "江岸区"},         {430000, 430102, "湖南省", "芙蓉区"},
-      {440000, 440103, "广东省", "荔湾区"},         {450000, 450102, "广西壮族自治区", "兴宁区"},
-      {460000, 460105, "海南省", "秀英区"},         {500000, 500101, "重庆市", "万州区"},
-      {510000, 510104, "四川省", "锦江区"},         {520000, 520102, "贵州省", "南明区"},
-      {530000, 530102, "云南省", "五华区"},         {540000, 540102, "西藏自治区", "城关区"},
-      {610000, 610102, "陕西省", "新城区"},         {620000, 620102, "甘肃省", "城关区"},
-      {630000, 630102, "青海省", "城东区"},         {640000, 640104, "宁夏回族自治区", "兴庆区"},
+      {110000, 110101, "北京市", "东城区"},           {120000, 120101, "天津市", "和平区"},
+      {130000, 130102, "河北省", "长安区"},           {140000, 140105, "山西省", "小店区"},
+      {150000, 150102, "内蒙古自治区", "新城区"},     {210000, 210102, "辽宁省", "和平区"},
+      {220000, 220102, "吉林省", "南关区"},           {230000, 230102, "黑龙江省", "道里区"},
+      {310000, 310104, "上海市", "徐汇区"},           {320000, 320102, "江苏省", "玄武区"},
+      {330000, 330102, "浙江省", "上城区"},           {340000, 340102, "安徽省", "瑶海区"},
+      {350000, 350102, "福建省", "鼓楼区"},           {360000, 360102, "江西省", "东湖区"},
+      {370000, 370102, "山东省", "历下区"},           {410000, 410102, "河南省", "中原区"},
+      {420000, 420102, "湖北省", "江岸区"},           {430000, 430102, "湖南省", "芙蓉区"},
+      {440000, 440103, "广东省", "荔湾区"},           {450000, 450102, "广西壮族自治区", "兴宁区"},
+      {460000, 460105, "海南省", "秀英区"},           {500000, 500101, "重庆市", "万州区"},
+      {510000, 510104, "四川省", "锦江区"},           {520000, 520102, "贵州省", "南明区"},
+      {530000, 530102, "云南省", "五华区"},           {540000, 540102, "西藏自治区", "城关区"},
+      {610000, 610102, "陕西省", "新城区"},           {620000, 620102, "甘肃省", "城关区"},
+      {630000, 630102, "青海省", "城东区"},           {640000, 640104, "宁夏回族自治区", "兴庆区"},
       {650000, 650102, "新疆维吾尔自治区", "天山区"},
   };
   std::set<std::uint32_t> provinces;
@@ -190,7 +194,7 @@ TEST_CASE("history: abolished codes of several eras resolve to their successors"
       {610125, 610118, "2016-11-30", "2016-12-01", period_end::by_hand},  // 户县 -> 鄠邑区
       {120107, 120116, "2008-12-31", "2009-12-01", period_end::by_hand},  // 塘沽区 -> 滨海新区, 2009
       {130182, 130109, "2013-12-31", "2014-12-01", period_end::inferred}, // 藁城市 -> 藁城区
-      {371202, 370116, "2018-01-31", "2018-12-01", period_end::by_hand},  // 莱城区 -> 济南 莱芜区, 2019
+      {371202, 370116, "2018-01-31", "2018-12-01", period_end::by_hand}, // 莱城区 -> 济南 莱芜区, 2019
   };
   for (const change& c : changes) {
     CAPTURE(c.old_code);
@@ -272,18 +276,19 @@ TEST_CASE("history: codes that never existed are refused", "[region][history]") 
       FAIL("accepted " << text);
     } catch (const eldercare::invalid_value& e) {
       CHECK(e.id() == eldercare::error_id::invalid_region);
-      CHECK_THAT(e.what(), Catch::StartsWith("[eldercare.invalid_value.103] hukou.region = '" + std::string(text) +
-                                             "': not a division code in the bundled table"));
+      CHECK_THAT(e.what(),
+                 Catch::StartsWith("[eldercare.invalid_value.103] hukou.region = '" + std::string(text) +
+                                   "': not a division code in the bundled table"));
     }
   }
 }
 
 TEST_CASE("history: containment of abolished codes", "[region][history]") {
   const region_set jiangsu("江苏", {code(320000)});
-  CHECK(jiangsu.contains(code(320103)));          // 白下区, abolished 2013
-  CHECK(code(320100).contains(code(320103)));     // in 南京市 by digits
+  CHECK(jiangsu.contains(code(320103)));            // 白下区, abolished 2013
+  CHECK(code(320100).contains(code(320103)));       // in 南京市 by digits
   CHECK_FALSE(code(320104).contains(code(320103))); // not in 秦淮区 as recorded
-  CHECK(code(440000).contains(code(440102)));     // 东山区 in 广东
+  CHECK(code(440000).contains(code(440102)));       // 东山区 in 广东
   const auto now = code(320103).current_codes();
   CHECK(std::all_of(now.begin(), now.end(), [&](const region_code& c) { return jiangsu.contains(c); }));
 }
@@ -308,7 +313,8 @@ TEST_CASE("hukou_in reads abolished codes through the history", "[region][histor
   const region_set both("上城区|钱塘区", {code(330102), code(330114)});
   const hukou_verdict half = hukou_check(shangcheng, 330104, "2022-01-01");
   CHECK_FALSE(half.holds);
-  CHECK(half.note == "legacy code read as 330102 上城区 and 330114 钱塘区 (its area was split: all must be in the set)");
+  CHECK(half.note ==
+        "legacy code read as 330102 上城区 and 330114 钱塘区 (its area was split: all must be in the set)");
   CHECK(hukou_check(both, 330104, "2022-01-01").holds);
   CHECK(hukou_check(region_set("杭州", {code(330100)}), 330104, "2022-01-01").holds);
   // An unknown successor: read as recorded, and said so.

@@ -340,10 +340,10 @@ private:
 
 /// One span of consecutive MCA lists in which a code appears under one name (region_code::history()).
 struct region_period {
-  date from;                 ///< first day of the month of the first list that has it
-  std::optional<date> until; ///< first day of the month of the first list without it, or renaming it
-  std::string_view name;     ///< its name in those lists
-  region_table::period_end end; ///< in_force, renamed, or abolished with successors inferred / by_hand / unknown
+  date from;                    ///< first day of the month of the first list that has it
+  std::optional<date> until;    ///< first day of the month of the first list without it, or renaming it
+  std::string_view name;        ///< its name in those lists
+  region_table::period_end end; ///< in_force, renamed, or abolished (successors inferred, by_hand, unknown)
   std::vector<region_code> successors; ///< where its area went, when abolished and known
 };
 

@@ -181,8 +181,8 @@ private:
 [[nodiscard]] constexpr bool has_children(std::uint32_t parent) noexcept {
   const std::uint32_t span = parent % 10000 == 0 ? 10000 : 100;
   const auto all = codes();
-  for (auto it = std::lower_bound(all.begin(), all.end(), parent + 1);
-       it != all.end() && *it < parent + span; ++it)
+  for (auto it = std::lower_bound(all.begin(), all.end(), parent + 1); it != all.end() && *it < parent + span;
+       ++it)
     if (at(static_cast<std::size_t>(it - all.begin())).in_force_now()) return true;
   return false;
 }

@@ -4,7 +4,7 @@
 #include <algorithm> // std::all_of over the codes a legacy code stands for
 #include <cstddef>   // std::size_t
 #include <string>
-#include <vector>    // the codes a legacy code stands for
+#include <vector> // the codes a legacy code stands for
 
 #include "eldercare/core/words.hpp"
 #include "eldercare/region/region_set.hpp"
