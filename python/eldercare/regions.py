@@ -1,13 +1,15 @@
 """Administrative division codes and named sets of regions (C++ eldercare/region/).
 
 A :class:`RegionCode` is a checked GB/T 2260 / MCA division code (6 digits: province, prefecture or
-county) or a 9-digit township code under a known county. A :class:`RegionSet` is a named set of
+county) or a 9-digit township code under a county in force. A :class:`RegionSet` is a named set of
 codes; a code belongs to it when some member contains it (listing ``130000`` covers all of Hebei).
 
-The bundled table covers 北京 11, 天津 12, 河北 13, 内蒙古 15 and 广东 44 in full, 威海 3710, 西安 6101 and
-咸阳 6104 (:data:`TABLE_COVERAGE`); other real codes are refused with a message that says so.
-Abolished codes such as 110104 宣武区 are accepted as recorded, flagged by
-:attr:`RegionCode.is_legacy` and mapped by :meth:`RegionCode.current`.
+The bundled table has every county-level-and-above code of the Ministry of Civil Affairs' lists
+from 1980-12 to 2021-12, current or abolished (:data:`TABLE_COVERAGE`), with its history: the names
+it had, when it was in force (:meth:`RegionCode.in_force_on`, :meth:`RegionCode.name_on`,
+:meth:`RegionCode.history`) and, for an abolished code such as 110104 宣武区, the codes its area went
+to (:meth:`RegionCode.successors`, :meth:`RegionCode.current_codes_on`, :meth:`RegionCode.current`).
+A code that no list ever had is refused.
 
 The constants (``XICHENG``, ``HEBEI``, ...) and set functions (:func:`jin_ji_meng`,
 :func:`beijing_ecological_conservation_area`, :func:`xixian_new_area`) are the regions the source
@@ -16,10 +18,13 @@ documents name.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import functools
 from typing import Any, Iterable, Iterator, List, Optional, Tuple, Union
 
 from . import _check, _core
+from ._calendar import DateLike
 from ._errors import ErrorId
 
 __all__ = [
@@ -27,6 +32,7 @@ __all__ = [
     "TABLE_SOURCE",
     "RegionCode",
     "RegionLike",
+    "RegionPeriod",
     "RegionSet",
     "beijing_ecological_conservation_area",
     "jin_ji_meng",
@@ -53,7 +59,7 @@ class RegionCode:
     Raises
     ------
     InvalidValue
-        For malformed text, a code not in the bundled table (``"999999"``), an NBS development-zone
+        For malformed text, a code that no MCA list ever had (``"999999"``), an NBS development-zone
         code (``"371071"``), or a township under an unknown or abolished county.
 
     Notes
@@ -69,6 +75,8 @@ class RegionCode:
     ('西城区', 'county', '110000')
     >>> RegionCode("110104").current() == c
     True
+    >>> RegionCode("320103").in_force_on("2012-12-31"), RegionCode("320103").successors()
+    (True, (RegionCode('320104'),))
     """
 
     __slots__ = ("_impl",)
@@ -103,12 +111,13 @@ class RegionCode:
 
     @property
     def name(self) -> str:
-        """The Chinese name from the bundled table (``"西城区"``); ``""`` for an unnamed township."""
+        """The latest name in the bundled table (``"西城区"``; an abolished code's last name,
+        ``"宣武区"``); ``""`` for an unnamed township."""
         return self._impl.name
 
     @property
     def is_legacy(self) -> bool:
-        """True for an abolished code kept for old records (110103, 110104, ...)."""
+        """True for an abolished code: not in the newest MCA list (110103, 110104, 320103 ...)."""
         return self._impl.is_legacy
 
     @property
@@ -127,8 +136,49 @@ class RegionCode:
         return RegionCode._wrap(self._impl.county())
 
     def current(self) -> RegionCode:
-        """The current code for a legacy code (110104 -> 110102); otherwise the code itself."""
+        """The one current code an abolished code's area went to (110104 -> 110102); otherwise the
+        code itself, also when the area was split or its successor is unknown (see
+        :meth:`current_codes`)."""
         return RegionCode._wrap(self._impl.current())
+
+    def in_force_on(self, on: DateLike) -> bool:
+        """True when the MCA list of `on`'s month shows the code (a township: its county).
+
+        Changes are dated by the first list that shows them (the lists are yearly before 2015);
+        nothing is in force before the first list, 1980-12.
+        """
+        return self._impl.in_force_on(on)
+
+    def name_on(self, on: DateLike) -> str:
+        """The name the code had on `on` (``"襄樊市"`` for 420600 in 2009); ``""`` when not in force."""
+        return self._impl.name_on(on)
+
+    def successors(self) -> Tuple[RegionCode, ...]:
+        """The codes that took over the area when the code was last abolished (one after a merger,
+        several after a split); empty for a current code or an unknown successor."""
+        return tuple(RegionCode._wrap(c) for c in self._impl.successors())
+
+    def current_codes_on(self, on: DateLike) -> Tuple[RegionCode, ...]:
+        """The codes in force on `on` that stand for this code: itself while in force, else its
+        successors followed to that date; empty when a successor on the way is unknown."""
+        return tuple(RegionCode._wrap(c) for c in self._impl.current_codes_on(on))
+
+    def current_codes(self) -> Tuple[RegionCode, ...]:
+        """:meth:`current_codes_on` for the newest list (2021-12): the codes in force today."""
+        return tuple(RegionCode._wrap(c) for c in self._impl.current_codes())
+
+    def history(self) -> Tuple[RegionPeriod, ...]:
+        """The code's periods in the MCA lists, oldest first (a township: its county's)."""
+        return tuple(
+            RegionPeriod(
+                start=p["start"],
+                until=p["until"],
+                name=p["name"],
+                end=p["end"],
+                successors=tuple(RegionCode._wrap(c) for c in p["successors"]),
+            )
+            for p in self._impl.history()
+        )
 
     def contains(self, other: RegionLike) -> bool:
         """Ancestor-or-self, by digits: 130000 contains 131082; every code contains itself."""
@@ -159,6 +209,32 @@ class RegionCode:
 
 #: A region code, or anything :class:`RegionCode` accepts: 6 or 9 digits as text or an int.
 RegionLike = Union[RegionCode, str, int]
+
+
+@dataclasses.dataclass(frozen=True)
+class RegionPeriod:
+    """One span of consecutive MCA lists in which a code appears under one name.
+
+    Attributes
+    ----------
+    start : datetime.date
+        First day of the month of the first list that has it.
+    until : datetime.date or None
+        First day of the month of the first list without it (or renaming it); None while in force.
+    name : str
+        Its name in those lists.
+    end : str
+        How the period ended: ``"in_force"``, ``"renamed"``, or abolished with its successors
+        ``"inferred"`` from the lists, listed ``"by_hand"`` (with a source) or ``"unknown"``.
+    successors : tuple of RegionCode
+        Where its area went, when abolished and known.
+    """
+
+    start: datetime.date
+    until: Optional[datetime.date]
+    name: str
+    end: str
+    successors: Tuple[RegionCode, ...]
 
 
 def to_core_region(value: Any, field: str) -> _core.region_code:
@@ -335,7 +411,20 @@ def xixian_new_area(extra_towns: Iterable[RegionLike] = ()) -> RegionSet:
     return RegionSet._wrap(_core.xixian_new_area([t._impl if isinstance(t, RegionCode) else t for t in towns]))
 
 
-def search(name: str) -> List[RegionCode]:
-    """Codes in the bundled table whose Chinese name contains `name` (``search("西城")``)."""
+def search(name: str, *, include_abolished: bool = False) -> List[RegionCode]:
+    """Codes whose Chinese name contains `name` (``search("西城")``), in code order.
+
+    By default only codes in force today, by their current names; with ``include_abolished=True``
+    every code of the table whose name, at any time, contained `name` (``search("宣武",
+    include_abolished=True)``).
+    """
     _check.text(name, "name", allow_empty=False, error_id=ErrorId.INVALID_REGION)
-    return [RegionCode(code) for code, row_name, _ in _core.region_table_rows() if name in row_name]
+    codes = sorted(
+        {
+            code
+            for code, row_name, current in _core.region_table_names()
+            if name in row_name and (current or include_abolished)
+        }
+    )
+    found = [RegionCode(code) for code in codes]
+    return found if include_abolished else [c for c in found if name in c.name]

@@ -74,6 +74,36 @@ void register_regions(py::module_& m) {
       .def("prefecture", &region_code::prefecture)
       .def("county", &region_code::county)
       .def("current", &region_code::current)
+      .def(
+          "in_force_on", [](const region_code& c, py::handle on) { return c.in_force_on(to_date(on, "on")); },
+          py::arg("on"))
+      .def(
+          "name_on",
+          [](const region_code& c, py::handle on) { return std::string(c.name_on(to_date(on, "on"))); },
+          py::arg("on"))
+      .def("successors", &region_code::successors)
+      .def(
+          "current_codes_on",
+          [](const region_code& c, py::handle on) { return c.current_codes_on(to_date(on, "on")); },
+          py::arg("on"))
+      .def("current_codes", &region_code::current_codes)
+      .def(
+          "history",
+          [](const region_code& c) {
+            py::list out;
+            for (const region_period& p : c.history()) {
+              py::dict d;
+              d["start"] = p.from;
+              d["until"] = p.until ? py::cast(*p.until) : py::none();
+              d["name"] = std::string(p.name);
+              d["end"] = std::string(to_word(p.end));
+              d["successors"] = p.successors;
+              out.append(d);
+            }
+            return out;
+          },
+          "The code's periods in the MCA lists, oldest first: dicts with start, until (None while in "
+          "force), name, end (how the period ended: a period_end word) and successors.")
       .def("contains", &region_code::contains, py::arg("other"))
       .def("__str__", &region_code::to_string)
       .def("__repr__", [](const region_code& c) { return "region_code('" + c.to_string() + "')"; })
@@ -137,16 +167,20 @@ void register_regions(py::module_& m) {
       [](const py::iterable& towns) { return regions::xixian_new_area(to_regions(towns, "extra_towns")); },
       py::arg("extra_towns"));
   m.def(
-      "region_table_rows",
+      "region_table_names",
       [] {
-        std::vector<std::tuple<std::uint32_t, std::string, std::uint32_t>> rows;
-        for (const auto& r : region_table::rows())
-          rows.emplace_back(r.code, std::string(r.name), r.successor);
-        for (const auto& r : region_table::township_rows())
-          rows.emplace_back(r.code, std::string(r.name), r.successor);
+        std::vector<std::tuple<std::uint32_t, std::string, bool>> rows;
+        for (std::size_t i = 0; i < region_table::size(); ++i) {
+          const region_table::entry e = region_table::at(i);
+          for (std::size_t k = 0; k < e.period_count(); ++k)
+            rows.emplace_back(e.code(), std::string(e.period_at(k).name()), e.in_force_now());
+        }
+        for (const std::uint32_t t : region_table::township_codes())
+          rows.emplace_back(t, std::string(*region_table::township_name(t)), true);
         return rows;
       },
-      "(code, name, successor) for every row of the bundled table, townships last.");
+      "(code, name, in force today) for every name of every code of the bundled table (a code renamed "
+      "over time has a row per name), townships last.");
   m.attr("region_table_coverage") = std::string(region_table::coverage);
   m.attr("region_table_source") = std::string(region_table::source);
 }
@@ -462,7 +496,8 @@ py::dict word_lists() {
 void register_words(py::module_& m) {
   m.attr("words") = word_lists<
       age_reached, leap_day_birthday, period_unit, month_counting, check_time, transfer_rule, pre_filing_days,
-      legacy_code_reading, year_mark, region_level, ability_scale, disability_category, self_care_rating,
+      legacy_code_reading, year_mark, region_level, region_table::period_end, ability_scale,
+      disability_category, self_care_rating,
       category, facility_kind, benefit_unit, benefit_period, provenance, combination, payee, month_basis,
       computability, decision_status, stacking_mode, reason_kind, condition_shape, subject_kind,
       synthetic_profile>();

@@ -1,5 +1,6 @@
-// region_code: parsing, levels, ancestors, containment, legacy aliases, and the bundled table.
-// Expected values come from DOMAIN.md B.2 and the MCA list the table was generated from.
+// region_code: parsing, levels, ancestors, containment, legacy codes, and the bundled table.
+// Expected values come from DOMAIN.md B.2 and the MCA lists the table was generated from (history:
+// region_region_table_test.cpp).
 #include <algorithm>     // std::sort, std::count_if
 #include <catch2/catch.hpp>
 #include <cstdint>       // std::uint32_t
@@ -31,9 +32,9 @@ region_code code(std::uint32_t v) { return region_code::from_number(v); }
 std::set<std::uint32_t> current_codes(std::uint32_t prefix, std::uint32_t divisor,
                                       region_level level) {
   std::set<std::uint32_t> out;
-  for (const auto& r : eldercare::region_table::rows()) {
-    const region_code c = code(r.code);
-    if (r.code / divisor == prefix && c.level() == level && !c.is_legacy()) out.insert(r.code);
+  for (const std::uint32_t v : eldercare::region_table::codes()) {
+    const region_code c = code(v);
+    if (v / divisor == prefix && c.level() == level && !c.is_legacy()) out.insert(v);
   }
   return out;
 }
@@ -172,8 +173,10 @@ TEST_CASE("legacy aliases and current()", "[region]") {
 }
 
 TEST_CASE("malformed and unknown codes are rejected naming field and value", "[region]") {
-  // Unknown 6-digit codes: 110110 is not a Beijing district, 999999 no province.
-  for (const char* text : {"110110", "999999", "000000", "110103x", "370102", "130521"}) {
+  // Codes that no MCA list ever had: 119999 and 110199 are not Beijing codes, 990000 and 999999 no
+  // province. (110110 燕山区 1980-1986, 370102 济南 历下区 and 130521 邢台县, abolished in 2020, were
+  // refused while the table covered seven provinces and no history; they are accepted now.)
+  for (const char* text : {"119999", "110199", "990000", "999999", "000000", "110103x"}) {
     CAPTURE(text);
     const invalid_value e = rejection(text, "hukou.region");
     CHECK(e.id() == error_id::invalid_region);
@@ -182,10 +185,15 @@ TEST_CASE("malformed and unknown codes are rejected naming field and value", "[r
     CHECK_THAT(e.what(), Catch::StartsWith("[eldercare.invalid_value.103] hukou.region = '" +
                                            std::string(text) + "'"));
   }
-  // A real code outside the bundled table says what the table covers (370102 is 济南's 历下区).
-  CHECK_THAT(rejection("370102").what(), Catch::Contains("威海 3710"));
-  // 130521 邢台县 was abolished (DOMAIN.md B.2) and is not kept as an alias.
-  CHECK_THAT(rejection("130521").what(), Catch::Contains("not a division code"));
+  // A code that never existed says what the table covers.
+  CHECK_THAT(rejection("119999").what(),
+             Catch::Contains("not a division code in the bundled table") && Catch::Contains("1980-12"));
+  CHECK_THAT(rejection("990000").what(), Catch::Contains("not a division code"));
+  // Real codes of every era are accepted: 济南 历下区, 邢台县 (abolished 2020), 燕山区 (1980-1986).
+  CHECK(code(370102).name() == "历下区");
+  CHECK(code(130521).is_legacy());
+  CHECK(code(110110).name() == "燕山区");
+  CHECK_THROWS_WITH(region_code::from_number(119999), Catch::Contains("'119999'"));
 
   // Wrong length or not digits.
   for (const char* text : {"11010", "1101020", "abc", "", " 110102", "110102 ", "-110102", "11010a",
@@ -202,7 +210,7 @@ TEST_CASE("malformed and unknown codes are rejected naming field and value", "[r
   // from_number applies the same checks, quoting the number.
   CHECK_THROWS_WITH(region_code::from_number(11010, "facility.region"),
                     Catch::StartsWith("[eldercare.invalid_value.103] facility.region = '11010'"));
-  CHECK_THROWS_WITH(region_code::from_number(110110), Catch::Contains("'110110'"));
+  CHECK_THROWS_WITH(region_code::from_number(110199), Catch::Contains("'110199'"));
   CHECK_THROWS_AS(region_code::from_number(1101020), invalid_value);
   CHECK_THROWS_AS(region_code::from_number(0), invalid_value);
   CHECK_THROWS_AS(region_code::from_number(4294967295U), invalid_value);
@@ -232,7 +240,8 @@ TEST_CASE("township codes: known county + 001-999", "[region]") {
 
   CHECK_THAT(rejection("610112000").what(), Catch::Contains("000"));
   CHECK_THAT(rejection("999999001").what(), Catch::Contains("not a known county"));
-  CHECK_THAT(rejection("110110001").what(), Catch::Contains("110110"));
+  CHECK_THAT(rejection("110199001").what(), Catch::Contains("110199"));
+  CHECK_THAT(rejection("110110001").what(), Catch::Contains("110110") && Catch::Contains("abolished"));
   CHECK_THAT(rejection("110104001").what(), Catch::Contains("abolished"));
   CHECK_THAT(rejection("110100001").what(), Catch::Contains("prefecture, not a county"));
   CHECK_THAT(rejection("110000001").what(), Catch::Contains("province, not a county"));
@@ -296,24 +305,26 @@ TEST_CASE("bundled table: the lists in DOMAIN.md B.2", "[region][table]") {
   CHECK(code(610000).name() == "陕西省");
 }
 
-TEST_CASE("bundled table: every row round-trips and has its ancestors", "[region][table]") {
-  for (const auto& r : eldercare::region_table::rows()) {
-    CAPTURE(r.code);
-    const region_code c = region_code::parse(std::to_string(r.code));
-    CHECK(c.value() == r.code);
-    CHECK(c.name() == r.name);
+TEST_CASE("bundled table: every code round-trips and has its ancestors", "[region][table]") {
+  for (const std::uint32_t v : eldercare::region_table::codes()) {
+    CAPTURE(v);
+    const region_code c = region_code::parse(std::to_string(v));
+    CHECK(c.value() == v);
+    CHECK(c.name() == eldercare::region_table::find(v)->name());
     CHECK(c.province().contains(c));
     CHECK_FALSE(c.province().name().empty());
     if (c.level() != region_level::province) CHECK_FALSE(c.prefecture().name().empty());
-    CHECK_FALSE(c.current().is_legacy());
-    const std::uint32_t county_digits = r.code % 100;
+    // current() is a current code, or the code itself when its area has no one current code.
+    CHECK((!c.current().is_legacy() || c.current() == c));
+    CHECK(c.is_legacy() == !eldercare::region_table::find(v)->in_force_now());
+    const std::uint32_t county_digits = v % 100;
     CHECK_FALSE((county_digits >= 71 && county_digits <= 79)); // no NBS-only zones
   }
-  for (const auto& t : eldercare::region_table::township_rows()) {
-    CAPTURE(t.code);
-    const region_code c = region_code::from_number(t.code);
+  for (const std::uint32_t t : eldercare::region_table::township_codes()) {
+    CAPTURE(t);
+    const region_code c = region_code::from_number(t);
     CHECK(c.level() == region_level::township);
-    CHECK(c.name() == t.name);
+    CHECK(c.name() == *eldercare::region_table::township_name(t));
     CHECK(c.county().contains(c));
   }
 }

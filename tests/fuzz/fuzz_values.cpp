@@ -169,8 +169,14 @@ void check_region(const ec::region_code& c) {
     const ec::region_code k = c.county();
     expect(k.contains(c) && k <= c, "county() contains the code and sorts first");
   }
-  expect(!c.current().is_legacy(), "current() is not legacy");
-  expect(c.is_legacy() == (c.current() != c), "is_legacy iff current() differs");
+  // current() is the one current code of the area, or the code itself when there is none (a split,
+  // an unknown successor); a current code is its own current().
+  expect(!c.current().is_legacy() || c.current() == c, "current() is current or the code itself");
+  expect(c.current() == c || c.is_legacy(), "only a legacy code has another current()");
+  for (const ec::region_code& s : c.current_codes())
+    expect(!s.is_legacy(), "current_codes() are in force in the newest list");
+  expect(c.is_legacy() || c.current_codes() == std::vector<ec::region_code>{c},
+         "a current code stands for itself");
   (void)c.name();
 }
 

@@ -46,6 +46,11 @@ static_assert(regions::beijing.contains(regions::xicheng));
 static_assert(!regions::xicheng.contains(regions::beijing));
 static_assert(regions::xuanwu.is_legacy() && regions::xuanwu.current() == regions::xicheng);
 static_assert(regions::xuanwu != regions::xicheng, "legacy codes stay as recorded");
+static_assert(region_code::from_number(320103).current() == region_code::from_number(320104),
+              "白下区 -> 秦淮区 through the history, at compile time");
+static_assert(region_code::from_number(330104).current() == region_code::from_number(330104),
+              "江干区 was split: no one current code");
+static_assert(region_code::from_number(110228).name() == "密云县" && regions::miyun.name() == "密云区");
 static_assert(region_code::parse("610112008").level() == region_level::township);
 static_assert(region_code::parse("610112008").name() == "六村堡街道");
 static_assert(region_code::parse("610112008").province() == regions::shaanxi);

@@ -45,6 +45,27 @@ int main() {
   check(regions::beijing.contains(xuanwu), "110000 contains 110104 by digits");
   check(xuanwu.name() == "宣武区", "the legacy code keeps its own name");
 
+  // [start:history]
+  const region_code baixia = region_code::parse("320103");    // 白下区, merged into 秦淮区 in 2013
+  const region_code xiangyang = region_code::parse("420600"); // 襄樊市, renamed 襄阳市 in 2010
+  const region_code miyun_county = region_code::parse("110228"); // 密云县, 密云区 110118 from 2015
+  const date d = parse_date("2012-12-31");
+  const bool then = baixia.in_force_on(d);                    // true: the 2012 list has it
+  const std::string_view old_name = xiangyang.name_on(d);     // 襄阳市 (襄樊市 before the 2010 list)
+  const auto after = baixia.successors();                     // {320104 秦淮区}
+  const auto stands_for = xuanwu.current_codes_on(d);         // {110102 西城区}
+  const auto periods = miyun_county.history();                // one period, ended 2015-11
+  // [end:history]
+  check(then && !baixia.in_force_on(parse_date("2014-01-01")), "baixia.in_force_on on both sides");
+  check(after.size() == 1 && after[0] == region_code::parse("320104"), "白下 -> 秦淮");
+  check(baixia.current_codes_on(parse_date("2014-01-01")) == after, "baixia after the merger");
+  check(old_name == "襄阳市" && xiangyang.name_on(parse_date("2009-12-31")) == "襄樊市",
+        "xiangyang.name_on(d)");
+  check(stands_for.size() == 1 && stands_for[0] == xicheng, "xuanwu.current_codes_on(d)");
+  check(periods.size() == 1 && periods[0].successors.size() == 1 &&
+            periods[0].successors[0] == regions::miyun,
+        "miyun_county.history()");
+
   // [start:sets]
   const region_set jjm = regions::jin_ji_meng();                 // 津冀蒙 {120000, 130000, 150000}
   const bool counted = jjm.contains(sanhe);                      // true, through 130000
@@ -65,7 +86,7 @@ int main() {
   // Each throws eldercare::invalid_value with error_id::invalid_region (103), naming field and value:
   //   region_code::parse("371071")        an NBS development-zone code, not a GB/T 2260 code
   //   region_code::parse("110102001001")  12 digits: give the first 9 (township) or 6 (county)
-  //   region_code::parse("999999")        not in the bundled table (MCA 2021-12 plus legacy aliases)
+  //   region_code::parse("999999")        never in an MCA list (1980-12 to 2021-12)
   //   region_code::parse("110104001")     a township under an abolished county
   // [end:errors]
   check(error_text(error_id::invalid_region, [] { (void)region_code::parse("371071"); }).find("development zone") !=

@@ -10,6 +10,10 @@ inside = "131082" in jjm                              # True, through 130000 河
 found = regions.search("西城")                        # codes whose name matches
 # [end:regions]
 assert xuanwu.is_legacy and xuanwu.name == "宣武区"
+baixia = ec.RegionCode("320103")                      # 白下区, merged into 秦淮区 in 2013
+assert baixia.in_force_on("2012-12-31") and not baixia.in_force_on("2014-01-01")
+assert baixia.successors() == (ec.RegionCode("320104"),)
+assert ec.RegionCode("420600").name_on("2009-12-31") == "襄樊市"
 assert today == regions.XICHENG and xuanwu != regions.XICHENG
 assert inside and str(jjm.find_member("131082")) == "130000"
 assert regions.XICHENG in found

@@ -2,22 +2,29 @@
 // Administrative division codes (行政区划代码, GB/T 2260 and the MCA's yearly list): the 6-digit code of
 // a province, prefecture or county, or a 9-digit township code (6-digit county + 3-digit 乡镇/街道, as
 // in the NBS statistical codes). A region_code is always valid: it can only be made by parse() or
-// from_number(), which check it against the bundled table (region_table.hpp).
+// from_number(), which check it against the bundled table (region_table.hpp): any code that any MCA
+// list since 1980-12 had, current or abolished.
 //
 // Codes are temporal (DOMAIN.md B.2): abolished codes such as 110104 宣武区 still appear in ID numbers
-// and old records. They are accepted, kept as recorded (value() does not change), flagged by
-// is_legacy(), and mapped by current(). Nothing maps them implicitly: whether 宣武 counts as 西城 for
-// a rule is that rule's decision.
+// and old records. They are accepted and kept as recorded (value() does not change). Their history
+// is in the table: in_force_on(), name_on(), successors(), current_codes_on(), history(). Nothing
+// maps them implicitly: whether 宣武 counts as 西城 for a rule is that rule's decision (hukou_in's
+// legacy_code_reading).
 
+#include <algorithm>   // std::find for de-duplicating successors
 #include <compare>     // operator<=>
 #include <cstddef>     // std::size_t for std::hash
 #include <cstdint>     // std::uint32_t
 #include <functional>  // std::hash specialisation, for unordered containers
+#include <optional>    // a period's open end
 #include <string>      // to_string, error messages
 #include <string_view> // parse input, names
+#include <utility>     // std::move
+#include <vector>      // successors, history
 
-#include "eldercare/core/words.hpp"
+#include "eldercare/calendar/date.hpp"
 #include "eldercare/core/error.hpp"
+#include "eldercare/core/words.hpp"
 #include "eldercare/region/region_table.hpp"
 
 namespace eldercare {
@@ -40,6 +47,8 @@ struct enum_words<region_level> {
 
 /// "province", "prefecture", "county" or "township".
 [[nodiscard]] constexpr std::string_view to_string(region_level level) noexcept { return to_word(level); }
+
+struct region_period;
 
 /// A checked GB/T 2260 / MCA division code, or a 9-digit township code under a known county.
 ///
@@ -124,8 +133,9 @@ public:
 
   /// Ancestor-or-self, by digits: a province contains its prefectures, counties and townships, a
   /// prefecture its counties and townships, a county its townships; every code contains itself.
-  /// Legacy codes are compared as recorded: 110000 contains 110104, 110102 does not (use
-  /// current()).
+  /// Abolished codes are compared as recorded: 110000 contains 110104 and 320000 contains 320103
+  /// (an abolished county is still inside its province); 110102 does not contain 110104 (use
+  /// current() or current_codes_on()).
   [[nodiscard]] constexpr bool contains(const region_code& other) const noexcept {
     std::uint32_t unit = 1;
     switch (level()) {
@@ -137,30 +147,93 @@ public:
     return hierarchy_key() / unit == other.hierarchy_key() / unit;
   }
 
-  /// An abolished code kept for old records (110103, 110104, 110228, 110229, ...).
+  /// An abolished code: not in the newest list (110103 崇文区, 110104 宣武区, 320103 白下区 ...). A
+  /// township is never legacy (one under an abolished county is refused).
   [[nodiscard]] constexpr bool is_legacy() const noexcept {
-    if (value_ > 999999) return false; // townships under abolished counties are rejected
-    const auto r = region_table::find(value_);
-    return r && r->successor != 0;
+    if (value_ > 999999) return false;
+    const auto e = region_table::find(value_);
+    return e && !e->in_force_now();
   }
 
-  /// The current code for a legacy code (110104 宣武区 -> 110102 西城区); otherwise *this.
+  /// The one current code this code's area went to, following successors through the lists
+  /// (110104 宣武区 -> 110102 西城区; 110228 密云县 -> 110118 密云区); a current code or a township
+  /// is itself. When the area went to several codes (330104 江干区 -> 上城区 and 钱塘区) or its
+  /// successor is unknown there is no one code: the code itself is returned (see current_codes()).
   [[nodiscard]] constexpr region_code current() const noexcept {
     if (value_ > 999999) return *this;
-    const auto r = region_table::find(value_);
-    return r && r->successor != 0 ? region_code(r->successor) : *this;
+    std::uint32_t v = value_;
+    for (int step = 0; step < 64; ++step) { // successors move forward in time: a chain is short
+      const auto e = region_table::find(v);
+      if (!e) return *this; // unreachable: successors are table codes (checked by the generator)
+      if (e->in_force_now()) return region_code(v);
+      const auto next = e->latest().successors();
+      if (next.size() != 1) return *this;
+      v = next[0];
+    }
+    return *this;
   }
 
   /// "110102" or "610112008".
   [[nodiscard]] std::string to_string() const { return std::to_string(value_); }
 
-  /// The Chinese name from the bundled table ("西城区", "宣武区" for the legacy 110104); "" for a
-  /// township the table has no name for.
+  /// The Chinese name from the bundled table: a current code's name, an abolished code's last name
+  /// ("宣武区" for 110104); "" for a township the table has no name for.
   [[nodiscard]] constexpr std::string_view name() const noexcept {
-    const auto r =
-        value_ > 999999 ? region_table::find_township(value_) : region_table::find(value_);
-    return r ? r->name : std::string_view{};
+    if (value_ > 999999) return region_table::township_name(value_).value_or(std::string_view{});
+    const auto e = region_table::find(value_);
+    return e ? e->name() : std::string_view{};
   }
+
+  /// True when the MCA list of `d`'s month shows this code (a township: its county). The lists are
+  /// dated by month and yearly before 2015: a change counts from the month of the first list that
+  /// shows it. Nothing is in force before the first list (1980-12); after the newest (2021-12) the
+  /// codes of the newest list are.
+  [[nodiscard]] bool in_force_on(const date& d) const noexcept {
+    const auto e = region_table::find(six_digits());
+    return e && e->period_on(month_of(d)).has_value();
+  }
+
+  /// The name this code had on `d` ("" when it was not in force then; a township: its own name
+  /// while its county was in force). 420600 is 襄樊市 in 2009 and 襄阳市 in 2011.
+  [[nodiscard]] std::string_view name_on(const date& d) const noexcept {
+    if (!in_force_on(d)) return {};
+    if (value_ > 999999) return name();
+    return region_table::find(value_)->period_on(month_of(d))->name();
+  }
+
+  /// The codes that took over this code's area when it was last abolished: one for a merger or a
+  /// renumbering (320103 白下区 -> 320104 秦淮区), several for a split (330104 江干区 -> 330102, 330114).
+  /// Empty for a code in force today, a township, and an abolished code whose successor is unknown.
+  [[nodiscard]] std::vector<region_code> successors() const {
+    std::vector<region_code> out;
+    if (value_ > 999999) return out;
+    const auto latest = region_table::find(value_)->latest();
+    for (const std::uint32_t s : latest.successors()) out.push_back(region_code(s));
+    return out;
+  }
+
+  /// The codes in force on `d` that stand for this code, following successors through the lists:
+  /// the code itself when it is in force on `d` (or not yet created then); for an abolished code
+  /// the codes its area went to, as they were on `d` (several after a split); empty when somewhere
+  /// on the way the successor is unknown. Townships are themselves.
+  [[nodiscard]] std::vector<region_code> current_codes_on(const date& d) const {
+    std::vector<region_code> out;
+    if (value_ > 999999) return {*this};
+    if (!follow(value_, month_of(d), out, 0)) out.clear();
+    return out;
+  }
+
+  /// current_codes_on() for the newest list (2021-12): the codes in force today.
+  [[nodiscard]] std::vector<region_code> current_codes() const {
+    std::vector<region_code> out;
+    if (value_ > 999999) return {*this};
+    if (!follow(value_, region_table::newest_list(), out, 0)) out.clear();
+    return out;
+  }
+
+  /// The code's periods in the lists, oldest first (a township: its county's). 110228: 密云县 from
+  /// 1983-12 until 2015-11, abolished, successor 110118 密云区.
+  [[nodiscard]] std::vector<region_period> history() const;
 
   friend constexpr bool operator==(const region_code&, const region_code&) = default;
   friend constexpr std::strong_ordering operator<=>(const region_code& a,
@@ -191,14 +264,41 @@ private:
              " an NBS statistical code for a development zone (county digits 7x, e.g. 371071 "
              "威海火炬高技术产业开发区), not a GB/T 2260 / MCA division code: use the district or "
              "county that legally contains the zone";
-    return "not a division code in the bundled table (MCA list of 2021-12 plus legacy aliases; it "
-           "covers " +
-           std::string(region_table::coverage) + ")";
+    return "not a division code in the bundled table (" + std::string(region_table::coverage) + ")";
   }
 
   // The value to quote in an error: the caller's text, or the number when it came as a number.
   static std::string quoted(std::uint32_t v, std::string_view text) {
     return text.empty() ? std::to_string(v) : std::string(text);
+  }
+
+  // The list month of a date.
+  static region_table::list_month month_of(const date& d) noexcept {
+    return region_table::month_of(static_cast<int>(d.year()), static_cast<int>(d.month()));
+  }
+  static date first_day(region_table::list_month m) {
+    return make_date(region_table::year_of(m), region_table::month_in_year(m), 1);
+  }
+  [[nodiscard]] constexpr std::uint32_t six_digits() const noexcept {
+    return value_ > 999999 ? value_ / 1000 : value_;
+  }
+
+  // Appends to `out` the codes in force in month `m` that stand for `code` (see current_codes_on);
+  // false when a successor on the way is unknown. Each step goes to a later abolition, so the depth
+  // is bounded by the number of lists; the guard only protects against a corrupt table.
+  static bool follow(std::uint32_t code, region_table::list_month m, std::vector<region_code>& out,
+                     int depth) {
+    const auto e = region_table::find(code);
+    if (!e || depth > 100) return false;
+    const auto gone = e->period_on(m) ? std::nullopt : e->abolished_by(m);
+    if (!gone) { // in force on that date, or not yet created: itself
+      if (std::find(out.begin(), out.end(), region_code(code)) == out.end()) out.push_back(region_code(code));
+      return true;
+    }
+    if (gone->successors().empty()) return false;
+    for (const std::uint32_t s : gone->successors())
+      if (!follow(s, m, out, depth + 1)) return false;
+    return true;
   }
 
   static constexpr region_code checked_six(std::uint32_t v, std::string_view field,
@@ -220,16 +320,16 @@ private:
       throw invalid_value(error_id::invalid_region, field, quoted(v, text),
                           "its first 6 digits " + std::to_string(parent) +
                               " are not a known county: " + unknown_six_why(parent));
-    if (r->successor != 0)
+    if (!r->in_force_now())
       throw invalid_value(error_id::invalid_region, field, quoted(v, text),
                           "its first 6 digits are the abolished code " + std::to_string(parent) +
-                              " (" + std::string(r->name) +
+                              " (" + std::string(r->name()) +
                               "); township codes under an abolished county cannot be mapped to "
                               "current ones: give the current township code, or the 6-digit code");
     if (parent % 100 == 0 && (parent % 10000 == 0 || region_table::has_children(parent)))
       throw invalid_value(error_id::invalid_region, field, quoted(v, text),
                           "its first 6 digits " + std::to_string(parent) + " (" +
-                              std::string(r->name) + ") are a " +
+                              std::string(r->name()) + ") are a " +
                               (parent % 10000 == 0 ? "province" : "prefecture") +
                               ", not a county: a township code is a county code + 3 digits");
     return region_code(v);
@@ -237,6 +337,28 @@ private:
 
   std::uint32_t value_;
 };
+
+/// One span of consecutive MCA lists in which a code appears under one name (region_code::history()).
+struct region_period {
+  date from;                    ///< first day of the month of the first list that has it
+  std::optional<date> until;    ///< first day of the month of the first list without it, or renaming it
+  std::string_view name;        ///< its name in those lists
+  region_table::period_end end; ///< in_force, renamed, or abolished (successors inferred, by_hand, unknown)
+  std::vector<region_code> successors; ///< where its area went, when abolished and known
+};
+
+inline std::vector<region_period> region_code::history() const {
+  std::vector<region_period> out;
+  const auto e = region_table::find(six_digits());
+  for (std::size_t k = 0; k < e->period_count(); ++k) {
+    const region_table::period p = e->period_at(k);
+    region_period q{first_day(p.from()), std::nullopt, p.name(), p.end(), {}};
+    if (p.until()) q.until = first_day(*p.until());
+    for (const std::uint32_t s : p.successors()) q.successors.push_back(region_code(s));
+    out.push_back(std::move(q));
+  }
+  return out;
+}
 
 } // namespace eldercare
 

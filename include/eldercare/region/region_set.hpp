@@ -36,8 +36,9 @@ public:
     }
   }
 
-  /// True when some member contains `c` (ancestor-or-self by digits). Legacy codes are taken as
-  /// recorded; call c.current() first where a rule counts them as their successor.
+  /// True when some member contains `c` (ancestor-or-self by digits). Abolished codes are taken as
+  /// recorded (320000 contains 白下区 320103; 秦淮区 320104 does not): where a rule counts them as
+  /// their successors, read them through c.current_codes_on(date) first, as hukou_in does.
   [[nodiscard]] bool contains(const region_code& c) const noexcept {
     if (keys_.size() <= 16) { // see find_key: any member's range will do
       const std::uint32_t key = c.hierarchy_key();

@@ -1,8 +1,11 @@
 #pragma once
 // Where a person is registered (户籍) and where they live.
 
+#include <algorithm> // std::all_of over the codes a legacy code stands for
+#include <cstddef>   // std::size_t
 #include <string>
 #include <string_view> // the leaves' declarations
+#include <vector>      // the codes a legacy code stands for
 
 #include "eldercare/core/words.hpp"
 #include "eldercare/region/region_set.hpp"
@@ -14,8 +17,14 @@ namespace eldercare {
 /// How an abolished division code on a record is read (Xuanwu 110104 was merged into Xicheng in 2010;
 /// old records and ID numbers still carry it). No source settles it for the catalog's rules.
 enum class legacy_code_reading {
-  as_successor, ///< default [assumed]: 110104 counts as 西城 110102 (the area is Xicheng today)
-  as_recorded,  ///< only the code as recorded counts
+  /// default [assumed]: a code not in force on the evaluation date counts as the codes its area went
+  /// to, as they stood on that date (region_code::current_codes_on, following the bundled history):
+  /// 110104 counts as 西城 110102. After a split (330104 江干区 -> 上城区 330102 and 钱塘区 330114)
+  /// the record cannot say which part the person lived in, so the code is in a set only when ALL of
+  /// them are. When the successor is unknown the code is read as recorded. A code in force on the
+  /// date (宣武 before 2010) is read as recorded.
+  as_successor,
+  as_recorded, ///< only the code as recorded counts
 };
 
 template <>
@@ -77,14 +86,32 @@ struct hukou_in : condition_tag {
   template <HasHukou Subject, class Sink>
   bool evaluate(const context<Subject>& ctx, Sink& sink) const {
     const region_code& recorded = ctx.subject.hukou.region;
-    const region_code read = legacy == legacy_code_reading::as_successor ? recorded.current() : recorded;
-    const bool ok = regions.contains(read);
+    // The codes the record stands for on the date; empty: read as recorded (see legacy_code_reading).
+    std::vector<region_code> read;
+    bool unknown = false; // abolished by that date, and where its area went is not known
+    if (legacy == legacy_code_reading::as_successor && !recorded.in_force_on(ctx.on)) {
+      read = recorded.current_codes_on(ctx.on);
+      unknown = read.empty();
+      if (read.size() == 1 && read.front() == recorded) read.clear(); // not yet created on that date
+    }
+    const bool ok = read.empty() ? regions.contains(recorded)
+                                 : std::all_of(read.begin(), read.end(),
+                                               [&](const region_code& c) { return regions.contains(c); });
     sink.leaf([&] {
       reason r;
       r.condition = describe();
       r.passed = ok;
       r.facts = {{"hukou.region", detail::region_text(recorded)}};
-      if (read != recorded) r.note = "legacy code read as " + detail::region_text(read);
+      if (read.size() == 1) r.note = "legacy code read as " + detail::region_text(read.front());
+      if (read.size() > 1) {
+        r.note = "legacy code read as ";
+        for (std::size_t i = 0; i < read.size(); ++i) {
+          if (i > 0) r.note += i + 1 == read.size() ? " and " : ", ";
+          r.note += detail::region_text(read[i]);
+        }
+        r.note += " (its area was split: all must be in the set)";
+      }
+      if (unknown) r.note = "abolished code with no known successor, read as recorded";
       return r;
     });
     return ok;
