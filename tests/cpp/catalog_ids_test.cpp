@@ -9,6 +9,8 @@
 #include <sstream>
 
 #include "eldercare/eldercare.hpp"
+#include "eldercare/catalog/beijing/xicheng_workforce.hpp" // the competition policy (not an entry)
+#include "eldercare/catalog/sources.hpp"                  // seed file names (the umbrella only declares the catalog)
 
 using namespace eldercare;
 

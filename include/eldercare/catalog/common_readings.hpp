@@ -97,7 +97,7 @@ inline const std::vector<std::string> age_reading_names{"age.reached", "age.leap
 }
 
 /// The region codes of a free-input reading ("110114101, 110111102": comma-separated, blanks
-/// ignored); a code that does not parse is reported as readings.<name>.
+/// ignored); a code that does not parse is reported under the reading's name (readings.xixian.extra_towns).
 [[nodiscard]] inline std::vector<region_code> region_codes(const reading_context& r, const std::string& name) {
   std::vector<region_code> codes;
   std::stringstream in(r.get(name));

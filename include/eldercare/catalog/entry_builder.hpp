@@ -239,7 +239,7 @@ private:
 [[nodiscard]] inline version_spec<person> version(std::string label, citation cite) {
   return {std::move(label), std::move(cite)};
 }
-/// A version of a policy over another subject: version<worker>("2024", c).
+/// A version of a policy over another subject: `version<worker>("2024", c)`.
 template <class Subject>
 [[nodiscard]] version_spec<Subject> version(std::string label, citation cite) {
   return {std::move(label), std::move(cite)};

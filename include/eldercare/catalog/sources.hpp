@@ -1,7 +1,7 @@
 #pragma once
 // The seed documents the catalog encodes (POLICIES.md's index), each named once. A citation's
-// `source` is "seeds/<file>": the file as it is in the shared seeds folder, kept verbatim in the
-// repository as docs/sources/<file> so that an entry can be read beside its source (the policy pages
+// `source` is "seeds/FILE": the file as it is in the shared seeds folder, kept verbatim in the
+// repository as docs/sources/FILE so that an entry can be read beside its source (the policy pages
 // link there, and a test checks that every cited file is present and every quote is in it).
 // Sources that are not seeds name a section of DOMAIN.md ("DOMAIN.md E.1 (beijing.gov.cn ...)").
 
