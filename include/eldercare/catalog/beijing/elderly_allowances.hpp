@@ -15,6 +15,7 @@
 
 namespace eldercare::catalog_entries {
 
+inline constexpr const char* beijing_jurisdiction = "北京市 (110000)";
 inline constexpr const char* beijing_allowances_source = "DOMAIN.md E.1 (beijing.gov.cn 2019-10-28, 2018-10-10; xuehua.us overview)";
 
 [[nodiscard]] inline std::vector<reading> beijing_allowances_readings() {
@@ -51,7 +52,7 @@ inline any_condition beijing_elder(const reading_context& r, bool apply_exclusio
   catalog_entry e{
       .id = "cn.beijing.elderly_allowances.hardship",
       .title = "困难老年人养老服务补贴 (北京)",
-      .jurisdiction = "北京市 (110000)",
+      .jurisdiction = beijing_jurisdiction,
       .source = beijing_allowances_source,
       .summary = "60+ Beijing-hukou elders: 300 yuan a month on 低保, 200 in a low-income household not on 低保, 100 "
                  "in a 计划生育特殊家庭 not in the two rows above. Not paid to 特困 or work-injury care-fee recipients.",
@@ -85,7 +86,7 @@ inline any_condition beijing_elder(const reading_context& r, bool apply_exclusio
   catalog_entry e{
       .id = "cn.beijing.elderly_allowances.disability_care",
       .title = "失能老年人护理补贴 (北京)",
-      .jurisdiction = "北京市 (110000)",
+      .jurisdiction = beijing_jurisdiction,
       .source = beijing_allowances_source,
       .summary = "60+ Beijing-hukou elders: 600 yuan a month for 重度失能 by comprehensive assessment, or a grade-1 "
                  "视力/肢体/智力/精神 certificate, or 多重 with grade-2 智力/精神; 400 for grade-2 视力/肢体 or grade-2/3 "
@@ -127,7 +128,7 @@ inline any_condition beijing_elder(const reading_context& r, bool apply_exclusio
   catalog_entry e{
       .id = "cn.beijing.elderly_allowances.advanced_age",
       .title = "高龄老年人津贴 (北京)",
-      .jurisdiction = "北京市 (110000)",
+      .jurisdiction = beijing_jurisdiction,
       .source = beijing_allowances_source,
       .summary = "Beijing-hukou elders aged 80–89: 100 yuan a month; 90–99: 500; 100 and over: 800.",
       .readings = {"hukou.legacy_codes", "age.reached", "age.leap_day"},
@@ -157,7 +158,7 @@ inline any_condition beijing_elder(const reading_context& r, bool apply_exclusio
   return {
       .id = "cn.beijing.elderly_allowances",
       .title = "北京市老年人养老服务补贴津贴 (three allowances)",
-      .jurisdiction = "北京市 (110000)",
+      .jurisdiction = beijing_jurisdiction,
       .source = beijing_allowances_source,
       .summary = "The three Beijing allowances together: their grants add up (高龄津贴 is not restricted; the other two "
                  "are separate allowances for different needs).",

@@ -45,6 +45,7 @@ inline cited_document plan() {
 }
 inline date start() { return *plan().effective_from; }
 inline region_set xicheng() { return region_set("西城区", {regions::xicheng}); }
+inline constexpr const char* jurisdiction = "北京市西城区 (110102)";
 
 using worker_condition = basic_any_condition<worker>;
 using worker_rule = basic_rule<worker>;
@@ -105,7 +106,7 @@ inline parameter_list common_parameters(const reading_context& r, std::vector<st
   catalog_entry e{
       .id = "cn.beijing.xicheng.high_skill_talent.hiring",
       .title = "西城区企业招用高技能人才一次性补贴",
-      .jurisdiction = "北京市西城区 (110102)",
+      .jurisdiction = xicheng_talent_detail::jurisdiction,
       .source = catalog_sources::seed_000,
       .summary = "An employer that hires a high-skill worker (高级工 or above) who stays employed for a year or more gets "
                  "10,000 yuan once per person.",
@@ -136,7 +137,7 @@ inline parameter_list common_parameters(const reading_context& r, std::vector<st
   catalog_entry e{
       .id = "cn.beijing.xicheng.high_skill_talent.wage_growth",
       .title = "西城区高技能人才工资性补贴",
-      .jurisdiction = "北京市西城区 (110102)",
+      .jurisdiction = xicheng_talent_detail::jurisdiction,
       .source = catalog_sources::seed_000,
       .summary = "For the same high-skill hires: 5,000 yuan per person per year when the worker's wage grew by 5% or more "
                  "year on year, for at most three years (employment years 1-3).",
@@ -172,7 +173,7 @@ inline parameter_list common_parameters(const reading_context& r, std::vector<st
   return {
       .id = "cn.beijing.xicheng.high_skill_talent",
       .title = "西城区关于落实加强新时代高技能人才队伍建设的实施方案 (补贴)",
-      .jurisdiction = "北京市西城区 (110102)",
+      .jurisdiction = xicheng_talent_detail::jurisdiction,
       .source = catalog_sources::seed_000,
       .summary =
           "Workforce subsidies, not elder benefits: 10,000 yuan once per high-skill hire employed a year or more "

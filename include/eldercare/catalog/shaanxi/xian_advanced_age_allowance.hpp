@@ -22,7 +22,7 @@ namespace eldercare::catalog_entries {
   catalog_entry e{
       .id = "cn.shaanxi.xian.advanced_age_allowance",
       .title = "西安市高龄老人生活保健补贴",
-      .jurisdiction = "陕西省西安市 (610100)",
+      .jurisdiction = xian_jurisdiction,
       .source = catalog_sources::seed_004,
       .summary = "Xi'an's advanced-age health allowance (高龄保健补贴): about 5.6亿元 a year for 72万 elders, i.e. the "
                  "derived average 777.78 yuan per person per year. Age bands and amounts are in no source: by default "

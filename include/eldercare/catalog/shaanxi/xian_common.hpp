@@ -25,6 +25,8 @@
 
 namespace eldercare::catalog_entries {
 
+inline constexpr const char* xian_jurisdiction = "陕西省西安市 (610100)";
+
 namespace xian_detail {
 
 /// One of the seed's yearly figures: what was spent, and on how many people.

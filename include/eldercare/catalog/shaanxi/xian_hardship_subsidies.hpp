@@ -15,7 +15,7 @@ namespace eldercare::catalog_entries {
   catalog_entry e{
       .id = "cn.shaanxi.xian.disabled_care_subsidy",
       .title = "西安市生活困难失能老年人护理补贴",
-      .jurisdiction = "陕西省西安市 (610100)",
+      .jurisdiction = xian_jurisdiction,
       .source = catalog_sources::seed_004,
       .summary = "Part of Xi'an's 经济困难老年人服务补贴制度: a care subsidy (护理补贴) for economically difficult (生活困难) "
                  "disabled (失能) elders. The seed gives only the total (98余万元 a year for 0.38万 people); the amount is "
@@ -51,7 +51,7 @@ namespace eldercare::catalog_entries {
   catalog_entry e{
       .id = "cn.shaanxi.xian.rural_living_allowance",
       .title = "西安市农村失能、贫困老年人生活补助",
-      .jurisdiction = "陕西省西安市 (610100)",
+      .jurisdiction = xian_jurisdiction,
       .source = catalog_sources::seed_004,
       .summary = "A living allowance (生活补助) for rural (农村) elders who are disabled (失能) or poor (贫困): 145余万元 a "
                  "year for 2.9万 people, i.e. the derived average 50.00 yuan per person per year. Rural by place of "
@@ -92,7 +92,7 @@ namespace eldercare::catalog_entries {
   catalog_entry e{
       .id = "cn.shaanxi.xian.accident_insurance",
       .title = "西安市特殊困难老年人意外伤害保险",
-      .jurisdiction = "陕西省西安市 (610100)",
+      .jurisdiction = xian_jurisdiction,
       .source = catalog_sources::seed_004,
       .summary = "Xi'an buys accident insurance (意外伤害保险) for special-hardship elders (特殊困难老年人): 560余万元 a "
                  "year for 28万 people, i.e. a derived premium of 20.00 yuan per person per year, paid to the insurer on "

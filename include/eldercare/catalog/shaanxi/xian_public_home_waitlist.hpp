@@ -34,7 +34,7 @@ struct waitlist_factor {
   catalog_entry e{
       .id = "cn.shaanxi.xian.public_home_waitlist",
       .title = "西安市公办养老机构入住评估轮候 (曲江老年公寓试点)",
-      .jurisdiction = "陕西省西安市 (610100)",
+      .jurisdiction = xian_jurisdiction,
       .source = catalog_sources::seed_004,
       .summary = "Admission to Xi'an's public eldercare homes by assessment and waiting list (piloted at 曲江老年公寓): "
                  "applicants (60+, Xi'an hukou) are ranked by priority points — 特困 first, then 低保/低收入, ability "

@@ -57,7 +57,7 @@ inline constexpr const char* weihai_caregiver_lead =
   catalog_entry e{
       .id = weihai_caregiver_id,
       .title = "威海市养老护理员岗位补贴 (一次性补助)",
-      .jurisdiction = "山东省威海市 (371000)",
+      .jurisdiction = weihai_jurisdiction,
       .source = catalog_sources::seed_001,
       .summary =
           "Care workers (养老护理员) working in Weihai who meet the conditions get a one-off city subsidy of "

@@ -98,7 +98,7 @@ namespace detail {
   catalog_entry e{
       .id = weihai_home_care_id,
       .title = "威海市政府为特殊困难老年人购买社区居家养老服务",
-      .jurisdiction = "山东省威海市 (371000)",
+      .jurisdiction = weihai_jurisdiction,
       .source = catalog_sources::seed_001,
       .summary =
           "Weihai-hukou elders aged 60+ living at home: 60 hours of purchased home care a month for dispersed "

@@ -47,7 +47,7 @@ inline constexpr const char* weihai_platform_programme = "weihai.virtual_platfor
   catalog_entry e{
       .id = weihai_platform_id,
       .title = "威海市虚拟养老院入网老年人话费补贴",
-      .jurisdiction = "山东省威海市 (371000)",
+      .jurisdiction = weihai_jurisdiction,
       .source = catalog_sources::seed_001,
       .summary =
           "Households of elders enrolled on Weihai's virtual eldercare platform (虚拟养老院, 6012349) get a "

@@ -7,6 +7,8 @@
 
 namespace eldercare::catalog_entries {
 
+inline constexpr const char* weihai_jurisdiction = "山东省威海市 (371000)";
+
 /// How the citations name the report.
 inline constexpr const char* weihai_seed_report =
     "as reported in 《山东:威海养老服务项目获批中央补助资金5343万元》 (2022-10-15, seed 001)";
