@@ -9,7 +9,9 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <string_view> // seed file names
 
+#include <eldercare/catalog/sources.hpp>
 #include <eldercare/eldercare.hpp>
 
 namespace {
@@ -23,6 +25,23 @@ std::string cell(std::string s) {
     else out += c;
   }
   return out;
+}
+
+// A citation's source as Markdown: a seed file links to its copy in docs/sources/, kept beside the
+// pages so that an entry can be read against the text it encodes; other sources (DOMAIN.md sections)
+// are named as they are.
+std::string source_link(const std::string& source) {
+  const std::string_view file = catalog_sources::seed_file(source);
+  if (file.empty()) return "`" + source + "`";
+  return "[`" + source + "`](../sources/" + std::string(file) + ")";
+}
+
+void parameter_table(std::ostringstream& o, const char* heading, const parameter_list& ps) {
+  o << "| " << heading << " | value | provenance | quote | note |\n|---|---|---|---|---|\n";
+  for (const auto& prm : ps)
+    o << "| " << cell(prm.name) << " | " << cell(prm.value) << " | " << to_word(prm.origin) << " | "
+      << (prm.quote.empty() ? "" : "「" + cell(prm.quote) + "」") << " | " << cell(prm.note) << " |\n";
+  o << "\n";
 }
 
 std::string in_force(const std::optional<date>& from, const std::optional<date>& to) {
@@ -42,26 +61,16 @@ void write_policy(std::ostringstream& o, const basic_policy<Subject>& p) {
   o << "\n";
   for (const auto& v : p.versions()) {
     o << "## Version " << v.label << "\n\n";
-    if (!v.parameters.empty()) {
-      o << "| version parameter | value | provenance | note |\n|---|---|---|---|\n";
-      for (const auto& prm : v.parameters)
-        o << "| " << cell(prm.name) << " | " << cell(prm.value) << " | " << to_word(prm.origin) << " | " << cell(prm.note) << " |\n";
-      o << "\n";
-    }
+    if (!v.parameters.empty()) parameter_table(o, "version parameter", v.parameters);
     for (const auto& r : v.rules) {
       o << "### Rule `" << r.id << "`: " << r.title << "\n\n";
       o << "- **Grants:** " << r.grant.to_string() << "\n";
       o << "- **Condition:** " << cell(r.condition.describe()) << "\n";
       o << "- **Source:** " << cell(r.cite.document) << (r.cite.clause.empty() ? "" : ", " + cell(r.cite.clause)) << "\n";
       if (!r.cite.key_phrase.empty()) o << "- **Key phrase:** 「" << cell(r.cite.key_phrase) << "」\n";
-      if (!r.cite.source.empty()) o << "- **Read in:** `" << r.cite.source << "`\n";
+      if (!r.cite.source.empty()) o << "- **Read in:** " << source_link(r.cite.source) << "\n";
       o << "\n";
-      if (!r.parameters.empty()) {
-        o << "| parameter | value | provenance | note |\n|---|---|---|---|\n";
-        for (const auto& prm : r.parameters)
-          o << "| " << cell(prm.name) << " | " << cell(prm.value) << " | " << to_word(prm.origin) << " | " << cell(prm.note) << " |\n";
-        o << "\n";
-      }
+      if (!r.parameters.empty()) parameter_table(o, "parameter", r.parameters);
     }
   }
 }
@@ -73,7 +82,7 @@ std::string page(const catalog& c, const catalog_entry& e) {
   o << "| | |\n|---|---|\n";
   o << "| Jurisdiction | " << cell(e.jurisdiction) << " |\n";
   o << "| Subject | " << to_word(e.subject) << " |\n";
-  o << "| Source | `" << e.source << "` |\n\n";
+  o << "| Source | " << source_link(e.source) << " |\n\n";
   o << e.summary << "\n\n";
   if (!e.components.empty()) {
     o << "This id is a bundle of the entries below; each has its own page (a person's grants under the bundle are "
@@ -119,13 +128,15 @@ std::map<std::string, std::string> all_pages(const catalog& c) {
   index << "| id | title | subject | source |\n|---|---|---|---|\n";
   for (const auto& e : c.entries()) {
     pages[e.id + ".md"] = page(c, e);
-    index << "| [`" << e.id << "`](" << e.id << ".md) | " << cell(e.title) << " | " << to_word(e.subject) << " | `" << e.source << "` |\n";
+    index << "| [`" << e.id << "`](" << e.id << ".md) | " << cell(e.title) << " | " << to_word(e.subject) << " | " << source_link(e.source) << " |\n";
   }
+  index << "\nThe seed documents the entries cite are kept in [`docs/sources/`](../sources/README.md), so that an entry "
+           "can be read beside its source.\n";
   // The documentation site (Sphinx) needs every page in a toctree; hidden, because the table above is
   // the reader's index.
   index << "\n```{toctree}\n:hidden:\n\n";
   for (const auto& e : c.entries()) index << e.id << "\n";
-  index << "```\n";
+  index << "../sources/README\n```\n";
   pages["index.md"] = index.str();
   return pages;
 }

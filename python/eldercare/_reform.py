@@ -193,7 +193,8 @@ class _RuleChange:
         parameters = []
         for p in rule.parameters:
             if p.name == "amount" and grant != rule.grant and grant.is_money:
-                p = Parameter("amount", f"{grant}", "assumed", f"changed by a reform (base: {p.value}; {p.note})")
+                base = "; ".join(x for x in (p.value, p.note, p.quote and f"「{p.quote}」") if x)
+                p = Parameter("amount", f"{grant}", "assumed", f"changed by a reform (base: {base})")
             parameters.append(p)
         parameters.append(Parameter("reform", "; ".join(notes), "assumed", "changed by eldercare.reform()"))
         return Rule(rule.id, rule.title, condition, grant, citation=rule.citation, parameters=parameters)

@@ -248,7 +248,7 @@ class Citation(_Frozen):
 
 
 class Parameter(_Frozen):
-    """A rule parameter as reported: its name, its value as text, provenance and why.
+    """A rule parameter as reported: its name, its value as text, provenance, why, and the seed's words.
 
     Parameters
     ----------
@@ -260,29 +260,36 @@ class Parameter(_Frozen):
         One of :data:`PROVENANCES`: stated (in a seed), sourced (a real policy text), derived
         (computed from stated aggregates), assumed (our documented default; always overridable).
     note : str
-        The source or the reasoning.
+        The reasoning, or where else the value comes from; empty when the quote says it all.
+    quote : str
+        The exact words of the seed the value rests on (原文), e.g. ``"每人每月补贴600元"``; empty
+        when none are quoted.
     """
 
-    _fields = ("name", "value", "provenance", "note")
+    _fields = ("name", "value", "provenance", "note", "quote")
     __slots__ = (*_fields, "_impl")
     name: str
     value: str
     provenance: str
     note: str
+    quote: str
 
-    def __init__(self, name: str, value: str, provenance: str = "assumed", note: str = "") -> None:
+    def __init__(self, name: str, value: str, provenance: str = "assumed", note: str = "", quote: str = "") -> None:
         impl = _core.parameter_info(
             _check.text(name, "parameter.name", allow_empty=False),
             _check.text(value, "parameter.value"),
             _check.word(provenance, "parameter.provenance", PROVENANCES),
             _check.text(note, "parameter.note"),
+            _check.text(quote, "parameter.quote"),
         )
-        self._set(name=name, value=value, provenance=provenance, note=note, _impl=impl)
+        self._set(name=name, value=value, provenance=provenance, note=note, quote=quote, _impl=impl)
 
     @classmethod
     def _wrap(cls, impl: _core.parameter_info) -> Parameter:
         obj = cls.__new__(cls)
-        obj._set(name=impl.name, value=impl.value, provenance=impl.provenance, note=impl.note, _impl=impl)
+        obj._set(
+            name=impl.name, value=impl.value, provenance=impl.provenance, note=impl.note, quote=impl.quote, _impl=impl
+        )
         return obj
 
 

@@ -232,7 +232,8 @@ class Entry:
         """Every parameter with its provenance, as a DataFrame.
 
         Columns ``policy``, ``version``, ``rule`` (empty for a version parameter; the norm id for a
-        planning norm), ``name``, ``value``, ``provenance`` and ``note``.
+        planning norm), ``name``, ``value``, ``provenance``, ``note`` and ``quote`` (the seed's own
+        words the value rests on; empty where none are quoted).
         """
         import pandas as pd
 
@@ -249,6 +250,7 @@ class Entry:
                         "value": p.value,
                         "provenance": p.provenance,
                         "note": p.note,
+                        "quote": p.quote,
                     }
                 )
 
@@ -268,9 +270,10 @@ class Entry:
                         "value": f"{n.actual_name} ≥ {n.numerator}/{n.denominator} × {n.base_name}",
                         "provenance": n.provenance,
                         "note": n.title,
+                        "quote": "",
                     }
                 )
-        return pd.DataFrame(rows, columns=["policy", "version", "rule", "name", "value", "provenance", "note"])
+        return pd.DataFrame(rows, columns=["policy", "version", "rule", "name", "value", "provenance", "note", "quote"])
 
     def citations(self, readings: Readings = None) -> List[Citation]:
         """The texts the entry encodes (versions, rules and norms), without repeats, in order."""

@@ -488,17 +488,21 @@ void register_policies(py::module_& m) {
       .def("to_string", &citation::to_string)
       .def("__eq__", [](const citation& a, const citation& b) { return a == b; });
 
-  py::class_<parameter_info>(m, "parameter_info", "A rule parameter with its provenance.")
-      .def(py::init([](std::string name, std::string value, const std::string& origin, std::string note) {
+  py::class_<parameter_info>(m, "parameter_info", "A rule parameter with its provenance and the seed's words.")
+      .def(py::init([](std::string name, std::string value, const std::string& origin, std::string note,
+                       std::string quote) {
              return parameter_info{std::move(name), std::move(value),
-                                   parse_word<provenance>(origin, "parameter.provenance"), std::move(note)};
+                                   parse_word<provenance>(origin, "parameter.provenance"), std::move(note),
+                                   std::move(quote)};
            }),
-           py::arg("name"), py::arg("value"), py::arg("provenance") = "assumed", py::arg("note") = "")
+           py::arg("name"), py::arg("value"), py::arg("provenance") = "assumed", py::arg("note") = "",
+           py::arg("quote") = "")
       .def_readonly("name", &parameter_info::name)
       .def_readonly("value", &parameter_info::value)
       .def_property_readonly("provenance",
                              [](const parameter_info& p) { return std::string(to_word(p.origin)); })
       .def_readonly("note", &parameter_info::note)
+      .def_readonly("quote", &parameter_info::quote)
       .def("__eq__", [](const parameter_info& a, const parameter_info& b) { return a == b; });
 
   py::class_<rule>(m, "rule", "A rule: condition, grant, citation, parameters.")

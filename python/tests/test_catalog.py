@@ -4,6 +4,8 @@ values come from the seeds as the C++ catalog tests state them (tests/cpp/catalo
 
 from __future__ import annotations
 
+import pathlib
+
 import pytest
 
 import eldercare as ec
@@ -53,11 +55,41 @@ def test_an_unknown_id_raises_a_lookup_error_naming_it() -> None:
 
 def test_parameters_carry_provenance_and_notes() -> None:
     params = catalog.entry("cn.beijing.xicheng.cross_region_care").parameters()
-    assert list(params.columns) == ["policy", "version", "rule", "name", "value", "provenance", "note"]
+    assert list(params.columns) == ["policy", "version", "rule", "name", "value", "provenance", "note", "quote"]
     amount = params[(params.rule == "jin_ji_meng") & (params.name == "amount")]
     assert set(amount.value) == {"600.00 yuan per month"} and set(amount.provenance) == {"stated"}
+    assert set(amount.quote) == {"每人每月补贴600元"}
     assert set(params.provenance) <= set(ec.PROVENANCES)
     assert "assumed" in set(params[params.name == "effective_from"].provenance)
+
+
+def test_quotes_are_the_words_of_the_cited_seed() -> None:
+    # Every quoted parameter of every entry (default readings) quotes the seed its rule or version
+    # cites, verbatim, from the copy kept in docs/sources/; a parameter without a quote has a note.
+    sources = pathlib.Path(__file__).resolve().parents[2] / "docs" / "sources"
+    quoted = 0
+    for e in catalog.entries():
+        for v in e.versions:
+            for cite, params in [(v.citation, v.parameters), *((r.citation, r.parameters) for r in v.rules)]:
+                for p in params:
+                    assert p.note or p.quote, (e.id, p.name)
+                    if not p.quote:
+                        continue
+                    assert cite.source.startswith("seeds/"), (e.id, p.name, cite.source)
+                    seed = (sources / cite.source.removeprefix("seeds/")).read_text(encoding="utf-8")
+                    assert p.quote in seed, (e.id, p.name, p.quote)
+                    quoted += 1
+    assert quoted > 0
+
+
+def test_a_parameter_carries_a_quote() -> None:
+    p = ec.Parameter("amount", "600.00 yuan per month", "stated", quote="每人每月补贴600元")
+    assert (p.note, p.quote) == ("", "每人每月补贴600元")
+    assert p == ec.Parameter("amount", "600.00 yuan per month", "stated", "", "每人每月补贴600元")
+    assert p != ec.Parameter("amount", "600.00 yuan per month", "stated")
+    assert ec.Parameter("amount", "1").quote == ""
+    with pytest.raises(TypeError, match="parameter.quote"):
+        ec.Parameter("amount", "1", quote=3)  # type: ignore[arg-type]
 
 
 def test_citations_and_rules() -> None:

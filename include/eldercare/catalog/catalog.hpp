@@ -64,25 +64,26 @@ private:
   const reading_set* chosen_;
 };
 
-/// One catalog entry (one id of POLICIES.md).
+/// One catalog entry (one id of POLICIES.md). Every member has a default, so that an entry is
+/// written with designated initializers naming what it has (entry_builder.hpp).
 struct catalog_entry {
-  std::string id;           ///< e.g. "cn.beijing.xicheng.cross_region_care"
-  std::string title;        ///< e.g. "西城区户籍老年人赴津冀蒙异地康养扶持办法"
-  std::string jurisdiction; ///< e.g. "北京市西城区 (110102)"
-  std::string source;       ///< the seed file (or DOMAIN.md section) it encodes
-  std::string summary;      ///< our short paraphrase of the rule
+  std::string id = {};           ///< e.g. "cn.beijing.xicheng.cross_region_care"
+  std::string title = {};        ///< e.g. "西城区户籍老年人赴津冀蒙异地康养扶持办法"
+  std::string jurisdiction = {}; ///< e.g. "北京市西城区 (110102)"
+  std::string source = {};       ///< the seed file (or DOMAIN.md section) it encodes
+  std::string summary = {};      ///< our short paraphrase of the rule
   subject_kind subject = subject_kind::person;
-  std::vector<std::string> readings; ///< names of the readings the entry depends on
+  std::vector<std::string> readings = {}; ///< names of the readings the entry depends on
   /// Builds the policy for persons/households; empty for entries of other subjects.
-  std::function<policy(const reading_context&)> build;
+  std::function<policy(const reading_context&)> build = {};
   /// Builds the policy of a worker entry (workforce subsidies).
-  std::function<basic_policy<worker>(const reading_context&)> build_worker;
+  std::function<basic_policy<worker>(const reading_context&)> build_worker = {};
   /// Builds the norms of an area entry (planning norms over a population).
-  std::function<std::vector<planning_norm>(const reading_context&)> build_norms;
+  std::function<std::vector<planning_norm>(const reading_context&)> build_norms = {};
   /// For a bundle (one id covering several policies whose grants add up): the component ids.
-  std::vector<std::string> components;
+  std::vector<std::string> components = {};
   /// Worked examples for the docs: a short description each (the test suite checks them).
-  std::vector<std::string> examples;
+  std::vector<std::string> examples = {};
 };
 
 /// A bundle entry's decision from its component policies, built already (`components[k]` is the

@@ -2,6 +2,7 @@
 // Readings shared by several catalog entries (stays, ages, codes), and the helpers that turn a
 // reading_context into the engine's options.
 
+#include <sstream> // splitting a reading's list of codes
 #include <string>
 #include <vector>
 
@@ -93,6 +94,32 @@ inline const std::vector<std::string> age_reading_names{"age.reached", "age.leap
                    v == def.default_choice ? "default reading: " + def.rationale : "reading chosen for this evaluation"});
   }
   return out;
+}
+
+/// The region codes of a free-input reading ("110114101, 110111102": comma-separated, blanks
+/// ignored); a code that does not parse is reported under the reading's name (readings.xixian.extra_towns).
+[[nodiscard]] inline std::vector<region_code> region_codes(const reading_context& r, const std::string& name) {
+  std::vector<region_code> codes;
+  std::stringstream in(r.get(name));
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    const auto b = item.find_first_not_of(" \t");
+    if (b == std::string::npos) continue;
+    const auto e = item.find_last_not_of(" \t");
+    codes.push_back(region_code::parse(item.substr(b, e - b + 1), "readings." + name));
+  }
+  return codes;
+}
+
+/// One reading as a parameter named `shown_as` ("membership" for xixian.membership), its note naming
+/// the reading and, for the default, why.
+[[nodiscard]] inline parameter_info reading_parameter(const reading_context& r, const std::string& name,
+                                                      std::string shown_as) {
+  const reading& def = r.definition(name);
+  const std::string v = r.get(name);
+  const bool is_default = v == def.default_choice;
+  return {std::move(shown_as), v, is_default ? def.origin : provenance::assumed,
+          "reading " + name + (is_default ? " (default): " + def.rationale : " (chosen for this evaluation)")};
 }
 
 } // namespace eldercare::catalog_readings

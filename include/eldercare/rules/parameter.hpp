@@ -32,12 +32,16 @@ struct enum_words<provenance> {
 
 
 
-/// A parameter as reported by a rule: its name, the value as text, provenance and why.
+/// A parameter as reported by a rule: its name, the value as text, provenance, why, and the words
+/// of the source it rests on.
 struct parameter_info {
   std::string name;  ///< e.g. "amount", "stay_months", "regions"
   std::string value; ///< e.g. "600.00 yuan per month", "3", "津冀蒙 {120000, 130000, 150000}"
   provenance origin = provenance::assumed;
-  std::string note;  ///< source or reasoning, e.g. "seed 000 para. 4: 每人每月补贴600元"
+  std::string note;  ///< reasoning or where else the value comes from; empty when the quote says it all
+  /// The exact words of the seed the value rests on (原文), e.g. "每人每月补贴600元"; empty when none
+  /// are quoted. Only verbatim text of the cited seed belongs here (a test compares them).
+  std::string quote = {};
   friend bool operator==(const parameter_info&, const parameter_info&) = default;
 };
 

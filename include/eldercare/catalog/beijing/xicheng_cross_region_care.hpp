@@ -6,9 +6,8 @@
 // department get 600 yuan per person per month; "last year" (2023) the rule was revised to add 200
 // yuan per month for institutions in Beijing's ecological conservation area (生态涵养区) after 3 months.
 
-#include <sstream> // splitting the mountain-town list
-
 #include "eldercare/catalog/common_readings.hpp"
+#include "eldercare/catalog/entry_builder.hpp"
 #include "eldercare/money/money.hpp"
 #include "eldercare/region/named_regions.hpp"
 #include "eldercare/rules/conditions/age.hpp"
@@ -17,8 +16,6 @@
 #include "eldercare/rules/conditions/stay.hpp"
 
 namespace eldercare::catalog_entries {
-
-inline constexpr const char* xicheng_seed = "seeds/000_c316a80b4f0fd0a0.txt";
 
 [[nodiscard]] inline std::vector<reading> xicheng_cross_region_readings() {
   return {
@@ -52,67 +49,64 @@ inline constexpr const char* xicheng_seed = "seeds/000_c316a80b4f0fd0a0.txt";
   };
 }
 
-namespace detail {
-inline std::vector<region_code> parse_town_list(const std::string& text) {
-  std::vector<region_code> towns;
-  std::stringstream in(text);
-  std::string item;
-  while (std::getline(in, item, ',')) {
-    const auto b = item.find_first_not_of(" \t");
-    if (b == std::string::npos) continue;
-    const auto e = item.find_last_not_of(" \t");
-    towns.push_back(region_code::parse(item.substr(b, e - b + 1), "readings.beijing.mountain_towns"));
-  }
-  return towns;
-}
-} // namespace detail
-
 [[nodiscard]] inline catalog_entry xicheng_cross_region_care() {
-  catalog_entry e;
-  e.id = "cn.beijing.xicheng.cross_region_care";
-  e.title = "西城区户籍老年人赴津冀蒙异地康养扶持办法";
-  e.jurisdiction = "北京市西城区 (110102)";
-  e.source = xicheng_seed;
-  e.summary = "Xicheng-registered elders who have lived a full three months in a filed eldercare institution in "
-              "Tianjin, Hebei or Inner Mongolia get 600 yuan a month (from June 2020); from the 2023 revision, "
-              "200 yuan a month after three months in an institution of Beijing's ecological conservation area.";
-  e.readings = {"xicheng.min_age", "xicheng.back_pay", "xicheng.first_paid_month", "xicheng.tier_transfer",
-                "beijing.mountain_towns", "hukou.legacy_codes", "age.reached", "age.leap_day"};
-  e.readings.insert(e.readings.end(), catalog_readings::stay_reading_names.begin(),
-                    catalog_readings::stay_reading_names.end());
-  e.examples = {
-      "Admitted 2023-02-28 to a filed institution in 三河市 (131082): not eligible on 2023-05-27, eligible "
-      "(600.00 yuan per month) on 2023-05-28 — the Civil Code day, not Boost's 05-31.",
-      "Admitted 2023-03-15 to a filed institution in 怀柔区 (110116): 200.00 yuan per month from 2023-06-15.",
-      "Same stay in 怀柔区 evaluated on 2022-10-01 (before the 2023 revision): not eligible.",
+  catalog_entry e{
+      .id = "cn.beijing.xicheng.cross_region_care",
+      .title = "西城区户籍老年人赴津冀蒙异地康养扶持办法",
+      .jurisdiction = "北京市西城区 (110102)",
+      .source = catalog_sources::seed_000,
+      .summary = "Xicheng-registered elders who have lived a full three months in a filed eldercare institution in "
+                 "Tianjin, Hebei or Inner Mongolia get 600 yuan a month (from June 2020); from the 2023 revision, "
+                 "200 yuan a month after three months in an institution of Beijing's ecological conservation area.",
+      .readings = concat({"xicheng.min_age", "xicheng.back_pay", "xicheng.first_paid_month", "xicheng.tier_transfer",
+                          "beijing.mountain_towns", "hukou.legacy_codes", "age.reached", "age.leap_day"},
+                         catalog_readings::stay_reading_names),
+      .examples =
+          {
+              "Admitted 2023-02-28 to a filed institution in 三河市 (131082): not eligible on 2023-05-27, eligible "
+              "(600.00 yuan per month) on 2023-05-28 — the Civil Code day, not Boost's 05-31.",
+              "Admitted 2023-03-15 to a filed institution in 怀柔区 (110116): 200.00 yuan per month from 2023-06-15.",
+              "Same stay in 怀柔区 evaluated on 2022-10-01 (before the 2023 revision): not eligible.",
+          },
   };
-  e.build = [](const reading_context& r) {
+  e.build = entry_policy(e, [](const reading_context& r, const policy_head& self) {
     using namespace eldercare::literals;
-    const citation c2020{"《西城区户籍老年人赴津冀蒙异地康养扶持办法》", "as reported by 北京青年报 2024-01-12 (seed 000)",
-                         "对西城户籍老年人入住津冀蒙协同发展地区经当地民政部门备案的养老机构满三个月的,每人每月补贴600元",
-                         xicheng_seed, make_date(2020, 6, 1), std::nullopt};
-    const citation c2023{"《西城区户籍老年人赴津冀蒙异地康养扶持办法》 (2023 revision)", "as reported by 北京青年报 2024-01-12 (seed 000)",
-                         "对于入住北京生态涵养区养老机构满3个月的,每人每月也补贴200元", xicheng_seed, make_date(2023, 1, 1),
-                         std::nullopt};
+    // The measures as the seed reports them, and their 2023 revision.
+    const cited_document measures{.document = "《西城区户籍老年人赴津冀蒙异地康养扶持办法》",
+                                  .source = catalog_sources::seed_000,
+                                  .clause = "as reported by 北京青年报 2024-01-12 (seed 000)",
+                                  .effective_from = make_date(2020, 6, 1)};
+    cited_document revision = measures;
+    revision.document += " (2023 revision)";
+    revision.effective_from = make_date(2023, 1, 1);
+    const citation c2020 =
+        measures.cite("对西城户籍老年人入住津冀蒙协同发展地区经当地民政部门备案的养老机构满三个月的,每人每月补贴600元");
+    const citation c2023 = revision.cite("对于入住北京生态涵养区养老机构满3个月的,每人每月也补贴200元");
+
     const region_set xicheng("西城区", {regions::xicheng});
     const region_set jjm = regions::jin_ji_meng();
-    const region_set eco = regions::beijing_ecological_conservation_area(detail::parse_town_list(r.get("beijing.mountain_towns")));
+    const region_set eco =
+        regions::beijing_ecological_conservation_area(catalog_readings::region_codes(r, "beijing.mountain_towns"));
     const auto continuity = catalog_readings::continuity(r);
     const auto counting = catalog_readings::counting(r);
     const bool age_test = r.is("xicheng.min_age", "60");
-    const facility_criteria in_jjm{jjm, {facility_kind::institution}, true};
-    const facility_criteria in_eco{eco, {facility_kind::institution}, true};
-    const facility_criteria in_either{jjm | eco, {facility_kind::institution}, true};
+    const period stay = period::months(3);
+    const bool filed = true;
+    const facility_criteria in_jjm{jjm, {facility_kind::institution}, filed};
+    const facility_criteria in_eco{eco, {facility_kind::institution}, filed};
+    const facility_criteria in_either{jjm | eco, {facility_kind::institution}, filed};
+    const auto amount_jjm = money_per_month(600_yuan);
+    const auto amount_eco = money_per_month(200_yuan);
 
     auto who = [&]() -> any_condition {
       if (age_test) return hukou_in(xicheng, catalog_readings::legacy(r)) && age_at_least(60, catalog_readings::ages(r));
       return hukou_in(xicheng, catalog_readings::legacy(r));
     };
-    parameter_list common = {
-        {"hukou", xicheng.to_string(), provenance::stated, "西城户籍老年人"},
-        {"min_age", age_test ? "60" : "none", provenance::assumed, "reading xicheng.min_age"},
-        {"stay_length", "3 months", provenance::stated, "满三个月 / 满3个月"},
-        {"filing_required", "true", provenance::stated, "经当地民政部门备案的养老机构"},
+    const parameter_list common = {
+        stated("hukou", xicheng).quote("西城户籍老年人"),
+        assumed("min_age", age_test ? "60" : "none", "reading xicheng.min_age"),
+        stated("stay_length", stay, "满三个月 / 满3个月"),
+        stated("filing_required", filed).quote("经当地民政部门备案的养老机构"),
     };
     auto with = [&](parameter_list base, parameter_list more) {
       base.insert(base.end(), more.begin(), more.end());
@@ -124,37 +118,45 @@ inline std::vector<region_code> parse_town_list(const std::string& text) {
     const rule jjm_rule{"jin_ji_meng",
                         "600 yuan a month after three months in a filed institution in 津冀蒙",
                         c2020,
-                        any_condition(who() && continuous_stay_at_least(period::months(3), in_jjm, continuity, counting)),
-                        money_per_month(600_yuan),
-                        with(common, {{"amount", "600.00 yuan per month", provenance::stated, "每人每月补贴600元"},
-                                      {"regions", jjm.to_string(), provenance::stated, "津冀蒙协同发展地区"}})};
+                        any_condition(who() && continuous_stay_at_least(stay, in_jjm, continuity, counting)),
+                        amount_jjm,
+                        with(common, {stated("amount", amount_jjm).quote("每人每月补贴600元"),
+                                      stated("regions", jjm).quote("津冀蒙协同发展地区")})};
     const bool combined = r.is("xicheng.tier_transfer", "combined");
     const any_condition eco_stay =
-        combined ? any_condition(continuous_stay_at_least(period::months(3), in_either, continuity, counting) && in_facility(in_eco))
-                 : any_condition(continuous_stay_at_least(period::months(3), in_eco, continuity, counting));
+        combined ? any_condition(continuous_stay_at_least(stay, in_either, continuity, counting) && in_facility(in_eco))
+                 : any_condition(continuous_stay_at_least(stay, in_eco, continuity, counting));
     const rule eco_rule{"ecological_area",
                         "200 yuan a month after three months in an institution of Beijing's 生态涵养区",
                         c2023,
                         any_condition::all({who(), eco_stay}),
-                        money_per_month(200_yuan),
-                        with(common, {{"amount", "200.00 yuan per month", provenance::stated, "每人每月也补贴200元"},
-                                      {"regions", eco.to_string(), provenance::sourced,
-                                       "门头沟、平谷、怀柔、密云、延庆 and the mountain towns of 昌平、房山 (DOMAIN.md B.3)"}})};
+                        amount_eco,
+                        with(common, {stated("amount", amount_eco).quote("每人每月也补贴200元"),
+                                      sourced("regions", eco,
+                                              "门头沟、平谷、怀柔、密云、延庆 and the mountain towns of 昌平、房山 (DOMAIN.md B.3)")})};
 
     const month_basis basis = r.is("xicheng.first_paid_month", "next_month") ? month_basis::start_of_month : month_basis::end_of_month;
     const int arrears = r.is("xicheng.back_pay", "first_three_months") ? 3 : 0;
-    const parameter_list version_params = {
-        {"effective_from", "2020-06-01", provenance::assumed, "the source says 2020年6月; the day is assumed"},
-        {"paid_month", r.get("xicheng.first_paid_month"), provenance::assumed, "reading xicheng.first_paid_month"},
-        {"arrears_months", std::to_string(arrears), provenance::assumed, "reading xicheng.back_pay"}};
-    policy_version v2020{"2020", make_date(2020, 6, 1), make_date(2022, 12, 31), c2020, combination::highest,
-                         payee::person, {jjm_rule}, version_params, basis, arrears};
-    parameter_list v2023_params = version_params;
-    v2023_params[0] = {"effective_from", "2023-01-01", provenance::assumed, "the source says the revision came 'last year' (去年, i.e. 2023); the day is assumed"};
-    policy_version v2023{"2023", make_date(2023, 1, 1), std::nullopt, c2023, combination::highest, payee::person,
-                         {jjm_rule, eco_rule}, v2023_params, basis, arrears};
-    return policy("cn.beijing.xicheng.cross_region_care", "西城区户籍老年人赴津冀蒙异地康养扶持办法", {v2020, v2023});
-  };
+    const parameter_list payment = {
+        assumed("paid_month", r.get("xicheng.first_paid_month"), "reading xicheng.first_paid_month"),
+        assumed("arrears_months", arrears, "reading xicheng.back_pay")};
+    return self.policy(version("2020", c2020)
+                           .until(make_date(2022, 12, 31))
+                           .start(provenance::assumed, "the source says 2020年6月; the day is assumed")
+                           .combine(combination::highest)
+                           .rules({jjm_rule})
+                           .parameters(payment)
+                           .paid_month(basis)
+                           .arrears(arrears),
+                       version("2023", c2023)
+                           .start(provenance::assumed,
+                                  "the source says the revision came 'last year' (去年, i.e. 2023); the day is assumed")
+                           .combine(combination::highest)
+                           .rules({jjm_rule, eco_rule})
+                           .parameters(payment)
+                           .paid_month(basis)
+                           .arrears(arrears));
+  });
   return e;
 }
 

@@ -9,31 +9,34 @@
 
 #include <vector>
 
-#include "eldercare/catalog/catalog.hpp"
+#include "eldercare/catalog/entry_builder.hpp"
 
 namespace eldercare::catalog_entries {
 
 [[nodiscard]] inline catalog_entry xicheng_planning_norms() {
-  catalog_entry e;
-  e.id = "cn.beijing.xicheng.planning_norms";
-  e.title = "西城区养老服务设施与人才配置标准 (2024)";
-  e.jurisdiction = "北京市西城区 (110102)";
-  e.source = "seeds/000_c316a80b4f0fd0a0.txt";
-  e.subject = subject_kind::area;
-  e.summary = "One meal point (助餐点 / 父母食堂) per 1,000 resident elders, and at least 320 父母食堂 in all by the end "
-              "of 2024; at least 100 care workers (护理人员) per 10,000 elders. Each norm gives the requirement for an "
-              "area's population and the gap to its current supply. Care workers are counted against the area's "
-              "resident elders (the seed says 每万名老人 without 常住; the area has one elder count).";
-  e.examples = {
-      "Xicheng with 296 meal points (seed: 上线养老助餐点296家): the 320-point target leaves a gap of 24.",
-      "An area of 320,000 resident elders needs 320 meal points and 3,200 care workers.",
+  catalog_entry e{
+      .id = "cn.beijing.xicheng.planning_norms",
+      .title = "西城区养老服务设施与人才配置标准 (2024)",
+      .jurisdiction = "北京市西城区 (110102)",
+      .source = catalog_sources::seed_000,
+      .summary = "One meal point (助餐点 / 父母食堂) per 1,000 resident elders, and at least 320 父母食堂 in all by the end "
+                 "of 2024; at least 100 care workers (护理人员) per 10,000 elders. Each norm gives the requirement for an "
+                 "area's population and the gap to its current supply. Care workers are counted against the area's "
+                 "resident elders (the seed says 每万名老人 without 常住; the area has one elder count).",
+      .subject = subject_kind::area,
+      .examples =
+          {
+              "Xicheng with 296 meal points (seed: 上线养老助餐点296家): the 320-point target leaves a gap of 24.",
+              "An area of 320,000 resident elders needs 320 meal points and 3,200 care workers.",
+          },
   };
   e.build_norms = [](const reading_context&) {
-    const char* seed = "seeds/000_c316a80b4f0fd0a0.txt";
-    const char* doc = "西城区2024年“两会”新闻发布会 (北京青年报 2024-01-12)";
-    const citation meals{doc, "织密“父母食堂”网点布局", "按每千名常住老人建1家助餐点的标准", seed, make_date(2024, 1, 1), std::nullopt};
-    const citation target{doc, "织密“父母食堂”网点布局", "累计建成不少于320家“父母食堂”", seed, make_date(2024, 1, 1), std::nullopt};
-    const citation workers{doc, "人才储备", "实现每万名老人拥有护理人员不少于100人", seed, make_date(2024, 1, 1), std::nullopt};
+    const cited_document briefing{.document = "西城区2024年“两会”新闻发布会 (北京青年报 2024-01-12)",
+                                  .source = catalog_sources::seed_000,
+                                  .effective_from = make_date(2024, 1, 1)};
+    const citation meals = briefing.cite("织密“父母食堂”网点布局", "按每千名常住老人建1家助餐点的标准");
+    const citation target = briefing.cite("织密“父母食堂”网点布局", "累计建成不少于320家“父母食堂”");
+    const citation workers = briefing.cite("人才储备", "实现每万名老人拥有护理人员不少于100人");
     planning_norm per_thousand{"meal_points_per_1000_elders", "one meal point per 1,000 resident elders", meals,
                                provenance::stated, "meal_points", "resident_elders", 1, 1000,
                                [](const service_area& a) { return a.meal_points; },

@@ -23,6 +23,7 @@
 
 #include "eldercare/catalog/catalog.hpp"
 #include "eldercare/catalog/common_readings.hpp"
+#include "eldercare/catalog/entry_builder.hpp"
 #include "eldercare/money/money.hpp"
 #include "eldercare/region/named_regions.hpp"
 #include "eldercare/rules/conditions/competition.hpp"
@@ -34,13 +35,17 @@
 namespace eldercare::catalog_entries {
 
 namespace xicheng_talent_detail {
-inline constexpr const char* seed = "seeds/000_c316a80b4f0fd0a0.txt";
-inline constexpr const char* document = "《西城区关于落实加强新时代高技能人才队伍建设的实施方案》";
-inline constexpr const char* clause = "as reported by 北京青年报 2024-01-12 (seed 000), 区人社局 副局长 区磊";
-/// No source dates the plan; it was reported as already issued (出台了) on 2024-01-11.
-inline date start() { return make_date(2024, 1, 1); }
-inline citation cite(const char* phrase) { return {document, clause, phrase, seed, start(), std::nullopt}; }
+/// The plan as the seed reports it. No source dates it; it was reported as already issued (出台了)
+/// on 2024-01-11, so 2024-01-01 is assumed.
+inline cited_document plan() {
+  return {.document = "《西城区关于落实加强新时代高技能人才队伍建设的实施方案》",
+          .source = catalog_sources::seed_000,
+          .clause = "as reported by 北京青年报 2024-01-12 (seed 000), 区人社局 副局长 区磊",
+          .effective_from = make_date(2024, 1, 1)};
+}
+inline date start() { return *plan().effective_from; }
 inline region_set xicheng() { return region_set("西城区", {regions::xicheng}); }
+inline constexpr const char* jurisdiction = "北京市西城区 (110102)";
 
 using worker_condition = basic_any_condition<worker>;
 using worker_rule = basic_rule<worker>;
@@ -54,10 +59,9 @@ inline worker_condition high_skill_hire(const reading_context& r) {
 
 inline parameter_list common_parameters(const reading_context& r, std::vector<std::string> readings) {
   parameter_list p = {
-      {"workplace", xicheng().to_string(), provenance::assumed, "a Xicheng district measure: the job is in Xicheng"},
-      {"skill_level", "1-3 (高级工, 技师, 高级技师)", provenance::assumed,
-       "高技能人才 = 高级工 and above, the usual national meaning [K]"},
-      {"effective_from", "2024-01-01", provenance::assumed, "reported as issued (出台了) at the 2024-01-11 briefing; no date in any source"},
+      assumed("workplace", xicheng(), "a Xicheng district measure: the job is in Xicheng"),
+      assumed("skill_level", "1-3 (高级工, 技师, 高级技师)", "高技能人才 = 高级工 and above, the usual national meaning [K]"),
+      assumed("effective_from", start(), "reported as issued (出台了) at the 2024-01-11 briefing; no date in any source"),
   };
   readings.insert(readings.begin(), "xicheng.talent.hire_window");
   for (auto& q : catalog_readings::reading_parameters(r, readings)) p.push_back(std::move(q));
@@ -99,90 +103,93 @@ inline parameter_list common_parameters(const reading_context& r, std::vector<st
 }
 
 [[nodiscard]] inline catalog_entry xicheng_high_skill_talent_hiring() {
-  catalog_entry e;
-  e.id = "cn.beijing.xicheng.high_skill_talent.hiring";
-  e.title = "西城区企业招用高技能人才一次性补贴";
-  e.jurisdiction = "北京市西城区 (110102)";
-  e.source = xicheng_talent_detail::seed;
-  e.subject = subject_kind::worker;
-  e.summary = "An employer that hires a high-skill worker (高级工 or above) who stays employed for a year or more gets "
-              "10,000 yuan once per person.";
-  e.readings = {"xicheng.talent.hire_window", "xicheng.talent.one_off_employment"};
-  e.examples = {"A 技师 hired in Xicheng on 2024-03-01: nothing on 2025-02-28, 10,000.00 yuan once from 2025-03-01."};
-  e.build_worker = [](const reading_context& r) {
+  catalog_entry e{
+      .id = "cn.beijing.xicheng.high_skill_talent.hiring",
+      .title = "西城区企业招用高技能人才一次性补贴",
+      .jurisdiction = xicheng_talent_detail::jurisdiction,
+      .source = catalog_sources::seed_000,
+      .summary = "An employer that hires a high-skill worker (高级工 or above) who stays employed for a year or more gets "
+                 "10,000 yuan once per person.",
+      .subject = subject_kind::worker,
+      .readings = {"xicheng.talent.hire_window", "xicheng.talent.one_off_employment"},
+      .examples = {"A 技师 hired in Xicheng on 2024-03-01: nothing on 2025-02-28, 10,000.00 yuan once from 2025-03-01."},
+  };
+  e.build_worker = entry_policy(e, [](const reading_context& r, const policy_head& self) {
     using namespace eldercare::literals;
     using namespace xicheng_talent_detail;
-    const citation c = cite("企业招用高技能人才稳定就业1年以上,可按照每人1万元标准申领一次性补贴");
+    const citation c = plan().cite("企业招用高技能人才稳定就业1年以上,可按照每人1万元标准申领一次性补贴");
     const bool completed = r.is("xicheng.talent.one_off_employment", "completed");
-    const worker_condition year = completed ? worker_condition(employment_lasted_at_least(period::years(1)))
-                                            : worker_condition(employed_for_at_least(period::years(1)));
+    const period one_year = period::years(1);
+    const worker_condition year = completed ? worker_condition(employment_lasted_at_least(one_year))
+                                            : worker_condition(employed_for_at_least(one_year));
+    const auto amount = money_once(10'000_yuan);
     parameter_list p = common_parameters(r, {"xicheng.talent.one_off_employment"});
-    p.push_back({"amount", "10000.00 yuan once per person", provenance::stated, "每人1万元…一次性补贴"});
-    p.push_back({"employment", "1 year (以上 includes it, art. 1259)", provenance::stated, "稳定就业1年以上"});
-    basic_policy_version<worker> v{"2024", start(), std::nullopt, c, combination::first_match, payee::person,
-                                   {worker_rule{"hiring", "high-skill hire employed for a year: 10,000 yuan once", c,
-                                                worker_condition::all({high_skill_hire(r), year}), money_once(10'000_yuan), p}},
-                                   {}};
-    return basic_policy<worker>("cn.beijing.xicheng.high_skill_talent.hiring", "西城区企业招用高技能人才一次性补贴", {std::move(v)});
-  };
+    p.push_back(stated("amount", parameter_text(amount) + " per person", "每人1万元…一次性补贴"));
+    p.push_back(stated("employment", parameter_text(one_year) + " (以上 includes it, art. 1259)").quote("稳定就业1年以上"));
+    return self.policy(version<worker>("2024", c).rules(
+        {worker_rule{"hiring", "high-skill hire employed for a year: 10,000 yuan once", c,
+                     worker_condition::all({high_skill_hire(r), year}), amount, p}}));
+  });
   return e;
 }
 
 [[nodiscard]] inline catalog_entry xicheng_high_skill_talent_wage_growth() {
-  catalog_entry e;
-  e.id = "cn.beijing.xicheng.high_skill_talent.wage_growth";
-  e.title = "西城区高技能人才工资性补贴";
-  e.jurisdiction = "北京市西城区 (110102)";
-  e.source = xicheng_talent_detail::seed;
-  e.subject = subject_kind::worker;
-  e.summary = "For the same high-skill hires: 5,000 yuan per person per year when the worker's wage grew by 5% or more "
-              "year on year, for at most three years (employment years 1-3).";
-  e.readings = {"xicheng.talent.hire_window", "xicheng.talent.wage_growth_test"};
-  e.examples = {"Hired 2024-03-01 with growth 6%, 4%, 5%: 5,000.00 yuan per year on 2025-03-01 (year 1), nothing "
-                "on 2026-03-01 (year 2: 4%), 5,000.00 on 2027-03-01 (year 3), nothing from 2028-03-01 (cap)."};
-  e.build_worker = [](const reading_context& r) {
+  catalog_entry e{
+      .id = "cn.beijing.xicheng.high_skill_talent.wage_growth",
+      .title = "西城区高技能人才工资性补贴",
+      .jurisdiction = xicheng_talent_detail::jurisdiction,
+      .source = catalog_sources::seed_000,
+      .summary = "For the same high-skill hires: 5,000 yuan per person per year when the worker's wage grew by 5% or more "
+                 "year on year, for at most three years (employment years 1-3).",
+      .subject = subject_kind::worker,
+      .readings = {"xicheng.talent.hire_window", "xicheng.talent.wage_growth_test"},
+      .examples = {"Hired 2024-03-01 with growth 6%, 4%, 5%: 5,000.00 yuan per year on 2025-03-01 (year 1), nothing "
+                   "on 2026-03-01 (year 2: 4%), 5,000.00 on 2027-03-01 (year 3), nothing from 2028-03-01 (cap)."},
+  };
+  e.build_worker = entry_policy(e, [](const reading_context& r, const policy_head& self) {
     using namespace eldercare::literals;
     using namespace xicheng_talent_detail;
-    const citation c = cite("建立高技能人才工资增长机制,同比增幅保持5%以上,还可按照每人每年5000元的标准,申领最长三年工资性补贴");
+    const citation c =
+        plan().cite("建立高技能人才工资增长机制,同比增幅保持5%以上,还可按照每人每年5000元的标准,申领最长三年工资性补贴");
     const int span = r.is("xicheng.talent.wage_growth_test", "every_year") ? 0 : 1;
+    const money yearly = 5'000_yuan;
     parameter_list p = common_parameters(r, {"xicheng.talent.wage_growth_test"});
-    p.push_back({"amount", "5000.00 yuan per person per year", provenance::stated, "每人每年5000元"});
-    p.push_back({"wage_growth", "≥ 5.0% year on year (以上 includes it)", provenance::stated, "同比增幅保持5%以上"});
-    p.push_back({"max_years", "3: employment years 1-3 (claimable while fewer than 4 years are complete)", provenance::stated,
-                 "最长三年; counting them as the first three employment years is assumed"});
-    basic_policy_version<worker> v{
-        "2024", start(), std::nullopt, c, combination::first_match, payee::person,
+    p.push_back(stated("amount", parameter_text(yearly) + " per person per year").quote("每人每年5000元"));
+    p.push_back(stated("wage_growth", "≥ 5.0% year on year (以上 includes it)").quote("同比增幅保持5%以上"));
+    p.push_back(stated("max_years", "3: employment years 1-3 (claimable while fewer than 4 years are complete)",
+                       "counting them as the first three employment years is assumed")
+                    .quote("最长三年"));
+    return self.policy(version<worker>("2024", c).rules(
         {worker_rule{"wage_growth", "wage growth ≥5% in an employment year 1-3: 5,000 yuan for that year", c,
                      worker_condition::all({high_skill_hire(r), employed_for_at_least(period::years(1)),
                                             !employed_for_at_least(period::years(4)), wage_growth_at_least(50, span)}),
-                     money_per_year(5'000_yuan), p}},
-        {}};
-    return basic_policy<worker>("cn.beijing.xicheng.high_skill_talent.wage_growth", "西城区高技能人才工资性补贴", {std::move(v)});
-  };
+                     money_per_year(yearly), p}}));
+  });
   return e;
 }
 
 /// The bundle: cn.beijing.xicheng.high_skill_talent (POLICIES.md).
 [[nodiscard]] inline catalog_entry xicheng_high_skill_talent() {
-  catalog_entry e;
-  e.id = "cn.beijing.xicheng.high_skill_talent";
-  e.title = "西城区关于落实加强新时代高技能人才队伍建设的实施方案 (补贴)";
-  e.jurisdiction = "北京市西城区 (110102)";
-  e.source = xicheng_talent_detail::seed;
-  e.subject = subject_kind::worker;
-  e.summary = "Workforce subsidies, not elder benefits: 10,000 yuan once per high-skill hire employed a year or more "
-              "(…high_skill_talent.hiring); 5,000 yuan per person per year for at most three years when wages grow "
-              "≥5% a year (…high_skill_talent.wage_growth); 20,000-50,000 yuan once, by scale, for skill "
-              "competitions and exhibitions organised by enterprises, industry associations and chambers of commerce "
-              "(an event policy: xicheng_skill_competition_policy, not a catalog entry because catalog entries "
-              "build person, worker or area policies only). The two worker grants are separate (one is paid once, the "
-              "other per year) and are not added: evaluate_high_skill_talent() gives one decision per component.";
-  e.components = {"cn.beijing.xicheng.high_skill_talent.hiring", "cn.beijing.xicheng.high_skill_talent.wage_growth"};
-  e.readings = {"xicheng.talent.hire_window", "xicheng.talent.one_off_employment", "xicheng.talent.wage_growth_test",
-                "xicheng.talent.competition_scale"};
-  e.examples = {"A 技师 hired 2024-03-01 whose wage grew 6% in year 1: on 2025-03-01 10,000.00 yuan once and "
-                "5,000.00 yuan per year."};
-  return e;
+  return {
+      .id = "cn.beijing.xicheng.high_skill_talent",
+      .title = "西城区关于落实加强新时代高技能人才队伍建设的实施方案 (补贴)",
+      .jurisdiction = xicheng_talent_detail::jurisdiction,
+      .source = catalog_sources::seed_000,
+      .summary =
+          "Workforce subsidies, not elder benefits: 10,000 yuan once per high-skill hire employed a year or more "
+          "(…high_skill_talent.hiring); 5,000 yuan per person per year for at most three years when wages grow "
+          "≥5% a year (…high_skill_talent.wage_growth); 20,000-50,000 yuan once, by scale, for skill "
+          "competitions and exhibitions organised by enterprises, industry associations and chambers of commerce "
+          "(an event policy: xicheng_skill_competition_policy, not a catalog entry because catalog entries "
+          "build person, worker or area policies only). The two worker grants are separate (one is paid once, the "
+          "other per year) and are not added: evaluate_high_skill_talent() gives one decision per component.",
+      .subject = subject_kind::worker,
+      .readings = {"xicheng.talent.hire_window", "xicheng.talent.one_off_employment", "xicheng.talent.wage_growth_test",
+                   "xicheng.talent.competition_scale"},
+      .components = {"cn.beijing.xicheng.high_skill_talent.hiring", "cn.beijing.xicheng.high_skill_talent.wage_growth"},
+      .examples = {"A 技师 hired 2024-03-01 whose wage grew 6% in year 1: on 2025-03-01 10,000.00 yuan once and "
+                   "5,000.00 yuan per year."},
+  };
 }
 
 /// The competition subsidy as a policy over events, under the readings in `r`.
@@ -191,23 +198,24 @@ inline parameter_list common_parameters(const reading_context& r, std::vector<st
   using namespace xicheng_talent_detail;
   using event_condition = basic_any_condition<competition_event>;
   using event_rule = basic_rule<competition_event>;
-  const citation c = cite("对企业、行业协会、商会组织开展技能竞赛及高技能人才成果展示活动,根据活动规模,给予2万至5万元一次性补贴");
+  const citation c = plan().cite("对企业、行业协会、商会组织开展技能竞赛及高技能人才成果展示活动,根据活动规模,给予2万至5万元一次性补贴");
   const event_condition qualifying =
       organised_by({event_organiser::enterprise, event_organiser::industry_association, event_organiser::chamber_of_commerce}) &&
       event_kind_in({event_kind::skill_competition, event_kind::achievement_show}) && organiser_in(xicheng());
   const std::string scale = r.get("xicheng.talent.competition_scale");
-  parameter_list common = {
-      {"organisers", "企业, 行业协会, 商会组织", provenance::stated, "对企业、行业协会、商会组织"},
-      {"events", "技能竞赛, 高技能人才成果展示活动", provenance::stated, "开展技能竞赛及高技能人才成果展示活动"},
-      {"organiser_region", xicheng().to_string(), provenance::assumed, "a Xicheng district measure: the organiser is in Xicheng"},
-      {"range", "20000.00-50000.00 yuan once", provenance::stated, "给予2万至5万元一次性补贴"},
-      {"xicheng.talent.competition_scale", scale, provenance::assumed, "reading xicheng.talent.competition_scale"},
-      {"effective_from", "2024-01-01", provenance::assumed, "reported as issued at the 2024-01-11 briefing"},
+  const parameter_list common = {
+      stated("organisers", "企业, 行业协会, 商会组织").quote("对企业、行业协会、商会组织"),
+      stated("events", "技能竞赛, 高技能人才成果展示活动").quote("开展技能竞赛及高技能人才成果展示活动"),
+      assumed("organiser_region", xicheng(), "a Xicheng district measure: the organiser is in Xicheng"),
+      stated("range", (20'000_yuan).to_string() + "-" + parameter_text(money_once(50'000_yuan)))
+          .quote("给予2万至5万元一次性补贴"),
+      assumed("xicheng.talent.competition_scale", scale, "reading xicheng.talent.competition_scale"),
+      assumed("effective_from", start(), "reported as issued at the 2024-01-11 briefing"),
   };
   auto band = [&](const char* id, const char* title, std::int64_t minimum, money amount) {
     parameter_list p = common;
-    p.push_back({"amount", amount.to_string() + " yuan once", provenance::assumed, "scale band of reading xicheng.talent.competition_scale"});
-    p.push_back({"min_participants", std::to_string(minimum), provenance::assumed, "scale band (participants)"});
+    p.push_back(assumed("amount", money_once(amount), "scale band of reading xicheng.talent.competition_scale"));
+    p.push_back(assumed("min_participants", minimum, "scale band (participants)"));
     return event_rule{id, title, c, event_condition::all({qualifying, participants_at_least(minimum)}), money_once(amount), p};
   };
   std::vector<event_rule> rules;
@@ -218,10 +226,9 @@ inline parameter_list common_parameters(const reading_context& r, std::vector<st
              band("scale_300", "300-499 participants", 300, 40'000_yuan),
              band("scale_100", "100-299 participants", 100, 30'000_yuan),
              band("scale_0", "fewer than 100 participants", 0, 20'000_yuan)};
-  basic_policy_version<competition_event> v{"2024", start(), std::nullopt, c, combination::first_match, payee::person,
-                                            std::move(rules), {}};
+  // Not a catalog entry (an event policy): its id and title are its own.
   return basic_policy<competition_event>("cn.beijing.xicheng.high_skill_talent.competition", "西城区技能竞赛及高技能人才成果展示活动补贴",
-                                         {std::move(v)});
+                                         {version<competition_event>("2024", c).rules(std::move(rules))});
 }
 
 /// The same, with the catalog's reading definitions (the standard catalog by default).

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "eldercare/catalog/common_readings.hpp"
+#include "eldercare/catalog/entry_builder.hpp"
 #include "eldercare/region/named_regions.hpp"
 #include "eldercare/rules/conditions/ability.hpp"
 #include "eldercare/rules/conditions/age.hpp"
@@ -25,9 +26,12 @@
 
 namespace eldercare::catalog_entries {
 
-inline constexpr const char* guangdong_seed = "seeds/003_3399271195f83ca0.txt";
-inline constexpr const char* guangdong_notice =
-    "广东省民政厅 report of a city's 居家社区养老 reform plan (2020-09-16)";
+/// The notice as the provincial department reported it (行業動態 2020年09月16日, seed 003).
+inline cited_document guangdong_notice() {
+  return {.document = "广东省民政厅 report of a city's 居家社区养老 reform plan (2020-09-16)",
+          .source = catalog_sources::seed_003,
+          .effective_from = make_date(2020, 9, 16)};
+}
 
 [[nodiscard]] inline std::vector<reading> guangdong_visits_readings() {
   return {
@@ -100,53 +104,37 @@ inline region_set guangdong_visits_area(const reading_context& r) {
   return region_set(code == regions::guangdong ? "广东省" : "the notice's city", {code});
 }
 
-inline parameter_info guangdong_reading_parameter(const reading_context& r, const char* name,
-                                                  const char* what) {
-  const reading& def = r.definition(name);
-  const std::string v = r.get(name);
-  const bool is_default = v == def.default_choice;
-  return {what, v, is_default ? def.origin : provenance::assumed,
-          std::string("reading ") + name +
-              (is_default ? " (default): " + def.rationale : " (chosen for this evaluation)")};
-}
 } // namespace detail
 
 [[nodiscard]] inline catalog_entry guangdong_special_hardship_visits() {
-  catalog_entry e;
-  e.id = "cn.guangdong.special_hardship_visits";
-  e.title = "特殊困难老年人定期探访制度 (广东, 2020)";
-  e.jurisdiction = "广东省 (440000); the notice's city (全市, 24 镇街) is not named";
-  e.source = guangdong_seed;
-  e.summary =
-      "Elders who live alone (独居), are empty-nest (空巢), left-behind (留守), disabled (失能) or in a "
-      "family-planning special family (计划生育特殊家庭) are visited at least once a month (月探访率达100%). "
-      "Budget norm of the same notice: at least 70% of the welfare-lottery funds for social welfare go to "
-      "eldercare.";
-  e.readings = {"guangdong.visits.region",
-                "guangdong.visits.basis",
-                "guangdong.visits.min_age",
-                "guangdong.visits.disabled_level",
-                "guangdong.visits.certificate",
-                "guangdong.visits.per_category",
-                "age.reached",
-                "age.leap_day"};
-  e.examples = {
-      "A 75-year-old living alone in 广州市越秀区 (440104): 1 visit per month from 2020-09-16; nothing on "
-      "2020-09-15.",
-      "A 70-year-old with a grade-2 肢体 certificate and no assessment: 1 visit per month (certificate "
-      "reading grade_1_2).",
-      "An elder both 独居 and 失能: 1 visit per month; 2 under guangdong.visits.per_category = per_category.",
-      "Welfare-lottery funds of 1,000,000.00 yuan with 600,000.00 to eldercare: 700,000.00 required, gap "
-      "100,000.00.",
+  catalog_entry e{
+      .id = "cn.guangdong.special_hardship_visits",
+      .title = "特殊困难老年人定期探访制度 (广东, 2020)",
+      .jurisdiction = "广东省 (440000); the notice's city (全市, 24 镇街) is not named",
+      .source = catalog_sources::seed_003,
+      .summary =
+          "Elders who live alone (独居), are empty-nest (空巢), left-behind (留守), disabled (失能) or in a "
+          "family-planning special family (计划生育特殊家庭) are visited at least once a month (月探访率达100%). "
+          "Budget norm of the same notice: at least 70% of the welfare-lottery funds for social welfare go to "
+          "eldercare.",
+      .readings = {"guangdong.visits.region", "guangdong.visits.basis", "guangdong.visits.min_age",
+                   "guangdong.visits.disabled_level", "guangdong.visits.certificate", "guangdong.visits.per_category",
+                   "age.reached", "age.leap_day"},
+      .examples =
+          {
+              "A 75-year-old living alone in 广州市越秀区 (440104): 1 visit per month from 2020-09-16; nothing on "
+              "2020-09-15.",
+              "A 70-year-old with a grade-2 肢体 certificate and no assessment: 1 visit per month (certificate "
+              "reading grade_1_2).",
+              "An elder both 独居 and 失能: 1 visit per month; 2 under guangdong.visits.per_category = per_category.",
+              "Welfare-lottery funds of 1,000,000.00 yuan with 600,000.00 to eldercare: 700,000.00 required, gap "
+              "100,000.00.",
+          },
   };
-  e.build = [](const reading_context& r) {
-    const citation c{guangdong_notice,
-                     "优化多元服务功能,强化服务供给体系 (as reported, seed 003)",
-                     "全面建立健全獨(dú)居、空巢、留守、失能、計(jì)"
-                     "劃生育特殊家庭等特殊困難老年人定期探訪制度,實(shí)現(xiàn)月探訪率達(dá)100%",
-                     guangdong_seed,
-                     make_date(2020, 9, 16),
-                     std::nullopt};
+  e.build = entry_policy(e, [](const reading_context& r, const policy_head& self) {
+    const citation c = guangdong_notice().cite("优化多元服务功能,强化服务供给体系 (as reported, seed 003)",
+                                               "全面建立健全獨(dú)居、空巢、留守、失能、計(jì)"
+                                               "劃生育特殊家庭等特殊困難老年人定期探訪制度,實(shí)現(xiàn)月探訪率達(dá)100%");
     const region_set area = detail::guangdong_visits_area(r);
     const auto ages = catalog_readings::ages(r);
     auto where = [&]() -> any_condition {
@@ -176,13 +164,13 @@ inline parameter_info guangdong_reading_parameter(const reading_context& r, cons
                                                         ? disability_grade::four
                                                         : disability_grade::two));
     const parameter_list common = {
-        {"visits", "at least 1 per month", provenance::stated, "實(shí)現(xiàn)月探訪率達(dá)100%"},
-        {"visit_kind", "any visit (in person, phone or video not distinguished)", provenance::assumed,
-         "the notice does not say; DOMAIN.md open question 15"},
-        {"area", area.to_string(), provenance::assumed, "reading guangdong.visits.region"},
-        detail::guangdong_reading_parameter(r, "guangdong.visits.basis", "basis"),
-        detail::guangdong_reading_parameter(r, "guangdong.visits.min_age", "min_age"),
-        detail::guangdong_reading_parameter(r, "guangdong.visits.per_category", "per_category"),
+        stated("visits", "at least 1 per month").quote("實(shí)現(xiàn)月探訪率達(dá)100%"),
+        assumed("visit_kind", "any visit (in person, phone or video not distinguished)",
+                "the notice does not say; DOMAIN.md open question 15"),
+        assumed("area", area, "reading guangdong.visits.region"),
+        catalog_readings::reading_parameter(r, "guangdong.visits.basis", "basis"),
+        catalog_readings::reading_parameter(r, "guangdong.visits.min_age", "min_age"),
+        catalog_readings::reading_parameter(r, "guangdong.visits.per_category", "per_category"),
     };
     auto group_rule = [&](const char* id, const char* title, any_condition group,
                           std::vector<parameter_info> more) {
@@ -197,47 +185,36 @@ inline parameter_info guangdong_reading_parameter(const reading_context& r, cons
                   visits_per_month(1),
                   std::move(p)};
     };
+    const category_set special_family{category::special_family, category::jisheng_tefu, category::shidu};
     std::vector<rule> rules = {
         group_rule("living_alone", "独居老年人", in_category(category::living_alone),
-                   {{"group", "living_alone", provenance::stated, "獨(dú)居"}}),
+                   {stated("group", category::living_alone).quote("獨(dú)居")}),
         group_rule("empty_nest", "空巢老年人", in_category(category::kongchao),
-                   {{"group", "kongchao", provenance::stated, "空巢"}}),
+                   {stated("group", category::kongchao).quote("空巢")}),
         group_rule("left_behind", "留守老年人", in_category(category::left_behind),
-                   {{"group", "left_behind", provenance::stated, "留守"}}),
+                   {stated("group", category::left_behind).quote("留守")}),
         group_rule(
             "disabled", "失能老年人", disabled,
-            {{"group", "失能: " + disabled.describe(), provenance::stated, "失能"},
-             detail::guangdong_reading_parameter(r, "guangdong.visits.disabled_level", "disabled_from_level"),
-             detail::guangdong_reading_parameter(r, "guangdong.visits.certificate", "certificate")}),
-        group_rule(
-            "special_family", "计划生育特殊家庭老年人",
-            in_category(category_set{category::special_family, category::jisheng_tefu, category::shidu}),
-            {{"group", "special_family, jisheng_tefu, shidu", provenance::assumed,
-              "計(jì)劃生育特殊家庭: 特扶 families (incl. 失独) plus local extensions (DOMAIN.md D)"}}),
+            {stated("group", "失能: " + disabled.describe()).quote("失能"),
+             catalog_readings::reading_parameter(r, "guangdong.visits.disabled_level", "disabled_from_level"),
+             catalog_readings::reading_parameter(r, "guangdong.visits.certificate", "certificate")}),
+        group_rule("special_family", "计划生育特殊家庭老年人", in_category(special_family),
+                   {assumed("group", special_family,
+                            "計(jì)劃生育特殊家庭: 特扶 families (incl. 失独) plus local extensions (DOMAIN.md D)")}),
     };
     const combination combine =
         r.is("guangdong.visits.per_category", "per_category") ? combination::sum : combination::highest;
-    policy_version v{
-        "2020",
-        make_date(2020, 9, 16),
-        std::nullopt,
-        c,
-        combine,
-        payee::person,
-        std::move(rules),
-        {{"effective_from", "2020-09-16", provenance::stated, "行業動態 2020年09月16日 (seed 003)"}}};
-    return policy("cn.guangdong.special_hardship_visits", "特殊困难老年人定期探访制度 (广东, 2020)", {v});
-  };
+    return self.policy(version("2020", c)
+                           .start(provenance::stated, "行業動態 2020年09月16日 (seed 003)")
+                           .combine(combine)
+                           .rules(std::move(rules)));
+  });
   e.build_norms = [](const reading_context&) {
     planning_norm lottery;
     lottery.id = "welfare_lottery_share";
     lottery.title = "彩票公益金不低于70%用于养老服务 (fen)";
-    lottery.cite = {guangdong_notice,
-                    "强化资源投入力度,搭建服务保障体系 (as reported, seed 003)",
-                    "將用于社會福利事業(yè)的彩票公益金中不低于70%的資金用于支持發(fā)展養(yǎng)老服務(wù)",
-                    guangdong_seed,
-                    make_date(2020, 9, 16),
-                    std::nullopt};
+    lottery.cite = guangdong_notice().cite("强化资源投入力度,搭建服务保障体系 (as reported, seed 003)",
+                                           "將用于社會福利事業(yè)的彩票公益金中不低于70%的資金用于支持發(fā)展養(yǎng)老服務(wù)");
     lottery.origin = provenance::stated;
     lottery.actual_name = "welfare_lottery_eldercare (fen)";
     lottery.base_name = "welfare_lottery_funds (fen)";

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "eldercare/catalog/common_readings.hpp"
+#include "eldercare/catalog/entry_builder.hpp"
 #include "eldercare/money/money.hpp"
 #include "eldercare/region/named_regions.hpp"
 #include "eldercare/rules/conditions/ability.hpp"
@@ -24,45 +25,52 @@
 
 namespace eldercare::catalog_entries {
 
-inline constexpr const char* xian_seed = "seeds/004_aa02dc6a1d41df0a.txt";
+inline constexpr const char* xian_jurisdiction = "陕西省西安市 (610100)";
 
 namespace xian_detail {
 
-/// Budget ÷ recipients, computed exactly in integer fen and rounded to the nearest fen, halves up.
-/// (The seed's totals carry 余 "more than" or 约 "about": the average is an estimate either way, so
-/// the nearest fen is the most faithful; none of the four quotients below is an exact half.)
-[[nodiscard]] constexpr std::int64_t per_recipient_fen(std::int64_t total_yuan, std::int64_t recipients) {
-  const std::int64_t total_fen = total_yuan * 100;
-  return (2 * total_fen + recipients) / (2 * recipients);
-}
+/// One of the seed's yearly figures: what was spent, and on how many people.
+struct yearly_figure {
+  money total;
+  std::int64_t recipients;
+
+  /// Total ÷ recipients, computed exactly in integer fen and rounded to the nearest fen, halves up.
+  /// (The seed's totals carry 余 "more than" or 约 "about": the average is an estimate either way,
+  /// so the nearest fen is the most faithful; none of the four quotients below is an exact half.)
+  [[nodiscard]] constexpr money per_recipient() const {
+    return money::from_fen((2 * total.fen() + recipients) / (2 * recipients));
+  }
+};
 // 98余万元 ÷ 0.38万人: 98,000,000 fen ÷ 3,800 = 25,789.47… fen → 25,789 fen = 257.89 yuan a year.
-inline constexpr std::int64_t care_subsidy_fen = per_recipient_fen(980'000, 3'800);
+inline constexpr yearly_figure care_subsidy{money::from_yuan(980'000), 3'800};
 // 145余万元 ÷ 2.9万人: 145,000,000 fen ÷ 29,000 = 5,000 fen exactly = 50.00 yuan a year.
-inline constexpr std::int64_t rural_allowance_fen = per_recipient_fen(1'450'000, 29'000);
+inline constexpr yearly_figure rural_allowance{money::from_yuan(1'450'000), 29'000};
 // 560余万元 ÷ 28万人: 560,000,000 fen ÷ 280,000 = 2,000 fen exactly = 20.00 yuan a year.
-inline constexpr std::int64_t insurance_premium_fen = per_recipient_fen(5'600'000, 280'000);
+inline constexpr yearly_figure accident_insurance{money::from_yuan(5'600'000), 280'000};
 // 约5.6亿元 ÷ 72万人: 56,000,000,000 fen ÷ 720,000 = 77,777.77… fen → 77,778 fen = 777.78 yuan a year.
-inline constexpr std::int64_t advanced_age_fen = per_recipient_fen(560'000'000, 720'000);
-static_assert(care_subsidy_fen == 25'789 && rural_allowance_fen == 5'000 && insurance_premium_fen == 2'000 &&
-              advanced_age_fen == 77'778);
+inline constexpr yearly_figure advanced_age{money::from_yuan(560'000'000), 720'000};
+static_assert(care_subsidy.per_recipient().fen() == 25'789 && rural_allowance.per_recipient().fen() == 5'000 &&
+              accident_insurance.per_recipient().fen() == 2'000 && advanced_age.per_recipient().fen() == 77'778);
 
-inline constexpr const char* document = "西安市民政局: 努力打造具有西安特色的养老服务样板 (金台资讯 2023-02-21)";
-
-/// The figures describe the years "2021年以来" up to the article (2023-02-21). No source dates the
-/// schemes; 2021-01-01 is the assumed start of the version these derived amounts describe.
-inline date version_start() { return make_date(2021, 1, 1); }
-
-inline citation cite(const char* clause, const char* phrase) {
-  return {document, clause, phrase, xian_seed, version_start(), std::nullopt};
+/// The article. The figures describe the years "2021年以来" up to it (2023-02-21); no source dates the
+/// schemes, so 2021-01-01 is the assumed start of the version these derived amounts describe.
+inline cited_document article() {
+  return {.document = "西安市民政局: 努力打造具有西安特色的养老服务样板 (金台资讯 2023-02-21)",
+          .source = catalog_sources::seed_004,
+          .clause = "para. 2 (坚持“四维共建”, 健全老年福利制度)",
+          .effective_from = make_date(2021, 1, 1)};
 }
+inline date version_start() { return *article().effective_from; }
 
 inline region_set xian() { return region_set("西安市", {regions::xian}); }
+/// 老年人: 60 周岁 and over [assumed, see xian_elder].
+inline constexpr int elder_age = 60;
 
 /// Xi'an hukou [assumed: the seed names no residence test; 户籍 is how Xi'an's 2011 高龄 measures
 /// and Chinese local allowances generally define their population, DOMAIN.md E.4, B.1] and aged 60+
 /// [assumed: 老年人 in the Elder Rights Law's sense; the seed gives no age].
 inline any_condition xian_elder(const reading_context& r) {
-  return hukou_in(xian(), catalog_readings::legacy(r)) && age_at_least(60, catalog_readings::ages(r));
+  return hukou_in(xian(), catalog_readings::legacy(r)) && age_at_least(elder_age, catalog_readings::ages(r));
 }
 
 /// 失能 on GB/T 42195-2022 under reading xian.disability_level.
@@ -79,9 +87,9 @@ inline category_set hardship(const reading_context& r) {
 /// The parameters every Xi'an rule reports: who, and the readings chosen.
 inline parameter_list base_parameters(const reading_context& r, std::vector<std::string> readings) {
   parameter_list p = {
-      {"hukou", xian().to_string(), provenance::assumed, "the seed names no residence test; 户籍 as in Xi'an's 2011 高龄 measures (DOMAIN.md E.4 [C])"},
-      {"min_age", "60", provenance::assumed, "老年人 = 60 周岁以上 (Elder Rights Law art. 2); the seed gives no age"},
-      {"effective_from", "2021-01-01", provenance::assumed, "the figures describe 2021年以来; no source dates the scheme"},
+      assumed("hukou", xian(), "the seed names no residence test; 户籍 as in Xi'an's 2011 高龄 measures (DOMAIN.md E.4 [C])"),
+      assumed("min_age", elder_age, "老年人 = 60 周岁以上 (Elder Rights Law art. 2); the seed gives no age"),
+      assumed("effective_from", version_start(), "the figures describe 2021年以来; no source dates the scheme"),
   };
   readings.insert(readings.end(), catalog_readings::age_reading_names.begin(), catalog_readings::age_reading_names.end());
   readings.push_back("hukou.legacy_codes");

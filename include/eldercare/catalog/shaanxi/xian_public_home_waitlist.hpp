@@ -31,26 +31,28 @@ struct waitlist_factor {
 } // namespace xian_detail
 
 [[nodiscard]] inline catalog_entry xian_public_home_waitlist() {
-  catalog_entry e;
-  e.id = "cn.shaanxi.xian.public_home_waitlist";
-  e.title = "西安市公办养老机构入住评估轮候 (曲江老年公寓试点)";
-  e.jurisdiction = "陕西省西安市 (610100)";
-  e.source = xian_seed;
-  e.summary = "Admission to Xi'an's public eldercare homes by assessment and waiting list (piloted at 曲江老年公寓): "
-              "applicants (60+, Xi'an hukou) are ranked by priority points — 特困 first, then 低保/低收入, ability "
-              "level, age, living alone or empty-nest, 优抚, 计划生育特殊家庭, severe disability, left-behind. The "
-              "seed gives no factors or weights: every point value is assumed. Rank with rank() "
-              "(rules/ranking.hpp); ties go to the earlier application, then the older applicant, then the id.";
-  e.readings = {"xian.waitlist_tekun", "hukou.legacy_codes", "age.reached", "age.leap_day"};
-  e.examples = {
-      "A 特困 applicant aged 73 (1000 + 10 = 1010 points) ranks before a 低保 applicant aged 92 at level 4 living "
-      "alone (60 + 50 + 30 + 10 + 10 = 160); under xian.waitlist_tekun=weighted (100 + 10 = 110) the order turns.",
-      "Two applicants with equal points: the one who applied first ranks first; with the same application date, "
-      "the older one.",
+  catalog_entry e{
+      .id = "cn.shaanxi.xian.public_home_waitlist",
+      .title = "西安市公办养老机构入住评估轮候 (曲江老年公寓试点)",
+      .jurisdiction = xian_jurisdiction,
+      .source = catalog_sources::seed_004,
+      .summary = "Admission to Xi'an's public eldercare homes by assessment and waiting list (piloted at 曲江老年公寓): "
+                 "applicants (60+, Xi'an hukou) are ranked by priority points — 特困 first, then 低保/低收入, ability "
+                 "level, age, living alone or empty-nest, 优抚, 计划生育特殊家庭, severe disability, left-behind. The "
+                 "seed gives no factors or weights: every point value is assumed. Rank with rank() "
+                 "(rules/ranking.hpp); ties go to the earlier application, then the older applicant, then the id.",
+      .readings = {"xian.waitlist_tekun", "hukou.legacy_codes", "age.reached", "age.leap_day"},
+      .examples =
+          {
+              "A 特困 applicant aged 73 (1000 + 10 = 1010 points) ranks before a 低保 applicant aged 92 at level 4 living "
+              "alone (60 + 50 + 30 + 10 + 10 = 160); under xian.waitlist_tekun=weighted (100 + 10 = 110) the order turns.",
+              "Two applicants with equal points: the one who applied first ranks first; with the same application date, "
+              "the older one.",
+          },
   };
-  e.build = [](const reading_context& r) {
-    const citation c = xian_detail::cite("para. 2 (坚持“四维共建”, 强化公办机构建设)",
-                                         "在曲江老年公寓开展公办养老机构入住评估轮候试点");
+  e.build = entry_policy(e, [](const reading_context& r, const policy_head& self) {
+    const citation c = xian_detail::article().cite("para. 2 (坚持“四维共建”, 强化公办机构建设)",
+                                                   "在曲江老年公寓开展公办养老机构入住评估轮候试点");
     const auto ages = catalog_readings::ages(r);
     const bool absolute = r.is("xian.waitlist_tekun", "absolute");
     using dc = disability_category;
@@ -95,14 +97,12 @@ struct waitlist_factor {
     for (const auto& [f, condition] : factors) {
       // The first rule (the admission test) carries the list's common parameters.
       parameter_list p = rules.empty() ? xian_detail::base_parameters(r, {"xian.waitlist_tekun"}) : parameter_list{};
-      p.push_back({"points", std::to_string(f.points), provenance::assumed, f.why});
+      p.push_back(assumed("points", f.points, f.why));
       rules.push_back(rule{f.id, f.title, c, condition ? any_condition::all({applicant, *condition}) : applicant,
                            priority_points(f.points), std::move(p)});
     }
-    policy_version v{"2021 pilot", xian_detail::version_start(), std::nullopt, c, combination::sum, payee::person,
-                     std::move(rules), {}};
-    return policy("cn.shaanxi.xian.public_home_waitlist", "西安市公办养老机构入住评估轮候", {std::move(v)});
-  };
+    return self.policy(version("2021 pilot", c).combine(combination::sum).rules(std::move(rules)));
+  });
   return e;
 }
 

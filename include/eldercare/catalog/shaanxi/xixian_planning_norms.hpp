@@ -14,25 +14,25 @@
 namespace eldercare::catalog_entries {
 
 [[nodiscard]] inline catalog_entry xixian_planning_norms() {
-  catalog_entry e;
-  e.id = "cn.shaanxi.xixian.planning_norms";
-  e.title = "西咸新区养老服务规划指标 (nursing-bed share, welfare-lottery share)";
-  e.jurisdiction = xixian_jurisdiction;
-  e.source = xixian_seed;
-  e.subject = subject_kind::area;
-  e.summary = "By 2022 nursing-type beds are at least 50% of the beds in the new area's eldercare "
-              "institutions; every "
-              "year the new area itself spends at least 55% of its welfare-lottery funds on eldercare.";
-  e.examples = {
-      "1,000 institution beds with 480 nursing beds: 500 required, gap 20.",
-      "10,000,000.00 yuan of welfare-lottery funds with 5,000,000.00 to eldercare: 5,500,000.00 required, "
-      "gap 500,000.00 yuan."};
+  catalog_entry e{
+      .id = "cn.shaanxi.xixian.planning_norms",
+      .title = "西咸新区养老服务规划指标 (nursing-bed share, welfare-lottery share)",
+      .jurisdiction = xixian_jurisdiction,
+      .source = catalog_sources::seed_002,
+      .summary = "By 2022 nursing-type beds are at least 50% of the beds in the new area's eldercare "
+                 "institutions; every "
+                 "year the new area itself spends at least 55% of its welfare-lottery funds on eldercare.",
+      .subject = subject_kind::area,
+      .examples = {"1,000 institution beds with 480 nursing beds: 500 required, gap 20.",
+                   "10,000,000.00 yuan of welfare-lottery funds with 5,000,000.00 to eldercare: 5,500,000.00 required, "
+                   "gap 500,000.00 yuan."},
+  };
   e.build_norms = [](const reading_context&) {
     std::vector<planning_norm> out;
     planning_norm beds;
     beds.id = "nursing_bed_share";
     beds.title = "护理型床位占比不低于50% (by 2022)";
-    beds.cite = detail::xixian_citation("一、深入推进医养结合机构发展",
+    beds.cite = detail::xixian_plan().cite("一、深入推进医养结合机构发展",
                                         "到2022年,新区养老机构护理型床位占比不低于50%");
     beds.origin = provenance::stated;
     beds.actual_name = "nursing_beds";
@@ -46,7 +46,7 @@ namespace eldercare::catalog_entries {
     planning_norm lottery;
     lottery.id = "welfare_lottery_share";
     lottery.title = "福彩公益金不低于55%用于养老服务业 (fen, every year)";
-    lottery.cite = detail::xixian_citation(
+    lottery.cite = detail::xixian_plan().cite(
         "五、强化资金扶持", "新区本级每年从福彩公益金中拿出不低于55%的资金用于支持发展养老服务业");
     lottery.origin = provenance::stated;
     lottery.actual_name = "welfare_lottery_eldercare (fen)";

@@ -8,11 +8,11 @@
 // reading xixian.extra_towns. A person whose hukou or residence is recorded only at county level
 // (610112, say) cannot be placed in or out of the new area and is not a member.
 
-#include <sstream> // splitting the extra-town list
 #include <string>
 #include <vector>
 
 #include "eldercare/catalog/common_readings.hpp"
+#include "eldercare/catalog/entry_builder.hpp"
 #include "eldercare/region/named_regions.hpp"
 #include "eldercare/rules/conditions/ability.hpp"
 #include "eldercare/rules/conditions/age.hpp"
@@ -22,8 +22,6 @@
 
 namespace eldercare::catalog_entries {
 
-inline constexpr const char* xixian_seed = "seeds/002_3366aee3d7778266.txt";
-inline constexpr const char* xixian_plan = "《西咸新区关于推进养老服务发展的实施方案》";
 inline constexpr const char* xixian_jurisdiction =
     "陕西省西咸新区 (no division code: a set of township codes, DOMAIN.md B.2)";
 
@@ -142,37 +140,26 @@ inline constexpr const char* xixian_jurisdiction =
 
 namespace detail {
 
-/// The plan's citation for one clause. The seed is undated: the version's start is assumed (see
-/// xixian_version_parameters).
-inline citation xixian_citation(const char* clause, const char* phrase) {
-  return {xixian_plan, clause, phrase, xixian_seed, make_date(2020, 1, 1), std::nullopt};
+/// The plan. The seed (a 2023-04-30 upload of it) carries no date: the versions' start is assumed
+/// (xixian_version).
+inline cited_document xixian_plan() {
+  return {.document = "《西咸新区关于推进养老服务发展的实施方案》",
+          .source = catalog_sources::seed_002,
+          .effective_from = make_date(2020, 1, 1)};
 }
 
-inline parameter_list xixian_version_parameters() {
-  return {
-      {"effective_from", "2020-01-01", provenance::assumed,
-       "the seed (a 2023-04-30 upload of the plan) carries no date; the plan implements 国办发〔2019〕5号 "
-       "《关于推进养老服务发展的意见》 and its first target is 到2021年, so it dates from 2019-2020; "
-       "2020-01-01 "
-       "is assumed"}};
-}
-
-inline std::vector<region_code> xixian_parse_towns(const std::string& text) {
-  std::vector<region_code> towns;
-  std::stringstream in(text);
-  std::string item;
-  while (std::getline(in, item, ',')) {
-    const auto b = item.find_first_not_of(" \t");
-    if (b == std::string::npos) continue;
-    const auto e = item.find_last_not_of(" \t");
-    towns.push_back(region_code::parse(item.substr(b, e - b + 1), "readings.xixian.extra_towns"));
-  }
-  return towns;
+/// A version of a Xixian policy: put in force by `c`, its start reported as assumed.
+inline version_spec<person> xixian_version(const citation& c) {
+  return version("plan", c).start(
+      provenance::assumed,
+      "the seed (a 2023-04-30 upload of the plan) carries no date; the plan implements 国办发〔2019〕5号 "
+      "《关于推进养老服务发展的意见》 and its first target is 到2021年, so it dates from 2019-2020; 2020-01-01 "
+      "is assumed");
 }
 
 /// 西咸新区 as the readings choose it (the bundled towns plus xixian.extra_towns).
 inline region_set xixian_area(const reading_context& r) {
-  return regions::xixian_new_area(xixian_parse_towns(r.get("xixian.extra_towns")));
+  return regions::xixian_new_area(catalog_readings::region_codes(r, "xixian.extra_towns"));
 }
 
 /// Member of 西咸新区 by hukou, residence or either (reading xixian.membership).
@@ -201,16 +188,6 @@ inline age_at_least xixian_advanced_age(const reading_context& r) {
 /// A GB/T 42195 level from a reading whose choices are "1".."4".
 inline ability_level xixian_level(const reading_context& r, const char* name) {
   return ability_level(std::stoi(r.get(name)), name);
-}
-
-/// The parameters that report a reading's value with its provenance.
-inline parameter_info xixian_reading_parameter(const reading_context& r, const char* name, const char* what) {
-  const reading& def = r.definition(name);
-  const std::string v = r.get(name);
-  const bool is_default = v == def.default_choice;
-  return {what, v, is_default ? def.origin : provenance::assumed,
-          std::string("reading ") + name +
-              (is_default ? " (default): " + def.rationale : " (chosen for this evaluation)")};
 }
 
 } // namespace detail

@@ -15,30 +15,31 @@
 namespace eldercare::catalog_entries {
 
 [[nodiscard]] inline catalog_entry xixian_rural_center_admission() {
-  catalog_entry e;
-  e.id = "cn.shaanxi.xixian.rural_center_admission";
-  e.title = "西咸新区农村区域性养老服务中心 (admission)";
-  e.jurisdiction = xixian_jurisdiction;
-  e.source = xixian_seed;
-  e.summary =
-      "Rural regional eldercare centres of 西咸新区 serve rural elders who need the service and have no "
-      "mental illness and no notifiable infectious disease, and who are on 低保, 失能 or 半失能, empty-nest, "
-      "失独, of advanced age (高龄), or otherwise in hardship. The grant is a place in a centre.";
-  e.readings = {
-      "xixian.membership",          "xixian.extra_towns",    "xixian.min_age", "xixian.advanced_age",
-      "xixian.semi_disabled_level", "xixian.other_hardship", "age.reached",    "age.leap_day"};
-  e.examples = {
-      "A 70-year-old rural 低保 elder with hukou in 周陵街道 (610404008): 1 service place.",
-      "The same elder with a severe mental illness: not eligible; the explanation shows the exclusion "
-      "无精神病 firing.",
-      "An 80-year-old rural elder in 斗门街道 (610116010) with no other group: eligible as 高龄 from the "
-      "80th birthday.",
+  catalog_entry e{
+      .id = "cn.shaanxi.xixian.rural_center_admission",
+      .title = "西咸新区农村区域性养老服务中心 (admission)",
+      .jurisdiction = xixian_jurisdiction,
+      .source = catalog_sources::seed_002,
+      .summary =
+          "Rural regional eldercare centres of 西咸新区 serve rural elders who need the service and have no "
+          "mental illness and no notifiable infectious disease, and who are on 低保, 失能 or 半失能, empty-nest, "
+          "失独, of advanced age (高龄), or otherwise in hardship. The grant is a place in a centre.",
+      .readings = {"xixian.membership", "xixian.extra_towns", "xixian.min_age", "xixian.advanced_age",
+                   "xixian.semi_disabled_level", "xixian.other_hardship", "age.reached", "age.leap_day"},
+      .examples =
+          {
+              "A 70-year-old rural 低保 elder with hukou in 周陵街道 (610404008): 1 service place.",
+              "The same elder with a severe mental illness: not eligible; the explanation shows the exclusion "
+              "无精神病 firing.",
+              "An 80-year-old rural elder in 斗门街道 (610116010) with no other group: eligible as 高龄 from the "
+              "80th birthday.",
+          },
   };
-  e.build = [](const reading_context& r) {
-    const citation c = detail::xixian_citation("一、探索农村区域性养老服务中心建设",
-                                               "负责向有服务需求且无精神病和法定传染疾病的农村最低生活保障老"
-                                               "人、失能半失能老人、空巢老人、失独老人、高龄及"
-                                               "其他生活困难老人提供养老和护理服务");
+  e.build = entry_policy(e, [](const reading_context& r, const policy_head& self) {
+    const citation c = detail::xixian_plan().cite("一、探索农村区域性养老服务中心建设",
+                                                  "负责向有服务需求且无精神病和法定传染疾病的农村最低生活保障老"
+                                                  "人、失能半失能老人、空巢老人、失独老人、高龄及"
+                                                  "其他生活困难老人提供养老和护理服务");
     const ability_level semi = detail::xixian_level(r, "xixian.semi_disabled_level");
     std::vector<any_condition> groups = {
         in_category(category::dibao), // 农村最低生活保障老人
@@ -56,31 +57,32 @@ namespace eldercare::catalog_entries {
         !has_infectious_disease{},                                    // 无法定传染疾病
     });
     parameter_list p = {
-        {"area", detail::xixian_area(r).to_string(), provenance::sourced,
-         "DOMAIN.md B.2: the member towns of 西咸新区 (older list [C]) matched to NBS township codes"},
-        detail::xixian_reading_parameter(r, "xixian.membership", "membership"),
-        {"rural", "by residence (residence.rural)", provenance::stated,
-         "农村…老人; decided by where the elder lives, not by hukou type (DOMAIN.md B.1)"},
-        detail::xixian_reading_parameter(r, "xixian.min_age", "min_age"),
-        {"groups", "低保, 失能半失能, 空巢 (incl. 独居), 失独, 高龄, 其他生活困难", provenance::stated,
-         "农村最低生活保障老人、失能半失能老人、空巢老人、失独老人、高龄及其他生活困难老人"},
-        {"kongchao_includes_living_alone", "true", provenance::assumed,
-         "独居 is the highest-risk subset of 空巢 in local practice (DOMAIN.md D [K])"},
-        detail::xixian_reading_parameter(r, "xixian.semi_disabled_level", "semi_disabled_from_level"),
-        detail::xixian_reading_parameter(r, "xixian.advanced_age", "advanced_age_from"),
-        detail::xixian_reading_parameter(r, "xixian.other_hardship", "other_hardship"),
-        {"exclusions", "no severe mental illness; no notifiable infectious disease", provenance::stated,
-         "无精神病和法定传染疾病; 精神病 read as the 严重精神障碍 list, 法定传染病 as the current 甲/乙/丙 "
-         "lists (DOMAIN.md "
-         "D.2 [K]). A broader reading (any F-coded diagnosis, dementia) cannot be evaluated: the person "
-         "record "
-         "carries only the severe-disorder flag (DOMAIN.md open question 13)"},
-        {"service_need", "presumed from the application", provenance::assumed,
-         "有服务需求: the elder (or family) applies; the record holds no separate fact"},
-        {"grant", "1 service place", provenance::assumed,
-         "a place (admission) in a centre, subject to a centre existing and having room "
-         "(到2023年每个新城至少建成1个; "
-         "capacity is not modelled)"},
+        sourced("area", detail::xixian_area(r),
+                "DOMAIN.md B.2: the member towns of 西咸新区 (older list [C]) matched to NBS township codes"),
+        catalog_readings::reading_parameter(r, "xixian.membership", "membership"),
+        stated("rural", "by residence (residence.rural)",
+               "农村…老人; decided by where the elder lives, not by hukou type (DOMAIN.md B.1)"),
+        catalog_readings::reading_parameter(r, "xixian.min_age", "min_age"),
+        stated("groups", "低保, 失能半失能, 空巢 (incl. 独居), 失独, 高龄, 其他生活困难")
+            .quote("农村最低生活保障老人、失能半失能老人、空巢老人、失独老人、高龄及其他生活困难老人"),
+        assumed("kongchao_includes_living_alone", true,
+                "独居 is the highest-risk subset of 空巢 in local practice (DOMAIN.md D [K])"),
+        catalog_readings::reading_parameter(r, "xixian.semi_disabled_level", "semi_disabled_from_level"),
+        catalog_readings::reading_parameter(r, "xixian.advanced_age", "advanced_age_from"),
+        catalog_readings::reading_parameter(r, "xixian.other_hardship", "other_hardship"),
+        stated("exclusions", "no severe mental illness; no notifiable infectious disease",
+               "精神病 read as the 严重精神障碍 list, 法定传染病 as the current 甲/乙/丙 "
+               "lists (DOMAIN.md "
+               "D.2 [K]). A broader reading (any F-coded diagnosis, dementia) cannot be evaluated: the person "
+               "record "
+               "carries only the severe-disorder flag (DOMAIN.md open question 13)")
+            .quote("无精神病和法定传染疾病"),
+        assumed("service_need", "presumed from the application",
+                "有服务需求: the elder (or family) applies; the record holds no separate fact"),
+        assumed("grant", "1 service place",
+                "a place (admission) in a centre, subject to a centre existing and having room "
+                "(到2023年每个新城至少建成1个; "
+                "capacity is not modelled)"),
     };
     const auto ages = catalog_readings::reading_parameters(r, catalog_readings::age_reading_names);
     p.insert(p.end(), ages.begin(), ages.end());
@@ -91,17 +93,8 @@ namespace eldercare::catalog_entries {
                          who,
                          service_places(1),
                          std::move(p)};
-    policy_version v{"plan",
-                     make_date(2020, 1, 1),
-                     std::nullopt,
-                     c,
-                     combination::first_match,
-                     payee::person,
-                     {admission},
-                     detail::xixian_version_parameters()};
-    return policy("cn.shaanxi.xixian.rural_center_admission", "西咸新区农村区域性养老服务中心 (admission)",
-                  {v});
-  };
+    return self.policy(detail::xixian_version(c).rules({admission}));
+  });
   return e;
 }
 

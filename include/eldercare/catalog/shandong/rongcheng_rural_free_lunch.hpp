@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "eldercare/catalog/common_readings.hpp"
+#include "eldercare/catalog/entry_builder.hpp"
 #include "eldercare/catalog/shandong/weihai_seed.hpp"
 #include "eldercare/region/named_regions.hpp"
 #include "eldercare/rules/conditions/age.hpp"
@@ -62,51 +63,47 @@ inline constexpr const char* rongcheng_canteen_programme = "rongcheng.warm_cante
 }
 
 [[nodiscard]] inline catalog_entry rongcheng_rural_free_lunch() {
-  catalog_entry e;
-  e.id = rongcheng_lunch_id;
-  e.title = "荣成市暖心食堂 农村80周岁以上老人免费午餐";
-  e.jurisdiction = "山东省荣成市 (371082)";
-  e.source = weihai_seed;
-  e.summary = "Elders aged 80 and over who live in a Rongcheng village get a free lunch every day at the "
-              "village's 暖心食堂 (507 canteens covering 65% of villages in 2022).";
-  e.readings = {"rongcheng.age_reference", "rongcheng.hukou", "rongcheng.canteen_coverage", "age.reached",
-                "age.leap_day"};
-  e.examples = {
-      "Born 1942-03-10, living in a Rongcheng village: 1 meal per day from 2022-03-10 (80th birthday); "
-      "from 2023-01-01 under rongcheng.age_reference=by_january_1.",
-      "The same elder living in a Rongcheng town (urban residence): nothing."};
-  e.build = [](const reading_context& r) {
-    const citation c{"荣成市暖心食堂",
-                     std::string(weihai_seed_report) + ", 坚持多样化农村养老模式 (信用+)",
-                     "为1.5万名80周岁以上农村老人提供免费午餐",
-                     weihai_seed,
-                     make_date(2021, 5, 11),
-                     std::nullopt};
+  catalog_entry e{
+      .id = rongcheng_lunch_id,
+      .title = "荣成市暖心食堂 农村80周岁以上老人免费午餐",
+      .jurisdiction = "山东省荣成市 (371082)",
+      .source = catalog_sources::seed_001,
+      .summary = "Elders aged 80 and over who live in a Rongcheng village get a free lunch every day at the "
+                 "village's 暖心食堂 (507 canteens covering 65% of villages in 2022).",
+      .readings = {"rongcheng.age_reference", "rongcheng.hukou", "rongcheng.canteen_coverage", "age.reached",
+                   "age.leap_day"},
+      .examples = {"Born 1942-03-10, living in a Rongcheng village: 1 meal per day from 2022-03-10 (80th birthday); "
+                   "from 2023-01-01 under rongcheng.age_reference=by_january_1.",
+                   "The same elder living in a Rongcheng town (urban residence): nothing."},
+  };
+  e.build = entry_policy(e, [](const reading_context& r, const policy_head& self) {
+    // The earliest report of the canteens running (DOMAIN.md E.3) is the version's start.
+    const citation c = weihai_reported("荣成市暖心食堂", "坚持多样化农村养老模式 (信用+)", make_date(2021, 5, 11))
+                           .cite("为1.5万名80周岁以上农村老人提供免费午餐");
     const region_set rongcheng("荣成市", {regions::rongcheng});
     const auto ages = catalog_readings::ages(r);
     const std::string age_ref = r.get("rongcheng.age_reference");
     const bool hukou = r.is("rongcheng.hukou", "rongcheng_hukou");
     const bool registered = r.is("rongcheng.canteen_coverage", "registered_only");
+    const int min_age = 80;
 
     std::vector<any_condition> parts{lives_rural(), lives_in(rongcheng)};
-    if (age_ref == "by_january_1") parts.emplace_back(age_at_least_by_year(80, year_mark::january_1, ages));
+    if (age_ref == "by_january_1") parts.emplace_back(age_at_least_by_year(min_age, year_mark::january_1, ages));
     else if (age_ref == "during_year")
-      parts.emplace_back(age_at_least_by_year(80, year_mark::december_31, ages));
+      parts.emplace_back(age_at_least_by_year(min_age, year_mark::december_31, ages));
     else
-      parts.emplace_back(age_at_least(80, ages));
+      parts.emplace_back(age_at_least(min_age, ages));
     if (hukou) parts.emplace_back(hukou_in(rongcheng));
     if (registered) parts.emplace_back(enrolled_in(rongcheng_canteen_programme, "a Rongcheng 暖心食堂"));
 
     parameter_list p = {
-        {"meals", "1 meal (lunch) per day, free", provenance::stated, "提供免费午餐"},
-        {"min_age", "80", provenance::stated, "80周岁以上 (includes 80, art. 1259)"},
-        {"rural", "by residence (lives in a village)", provenance::stated,
-         "农村老人; rural by residence (DOMAIN.md B.1)"},
-        {"region", rongcheng.to_string(), provenance::stated, "以荣成市为例 … 暖心食堂"},
-        {"age_reference", age_ref, provenance::assumed, "reading rongcheng.age_reference"},
-        {"hukou", hukou ? "371082 required" : "not required", provenance::assumed, "reading rongcheng.hukou"},
-        {"canteen", r.get("rongcheng.canteen_coverage"), provenance::assumed,
-         "reading rongcheng.canteen_coverage"},
+        stated("meals", "1 meal (lunch) per day, free").quote("提供免费午餐"),
+        stated("min_age", min_age, "includes 80, art. 1259").quote("80周岁以上"),
+        stated("rural", "by residence (lives in a village)", "rural by residence (DOMAIN.md B.1)").quote("农村老人"),
+        stated("region", rongcheng, "以荣成市为例 … 暖心食堂"),
+        assumed("age_reference", age_ref, "reading rongcheng.age_reference"),
+        assumed("hukou", hukou ? "371082 required" : "not required", "reading rongcheng.hukou"),
+        assumed("canteen", r.get("rongcheng.canteen_coverage"), "reading rongcheng.canteen_coverage"),
     };
     auto age_params = catalog_readings::reading_parameters(r, catalog_readings::age_reading_names);
     p.insert(p.end(), age_params.begin(), age_params.end());
@@ -116,15 +113,12 @@ inline constexpr const char* rongcheng_canteen_programme = "rongcheng.warm_cante
                      any_condition::all(std::move(parts)),
                      meals_per_day(1),
                      p};
-    const parameter_list version_params = {{"effective_from", "2021-05-11", provenance::assumed,
-                                            "the earliest report of the canteens running (DOMAIN.md E.3: "
-                                            "363 canteens by May 2021, modaily.cn 2021-05-11); "
-                                            "the actual start is earlier and in no source"}};
-    policy_version v{
-        "2021",  make_date(2021, 5, 11), std::nullopt, c, combination::first_match, payee::person,
-        {lunch}, version_params};
-    return policy(rongcheng_lunch_id, "荣成市暖心食堂 农村80周岁以上老人免费午餐", {v});
-  };
+    return self.policy(version("2021", c)
+                           .start(provenance::assumed,
+                                  "the earliest report of the canteens running (DOMAIN.md E.3: 363 canteens by May 2021, "
+                                  "modaily.cn 2021-05-11); the actual start is earlier and in no source")
+                           .rules({lunch}));
+  });
   return e;
 }
 

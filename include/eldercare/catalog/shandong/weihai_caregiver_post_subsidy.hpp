@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "eldercare/calendar/period.hpp"
-#include "eldercare/catalog/catalog.hpp"
+#include "eldercare/catalog/entry_builder.hpp"
 #include "eldercare/catalog/shandong/weihai_seed.hpp"
 #include "eldercare/money/money.hpp"
 #include "eldercare/region/named_regions.hpp"
@@ -54,31 +54,28 @@ inline constexpr const char* weihai_caregiver_lead =
 }
 
 [[nodiscard]] inline catalog_entry weihai_caregiver_post_subsidy() {
-  catalog_entry e;
-  e.id = weihai_caregiver_id;
-  e.title = "威海市养老护理员岗位补贴 (一次性补助)";
-  e.jurisdiction = "山东省威海市 (371000)";
-  e.source = weihai_seed;
-  e.subject = subject_kind::worker;
-  e.summary =
-      "Care workers (养老护理员) working in Weihai who meet the conditions get a one-off city subsidy of "
-      "up to 10,000 yuan. Assumed conditions: a skill certificate and 3 years in the post; 5,000 / 7,000 "
-      "/ 10,000 yuan by 初级 / 中级 / 高级 certificate. Paid once: the caller records that it was paid.";
-  e.readings = {"weihai.caregiver.years_in_post", "weihai.caregiver.amount"};
-  e.examples = {
-      "A care worker in 荣成 hired 2019-03-01 with a 中级工 (level 4) certificate: 7,000.00 yuan once "
-      "from 2022-10-15 (the assumed start), nothing while under 3 years in the post.",
-      "The same worker with a 高级工 (level 3) certificate: 10,000.00 yuan once."};
-  e.build_worker = [](const reading_context& r) {
+  catalog_entry e{
+      .id = weihai_caregiver_id,
+      .title = "威海市养老护理员岗位补贴 (一次性补助)",
+      .jurisdiction = weihai_jurisdiction,
+      .source = catalog_sources::seed_001,
+      .summary =
+          "Care workers (养老护理员) working in Weihai who meet the conditions get a one-off city subsidy of "
+          "up to 10,000 yuan. Assumed conditions: a skill certificate and 3 years in the post; 5,000 / 7,000 "
+          "/ 10,000 yuan by 初级 / 中级 / 高级 certificate. Paid once: the caller records that it was paid.",
+      .subject = subject_kind::worker,
+      .readings = {"weihai.caregiver.years_in_post", "weihai.caregiver.amount"},
+      .examples = {"A care worker in 荣成 hired 2019-03-01 with a 中级工 (level 4) certificate: 7,000.00 yuan once "
+                   "from 2022-10-15 (the assumed start), nothing while under 3 years in the post.",
+                   "The same worker with a 高级工 (level 3) certificate: 10,000.00 yuan once."},
+  };
+  e.build_worker = entry_policy(e, [](const reading_context& r, const policy_head& self) {
     using namespace eldercare::literals;
     using worker_condition = basic_any_condition<worker>;
     using worker_rule = basic_rule<worker>;
-    const citation c{"威海市养老护理员岗位补贴制度",
-                     std::string(weihai_seed_report) + ", 坚持专业化培养培训",
-                     "建立养老护理员岗位补贴制度,对符合条件的人员,市级最高给予1万元一次性补助",
-                     weihai_seed,
-                     make_date(2022, 10, 15),
-                     std::nullopt};
+    // In force on the date of the report (its start is in no source).
+    const citation c = weihai_reported("威海市养老护理员岗位补贴制度", "坚持专业化培养培训", make_date(2022, 10, 15))
+                           .cite("建立养老护理员岗位补贴制度,对符合条件的人员,市级最高给予1万元一次性补助");
     const region_set weihai("威海市", {regions::weihai});
     const int years = r.is("weihai.caregiver.years_in_post", "1") ? 1 : 3;
     const bool tiers = r.is("weihai.caregiver.amount", "by_skill_level");
@@ -88,51 +85,46 @@ inline constexpr const char* weihai_caregiver_lead =
              skill_level_at_least(lowest_level);
     };
     const parameter_list common = {
-        {"care_worker", "true", provenance::assumed, "养老护理员: the seed's 岗位补贴 is for care workers"},
-        {"workplace", weihai.to_string(), provenance::assumed,
-         "a city-level (市级) subsidy: the job is in Weihai"},
-        {"years_in_post", std::to_string(years), provenance::assumed,
-         "reading weihai.caregiver.years_in_post (current employment, Civil Code years from the hiring day)"},
-        {"certificate", "any national skill level (初级工 5 or higher)", provenance::assumed,
-         "取得《养老护理员职业资格证书》 (third-party summary); the seed reports 持证上岗率达到100%"},
-        {"labour_contract", "5+ years — not checked", provenance::assumed,
-         std::string("签订5年以上劳动合同 per ") + weihai_caregiver_lead +
-             "; eldercare::worker has no contract term, so callers must screen it"},
+        assumed("care_worker", true, "养老护理员: the seed's 岗位补贴 is for care workers"),
+        assumed("workplace", weihai, "a city-level (市级) subsidy: the job is in Weihai"),
+        assumed("years_in_post", years,
+                "reading weihai.caregiver.years_in_post (current employment, Civil Code years from the hiring day)"),
+        assumed("certificate", "any national skill level (初级工 5 or higher)",
+                "取得《养老护理员职业资格证书》 (third-party summary); the seed reports 持证上岗率达到100%"),
+        assumed("labour_contract", "5+ years — not checked",
+                std::string("签订5年以上劳动合同 per ") + weihai_caregiver_lead +
+                    "; eldercare::worker has no contract term, so callers must screen it"),
     };
-    auto with = [&](const std::string& amount, provenance origin, const std::string& note) {
+    auto with = [&](parameter_info amount) {
       parameter_list p = common;
-      p.push_back({"amount", amount + " yuan once", origin, note});
+      p.push_back(std::move(amount));
       return p;
     };
     std::vector<worker_rule> rules;
     if (tiers) {
-      rules.push_back({"senior", "高级工 or higher certificate: 10,000 yuan once", c, qualifies(3),
-                       money_once(10000_yuan),
-                       with("10000.00", provenance::stated,
-                            "市级最高给予1万元 (the cap); 高级及以上 per the third-party summary")});
-      rules.push_back(
-          {"intermediate", "中级工 certificate: 7,000 yuan once", c, qualifies(4), money_once(7000_yuan),
-           with("7000.00", provenance::assumed, std::string("中级 tier per ") + weihai_caregiver_lead)});
-      rules.push_back(
-          {"junior", "初级工 certificate: 5,000 yuan once", c, qualifies(5), money_once(5000_yuan),
-           with("5000.00", provenance::assumed, std::string("初级 tier per ") + weihai_caregiver_lead)});
+      const auto senior = money_once(10000_yuan);
+      const auto intermediate = money_once(7000_yuan);
+      const auto junior = money_once(5000_yuan);
+      rules.push_back({"senior", "高级工 or higher certificate: 10,000 yuan once", c, qualifies(3), senior,
+                       with(stated("amount", senior, "the cap; 高级及以上 per the third-party summary")
+                                .quote("市级最高给予1万元"))});
+      rules.push_back({"intermediate", "中级工 certificate: 7,000 yuan once", c, qualifies(4), intermediate,
+                       with(assumed("amount", intermediate, std::string("中级 tier per ") + weihai_caregiver_lead))});
+      rules.push_back({"junior", "初级工 certificate: 5,000 yuan once", c, qualifies(5), junior,
+                       with(assumed("amount", junior, std::string("初级 tier per ") + weihai_caregiver_lead))});
     } else {
-      rules.push_back(
-          {"cap", "qualifying care worker: 10,000 yuan once (the cap)", c, qualifies(5),
-           money_once(10000_yuan),
-           with("10000.00", provenance::stated,
-                "市级最高给予1万元一次性补助, paid in full (reading weihai.caregiver.amount=cap)")});
+      const auto cap = money_once(10000_yuan);
+      rules.push_back({"cap", "qualifying care worker: 10,000 yuan once (the cap)", c, qualifies(5), cap,
+                       with(stated("amount", cap, "paid in full (reading weihai.caregiver.amount=cap)")
+                                .quote("市级最高给予1万元一次性补助"))});
     }
-    const parameter_list version_params = {
-        {"effective_from", "2022-10-15", provenance::assumed,
-         "the date of seed 001, which reports the scheme as established; its start is in no source"},
-        {"amount_rule", r.get("weihai.caregiver.amount"), provenance::assumed,
-         "reading weihai.caregiver.amount"}};
-    basic_policy_version<worker> v{
-        "2022",        make_date(2022, 10, 15), std::nullopt,  c, combination::first_match,
-        payee::person, std::move(rules),        version_params};
-    return basic_policy<worker>(weihai_caregiver_id, "威海市养老护理员岗位补贴 (一次性补助)", {std::move(v)});
-  };
+    return self.policy(
+        version<worker>("2022", c)
+            .start(provenance::assumed,
+                   "the date of seed 001, which reports the scheme as established; its start is in no source")
+            .rules(std::move(rules))
+            .parameters({assumed("amount_rule", r.get("weihai.caregiver.amount"), "reading weihai.caregiver.amount")}));
+  });
   return e;
 }
 

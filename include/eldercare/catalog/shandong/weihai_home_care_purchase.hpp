@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "eldercare/catalog/common_readings.hpp"
+#include "eldercare/catalog/entry_builder.hpp"
 #include "eldercare/catalog/shandong/weihai_seed.hpp"
 #include "eldercare/money/money.hpp"
 #include "eldercare/region/named_regions.hpp"
@@ -94,37 +95,39 @@ namespace detail {
 }
 
 [[nodiscard]] inline catalog_entry weihai_home_care_purchase() {
-  catalog_entry e;
-  e.id = weihai_home_care_id;
-  e.title = "威海市政府为特殊困难老年人购买社区居家养老服务";
-  e.jurisdiction = "山东省威海市 (371000)";
-  e.source = weihai_seed;
-  e.summary =
-      "Weihai-hukou elders aged 60+ living at home: 60 hours of purchased home care a month for dispersed "
-      "特困/低保 elders who cannot look after themselves (重度), 45 hours for dispersed 特困/低保 elders "
-      "who are semi-dependent (中度), 30 hours for 重度 elders who are 重点优抚 (抚恤定补), 计生特扶, "
-      "model workers (municipal or higher) or pre-1949 Party members. The government pays at least 20 "
-      "yuan an hour.";
-  e.readings = {"weihai.dependency_scale", "weihai.hour_price_yuan"};
-  e.readings.insert(e.readings.end(), catalog_readings::age_reading_names.begin(),
-                    catalog_readings::age_reading_names.end());
-  e.examples = {
-      "A 75-year-old Weihai 低保 elder at home assessed at GB/T level 3: 60 service hours per month "
-      "(1200.00 yuan a month at 20 yuan an hour).",
-      "The same elder at level 2: 45 service hours per month; at level 1: nothing under the default "
-      "reading, 45 hours under weihai.dependency_scale=gbt_broad.",
-      "A 重度 计生特扶 elder not on 低保/特困: 30 service hours per month; a 中度 one: nothing.",
+  catalog_entry e{
+      .id = weihai_home_care_id,
+      .title = "威海市政府为特殊困难老年人购买社区居家养老服务",
+      .jurisdiction = weihai_jurisdiction,
+      .source = catalog_sources::seed_001,
+      .summary =
+          "Weihai-hukou elders aged 60+ living at home: 60 hours of purchased home care a month for dispersed "
+          "特困/低保 elders who cannot look after themselves (重度), 45 hours for dispersed 特困/低保 elders "
+          "who are semi-dependent (中度), 30 hours for 重度 elders who are 重点优抚 (抚恤定补), 计生特扶, "
+          "model workers (municipal or higher) or pre-1949 Party members. The government pays at least 20 "
+          "yuan an hour.",
+      .readings = concat({"weihai.dependency_scale", "weihai.hour_price_yuan"}, catalog_readings::age_reading_names),
+      .examples =
+          {
+              "A 75-year-old Weihai 低保 elder at home assessed at GB/T level 3: 60 service hours per month "
+              "(1200.00 yuan a month at 20 yuan an hour).",
+              "The same elder at level 2: 45 service hours per month; at level 1: nothing under the default "
+              "reading, 45 hours under weihai.dependency_scale=gbt_broad.",
+              "A 重度 计生特扶 elder not on 低保/特困: 30 service hours per month; a 中度 one: nothing.",
+          },
   };
-  e.build = [](const reading_context& r) {
-    const citation c{weihai_home_care_notice,
-                     std::string("tiers per DOMAIN.md E.3 (临港区 version of the notice); ") +
-                         weihai_seed_report + ", 创新基本化居家上门服务模式",
-                     "将低保、城乡特困人员、重点优抚对象、计划生育特别扶助对象等老年群体纳入政府购买服务范畴,"
-                     "每月提供30-60小时的居家养老服务",
-                     weihai_seed,
-                     make_date(2018, 1, 1),
-                     std::nullopt};
+  e.build = entry_policy(e, [](const reading_context& r, const policy_head& self) {
+    // The notice is numbered 2018; its day of entry into force is in no source (2018-01-01 assumed).
+    const cited_document notice{.document = weihai_home_care_notice,
+                                .source = catalog_sources::seed_001,
+                                .clause = std::string("tiers per DOMAIN.md E.3 (临港区 version of the notice); ") +
+                                          weihai_seed_report + ", 创新基本化居家上门服务模式",
+                                .effective_from = make_date(2018, 1, 1)};
+    const citation c = notice.cite("将低保、城乡特困人员、重点优抚对象、计划生育特别扶助对象等老年群体纳入政府购买服务范畴,"
+                                   "每月提供30-60小时的居家养老服务");
     const region_set weihai("威海市", {regions::weihai});
+    const int min_age = 60;
+    const combination one_tier = combination::first_match;
     const money price = detail::weihai_hour_price(r.get("weihai.hour_price_yuan"));
     const std::string scale = r.get("weihai.dependency_scale");
 
@@ -142,7 +145,7 @@ namespace detail {
     };
     // Weihai hukou, 60+, at home, then the tier's category and dependency: one flat list per tier.
     auto tier = [&](category_set who, any_condition dependency) {
-      return any_condition::all({hukou_in(weihai), age_at_least(60, catalog_readings::ages(r)),
+      return any_condition::all({hukou_in(weihai), age_at_least(min_age, catalog_readings::ages(r)),
                                  lives_at_home(), in_category(who), std::move(dependency)});
     };
     const category_set hardship{category::tekun, category::dibao};
@@ -158,23 +161,19 @@ namespace detail {
     const bool default_price =
         r.get("weihai.hour_price_yuan") == r.definition("weihai.hour_price_yuan").default_choice;
     auto params = [&](int hours, const char* who) {
+      const auto grant = service_hours_per_month(hours);
       parameter_list p = {
-          {"hours", std::to_string(hours) + " service hours per month", provenance::sourced,
-           std::string("威民发〔2018〕161号 (DOMAIN.md E.3): ") + who},
-          {"hukou", weihai.to_string(), provenance::sourced, "威海户籍 (DOMAIN.md E.3)"},
-          {"min_age", "60", provenance::sourced, "60周岁以上 (DOMAIN.md E.3)"},
-          {"lives_at_home", "true", provenance::sourced,
-           "居家 / 分散供养: not in an institution (DOMAIN.md E.3)"},
-          {"dependency_scale", scale, provenance::assumed,
-           std::string(default_scale ? "default " : "chosen ") +
-               "reading weihai.dependency_scale: " + scale_meaning},
-          {"hour_price", price.to_string() + " yuan per hour",
-           default_price ? provenance::sourced : provenance::assumed,
-           default_price ? "不低于每小时20元 (DOMAIN.md E.3), reading weihai.hour_price_yuan"
-                         : "reading weihai.hour_price_yuan chosen for this evaluation"},
-          {"value", home_care_value(service_hours_per_month(hours), price).to_string() + " yuan per month",
-           provenance::derived,
-           std::to_string(hours) + " h × " + price.to_string() + " yuan/h (exact, in fen)"},
+          sourced("hours", grant, std::string("威民发〔2018〕161号 (DOMAIN.md E.3): ") + who),
+          sourced("hukou", weihai, "威海户籍 (DOMAIN.md E.3)"),
+          sourced("min_age", min_age, "60周岁以上 (DOMAIN.md E.3)"),
+          sourced("lives_at_home", true, "居家 / 分散供养: not in an institution (DOMAIN.md E.3)"),
+          assumed("dependency_scale", scale,
+                  std::string(default_scale ? "default " : "chosen ") + "reading weihai.dependency_scale: " + scale_meaning),
+          parameter("hour_price", parameter_text(price) + " per hour", default_price ? provenance::sourced : provenance::assumed,
+                    default_price ? "不低于每小时20元 (DOMAIN.md E.3), reading weihai.hour_price_yuan"
+                                  : "reading weihai.hour_price_yuan chosen for this evaluation"),
+          derived("value", parameter_text(home_care_value(grant, price)) + " per month",
+                  std::to_string(hours) + " h × " + price.to_string() + " yuan/h (exact, in fen)"),
       };
       auto ages = catalog_readings::reading_parameters(r, catalog_readings::age_reading_names);
       p.insert(p.end(), ages.begin(), ages.end());
@@ -201,16 +200,15 @@ namespace detail {
         service_hours_per_month(30),
         params(30, "市级以上劳动模范、抚恤定补优抚对象、计划生育特别扶助对象、建国前老党员, 重度 — 30小时")};
 
-    const parameter_list version_params = {
-        {"effective_from", "2018-01-01", provenance::assumed,
-         "the notice is numbered 2018 (威民发〔2018〕161号); its day of entry into force is in no source, "
-         "so the "
-         "year's first day is assumed; seed 001 reports it in force on 2022-10-15"},
-        {"combination", "first_match", provenance::sourced, "one tier per elder: 60, else 45, else 30"}};
-    policy_version v{"2018",        make_date(2018, 1, 1),    std::nullopt,  c, combination::first_match,
-                     payee::person, {tier60, tier45, tier30}, version_params};
-    return policy(weihai_home_care_id, "威海市政府为特殊困难老年人购买社区居家养老服务", {v});
-  };
+    return self.policy(version("2018", c)
+                           .start(provenance::assumed,
+                                  "the notice is numbered 2018 (威民发〔2018〕161号); its day of entry into force is in no "
+                                  "source, so the year's first day is assumed; seed 001 reports it in force on 2022-10-15")
+                           .combine(one_tier)
+                           .rules({tier60, tier45, tier30})
+                           .parameters({sourced("combination", one_tier,
+                                                "one tier per elder: 60, else 45, else 30")}));
+  });
   return e;
 }
 

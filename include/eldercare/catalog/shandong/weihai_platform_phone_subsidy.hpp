@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "eldercare/catalog/common_readings.hpp"
+#include "eldercare/catalog/entry_builder.hpp"
 #include "eldercare/catalog/shandong/weihai_seed.hpp"
 #include "eldercare/money/money.hpp"
 #include "eldercare/region/named_regions.hpp"
@@ -43,27 +44,26 @@ inline constexpr const char* weihai_platform_programme = "weihai.virtual_platfor
 }
 
 [[nodiscard]] inline catalog_entry weihai_platform_phone_subsidy() {
-  catalog_entry e;
-  e.id = weihai_platform_id;
-  e.title = "威海市虚拟养老院入网老年人话费补贴";
-  e.jurisdiction = "山东省威海市 (371000)";
-  e.source = weihai_seed;
-  e.subject = subject_kind::household;
-  e.summary =
-      "Households of elders enrolled on Weihai's virtual eldercare platform (虚拟养老院, 6012349) get a "
-      "free phone and 10 yuan of phone fees a month — once per household, however many members are "
-      "enrolled.";
-  e.readings = {"weihai.platform_conditions", "age.reached", "age.leap_day"};
-  e.examples = {"A household of two enrolled elders: 10.00 yuan per month (once per household).",
-                "A household whose members are not enrolled: nothing."};
-  e.build = [](const reading_context& r) {
+  catalog_entry e{
+      .id = weihai_platform_id,
+      .title = "威海市虚拟养老院入网老年人话费补贴",
+      .jurisdiction = weihai_jurisdiction,
+      .source = catalog_sources::seed_001,
+      .summary =
+          "Households of elders enrolled on Weihai's virtual eldercare platform (虚拟养老院, 6012349) get a "
+          "free phone and 10 yuan of phone fees a month — once per household, however many members are "
+          "enrolled.",
+      .subject = subject_kind::household,
+      .readings = {"weihai.platform_conditions", "age.reached", "age.leap_day"},
+      .examples = {"A household of two enrolled elders: 10.00 yuan per month (once per household).",
+                   "A household whose members are not enrolled: nothing."},
+  };
+  e.build = entry_policy(e, [](const reading_context& r, const policy_head& self) {
     using namespace eldercare::literals;
-    const citation c{"威海市养老服务中心 (虚拟养老院) 话费补贴 (政府购买服务)",
-                     std::string(weihai_seed_report) + ", 创新互联网+居家养老服务模式",
-                     "对21万入网老年人按户免费赠送话机,并每月每户补贴10元话费",
-                     weihai_seed,
-                     make_date(2022, 10, 15),
-                     std::nullopt};
+    // In force on the date of the report (its start is in no source).
+    const citation c = weihai_reported("威海市养老服务中心 (虚拟养老院) 话费补贴 (政府购买服务)", "创新互联网+居家养老服务模式",
+                                       make_date(2022, 10, 15))
+                           .cite("对21万入网老年人按户免费赠送话机,并每月每户补贴10元话费");
     const region_set weihai("威海市", {regions::weihai});
     const std::string extra = r.get("weihai.platform_conditions");
     const enrolled_in enrolled(weihai_platform_programme,
@@ -75,12 +75,13 @@ inline constexpr const char* weihai_platform_programme = "weihai.virtual_platfor
         return enrolled && hukou_in(weihai) && age_at_least(60, catalog_readings::ages(r));
       return enrolled;
     }();
+    const auto amount = money_per_month(10_yuan);
+    const payee paid_to = payee::household;
     parameter_list p = {
-        {"amount", "10.00 yuan per month per household", provenance::stated, "每月每户补贴10元话费"},
-        {"payee", "household", provenance::stated, "按户 / 每户: once per household"},
-        {"programme", weihai_platform_programme, provenance::stated,
-         "入网老年人: enrolled on the 6012349 platform"},
-        {"extra_conditions", extra, provenance::assumed, "reading weihai.platform_conditions"},
+        stated("amount", parameter_text(amount) + " per household").quote("每月每户补贴10元话费"),
+        stated("payee", paid_to, "按户 / 每户: once per household"),
+        stated("programme", weihai_platform_programme, "enrolled on the 6012349 platform").quote("入网老年人"),
+        assumed("extra_conditions", extra, "reading weihai.platform_conditions"),
     };
     if (extra != "enrolment_only") {
       auto ages = catalog_readings::reading_parameters(r, catalog_readings::age_reading_names);
@@ -90,17 +91,15 @@ inline constexpr const char* weihai_platform_programme = "weihai.virtual_platfor
                      "10 yuan of phone fees a month per household of enrolled elders",
                      c,
                      who,
-                     money_per_month(10_yuan),
+                     amount,
                      p};
-    const parameter_list version_params = {{"effective_from", "2022-10-15", provenance::assumed,
-                                            "the date of seed 001, which reports the subsidy as running; "
-                                            "its start is in no source (the platform has run "
-                                            "for about ten years)"}};
-    policy_version v{
-        "2022",  make_date(2022, 10, 15), std::nullopt, c, combination::first_match, payee::household,
-        {phone}, version_params};
-    return policy(weihai_platform_id, "威海市虚拟养老院入网老年人话费补贴", {v});
-  };
+    return self.policy(version("2022", c)
+                           .start(provenance::assumed,
+                                  "the date of seed 001, which reports the subsidy as running; its start is in no "
+                                  "source (the platform has run for about ten years)")
+                           .paid_to(paid_to)
+                           .rules({phone}));
+  });
   return e;
 }
 
