@@ -15,8 +15,9 @@
 
 #include <pybind11/numpy.h> // result arrays out
 
-#include <span>    // persons and households to the library
-#include <utility> // a schedule's period
+#include <span>        // persons and households to the library
+#include <type_traits> // a matrix's element type
+#include <utility>     // a schedule's period
 
 namespace eldercare_py {
 namespace {

@@ -134,12 +134,12 @@ void pay_month(schedule_line& line, const basic_policy_version<Subject>* v, bool
 /// says. Uses the fast path (no explanations); call evaluate() on a line's tested_on to see why.
 /// The subject is what `grant_on(policy, subject, ...)` accepts: the policy's own subject, or a
 /// household for a policy over persons (household/household.hpp).
-template <class Subject, class Holder>
-  requires requires(const basic_policy<Subject>& p, const Holder& h, const date& on,
+template <class Subject, class Recipient>
+  requires requires(const basic_policy<Subject>& p, const Recipient& r, const date& on,
                     const facility_registry* f) {
-    { grant_on(p, h, on, f) } -> std::same_as<std::optional<benefit>>;
+    { grant_on(p, r, on, f) } -> std::same_as<std::optional<benefit>>;
   }
-[[nodiscard]] std::vector<schedule_line> schedule(const basic_policy<Subject>& policy, const Holder& subject,
+[[nodiscard]] std::vector<schedule_line> schedule(const basic_policy<Subject>& policy, const Recipient& subject,
                                                   const date& first, const date& last,
                                                   const facility_registry* facilities = nullptr,
                                                   const schedule_options& options = {}) {
