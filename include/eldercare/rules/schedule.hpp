@@ -139,10 +139,9 @@ template <class Subject, class Recipient>
                     const facility_registry* f) {
     { grant_on(p, r, on, f) } -> std::same_as<std::optional<benefit>>;
   }
-[[nodiscard]] std::vector<schedule_line> schedule(const basic_policy<Subject>& policy, const Recipient& subject,
-                                                  const date& first, const date& last,
-                                                  const facility_registry* facilities = nullptr,
-                                                  const schedule_options& options = {}) {
+[[nodiscard]] std::vector<schedule_line>
+schedule(const basic_policy<Subject>& policy, const Recipient& subject, const date& first, const date& last,
+         const facility_registry* facilities = nullptr, const schedule_options& options = {}) {
   const std::vector<date> months = schedule_months(first, last);
   std::vector<schedule_line> out;
   out.reserve(months.size());
