@@ -6,6 +6,7 @@
 #include "eldercare/core/error.hpp"
 
 #include "eldercare/calendar/age.hpp"
+#include "eldercare/catalog/prepared_entry.hpp"
 #include "eldercare/catalog/sensitivity.hpp"
 #include "eldercare/catalog/standard.hpp"
 #include "eldercare/calendar/date.hpp"

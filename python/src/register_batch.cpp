@@ -1,7 +1,9 @@
 // Evaluating populations: the columnar engine (evaluate_batch_into, simulate_months) for person
-// policies, and the person path (a person per row through grant_on/evaluate/schedule) for what the
-// engine does not serve: catalog bundles, households, and path="persons" (the reference the tests
-// compare the engine with). Every C++ loop runs with the GIL released; results cross as numpy arrays.
+// policies, and the person path (eldercare/batch/evaluate_each.hpp, schedules.hpp, households.hpp: a
+// subject at a time through evaluate/grant_on/schedule) for what the engine does not serve: catalog
+// bundles (a prepared_entry), households, and path="persons" (the reference the tests compare the
+// engine with). This file converts and dispatches: the library runs every loop, with the GIL
+// released; results cross as numpy arrays.
 //
 // Populations are built in register_population.cpp. Results carry `cpp_seconds`, the time of the
 // engine call alone, so that benchmarks can set the Python API's overhead against it.
@@ -13,9 +15,9 @@
 
 #include <pybind11/numpy.h> // result arrays out
 
-#include <exception>     // errors from worker threads
-#include <thread>        // rows split over the cores
-#include <unordered_map> // households
+#include <span>        // persons and households to the library
+#include <type_traits> // a matrix's element type
+#include <utility>     // a schedule's period
 
 namespace eldercare_py {
 namespace {
@@ -23,13 +25,7 @@ namespace {
 using namespace eldercare;
 using namespace words;
 
-// --- evaluation --------------------------------------------------------------------------------
-
-/// What is evaluated: one policy, or a catalog bundle's components.
-struct target {
-  const policy* single = nullptr;
-  const prepared_entry* bundle = nullptr;
-};
+// --- the person path ----------------------------------------------------------------------------
 
 /// Columns of results, filled without the GIL and turned into numpy arrays with it.
 struct result_columns {
@@ -62,8 +58,13 @@ struct result_columns {
     set(i, d.granted);
     status[i] = static_cast<std::int8_t>(d.status);
     first_failing[i] = d.first_failing_condition();
-    for (std::size_t k = 0; k < d.granting_rules.size(); ++k)
-      granting[i] += (k ? "," : "") + d.granting_rules[k];
+    granting[i] = joined(d.granting_rules);
+  }
+  /// Granting rule ids as one cell: comma-separated.
+  static std::string joined(const std::vector<std::string>& ids) {
+    std::string out;
+    for (std::size_t k = 0; k < ids.size(); ++k) out += (k ? "," : "") + ids[k];
+    return out;
   }
   template <class T>
   static py::array_t<T> array(const std::vector<T>& v) {
@@ -87,157 +88,75 @@ struct result_columns {
   }
 };
 
-/// Runs body(i) for i in [0, n), split over the machine's cores when n is large. Evaluation reads
-/// immutable policies and persons only; the first exception thrown is rethrown here.
-template <class Body>
-void for_rows(std::size_t n, Body&& body) {
-  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t workers = n < 4096 ? 1 : std::min<std::size_t>(cores, 8);
-  if (workers == 1) {
-    for (std::size_t i = 0; i < n; ++i) body(i);
-    return;
-  }
-  std::vector<std::exception_ptr> errors(workers);
-  std::vector<std::thread> threads;
-  const std::size_t chunk = (n + workers - 1) / workers;
-  for (std::size_t w = 0; w < workers; ++w)
-    threads.emplace_back([&, w] {
-      try {
-        for (std::size_t i = w * chunk; i < std::min(n, (w + 1) * chunk); ++i) body(i);
-      } catch (...) {
-        errors[w] = std::current_exception();
-      }
-    });
-  for (auto& t : threads) t.join();
-  for (const auto& e : errors)
-    if (e) std::rethrow_exception(e);
-}
-
-py::dict evaluate_rows(const target& t, const std::vector<person>& persons, py::handle on,
+/// evaluate_batch: every person under a policy or a prepared catalog entry (evaluate_each with
+/// reasons, grant_each without).
+template <class Target>
+py::dict evaluate_rows(const Target& t, const std::vector<person>& persons, py::handle on,
                        const facility_registry* facilities, bool reasons) {
   const date d = to_date(on, "on");
   result_columns out;
   {
     const py::gil_scoped_release unlocked;
-    const std::size_t n = persons.size();
-    out.resize(n, reasons);
-    const bool decided =
-        t.bundle || (t.single->status() == computability::computable && t.single->version_on(d));
-    const auto status = decided                                          ? decision_status::decided
-                        : t.single->status() == computability::announced ? decision_status::not_computable
-                                                                         : decision_status::not_in_force;
-    for_rows(n, [&](std::size_t i) {
-      const person& p = persons[i];
-      if (reasons) {
-        out.set(i, t.bundle ? evaluate_bundle(*t.bundle, p, d, facilities)
-                            : evaluate(*t.single, p, d, facilities));
-      } else {
-        out.set(i, t.bundle ? grant_of(*t.bundle, p, d, facilities) : grant_on(*t.single, p, d, facilities));
-        out.status[i] = static_cast<std::int8_t>(status);
-      }
-    });
+    const std::span<const person> subjects(persons);
+    out.resize(persons.size(), reasons);
+    if (reasons) {
+      evaluate_each(t, subjects, d, facilities, [&](std::size_t i, const decision& dec) { out.set(i, dec); });
+    } else {
+      const auto status = static_cast<std::int8_t>(status_on(t, d));
+      grant_each(t, subjects, d, facilities, [&](std::size_t i, const std::optional<benefit>& g) {
+        out.set(i, g);
+        out.status[i] = status;
+      });
+    }
   }
   return out.to_python(reasons);
 }
 
-/// The quantity of a non-money grant delivered in a schedule's months, counted as schedules count
-/// money: per month as granted, per day times the month's days, per year every twelve months from
-/// the first eligible month, a one-off grant once.
-struct quantity_tracker {
-  int last_annual = -1;
-  bool paid_one_off = false;
-  std::int64_t paid(const schedule_line& l) {
-    if (!l.granted || l.granted->is_money()) return 0;
-    const std::int64_t q = l.granted->quantity();
-    switch (l.granted->period()) {
-    case benefit_period::per_month: return q;
-    case benefit_period::per_day: return q * days_in_month(l.year, l.month);
-    case benefit_period::per_year: {
-      const int index = l.year * 12 + l.month - 1;
-      if (last_annual >= 0 && index - last_annual < 12) return 0;
-      last_annual = index;
-      return q;
-    }
-    case benefit_period::one_off:
-      if (paid_one_off) return 0;
-      paid_one_off = true;
-      return q;
-    }
-    return 0;
-  }
-};
+/// The schedule's period from Python's `first` and `last` (their names in messages).
+std::pair<date, date> period_of(py::handle first, py::handle last) {
+  const date from = to_date(first, "first"), to = to_date(last, "last");
+  if (to < from)
+    throw invalid_value(error_id::invalid_period, "last", to_iso(to), "is before first " + to_iso(from));
+  return {from, to};
+}
 
-/// The months of a schedule, from `first`'s month to `last`'s month inclusive (validated).
-struct month_range {
-  date from, to;
-  std::vector<date> starts; ///< the first day of each month
-  month_range(py::handle first, py::handle last) : from(to_date(first, "first")), to(to_date(last, "last")) {
-    if (to < from)
-      throw invalid_value(error_id::invalid_period, "last", to_iso(to), "is before first " + to_iso(from));
-    for (date m = start_of_month(from); m <= to; m = add_months_civil(m, 1)) starts.push_back(m);
-  }
-};
-
-/// Month-by-month payments for every row: n × months matrices of money paid (fen), eligibility, and
-/// the quantity of a non-money grant.
-py::dict schedule_rows(const target& t, const std::vector<person>& persons, py::handle first, py::handle last,
-                       const facility_registry* facilities) {
-  const month_range range(first, last);
-  const date from = range.from, to = range.to;
-  std::vector<int> years, months;
-  for (const date& m : range.starts) {
-    years.push_back(m.year());
-    months.push_back(m.month());
-  }
-  const std::size_t n = persons.size(), k = years.size();
-  std::vector<std::int64_t> amount(n * k, 0), quantity(n * k, 0);
-  std::vector<std::uint8_t> eligible(n * k, 0);
-  {
-    const py::gil_scoped_release unlocked;
-    auto add = [&](std::size_t i, const std::vector<schedule_line>& lines) {
-      quantity_tracker q;
-      for (std::size_t j = 0; j < lines.size(); ++j) {
-        const auto& l = lines[j];
-        amount[i * k + j] += l.amount.fen();
-        eligible[i * k + j] |= l.eligible ? 1 : 0;
-        quantity[i * k + j] += q.paid(l);
-      }
-    };
-    for (std::size_t i = 0; i < n; ++i) {
-      if (t.bundle)
-        for (const auto& pol : t.bundle->policies)
-          add(i, schedule(pol, persons[i], from, to, facilities));
-      else
-        add(i, schedule(*t.single, persons[i], from, to, facilities));
-    }
-  }
-  auto matrix = [&](const auto& v, auto tag) {
-    using T = decltype(tag);
-    py::array_t<T> a({static_cast<py::ssize_t>(n), static_cast<py::ssize_t>(k)});
+/// A schedule_table as numpy: rows × months matrices of money paid (fen), the quantity of non-money
+/// grants, and eligibility; the months' years and months.
+py::dict to_python(const schedule_table& t) {
+  auto matrix = [&](const auto& v) {
+    using T = typename std::decay_t<decltype(v)>::value_type;
+    py::array_t<T> a({static_cast<py::ssize_t>(t.rows), static_cast<py::ssize_t>(t.columns())});
     std::copy(v.begin(), v.end(), a.mutable_data());
     return a;
   };
   py::dict d;
-  d["amount_fen"] = matrix(amount, std::int64_t{});
-  d["quantity"] = matrix(quantity, std::int64_t{});
-  d["eligible"] = matrix(eligible, std::uint8_t{}).attr("astype")("bool");
-  d["year"] = py::cast(years);
-  d["month"] = py::cast(months);
+  d["amount_fen"] = matrix(t.amount_fen);
+  d["quantity"] = matrix(t.quantity);
+  d["eligible"] = matrix(t.eligible).attr("astype")("bool");
+  d["year"] = py::cast(t.years);
+  d["month"] = py::cast(t.months);
   return d;
 }
 
-/// The persons grouped into households by household_id (a person without one is a household of one,
-/// named by the person id), in order of first appearance.
-std::vector<household> households_of(const std::vector<person>& persons) {
-  std::vector<household> out;
-  std::unordered_map<std::string, std::size_t> index;
-  for (const auto& p : persons) {
-    const std::string key = p.household_id.empty() ? p.id : p.household_id;
-    const auto [it, fresh] = index.emplace(key, out.size());
-    if (fresh) out.push_back(household{key, {}});
-    out[it->second].members.push_back(p);
+/// schedule_batch: month-by-month payments of every person under a policy or a prepared entry.
+template <class Target>
+py::dict schedule_rows(const Target& t, const std::vector<person>& persons, py::handle first, py::handle last,
+                       const facility_registry* facilities) {
+  const auto [from, to] = period_of(first, last);
+  schedule_table table;
+  {
+    const py::gil_scoped_release unlocked;
+    table = schedule_each(t, std::span<const person>(persons), from, to, facilities);
   }
-  return out;
+  return to_python(table);
+}
+
+/// The ids of households, for the "id" column.
+std::vector<std::string> ids_of(const std::vector<household>& hs) {
+  std::vector<std::string> ids;
+  ids.reserve(hs.size());
+  for (const auto& h : hs) ids.push_back(h.id);
+  return ids;
 }
 
 py::dict evaluate_households(const policy& pol, const std::vector<person>& persons, py::handle on,
@@ -250,82 +169,32 @@ py::dict evaluate_households(const policy& pol, const std::vector<person>& perso
     const py::gil_scoped_release unlocked;
     hs = households_of(persons);
     out.resize(hs.size(), true);
-    for (std::size_t i = 0; i < hs.size(); ++i) {
-      out.set(i, evaluate(pol, hs[i], d, facilities));
-      members.push_back(static_cast<std::int64_t>(hs[i].members.size()));
-    }
+    evaluate_each(pol, std::span<const household>(hs), d, facilities,
+                  [&](std::size_t i, const decision& dec) { out.set(i, dec); });
+    for (const auto& h : hs) members.push_back(static_cast<std::int64_t>(h.members.size()));
   }
   py::dict r = out.to_python(true);
-  std::vector<std::string> ids;
-  for (const auto& h : hs) ids.push_back(h.id);
-  r["id"] = py::cast(ids);
+  r["id"] = py::cast(ids_of(hs));
   r["members"] = result_columns::array(members);
   return r;
 }
 
 py::dict schedule_households(const policy& pol, const std::vector<person>& persons, py::handle first, py::handle last,
                              const facility_registry* facilities) {
-  const month_range range(first, last);
-  const std::vector<date>& starts = range.starts;
+  const auto [from, to] = period_of(first, last);
   std::vector<household> hs;
-  std::vector<std::int64_t> amount, quantity;
-  std::vector<std::uint8_t> eligible;
+  schedule_table table;
   {
     const py::gil_scoped_release unlocked;
     hs = households_of(persons);
-    const std::size_t k = starts.size();
-    amount.assign(hs.size() * k, 0);
-    quantity.assign(hs.size() * k, 0);
-    eligible.assign(hs.size() * k, 0);
-    for (std::size_t i = 0; i < hs.size(); ++i) {
-      schedule_state state;
-      quantity_tracker q;
-      for (std::size_t j = 0; j < k; ++j) {
-        const auto month = schedule_month_of(pol, starts[j]);
-        schedule_line line;
-        line.year = starts[j].year();
-        line.month = starts[j].month();
-        line.tested_on = month.tested_on;
-        line.granted = evaluate(pol, hs[i], month.tested_on, facilities).granted;
-        pay_month(line, month.version, j == 0, state);
-        amount[i * k + j] = line.amount.fen();
-        eligible[i * k + j] = line.eligible;
-        quantity[i * k + j] = q.paid(line);
-      }
-    }
+    table = schedule_each(pol, std::span<const household>(hs), from, to, facilities);
   }
-  const auto rows = static_cast<py::ssize_t>(hs.size()), cols = static_cast<py::ssize_t>(starts.size());
-  py::array_t<std::int64_t> a({rows, cols}), q({rows, cols});
-  py::array_t<std::uint8_t> e({rows, cols});
-  std::copy(amount.begin(), amount.end(), a.mutable_data());
-  std::copy(quantity.begin(), quantity.end(), q.mutable_data());
-  std::copy(eligible.begin(), eligible.end(), e.mutable_data());
-  std::vector<int> years, months;
-  for (const auto& s : starts) {
-    years.push_back(s.year());
-    months.push_back(s.month());
-  }
-  std::vector<std::string> ids;
-  for (const auto& h : hs) ids.push_back(h.id);
-  py::dict d;
-  d["amount_fen"] = a;
-  d["quantity"] = q;
-  d["eligible"] = e.attr("astype")("bool");
-  d["year"] = py::cast(years);
-  d["month"] = py::cast(months);
-  d["id"] = py::cast(ids);
+  py::dict d = to_python(table);
+  d["id"] = py::cast(ids_of(hs));
   return d;
 }
 
-
 // --- the columnar engine -------------------------------------------------------------------------
-
-/// Whether a single policy's decisions on `d` are decided, not in force or not computable (the
-/// status is the policy's, the same for every row).
-decision_status status_on(const policy& p, const date& d) {
-  if (p.status() == computability::computable && p.version_on(d)) return decision_status::decided;
-  return p.status() == computability::announced ? decision_status::not_computable : decision_status::not_in_force;
-}
 
 /// A vector handed to numpy without a copy: the array owns it (through a capsule) and frees it with
 /// itself. `Element` reinterprets the elements (uint8 as bool or int8: the same bytes).
@@ -356,18 +225,9 @@ py::dict evaluate_columns(const policy& p, population_handle& h, py::handle on, 
     if (reasons) {
       first_failing.assign(n, {});
       granting.assign(n, {});
-      const batch_options options;
-      const unsigned threads = detail::resolve_threads(options.threads);
-      std::vector<std::optional<person>> people(threads);
-      detail::parallel_chunks(n, options.chunk_rows, threads, [&](unsigned w, std::size_t, std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i) {
-          if (!people[w]) people[w] = h.columns.to_person(i);
-          h.columns.to_person(i, *people[w]);
-          const decision dec = evaluate(p, *people[w], d, facilities);
-          first_failing[i] = dec.first_failing_condition();
-          for (std::size_t k = 0; k < dec.granting_rules.size(); ++k)
-            granting[i] += (k ? "," : "") + dec.granting_rules[k];
-        }
+      evaluate_each(p, h.columns, d, facilities, [&](std::size_t i, const decision& dec) {
+        first_failing[i] = dec.first_failing_condition();
+        granting[i] = result_columns::joined(dec.granting_rules);
       });
     }
   }
@@ -469,13 +329,13 @@ py::dict simulate_columns(const policy& p, const population_handle& h, py::handl
 
 void register_batch(py::module_& m) {
   py::class_<prepared_entry>(m, "bundle", "A catalog bundle's component policies, built once.")
-      .def_property_readonly("id", [](const prepared_entry& e) { return e.entry->id; })
-      .def_property_readonly("components", [](const prepared_entry& e) { return e.entry->components; })
-      .def_readonly("policies", &prepared_entry::policies);
+      .def_property_readonly("id", [](const prepared_entry& e) { return e.entry().id; })
+      .def_property_readonly("components", [](const prepared_entry& e) { return e.entry().components; })
+      .def_property_readonly("policies", &prepared_entry::policies);
   m.def(
       "catalog_bundle",
       [](const std::string& id, py::handle readings) {
-        prepared_entry e = prepare_entry(id, to_readings(readings));
+        prepared_entry e(standard_catalog(), id, to_readings(readings));
         if (!e.bundle()) throw invalid_value(error_id::invalid_parameter, "id", id, "is not a bundle");
         return e;
       },
@@ -483,7 +343,7 @@ void register_batch(py::module_& m) {
   m.def(
       "evaluate_bundle",
       [](const prepared_entry& e, const person& p, py::handle on, const facility_registry* facilities) {
-        return evaluate_bundle(e, p, to_date(on, "on"), facilities);
+        return evaluate(e, p, to_date(on, "on"), facilities);
       },
       py::arg("bundle"), py::arg("person"), py::arg("on"), py::arg("facilities") = py::none());
 
@@ -491,28 +351,28 @@ void register_batch(py::module_& m) {
   m.def(
       "evaluate_batch",
       [](const policy& p, population_handle& b, py::handle on, const facility_registry* f, bool reasons) {
-        return evaluate_rows(target{&p, nullptr}, b.persons(), on, f, reasons);
+        return evaluate_rows(p, b.persons(), on, f, reasons);
       },
       py::arg("policy"), py::arg("batch"), py::arg("on"), py::arg("facilities") = py::none(),
       py::arg("reasons") = true);
   m.def(
       "evaluate_batch",
-      [](const prepared_entry& e, population_handle& b, py::handle on, const facility_registry* f, bool reasons) {
-        return evaluate_rows(target{nullptr, &e}, b.persons(), on, f, reasons);
-      },
+      [](const prepared_entry& e, population_handle& b, py::handle on, const facility_registry* f,
+         bool reasons) { return evaluate_rows(e, b.persons(), on, f, reasons); },
       py::arg("policy"), py::arg("batch"), py::arg("on"), py::arg("facilities") = py::none(),
       py::arg("reasons") = true);
   m.def(
       "schedule_batch",
-      [](const policy& p, population_handle& b, py::handle first, py::handle last, const facility_registry* f) {
-        return schedule_rows(target{&p, nullptr}, b.persons(), first, last, f);
-      },
-      py::arg("policy"), py::arg("batch"), py::arg("first"), py::arg("last"), py::arg("facilities") = py::none());
+      [](const policy& p, population_handle& b, py::handle first, py::handle last,
+         const facility_registry* f) { return schedule_rows(p, b.persons(), first, last, f); },
+      py::arg("policy"), py::arg("batch"), py::arg("first"), py::arg("last"),
+      py::arg("facilities") = py::none());
   m.def(
       "schedule_batch",
       [](const prepared_entry& e, population_handle& b, py::handle first, py::handle last,
-         const facility_registry* f) { return schedule_rows(target{nullptr, &e}, b.persons(), first, last, f); },
-      py::arg("policy"), py::arg("batch"), py::arg("first"), py::arg("last"), py::arg("facilities") = py::none());
+         const facility_registry* f) { return schedule_rows(e, b.persons(), first, last, f); },
+      py::arg("policy"), py::arg("batch"), py::arg("first"), py::arg("last"),
+      py::arg("facilities") = py::none());
   m.def(
       "evaluate_household_batch",
       [](const policy& p, population_handle& b, py::handle on, const facility_registry* f) {

@@ -6,6 +6,7 @@
 
 #include <algorithm> // std::find_if
 #include <functional> // std::function: entry builders
+#include <optional>   // a bundle's sum of grants
 #include <span>       // a bundle's component policies
 #include <string>
 #include <string_view>
@@ -86,10 +87,36 @@ struct catalog_entry {
   std::vector<std::string> examples = {};
 };
 
+/// A bundle's rule, the one definition behind its decision (evaluate_bundle) and its grant without
+/// explanations (prepared_entry's grant_on and status_on): the components count when decided on the
+/// date, their grants add up (they stack by definition of the bundle), and the bundle is decided
+/// when one component is, not in force otherwise.
+class bundle_sum {
+public:
+  /// Adds a component's status and grant, in component order; returns whether the component counts.
+  bool add(decision_status status, const std::optional<benefit>& granted) {
+    if (status != decision_status::decided) return false;
+    any_decided_ = true;
+    if (granted)
+      granted_ = granted_ ? benefit::make(granted->unit(), granted->period(),
+                                          granted_->quantity() + granted->quantity())
+                          : granted;
+    return true;
+  }
+  [[nodiscard]] decision_status status() const noexcept {
+    return any_decided_ ? decision_status::decided : decision_status::not_in_force;
+  }
+  [[nodiscard]] const std::optional<benefit>& granted() const noexcept { return granted_; }
+
+private:
+  bool any_decided_ = false;
+  std::optional<benefit> granted_;
+};
+
 /// A bundle entry's decision from its component policies, built already (`components[k]` is the
-/// policy of `bundle.components[k]`): the components are evaluated in order and their grants added
-/// (they stack by definition of the bundle); rule ids are prefixed "<component>/". catalog::evaluate
-/// uses it, and so do callers that build the components once for many persons.
+/// policy of `bundle.components[k]`): the components are evaluated in order and combined by
+/// bundle_sum; rule ids are prefixed "<component>/". catalog::evaluate uses it, and so does
+/// prepared_entry (catalog/prepared_entry.hpp), which builds the components once for many persons.
 [[nodiscard]] inline decision evaluate_bundle(const catalog_entry& bundle, std::span<const policy> components,
                                               const person& p, const date& on,
                                               const facility_registry* facilities = nullptr) {
@@ -99,28 +126,25 @@ struct catalog_entry {
   d.subject_id = p.id;
   d.on = on;
   d.combine = combination::sum;
-  bool any_decided = false;
+  bundle_sum sum;
   for (std::size_t k = 0; k < components.size(); ++k) {
     const std::string& cid = bundle.components[k];
     decision c = eldercare::evaluate(components[k], p, on, facilities);
-    if (c.status != decision_status::decided) {
-      if (!any_decided) d.status_note = c.status_note;
+    if (!sum.add(c.status, c.granted)) {
+      if (sum.status() != decision_status::decided) d.status_note = c.status_note;
       continue;
     }
-    any_decided = true;
     if (d.version_label.empty()) d.version_label = c.version_label;
     for (auto& r : c.rules) {
       r.rule_id = cid + "/" + r.rule_id;
       d.rules.push_back(std::move(r));
     }
-    if (c.granted) {
-      d.granted = d.granted ? benefit::make(c.granted->unit(), c.granted->period(), d.granted->quantity() + c.granted->quantity())
-                            : c.granted;
+    if (c.granted)
       for (auto& g : c.granting_rules) d.granting_rules.push_back(cid + "/" + g);
-    }
   }
-  if (!any_decided) d.status = decision_status::not_in_force;
-  else d.status_note.clear();
+  d.status = sum.status();
+  if (d.status == decision_status::decided) d.status_note.clear();
+  d.granted = sum.granted();
   d.eligible = d.granted.has_value();
   return d;
 }

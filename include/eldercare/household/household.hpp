@@ -1,6 +1,7 @@
 #pragma once
 // Households (户), for benefits paid once per household (Weihai's 10 yuan phone subsidy "每户每月").
 
+#include <optional> // a household's grant
 #include <string>
 #include <vector>
 
@@ -59,6 +60,14 @@ struct household {
   }
   d.eligible = d.granted.has_value();
   return d;
+}
+
+/// What evaluate(policy, h, on) grants the household (so that schedule() pays households as it pays
+/// persons).
+[[nodiscard]] inline std::optional<benefit> grant_on(const basic_policy<person>& policy, const household& h,
+                                                     const date& on,
+                                                     const facility_registry* facilities = nullptr) {
+  return evaluate(policy, h, on, facilities).granted;
 }
 
 } // namespace eldercare

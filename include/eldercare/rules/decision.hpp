@@ -63,6 +63,16 @@ struct decision {
   }
 };
 
+/// The status of every decision of `policy` on `on`, whoever the subject: not computable for an
+/// announced policy, not in force when no version is, decided otherwise (for batches that ask for
+/// grants alone, without a decision per subject).
+template <class Subject>
+[[nodiscard]] decision_status status_on(const basic_policy<Subject>& policy, const date& on) {
+  if (policy.status() == computability::announced) return decision_status::not_computable;
+  if (!policy.version_on(on)) return decision_status::not_in_force;
+  return decision_status::decided;
+}
+
 namespace detail {
 /// Combines the verdicts of a version's rules: the one definition of first_match / highest / sum.
 /// `holds[i]` says whether rule i holds; the result is what is granted, and `by` (when given)
@@ -111,11 +121,10 @@ decision undecided(const basic_policy<Subject>& p, const Subject& s, const date&
   d.policy_title = p.title();
   d.subject_id = s.id;
   d.on = on;
-  if (p.status() == computability::announced) {
-    d.status = decision_status::not_computable;
+  d.status = status_on(p, on);
+  if (d.status == decision_status::not_computable) {
     d.status_note = "not computable: " + p.missing();
-  } else if (!p.version_on(on)) {
-    d.status = decision_status::not_in_force;
+  } else if (d.status == decision_status::not_in_force) {
     d.status_note = "not in force on " + to_iso(on);
     if (!p.versions().empty()) d.status_note += " (first version from " + to_iso(p.versions().front().effective_from) + ")";
   }

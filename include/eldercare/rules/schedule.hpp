@@ -1,6 +1,10 @@
 #pragma once
-// Month-by-month payments over a date range.
+// Month-by-month payments over a date range: what each month pays (money, and the quantity of
+// other grants), counted once here for schedules of one subject, of many (batch/schedules.hpp) and
+// for population simulations (batch/simulate.hpp).
 
+#include <concepts> // std::same_as: what a schedule's subject must offer
+#include <cstdint>  // std::int64_t: quantities delivered
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,15 +29,49 @@ struct schedule_line {
                                  ///< where the version pays them; a one-off grant is paid in the first
                                  ///< eligible month, a per-year grant then and every 12 months after)
   int arrears_months = 0;        ///< months of arrears included in `amount`
+  /// The quantity of a non-money grant delivered in the month (hours, meals...), counted as money is
+  /// paid (deliveries_in_month); 0 for money grants.
+  std::int64_t quantity = 0;
   std::optional<benefit> granted;
 };
 
-/// What a schedule carries from one month to the next (per subject).
+/// When the per-year and one-off grants of one subject were delivered (see deliveries_in_month).
+struct delivery_state {
+  int last_annual = -1;      ///< month index (year * 12 + month - 1) of the last per-year delivery
+  bool one_off_done = false; ///< a one-off grant was delivered
+};
+
+/// What a schedule carries from one month to the next (per subject). Money and other quantities are
+/// counted apart: a one-off sum of money does not use up a one-off grant of hours.
 struct schedule_state {
-  int last_annual_payment = -1; ///< month index (year * 12 + month - 1) of the last per-year payment
-  bool paid_one_off = false;
+  delivery_state paid;          ///< money grants
+  delivery_state delivered;     ///< non-money grants
   bool eligible_before = false; ///< eligible in the previous month of the schedule
 };
+
+/// How many times a grant of `period` is delivered in the month `year`-`month`, given what `state`
+/// says was delivered before (and advanced): per month once; per day once a day of the month; per
+/// year in the first month granted and every 12 months after (not once per calendar year: an
+/// entitlement of three years that straddles four calendar years is paid three times); one-off the
+/// first time only. The one counter of schedules, for money and for other quantities.
+[[nodiscard]] inline std::int64_t deliveries_in_month(benefit_period period, int year, int month,
+                                                      delivery_state& state) {
+  switch (period) {
+  case benefit_period::per_month: return 1;
+  case benefit_period::per_day: return days_in_month(year, month);
+  case benefit_period::per_year: {
+    const int index = year * 12 + month - 1;
+    if (state.last_annual >= 0 && index - state.last_annual < 12) return 0;
+    state.last_annual = index;
+    return 1;
+  }
+  case benefit_period::one_off:
+    if (state.one_off_done) return 0;
+    state.one_off_done = true;
+    return 1;
+  }
+  return 0;
+}
 
 /// How one month of a schedule is tested: the version in force at the month's end (it decides how
 /// the month is tested and whether arrears are paid) and the day eligibility is tested.
@@ -54,66 +92,68 @@ template <class Subject>
 }
 
 /// Pays one month: given `line.granted` (what was granted on the month's test day), sets
-/// line.eligible, line.amount and line.arrears_months, and advances `state`. `first_month` says
-/// whether this is the schedule's first month (no arrears are paid for it: nothing came before).
-/// The one definition of month-by-month payment, used by schedule() and by population simulations.
+/// line.eligible, line.amount, line.arrears_months and line.quantity, and advances `state`.
+/// `first_month` says whether this is the schedule's first month (no arrears are paid for it: nothing
+/// came before). The one definition of month-by-month payment, used by schedule(), schedule_each()
+/// and population simulations.
 template <class Subject>
 void pay_month(schedule_line& line, const basic_policy_version<Subject>* v, bool first_month, schedule_state& state) {
   line.eligible = line.granted.has_value();
   line.amount = money();
   line.arrears_months = 0;
+  line.quantity = 0;
   const bool newly_eligible = line.eligible && !state.eligible_before && !first_month;
   state.eligible_before = line.eligible;
-  if (!line.granted || !line.granted->is_money()) return;
-  switch (line.granted->period()) {
-  case benefit_period::per_month:
-    line.amount = line.granted->amount();
-    if (newly_eligible && v && v->arrears_months > 0) {
-      line.arrears_months = v->arrears_months;
-      line.amount += line.granted->amount() * v->arrears_months;
-    }
-    break;
-  case benefit_period::per_day: line.amount = line.granted->amount() * days_in_month(line.year, line.month); break;
-  case benefit_period::per_year: {
-    // Once per twelve months, from the first eligible month (not once per calendar year: an
-    // entitlement of three years that straddles four calendar years is paid three times).
-    const int index = line.year * 12 + line.month - 1;
-    if (state.last_annual_payment < 0 || index - state.last_annual_payment >= 12) {
-      line.amount = line.granted->amount();
-      state.last_annual_payment = index;
-    }
-    break;
+  if (!line.granted) return;
+  const benefit& g = *line.granted;
+  if (!g.is_money()) {
+    line.quantity = g.quantity() * deliveries_in_month(g.period(), line.year, line.month, state.delivered);
+    return;
   }
-  case benefit_period::one_off:
-    if (!state.paid_one_off) {
-      line.amount = line.granted->amount();
-      state.paid_one_off = true;
-    }
-    break;
+  line.amount = g.amount() * deliveries_in_month(g.period(), line.year, line.month, state.paid);
+  if (g.period() == benefit_period::per_month && newly_eligible && v && v->arrears_months > 0) {
+    line.arrears_months = v->arrears_months;
+    line.amount += g.amount() * v->arrears_months;
   }
+}
+
+/// The first day of every month from `first`'s month to `last`'s month inclusive (both checked:
+/// invalid_value naming schedule.first or schedule.last).
+[[nodiscard]] inline std::vector<date> schedule_months(const date& first, const date& last) {
+  require_valid(first, "schedule.first");
+  require_valid(last, "schedule.last");
+  if (last < first)
+    throw invalid_value(error_id::invalid_period, "schedule.last", to_iso(last),
+                        "is before schedule.first " + to_iso(first));
+  std::vector<date> out;
+  for (date m = start_of_month(first); m <= last; m = add_months_civil(m, 1)) out.push_back(m);
+  return out;
 }
 
 /// The months from `first`'s month to `last`'s month inclusive, each tested on the day `options`
 /// says. Uses the fast path (no explanations); call evaluate() on a line's tested_on to see why.
-template <class Subject>
-[[nodiscard]] std::vector<schedule_line> schedule(const basic_policy<Subject>& policy, const Subject& subject,
-                                                  const date& first, const date& last,
-                                                  const facility_registry* facilities = nullptr,
-                                                  const schedule_options& options = {}) {
-  require_valid(first, "schedule.first");
-  require_valid(last, "schedule.last");
-  if (last < first)
-    throw invalid_value(error_id::invalid_period, "schedule.last", to_iso(last), "is before schedule.first " + to_iso(first));
+/// The subject is what `grant_on(policy, subject, ...)` accepts: the policy's own subject, or a
+/// household for a policy over persons (household/household.hpp).
+template <class Subject, class Recipient>
+  requires requires(const basic_policy<Subject>& p, const Recipient& r, const date& on,
+                    const facility_registry* f) {
+    { grant_on(p, r, on, f) } -> std::same_as<std::optional<benefit>>;
+  }
+[[nodiscard]] std::vector<schedule_line>
+schedule(const basic_policy<Subject>& policy, const Recipient& subject, const date& first, const date& last,
+         const facility_registry* facilities = nullptr, const schedule_options& options = {}) {
+  const std::vector<date> months = schedule_months(first, last);
   std::vector<schedule_line> out;
+  out.reserve(months.size());
   schedule_state state;
-  for (date m = start_of_month(first); m <= last; m = add_months_civil(m, 1)) {
+  for (const date& m : months) {
     const schedule_month<Subject> month = schedule_month_of(policy, m, options);
     schedule_line line;
     line.year = m.year();
     line.month = m.month();
     line.tested_on = month.tested_on;
     line.granted = grant_on(policy, subject, line.tested_on, facilities);
-    pay_month(line, month.version, m == start_of_month(first), state);
+    pay_month(line, month.version, out.empty(), state);
     out.push_back(line);
   }
   return out;

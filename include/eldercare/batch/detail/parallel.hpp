@@ -6,7 +6,7 @@
 
 #include <algorithm> // std::min
 #include <atomic>    // the chunk counter
-#include <cstddef>
+#include <cstddef>   // std::size_t
 #include <exception> // std::exception_ptr
 #include <limits>
 #include <thread>    // std::thread, hardware_concurrency
@@ -72,6 +72,20 @@ void parallel_chunks(std::size_t rows, std::size_t chunk_rows, unsigned threads,
   for (unsigned w = 1; w < workers; ++w)
     if (failed_chunk[w] < failed_chunk[first]) first = w;
   if (errors[first]) std::rethrow_exception(errors[first]);
+}
+
+/// Rows per chunk for subjects evaluated one at a time (a person, a household, a schedule of many
+/// months): each costs microseconds, so small chunks keep every thread busy on a few thousand rows.
+inline constexpr std::size_t subject_chunk_rows = 256;
+
+/// Calls body(worker, row) for every row of [0, rows), over parallel_chunks (same threads, same
+/// error rule). The loop of every row-by-row evaluation, in the library and in the Python binding.
+template <class Body>
+void parallel_rows(std::size_t rows, std::size_t chunk_rows, unsigned threads, Body&& body) {
+  parallel_chunks(rows, chunk_rows, threads,
+                  [&](unsigned w, std::size_t, std::size_t begin, std::size_t end) {
+                    for (std::size_t i = begin; i < end; ++i) body(w, i);
+                  });
 }
 
 } // namespace eldercare::detail
