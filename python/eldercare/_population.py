@@ -950,9 +950,13 @@ def _person_from_core(p: _core.person) -> Person:
     """A C++ person as a Person: its facts by column (those that are one value each from C++, the
     others read off its assessment, certificate, stays and programmes by their paths)."""
     rec = p.record()
+    parts: Dict[str, Any] = {}  # each C++ value read once (an attribute of a C++ person is a copy)
     for f in PERSON:
         if f.column not in rec:
-            rec[f.column] = _walk(p, f.path)
+            head = f.path[0]
+            if head not in parts:
+                parts[head] = getattr(p, head)
+            rec[f.column] = _walk(parts[head], f.path[1:])
     return _person_from_record(rec, f"persons[{p.id}]")
 
 

@@ -16,7 +16,7 @@ the ``mental_illness`` column ...) are its declared aliases, accepted in input.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Dict, Iterator, Mapping, Optional, Tuple
 
 from . import _core
@@ -70,25 +70,26 @@ class Field:
     part_of: Optional[str]
     stored_as: str
     element: Optional[str]
+    #: The name's parts: ``("hukou", "since")``.
+    path: Tuple[str, ...] = field(init=False)
+    #: The object the fact is nested in (``"hukou"``), or None for a fact of its own.
+    group: Optional[str] = field(init=False)
+    #: The fact's key in its object: ``"since"`` for ``hukou.since``.
+    key: str = field(init=False)
+    _json_aliases: Tuple[Alias, ...] = field(init=False, repr=False, compare=False)
+    _column_aliases: Tuple[Alias, ...] = field(init=False, repr=False, compare=False)
 
-    @property
-    def path(self) -> Tuple[str, ...]:
-        """The name's parts: ``("hukou", "since")``."""
-        return tuple(self.name.split("."))
-
-    @property
-    def group(self) -> Optional[str]:
-        """The object the fact is nested in (``"hukou"``), or None for a fact of its own."""
-        return self.path[0] if len(self.path) > 1 else None
-
-    @property
-    def key(self) -> str:
-        """The fact's key in its object: ``"since"`` for ``hukou.since``."""
-        return self.path[-1]
+    def __post_init__(self) -> None:
+        path = tuple(self.name.split("."))
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "group", path[0] if len(path) > 1 else None)
+        object.__setattr__(self, "key", path[-1])
+        object.__setattr__(self, "_json_aliases", tuple(a for a in self.aliases if a.where == "json"))
+        object.__setattr__(self, "_column_aliases", tuple(a for a in self.aliases if a.where == "column"))
 
     def aliases_in(self, where: str) -> Tuple[Alias, ...]:
         """The aliases accepted in JSON (``"json"``) or in tables (``"column"``)."""
-        return tuple(a for a in self.aliases if a.where == where)
+        return self._json_aliases if where == "json" else self._column_aliases if where == "column" else ()
 
 
 @dataclass(frozen=True)
@@ -100,45 +101,53 @@ class Subject:
     doc: str
     link: Optional[str]
     fields: Tuple[Field, ...]
+    #: The flat columns, in declaration order.
+    columns: Tuple[str, ...] = field(init=False)
+    #: The value class's attributes: the first part of each name, in declaration order.
+    attributes: Tuple[str, ...] = field(init=False)
+    #: Every column name a table may use: the facts' columns, then their aliases.
+    column_names: Tuple[str, ...] = field(init=False)
+    _by_name: Mapping[str, Field] = field(init=False, repr=False, compare=False, hash=False)
+    _by_column: Mapping[str, Field] = field(init=False, repr=False, compare=False, hash=False)
+    _groups: Mapping[str, Tuple[Field, ...]] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        # Looked up for every value read or written: made once.
+        attributes: Dict[str, None] = {}
+        groups: Dict[str, Tuple[Field, ...]] = {}
+        for f in self.fields:
+            attributes.setdefault(f.path[0], None)
+            if f.group is not None:
+                groups[f.group] = groups.get(f.group, ()) + (f,)
+        columns = tuple(f.column for f in self.fields)
+        aliases = tuple(a.name for f in self.fields for a in f.aliases_in("column"))
+        object.__setattr__(self, "columns", columns)
+        object.__setattr__(self, "attributes", tuple(attributes))
+        object.__setattr__(self, "column_names", columns + aliases)
+        object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
+        object.__setattr__(self, "_by_column", {f.column: f for f in self.fields})
+        object.__setattr__(self, "_groups", groups)
 
     def __iter__(self) -> Iterator[Field]:
         return iter(self.fields)
 
     def field(self, name: str) -> Field:
         """The field named `name` (KeyError otherwise)."""
-        for f in self.fields:
-            if f.name == name:
-                return f
-        raise KeyError(f"{self.name} has no fact {name!r}")
+        try:
+            return self._by_name[name]
+        except KeyError:
+            raise KeyError(f"{self.name} has no fact {name!r}") from None
 
     def by_column(self, column: str) -> Field:
         """The field whose column is `column` (KeyError otherwise)."""
-        for f in self.fields:
-            if f.column == column:
-                return f
-        raise KeyError(f"{self.name} has no column {column!r}")
-
-    @property
-    def columns(self) -> Tuple[str, ...]:
-        """The flat columns, in declaration order."""
-        return tuple(f.column for f in self.fields)
-
-    @property
-    def attributes(self) -> Tuple[str, ...]:
-        """The value class's attributes: the first part of each name, in declaration order."""
-        out: Dict[str, None] = {}
-        for f in self.fields:
-            out.setdefault(f.path[0], None)
-        return tuple(out)
+        try:
+            return self._by_column[column]
+        except KeyError:
+            raise KeyError(f"{self.name} has no column {column!r}") from None
 
     def group_fields(self, group: str) -> Tuple[Field, ...]:
         """The facts nested in the object `group` (``"ability"``)."""
-        return tuple(f for f in self.fields if f.group == group)
-
-    @property
-    def column_names(self) -> Tuple[str, ...]:
-        """Every column name a table may use: the facts' columns, then their aliases."""
-        return self.columns + tuple(a.name for f in self.fields for a in f.aliases_in("column"))
+        return self._groups.get(group, ())
 
     def resolve_columns(self, columns: Mapping[str, Any], table: str) -> Tuple[Dict[str, Any], Dict[str, str]]:
         """A table's columns under the facts' column names, and the name each was given under.

@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
-from typing import Any, ClassVar, Dict, Iterable, Iterator, Mapping, Optional, Sequence, Tuple, Union
+import inspect
+from collections.abc import Mapping, Sequence  # isinstance checks (quicker than typing's)
+from typing import Any, ClassVar, Dict, Iterable, Iterator, Optional, Tuple, Union
 
 from . import _check, _core
 from ._calendar import DateLike
@@ -676,7 +678,7 @@ class Person(_Frozen):
         # The facts that are one value each cross to C++ by column, read off the values above by
         # their schema paths (a new such fact: its keyword above, and its value here).
         parts = {"hukou": hk, "residence": res, "categories": cats, "health": hl, "household_id": household}
-        facts = {f.column: _core_cell(f, _walk(parts.get(f.path[0]), f.path[1:])) for f in _CORE_FACTS}
+        facts = {column: _core_cell(_walk(parts[head], tail)) for column, head, tail in _CORE_PATHS}
         impl = _core.person(
             id,
             birth_date,
@@ -693,7 +695,7 @@ class Person(_Frozen):
             residence=res,
             ability=ability,
             disability=disability,
-            categories=tuple(impl.record()["categories"]),
+            categories=_in_declaration_order(PERSON.field("categories"), cats),
             health=hl,
             stays=tuple(stay_list),
             household_id=household_id,
@@ -742,6 +744,8 @@ _CELL_KINDS = frozenset({"text", "date", "region", "flag", "integer", "word", "w
 _CORE_FACTS: Tuple[Field, ...] = tuple(
     f for f in PERSON if f.part_of is None and f.kind in _CELL_KINDS and f.name not in ("id", "birth_date")
 )
+# Their columns and where each is among a Person's values: (column, attribute, path in it).
+_CORE_PATHS = tuple((f.column, f.path[0], f.path[1:]) for f in _CORE_FACTS)
 
 
 def _walk(value: Any, path: Sequence[str]) -> Any:
@@ -753,7 +757,22 @@ def _walk(value: Any, path: Sequence[str]) -> Any:
     return value
 
 
-def _core_cell(f: Field, value: Any) -> Any:
+_WORD_OF: Dict[str, Mapping[str, str]] = {}
+
+
+def _in_declaration_order(f: Field, words: Iterable[str]) -> Tuple[str, ...]:
+    """Words (or Chinese labels) of a set, already checked, as its words in declaration order."""
+    word_of = _WORD_OF.get(f.name)
+    if word_of is None:
+        word_of = _WORD_OF[f.name] = {
+            **{label: w for w, label in zip(f.words, f.labels) if label},
+            **{w: w for w in f.words},
+        }
+    given = {word_of[w] for w in words}
+    return tuple(w for w in f.words if w in given)
+
+
+def _core_cell(value: Any) -> Any:
     """A fact's value as _core.person takes it (regions as their core value, sets as lists)."""
     if isinstance(value, RegionCode):
         return value._impl
@@ -779,10 +798,9 @@ def _record_of(value: Any, subject: Subject) -> Dict[str, Any]:
     return out
 
 
+@functools.lru_cache(maxsize=None)
 def _required_keys(cls: type) -> Tuple[str, ...]:
     """The arguments a value class cannot do without (those without a default)."""
-    import inspect
-
     return tuple(
         name
         for name, p in inspect.signature(cls).parameters.items()
@@ -852,14 +870,13 @@ def _person_from_record(rec: Mapping[str, Any], at: str, spelled: Optional[Mappi
                 values[attr] = value
             continue
         f = PERSON.field(attr)
-        where = f"{at}.{spelled.get(f.column, f.name)}"
         v = _required_fact(f, rec, at) if f.required else rec.get(f.column)
         if v is None:
             continue
         if attr == "health":
-            v = Health.of(v, where)
+            v = Health.of(v, f"{at}.{spelled.get(f.column, f.name)}")
         elif attr == "stays":
-            v = [_stay_of(s, f"{where}[{i}]") for i, s in enumerate(v)]
+            v = [_stay_of(s, f"{at}.{spelled.get(f.column, f.name)}[{i}]") for i, s in enumerate(v)]
         values[attr] = v
     return Person(values.pop("id"), values.pop("birth_date"), **values)
 

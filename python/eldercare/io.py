@@ -70,9 +70,11 @@ begins with ``_`` are ignored anywhere, for comments. Every error is an
 
 from __future__ import annotations
 
+import functools
 import json
 import os
-from typing import Any, Callable, Dict, Iterable, List, Mapping, NamedTuple, Sequence, Tuple, TypeVar, Union
+from collections.abc import Mapping, Sequence  # isinstance checks (quicker than typing's)
+from typing import Any, Callable, Dict, Iterable, List, NamedTuple, Tuple, TypeVar, Union
 
 from . import _check, _core
 from ._errors import ErrorId, invalid, invalid_type
@@ -188,6 +190,24 @@ def _value(s: Subject, f: Field, value: Any, at: str) -> Any:
     return value
 
 
+class _Keys(NamedTuple):
+    """A subject's JSON keys, made once: its objects (each key to its fact, and the error id of the
+    object's own errors), its aliases, every key it knows."""
+
+    objects: Mapping[str, Tuple[Dict[str, Field], ErrorId]]
+    aliases: Mapping[str, Field]
+    known: List[str]
+
+
+@functools.lru_cache(maxsize=None)
+def _keys(s: Subject) -> _Keys:
+    objects = {
+        g: ({f.key: f for f in s.group_fields(g)}, _group_error(s, g)) for g in s.attributes if s.group_fields(g)
+    }
+    aliases = {a.name: f for f in s for a in f.aliases_in("json")}
+    return _Keys(objects, aliases, list(s.attributes) + [a for a in aliases if a not in s.attributes])
+
+
 def _record(
     s: Subject, entry: Any, at: str, error_id: ErrorId, *, element: bool = False
 ) -> Tuple[Dict[str, Any], Dict[str, str]]:
@@ -195,9 +215,7 @@ def _record(
     name than its own (an alias, the short form), that name. Objects nest by the facts' names; a
     bare value for an object is the fact that declares the object's name as its alias ("hukou":
     "110102"); a fact given twice, or an object and an alias of one of its facts, is an error."""
-    groups = {f.group for f in s if f.group}
-    aliases = {a.name: f for f in s for a in f.aliases_in("json")}
-    known = list(s.attributes) + [a for a in aliases if a not in s.attributes]
+    groups, aliases, known = _keys(s)
     obj = _object(entry, at, known, error_id)
     rec: Dict[str, Any] = {}
     spelled: Dict[str, str] = {}
@@ -221,8 +239,8 @@ def _record(
     objects = []
     for key, value in obj.items():
         if key in groups and isinstance(value, Mapping):
-            fields = {f.key: f for f in s.group_fields(key)}
-            for k, v in _object(value, f"{at}.{key}", list(fields), _group_error(s, key)).items():
+            fields, object_error = groups[key]
+            for k, v in _object(value, f"{at}.{key}", list(fields), object_error).items():
                 put(fields[k], v, f"{key}.{k}")
             objects.append(key)
         elif key in groups and value is None:
@@ -230,10 +248,10 @@ def _record(
         elif key in aliases:
             put(aliases[key], value, key)
         elif key in groups:
-            invalid_type(_group_error(s, key), f"{at}.{key}", value, "expected a JSON object")
+            invalid_type(groups[key][1], f"{at}.{key}", value, "expected a JSON object")
         else:
             put(s.field(key), value, key)
-    for f in s:
+    for f in s if spelled and objects else ():
         if f.group in objects and f.column in spelled and not spelled[f.column].startswith(f"{f.group}."):
             invalid(
                 f.error_id,

@@ -72,12 +72,16 @@ std::int64_t parse_index(std::string_view text, std::string_view field) {
 }
 } // namespace detail
 
-/// The words of E for a field; `parse` is parse_word<E> unless the enum has its own parser (one
-/// with a domain-specific message or more accepted spellings).
+/// The words of E for a field, parsed by parse_word<E>.
 template <Worded E>
-[[nodiscard]] constexpr word_list words_of(std::int64_t (*parse)(std::string_view, std::string_view) = nullptr) {
-  return {enum_words<E>::type, detail::word_array<E>, detail::label_array<E>,
-          parse ? parse : &detail::parse_index<E>};
+[[nodiscard]] constexpr word_list words_of() {
+  return {enum_words<E>::type, detail::word_array<E>, detail::label_array<E>, &detail::parse_index<E>};
+}
+/// The words of E for a field whose enum has a parser of its own (a domain-specific message, more
+/// accepted spellings).
+template <Worded E>
+[[nodiscard]] constexpr word_list words_of(std::int64_t (*parse)(std::string_view, std::string_view)) {
+  return {enum_words<E>::type, detail::word_array<E>, detail::label_array<E>, parse};
 }
 
 /// Where an alias is accepted.

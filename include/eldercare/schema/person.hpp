@@ -1,12 +1,12 @@
 #pragma once
 // The facts of a person (eldercare::person), one row each: see schema/field.hpp for what a row
-// states. A flat table of persons (pandas, Arrow, CSV, Parquet) has one column per fact below but
-// the stays (a list column, or a table of its own: schema/stay.hpp); the JSON interchange format
+// states. A flat table of persons (pandas, Arrow, CSV, Parquet) has one column per fact below (the
+// stays as a list column, or as a table of their own: schema/stay.hpp); the JSON interchange format
 // nests the facts by their names (hukou.since is "hukou": {"since": ...}).
 //
 // Adding a fact: a member of eldercare::person, its column in population_columns (row_input, the
 // column, append/store/truncate, to_person), and its row here with its access; the binding, the
-// Python package and every format follow (docs/schema.md, "Add a person fact").
+// Python package and every format follow (docs/schema.md, "Adding a person fact").
 
 #include <array>       // the fields
 #include <cstdint>     // cells
