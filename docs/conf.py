@@ -168,9 +168,13 @@ CPP_AREAS = {
         "Batch engine",
         "Populations in columns, batch evaluation, monthly simulations and synthetic elders (`<eldercare/batch.hpp>`).",
     ),
+    "schema": (
+        "Schema",
+        "The subjects' facts declared once: names, kinds, columns, words and aliases (`<eldercare/schema.hpp>`).",
+    ),
 }
 # The umbrella headers sit at the top of include/eldercare/; each belongs with an area.
-CPP_TOP_LEVEL = {"eldercare/eldercare.hpp": "core", "eldercare/batch.hpp": "batch"}
+CPP_TOP_LEVEL = {"eldercare/eldercare.hpp": "core", "eldercare/batch.hpp": "batch", "eldercare/schema.hpp": "schema"}
 API_CPP = DOCS / "api" / "cpp"  # git-ignored
 
 

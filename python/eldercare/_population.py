@@ -7,41 +7,21 @@ the row and id, and the value) and can then be evaluated for any number of polic
 
 The flat schema
 ---------------
-One row per person. Columns (names are the contract; others are ignored):
+One row per person, one column per fact of the schema (:mod:`eldercare._schema`, declared once in
+C++): the column is the fact's name with ``_`` for ``.`` (``hukou.since`` -> ``hukou_since``).
+Columns that are no fact are ignored. The columns, with the older names still read (aliases):
 
-==========================  ========================================================================
-column                      values
-==========================  ========================================================================
-``id``                      text (or whole numbers), unique, required
-``birth_date``              ``datetime64`` (any unit, no time of day), ``datetime.date`` or ISO text
-``hukou_region``            division code: whole numbers (``110102``) or text (``"110102"``)
-``residence_region``        as ``hukou_region``
-``hukou_since``             date, optional (missing: unknown)
-``rural``                   bool (lives in a village), optional (default False)
-``ability_level``           GB/T 42195 level 0-4; missing (NA/NaN/None) means no assessment
-``ability_assessed_on``     date of that assessment, optional (default: the birth date, so the level
-                            holds on every date, as the JSON short form)
-``categories``              comma-separated words (``"dibao,kongchao"``), a list of words, or the
-                            category bits as whole numbers (bit *i* = the *i*-th word of
-                            :data:`eldercare.CATEGORIES`)
-``disability_category``     ``"physical"``, ... (or the Chinese label); missing means no certificate
-``disability_grade``        1 (一级, most severe) to 4, with a category
-``mental_illness``          bool, optional
-``infectious_disease``      bool, optional
-``household_id``            text, optional (households for benefits paid per household)
-``programmes``              comma-separated programme ids, or a list, optional
-``stays``                   optional list column: each cell a list of ``{"facility", "admitted",
-                            "discharged"}`` dicts (or :class:`~eldercare.Stay` objects, or JSON text)
-``ability_scale``           optional: the scale of the assessment (``"gbt_42195_2022"``, the default,
-                            ``"mzt_039_2013"``, ``"tekun_self_care"``, ...)
-``ability_raw``             optional: the assessment's raw score (missing: none)
-``ability_valid_until``     optional: the end of the assessment's validity (missing: none)
-``ability_local_scale``     optional: the local scale's id, for ``ability_scale`` ``"local"``
-``disability_components``   optional: the parts of a 多重 certificate, ``"visual:1,hearing:2"``
-==========================  ========================================================================
+{columns}
 
-The last five columns carry what :meth:`Population.to_arrow` exports so that a population written
-to Parquet reads back the same; data from elsewhere rarely has them.
+Kinds: dates as ``datetime64`` (any unit, no time of day), ``datetime.date`` or ISO text; region
+codes as whole numbers (``110102``) or text; flags as bool; whole numbers with NA/NaN/None for
+missing; words as text (a Chinese label is accepted where the words have one); a set of words as
+comma-separated words (``"dibao,kongchao"``), a list of words, or bits as whole numbers (bit *i* =
+the *i*-th word); lists of text as comma-separated text or a list. ``stays`` is a list column: each
+cell a list of ``{{"facility", "admitted", "discharged"}}`` dicts (or :class:`~eldercare.Stay` objects,
+or JSON text). A level without ``ability_assessed_on`` holds from the birth date, as the JSON short
+form; the assessment's other columns, and a certificate's parts, carry what :meth:`Population.to_arrow`
+exports, so that a population written to Parquet reads back the same.
 
 Stays may instead come as a separate table with columns ``person_id``, ``facility``, ``admitted``
 and ``discharged`` (missing while ongoing): that is the fast path. Numeric columns cross to C++ as
@@ -60,17 +40,15 @@ import numpy as np
 from . import _core
 from ._calendar import DateLike
 from ._errors import ErrorId, PolicyLookupError, invalid, invalid_type
+from ._schema import PERSON, STAY, Field
 from ._values import (
-    Assessment,
-    DisabilityCertificate,
     Facility,
     FacilityRegistry,
-    Health,
-    Hukou,
     Person,
-    Residence,
     Stay,
     _facilities_arg,
+    _person_from_record,
+    _walk,
 )
 
 __all__ = [
@@ -85,32 +63,33 @@ __all__ = [
     "synthetic_population",
 ]
 
-#: The columns of the flat schema, in documentation order.
-FLAT_COLUMNS: Tuple[str, ...] = (
-    "id",
-    "birth_date",
-    "hukou_region",
-    "residence_region",
-    "hukou_since",
-    "rural",
-    "ability_level",
-    "ability_assessed_on",
-    "categories",
-    "disability_category",
-    "disability_grade",
-    "mental_illness",
-    "infectious_disease",
-    "household_id",
-    "programmes",
-    "stays",
-    "ability_scale",
-    "ability_raw",
-    "ability_valid_until",
-    "ability_local_scale",
-    "disability_components",
-)
-_STAY_COLUMNS = ("person_id", "facility", "admitted", "discharged")
+#: The columns of the flat schema, in the schema's order (what :meth:`Population.to_arrow` writes).
+FLAT_COLUMNS: Tuple[str, ...] = PERSON.columns
+_STAY_STRUCT_FIELDS = STAY.columns
+_STAY_COLUMNS = (STAY.link or "person_id", *STAY.columns)
+_STAY_REQUIRED = tuple(f.column for f in STAY if f.required)
 _NAT = np.iinfo(np.int64).min
+
+
+def _column_table() -> str:
+    """The flat schema's columns as a reStructuredText table (the module documentation's)."""
+    rows = []
+    for f in PERSON:
+        kind = f.kind + (f" ({', '.join(f.words)})" if f.words and len(f.words) <= 6 else "")
+        state = "required" if f.required else f"optional: {f.default}"
+        aliases = ", ".join(
+            f"``{a.name}``" + (f" (true/false for {a.word})" if a.word else "") for a in f.aliases_in("column")
+        )
+        rows.append((f"``{f.column}``", f"{f.doc}; {kind}, {state}" + (f"; also {aliases}" if aliases else "")))
+    width = max(len(r[0]) for r in rows)
+    rule = "=" * width + "  " + "=" * 72
+    lines = [rule, "column".ljust(width) + "  values", rule]
+    lines += [c.ljust(width) + "  " + v for c, v in rows]
+    return "\n".join([*lines, rule])
+
+
+if __doc__:
+    __doc__ = __doc__.format(columns=_column_table())
 
 Tabular = Any  # a pandas DataFrame, a pyarrow Table or RecordBatch, or a mapping of column -> array
 
@@ -263,12 +242,9 @@ def _arrow_column(col: Any) -> Any:
         return np.asarray(col.cast(pa.date32()).to_numpy(zero_copy_only=False), dtype="datetime64[D]")
     if pa.types.is_list(t) and pa.types.is_struct(t.value_type):
         names = {t.value_type.field(k).name for k in range(t.value_type.num_fields)}
-        if names <= set(_STAY_STRUCT_FIELDS) and {"facility", "admitted"} <= names:
+        if names <= set(_STAY_STRUCT_FIELDS) and {f.column for f in STAY if f.required} <= names:
             return col  # stays as Population.to_arrow() writes them: read by offsets in _arrow_stays
     return col.to_pylist()
-
-
-_STAY_STRUCT_FIELDS = ("facility", "admitted", "discharged")
 
 
 def _is_arrow_list(col: Any) -> bool:
@@ -576,16 +552,19 @@ def _stay_dicts(cell: Any, where: Callable[[], str]) -> List[Tuple[str, Any, Any
     out = []
     for k, s in enumerate(cell):
         if isinstance(s, Stay):
-            out.append((s.facility, s.admitted, s.discharged))
+            out.append(tuple(getattr(s, c) for c in _STAY_STRUCT_FIELDS))
         elif isinstance(s, Mapping):
-            unknown = set(s) - {"facility", "admitted", "discharged"}
+            unknown = set(s) - set(_STAY_STRUCT_FIELDS)
             if unknown:
                 invalid(ErrorId.INVALID_STAY, f"{where()}[{k}].{sorted(unknown)[0]}", "", "unknown field")
-            if s.get("facility") is None or s.get("admitted") is None:
+            if any(s.get(c) is None for c in _STAY_REQUIRED):
                 invalid(
-                    ErrorId.INVALID_STAY, f"{where()}[{k}]", json.dumps(s, default=str), "needs facility and admitted"
+                    ErrorId.INVALID_STAY,
+                    f"{where()}[{k}]",
+                    json.dumps(s, default=str),
+                    "needs " + " and ".join(_STAY_REQUIRED),
                 )
-            out.append((s["facility"], s["admitted"], s.get("discharged")))
+            out.append(tuple(s.get(c) for c in _STAY_STRUCT_FIELDS))
         elif isinstance(s, (list, tuple)) and len(s) in (2, 3):
             out.append((s[0], s[1], s[2] if len(s) == 3 else None))
         else:
@@ -611,7 +590,7 @@ def _plain_key_column(col: Any) -> Any:
 
 def _stay_columns(stays: Tabular, ids: _LazyIds) -> Dict[str, Any]:
     cols, n = _table_columns(stays, "stays")
-    for c in ("person_id", "facility", "admitted"):
+    for c in (_STAY_COLUMNS[0], *_STAY_REQUIRED):
         if c not in cols:
             invalid(ErrorId.INVALID_STAY, f"stays.{c}", "", "the column is required")
     cells = _Cells("stays", None)
@@ -619,18 +598,19 @@ def _stay_columns(stays: Tabular, ids: _LazyIds) -> Dict[str, Any]:
         _dates(cols["discharged"], "discharged", cells) if "discharged" in cols else np.full(n, _NAT, dtype=np.int64)
     )
     admitted = _dates(cols["admitted"], "admitted", cells)
-    person_ids = _plain_key_column(cols["person_id"])
+    link = _STAY_COLUMNS[0]
+    person_ids = _plain_key_column(cols[link])
     facility = _plain_key_column(cols["facility"])
     if person_ids is not None and facility is not None:
         # C++ finds each stay's row in its own table of the ids (no Python dict of the population).
         return {"person_id": person_ids, "facility": facility, "admitted": admitted, "discharged": discharged}
-    person_id_list = _ids(cols["person_id"], _Cells("stays", None)) if n else []
+    person_id_list = _ids(cols[link], _Cells("stays", None)) if n else []
     index = {pid: i for i, pid in enumerate(ids.list())}
     rows = np.empty(n, dtype=np.int64)
     for j, pid in enumerate(person_id_list):
         row = index.get(pid)
         if row is None:
-            invalid(ErrorId.INVALID_STAY, cells("person_id", j), pid, "no person with this id in the population")
+            invalid(ErrorId.INVALID_STAY, cells(link, j), pid, "no person with this id in the population")
         rows[j] = row
     facility_list = _text(cols["facility"], "facility", cells)
     for j, f in enumerate(facility_list):
@@ -662,65 +642,81 @@ def _list_stays(col: Any, ids: List[str]) -> Dict[str, Any]:
     }
 
 
+def _word_set(col: Any, f: Field, name: str, cells: _Cells) -> Any:
+    """A set of words: bits as int64 (whole numbers, NaN for none), or words (text, lists) to decode."""
+    if isinstance(col, _ArrowText):
+        return col.core()
+    values = _values(col)
+    if values.dtype.kind in "iu":
+        return np.ascontiguousarray(values, dtype=np.int64)
+    if values.dtype.kind == "f":
+        return _levels(values, name, cells, error_id=f.error_id).clip(min=0)
+    if values.dtype == object and len(values) and all(type(v) is int for v in values.tolist()):
+        return np.asarray(values.tolist(), dtype=np.int64)  # bits as Python ints (a list)
+    return _text_source(col, name, cells, lists=True)
+
+
+def _word_flags(f: Field, flags: Mapping[str, Tuple[str, Any]], cells: _Cells) -> np.ndarray:
+    """A set of words from a true/false column per word (the aliases ``mental_illness`` ... of
+    ``health``), as bits."""
+    bits: Any = 0
+    for word, (name, col) in flags.items():
+        bits = bits | (_flags(col, name, cells) << f.words.index(word))
+    return np.ascontiguousarray(bits, dtype=np.int64)
+
+
+def _adapted(f: Field, col: Any, name: str, cells: _Cells) -> Any:
+    """A fact's column in the encoding register_population.cpp reads for its kind."""
+    if f.kind == "date":
+        return _dates(col, name, cells)
+    if f.kind == "region":
+        return _regions(col, name, cells)
+    if f.kind == "flag":
+        return _flags(col, name, cells)
+    if f.kind == "integer":
+        return _levels(col, name, cells, error_id=f.error_id)
+    if f.kind == "word_set":
+        return _word_set(col, f, name, cells)
+    return _text_source(col, name, cells, lists=f.kind == "text_list")
+
+
 def _population_columns(
     data: Tabular, stays: Optional[Tabular]
-) -> Tuple[Dict[str, Any], Optional[Dict[str, Any]], _LazyIds]:
-    """The encodings register_population.cpp reads (the one place where columns are adapted)."""
-    cols, _ = _table_columns(data, "population")
-    if "id" not in cols:
-        invalid(ErrorId.INVALID_PERSON, "population.id", "", "the id column is required")
-    ids = _LazyIds(cols["id"])
+) -> Tuple[Dict[str, Any], Optional[Dict[str, Any]], _LazyIds, Dict[str, str]]:
+    """The encodings register_population.cpp reads (the one place where columns are adapted), by
+    the facts' column names; the stays; the ids; and the name each column was given under where it
+    is not the fact's own (an alias), for errors to quote."""
+    given, _ = _table_columns(data, "population")
+    cols, names = PERSON.resolve_columns(given, "population")
+    id_field = PERSON.field("id")
+    if id_field.column not in cols:
+        invalid(ErrorId.INVALID_PERSON, f"population.{id_field.column}", "", "the id column is required")
+    ids = _LazyIds(cols[id_field.column])
     cells = _Cells("population", ids)
-    out: Dict[str, Any] = {"id": _id_source(cols["id"])}
-    for c in ("birth_date", "hukou_region", "residence_region"):
-        if c not in cols:
-            invalid(ErrorId.INVALID_PERSON, f"population.{c}", "", "the column is required")
-    out["birth_date"] = _dates(cols["birth_date"], "birth_date", cells)
-    out["hukou_region"] = _regions(cols["hukou_region"], "hukou_region", cells)
-    out["residence_region"] = _regions(cols["residence_region"], "residence_region", cells)
-    for c in ("hukou_since", "ability_assessed_on"):
-        if c in cols:
-            out[c] = _dates(cols[c], c, cells)
-    for c in ("rural", "mental_illness", "infectious_disease"):
-        if c in cols:
-            out[c] = _flags(cols[c], c, cells)
-    if "ability_level" in cols:
-        out["ability_level"] = _levels(cols["ability_level"], "ability_level", cells, error_id=ErrorId.INVALID_ABILITY)
-    if "disability_grade" in cols:
-        out["disability_grade"] = _levels(
-            cols["disability_grade"], "disability_grade", cells, error_id=ErrorId.INVALID_ABILITY
-        )
-    if "disability_category" in cols:
-        out["disability_category"] = _text_source(cols["disability_category"], "disability_category", cells)
-    if "categories" in cols:
-        values = _values(cols["categories"]) if not isinstance(cols["categories"], _ArrowText) else None
-        if values is None:
-            out["categories"] = cols["categories"].core()
-        elif values.dtype.kind in "iu":
-            out["categories"] = np.ascontiguousarray(values, dtype=np.int64)
-        elif values.dtype.kind == "f":
-            out["categories"] = _levels(values, "categories", cells, error_id=ErrorId.INVALID_CATEGORY).clip(min=0)
-        else:
-            out["categories"] = _text_source(cols["categories"], "categories", cells, lists=True)
-    if "household_id" in cols:
-        out["household_id"] = _text_source(cols["household_id"], "household_id", cells)
-    if "programmes" in cols:
-        out["programmes"] = _text_source(cols["programmes"], "programmes", cells, lists=True)
-    for c in ("ability_scale", "ability_local_scale", "disability_components"):
-        if c in cols:
-            out[c] = _text_source(cols[c], c, cells)
-    if "ability_raw" in cols:
-        out["ability_raw"] = _levels(cols["ability_raw"], "ability_raw", cells, error_id=ErrorId.INVALID_ABILITY)
-    if "ability_valid_until" in cols:
-        out["ability_valid_until"] = _dates(cols["ability_valid_until"], "ability_valid_until", cells)
+    out: Dict[str, Any] = {id_field.column: _id_source(cols[id_field.column])}
+    for f in PERSON:
+        if f.required and f.column not in cols:
+            invalid(ErrorId.INVALID_PERSON, f"population.{f.column}", "", "the column is required")
+    for f in PERSON:
+        if f is id_field or f.name == "stays":
+            continue
+        if f.column in cols:
+            out[f.column] = _adapted(f, cols[f.column], names[f.column], cells)
+        elif f.kind == "word_set":
+            flags = PERSON.word_columns(f, given)
+            if flags:
+                out[f.column] = _word_flags(f, flags, cells)
     stay_cols: Optional[Dict[str, Any]] = None
+    stays_column = PERSON.field("stays").column
     if stays is not None:
-        if "stays" in cols:
+        if stays_column in cols:
             invalid(ErrorId.INVALID_STAY, "stays", "", "give stays either as a column or as a separate table, not both")
         stay_cols = _stay_columns(stays, ids)
-    elif "stays" in cols:
-        stay_cols = _arrow_stays(cols["stays"]) if _is_arrow_list(cols["stays"]) else _list_stays(cols["stays"], ids)
-    return out, stay_cols, ids
+    elif stays_column in cols:
+        col = cols[stays_column]
+        stay_cols = _arrow_stays(col) if _is_arrow_list(col) else _list_stays(col, ids)
+    renamed = {c: n for c, n in names.items() if n != c}
+    return out, stay_cols, ids, renamed
 
 
 # --- the population ----------------------------------------------------------------------------------
@@ -781,8 +777,8 @@ class Population:
                 invalid(ErrorId.INVALID_STAY, "stays", "", "persons carry their own stays")
             impl = _core.population.from_persons([p._impl for p in data], core_registry)
         else:
-            columns, stay_columns, _ = _population_columns(data, stays)
-            impl = _core.population.from_columns(columns, stay_columns, core_registry)
+            columns, stay_columns, _, names = _population_columns(data, stays)
+            impl = _core.population.from_columns(columns, stay_columns, core_registry, names)
         self._set_impl(impl, registry)
 
     def _set_impl(self, impl: _core.population, registry: Optional[FacilityRegistry]) -> None:
@@ -878,45 +874,28 @@ class Population:
         c = self._impl.columns()
         n = len(self)
 
-        def dates(name: str) -> Any:
-            days = c[name].view("datetime64[D]")
+        def dates(values: np.ndarray) -> Any:
+            days = values.view("datetime64[D]")
             return pa.array(days, type=pa.date32(), mask=np.isnat(days))
 
-        def optional_ints(name: str) -> Any:
-            v = c[name]
-            return pa.array(v, type=pa.int64(), mask=v < 0)
+        def column(f: Field) -> Any:
+            v = c.get(f.column)
+            if f.kind == "date":
+                return dates(v)
+            if f.kind == "integer":
+                return pa.array(v, type=pa.int64(), mask=v < 0)
+            if f.kind in ("region", "word_set"):
+                return pa.array(v, type=pa.int64())
+            if f.kind == "flag":
+                return pa.array(v, type=pa.bool_())
+            if f.name == "stays":
+                fields = [pa.array(c["stay_facility"], type=pa.string())]
+                fields += [dates(c[f"stay_{g.column}"]) for g in STAY if g.kind == "date"]
+                items = pa.StructArray.from_arrays(fields, names=list(_STAY_STRUCT_FIELDS))
+                return pa.ListArray.from_arrays(pa.array(c["stay_offsets"], type=pa.int32()), items)
+            return pa.array(v, type=pa.string())  # text, words, lists of text, a certificate's parts
 
-        stays = pa.StructArray.from_arrays(
-            [
-                pa.array(c["stay_facility"], type=pa.string()),
-                dates("stay_admitted"),
-                dates("stay_discharged"),
-            ],
-            names=list(_STAY_STRUCT_FIELDS),
-        )
-        columns = {
-            "id": pa.array(c["id"], type=pa.string()),
-            "birth_date": dates("birth_date"),
-            "hukou_region": pa.array(c["hukou_region"]),
-            "residence_region": pa.array(c["residence_region"]),
-            "hukou_since": dates("hukou_since"),
-            "rural": pa.array(c["rural"]),
-            "ability_level": optional_ints("ability_level"),
-            "ability_assessed_on": dates("ability_assessed_on"),
-            "categories": pa.array(c["categories"]),
-            "disability_category": pa.array(c["disability_category"], type=pa.string()),
-            "disability_grade": optional_ints("disability_grade"),
-            "mental_illness": pa.array(c["mental_illness"]),
-            "infectious_disease": pa.array(c["infectious_disease"]),
-            "household_id": pa.array(c["household_id"], type=pa.string()),
-            "programmes": pa.array(c["programmes"], type=pa.string()),
-            "stays": pa.ListArray.from_arrays(pa.array(c["stay_offsets"], type=pa.int32()), stays),
-            "ability_scale": pa.array(c["ability_scale"], type=pa.string()),
-            "ability_raw": optional_ints("ability_raw"),
-            "ability_valid_until": dates("ability_valid_until"),
-            "ability_local_scale": pa.array(c["ability_local_scale"], type=pa.string()),
-            "disability_components": pa.array(c["disability_components"], type=pa.string()),
-        }
+        columns = {f.column: column(f) for f in PERSON}
         assert tuple(columns) == FLAT_COLUMNS and len(columns["id"]) == n
         return pa.table(columns)
 
@@ -942,56 +921,43 @@ class Population:
 
         c = self._impl.columns()
         frame: Dict[str, Any] = {}
-        for name in FLAT_COLUMNS:
-            if name == "stays":
+        for f in PERSON:
+            if f.name == "stays":
                 offsets = c["stay_offsets"]
-                admitted = c["stay_admitted"].view("datetime64[D]").tolist()
-                discharged = c["stay_discharged"].view("datetime64[D]").tolist()
-                facility = c["stay_facility"]
+                parts = [c["stay_facility"]] + [
+                    c[f"stay_{g.column}"].view("datetime64[D]").tolist() for g in STAY if g.kind == "date"
+                ]
                 cells: List[Any] = [None] * len(self)
                 for i in np.flatnonzero(np.diff(offsets)).tolist():
                     cells[i] = [
-                        {"facility": facility[j], "admitted": admitted[j], "discharged": discharged[j]}
+                        dict(zip(_STAY_STRUCT_FIELDS, (part[j] for part in parts)))
                         for j in range(int(offsets[i]), int(offsets[i + 1]))
                     ]
-                frame[name] = cells
-            elif name in ("birth_date", "hukou_since", "ability_assessed_on", "ability_valid_until"):
-                frame[name] = c[name].view("datetime64[D]")
-            elif name in ("ability_level", "disability_grade", "ability_raw"):
-                v = c[name]
-                frame[name] = pd.arrays.IntegerArray(v, v < 0)
-            elif name in ("id",):
-                frame[name] = self._id_column()
+                frame[f.column] = cells
+            elif f.kind == "date":
+                frame[f.column] = c[f.column].view("datetime64[D]")
+            elif f.kind == "integer":
+                v = c[f.column]
+                frame[f.column] = pd.arrays.IntegerArray(v, v < 0)
+            elif f.name == "id":
+                frame[f.column] = self._id_column()
             else:
-                frame[name] = c[name]
+                frame[f.column] = c[f.column]
         return pd.DataFrame(frame)
 
 
 def _person_from_core(p: _core.person) -> Person:
-    a = p.ability
-    d = p.disability
-    return Person(
-        p.id,
-        p.birth_date,
-        hukou=Hukou(p.hukou_region, p.hukou_since),
-        residence=Residence(p.residence_region, p.rural),
-        ability=None
-        if a is None
-        else Assessment(
-            a.level,
-            a.assessed_on,
-            scale=a.scale,
-            valid_until=a.valid_until,
-            raw_score=a.raw_score,
-            local_scale_id=a.local_scale_id,
-        ),
-        disability=None if d is None else DisabilityCertificate(d.category, d.grade, components=d.components),
-        categories=p.categories,
-        health=Health(p.mental_illness, p.infectious_disease),
-        stays=[Stay(s.facility_id, s.admitted, s.discharged) for s in p.stays],
-        household_id=p.household_id,
-        programmes=p.programmes,
-    )
+    """A C++ person as a Person: its facts by column (those that are one value each from C++, the
+    others read off its assessment, certificate, stays and programmes by their paths)."""
+    rec = p.record()
+    parts: Dict[str, Any] = {}  # each C++ value read once (an attribute of a C++ person is a copy)
+    for f in PERSON:
+        if f.column not in rec:
+            head = f.path[0]
+            if head not in parts:
+                parts[head] = getattr(p, head)
+            rec[f.column] = _walk(parts[head], f.path[1:])
+    return _person_from_record(rec, f"persons[{p.id}]")
 
 
 # --- what to evaluate ----------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from . import _check, _core
 from ._calendar import DateLike
 from ._errors import ErrorId, invalid_type
 from ._rules import Benefit, Citation, Parameter
+from ._schema import WORKER
 from ._values import _Frozen
 from .regions import RegionCode, RegionLike
 
@@ -50,16 +51,7 @@ class Worker(_Frozen):
         Year-on-year wage growth for each completed employment year, in per mille (50 = 5.0%).
     """
 
-    _fields = (
-        "id",
-        "employer_id",
-        "workplace",
-        "hired_on",
-        "left_on",
-        "skill_level",
-        "care_worker",
-        "annual_wage_growth_permille",
-    )
+    _fields = WORKER.attributes
     __slots__ = (*_fields, "_impl")
     id: str
     employer_id: str

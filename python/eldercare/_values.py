@@ -2,7 +2,9 @@
 
 Every class here is immutable and checks its input on construction, raising
 :class:`~eldercare.InvalidValue` with the field and the value. Use ``replace(**changes)`` for a
-modified copy.
+modified copy. Their attributes are the facts of the schema (:mod:`eldercare._schema`): a fact's name
+is its attribute path (``person.hukou.since``), and :func:`_record_of` / :func:`_person_from_record`
+turn a value into its facts by column and back, for every format to share.
 """
 
 from __future__ import annotations
@@ -10,11 +12,14 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
-from typing import Any, ClassVar, Dict, Iterable, Iterator, Mapping, Optional, Sequence, Tuple, Union
+import inspect
+from collections.abc import Mapping, Sequence  # isinstance checks (quicker than typing's)
+from typing import Any, ClassVar, Dict, Iterable, Iterator, Optional, Tuple, Union
 
 from . import _check, _core
 from ._calendar import DateLike
-from ._errors import ErrorId, invalid_type
+from ._errors import ErrorId, invalid, invalid_type
+from ._schema import DISABILITY_COMPONENT, FACILITY, HOUSEHOLD, PERSON, STAY, Field, Subject
 from .regions import RegionCode, RegionLike
 
 __all__ = [
@@ -22,6 +27,7 @@ __all__ = [
     "CATEGORIES",
     "DISABILITY_CATEGORIES",
     "FACILITY_KINDS",
+    "HEALTH_CONDITIONS",
     "AbilityLevel",
     "Assessment",
     "DisabilityCertificate",
@@ -44,6 +50,9 @@ FACILITY_KINDS: Tuple[str, ...] = tuple(_core.facility_kinds())
 ABILITY_SCALES: Mapping[str, str] = dict(_core.ability_scales())
 #: Disability certificate categories, with their Chinese labels: ``{"visual": "视力残疾", ...}``.
 DISABILITY_CATEGORIES: Mapping[str, str] = dict(_core.disability_categories())
+#: Health conditions, the words of a person's ``health``, with their Chinese terms:
+#: ``{"mental_illness": "严重精神障碍", "infectious_disease": "法定传染病"}``.
+HEALTH_CONDITIONS: Mapping[str, str] = dict(zip(PERSON.field("health").words, PERSON.field("health").labels))
 
 _ABILITY_LABELS = _core.ability_level_labels()
 
@@ -153,7 +162,7 @@ class Assessment(_Frozen):
         Names a ``"local"`` scale (required for it, refused for the others).
     """
 
-    _fields = ("level", "assessed_on", "scale", "valid_until", "raw_score", "local_scale_id")
+    _fields = tuple(f.key for f in PERSON.group_fields("ability"))
     __slots__ = (*_fields, "_impl")
     level: AbilityLevel
     assessed_on: datetime.date
@@ -210,10 +219,11 @@ class DisabilityCertificate(_Frozen):
     grade : int
         1 (一级, the MOST severe) to 4 (四级). Beware: the opposite direction to ability levels.
     components : iterable of (category, grade)
-        For a ``"multiple"`` certificate, the component disabilities when known.
+        For a ``"multiple"`` certificate, the component disabilities when known (each a pair, or a
+        mapping ``{"category": ..., "grade": ...}``).
     """
 
-    _fields = ("category", "grade", "components")
+    _fields = tuple(f.key for f in PERSON.group_fields("disability"))
     __slots__ = (*_fields, "_impl")
     category: str
     grade: int
@@ -230,6 +240,8 @@ class DisabilityCertificate(_Frozen):
         parts = []
         for i, c in enumerate(_check.sequence(components, f"{_field}.components", error_id=ErrorId.INVALID_CATEGORY)):
             at = f"{_field}.components[{i}]"
+            if isinstance(c, Mapping):  # a component's facts by name: {"category": ..., "grade": ...}
+                c = tuple(c.get(f.column) for f in DISABILITY_COMPONENT)
             if isinstance(c, (str, bytes)) or not isinstance(c, Sequence) or len(c) != 2:
                 invalid_type(ErrorId.INVALID_CATEGORY, at, c, "expected a (category, grade) pair")
             parts.append(
@@ -278,7 +290,7 @@ class Filing(_Frozen):
         备案回执 number, when known.
     """
 
-    _fields = ("authority_region", "filed_on", "revoked_on", "receipt_no")
+    _fields = tuple(f.key for f in FACILITY.group_fields("filing"))
     __slots__ = (*_fields, "_impl")
     authority_region: RegionCode
     filed_on: datetime.date
@@ -332,7 +344,7 @@ class Facility(_Frozen):
         The 备案 record; None when the facility is not filed.
     """
 
-    _fields = ("id", "region", "kind", "beds", "filing")
+    _fields = FACILITY.attributes
     __slots__ = (*_fields, "_impl")
     id: str
     region: RegionCode
@@ -465,7 +477,7 @@ class Stay(_Frozen):
         None while the stay is ongoing; not before `admitted`.
     """
 
-    _fields = ("facility", "admitted", "discharged")
+    _fields = STAY.columns
     __slots__ = (*_fields, "_impl")
     facility: str
     admitted: datetime.date
@@ -499,7 +511,7 @@ class Stay(_Frozen):
 class Hukou(_Frozen):
     """户籍: the registered permanent residence, and since when (if known)."""
 
-    _fields = ("region", "since")
+    _fields = tuple(f.key for f in PERSON.group_fields("hukou"))
     __slots__ = _fields
     region: RegionCode
     since: Optional[datetime.date]
@@ -514,7 +526,7 @@ class Hukou(_Frozen):
 class Residence(_Frozen):
     """居住地: where the person lives; `rural` when in a village (decided by residence, not hukou)."""
 
-    _fields = ("region", "rural")
+    _fields = tuple(f.key for f in PERSON.group_fields("residence"))
     __slots__ = _fields
     region: RegionCode
     rural: bool
@@ -524,9 +536,14 @@ class Residence(_Frozen):
 
 
 class Health(_Frozen):
-    """Health facts some rules use as exclusions (无精神病, 无法定传染病)."""
+    """Health facts some rules use as exclusions (无精神病, 无法定传染病): the person's ``health``.
 
-    _fields = ("mental_illness", "infectious_disease")
+    In JSON and in tables the fact is a set of the words of :data:`HEALTH_CONDITIONS`
+    (``["mental_illness"]``; a column of comma-separated words, or of bits); each word is an
+    attribute here.
+    """
+
+    _fields = PERSON.field("health").words
     __slots__ = _fields
     mental_illness: bool
     infectious_disease: bool
@@ -538,6 +555,44 @@ class Health(_Frozen):
             mental_illness=_check.boolean(mental_illness, f"{_field}.mental_illness"),
             infectious_disease=_check.boolean(infectious_disease, f"{_field}.infectious_disease"),
         )
+
+    @property
+    def words(self) -> Tuple[str, ...]:
+        """The conditions the person has, as words, in declaration order."""
+        return tuple(w for w in self._fields if getattr(self, w))
+
+    @classmethod
+    def of(cls, value: Any, field: str = "health") -> Health:
+        """A Health from a Health, an iterable of words (``["mental_illness"]``), or a mapping of
+        word to True/False (``{"mental_illness": True}``, the form of the JSON key ``conditions``);
+        None means none. Anything else raises naming `field`."""
+        if value is None:
+            return cls(_field=field)
+        if isinstance(value, Health):
+            return value
+        if isinstance(value, Mapping):
+            flags: Dict[str, Any] = {}
+            for word, flag in value.items():
+                if not isinstance(word, str):
+                    invalid_type(ErrorId.INVALID_PERSON, field, word, "field names must be text")
+                if word.startswith("_"):
+                    continue
+                if word not in cls._fields:
+                    invalid(
+                        ErrorId.INVALID_PERSON,
+                        f"{field}.{word}",
+                        str(flag),
+                        "unknown field; known: " + ", ".join(cls._fields),
+                    )
+                if flag is not None:
+                    flags[word] = flag
+            return cls(**flags, _field=field)
+        words = _check.texts(value, field, error_id=ErrorId.INVALID_PERSON)
+        for i, word in enumerate(words):
+            if word not in cls._fields:
+                invalid(ErrorId.INVALID_PERSON, f"{field}[{i}]", word, "expected one of " + ", ".join(cls._fields))
+        return cls(**{w: True for w in words}, _field=field)
+
 
 
 class Person(_Frozen):
@@ -557,8 +612,9 @@ class Person(_Frozen):
     disability : DisabilityCertificate, optional
     categories : iterable of str
         Words of :data:`CATEGORIES` (``"dibao"``, ``"tekun"``, ...); kept in declaration order.
-    health : Health, optional
-        Default: no mental illness, no infectious disease.
+    health : Health or iterable of str, optional
+        The health conditions some rules exclude: a :class:`Health`, or words of
+        :data:`HEALTH_CONDITIONS` (``["mental_illness"]``). Default: none.
     stays : iterable of Stay
         In any order; they must not overlap (a same-day transfer is fine) nor begin before birth.
     household_id : str
@@ -572,19 +628,7 @@ class Person(_Frozen):
         Naming the field under ``persons[<id>]``, e.g. ``persons[p1].stays[1].admitted``.
     """
 
-    _fields = (
-        "id",
-        "birth_date",
-        "hukou",
-        "residence",
-        "ability",
-        "disability",
-        "categories",
-        "health",
-        "stays",
-        "household_id",
-        "programmes",
-    )
+    _fields = PERSON.attributes
     __slots__ = (*_fields, "_impl")
     id: str
     birth_date: datetime.date
@@ -608,7 +652,7 @@ class Person(_Frozen):
         ability: Optional[Assessment] = None,
         disability: Optional[DisabilityCertificate] = None,
         categories: Iterable[str] = (),
-        health: Optional[Health] = None,
+        health: Union[Health, Iterable[str], None] = None,
         stays: Iterable[Stay] = (),
         household_id: str = "",
         programmes: Iterable[str] = (),
@@ -617,9 +661,7 @@ class Person(_Frozen):
         at = f"persons[{id}]"
         hk = hukou if isinstance(hukou, Hukou) else Hukou(hukou, _field=f"{at}.hukou")
         res = residence if isinstance(residence, Residence) else Residence(residence, _field=f"{at}.residence")
-        hl = Health() if health is None else health
-        if not isinstance(hl, Health):
-            invalid_type(ErrorId.INVALID_PERSON, f"{at}.health", health, "expected a Health or None")
+        hl = Health.of(health, f"{at}.health")
         if ability is not None and not isinstance(ability, Assessment):
             invalid_type(ErrorId.INVALID_ABILITY, f"{at}.ability", ability, "expected an Assessment or None")
         if disability is not None and not isinstance(disability, DisabilityCertificate):
@@ -632,21 +674,19 @@ class Person(_Frozen):
                 invalid_type(ErrorId.INVALID_STAY, f"{at}.stays[{i}]", s, "expected a Stay")
         cats = _check.texts(categories, f"{at}.categories", error_id=ErrorId.INVALID_CATEGORY)
         progs = _check.texts(programmes, f"{at}.programmes")
+        household = _check.text(household_id, f"{at}.household_id", error_id=ErrorId.INVALID_PERSON)
+        # The facts that are one value each cross to C++ by column, read off the values above by
+        # their schema paths (a new such fact: its keyword above, and its value here).
+        parts = {"hukou": hk, "residence": res, "categories": cats, "health": hl, "household_id": household}
+        facts = {column: _core_cell(_walk(parts[head], tail)) for column, head, tail in _CORE_PATHS}
         impl = _core.person(
             id,
             birth_date,
-            hukou_region=hk.region._impl,
-            residence_region=res.region._impl,
-            hukou_since=hk.since,
-            rural=res.rural,
             ability=None if ability is None else ability._impl,
             disability=None if disability is None else disability._impl,
-            categories=list(cats),
-            mental_illness=hl.mental_illness,
-            infectious_disease=hl.infectious_disease,
             stays=[s._impl for s in stay_list],
-            household_id=_check.text(household_id, f"{at}.household_id", error_id=ErrorId.INVALID_PERSON),
             programmes=list(progs),
+            **facts,
         )
         self._set(
             id=id,
@@ -655,7 +695,7 @@ class Person(_Frozen):
             residence=res,
             ability=ability,
             disability=disability,
-            categories=tuple(impl.categories),
+            categories=_in_declaration_order(PERSON.field("categories"), cats),
             health=hl,
             stays=tuple(stay_list),
             household_id=household_id,
@@ -681,7 +721,7 @@ class Household(_Frozen):
     members : iterable of Person
     """
 
-    _fields = ("id", "members")
+    _fields = HOUSEHOLD.attributes
     __slots__ = (*_fields, "_impl")
     id: str
     members: Tuple[Person, ...]
@@ -693,3 +733,200 @@ class Household(_Frozen):
             if not isinstance(p, Person):
                 invalid_type(ErrorId.INVALID_PERSON, f"households[{id}].members[{i}]", p, "expected a Person")
         self._set(id=id, members=tuple(people), _impl=_core.household(id, [p._impl for p in people]))
+
+
+# --- values and their facts by column (the schema) -----------------------------------------------
+
+#: The kinds of facts that are one value each.
+_CELL_KINDS = frozenset({"text", "date", "region", "flag", "integer", "word", "word_set"})
+#: The person's facts that cross to C++ by column (_core.person's keywords): one value each, not a
+#: part of an assessment or a certificate, and not the id and birth date (its arguments).
+_CORE_FACTS: Tuple[Field, ...] = tuple(
+    f for f in PERSON if f.part_of is None and f.kind in _CELL_KINDS and f.name not in ("id", "birth_date")
+)
+# Their columns and where each is among a Person's values: (column, attribute, path in it).
+_CORE_PATHS = tuple((f.column, f.path[0], f.path[1:]) for f in _CORE_FACTS)
+
+
+def _walk(value: Any, path: Sequence[str]) -> Any:
+    """`value`'s attribute at `path` (``("hukou", "since")``); None past a missing part."""
+    for part in path:
+        if value is None:
+            return None
+        value = getattr(value, part)
+    return value
+
+
+_WORD_OF: Dict[str, Mapping[str, str]] = {}
+
+
+def _in_declaration_order(f: Field, words: Iterable[str]) -> Tuple[str, ...]:
+    """Words (or Chinese labels) of a set, already checked, as its words in declaration order."""
+    word_of = _WORD_OF.get(f.name)
+    if word_of is None:
+        word_of = _WORD_OF[f.name] = {
+            **{label: w for w, label in zip(f.words, f.labels) if label},
+            **{w: w for w in f.words},
+        }
+    given = {word_of[w] for w in words}
+    return tuple(w for w in f.words if w in given)
+
+
+def _core_cell(value: Any) -> Any:
+    """A fact's value as _core.person takes it (regions as their core value, sets as lists)."""
+    if isinstance(value, RegionCode):
+        return value._impl
+    if isinstance(value, Health):
+        return list(value.words)
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _record_of(value: Any, subject: Subject) -> Dict[str, Any]:
+    """The facts of a value (a Person, Facility, Stay, or a C++ value with the same attributes) by
+    column, read off its attributes by the schema's paths: an ability level as its number, health as
+    its words, a part of a missing value (no assessment) as None."""
+    out: Dict[str, Any] = {}
+    for f in subject:
+        v = _walk(value, f.path)
+        if isinstance(v, enum.Enum):
+            v = v.value
+        elif isinstance(v, Health):
+            v = v.words
+        out[f.column] = v
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _required_keys(cls: type) -> Tuple[str, ...]:
+    """The arguments a value class cannot do without (those without a default)."""
+    return tuple(
+        name
+        for name, p in inspect.signature(cls).parameters.items()
+        if p.default is inspect.Parameter.empty and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)
+    )
+
+
+def _object_of(
+    cls: type, subject: Subject, group: str, rec: Mapping[str, Any], at: str, error_id: ErrorId, **defaults: Any
+) -> Any:
+    """The value of the object `group` (``"hukou"``: a Hukou) from its facts in `rec`: None when it
+    has none (or an error, if the object is required); a missing required fact is an error naming
+    its path."""
+    fields = subject.group_fields(group)
+    values = {f.key: rec[f.column] for f in fields if rec.get(f.column) is not None}
+    if not values:
+        if any(f.required for f in fields):
+            invalid(error_id, f"{at}.{group}", "", "is required")
+        return None
+    for key, value in defaults.items():
+        values.setdefault(key, value)
+    for key in _required_keys(cls):
+        if key not in values:
+            f = subject.field(f"{group}.{key}")
+            invalid(f.error_id, f"{at}.{group}.{key}", "null" if f.column in rec else "", "is required")
+    return cls(**values, _field=f"{at}.{group}")
+
+
+def _required_fact(f: Field, rec: Mapping[str, Any], at: str) -> Any:
+    if rec.get(f.column) is None:
+        invalid(f.error_id, f"{at}.{f.name}", "null" if f.column in rec else "", "is required")
+    return rec[f.column]
+
+
+def _stay_of(value: Any, at: str) -> Stay:
+    """A Stay from a Stay, a stay's facts by column, or a C++ stay."""
+    if isinstance(value, Stay):
+        return value
+    if isinstance(value, Mapping):
+        for f in STAY:
+            if f.required:
+                _required_fact(f, value, at)
+        return Stay(**{f.key: value[f.column] for f in STAY if value.get(f.column) is not None}, _field=at)
+    return Stay(value.facility_id, value.admitted, value.discharged, _field=at)
+
+
+def _person_from_record(rec: Mapping[str, Any], at: str, spelled: Optional[Mapping[str, str]] = None) -> Person:
+    """A Person from its facts by column (read from JSON, from a C++ person, from a row ...).
+
+    Each object (hukou, ability ...) is built from the facts nested in it; stays are Stays or their
+    facts by column. `spelled` gives, for errors, the name a fact was given under when it is not its
+    own (an alias: ``conditions``, ``ability_level``).
+    """
+    spelled = spelled or {}
+    values: Dict[str, Any] = {}
+    for attr in PERSON.attributes:
+        if attr == "ability":
+            ability = _ability_of(rec, at, spelled)
+            if ability is not None:
+                values[attr] = ability
+            continue
+        group = PERSON.group_fields(attr)
+        if group:
+            cls = _PERSON_OBJECTS[attr]
+            value = _object_of(cls, PERSON, attr, rec, at, ErrorId.INVALID_PERSON)
+            if value is not None:
+                values[attr] = value
+            continue
+        f = PERSON.field(attr)
+        v = _required_fact(f, rec, at) if f.required else rec.get(f.column)
+        if v is None:
+            continue
+        if attr == "health":
+            v = Health.of(v, f"{at}.{spelled.get(f.column, f.name)}")
+        elif attr == "stays":
+            v = [_stay_of(s, f"{at}.{spelled.get(f.column, f.name)}[{i}]") for i, s in enumerate(v)]
+        values[attr] = v
+    return Person(values.pop("id"), values.pop("birth_date"), **values)
+
+
+def _ability_of(rec: Mapping[str, Any], at: str, spelled: Mapping[str, str]) -> Optional[Assessment]:
+    """The assessment of a person's facts. Given flat (a table's columns, JSON's short form
+    ``ability_level``), a level without a date holds from the birth date; the JSON object needs
+    ``level`` and ``assessed_on``."""
+    level, on = PERSON.field("ability.level"), PERSON.field("ability.assessed_on")
+    flat = spelled.get(level.column) == level.column or spelled.get(on.column) == on.column
+    if not flat:
+        return _object_of(Assessment, PERSON, "ability", rec, at, ErrorId.INVALID_ABILITY)
+    if rec.get(level.column) is None:
+        if rec.get(on.column) is not None:
+            invalid(ErrorId.INVALID_ABILITY, f"{at}.{on.column}", str(rec[on.column]), f"needs {level.column}")
+        return None
+    value = AbilityLevel.of(rec[level.column], f"{at}.{spelled.get(level.column, level.column)}")
+    if rec.get(on.column) is not None:
+        day = _core.to_date(rec[on.column], f"{at}.{spelled.get(on.column, on.column)}")
+    else:
+        # A level without a date holds on every date of the person's life (see eldercare.io).
+        day = _core.to_date(rec[PERSON.field("birth_date").column], f"{at}.birth_date")
+    return Assessment(value, day, _field=f"{at}.ability")
+
+
+def _facility_from_record(rec: Mapping[str, Any], at: str) -> Facility:
+    """A Facility from its facts by column; a filing's authority defaults to the facility's region."""
+    values: Dict[str, Any] = {}
+    for attr in FACILITY.attributes:
+        group = FACILITY.group_fields(attr)
+        if group:
+            region = rec.get(FACILITY.field("region").column)
+            value = _object_of(
+                _FACILITY_OBJECTS[attr], FACILITY, attr, rec, at, ErrorId.INVALID_FACILITY, authority_region=region
+            )
+            if value is not None:
+                values[attr] = value
+            continue
+        f = FACILITY.field(attr)
+        v = _required_fact(f, rec, at) if f.required else rec.get(f.column)
+        if v is not None:
+            values[attr] = v
+    return Facility(values.pop("id"), values.pop("region"), **values, _field=at)
+
+
+#: The value class of each object nested in a person or a facility.
+_PERSON_OBJECTS: Mapping[str, type] = {
+    "hukou": Hukou,
+    "residence": Residence,
+    "ability": Assessment,
+    "disability": DisabilityCertificate,
+}
+_FACILITY_OBJECTS: Mapping[str, type] = {"filing": Filing}

@@ -27,7 +27,8 @@ from typing import Any, Dict, List, NoReturn, Optional, Sequence, Tuple
 from . import __version__, _core, catalog
 from ._decision import Decision
 from ._errors import ErrorId, InvalidValue, PolicyLookupError, invalid
-from ._values import FacilityRegistry, Household, Person
+from ._schema import FACILITY
+from ._values import FacilityRegistry, Household, Person, _facility_from_record
 
 __all__ = ["main"]
 
@@ -83,33 +84,41 @@ def _read_table(path: str) -> Any:
 
 
 def _facilities(path: Optional[str]) -> Optional[FacilityRegistry]:
+    """Facilities from a JSON interchange file, or a table (CSV, Parquet) with a column per fact of
+    a facility (the schema's: id, region, kind, beds, filing_filed_on ... or their aliases filed_on ...)."""
     if path is None:
         return None
     from .io import load_cases
 
     if pathlib.Path(path).suffix.lower() == ".json":
         return load_cases(path).facilities
-    from .io import _facility
-
     table = _read_table(path)
+    columns, _ = FACILITY.resolve_columns({str(c): table[c] for c in table.columns}, "facilities")
     entries = []
-    for i, row in enumerate(table.to_dict("records")):
-        row = {k: (None if _na(v) else v) for k, v in row.items()}
-        entry: Dict[str, Any] = {k: row.get(k) for k in ("id", "region", "kind", "beds") if row.get(k) is not None}
-        if row.get("filed_on") is not None:
-            entry["filing"] = {
-                "filed_on": str(row["filed_on"]),
-                "revoked_on": None if row.get("revoked_on") is None else str(row["revoked_on"]),
-                "authority_region": None if row.get("authority_region") is None else str(row["authority_region"]),
-            }
-        if "region" in entry:
-            entry["region"] = str(entry["region"])
-        entries.append(_facility(entry, f"facilities[{entry.get('id', i)}]"))
+    for i, row in enumerate(zip(*columns.values()) if columns else ()):
+        record = {c: _cell(FACILITY.by_column(c).kind, v) for c, v in zip(columns, row)}
+        entries.append(_facility_from_record(record, f"facilities[{record.get('id') or i}]"))
     return FacilityRegistry(entries)
 
 
+def _cell(kind: str, v: Any) -> Any:
+    """A table cell as the value classes take it: missing as None, whole numbers read as floats (a
+    column with gaps) as ints, region codes as text, dates without their midnight."""
+    if _na(v):
+        return None
+    if isinstance(v, float) and v.is_integer() and kind in ("region", "integer"):
+        v = int(v)
+    if kind == "region" and isinstance(v, int) and not isinstance(v, bool):
+        return str(v)
+    if kind == "date" and hasattr(v, "to_pydatetime"):
+        stamp = v.to_pydatetime()
+        return stamp.date() if stamp.time() == datetime.time(0) else stamp
+    return v
+
+
 def _na(v: Any) -> bool:
-    return v is None or (isinstance(v, float) and v != v)
+    """A missing cell: None, NaN or NaT."""
+    return v is None or bool(v != v)
 
 
 def _load(

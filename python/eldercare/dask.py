@@ -34,7 +34,8 @@ from typing import Any, Dict, Iterable, Mapping, Optional, Union
 
 from ._calendar import DateLike
 from ._errors import ErrorId, invalid, invalid_type
-from ._population import evaluate_population
+from ._population import Population, evaluate_population
+from ._schema import PERSON, STAY
 from ._values import Facility, FacilityRegistry
 from .parquet import (
     SimulationTotals,
@@ -47,13 +48,23 @@ from .parquet import (
 
 __all__ = ["evaluate_dask", "from_pandas", "simulate_dask"]
 
-# The flat schema's list columns, the error id a wrong cell of each is reported under, and what the
-# user can give instead of a list (when the dask DataFrame cannot come from from_pandas).
+# The flat schema's columns whose cells may be lists (sets of words, lists of text, stays), the error
+# id a wrong cell of each is reported under, and what the user can give instead of a list (when the
+# dask DataFrame cannot come from from_pandas).
 _LIST_COLUMNS = {
-    "stays": (ErrorId.INVALID_STAY, "JSON text, or a separate stays= table"),
-    "categories": (ErrorId.INVALID_CATEGORY, "comma-separated text ('dibao,kongchao')"),
-    "programmes": (ErrorId.INVALID_PARAMETER, "comma-separated text"),
+    f.column: (
+        f.error_id,
+        "JSON text, or a separate stays= table"
+        if f.kind == "record_list"
+        else f"comma-separated text ('{','.join(f.words[:2])}')"
+        if f.words
+        else "comma-separated text",
+    )
+    for f in PERSON
+    if f.kind in ("word_set", "text_list") or (f.kind == "record_list" and f.arrow.startswith("list<"))
 }
+# A made-up row of the required columns, by kind (the probe that gives results' dtypes).
+_PROBE = {"text": "meta", "date": "1950-01-01", "region": 110102}
 
 
 def from_pandas(
@@ -109,7 +120,7 @@ def _python_list_text(column: Any, name: str) -> Optional[int]:
         return None
     text = column.str
     bracketed = (text.startswith("[") & text.endswith("]")).fillna(False)
-    if name == "stays":
+    if name == PERSON.field("stays").column:
         # JSON text is a list too; only the cells JSON cannot read are a Python list's text (a
         # Python repr quotes with ' and writes dates as calls; vectorised so JSON pays nothing).
         python_like = (text.contains("'", regex=False) | text.contains("(", regex=False)).fillna(False)
@@ -160,7 +171,7 @@ def _partition_stays(part: Any, stays: Any) -> Any:
     """The rows of `stays` whose person is in the partition (None without stays)."""
     if stays is None:
         return None
-    mine = stays["person_id"].astype(str).isin(part["id"].astype(str))
+    mine = stays[STAY.link].astype(str).isin(part[PERSON.field("id").column].astype(str))
     return stays.loc[mine].reset_index(drop=True)
 
 
@@ -186,9 +197,7 @@ def _meta(policy: Any, on: DateLike, facilities: Any, readings: Any, reasons: bo
     """The empty result frame, with the dtypes evaluate_population gives (evaluated on one made-up row)."""
     import pandas as pd
 
-    probe = pd.DataFrame(
-        {"id": ["meta"], "birth_date": ["1950-01-01"], "hukou_region": [110102], "residence_region": [110102]}
-    )
+    probe = pd.DataFrame({f.column: [_PROBE[f.kind]] for f in PERSON if f.required})
     frame = evaluate_population(policy, probe, on, facilities, readings, reasons=reasons, households=False).iloc[:0]
     frame.index = index[:0]
     return frame
@@ -248,14 +257,11 @@ def _simulate_partition(
     stays: Any,
     partition: int,
 ) -> SimulationTotals:
-    from ._population import Population
-
     if len(part) == 0:
         return _no_totals()
     _refuse_list_text(part, partition)
     population = Population(part, stays=_partition_stays(part, stays), facilities=facilities)
-    column = "hukou_region" if regions == "hukou" else "residence_region"
-    return _simulate_batch(policy, population, first, months, part[column], facilities, readings, regions=regions)
+    return _simulate_batch(policy, population, first, months, facilities, readings, regions=regions)
 
 
 def simulate_dask(
@@ -291,8 +297,8 @@ def simulate_dask(
     Returns
     -------
     eldercare.parquet.SimulationTotals
-        ``by_month``, ``by_prefecture``, ``by_rule`` (with :func:`eldercare.simulate_population`
-        installed) and ``total_fen``: equal to the totals of the whole population at once.
+        ``by_month``, ``by_prefecture``, ``by_rule`` and ``total_fen``: equal to the totals of the
+        whole population at once.
     """
     import dask
 

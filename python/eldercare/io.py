@@ -1,7 +1,9 @@
 """The JSON interchange format for cases: facilities and persons (POLICIES.md).
 
 :func:`load_cases` reads it from a file or from an already parsed dict; :func:`dump_cases` writes
-it. The command line reads the same format.
+it. The command line reads the same format. Every key is a fact of the schema
+(:mod:`eldercare._schema`, declared once in C++): a fact's name is its path here (``hukou.since`` is
+``"hukou": {"since": ...}``) and, written with ``_``, its column in tables.
 
 Format
 ------
@@ -18,7 +20,7 @@ Format
          "residence": {"region": "110102", "rural": false},
          "ability_level": 2,
          "categories": ["dibao"],
-         "conditions": {"mental_illness": false, "infectious_disease": false},
+         "health": [],
          "stays": [{"facility": "F1", "admitted": "2023-02-28", "discharged": null}]}
       ]
     }
@@ -46,9 +48,19 @@ Persons: ``id``, ``birth_date``, ``hukou`` and ``residence`` are required (``huk
 - ``categories``: words ``dibao``, ``low_income``, ``tekun``, ``youfu``, ``jisheng_tefu``, ``shidu``,
   ``kongchao``, ``living_alone``, ``left_behind``, ``special_family``, ``model_worker``,
   ``pre_1949_party_member``, ``poor_household``, ``work_injury_care``;
-- ``conditions``: ``{"mental_illness": false, "infectious_disease": false}``;
+- ``health``: the health conditions, words ``mental_illness`` and ``infectious_disease``
+  (``["mental_illness"]``);
 - ``stays``: ``[{"facility": "F1", "admitted": "2023-02-28", "discharged": null}]``;
 - ``household_id``: text; ``programmes``: a list of programme ids.
+
+A set of words (``categories``, ``health``) may also be an object of its words, true or false:
+``{"mental_illness": true, "infectious_disease": false}``. Every fact, its JSON path and its column
+are listed in ``docs/schema.md``, generated from the schema.
+
+Aliases: ``conditions`` is the name ``health`` had before the schema
+(``"conditions": {"mental_illness": false, "infectious_disease": false}``), and is still read;
+``ability_level`` and ``ability_assessed_on`` are the short form above. :func:`dump_cases` writes the
+facts' own names only.
 
 Unknown fields are errors (a misspelt field must not be silently ignored); fields whose name
 begins with ``_`` are ignored anywhere, for comments. Every error is an
@@ -58,24 +70,23 @@ begins with ``_`` are ignored anywhere, for comments. Every error is an
 
 from __future__ import annotations
 
+import functools
 import json
 import os
-from typing import Any, Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, TypeVar, Union
+from collections.abc import Mapping, Sequence  # isinstance checks (quicker than typing's)
+from typing import Any, Callable, Dict, Iterable, List, NamedTuple, Tuple, TypeVar, Union
 
-from . import _core
+from . import _check, _core
 from ._errors import ErrorId, invalid, invalid_type
+from ._schema import FACILITY, PERSON, Field, Subject, subject
 from ._values import (
-    AbilityLevel,
-    Assessment,
-    DisabilityCertificate,
     Facility,
     FacilityRegistry,
-    Filing,
-    Health,
-    Hukou,
     Person,
-    Residence,
-    Stay,
+    _facility_from_record,
+    _person_from_record,
+    _record_of,
+    _walk,
 )
 
 __all__ = ["Cases", "dump_cases", "load_cases"]
@@ -89,30 +100,6 @@ class Cases(NamedTuple):
 
 
 _TOP_FIELDS = ("facilities", "persons")
-_FACILITY_FIELDS = ("id", "region", "kind", "beds", "filing")
-_FILING_FIELDS = ("authority_region", "filed_on", "revoked_on", "receipt_no")
-_PERSON_FIELDS = (
-    "id",
-    "birth_date",
-    "hukou",
-    "residence",
-    "ability_level",
-    "ability_assessed_on",
-    "ability",
-    "disability",
-    "categories",
-    "conditions",
-    "stays",
-    "household_id",
-    "programmes",
-)
-_HUKOU_FIELDS = ("region", "since")
-_RESIDENCE_FIELDS = ("region", "rural")
-_ABILITY_FIELDS = ("level", "scale", "assessed_on", "valid_until", "raw_score", "local_scale_id")
-_DISABILITY_FIELDS = ("category", "grade", "components")
-_COMPONENT_FIELDS = ("category", "grade")
-_CONDITIONS_FIELDS = ("mental_illness", "infectious_disease")
-_STAY_FIELDS = ("facility", "admitted", "discharged")
 
 
 def _object(value: Any, field: str, known: Sequence[str], error_id: ErrorId) -> Dict[str, Any]:
@@ -159,108 +146,14 @@ def _label(entry: Any, index: int) -> str:
     return str(index)
 
 
-def _facility(entry: Any, at: str) -> Facility:
-    f = _object(entry, at, _FACILITY_FIELDS, ErrorId.INVALID_FACILITY)
-    fid = _required(f, "id", at, ErrorId.INVALID_FACILITY)
-    region = _required(f, "region", at, ErrorId.INVALID_FACILITY)
-    filing: Optional[Filing] = None
-    if f.get("filing") is not None:
-        fl = _object(f["filing"], f"{at}.filing", _FILING_FIELDS, ErrorId.INVALID_FACILITY)
-        filing = Filing(
-            fl.get("authority_region") if fl.get("authority_region") is not None else region,
-            _required(fl, "filed_on", f"{at}.filing", ErrorId.INVALID_FACILITY),
-            revoked_on=fl.get("revoked_on"),
-            receipt_no=fl.get("receipt_no") if fl.get("receipt_no") is not None else "",
-            _field=f"{at}.filing",
-        )
-    return Facility(
-        fid,
-        region,
-        kind=f["kind"] if f.get("kind") is not None else "institution",
-        beds=f["beds"] if f.get("beds") is not None else 0,
-        filing=filing,
-        _field=at,
-    )
+def _group_error(s: Subject, group: str) -> ErrorId:
+    """The error id of an object's own errors (an unknown key): that of most of its facts."""
+    ids = [f.error_id for f in s.group_fields(group)]
+    return max(ids, key=ids.count)
 
 
-def _hukou(value: Any, at: str) -> Hukou:
-    if isinstance(value, Mapping):
-        h = _object(value, at, _HUKOU_FIELDS, ErrorId.INVALID_REGION)
-        return Hukou(_required(h, "region", at, ErrorId.INVALID_REGION), h.get("since"), _field=at)
-    return Hukou(value, _field=at)
-
-
-def _residence(value: Any, at: str) -> Residence:
-    if isinstance(value, Mapping):
-        r = _object(value, at, _RESIDENCE_FIELDS, ErrorId.INVALID_REGION)
-        rural = r["rural"] if r.get("rural") is not None else False
-        return Residence(_required(r, "region", at, ErrorId.INVALID_REGION), rural, _field=at)
-    return Residence(value, _field=at)
-
-
-def _ability(p: Mapping[str, Any], at: str) -> Optional[Assessment]:
-    short = p.get("ability_level")
-    long_form = p.get("ability")
-    if short is not None and long_form is not None:
-        invalid(
-            ErrorId.INVALID_ABILITY,
-            f"{at}.ability",
-            _short(long_form),
-            "give either ability or ability_level, not both",
-        )
-    if long_form is not None:
-        a = _object(long_form, f"{at}.ability", _ABILITY_FIELDS, ErrorId.INVALID_ABILITY)
-        return Assessment(
-            _required(a, "level", f"{at}.ability", ErrorId.INVALID_ABILITY),
-            _required(a, "assessed_on", f"{at}.ability", ErrorId.INVALID_ABILITY),
-            scale=a["scale"] if a.get("scale") is not None else "gbt_42195_2022",
-            valid_until=a.get("valid_until"),
-            raw_score=a.get("raw_score"),
-            local_scale_id=a["local_scale_id"] if a.get("local_scale_id") is not None else "",
-            _field=f"{at}.ability",
-        )
-    if short is not None:
-        level = AbilityLevel.of(short, f"{at}.ability_level")
-        if p.get("ability_assessed_on") is not None:
-            on = _core.to_date(p["ability_assessed_on"], f"{at}.ability_assessed_on")
-        else:
-            # A level without a date holds on every date of the person's life (see the module docs).
-            on = _core.to_date(p["birth_date"], f"{at}.birth_date")
-        return Assessment(level, on, _field=f"{at}.ability")
-    if p.get("ability_assessed_on") is not None:
-        invalid(
-            ErrorId.INVALID_ABILITY,
-            f"{at}.ability_assessed_on",
-            _short(p["ability_assessed_on"]),
-            "needs ability_level",
-        )
-    return None
-
-
-def _disability(value: Any, at: str) -> Optional[DisabilityCertificate]:
-    if value is None:
-        return None
-    d = _object(value, at, _DISABILITY_FIELDS, ErrorId.INVALID_CATEGORY)
-    components = []
-    for i, c in enumerate(_list(d.get("components"), f"{at}.components", ErrorId.INVALID_CATEGORY)):
-        cat = f"{at}.components[{i}]"
-        comp = _object(c, cat, _COMPONENT_FIELDS, ErrorId.INVALID_CATEGORY)
-        components.append(
-            (
-                _required(comp, "category", cat, ErrorId.INVALID_CATEGORY),
-                _required(comp, "grade", cat, ErrorId.INVALID_ABILITY),
-            )
-        )
-    return DisabilityCertificate(
-        _required(d, "category", at, ErrorId.INVALID_CATEGORY),
-        _required(d, "grade", at, ErrorId.INVALID_ABILITY),
-        components=components,
-        _field=at,
-    )
-
-
-def _categories(value: Any, at: str) -> List[str]:
-    words = _list(value, at, ErrorId.INVALID_CATEGORY)
+# Checks of one fact's JSON value beyond its kind's (the home of per-fact checks of this format).
+def _no_certificate_word(words: List[Any], at: str) -> None:
     for i, w in enumerate(words):
         if w == "disability_cert":
             invalid(
@@ -270,48 +163,121 @@ def _categories(value: Any, at: str) -> List[str]:
                 'a disability certificate has a category and a grade: give it as "disability": '
                 '{"category": "physical", "grade": 2}',
             )
-    return words
+
+
+_CHECKS: Dict[Tuple[str, str], Callable[[Any, str], None]] = {("person", "categories"): _no_certificate_word}
+
+
+def _value(s: Subject, f: Field, value: Any, at: str) -> Any:
+    """A fact's JSON value as the value classes take it: lists as lists, a list of records as their
+    facts by column (each checked like an object of its subject)."""
+    if value is None:
+        return None
+    if f.kind == "word_set" and isinstance(value, Mapping):  # {"mental_illness": true, ...}
+        flags = _object(value, at, f.words, f.error_id)
+        value = [w for w, flag in flags.items() if flag is not None and _check.boolean(flag, f"{at}.{w}")]
+    elif f.kind in ("word_set", "text_list"):
+        value = _list(value, at, f.error_id)
+    elif f.kind == "record_list":
+        element = subject(f.element or "")
+        value = [
+            _record(element, e, f"{at}[{i}]", f.error_id, element=True)[0]
+            for i, e in enumerate(_list(value, at, f.error_id))
+        ]
+    check = _CHECKS.get((s.name, f.name))
+    if check is not None:
+        check(value, at)
+    return value
+
+
+class _Keys(NamedTuple):
+    """A subject's JSON keys, made once: its objects (each key to its fact, and the error id of the
+    object's own errors), its aliases, every key it knows."""
+
+    objects: Mapping[str, Tuple[Dict[str, Field], ErrorId]]
+    aliases: Mapping[str, Field]
+    known: List[str]
+
+
+@functools.lru_cache(maxsize=None)
+def _keys(s: Subject) -> _Keys:
+    objects = {
+        g: ({f.key: f for f in s.group_fields(g)}, _group_error(s, g)) for g in s.attributes if s.group_fields(g)
+    }
+    aliases = {a.name: f for f in s for a in f.aliases_in("json")}
+    return _Keys(objects, aliases, list(s.attributes) + [a for a in aliases if a not in s.attributes])
+
+
+def _record(
+    s: Subject, entry: Any, at: str, error_id: ErrorId, *, element: bool = False
+) -> Tuple[Dict[str, Any], Dict[str, str]]:
+    """The facts of one JSON object of subject `s` by column, and for each fact given under another
+    name than its own (an alias, the short form), that name. Objects nest by the facts' names; a
+    bare value for an object is the fact that declares the object's name as its alias ("hukou":
+    "110102"); a fact given twice, or an object and an alias of one of its facts, is an error."""
+    groups, aliases, known = _keys(s)
+    obj = _object(entry, at, known, error_id)
+    rec: Dict[str, Any] = {}
+    spelled: Dict[str, str] = {}
+
+    def put(f: Field, value: Any, name: str) -> None:
+        if value is None:  # null: as if not given
+            rec.setdefault(f.column, None)
+            return
+        if rec.get(f.column) is not None:
+            names = (spelled.get(f.column, f.name), name)
+            nested = [n for n in names if f.group and n.startswith(f"{f.group}.")]
+            if nested:  # the object, and a fact of it by another name
+                other = next(n for n in names if n not in nested)
+                why = f"give either {f.group} or {other}, not both"
+                invalid(f.error_id, f"{at}.{f.group}", _short(obj[f.group]), why)
+            invalid(f.error_id, f"{at}.{name}", _short(value), f"give either {names[0]} or {name}, not both")
+        rec[f.column] = _value(s, f, value, f"{at}.{name}")
+        if name != f.name:
+            spelled[f.column] = name
+
+    objects = []
+    for key, value in obj.items():
+        if key in groups and isinstance(value, Mapping):
+            fields, object_error = groups[key]
+            for k, v in _object(value, f"{at}.{key}", list(fields), object_error).items():
+                put(fields[k], v, f"{key}.{k}")
+            objects.append(key)
+        elif key in groups and value is None:
+            continue  # null: no such object (no assessment, not filed)
+        elif key in aliases:
+            put(aliases[key], value, key)
+        elif key in groups:
+            invalid_type(groups[key][1], f"{at}.{key}", value, "expected a JSON object")
+        else:
+            put(s.field(key), value, key)
+    for f in s if spelled and objects else ():
+        if f.group in objects and f.column in spelled and not spelled[f.column].startswith(f"{f.group}."):
+            invalid(
+                f.error_id,
+                f"{at}.{f.group}",
+                _short(obj[f.group]),
+                f"give either {f.group} or {spelled[f.column]}, not both",
+            )
+    if element:  # an element of a list (a stay): its required facts here (a person's: when built)
+        for f in s:
+            if f.required:
+                _required(rec, f.column, at, f.error_id)
+    return rec, spelled
+
+
+def _facility(entry: Any, at: str) -> Facility:
+    rec, _ = _record(FACILITY, entry, at, ErrorId.INVALID_FACILITY)
+    return _facility_from_record(rec, at)
 
 
 def _person(entry: Any, at: str) -> Person:
-    p = _object(entry, at, _PERSON_FIELDS, ErrorId.INVALID_PERSON)
-    pid = _required(p, "id", at, ErrorId.INVALID_PERSON)
+    rec, spelled = _record(PERSON, entry, at, ErrorId.INVALID_PERSON)
+    pid = _required(rec, "id", at, ErrorId.INVALID_PERSON)
     if not isinstance(pid, str):
         invalid_type(ErrorId.INVALID_PERSON, f"{at}.id", pid, "expected text")
-    _core.to_date(_required(p, "birth_date", at, ErrorId.INVALID_PERSON), f"{at}.birth_date")
-    health = None
-    if p.get("conditions") is not None:
-        c = _object(p["conditions"], f"{at}.conditions", _CONDITIONS_FIELDS, ErrorId.INVALID_PERSON)
-        health = Health(
-            c["mental_illness"] if c.get("mental_illness") is not None else False,
-            c["infectious_disease"] if c.get("infectious_disease") is not None else False,
-            _field=f"{at}.conditions",
-        )
-    stays = []
-    for i, s in enumerate(_list(p.get("stays"), f"{at}.stays", ErrorId.INVALID_STAY)):
-        sat = f"{at}.stays[{i}]"
-        st = _object(s, sat, _STAY_FIELDS, ErrorId.INVALID_STAY)
-        stays.append(
-            Stay(
-                _required(st, "facility", sat, ErrorId.INVALID_STAY),
-                _required(st, "admitted", sat, ErrorId.INVALID_STAY),
-                st.get("discharged"),
-                _field=sat,
-            )
-        )
-    return Person(
-        pid,
-        p["birth_date"],
-        hukou=_hukou(_required(p, "hukou", at, ErrorId.INVALID_PERSON), f"{at}.hukou"),
-        residence=_residence(_required(p, "residence", at, ErrorId.INVALID_PERSON), f"{at}.residence"),
-        ability=_ability(p, at),
-        disability=_disability(p.get("disability"), f"{at}.disability"),
-        categories=_categories(p.get("categories"), f"{at}.categories"),
-        health=health,
-        stays=stays,
-        household_id=p["household_id"] if p.get("household_id") is not None else "",
-        programmes=_list(p.get("programmes"), f"{at}.programmes", ErrorId.INVALID_PERSON),
-    )
+    _core.to_date(_required(rec, "birth_date", at, ErrorId.INVALID_PERSON), f"{at}.birth_date")
+    return _person_from_record(rec, at, spelled)
 
 
 T = TypeVar("T", Facility, Person)
@@ -375,8 +341,37 @@ def load_cases(source: Union[str, os.PathLike[str], Mapping[str, Any]]) -> Cases
     return Cases(persons, registry)
 
 
-def _iso(d: Any) -> Optional[str]:
-    return None if d is None else d.isoformat()
+def _json_value(f: Field, value: Any) -> Any:
+    """A fact's value as JSON writes it (its kind decides)."""
+    if value is None:
+        return None
+    if f.kind == "date":
+        return value.isoformat()
+    if f.kind == "region":
+        return value.code
+    if f.kind in ("word_set", "text_list", "integer_list"):
+        return list(value)
+    if f.kind == "record_list":
+        element = subject(f.element or "")
+        return [
+            dict(zip(element.columns, e)) if isinstance(e, tuple) else _json_object(e, element) for e in value
+        ]
+    return value
+
+
+def _json_object(value: Any, s: Subject) -> Dict[str, Any]:
+    """A value (Person, Facility, Stay) as a JSON object: its facts nested by their names; a missing
+    object (no assessment, not filed) as null."""
+    rec = _record_of(value, s)
+    out: Dict[str, Any] = {}
+    for f in s:
+        if f.group is None:
+            out[f.name] = _json_value(f, rec[f.column])
+        elif _walk(value, (f.group,)) is None:
+            out[f.group] = None
+        else:
+            out.setdefault(f.group, {})[f.key] = _json_value(f, rec[f.column])
+    return out
 
 
 def dump_cases(
@@ -384,62 +379,14 @@ def dump_cases(
 ) -> Dict[str, Any]:
     """The JSON interchange form of persons and facilities (``load_cases`` reads it back).
 
-    Abilities are written in the long form, so nothing is lost on a round trip.
+    Every fact is written under its own name (no alias), abilities in the long form, so nothing is
+    lost on a round trip.
     """
     registry = FacilityRegistry.of(facilities) or FacilityRegistry()
-    out_facilities = []
-    for f in registry:
-        out_facilities.append(
-            {
-                "id": f.id,
-                "region": f.region.code,
-                "kind": f.kind,
-                "beds": f.beds,
-                "filing": None
-                if f.filing is None
-                else {
-                    "authority_region": f.filing.authority_region.code,
-                    "filed_on": _iso(f.filing.filed_on),
-                    "revoked_on": _iso(f.filing.revoked_on),
-                    "receipt_no": f.filing.receipt_no,
-                },
-            }
-        )
+    out_facilities = [_json_object(f, FACILITY) for f in registry]
     out_persons = []
     for p in persons:
         if not isinstance(p, Person):
             invalid_type(ErrorId.INVALID_PERSON, "persons", p, "expected a Person")
-        entry: Dict[str, Any] = {
-            "id": p.id,
-            "birth_date": _iso(p.birth_date),
-            "hukou": {"region": p.hukou.region.code, "since": _iso(p.hukou.since)},
-            "residence": {"region": p.residence.region.code, "rural": p.residence.rural},
-        }
-        if p.ability is not None:
-            a = p.ability
-            entry["ability"] = {
-                "level": a.level.value,
-                "scale": a.scale,
-                "assessed_on": _iso(a.assessed_on),
-                "valid_until": _iso(a.valid_until),
-                "raw_score": a.raw_score,
-                "local_scale_id": a.local_scale_id,
-            }
-        if p.disability is not None:
-            entry["disability"] = {
-                "category": p.disability.category,
-                "grade": p.disability.grade,
-                "components": [{"category": c, "grade": g} for c, g in p.disability.components],
-            }
-        entry["categories"] = list(p.categories)
-        entry["conditions"] = {
-            "mental_illness": p.health.mental_illness,
-            "infectious_disease": p.health.infectious_disease,
-        }
-        entry["stays"] = [
-            {"facility": s.facility, "admitted": _iso(s.admitted), "discharged": _iso(s.discharged)} for s in p.stays
-        ]
-        entry["household_id"] = p.household_id
-        entry["programmes"] = list(p.programmes)
-        out_persons.append(entry)
+        out_persons.append(_json_object(p, PERSON))
     return {"facilities": out_facilities, "persons": out_persons}

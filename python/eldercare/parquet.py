@@ -43,7 +43,8 @@ import numpy as np
 
 from ._calendar import DateLike
 from ._errors import ErrorId, InvalidType, InvalidValue, invalid, invalid_type
-from ._population import FLAT_COLUMNS, Population, evaluate_population, schedule_population
+from ._population import Population, SyntheticPopulation, evaluate_population, simulate_population
+from ._schema import PERSON, STAY
 from ._values import Facility, FacilityRegistry
 
 __all__ = [
@@ -61,8 +62,12 @@ __all__ = [
 DEFAULT_BATCH_ROWS = 65536
 
 PathLike = Union[str, "os.PathLike[str]"]
-_REQUIRED = ("id", "birth_date", "hukou_region", "residence_region")
-_STAY_COLUMNS = ("person_id", "facility", "admitted", "discharged")
+# The columns read: the schema's (a person's facts and their aliases; a stay's and its person's id).
+_REQUIRED = tuple(f.column for f in PERSON if f.required)
+_KNOWN = PERSON.column_names
+_STAY_LINK = STAY.link or "person_id"
+_STAY_COLUMNS = (_STAY_LINK, *STAY.columns)
+_STAY_REQUIRED = (_STAY_LINK, *(f.column for f in STAY if f.required))
 _ROW = re.compile(r"\[row (\d+)")
 
 
@@ -158,7 +163,7 @@ class _StreamedStays:
     come next in the file (stays in the order of their persons)."""
 
     def __init__(self, source: PathLike, batch_rows: int) -> None:
-        self.source = _Source(source, "stays", ("person_id", "facility", "admitted"), _STAY_COLUMNS)
+        self.source = _Source(source, "stays", _STAY_REQUIRED, _STAY_COLUMNS)
         self.batches = self.source.batches(batch_rows)
         self.pending: Any = None  # rows read, not yet taken
         self.pending_row = 0  # the file row of pending's first row
@@ -190,7 +195,7 @@ class _StreamedStays:
         while self._fill():
             if start is None:
                 start = self.pending_row
-            person = self.pending.column("person_id").cast(pa.string())
+            person = self.pending.column(_STAY_LINK).cast(pa.string())
             mine = pc.is_in(person, value_set=ids).to_numpy(zero_copy_only=False)
             other = np.flatnonzero(~mine)
             k = int(other[0]) if other.size else len(mine)
@@ -207,10 +212,10 @@ class _StreamedStays:
     def check_exhausted(self, persons_path: str) -> None:
         """Stays left after the last person belong to no person, or are out of order."""
         if self._fill():
-            pid = self.pending.column("person_id")[0].as_py()
+            pid = self.pending.column(_STAY_LINK)[0].as_py()
             invalid(
                 ErrorId.INVALID_STAY,
-                f"stays.person_id[row {self.pending_row}]",
+                f"stays.{_STAY_LINK}[row {self.pending_row}]",
                 str(pid),
                 f"no person with this id comes at or after the previous stay's person in {persons_path}: "
                 "a streamed stays file lists stays in the order of their persons",
@@ -226,10 +231,10 @@ class _TableStays:
         frame = stays.to_pandas() if hasattr(stays, "to_pandas") and not isinstance(stays, pd.DataFrame) else stays
         if not isinstance(frame, pd.DataFrame):
             frame = pd.DataFrame(dict(frame))
-        if "person_id" not in frame.columns:
-            invalid(ErrorId.INVALID_STAY, "stays.person_id", "", "the column is required")
+        if _STAY_LINK not in frame.columns:
+            invalid(ErrorId.INVALID_STAY, f"stays.{_STAY_LINK}", "", "the column is required")
         self.frame = frame.reset_index(drop=True)
-        self.person = self.frame["person_id"].astype(str)
+        self.person = self.frame[_STAY_LINK].astype(str)
         self.used = np.zeros(len(self.frame), dtype=bool)
 
     def take(self, ids: Sequence[str]) -> Tuple[Any, np.ndarray]:
@@ -243,7 +248,7 @@ class _TableStays:
             i = int(left[0])
             invalid(
                 ErrorId.INVALID_STAY,
-                f"stays.person_id[row {i}]",
+                f"stays.{_STAY_LINK}[row {i}]",
                 self.person.iloc[i],
                 f"no person with this id in {persons_path}",
             )
@@ -266,8 +271,8 @@ def _populations(
     """The file's persons as Populations of at most `batch_rows` rows, errors placed in the file."""
     import pyarrow as pa
 
-    persons = _Source(source, "population", _REQUIRED, FLAT_COLUMNS)
-    if stays is not None and "stays" in persons.columns:
+    persons = _Source(source, "population", _REQUIRED, _KNOWN)
+    if stays is not None and PERSON.field("stays").column in persons.columns:
         invalid(ErrorId.INVALID_STAY, "stays", "", "give stays either as a column or as a separate table, not both")
     streamed = None
     held = None
@@ -281,7 +286,7 @@ def _populations(
         offsets: Dict[str, Any] = {"population": first_row}
         batch_stays = None
         try:
-            ids_col = batch.column("id")
+            ids_col = batch.column(PERSON.field("id").column)
             if streamed is not None or held is not None:
                 ids = ids_col.cast(pa.string())
                 if streamed is not None:
@@ -291,7 +296,7 @@ def _populations(
                     batch_stays, rows = held.take(ids.to_pylist())  # type: ignore[union-attr]
                     offsets["stays"] = lambda i, rows=rows: int(rows[i]) if i < len(rows) else i
                 if batch_stays is None:
-                    batch_stays = {c: [] for c in ("person_id", "facility", "admitted")}
+                    batch_stays = {c: [] for c in _STAY_REQUIRED}
             # As a Table (no copy): its columns are ChunkedArrays, which Population reads like
             # read_table's (a RecordBatch's bool Array refuses a zero-copy to_numpy()).
             table = pa.Table.from_batches([batch])
@@ -479,8 +484,7 @@ class SimulationTotals:
         ``month``, ``prefecture`` (the hukou's prefecture code, or the residence's with
         ``regions="residence"``) and the same totals.
     by_rule : pandas.DataFrame or None
-        ``month``, the granting rule and its totals, when the installed eldercare has
-        :func:`eldercare.simulate_population` (None otherwise).
+        ``month``, the granting rule and its totals (None only for totals of nobody).
     rows, batches : int
     peak_arrow_bytes : int
         As for :class:`ParquetEvaluation` (0 when not read from Parquet).
@@ -501,19 +505,10 @@ class SimulationTotals:
 
 
 def _month_text(frame: Any) -> Any:
-    """`frame` with one text column ``month`` ("YYYY-MM") in place of year/month numbers or dates."""
-    if "year" in frame.columns and "month" in frame.columns:
-        month = [f"{int(y):04d}-{int(m):02d}" for y, m in zip(frame["year"], frame["month"])]
-        frame = frame.drop(columns=["year", "month"])
-        frame.insert(0, "month", month)
-    elif "month" in frame.columns:
-        frame = frame.copy()
-        frame["month"] = [
-            v.strftime("%Y-%m")
-            if isinstance(v, (datetime.date, np.datetime64)) or hasattr(v, "strftime")
-            else str(v)[:7]
-            for v in frame["month"]
-        ]
+    """`frame` with one text column ``month`` ("YYYY-MM") in place of its year and month numbers."""
+    month = [f"{int(y):04d}-{int(m):02d}" for y, m in zip(frame["year"], frame["month"])]
+    frame = frame.drop(columns=["year", "month"])
+    frame.insert(0, "month", month)
     return frame
 
 
@@ -571,18 +566,6 @@ def sum_simulations(parts: Sequence[SimulationTotals]) -> SimulationTotals:
     )
 
 
-def _prefectures(codes: np.ndarray) -> np.ndarray:
-    """The prefecture of each region code (a province-level code stands for itself)."""
-    from . import _core
-
-    unique, inverse = np.unique(codes, return_inverse=True)
-    mapped = np.empty(len(unique), dtype=np.int64)
-    for i, code in enumerate(unique.tolist()):
-        region = _core.to_region(str(code), "prefecture")
-        mapped[i] = region.value if region.level == "province" else region.prefecture().value
-    return mapped[inverse]
-
-
 def _first_of_month(value: DateLike, field_name: str = "first_month") -> datetime.date:
     """The first day of `value`'s month; ``"2024-01"`` is accepted for January 2024."""
     from . import _core
@@ -598,66 +581,32 @@ def _check_months(months: int) -> int:
     return int(months)
 
 
-def _codes_of(column: Any) -> np.ndarray:
-    """A region column (pyarrow or pandas, numbers or text) as int64 codes (already validated)."""
-    if hasattr(column, "to_numpy") and not hasattr(column, "type"):  # pandas
-        values = column.to_numpy()
-    else:
-        import pyarrow as pa
-
-        values = column.cast(pa.int64()).to_numpy(zero_copy_only=False)
-    return np.asarray(values, dtype=np.int64)
-
-
 def _simulate_batch(
     policy: Any,
     population: Population,
     first_month: DateLike,
     months: int,
-    region_column: Any,
     facilities: Optional[FacilityRegistry] = None,
     readings: Optional[Mapping[str, str]] = None,
     *,
     regions: str = "hukou",
 ) -> SimulationTotals:
-    """One population's month totals.
-
-    With :func:`eldercare.simulate_population` installed, its totals (``by_rule`` included);
-    otherwise :func:`eldercare.schedule_population` summed per month and per prefecture of
-    `region_column` (the hukou or residence column as the input gave it, pyarrow or pandas).
-    """
-    import eldercare
-
+    """One population's month totals (:func:`eldercare.simulate_population`'s, months as text)."""
     if regions not in ("hukou", "residence"):
         invalid(ErrorId.INVALID_PARAMETER, "regions", str(regions), "expected 'hukou' or 'residence'")
     first = _first_of_month(first_month)
     months = _check_months(months)
-    simulate_population = getattr(eldercare, "simulate_population", None)
-    if simulate_population is not None:
-        r = simulate_population(
-            policy, population, first, months, regions=regions, facilities=facilities, readings=readings
-        )
-        by_rule = getattr(r, "by_rule", None)
-        return SimulationTotals(
-            _month_text(r.by_month.copy()),
-            _month_text(r.by_prefecture.copy()),
-            None if by_rule is None else _month_text(by_rule.copy()),
-            len(population),
-            1,
-            engine="simulate_population",
-        )
-    last = eldercare.add_months(first, months - 1)
-    long = schedule_population(policy, population, first, last, facilities, readings)
-    long = long.assign(
-        month=[f"{y:04d}-{m:02d}" for y, m in zip(long["year"], long["month"])],
-        eligible=long["eligible"].astype(np.int64),
+    r = simulate_population(
+        policy, population, first, months, regions=regions, facilities=facilities, readings=readings
     )
-    by_month = long.groupby("month", sort=True)[["eligible", "amount_fen"]].sum().reset_index()
-    by_prefecture = None
-    if len(long) == len(population) * months:  # persons (a household policy has a row per household)
-        long["prefecture"] = np.repeat(_prefectures(_codes_of(region_column)), months)
-        by_prefecture = long.groupby(["month", "prefecture"], sort=True)[["eligible", "amount_fen"]].sum().reset_index()
-    return SimulationTotals(by_month, by_prefecture, None, len(population), 1, engine="schedule_population")
+    return SimulationTotals(
+        _month_text(r.by_month.copy()),
+        _month_text(r.by_prefecture.copy()),
+        _month_text(r.by_rule.copy()),
+        len(population),
+        1,
+        engine="simulate_population",
+    )
 
 
 def simulate_parquet(
@@ -701,18 +650,13 @@ def simulate_parquet(
     registry = FacilityRegistry.of(facilities)
     first = _first_of_month(first_month)
     months = _check_months(months)
-    column = "hukou_region" if regions == "hukou" else "residence_region"
-    total_rows = _Source(source, "population", _REQUIRED, FLAT_COLUMNS).num_rows if progress else 0
+    total_rows = _Source(source, "population", _REQUIRED, _KNOWN).num_rows if progress else 0
     parts: List[SimulationTotals] = []
     arrow = _ArrowPeak()
     done = 0
     for batch in _populations(source, size, registry, stays):
         arrow.sample()
-        parts.append(
-            _simulate_batch(
-                policy, batch.population, first, months, batch.data.column(column), registry, readings, regions=regions
-            )
-        )
+        parts.append(_simulate_batch(policy, batch.population, first, months, registry, readings, regions=regions))
         # Keep the running totals small: fold the parts every so often.
         if len(parts) >= 64:
             parts = [sum_simulations(parts)]
@@ -751,24 +695,14 @@ def write_population_parquet(
     Raises
     ------
     InvalidValue
-        For a bad argument, or when the installed eldercare has no synthetic population.
+        For a bad argument.
     """
     import pyarrow.parquet as pq
-
-    import eldercare
 
     if isinstance(rows, bool) or not isinstance(rows, (int, np.integer)) or rows < 0:
         invalid(ErrorId.INVALID_PARAMETER, "rows", repr(rows), "expected a whole number of rows, at least 0")
     chunk = _check_batch_rows(row_group_rows)
-    synthetic_stream = getattr(eldercare, "SyntheticPopulation", None)
-    if synthetic_stream is None:
-        invalid(
-            ErrorId.INVALID_PARAMETER,
-            "synthetic_population",
-            "",
-            "this eldercare has no eldercare.synthetic_population: write the Parquet file from your own data",
-        )
-    generator = synthetic_stream(profile=profile, seed=seed, as_of=as_of)
+    generator = SyntheticPopulation(profile=profile, seed=seed, as_of=as_of)
     out = os.fspath(path)
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     writer = None

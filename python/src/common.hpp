@@ -67,6 +67,7 @@ namespace py = pybind11;
 
 void register_errors(py::module_& m);
 void register_calendar(py::module_& m);
+void register_schema(py::module_& m);
 void register_values(py::module_& m);
 void register_rules(py::module_& m);
 void register_catalog(py::module_& m);

@@ -8,6 +8,7 @@ PYBIND11_MODULE(_core, m) {
   m.attr("__version__") = ELDERCARE_VERSION;
   eldercare_py::register_errors(m);
   eldercare_py::register_calendar(m);
+  eldercare_py::register_schema(m);
   eldercare_py::register_values(m);
   eldercare_py::register_rules(m);
   eldercare_py::register_catalog(m);

@@ -7,16 +7,21 @@
 // the encodings documented there.
 #include "register_population.hpp"
 
+#include "schema_cells.hpp"
 #include "words.hpp"
 
 #include <eldercare/batch/synthetic.hpp>
+#include <eldercare/schema/person.hpp>
 
 #include <pybind11/numpy.h> // column buffers in and out
 
+#include <array>         // a reader per fact
 #include <chrono>        // steady_seconds
 #include <cmath>         // NaN cells
 #include <functional>    // cell names made on demand
+#include <stdexcept>     // a fact missing from the schema
 #include <unordered_map> // ids seen
+#include <utility>       // std::index_sequence over the facts
 
 namespace eldercare_py {
 
@@ -419,14 +424,40 @@ private:
   std::vector<std::uint64_t> slots_;
 };
 
-/// The columns of the flat schema as _population.py encodes them (see its module documentation).
+// --- the flat schema's columns ---------------------------------------------------------------------
+
+namespace sc = eldercare::schema;
+/// The facts of a person, as the schema declares them: every column below is read and written by
+/// their kind, in their order (schema/person.hpp).
+constexpr const auto& person_fields = sc::person_fields;
+constexpr std::size_t field_count = person_fields.size();
+constexpr std::size_t fact_index(std::string_view name) {
+  const std::size_t i = sc::field_index(person_fields, name);
+  if (i == field_count) throw std::logic_error("no such person fact"); // a compile-time error
+  return i;
+}
+// The facts read together (the parts of an assessment, of a certificate), the lists, and the id.
+constexpr std::size_t f_id = fact_index("id"), f_birth = fact_index("birth_date");
+constexpr std::size_t f_level = fact_index("ability.level"), f_assessed_on = fact_index("ability.assessed_on"),
+                      f_scale = fact_index("ability.scale"), f_raw = fact_index("ability.raw_score"),
+                      f_valid_until = fact_index("ability.valid_until"), f_local_scale = fact_index("ability.local_scale_id");
+constexpr std::size_t f_disability = fact_index("disability.category"), f_grade = fact_index("disability.grade"),
+                      f_components = fact_index("disability.components");
+constexpr std::size_t f_programmes = fact_index("programmes"), f_stays = fact_index("stays");
+
+/// The column of fact `f` in a dict of columns: under its name (Python has resolved the aliases).
+py::str column_key(const sc::field_info& f) { return py::str(f.column.data(), f.column.size()); }
+
+/// The columns of the flat schema as _population.py encodes them (see its module documentation):
+/// one reader per fact, by kind.
 struct flat_columns {
   text_column ids;
   cell_namer name{"population", nullptr};
-  std::optional<date_column> birth, hukou_since, assessed_on, valid_until;
-  std::optional<region_column> hukou, residence;
-  std::optional<int_column> rural, mental, infectious, ability, grade, raw, category_bits;
-  text_column category_text, disability, components, household, programmes, scale, local_scale;
+  std::array<std::string, field_count> names;                     // each column as the input named it
+  std::array<std::optional<date_column>, field_count> dates;      // date facts
+  std::array<std::optional<region_column>, field_count> regions;  // region facts
+  std::array<std::optional<int_column>, field_count> numbers;     // flag, integer and word_set (bits) facts
+  std::array<text_column, field_count> texts;                     // text, word, word_set (words), lists
   // Stays: row of the person, facility id, admitted, discharged.
   std::vector<std::int64_t> stay_rows;
   text_column stay_person; // or each stay's person id, for C++ to find its row
@@ -436,63 +467,16 @@ struct flat_columns {
   std::vector<std::size_t> stay_start, stay_order; // a row's stays, in input order
 
   [[nodiscard]] std::size_t size() const { return ids.size(); }
+  [[nodiscard]] const std::string& column(std::size_t f) const { return names[f]; }
 
   /// Row i as a person, each cell decoded and checked as the person path does (the reference, and
-  /// what names an invalid row's error).
+  /// what names an invalid row's error). Facts are read in the schema's order.
   [[nodiscard]] person person_of(std::size_t i) const {
     person p{.id = std::string(*ids.get(i)),
-             .birth_date = birth->required(i, name),
-             .hukou = {hukou->get(i, name), hukou_since ? hukou_since->get(i, name) : std::nullopt},
-             .residence = {residence->get(i, name), rural && rural->data[i] != 0}};
-    if (ability && ability->data[i] >= 0) {
-      const ability_level level(static_cast<int>(std::min<std::int64_t>(ability->data[i], 1000)),
-                                name("ability_level", i));
-      const std::optional<date> on = assessed_on ? assessed_on->get(i, name) : std::nullopt;
-      const auto scale_text = scale.get(i);
-      const ability_scale s = scale_text ? parse_ability_scale(*scale_text, name("ability_scale", i))
-                                         : ability_scale::gbt_42195_2022;
-      const std::int64_t r = raw ? raw->data[i] : -1;
-      if (r < -1 || r > 1000)
-        throw invalid_value(error_id::invalid_ability, name("ability_raw", i), std::to_string(r),
-                            "a raw score is 0 or more, or missing");
-      const auto local = local_scale.get(i);
-      p.ability = requalified("assessment", name("ability", i), [&] {
-        return assessment(s, level, on ? *on : p.birth_date, valid_until ? valid_until->get(i, name) : std::nullopt,
-                          r < 0 ? std::nullopt : std::optional<int>(static_cast<int>(r)),
-                          local ? std::string(*local) : std::string());
-      });
-    } else if (ability && ability->data[i] != -1) {
-      throw invalid_value(error_id::invalid_ability, name("ability_level", i), std::to_string(ability->data[i]),
-                          "must be 0 (能力完好) to 4 (完全失能), or missing");
-    }
-    if (const auto category = disability.get(i)) {
-      const disability_category c = parse_disability_category(*category, name("disability_category", i));
-      const std::int64_t g = grade ? grade->data[i] : -1;
-      if (g < 1 || g > 4)
-        throw invalid_value(error_id::invalid_ability, name("disability_grade", i), std::to_string(g),
-                            "a certificate needs a grade 1 (一级) to 4 (四级)");
-      std::vector<disability_entry> parts;
-      if (const auto text = components.get(i)) parts = parse_components(*text, name("disability_components", i));
-      p.disability = requalified("disability_certificate", name("disability", i), [&] {
-        return disability_certificate(c, disability_grade(static_cast<int>(g), name("disability_grade", i)),
-                                      std::move(parts));
-      });
-    } else if (grade && grade->data[i] > 0) {
-      throw invalid_value(error_id::invalid_ability, name("disability_category", i), "missing",
-                          "a disability_grade needs a disability_category");
-    }
-    if (category_bits) {
-      const std::int64_t b = category_bits->data[i];
-      if (b < 0 || b >= (std::int64_t{1} << category_count))
-        throw invalid_value(error_id::invalid_category, name("categories", i), std::to_string(b),
-                            "category bits must be 0 to " + std::to_string((std::int64_t{1} << category_count) - 1));
-      p.categories = category_set::from_bits(static_cast<std::uint32_t>(b));
-    } else if (const auto text = category_text.get(i)) {
-      for (const auto& w : split_words(*text)) p.categories.insert(parse_category(w, name("categories", i)));
-    }
-    p.health = {mental && mental->data[i] != 0, infectious && infectious->data[i] != 0};
-    if (const auto h = household.get(i)) p.household_id = std::string(*h);
-    if (const auto ps = programmes.get(i)) p.programmes = programme_ids(*ps, name("programmes", i));
+             .birth_date = {},
+             .hukou = {region_code::from_number(110102), std::nullopt},
+             .residence = {region_code::from_number(110102), false}};
+    set_facts(p, i, std::make_index_sequence<field_count>{});
     for (std::size_t k = stay_start[i]; k < stay_start[i + 1]; ++k) {
       const std::size_t j = stay_order[k];
       const std::string at = "stays[row " + std::to_string(j) + ", person '" + p.id + "']";
@@ -505,79 +489,350 @@ struct flat_columns {
     }
     return p;
   }
+
+private:
+  template <std::size_t... I>
+  void set_facts(person& p, std::size_t i, std::index_sequence<I...>) const {
+    (set_fact<I>(p, i), ...);
+  }
+
+  /// Fact I of row i into `p`: a fact of its own by its kind and access, the parts of an assessment
+  /// and of a certificate together (at their first part), programmes as a list.
+  template <std::size_t I>
+  void set_fact(person& p, std::size_t i) const {
+    constexpr const sc::field_info& f = person_fields[I];
+    if constexpr (I == f_level) set_ability(p, i);
+    else if constexpr (I == f_disability) set_disability(p, i);
+    else if constexpr (I == f_programmes) {
+      if (const auto ps = texts[I].get(i)) p.programmes = programme_ids(*ps, name(column(I), i));
+    } else if constexpr (I == f_id || f.access.to_person == nullptr) {
+      return;
+    } else {
+      const std::string& c = column(I);
+      auto to_person = [&](const sc::cell& v) { // the fact's own rule, then the person
+        if constexpr (f.check != nullptr) schema_cells::check(f, v, name(c, i));
+        constexpr auto set = f.access.to_person;
+        set(p, v);
+      };
+      if constexpr (f.kind == sc::field_kind::date) {
+        if (f.required) to_person({to_day_number(dates[I]->required(i, name))});
+        else if (dates[I])
+          to_person({to_day_number(dates[I]->get(i, name))});
+      } else if constexpr (f.kind == sc::field_kind::region) {
+        to_person({regions[I]->get(i, name).value()});
+      } else if constexpr (f.kind == sc::field_kind::flag) {
+        if (numbers[I]) to_person({numbers[I]->data[i] != 0 ? 1 : 0});
+      } else if constexpr (f.kind == sc::field_kind::integer) {
+        if (!numbers[I]) return;
+        const std::int64_t v = numbers[I]->data[i];
+        if (v != -1 && (v < f.min || v > f.max))
+          throw invalid_value(f.error, name(c, i), std::to_string(v),
+                              "expected " + std::to_string(f.min) + " to " + std::to_string(f.max) + ", or missing");
+        to_person({v});
+      } else if constexpr (f.kind == sc::field_kind::word) {
+        if (const auto t = texts[I].get(i)) to_person({f.words.parse(*t, name(c, i))});
+      } else if constexpr (f.kind == sc::field_kind::word_set) {
+        if (numbers[I]) {
+          const std::int64_t b = numbers[I]->data[i];
+          const std::int64_t all = std::int64_t{1} << f.words.words.size();
+          if (b < 0 || b >= all)
+            throw invalid_value(f.error, name(c, i), std::to_string(b),
+                                std::string(f.words.type) + " bits must be 0 to " + std::to_string(all - 1));
+          to_person({b});
+        } else if (const auto t = texts[I].get(i)) {
+          std::int64_t bits = 0;
+          for (const auto& w : split_words(*t)) bits |= std::int64_t{1} << f.words.parse(w, name(c, i));
+          to_person({bits});
+        }
+      } else if constexpr (f.kind == sc::field_kind::text) {
+        if (const auto t = texts[I].get(i)) to_person({0, *t});
+      } else {
+        static_assert(I != I, "a person fact of this kind has no column reader");
+      }
+    }
+  }
+
+  void set_ability(person& p, std::size_t i) const {
+    const auto& ability = numbers[f_level];
+    if (ability && ability->data[i] >= 0) {
+      const ability_level level(static_cast<int>(std::min<std::int64_t>(ability->data[i], 1000)),
+                                name(column(f_level), i));
+      const auto& assessed = dates[f_assessed_on];
+      const std::optional<date> on = assessed ? assessed->get(i, name) : std::nullopt;
+      const auto scale_text = texts[f_scale].get(i);
+      const ability_scale s = scale_text ? parse_ability_scale(*scale_text, name(column(f_scale), i))
+                                         : ability_scale::gbt_42195_2022;
+      const std::int64_t r = numbers[f_raw] ? numbers[f_raw]->data[i] : -1;
+      if (r < -1 || r > 1000)
+        throw invalid_value(error_id::invalid_ability, name(column(f_raw), i), std::to_string(r),
+                            "a raw score is 0 or more, or missing");
+      const auto local = texts[f_local_scale].get(i);
+      const auto& until = dates[f_valid_until];
+      p.ability = requalified("assessment", name("ability", i), [&] {
+        return assessment(s, level, on ? *on : p.birth_date, until ? until->get(i, name) : std::nullopt,
+                          r < 0 ? std::nullopt : std::optional<int>(static_cast<int>(r)),
+                          local ? std::string(*local) : std::string());
+      });
+    } else if (ability && ability->data[i] != -1) {
+      throw invalid_value(error_id::invalid_ability, name(column(f_level), i), std::to_string(ability->data[i]),
+                          "must be 0 (能力完好) to 4 (完全失能), or missing");
+    }
+  }
+
+  void set_disability(person& p, std::size_t i) const {
+    const auto& grade = numbers[f_grade];
+    if (const auto category = texts[f_disability].get(i)) {
+      const disability_category c = parse_disability_category(*category, name(column(f_disability), i));
+      const std::int64_t g = grade ? grade->data[i] : -1;
+      if (g < 1 || g > 4)
+        throw invalid_value(error_id::invalid_ability, name(column(f_grade), i), std::to_string(g),
+                            "a certificate needs a grade 1 (一级) to 4 (四级)");
+      std::vector<disability_entry> parts;
+      if (const auto text = texts[f_components].get(i))
+        parts = parse_components(*text, name(column(f_components), i));
+      p.disability = requalified("disability_certificate", name("disability", i), [&] {
+        return disability_certificate(c, disability_grade(static_cast<int>(g), name(column(f_grade), i)),
+                                      std::move(parts));
+      });
+    } else if (grade && grade->data[i] > 0) {
+      throw invalid_value(error_id::invalid_ability, name(column(f_disability), i), "missing",
+                          "a disability_grade needs a disability_category");
+    }
+  }
+};
+
+/// The fast path's reading of one row: fact by fact into a row_input (text read in place, values of
+/// few distinct texts decoded once). A row it does not take is refused (the person path decides,
+/// and names the error).
+struct refused {};
+
+class row_reader {
+public:
+  row_reader(flat_columns& f, population_columns& out) : f_(f), out_(out) {}
+
+  /// Row i into `r` (which keeps views into the columns and into this reader until the next row).
+  void read(row_input& r, std::size_t i) {
+    r.id = *f_.ids.get(i);
+    read_facts(r, i, std::make_index_sequence<field_count>{});
+  }
+
+private:
+  template <std::size_t... I>
+  void read_facts(row_input& r, std::size_t i, std::index_sequence<I...>) {
+    (read_fact<I>(r, i), ...);
+  }
+
+  template <std::size_t I>
+  void read_fact(row_input& r, std::size_t i) {
+    constexpr const sc::field_info& f = person_fields[I];
+    const cell_namer& name = f_.name;
+    if constexpr (I == f_level) read_ability(r, i);
+    else if constexpr (I == f_disability) read_disability(r, i);
+    else if constexpr (I == f_programmes) {
+      if (const auto ps = f_.texts[I].get(i)) {
+        const auto& list = programme_lists_.get(*ps, [&] { return programme_ids(*ps, name(f_.column(I), i)); });
+        programme_views_.assign(list.begin(), list.end());
+        r.programmes = programme_views_;
+      }
+    } else if constexpr (I == f_stays) {
+      read_stays(r, i);
+    } else if constexpr (I == f_id || f.access.to_row == nullptr || !f.part_of.empty()) {
+      return;
+    } else {
+      auto to_row = [&](const sc::cell& v) { // the fact's own rule (the person path names its error)
+        if constexpr (f.check != nullptr)
+          if (!f.check(v).empty()) throw refused{};
+        constexpr auto set = f.access.to_row;
+        set(r, v);
+      };
+      if constexpr (f.kind == sc::field_kind::date) {
+        if (!f_.dates[I]) return;
+        const day_number d = f_.dates[I]->day(i, name);
+        if (f.required && d == no_day) throw refused{};
+        to_row({d});
+      } else if constexpr (f.kind == sc::field_kind::region) {
+        to_row({f_.regions[I]->number(i, name)});
+      } else if constexpr (f.kind == sc::field_kind::flag) {
+        if (f_.numbers[I]) to_row({f_.numbers[I]->data[i] != 0 ? 1 : 0});
+      } else if constexpr (f.kind == sc::field_kind::integer) {
+        if (!f_.numbers[I]) return;
+        const std::int64_t v = f_.numbers[I]->data[i];
+        if (v != -1 && (v < f.min || v > f.max)) throw refused{};
+        to_row({v});
+      } else if constexpr (f.kind == sc::field_kind::word) {
+        if (const auto t = f_.texts[I].get(i))
+          to_row({decoded_[I].get(*t, [&] { return f.words.parse(*t, name(f_.column(I), i)); })});
+      } else if constexpr (f.kind == sc::field_kind::word_set) {
+        if (f_.numbers[I]) {
+          const std::int64_t b = f_.numbers[I]->data[i];
+          if (b < 0 || b >= (std::int64_t{1} << f.words.words.size())) throw refused{};
+          to_row({b});
+        } else if (const auto t = f_.texts[I].get(i)) {
+          to_row({decoded_[I].get(*t, [&] {
+                   std::int64_t bits = 0;
+                   for (const auto& w : split_words(*t)) bits |= std::int64_t{1} << f.words.parse(w, name(f_.column(I), i));
+                   return bits;
+                 })});
+        }
+      } else if constexpr (f.kind == sc::field_kind::text) {
+        if (const auto t = f_.texts[I].get(i)) to_row({0, *t});
+      } else {
+        static_assert(I != I, "a person fact of this kind has no column reader");
+      }
+    }
+  }
+
+  void read_ability(row_input& r, std::size_t i) {
+    const auto& level_column = f_.numbers[f_level];
+    if (!level_column || level_column->data[i] == -1) return; // no assessment: its other columns are not read
+    const cell_namer& name = f_.name;
+    const std::int64_t level = level_column->data[i];
+    if (level < 0 || level > 4) throw refused{};
+    r.ability_level = static_cast<std::int8_t>(level);
+    if (const auto s = f_.texts[f_scale].get(i))
+      r.ability_scale = static_cast<std::uint8_t>(decoded_[f_scale].get(*s, [&] {
+        return person_fields[f_scale].words.parse(*s, name(f_.column(f_scale), i));
+      }));
+    const std::int64_t raw = f_.numbers[f_raw] ? f_.numbers[f_raw]->data[i] : -1;
+    if (raw < -1 || raw > 1000) throw refused{};
+    r.ability_raw = static_cast<std::int32_t>(raw);
+    r.ability_assessed_on = f_.dates[f_assessed_on] ? f_.dates[f_assessed_on]->day(i, name) : no_day;
+    if (r.ability_assessed_on == no_day) r.ability_assessed_on = r.birth_day; // holds from birth
+    if (f_.dates[f_valid_until]) r.ability_valid_until = f_.dates[f_valid_until]->day(i, name);
+    if (const auto local = f_.texts[f_local_scale].get(i)) r.ability_local_scale = *local;
+  }
+
+  void read_disability(row_input& r, std::size_t i) {
+    const cell_namer& name = f_.name;
+    const auto& grade = f_.numbers[f_grade];
+    if (const auto category = f_.texts[f_disability].get(i)) {
+      r.disability_category = static_cast<std::int8_t>(decoded_[f_disability].get(*category, [&] {
+        return person_fields[f_disability].words.parse(*category, name(f_.column(f_disability), i));
+      }));
+      const std::int64_t g = grade ? grade->data[i] : -1;
+      if (g < 1 || g > 4) throw refused{};
+      r.disability_grade = static_cast<std::int8_t>(g);
+      if (const auto text = f_.texts[f_components].get(i))
+        r.disability_components = component_lists_.get(*text, [&] {
+          std::vector<disability_component_input> parts;
+          for (const auto& e : parse_components(*text, name(f_.column(f_components), i)))
+            parts.push_back({static_cast<std::int8_t>(e.category), static_cast<std::int8_t>(e.grade.value())});
+          return parts;
+        });
+    } else if (grade && grade->data[i] > 0) {
+      throw refused{};
+    }
+  }
+
+  void read_stays(row_input& r, std::size_t i) {
+    if (f_.stay_start[i] == f_.stay_start[i + 1]) return;
+    stay_inputs_.clear();
+    for (std::size_t k = f_.stay_start[i]; k < f_.stay_start[i + 1]; ++k) {
+      const std::size_t j = f_.stay_order[k];
+      const auto fid = f_.stay_facility.get(j);
+      if (!fid || fid->empty()) throw refused{};
+      auto it = facility_index_.find(*fid);
+      if (it == facility_index_.end()) it = facility_index_.emplace(*fid, out_.facilities().find(*fid)).first;
+      // With a registry the table is the registry's: a facility outside it is the person path's error.
+      if (it->second < 0) throw refused{};
+      stay_input s;
+      s.facility = it->second;
+      s.admitted = f_.admitted->day(j, f_.stay_name);
+      if (s.admitted == no_day) throw refused{};
+      s.discharged = f_.discharged->day(j, f_.stay_name);
+      stay_inputs_.push_back(s);
+    }
+    r.stays = stay_inputs_;
+  }
+
+  flat_columns& f_;
+  population_columns& out_;
+  // Decoded once per distinct text.
+  std::array<decoded_cache<std::int64_t>, field_count> decoded_;
+  decoded_cache<std::vector<std::string>> programme_lists_;
+  decoded_cache<std::vector<disability_component_input>> component_lists_;
+  std::unordered_map<std::string_view, std::int32_t> facility_index_;
+  std::vector<std::string_view> programme_views_;
+  std::vector<stay_input> stay_inputs_;
 };
 
 /// Builds and validates the population. Each row is filled into a row_input straight from the
-/// columns (text read in place, values of few distinct texts decoded once) and appended by
-/// population_columns::append(row_input), which checks it. A row it refuses is rebuilt as a person
-/// by the person path (flat_columns::person_of, validate): that path's error, naming the column, the
-/// row and id and the value, is what the caller sees, as before the fast path existed.
+/// columns (row_reader) and appended by population_columns::append(row_input), which checks it. A
+/// row it refuses is rebuilt as a person by the person path (flat_columns::person_of, validate):
+/// that path's error, naming the column, the row and id and the value, is what the caller sees, as
+/// before the fast path existed. `names` gives the input's own name of a column read under a fact's
+/// name (an alias: "rural" for residence_rural), which errors quote.
 population_handle population_from_columns(const py::dict& columns, py::handle stays,
-                                          const facility_registry* facilities) {
+                                          const facility_registry* facilities, py::handle names) {
   const cell_namer unnamed{"population", nullptr};
-  if (!columns.contains("id"))
+  const sc::field_info& id_field = person_fields[f_id];
+  if (!columns.contains(column_key(id_field)))
     throw invalid_value(error_id::invalid_person, "population.id", "", "the id column is required");
   flat_columns f;
-  f.ids = text_column(columns["id"], "id", [&](std::size_t i) { return unnamed("id", i); });
+  const py::dict given = names.is_none() ? py::dict() : names.cast<py::dict>();
+  for (std::size_t k = 0; k < field_count; ++k) {
+    const py::str key = column_key(person_fields[k]);
+    f.names[k] = given.contains(key) ? given[key].cast<std::string>() : key.cast<std::string>();
+  }
+  f.ids = text_column(columns[column_key(id_field)], f.names[f_id],
+                      [&](std::size_t i) { return unnamed(f.names[f_id], i); });
   const std::size_t n = f.ids.size();
   {
     // Ids: present text, not empty (the Python side sends text only).
     const py::gil_scoped_release unlocked;
     for (std::size_t i = 0; i < n; ++i) {
       const auto id = f.ids.get(i);
-      if (!id) throw invalid_value(error_id::invalid_person, unnamed("id", i), "None", "is required (missing value)");
-      if (id->empty()) throw invalid_value(error_id::invalid_person, unnamed("id", i), "", "must not be empty");
+      if (!id) throw invalid_value(error_id::invalid_person, unnamed(f.names[f_id], i), "None", "is required (missing value)");
+      if (id->empty()) throw invalid_value(error_id::invalid_person, unnamed(f.names[f_id], i), "", "must not be empty");
     }
   }
   f.name = cell_namer{"population", &f.ids};
   const cell_namer& name = f.name;
-  auto has = [&](const char* c) { return columns.contains(c) && !columns[c].is_none(); };
-  auto need = [&](const char* c) {
-    if (!has(c))
-      throw invalid_value(error_id::invalid_person, std::string("population.") + c, "", "the column is required");
-    return columns[c];
-  };
-  auto check_length = [&](std::size_t size, const char* c) {
+  auto check_length = [&](std::size_t size, const std::string& c) {
     if (size != n)
-      throw invalid_value(error_id::invalid_person, std::string("population.") + c, std::to_string(size) + " rows",
+      throw invalid_value(error_id::invalid_person, "population." + c, std::to_string(size) + " rows",
                           "expected " + std::to_string(n) + " rows, as many as ids");
   };
-  f.birth.emplace(need("birth_date"), "birth_date", name);
-  check_length(f.birth->size(), "birth_date");
-  f.hukou.emplace(need("hukou_region"), "hukou_region", name);
-  f.residence.emplace(need("residence_region"), "residence_region", name);
-  if (has("hukou_since")) f.hukou_since.emplace(columns["hukou_since"], "hukou_since", name);
-  if (has("ability_assessed_on")) f.assessed_on.emplace(columns["ability_assessed_on"], "ability_assessed_on", name);
-  if (has("ability_valid_until")) f.valid_until.emplace(columns["ability_valid_until"], "ability_valid_until", name);
-  auto flags = [&](const char* c) -> std::optional<int_column> {
-    if (!has(c)) return std::nullopt;
-    int_column col(columns[c]);
-    check_length(col.size, c);
-    return col;
-  };
-  f.rural = flags("rural");
-  f.mental = flags("mental_illness");
-  f.infectious = flags("infectious_disease");
-  f.ability = flags("ability_level");
-  f.grade = flags("disability_grade");
-  f.raw = flags("ability_raw");
-  if (has("categories")) {
-    if (py::isinstance<int_array>(columns["categories"])) f.category_bits = flags("categories");
-    else
-      f.category_text = text_cells(columns["categories"], "categories", name);
+  // One reader per fact given, by its kind.
+  for (std::size_t k = 0; k < field_count; ++k) {
+    const sc::field_info& fi = person_fields[k];
+    if (k == f_id || k == f_stays) continue;
+    const py::str key = column_key(fi);
+    if (!columns.contains(key) || columns[key].is_none()) {
+      if (fi.required)
+        throw invalid_value(error_id::invalid_person, "population." + f.names[k], "", "the column is required");
+      continue;
+    }
+    const py::handle obj = columns[key];
+    const std::string& c = f.names[k];
+    switch (fi.kind) {
+    case sc::field_kind::date:
+      f.dates[k].emplace(obj, c, name);
+      check_length(f.dates[k]->size(), c);
+      break;
+    case sc::field_kind::region: f.regions[k].emplace(obj, c, name); break;
+    case sc::field_kind::flag:
+    case sc::field_kind::integer:
+      f.numbers[k].emplace(obj);
+      check_length(f.numbers[k]->size, c);
+      break;
+    case sc::field_kind::word_set:
+      if (py::isinstance<int_array>(obj)) {
+        f.numbers[k].emplace(obj);
+        check_length(f.numbers[k]->size, c);
+        break;
+      }
+      [[fallthrough]];
+    case sc::field_kind::text:
+    case sc::field_kind::word:
+    case sc::field_kind::text_list:
+    case sc::field_kind::record_list:
+      f.texts[k] = text_cells(obj, c, name);
+      check_length(f.texts[k].size(), c);
+      break;
+    case sc::field_kind::integer_list: throw py::type_error("internal: no column reader for " + c);
+    }
   }
-  auto text = [&](const char* c, text_column& out) {
-    if (has(c)) out = text_cells(columns[c], c, name);
-  };
-  text("disability_category", f.disability);
-  text("disability_components", f.components);
-  text("household_id", f.household);
-  text("programmes", f.programmes);
-  text("ability_scale", f.scale);
-  text("ability_local_scale", f.local_scale);
-  for (const auto* v : {&f.category_text, &f.disability, &f.components, &f.household, &f.programmes, &f.scale,
-                        &f.local_scale})
-    if (v->present()) check_length(v->size(), "text column");
 
   const cell_namer& stay_name = f.stay_name;
   if (!stays.is_none()) {
@@ -637,102 +892,14 @@ population_handle population_from_columns(const py::dict& columns, py::handle st
     // its row, after the errors of the rows before it, as when rows were checked one by one.
     out.columns.reserve(n, stay_count);
 
-    // Decoded once per distinct text.
-    decoded_cache<std::uint32_t> category_words;
-    decoded_cache<std::int8_t> disability_words;
-    decoded_cache<std::uint8_t> scale_words;
-    decoded_cache<std::vector<std::string>> programme_lists;
-    decoded_cache<std::vector<disability_component_input>> component_lists;
-    std::unordered_map<std::string_view, std::int32_t> facility_index;
-    std::vector<std::string_view> programme_views;
-    std::vector<stay_input> stay_inputs;
-    struct refused {}; // a row the fast path does not take: the person path decides (and names the error)
-
+    row_reader reader(f, out.columns);
     for (std::size_t i = 0; i < n; ++i) {
-      const std::string_view id = *f.ids.get(i);
       if (i == index.duplicate_row)
-        throw invalid_value(error_id::invalid_person, name("id", i), std::string(id),
+        throw invalid_value(error_id::invalid_person, name(f.names[f_id], i), std::string(*f.ids.get(i)),
                             "duplicate id (also row " + std::to_string(index.duplicated_row) + ")");
       try {
         row_input r;
-        r.id = id;
-        r.birth_day = f.birth->day(i, name);
-        if (r.birth_day == no_day) throw refused{};
-        r.hukou_region = f.hukou->number(i, name);
-        r.residence_region = f.residence->number(i, name);
-        if (f.hukou_since) r.hukou_since = f.hukou_since->day(i, name);
-        r.residence_rural = f.rural && f.rural->data[i] != 0;
-        if (f.ability && f.ability->data[i] != -1) {
-          const std::int64_t level = f.ability->data[i];
-          if (level < 0 || level > 4) throw refused{};
-          r.ability_level = static_cast<std::int8_t>(level);
-          if (const auto s = f.scale.get(i))
-            r.ability_scale = scale_words.get(*s, [&] {
-              return static_cast<std::uint8_t>(parse_ability_scale(*s, name("ability_scale", i)));
-            });
-          const std::int64_t raw = f.raw ? f.raw->data[i] : -1;
-          if (raw < -1 || raw > 1000) throw refused{};
-          r.ability_raw = static_cast<std::int32_t>(raw);
-          r.ability_assessed_on = f.assessed_on ? f.assessed_on->day(i, name) : no_day;
-          if (r.ability_assessed_on == no_day) r.ability_assessed_on = r.birth_day;
-          if (f.valid_until) r.ability_valid_until = f.valid_until->day(i, name);
-          if (const auto local = f.local_scale.get(i)) r.ability_local_scale = *local;
-        }
-        if (const auto category = f.disability.get(i)) {
-          r.disability_category = disability_words.get(*category, [&] {
-            return static_cast<std::int8_t>(parse_disability_category(*category, name("disability_category", i)));
-          });
-          const std::int64_t g = f.grade ? f.grade->data[i] : -1;
-          if (g < 1 || g > 4) throw refused{};
-          r.disability_grade = static_cast<std::int8_t>(g);
-          if (const auto text = f.components.get(i))
-            r.disability_components = component_lists.get(*text, [&] {
-              std::vector<disability_component_input> parts;
-              for (const auto& e : parse_components(*text, name("disability_components", i)))
-                parts.push_back({static_cast<std::int8_t>(e.category), static_cast<std::int8_t>(e.grade.value())});
-              return parts;
-            });
-        } else if (f.grade && f.grade->data[i] > 0) {
-          throw refused{};
-        }
-        if (f.category_bits) {
-          const std::int64_t b = f.category_bits->data[i];
-          if (b < 0 || b >= (std::int64_t{1} << category_count)) throw refused{};
-          r.categories = static_cast<std::uint32_t>(b);
-        } else if (const auto text = f.category_text.get(i)) {
-          r.categories = category_words.get(*text, [&] {
-            category_set set;
-            for (const auto& w : split_words(*text)) set.insert(parse_category(w, name("categories", i)));
-            return set.bits();
-          });
-        }
-        r.health = static_cast<std::uint8_t>((f.mental && f.mental->data[i] != 0 ? 1 : 0) |
-                                             (f.infectious && f.infectious->data[i] != 0 ? 2 : 0));
-        if (const auto h = f.household.get(i)) r.household_id = *h;
-        if (const auto ps = f.programmes.get(i)) {
-          const auto& list = programme_lists.get(*ps, [&] { return programme_ids(*ps, name("programmes", i)); });
-          programme_views.assign(list.begin(), list.end());
-          r.programmes = programme_views;
-        }
-        if (f.stay_start[i] != f.stay_start[i + 1]) {
-          stay_inputs.clear();
-          for (std::size_t k = f.stay_start[i]; k < f.stay_start[i + 1]; ++k) {
-            const std::size_t j = f.stay_order[k];
-            const auto fid = f.stay_facility.get(j);
-            if (!fid || fid->empty()) throw refused{};
-            auto it = facility_index.find(*fid);
-            if (it == facility_index.end()) it = facility_index.emplace(*fid, out.columns.facilities().find(*fid)).first;
-            // With a registry the table is the registry's: a facility outside it is the person path's error.
-            if (it->second < 0) throw refused{};
-            stay_input s;
-            s.facility = it->second;
-            s.admitted = f.admitted->day(j, stay_name);
-            if (s.admitted == no_day) throw refused{};
-            s.discharged = f.discharged->day(j, stay_name);
-            stay_inputs.push_back(s);
-          }
-          r.stays = stay_inputs;
-        }
+        reader.read(r, i);
         out.columns.append(r);
       } catch (const refused&) {
         out.columns.append(f.person_of(i), facilities); // validate(p, facilities), then the columns
@@ -755,10 +922,9 @@ population_handle population_from_persons(const std::vector<person>& persons, co
 // --- export --------------------------------------------------------------------------------------
 
 /// Days since 1970-01-01 (int64, numpy's NaT for no_day), for Python to view as datetime64[D].
+std::int64_t unix_day(std::int64_t day) { return day == no_day ? numpy_nat : day - unix_epoch_day_number; }
 py::array_t<std::int64_t> day_column(std::span<const day_number> days) {
-  return array_of<std::int64_t>(days.size(), [&](std::size_t i) {
-    return days[i] == no_day ? numpy_nat : std::int64_t{days[i]} - unix_epoch_day_number;
-  });
+  return array_of<std::int64_t>(days.size(), [&](std::size_t i) { return unix_day(days[i]); });
 }
 
 py::list text_list(std::size_t n, const auto& text_of) {
@@ -776,56 +942,62 @@ py::list text_list(std::size_t n, const auto& text_of) {
   return out;
 }
 
-/// The columns in the encodings of the flat schema (see eldercare/_population.py, to_arrow()).
+/// Fact I's column in its kind's encoding: dates as days since 1970-01-01 (NaT missing), regions,
+/// whole numbers (-1 missing) and word sets (bits) as int64, flags as bool, text and words as str
+/// (None missing).
+template <std::size_t I>
+void export_fact(py::dict& d, const population_columns& c) {
+  constexpr const sc::field_info& f = person_fields[I];
+  if constexpr (f.access.of_columns != nullptr) {
+    constexpr auto of = f.access.of_columns;
+    const std::size_t n = c.size();
+    py::object column;
+    if constexpr (f.kind == sc::field_kind::date)
+      column = array_of<std::int64_t>(n, [&](std::size_t i) { return unix_day(of(c, i).number); });
+    else if constexpr (f.kind == sc::field_kind::flag)
+      column = array_of<bool>(n, [&](std::size_t i) { return of(c, i).number != 0; });
+    else if constexpr (f.kind == sc::field_kind::region || f.kind == sc::field_kind::integer ||
+                       f.kind == sc::field_kind::word_set)
+      column = array_of<std::int64_t>(n, [&](std::size_t i) { return of(c, i).number; });
+    else if constexpr (f.kind == sc::field_kind::word)
+      column = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
+        const std::int64_t k = of(c, i).number;
+        if (k < 0) return std::nullopt;
+        return f.words.words[static_cast<std::size_t>(k)];
+      });
+    else if constexpr (f.kind == sc::field_kind::text)
+      column = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
+        const std::string_view t = of(c, i).text;
+        if (t.empty()) return std::nullopt;
+        return t;
+      });
+    else
+      static_assert(I != I, "a person fact of this kind has no column writer");
+    d[column_key(f)] = column;
+  }
+}
+
+template <std::size_t... I>
+void export_facts(py::dict& d, const population_columns& c, std::index_sequence<I...>) {
+  (export_fact<I>(d, c), ...);
+}
+
+/// The columns in the encodings of the flat schema (see eldercare/_population.py, to_arrow()),
+/// under the facts' column names; the lists as text, the stays as offsets into stay columns.
 py::dict export_columns(const population_handle& h) {
   const population_columns& c = h.columns;
   const std::size_t n = c.size();
   py::dict d;
-  d["id"] = text_list(n, [&](std::size_t i) { return std::optional<std::string_view>(c.id(i)); });
-  d["birth_date"] = day_column(c.birth_day());
-  d["hukou_region"] = array_of<std::int64_t>(n, [&](std::size_t i) { return c.hukou_region()[i].value(); });
-  d["residence_region"] =
-      array_of<std::int64_t>(n, [&](std::size_t i) { return c.residence_region()[i].value(); });
-  d["hukou_since"] = day_column(c.hukou_since());
-  d["rural"] = array_of<bool>(n, [&](std::size_t i) { return c.residence_rural()[i] != 0; });
-  const auto level = c.ability_level();
-  d["ability_level"] = array_of<std::int64_t>(n, [&](std::size_t i) { return std::int64_t{level[i]}; });
-  d["ability_assessed_on"] = day_column(c.ability_assessed_on());
-  d["ability_valid_until"] = day_column(c.ability_valid_until());
-  d["ability_scale"] = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
-    if (level[i] < 0) return std::nullopt;
-    return to_string(static_cast<ability_scale>(c.ability_scale()[i]));
-  });
-  d["ability_raw"] = array_of<std::int64_t>(n, [&](std::size_t i) { return std::int64_t{c.ability_raw()[i]}; });
-  d["ability_local_scale"] = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
-    const auto k = c.ability_local_scale()[i];
-    if (k == 0) return std::nullopt;
-    return std::string_view(c.local_scale_names()[k]);
-  });
-  d["categories"] = array_of<std::int64_t>(n, [&](std::size_t i) { return std::int64_t{c.categories()[i]}; });
-  const auto category = c.disability_category();
-  d["disability_category"] = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
-    if (category[i] < 0) return std::nullopt;
-    return to_string(static_cast<disability_category>(category[i]));
-  });
-  d["disability_grade"] =
-      array_of<std::int64_t>(n, [&](std::size_t i) { return category[i] < 0 ? -1 : std::int64_t{c.disability_grade()[i]}; });
+  export_facts(d, c, std::make_index_sequence<field_count>{});
   std::string parts;
   const auto component_offsets = c.disability_component_offsets();
-  d["disability_components"] = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
+  d[column_key(person_fields[f_components])] = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
     if (component_offsets[i] == component_offsets[i + 1]) return std::nullopt;
     parts = components_text(*c.disability_of(i));
     return std::string_view(parts);
   });
-  d["mental_illness"] = array_of<bool>(n, [&](std::size_t i) { return (c.health()[i] & 1) != 0; });
-  d["infectious_disease"] = array_of<bool>(n, [&](std::size_t i) { return (c.health()[i] & 2) != 0; });
-  d["household_id"] = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
-    const std::string_view h = c.household_id(i);
-    if (h.empty()) return std::nullopt;
-    return h;
-  });
   std::string joined;
-  d["programmes"] = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
+  d[column_key(person_fields[f_programmes])] = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
     const programme_list ps = c.programmes_of(i);
     if (ps.size() == 0) return std::nullopt;
     joined.clear();
@@ -873,7 +1045,7 @@ void register_population(py::module_& m) {
   py::class_<population_handle>(m, "population",
                                 "A population held in columns (population_columns), validated row by row.")
       .def_static("from_columns", &population_from_columns, py::arg("columns"), py::arg("stays") = py::none(),
-                  py::arg("facilities") = py::none())
+                  py::arg("facilities") = py::none(), py::arg("names") = py::none())
       .def_static("from_persons", &population_from_persons, py::arg("persons"), py::arg("facilities") = py::none())
       .def("__len__", [](const population_handle& h) { return h.columns.size(); })
       .def("stay_count", [](const population_handle& h) { return h.columns.stay_count(); })

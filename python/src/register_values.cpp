@@ -2,10 +2,13 @@
 // (eldercare/money, region, ability, facility, stay, person, household). Constructors take a `field`
 // naming where the value came from ("persons[p1].ability"), so that errors quote the caller's path.
 #include "common.hpp"
+#include "schema_cells.hpp"
 #include "words.hpp"
 
 #include "eldercare/batch/synthetic.hpp" // synthetic_profile words
 #include "eldercare/catalog/catalog.hpp"  // subject_kind words
+
+#include <algorithm> // std::none_of over the schema's fields
 
 namespace eldercare_py {
 namespace {
@@ -402,62 +405,72 @@ void register_persons(py::module_& m) {
       },
       py::arg("word"), py::arg("field") = "categories");
 
+  // A person's facts by their columns (schema/person.hpp): each fact that is one value of its own is
+  // given and read generically; an assessment, a certificate, stays and programmes as values.
   py::class_<person>(m, "person",
                      "The facts eldercare's rules read about one person (validated on construction).")
-      .def(py::init([](std::string id, py::handle birth_date, py::handle hukou_region,
-                       py::handle residence_region, py::handle hukou_since, bool rural,
-                       std::optional<assessment> ability, std::optional<disability_certificate> disability,
-                       const std::vector<std::string>& categories, bool mental_illness,
-                       bool infectious_disease, std::vector<stay> stays, std::string household_id,
-                       std::vector<std::string> programmes) {
-             const std::string at = "persons[" + id + "]";
+      .def(py::init([](std::string id, py::handle birth_date, std::optional<assessment> ability,
+                       std::optional<disability_certificate> disability, std::vector<stay> stays,
+                       std::vector<std::string> programmes, const py::kwargs& facts) {
+             namespace sc = eldercare::schema;
              if (id.empty())
                throw invalid_value(error_id::invalid_person, "persons[].id", "", "must not be empty");
-             category_set cats;
-             for (std::size_t i = 0; i < categories.size(); ++i)
-               cats.insert(parse_category(categories[i], at + ".categories[" + std::to_string(i) + "]"));
+             const std::string at = "persons[" + id + "]";
              person p{.id = std::move(id),
                       .birth_date = to_date(birth_date, at + ".birth_date"),
-                      .hukou = {to_region(hukou_region, at + ".hukou.region"),
-                                to_optional_date(hukou_since, at + ".hukou.since")},
-                      .residence = {to_region(residence_region, at + ".residence.region"), rural},
+                      .hukou = {region_code::from_number(110000), std::nullopt},
+                      .residence = {region_code::from_number(110000), false},
                       .ability = std::move(ability),
                       .disability = std::move(disability),
-                      .categories = cats,
-                      .health = {mental_illness, infectious_disease},
                       .stays = std::move(stays),
-                      .household_id = std::move(household_id),
                       .programmes = std::move(programmes)};
+             // The facts given by keyword, by column: those that are one value of their own.
+             auto given = [](const sc::field_info& f) {
+               return f.access.to_person != nullptr && f.name != "id" && f.name != "birth_date";
+             };
+             std::size_t used = 0;
+             std::string text;
+             for (const sc::field_info& f : sc::person_fields) {
+               if (!given(f)) continue;
+               const py::str key(f.column.data(), f.column.size());
+               if (!facts.contains(key)) {
+                 if (f.required)
+                   throw py::type_error("person() missing the keyword argument '" + std::string(f.column) + "'");
+                 continue;
+               }
+               ++used;
+               f.access.to_person(p, schema_cells::from_python(f, facts[key], at + "." + std::string(f.name), text));
+             }
+             if (used != py::len(facts))
+               for (const auto item : facts) {
+                 const auto key = item.first.cast<std::string>();
+                 if (std::none_of(sc::person_fields.begin(), sc::person_fields.end(),
+                                  [&](const sc::field_info& f) { return given(f) && f.column == key; }))
+                   throw py::type_error("person() got an unexpected keyword argument '" + key + "'");
+               }
              validate(p);
              return p;
            }),
-           py::arg("id"), py::arg("birth_date"), py::kw_only(), py::arg("hukou_region"),
-           py::arg("residence_region"), py::arg("hukou_since") = py::none(), py::arg("rural") = false,
-           py::arg("ability") = py::none(), py::arg("disability") = py::none(),
-           py::arg("categories") = std::vector<std::string>{}, py::arg("mental_illness") = false,
-           py::arg("infectious_disease") = false, py::arg("stays") = std::vector<stay>{},
-           py::arg("household_id") = "", py::arg("programmes") = std::vector<std::string>{})
+           py::arg("id"), py::arg("birth_date"), py::kw_only(), py::arg("ability") = py::none(),
+           py::arg("disability") = py::none(), py::arg("stays") = std::vector<stay>{},
+           py::arg("programmes") = std::vector<std::string>{})
       .def_readonly("id", &person::id)
       .def_readonly("birth_date", &person::birth_date)
-      .def_property_readonly("hukou_region", [](const person& p) { return p.hukou.region; })
-      .def_property_readonly("hukou_since", [](const person& p) { return p.hukou.since; })
-      .def_property_readonly("residence_region", [](const person& p) { return p.residence.region; })
-      .def_property_readonly("rural", [](const person& p) { return p.residence.rural; })
       .def_readonly("ability", &person::ability)
       .def_readonly("disability", &person::disability)
-      .def_property_readonly("categories",
-                             [](const person& p) {
-                               std::vector<std::string> out;
-                               for (const auto& w : enum_words<category>::entries)
-                                 if (p.categories.contains(w.value)) out.emplace_back(w.word);
-                               return out;
-                             })
-      .def_property_readonly("mental_illness", [](const person& p) { return p.health.mental_illness; })
-      .def_property_readonly("infectious_disease",
-                             [](const person& p) { return p.health.infectious_disease; })
       .def_readonly("stays", &person::stays)
-      .def_readonly("household_id", &person::household_id)
-      .def_readonly("programmes", &person::programmes);
+      .def_readonly("programmes", &person::programmes)
+      .def(
+          "record",
+          [](const person& p) {
+            // Every fact that is one value of its own, by column, in schema order.
+            py::dict out;
+            for (const auto& f : eldercare::schema::person_fields)
+              if (f.access.of_person)
+                out[py::str(f.column.data(), f.column.size())] = schema_cells::to_python(f, f.access.of_person(p));
+            return out;
+          },
+          "The person's facts that are one value each, by column (schema order).");
 
   m.def(
       "validate_person",
@@ -500,7 +513,7 @@ void register_words(py::module_& m) {
       disability_category, self_care_rating,
       category, facility_kind, benefit_unit, benefit_period, provenance, combination, payee, month_basis,
       computability, decision_status, stacking_mode, reason_kind, condition_shape, subject_kind,
-      synthetic_profile>();
+      synthetic_profile, health_condition, schema::field_kind, schema::alias_in>();
 }
 
 void register_values(py::module_& m) {

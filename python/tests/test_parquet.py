@@ -119,24 +119,24 @@ def test_simulate_parquet_equals_the_whole_population_at_once(
     # By prefecture: every eligible elder here has a Beijing hukou (110100), so the split adds up.
     by_prefecture = streamed.by_prefecture.groupby("month")["amount_fen"].sum()
     assert list(by_prefecture) == list(streamed.by_month["amount_fen"])
-    if hasattr(ec, "simulate_population"):  # the C++ simulation, once installed, agrees too
-        direct = ec.simulate_population(CROSS_REGION, ec.Population(population, facilities=FACILITIES), "2024-01-01")
-        assert int(direct.total_fen) == streamed.total_fen
+    # By prefecture, as schedule_population's rows summed by the hukou's prefecture (a province-level
+    # code stands for itself).
+    def prefecture(code: int) -> int:
+        region = ec.RegionCode(str(code))
+        return int(region.code if region.level == "province" else region.prefecture.code)
 
-
-def test_the_schedule_fallback_agrees_with_the_engine(
-    population_file: pathlib.Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    engine = ecpq.simulate_parquet(CROSS_REGION, population_file, "2024-01", 12, batch_rows=1000, facilities=FACILITIES)
-    monkeypatch.delattr(ec, "simulate_population", raising=False)  # as before simulate_population existed
-    fallback = ecpq.simulate_parquet(
-        CROSS_REGION, population_file, "2024-01", 12, batch_rows=1000, facilities=FACILITIES
+    hukou = population.set_index("id")["hukou_region"].map(prefecture)
+    long = schedule.assign(
+        month=[f"{y:04d}-{m:02d}" for y, m in zip(schedule["year"], schedule["month"])],
+        prefecture=schedule["id"].map(hukou).to_numpy(),
     )
-    assert fallback.engine == "schedule_population" and fallback.by_rule is None
-    for column in ("month", "eligible", "amount_fen"):
-        assert list(fallback.by_month[column]) == list(engine.by_month[column]), column
+    expected = long.groupby(["month", "prefecture"], sort=True)["amount_fen"].sum().reset_index()
+    expected = expected[expected["amount_fen"] > 0]
     for column in ("month", "prefecture", "amount_fen"):
-        assert list(fallback.by_prefecture[column]) == list(engine.by_prefecture[column]), column
+        assert list(streamed.by_prefecture[column]) == list(expected[column]), column
+    direct = ec.simulate_population(CROSS_REGION, ec.Population(population, facilities=FACILITIES), "2024-01-01")
+    assert int(direct.total_fen) == streamed.total_fen
+    assert streamed.engine == "simulate_population" and streamed.by_rule is not None
 
 
 def test_stays_as_a_streamed_file_or_a_table_agree_with_the_list_column(

@@ -418,14 +418,14 @@ def test_numeric_columns_cross_without_a_copy() -> None:
             "categories": np.array([0, 1], dtype=np.int64),
         }
     )
-    columns, _, _ = _population_columns(f, None)
+    columns, *_ = _population_columns(f, None)
     for name in ("hukou_region", "residence_region", "categories"):
         assert np.shares_memory(columns[name], f[name].to_numpy()), name
     # pandas keeps dates as datetime64[s] at least, so they are converted to days; numpy (or Arrow
     # date32) columns of datetime64[D] cross as they are.
     arrays = {name: f[name].to_numpy() for name in f.columns}
     arrays["birth_date"] = np.array(["1940-01-01", "1950-06-30"], dtype="datetime64[D]")
-    columns, _, _ = _population_columns(arrays, None)
+    columns, *_ = _population_columns(arrays, None)
     for name in ("birth_date", "hukou_region", "residence_region", "categories"):
         assert np.shares_memory(columns[name], arrays[name]), name
 

@@ -2,5 +2,6 @@
 // engine's); linking them must succeed.
 #include "eldercare/batch.hpp"
 #include "eldercare/eldercare.hpp"
+#include "eldercare/schema.hpp"
 int odr_b();
 int main() { return odr_b() == 42 ? 0 : 1; }

@@ -1,3 +1,4 @@
 #include "eldercare/batch.hpp"
 #include "eldercare/eldercare.hpp"
+#include "eldercare/schema.hpp"
 int odr_b() { return 42; }

@@ -60,7 +60,7 @@ people = pd.DataFrame(
         "birth_date": ["1942-03-10", "1943-03-11", "1937-05-01", "1932-01-01"],
         "hukou_region": ["371082", "371082", "371082", "371002"],
         "residence_region": ["371082", "371082", "371082", "371002"],
-        "rural": [True, True, False, True],
+        "residence_rural": [True, True, False, True],
     }
 )
 results = ec.evaluate_population("cn.shandong.rongcheng.rural_free_lunch", people, "2022-06-30")

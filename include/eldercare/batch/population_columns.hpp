@@ -19,7 +19,7 @@
 //   disability_category        int8         disability_category enumerator, -1 = no certificate
 //   disability_grade           int8         1 (一级) - 4, 0 = no certificate
 //   disability_component_*     offsets + int8 category/grade: the parts of a 多重 certificate
-//   health                     uint8        bit 0 mental_illness, bit 1 infectious_disease
+//   health                     uint8        health_status::bits(): bit i = the i-th health_condition
 //   programme_offsets/_entries uint32       indices into programme_names()
 //   household_id               string       offsets (uint64) into one character buffer, may be empty
 //   stay_offsets               uint32       size() + 1 offsets into the stay columns
@@ -35,6 +35,7 @@
 // residence_key), so that a leaf reading one region column is decided once per distinct code.
 
 #include <algorithm>   // std::max / std::min over birth days
+#include <array>       // the column names
 #include <cstddef>     // std::size_t
 #include <cstdint>     // column element types
 #include <map>         // facility and programme dictionaries, ordered for determinism
@@ -154,6 +155,23 @@ inline constexpr std::int8_t disability_category_count = 7;
 
 class population_columns {
 public:
+  /// The columns, as the header comment lists them (the schema states which holds each fact:
+  /// schema::field_info::stored_as).
+  static constexpr std::array<std::string_view, 26> column_names{
+      "id",                           "birth_day",
+      "hukou_region",                 "hukou_since",
+      "residence_region",             "residence_rural",
+      "ability_level",                "ability_scale",
+      "ability_raw",                  "ability_assessed_on",
+      "ability_valid_until",          "ability_local_scale",
+      "categories",                   "disability_category",
+      "disability_grade",             "disability_component_offsets",
+      "disability_component_category", "disability_component_grade",
+      "health",                       "programme_offsets",
+      "programme_entries",            "household_id",
+      "stay_offsets",                 "stay_facility",
+      "stay_admitted",                "stay_discharged"};
+
   population_columns() { offsets_start(); }
   /// An empty population whose stays refer to `facilities`.
   explicit population_columns(facility_table facilities) : facilities_(std::move(facilities)) { offsets_start(); }
@@ -234,9 +252,10 @@ public:
       throw invalid_value(error_id::invalid_category, at("categories"), std::to_string(r.categories),
                           "has bits beyond the " + std::to_string(category_count) + " categories (category_set::bits())");
     check_disability(r, at);
-    if (r.health > 3)
+    if (r.health >= (1U << health_condition_count))
       throw invalid_value(error_id::invalid_person, at("health"), std::to_string(r.health),
-                          "only bit 0 (mental_illness) and bit 1 (infectious_disease) are defined");
+                          "has bits beyond the " + std::to_string(health_condition_count) +
+                              " health conditions (" + known_words<health_condition>() + ")");
     for (std::size_t k = 0; k < r.programmes.size(); ++k)
       if (r.programmes[k].empty())
         throw invalid_value(error_id::invalid_person, at("programmes", ", entry " + std::to_string(k)), "",
@@ -308,7 +327,7 @@ public:
         components.push_back({static_cast<std::int8_t>(e.category), static_cast<std::int8_t>(e.grade.value())});
       r.disability_components = components;
     }
-    r.health = static_cast<std::uint8_t>((p.health.mental_illness ? 1 : 0) | (p.health.infectious_disease ? 2 : 0));
+    r.health = static_cast<std::uint8_t>(p.health.bits());
     r.programmes = programmes;
     r.household_id = p.household_id;
     r.stays = stays;
@@ -449,7 +468,7 @@ public:
                                   eldercare::disability_grade(disability_grade_[i]), std::move(parts));
   }
   [[nodiscard]] health_status health_of(std::size_t i) const noexcept {
-    return {(health_[i] & 1) != 0, (health_[i] & 2) != 0};
+    return health_status::from_bits(health_[i]);
   }
   [[nodiscard]] programme_list programmes_of(std::size_t i) const noexcept {
     return {std::span<const std::uint32_t>(programme_entries_)

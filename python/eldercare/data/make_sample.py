@@ -112,7 +112,7 @@ class Maker:
         person["categories"] = categories or []
         if disability:
             person["disability"] = disability
-        person["conditions"] = {"mental_illness": mental, "infectious_disease": infectious}
+        person["health"] = [w for w, has in (("mental_illness", mental), ("infectious_disease", infectious)) if has]
         person["stays"] = stays or []
         if household:
             person["household_id"] = household

@@ -1,0 +1,132 @@
+// Writes docs/schema.md, the reference of the subjects' facts, from the schema itself
+// (eldercare/schema.hpp): every fact's name, column, kind, Arrow type, words, what missing means and
+// its aliases, never hand-written.
+//
+//   schema_page --write FILE   regenerate the page
+//   schema_page --check FILE   exit 1 when FILE differs from what would be written
+#include <fstream>     // the page
+#include <iostream>    // usage and staleness
+#include <sstream>     // the page built in memory
+#include <string>      // text
+#include <string_view> // the schema's names
+
+#include <eldercare/schema.hpp>
+
+namespace {
+using namespace eldercare;
+using namespace eldercare::schema;
+
+std::string cell(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n') out += ' ';
+    else out += c;
+  }
+  return out;
+}
+
+std::string code(std::string_view s) { return "`" + std::string(s) + "`"; }
+
+std::string aliases(const field_info& f) {
+  std::string out;
+  for (std::size_t k = 0; k < f.alias_count(); ++k) {
+    const field_alias& a = f.aliases[k];
+    if (!out.empty()) out += "; ";
+    out += code(a.name) + " (" + std::string(a.in == alias_in::json ? "JSON" : "column");
+    if (!a.word.empty()) out += ", true/false for " + code(a.word);
+    out += "): " + cell(a.note);
+  }
+  return out;
+}
+
+std::string kind(const field_info& f) {
+  std::string out(to_word(f.kind));
+  if (!f.words.empty()) out += " of " + code(f.words.type);
+  if (f.kind == field_kind::integer) out += " " + std::to_string(f.min) + "–" + std::to_string(f.max);
+  if (!f.element.empty()) out += " of " + code(f.element);
+  return out;
+}
+
+void subject_table(std::ostringstream& o, const subject_info& s) {
+  o << "## " << s.name << "\n\n" << cell(s.doc) << " (`" << s.cpp << "`).";
+  if (!s.link.empty()) o << " A table of its own names each element's owner in the column `" << s.link << "`.";
+  o << "\n\n| fact (JSON path) | column | kind | Arrow | when missing | aliases | meaning |\n"
+    << "|---|---|---|---|---|---|---|\n";
+  for (const field_info& f : s.fields)
+    o << "| " << code(f.name) << " | " << code(f.column) << " | " << kind(f) << " | " << code(f.arrow) << " | "
+      << (f.required ? std::string("required") : cell(f.default_value)) << " | " << aliases(f) << " | " << cell(f.doc)
+      << " |\n";
+  o << "\n";
+}
+
+std::string page() {
+  std::ostringstream o;
+  o << "# Facts and their names (the schema)\n\n"
+    << "<!-- Generated from include/eldercare/schema/ by docs/generate/schema_page.cpp; do not edit by hand. -->\n\n"
+    << "Every fact eldercare reads about a person, a stay or a facility is declared once, in C++ "
+       "(`include/eldercare/schema/`), and every boundary follows that declaration: the JSON interchange "
+       "format (`eldercare.io`), the flat columns of populations (pandas, Arrow, numpy, CSV, Parquet, Dask), "
+       "the Python value classes and `Population.to_arrow()`. The Python package reads it as "
+       "`eldercare._schema`.\n\n"
+    << "**One name per fact.** A fact's name is its path in JSON and in the value classes: `hukou.since` is "
+       "`{\"hukou\": {\"since\": ...}}` and `person.hukou.since`. Its flat column is the name with `_` for "
+       "`.`: `hukou_since`. Output (JSON, Arrow, pandas) always uses these names.\n\n"
+    << "**Aliases.** Names a fact had before, or other spellings input may use, are declared with the fact "
+       "and still read: in JSON where marked JSON, as a table's column where marked column. A column alias "
+       "\"true/false for a word\" is one true/false column per word of a set (`mental_illness` for "
+       "`health`). Giving a fact under two names is an error naming the second.\n\n"
+    << "**Kinds.** `text`; `date` (a `date32` column, ISO text, `datetime.date`); `region` (a GB/T 2260 "
+       "code, as a whole number or text); `flag` (true/false); `integer` (a whole number, -1 or null when "
+       "missing); `word` (one word of an enum; a Chinese label is read too where the enum has one); "
+       "`word_set` (a set of words: in JSON a list, or an object of word: true/false; in a column "
+       "comma-separated words, a list, or bits — bit *i* is the *i*-th word); `text_list`; `record_list` (elements of another subject).\n\n";
+  for (const subject_info& s : subjects) subject_table(o, s);
+  o << "## Words\n\n| enum | words (Chinese labels) |\n|---|---|\n";
+  std::string_view seen[16];
+  std::size_t n = 0;
+  for (const subject_info& s : subjects)
+    for (const field_info& f : s.fields) {
+      if (f.words.empty()) continue;
+      bool done = false;
+      for (std::size_t k = 0; k < n; ++k) done = done || seen[k] == f.words.type;
+      if (done) continue;
+      seen[n++] = f.words.type;
+      std::string words;
+      for (std::size_t i = 0; i < f.words.words.size(); ++i) {
+        if (!words.empty()) words += ", ";
+        words += code(f.words.words[i]);
+        if (!f.words.labels[i].empty()) words += " (" + std::string(f.words.labels[i]) + ")";
+      }
+      o << "| " << code(f.words.type) << " | " << words << " |\n";
+    }
+  o << "\n## Adding a person fact\n\n"
+    << "A new fact of its own (text, a date, a region, a flag, a whole number, a word or a set of words) is: "
+       "a member of `eldercare::person` (`include/eldercare/person/person.hpp`); its column in "
+       "`population_columns` (`include/eldercare/batch/population_columns.hpp`: the `row_input` member, the "
+       "column, `column_names`, `reserve`/`store`/`truncate`, the accessor, `to_person` and, when rules read "
+       "it, `fill`); its row in `include/eldercare/schema/person.hpp` with its access; its keyword in "
+       "`eldercare.Person` (`python/eldercare/_values.py`) when Python should see it; and a test. The binding's "
+       "columns, `_core.person`, JSON, CSV, Parquet, Arrow, pandas and Dask follow the schema row; this page is "
+       "regenerated with `schema_page --write docs/schema.md`.\n";
+  return o.str();
+}
+} // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 3 || (std::string(argv[1]) != "--write" && std::string(argv[1]) != "--check")) {
+    std::cerr << "usage: schema_page --write|--check FILE\n";
+    return 2;
+  }
+  const std::string text = page();
+  std::ifstream in(argv[2], std::ios::binary);
+  std::stringstream current;
+  current << in.rdbuf();
+  if (in && current.str() == text) return 0;
+  if (std::string(argv[1]) == "--write") {
+    std::ofstream(argv[2], std::ios::binary) << text;
+    return 0;
+  }
+  std::cerr << "stale: " << argv[2] << ": regenerate with schema_page --write " << argv[2] << "\n";
+  return 1;
+}

@@ -1,0 +1,119 @@
+#pragma once
+// The schema (eldercare/schema.hpp) in the binding: a fact's value in its flat encoding (a
+// schema::cell) to and from a Python value, by the fact's kind. What the kinds mean is the
+// schema's; this only converts.
+#include "common.hpp"
+
+#include <eldercare/schema.hpp>
+
+#include <string> // field paths
+
+namespace eldercare_py::schema_cells {
+
+using eldercare::schema::cell;
+using eldercare::schema::field_info;
+using eldercare::schema::field_kind;
+
+/// The cell of a Python value for fact `f` by its kind, named `field` in errors (the value has
+/// already the type its kind asks for, or it is refused here). `text` keeps text cells' strings alive.
+inline cell decode(const field_info& f, py::handle value, const std::string& field, std::string& text) {
+  using namespace eldercare;
+  switch (f.kind) {
+  case field_kind::text:
+    if (value.is_none()) return {};
+    if (!py::isinstance<py::str>(value))
+      throw invalid_type(f.error, field, repr_of(value), "expected text");
+    text = value.cast<std::string>();
+    return {0, text};
+  case field_kind::date:
+    if (f.required) return {to_day_number(to_date(value, field))};
+    return {to_day_number(to_optional_date(value, field))};
+  case field_kind::region: return {to_region(value, field).value()};
+  case field_kind::flag:
+    if (!PyBool_Check(value.ptr())) throw invalid_type(f.error, field, repr_of(value), "expected True or False");
+    return {value.ptr() == Py_True ? 1 : 0};
+  case field_kind::integer: {
+    if (value.is_none()) return {-1};
+    if (PyBool_Check(value.ptr()) || !PyLong_Check(value.ptr()))
+      throw invalid_type(f.error, field, repr_of(value), "expected a whole number");
+    const auto v = value.cast<std::int64_t>();
+    if (v < f.min || v > f.max)
+      throw invalid_value(f.error, field, std::to_string(v),
+                          "expected " + std::to_string(f.min) + " to " + std::to_string(f.max));
+    return {v};
+  }
+  case field_kind::word:
+    if (value.is_none()) return {-1};
+    if (!py::isinstance<py::str>(value)) throw invalid_type(f.error, field, repr_of(value), "expected a word");
+    return {f.words.parse(value.cast<std::string>(), field)};
+  case field_kind::word_set: {
+    if (py::isinstance<py::str>(value) || !py::isinstance<py::sequence>(value))
+      throw invalid_type(f.error, field, repr_of(value), "expected a list of words");
+    std::int64_t bits = 0;
+    std::size_t k = 0;
+    for (const auto item : value) {
+      const std::string at = field + "[" + std::to_string(k++) + "]";
+      if (!py::isinstance<py::str>(item)) throw invalid_type(f.error, at, repr_of(item), "expected a word");
+      bits |= std::int64_t{1} << f.words.parse(item.cast<std::string>(), at);
+    }
+    return {bits};
+  }
+  case field_kind::text_list:
+  case field_kind::integer_list:
+  case field_kind::record_list: break;
+  }
+  throw py::type_error("internal: fact " + std::string(f.name) + " has no cell");
+}
+
+/// A cell as text, for errors.
+inline std::string cell_text(const field_info& f, const cell& c) {
+  return f.kind == field_kind::text ? std::string(c.text) : std::to_string(c.number);
+}
+
+/// Throws invalid_value naming `field` when fact `f`'s own rule (field_info::check) refuses `c`.
+inline void check(const field_info& f, const cell& c, const std::string& field) {
+  if (!f.check) return;
+  if (const std::string_view why = f.check(c); !why.empty())
+    throw eldercare::invalid_value(f.error, field, cell_text(f, c), why);
+}
+
+/// decode() and the fact's own check: the cell `_core.person` takes.
+inline cell from_python(const field_info& f, py::handle value, const std::string& field, std::string& text) {
+  const cell c = decode(f, value, field, text);
+  check(f, c, field);
+  return c;
+}
+
+/// The Python value of a cell of fact `f`: str, datetime.date or None, a region_code, bool, int or
+/// None, a word or None, a tuple of words.
+inline py::object to_python(const field_info& f, const cell& c) {
+  using namespace eldercare;
+  switch (f.kind) {
+  case field_kind::text: return py::str(c.text.data(), c.text.size());
+  case field_kind::date:
+    if (c.number == no_day) return py::none();
+    return py::cast(from_day_number(static_cast<day_number>(c.number)));
+  case field_kind::region: return py::cast(region_code::from_number(static_cast<std::uint32_t>(c.number)));
+  case field_kind::flag: return py::bool_(c.number != 0);
+  case field_kind::integer:
+    if (c.number < 0) return py::none();
+    return py::int_(c.number);
+  case field_kind::word: {
+    if (c.number < 0) return py::none();
+    const std::string_view w = f.words.words[static_cast<std::size_t>(c.number)];
+    return py::str(w.data(), w.size());
+  }
+  case field_kind::word_set: {
+    py::list out;
+    for (std::size_t i = 0; i < f.words.words.size(); ++i)
+      if ((c.number >> i) & 1) out.append(py::str(f.words.words[i].data(), f.words.words[i].size()));
+    return py::tuple(out);
+  }
+  case field_kind::text_list:
+  case field_kind::integer_list:
+  case field_kind::record_list: break;
+  }
+  throw py::type_error("internal: fact " + std::string(f.name) + " has no cell");
+}
+
+} // namespace eldercare_py::schema_cells
