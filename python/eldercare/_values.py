@@ -621,6 +621,9 @@ class Person(_Frozen):
         For benefits paid per household; may be empty.
     programmes : iterable of str
         Programmes the person is enrolled in (e.g. ``"weihai.virtual_platform"``).
+    died_on : datetime.date or str, optional
+        The date of death (死亡日期), when the records hold one; not before the birth date. The
+        ``alive()`` condition reads it.
 
     Raises
     ------
@@ -641,6 +644,7 @@ class Person(_Frozen):
     stays: Tuple[Stay, ...]
     household_id: str
     programmes: Tuple[str, ...]
+    died_on: Optional[datetime.date]
 
     def __init__(
         self,
@@ -656,6 +660,7 @@ class Person(_Frozen):
         stays: Iterable[Stay] = (),
         household_id: str = "",
         programmes: Iterable[str] = (),
+        died_on: Optional[DateLike] = None,
     ) -> None:
         _check.text(id, "persons[].id", allow_empty=False, error_id=ErrorId.INVALID_PERSON)
         at = f"persons[{id}]"
@@ -675,9 +680,11 @@ class Person(_Frozen):
         cats = _check.texts(categories, f"{at}.categories", error_id=ErrorId.INVALID_CATEGORY)
         progs = _check.texts(programmes, f"{at}.programmes")
         household = _check.text(household_id, f"{at}.household_id", error_id=ErrorId.INVALID_PERSON)
+        died = _core.to_optional_date(died_on, f"{at}.died_on")
         # The facts that are one value each cross to C++ by column, read off the values above by
         # their schema paths (a new such fact: its keyword above, and its value here).
-        parts = {"hukou": hk, "residence": res, "categories": cats, "health": hl, "household_id": household}
+        parts = {"hukou": hk, "residence": res, "categories": cats, "health": hl, "household_id": household,
+                 "died_on": died}
         facts = {column: _core_cell(_walk(parts[head], tail)) for column, head, tail in _CORE_PATHS}
         impl = _core.person(
             id,
@@ -700,6 +707,7 @@ class Person(_Frozen):
             stays=tuple(stay_list),
             household_id=household_id,
             programmes=progs,
+            died_on=died,
             _impl=impl,
         )
 

@@ -15,6 +15,7 @@ __all__ = [
     "age_at_least",
     "age_at_least_by_year",
     "age_under",
+    "alive",
     "all_of",
     "always",
     "any_of",
@@ -74,6 +75,8 @@ def age_at_least(years: int, *, reached: str = ..., leap_day: str = ...) -> Cond
 def age_at_least_by_year(years: int, *, mark: str = ..., reached: str = ..., leap_day: str = ...) -> Condition: ...
 
 def age_under(years: int, *, reached: str = ..., leap_day: str = ...) -> Condition: ...
+
+def alive() -> Condition: ...
 
 def all_of(*parts: Condition) -> Condition: ...
 

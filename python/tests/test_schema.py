@@ -50,6 +50,7 @@ def everything() -> ec.Person:
         stays=[ec.Stay("HB", "2022-01-10", "2023-04-01"), ec.Stay("HR", "2023-04-01")],
         household_id="h-1",
         programmes=["weihai.virtual_platform", "xian.advanced_age.certified"],
+        died_on="2024-11-30",
     )
 
 
