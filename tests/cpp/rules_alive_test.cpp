@@ -91,7 +91,9 @@ TEST_CASE("batch evaluation and simulation of a policy for the living equal the 
   for (int i = 0; i < 400; ++i) {
     std::optional<date> died;
     if (i % 3 == 1) died = d("2023-01-01") + boost::gregorian::days(i * 3); // deaths spread over 2023-2026
-    persons.push_back(elder(("p" + std::to_string(i)).c_str(), died));
+    std::string id = "p"; // appended, not "p" + std::to_string(i): GCC 12's false -Wrestrict at -O3
+    id += std::to_string(i);
+    persons.push_back(elder(id.c_str(), died));
   }
   const auto pop = population_columns::from_persons(persons);
   const policy p = allowance();
