@@ -2,14 +2,16 @@
 
 The layers themselves (a lower layer never imports a higher one) are checked by import-linter
 (pyproject.toml, run by tests/lint). These tests check what import-linter cannot see: an import of the
-package hidden inside a function (a cycle dodged at run time instead of removed), and an import of a
-name of the package's ``__init__`` (which imports every module, so it is above them all).
+package hidden inside a function (a cycle dodged at run time instead of removed), an import of a name
+of the package's ``__init__`` (which imports every module, so it is above them all), and that the
+order written down (the package's docstring, docs/design.md) is the order checked.
 """
 
 from __future__ import annotations
 
 import ast
 import pathlib
+import re
 from typing import Iterator, List, Set, Tuple, Union
 
 import pytest
@@ -141,3 +143,31 @@ def test_the_root_import_check_finds_names_of_the_root() -> None:
         "m.py:1 imports __version__ from the package root",
         "m.py:2 imports eldercare from the package root",
     ]
+
+
+# --- the order written down is the order checked ----------------------------------------------------
+
+
+def _checked_layers() -> List[str]:
+    """The layers of the import-linter contract in pyproject.toml, from the top (the entry point
+    __main__ aside)."""
+    text = (PACKAGE.parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    block = re.search(r"^layers = \[(.*?)^\]", text, re.M | re.S)
+    assert block is not None
+    return [layer for layer in re.findall(r'"([^"]+)"', block.group(1)) if layer != "__main__"]
+
+
+def test_the_package_docstring_lists_the_checked_layers() -> None:
+    docstring = ast.get_docstring(ast.parse((PACKAGE / "__init__.py").read_text(encoding="utf-8")))
+    assert docstring is not None
+    listing = docstring.split("checks it)::\n\n", 1)[1]
+    written = [re.split(r"\s{2,}", line.strip())[0] for line in listing.splitlines() if line.startswith("    ")]
+    assert written == _checked_layers()
+
+
+def test_the_design_page_lists_the_checked_layers() -> None:
+    page = (PACKAGE.parents[1] / "docs" / "design.md").read_text(encoding="utf-8")
+    section = page.split("## The Python package in layers", 1)[1]
+    cells = [line.split(" | ")[0].lstrip("| ") for line in section.splitlines() if line.startswith("| `")]
+    written = [cell.replace(" (and `__main__`)", "").replace("`", "").replace("\\|", "|") for cell in cells]
+    assert written == _checked_layers()
