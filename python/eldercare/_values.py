@@ -79,7 +79,7 @@ class _Frozen:
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self._key() == other._key()  # type: ignore[attr-defined]
+        return self._key() == other._key()
 
     def __hash__(self) -> int:
         return hash(self._key())
@@ -164,6 +164,7 @@ class Assessment(_Frozen):
 
     _fields = tuple(f.key for f in PERSON.group_fields("ability"))
     __slots__ = (*_fields, "_impl")
+    _impl: _core.assessment
     level: AbilityLevel
     assessed_on: datetime.date
     scale: str
@@ -225,6 +226,7 @@ class DisabilityCertificate(_Frozen):
 
     _fields = tuple(f.key for f in PERSON.group_fields("disability"))
     __slots__ = (*_fields, "_impl")
+    _impl: _core.disability_certificate
     category: str
     grade: int
     components: Tuple[Tuple[str, int], ...]
@@ -292,6 +294,7 @@ class Filing(_Frozen):
 
     _fields = tuple(f.key for f in FACILITY.group_fields("filing"))
     __slots__ = (*_fields, "_impl")
+    _impl: _core.filing
     authority_region: RegionCode
     filed_on: datetime.date
     revoked_on: Optional[datetime.date]
@@ -346,6 +349,7 @@ class Facility(_Frozen):
 
     _fields = FACILITY.attributes
     __slots__ = (*_fields, "_impl")
+    _impl: _core.facility
     id: str
     region: RegionCode
     kind: str
@@ -479,6 +483,7 @@ class Stay(_Frozen):
 
     _fields = STAY.columns
     __slots__ = (*_fields, "_impl")
+    _impl: _core.stay
     facility: str
     admitted: datetime.date
     discharged: Optional[datetime.date]
@@ -594,7 +599,6 @@ class Health(_Frozen):
         return cls(**{w: True for w in words}, _field=field)
 
 
-
 class Person(_Frozen):
     """A person: the facts eldercare's rules read.
 
@@ -633,6 +637,7 @@ class Person(_Frozen):
 
     _fields = PERSON.attributes
     __slots__ = (*_fields, "_impl")
+    _impl: _core.person
     id: str
     birth_date: datetime.date
     hukou: Hukou
@@ -731,6 +736,7 @@ class Household(_Frozen):
 
     _fields = HOUSEHOLD.attributes
     __slots__ = (*_fields, "_impl")
+    _impl: _core.household
     id: str
     members: Tuple[Person, ...]
 
@@ -806,7 +812,7 @@ def _record_of(value: Any, subject: Subject) -> Dict[str, Any]:
     return out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _required_keys(cls: type) -> Tuple[str, ...]:
     """The arguments a value class cannot do without (those without a default)."""
     return tuple(
