@@ -688,8 +688,14 @@ class Person(_Frozen):
         died = _core.to_optional_date(died_on, f"{at}.died_on")
         # The facts that are one value each cross to C++ by column, read off the values above by
         # their schema paths (a new such fact: its keyword above, and its value here).
-        parts = {"hukou": hk, "residence": res, "categories": cats, "health": hl, "household_id": household,
-                 "died_on": died}
+        parts = {
+            "hukou": hk,
+            "residence": res,
+            "categories": cats,
+            "health": hl,
+            "household_id": household,
+            "died_on": died,
+        }
         facts = {column: _core_cell(_walk(parts[head], tail)) for column, head, tail in _CORE_PATHS}
         impl = _core.person(
             id,

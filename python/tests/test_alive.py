@@ -22,8 +22,12 @@ def elder(id: str, died_on: object = None) -> ec.Person:
 
 
 def living_allowance() -> ec.Policy:
-    rule = ec.Rule("living", "100 yuan a month to living elders", hukou_in(XICHENG) & age_at_least(60) & alive(),
-                   ec.money_per_month(yuan=100))
+    rule = ec.Rule(
+        "living",
+        "100 yuan a month to living elders",
+        hukou_in(XICHENG) & age_at_least(60) & alive(),
+        ec.money_per_month(yuan=100),
+    )
     return ec.Policy("test.alive", "test", [ec.PolicyVersion("v", "2000-01-01", [rule])])
 
 
@@ -64,6 +68,8 @@ def test_the_fact_crosses_json_and_frames_unchanged() -> None:
     assert "died_on" in frame.columns
     again = ec.Population(frame)
     assert [p.died_on for p in again.persons()] == [p.died_on for p in persons]
+
+
 # [end:fact_test]
 
 
@@ -77,6 +83,8 @@ def test_batch_equals_per_person_for_a_policy_of_the_living(on: str) -> None:
     single = [ec.evaluate(policy, p, on).eligible for p in persons]
     assert list(batch["eligible"]) == single
     assert 0 < sum(single) < len(persons)  # some have died by then, some not
+
+
 # [end:leaf_test]
 
 
