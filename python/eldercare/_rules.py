@@ -32,6 +32,7 @@ __all__ = [
     "Policy",
     "PolicyVersion",
     "Rule",
+    "devices_once",
     "format_fen",
     "meals_per_day",
     "money_once",
@@ -46,7 +47,15 @@ __all__ = [
 ]
 
 #: What a benefit is counted in.
-BENEFIT_UNITS: Tuple[str, ...] = ("money", "service_hours", "visits", "meals", "priority_points", "service_place")
+BENEFIT_UNITS: Tuple[str, ...] = (
+    "money",
+    "service_hours",
+    "visits",
+    "meals",
+    "priority_points",
+    "service_place",
+    "device",
+)
 #: How often a benefit is granted.
 BENEFIT_PERIODS: Tuple[str, ...] = ("per_month", "per_year", "per_day", "one_off")
 #: Where a parameter's value comes from (POLICIES.md).
@@ -85,7 +94,7 @@ class Benefit(_Frozen):
     See Also
     --------
     money_per_month, money_per_year, money_once, service_hours_per_month, visits_per_month,
-    meals_per_day, priority_points, service_places
+    meals_per_day, priority_points, service_places, devices_once
     """
 
     _fields = ("unit", "period", "quantity")
@@ -177,6 +186,11 @@ def priority_points(points: int) -> Benefit:
 def service_places(places: int = 1) -> Benefit:
     """Places (admissions) in a service facility (入住名额), e.g. a rural regional centre."""
     return Benefit("service_place", "one_off", places)
+
+
+def devices_once(devices: int = 1) -> Benefit:
+    """Devices given in kind, once (实物): a phone (话机), a call device (呼叫器)."""
+    return Benefit("device", "one_off", devices)
 
 
 class Citation(_Frozen):
@@ -546,15 +560,22 @@ class Policy(_Frozen):
         ``"announced"``: catalogued so users see it, but the sources do not give what is needed.
     missing : str
         For an announced policy: what the sources leave out.
+    known_from : datetime.date or str, optional
+        When a source shows the scheme existed before its first version (but not how): the first
+        version's start. Evaluations before it are ``"undetermined"``, not ``"not_in_force"``.
+    known_from_reason : str
+        Why earlier dates are undetermined.
     """
 
-    _fields = ("id", "title", "versions", "status", "missing")
+    _fields = ("id", "title", "versions", "status", "missing", "known_from", "known_from_reason")
     __slots__ = (*_fields, "_impl")
     id: str
     title: str
     versions: Tuple[PolicyVersion, ...]
     status: str
     missing: str
+    known_from: Optional[datetime.date]
+    known_from_reason: str
 
     def __init__(
         self,
@@ -564,6 +585,8 @@ class Policy(_Frozen):
         *,
         status: str = "computable",
         missing: str = "",
+        known_from: Optional[DateLike] = None,
+        known_from_reason: str = "",
     ) -> None:
         _check.text(id, "policy.id", allow_empty=False)
         vs = list(_check.sequence(versions, f"{id}.versions"))
@@ -577,8 +600,19 @@ class Policy(_Frozen):
             [v._impl for v in ordered],
             _check.word(status, f"{id}.status", ("computable", "announced")),
             _check.text(missing, f"{id}.missing"),
+            known_from,
+            _check.text(known_from_reason, f"{id}.known_from_reason"),
         )
-        self._set(id=id, title=title, versions=ordered, status=status, missing=missing, _impl=impl)
+        self._set(
+            id=id,
+            title=title,
+            versions=ordered,
+            status=status,
+            missing=missing,
+            known_from=impl.known_from,
+            known_from_reason=impl.known_from_reason,
+            _impl=impl,
+        )
 
     @classmethod
     def _wrap(cls, impl: _core.policy) -> Policy:
@@ -589,6 +623,8 @@ class Policy(_Frozen):
             versions=tuple(PolicyVersion._wrap(v) for v in impl.versions),
             status=impl.status,
             missing=impl.missing,
+            known_from=impl.known_from,
+            known_from_reason=impl.known_from_reason,
             _impl=impl,
         )
         return obj

@@ -90,8 +90,10 @@ inline const std::vector<std::string> age_reading_names{"age.reached", "age.leap
   for (const auto& n : names) {
     const reading& def = r.definition(n);
     const std::string v = r.get(n);
-    out.push_back({n, v, v == def.default_choice ? def.origin : provenance::assumed,
-                   v == def.default_choice ? "default reading: " + def.rationale : "reading chosen for this evaluation"});
+    const bool is_default = v == def.default_choice;
+    out.push_back({n, v, is_default ? def.origin : provenance::assumed,
+                   is_default ? "default reading: " + def.rationale : "reading chosen for this evaluation",
+                   is_default ? def.quote : std::string()});
   }
   return out;
 }
@@ -119,7 +121,8 @@ inline const std::vector<std::string> age_reading_names{"age.reached", "age.leap
   const std::string v = r.get(name);
   const bool is_default = v == def.default_choice;
   return {std::move(shown_as), v, is_default ? def.origin : provenance::assumed,
-          "reading " + name + (is_default ? " (default): " + def.rationale : " (chosen for this evaluation)")};
+          "reading " + name + (is_default ? " (default): " + def.rationale : " (chosen for this evaluation)"),
+          is_default ? def.quote : std::string()};
 }
 
 } // namespace eldercare::catalog_readings
