@@ -4,6 +4,7 @@
 #include <algorithm> // std::find
 #include <optional>  // a code's county level
 #include <string>
+#include <string_view> // the article before a kind's word
 #include <vector>
 
 #include "eldercare/core/words.hpp"
@@ -65,7 +66,9 @@ struct facility_criteria {
 
   /// "a filed institution in 津冀蒙 {120000, 130000, 150000}".
   [[nodiscard]] std::string to_string() const {
-    std::string s = require_filing ? "a filed " : "a ";
+    const bool vowel = !require_filing && !kinds.empty() && std::string_view("aeiou").find(to_word(kinds.front())[0]) !=
+                                                                 std::string_view::npos;
+    std::string s = require_filing ? "a filed " : vowel ? "an " : "a ";
     for (std::size_t i = 0; i < kinds.size(); ++i) {
       if (i) s += " or ";
       s += to_word(kinds[i]);
