@@ -18,8 +18,9 @@ namespace eldercare::catalog_entries {
       .title = "西安市养老服务设施布局: 一社区一站点、一镇街一中心、一区县一院",
       .jurisdiction = xian_jurisdiction,
       .source = catalog_sources::seed_004,
-      .summary = "An eldercare station in every community, a comprehensive centre in every town or street, and an "
-                 "eldercare home in every district or county. Each norm gives the units still without one.",
+      .summary =
+          "An eldercare station in every community, a comprehensive centre in every town or street, and an "
+          "eldercare home in every district or county. Each norm gives the units still without one.",
       .subject = subject_kind::area,
       .examples = {"Xi'an's 83 town centres (seed) against, say, 180 towns and streets: gap 97.",
                    "13 districts and counties with a home each: met."},
@@ -27,8 +28,9 @@ namespace eldercare::catalog_entries {
   e.build_norms = [](const reading_context&) {
     const cited_document article = xian_detail::article();
     const std::string section = "para. 2 (坚持“四维共建”, 扩大公共服务覆盖)";
-    auto norm = [&](const char* id, const char* title, const char* words, const char* actual, const char* base,
-                    std::int64_t (*of_actual)(const service_area&), std::int64_t (*of_base)(const service_area&)) {
+    auto norm = [&](const char* id, const char* title, const char* words, const char* actual,
+                    const char* base, std::int64_t (*of_actual)(const service_area&),
+                    std::int64_t (*of_base)(const service_area&)) {
       planning_norm n;
       n.id = id;
       n.title = title;
@@ -43,16 +45,19 @@ namespace eldercare::catalog_entries {
       return n;
     };
     return std::vector<planning_norm>{
-        norm("station_per_community", "一社区一站点 (a station in every community)", "一社区一站点",
-             "urban_communities_covered", "urban_communities",
-             [](const service_area& a) { return a.urban_communities_covered; },
-             [](const service_area& a) { return a.urban_communities; }),
-        norm("centre_per_town", "一镇街一中心 (a centre in every town or street)", "一镇街一中心", "towns_with_centre",
-             "towns", [](const service_area& a) { return a.towns_with_centre; },
-             [](const service_area& a) { return a.towns; }),
-        norm("home_per_county", "一区县一院 (an eldercare home in every district or county)", "一区县一院",
-             "counties_with_home", "counties", [](const service_area& a) { return a.counties_with_home; },
-             [](const service_area& a) { return a.counties; }),
+        norm(
+            "station_per_community", "一社区一站点 (a station in every community)", "一社区一站点",
+            "urban_communities_covered", "urban_communities",
+            [](const service_area& a) { return a.urban_communities_covered; },
+            [](const service_area& a) { return a.urban_communities; }),
+        norm(
+            "centre_per_town", "一镇街一中心 (a centre in every town or street)", "一镇街一中心",
+            "towns_with_centre", "towns", [](const service_area& a) { return a.towns_with_centre; },
+            [](const service_area& a) { return a.towns; }),
+        norm(
+            "home_per_county", "一区县一院 (an eldercare home in every district or county)", "一区县一院",
+            "counties_with_home", "counties", [](const service_area& a) { return a.counties_with_home; },
+            [](const service_area& a) { return a.counties; }),
     };
   };
   return e;

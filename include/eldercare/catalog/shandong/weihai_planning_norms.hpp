@@ -18,10 +18,12 @@ namespace eldercare::catalog_entries {
       .title = "威海市福彩公益金用于养老服务比例 (50%以上)",
       .jurisdiction = weihai_jurisdiction,
       .source = catalog_sources::seed_001,
-      .summary = "Every year the city and its districts spend at least 50% of their welfare-lottery funds (福彩公益金) "
+      .summary = "Every year the city and its districts spend at least 50% of their welfare-lottery funds "
+                 "(福彩公益金) "
                  "on eldercare (养老服务发展).",
       .subject = subject_kind::area,
-      .examples = {"10,000,000.00 yuan of welfare-lottery funds with 4,800,000.00 to eldercare: 5,000,000.00 required, "
+      .examples = {"10,000,000.00 yuan of welfare-lottery funds with 4,800,000.00 to eldercare: 5,000,000.00 "
+                   "required, "
                    "gap 200,000.00 yuan."},
   };
   e.build_norms = [](const reading_context&) {
