@@ -342,6 +342,32 @@ TEST_CASE("every stated parameter quotes the seed its citation names, and every 
   CHECK(quoted >= stated);
 }
 
+TEST_CASE("what no seed says is sourced with its DOMAIN.md section, derived with the arithmetic, or assumed with why") {
+  const catalog_citations all = every_reading(standard_catalog());
+  std::size_t sourced = 0, derived = 0, assumed = 0;
+  for (std::size_t i = 0; i < all.params.size(); ++i) {
+    const auto& [where, prm] = all.params[i];
+    INFO(where << " " << prm.name << " [" << to_word(prm.origin) << "]: " << prm.note << " (cited " << all.param_sources[i]
+               << ")");
+    switch (prm.origin) {
+    case provenance::sourced: // the note names the DOMAIN.md section, or the citation is one
+      CHECK((prm.note.find("DOMAIN.md") != std::string::npos || all.param_sources[i].rfind("DOMAIN.md", 0) == 0));
+      ++sourced;
+      break;
+    case provenance::derived: // the note shows the computation
+      CHECK((prm.note.find("÷") != std::string::npos || prm.note.find("×") != std::string::npos));
+      ++derived;
+      break;
+    case provenance::assumed: // the note says why
+      CHECK_FALSE(prm.note.empty());
+      ++assumed;
+      break;
+    case provenance::stated: break; // checked with its quote above
+    }
+  }
+  CHECK((sourced > 0 && derived > 0 && assumed > 0));
+}
+
 TEST_CASE("a start date is stated only with the seed's words; a report's date is never stated") {
   const catalog_citations all = every_reading(standard_catalog());
   for (const auto& [where, prm] : all.params) {
