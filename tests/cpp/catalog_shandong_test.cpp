@@ -425,10 +425,8 @@ TEST_CASE("weihai caregiver subsidy: the default follows the seed — conditions
                     Catch::Contains("readings.weihai.caregiver.amount_yuan") && Catch::Contains("10000.01"));
   CHECK_THROWS_AS(c.worker_policy_for(caregiver, reading_set{{"weihai.caregiver.amount_yuan", "0"}}), invalid_value);
   // The third-party page's 10,000 level is assumed, with its source; the seed's cap is stated.
-  for (const auto& r : c.worker_policy_for(caregiver, reading_set{{"weihai.caregiver.conditions", "third_party_page"}})
-                           .versions()
-                           .front()
-                           .rules)
+  const basic_policy<worker> page = c.worker_policy_for(caregiver, reading_set{{"weihai.caregiver.conditions", "third_party_page"}});
+  for (const auto& r : page.versions().front().rules)
     for (const auto& prm : r.parameters) {
       if (prm.name == "amount") {
         CHECK(prm.origin == provenance::assumed);
@@ -533,7 +531,8 @@ TEST_CASE("rongcheng free lunch: the age reference reading (open question 12)") 
 
 TEST_CASE("rongcheng free lunch: what the seed states and what is assumed") {
   // 「提供免费午餐」: a free lunch — stated; once a day — assumed (the seed gives no frequency).
-  for (const auto& prm : standard_catalog().policy_for(lunch).versions().front().rules.front().parameters) {
+  const policy p = standard_catalog().policy_for(lunch);
+  for (const auto& prm : p.versions().front().rules.front().parameters) {
     if (prm.name == "meal") CHECK((prm.origin == provenance::stated && prm.quote == "提供免费午餐"));
     if (prm.name == "frequency") CHECK(prm.origin == provenance::assumed);
     if (prm.name == "canteen") CHECK((prm.origin == provenance::stated && !prm.quote.empty()));
