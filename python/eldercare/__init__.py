@@ -106,6 +106,7 @@ from ._rules import (  # noqa: E402
     Policy,
     PolicyVersion,
     Rule,
+    devices_once,
     format_fen,
     meals_per_day,
     money_once,
@@ -118,7 +119,15 @@ from ._rules import (  # noqa: E402
     to_fen,
     visits_per_month,
 )
-from ._subjects import NormResult, PlanningNorm, ServiceArea, Worker, WorkerPolicy  # noqa: E402
+from ._subjects import (  # noqa: E402
+    CompetitionEvent,
+    EventPolicy,
+    NormResult,
+    PlanningNorm,
+    ServiceArea,
+    Worker,
+    WorkerPolicy,
+)
 from ._values import (  # noqa: E402
     ABILITY_SCALES,
     CATEGORIES,
@@ -159,11 +168,13 @@ __all__ = [
     "Benefit",
     "Citation",
     "Comparison",
+    "CompetitionEvent",
     "Condition",
     "DateLike",
     "Decision",
     "DisabilityCertificate",
     "ErrorId",
+    "EventPolicy",
     "Facility",
     "FacilityRegistry",
     "Filing",
@@ -204,6 +215,7 @@ __all__ = [
     "compare",
     "conditions",
     "date_reaching_age",
+    "devices_once",
     "evaluate",
     "evaluate_population",
     "format_fen",

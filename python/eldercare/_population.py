@@ -1096,7 +1096,9 @@ def evaluate_population(
         One row per person (or household) in input order: ``id``, ``eligible``, ``amount_fen`` (money
         per the grant's period), ``unit``, ``period``, ``quantity`` (of the grant, in its unit),
         ``first_failing_condition``, ``granting_rules`` (comma-separated), ``status`` (``decided``,
-        ``not_in_force``, ``not_computable``); for households also ``members``.
+        ``not_in_force``, ``not_computable``, or ``undetermined``: before the scheme's first known
+        date, neither eligible nor not — ``eligible`` is then False but means "unknown"); for
+        households also ``members``.
 
     Examples
     --------
@@ -1168,8 +1170,10 @@ def schedule_population(
     -------
     pandas.DataFrame
         Long form: one row per person and month, ``id``, ``year``, ``month``, ``eligible``,
-        ``amount_fen`` (money paid that month: arrears, one-off and yearly grants as schedules pay
-        them) and ``quantity`` (of a non-money grant that month).
+        ``undetermined`` (the month is before the scheme's first known date), ``amount_fen`` (money
+        paid that month: arrears, one-off and yearly grants as schedules pay them) and ``quantity``
+        (of a non-money grant that month); both missing (``<NA>``) in undetermined months, whose
+        amounts are unknown, not 0.
     """
     import pandas as pd
 
@@ -1183,18 +1187,22 @@ def schedule_population(
         r = _core.schedule_batch(target.impl, pop._impl, first, last, registry)
         ids = pop._id_column()
     years, months = r["year"], r["month"]
+    unknown = r["undetermined"]
     if wide:
         labels = [f"{y:04d}-{m:02d}" for y, m in zip(years, months)]
-        return pd.DataFrame(r["amount_fen"], index=pd.Index(ids, name="id"), columns=labels)
+        table = pd.DataFrame(r["amount_fen"], index=pd.Index(ids, name="id"), columns=labels).astype("Int64")
+        return table.mask(pd.DataFrame(unknown, index=table.index, columns=labels))
     n, k = len(ids), len(years)
+    flat = unknown.reshape(-1)
     return pd.DataFrame(
         {
             "id": np.repeat(np.asarray(ids, dtype=object), k),
             "year": np.tile(np.asarray(years, dtype=np.int64), n),
             "month": np.tile(np.asarray(months, dtype=np.int64), n),
             "eligible": r["eligible"].reshape(-1),
-            "amount_fen": r["amount_fen"].reshape(-1),
-            "quantity": r["quantity"].reshape(-1),
+            "undetermined": flat,
+            "amount_fen": pd.arrays.IntegerArray(r["amount_fen"].reshape(-1), flat.copy()),
+            "quantity": pd.arrays.IntegerArray(r["quantity"].reshape(-1), flat.copy()),
         }
     )
 
@@ -1209,9 +1217,12 @@ class SimulationResult:
     ----------
     by_month : pandas.DataFrame
         One row per month: ``year``, ``month``, ``tested_on`` (the day the month is decided on),
-        ``version`` (the version in force at the month's end), ``eligible`` (persons granted something
-        on the test day), ``paid`` (persons paid a non-zero amount), ``amount_fen`` (money paid,
-        arrears included), ``arrears_months``, ``granted_quantity``.
+        ``version`` (the version in force at the month's end), ``status`` (``decided``,
+        ``not_in_force``, ``not_computable`` or ``undetermined``: before the scheme's first known
+        date), ``undetermined`` (persons whose month is undetermined: all, or none), ``eligible``
+        (persons granted something on the test day), ``paid`` (persons paid a non-zero amount),
+        ``amount_fen`` (money paid, arrears included), ``arrears_months``, ``granted_quantity`` —
+        these five missing (``<NA>``) in an undetermined month, whose payments are unknown.
     by_prefecture : pandas.DataFrame
         ``year``, ``month``, ``prefecture`` (the code of the hukou's prefecture, or of the residence's
         with ``regions="residence"``; a province-level code stands for itself), ``paid``, ``amount_fen``:
@@ -1219,34 +1230,53 @@ class SimulationResult:
     by_rule : pandas.DataFrame
         ``year``, ``month``, ``rule_id``, ``paid``, ``amount_fen``: one row per month and granting rule.
     total_fen : int
-        Money paid over the whole horizon.
+        Money paid over the determined months of the horizon.
+    undetermined_months : int
+        Months whose payments are unknown (left out of ``total_fen``, not counted as 0).
     cpp_seconds : float
         The time of the C++ engine call alone (``simulate_months``), without the Python around it.
     amounts_fen : numpy.ndarray or None
         With ``per_person=True``: the money paid to each person each month (fen, arrears included, as
         :func:`eldercare.schedule` pays it), int64 of shape (persons, months), rows in the
-        population's order; None otherwise.
+        population's order (0 in an undetermined month: see ``by_month.status``); None otherwise.
 
     The persons' ids, the rows of ``amounts_fen``, are in :attr:`ids`.
     """
 
-    __slots__ = ("_population", "amounts_fen", "by_month", "by_prefecture", "by_rule", "cpp_seconds", "total_fen")
+    __slots__ = (
+        "_population",
+        "amounts_fen",
+        "by_month",
+        "by_prefecture",
+        "by_rule",
+        "cpp_seconds",
+        "total_fen",
+        "undetermined_months",
+    )
 
     def __init__(self, r: Mapping[str, Any], population: Optional[Population] = None) -> None:
         import pandas as pd
 
         years, months = r["year"], r["month"]
+        # An undetermined month's counts and money are unknown: missing, never 0.
+        unknown = r["undetermined"] > 0
+
+        def known(column: str) -> Any:
+            return pd.arrays.IntegerArray(np.asarray(r[column], dtype=np.int64), unknown.copy())
+
         self.by_month = pd.DataFrame(
             {
                 "year": years,
                 "month": months,
                 "tested_on": r["tested_on"],
                 "version": r["version_label"],
-                "eligible": r["eligible"],
-                "paid": r["paid"],
-                "amount_fen": r["amount_fen"],
-                "arrears_months": r["arrears_months"],
-                "granted_quantity": r["granted_quantity"],
+                "status": _categorical(r["status"], _core.decision_status_codes),
+                "undetermined": r["undetermined"],
+                "eligible": known("eligible"),
+                "paid": known("paid"),
+                "amount_fen": known("amount_fen"),
+                "arrears_months": known("arrears_months"),
+                "granted_quantity": known("granted_quantity"),
             },
             copy=False,
         )
@@ -1273,6 +1303,7 @@ class SimulationResult:
             copy=False,
         )
         self.total_fen: int = int(r["total_fen"])
+        self.undetermined_months: int = int(r["undetermined_months"])
         self.cpp_seconds: float = float(r["cpp_seconds"])
         self.amounts_fen: Optional[np.ndarray] = r.get("amounts_fen")
         # The ids are made on first use: building a text column of every id costs more than the
@@ -1285,7 +1316,8 @@ class SimulationResult:
         return None if self._population is None else self._population._id_column()
 
     def __repr__(self) -> str:
-        return f"<SimulationResult of {len(self.by_month)} months, {self.total_fen} fen>"
+        more = f", {self.undetermined_months} undetermined" if self.undetermined_months else ""
+        return f"<SimulationResult of {len(self.by_month)} months{more}, {self.total_fen} fen>"
 
 
 def simulate_population(

@@ -426,12 +426,16 @@ def reform(
         invalid(
             ErrorId.INVALID_PARAMETER, "effective_from", split.isoformat(), f"no version of {pol.id} is in force then"
         )
+    # A scheme known only from its first version stays so: dates before the reform's first version
+    # are as undetermined as they were before it.
     return Policy(
         id if id is not None else f"{pol.id}.reform",
         title if title is not None else f"{pol.title} (reform)",
         out,
         status=pol.status,
         missing=pol.missing,
+        known_from=None if pol.known_from is None or not out else min(v.effective_from for v in out),
+        known_from_reason=pol.known_from_reason,
     )
 
 

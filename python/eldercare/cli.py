@@ -215,6 +215,8 @@ def _cmd_catalog(args: argparse.Namespace) -> int:
     width = max(len(e.id) for e in entries)
     for e in entries:
         versions = ", ".join(f"{v.label} from {v.effective_from}" for v in e.versions) or "-"
+        if e.known_from is not None:
+            versions += f" (known from {e.known_from}; earlier dates undetermined)"
         status = "" if e.status == "computable" else f" [{e.status}]"
         print(f"{e.id:<{width}}  {e.subject:<9} {e.title}{status}")
         print(f"{'':<{width}}  {'':<9} versions: {versions}")

@@ -7,11 +7,12 @@ by month, as ``eldercare simulate`` runs it.
 >>> result = simulate(cases.persons, cases.facilities, "2024-01-01", 3,
 ...                   ids=["cn.beijing.elderly_allowances.advanced_age"])
 >>> list(result.summary.columns)
-['policy', 'unit', 'persons_eligible', 'total_fen', 'total_yuan', 'other_quantity']
+['policy', 'unit', 'persons_eligible', 'total_fen', 'total_yuan', 'other_quantity', 'undetermined_months']
 
 Payments are those of :func:`eldercare.schedule` (arrears, one-off and yearly grants included),
 before stacking between policies (:func:`eldercare.catalog.resolve` applies it per person).
-Bundles are left out: their components are listed one by one.
+Bundles are left out: their components are listed one by one. Months before a scheme's first known
+date are undetermined: counted apart (``undetermined_months``), their amounts missing, never 0.
 """
 
 from __future__ import annotations
@@ -80,10 +81,13 @@ class Simulation:
         One row per policy: ``policy``, ``unit`` (what it grants), ``persons_eligible`` (in some
         month; households for a policy paid per household), ``total_fen``, ``total_yuan`` and
         ``other_quantity`` (a non-money grant delivered over the months, in its unit: hours or visits
-        per month summed, meals per day times the days, a place or points once per person).
+        per month summed, meals per day times the days, a place or points once per person) and
+        ``undetermined_months`` (months before the scheme's first known date, whose amounts are
+        unknown and not in the totals).
     monthly : pandas.DataFrame
-        One row per policy and month: ``policy``, ``month`` (``"YYYY-MM"``), ``eligible``,
-        ``amount_fen``.
+        One row per policy and month: ``policy``, ``month`` (``"YYYY-MM"``), ``undetermined``
+        (persons or households whose month is undetermined), ``eligible``, ``amount_fen`` (missing in
+        an undetermined month).
     first, last : datetime.date
         The first days of the first and last months.
     """
@@ -98,6 +102,8 @@ class Simulation:
         rows = [("policy", "grants", "eligible", "total yuan", "other")]
         for r in self.summary.itertuples(index=False):
             other = f"{r.other_quantity:,} {r.unit}" if r.other_quantity else ""
+            if r.undetermined_months:
+                other = (other + "; " if other else "") + f"{r.undetermined_months} months undetermined (not in total)"
             rows.append((r.policy, r.unit, f"{r.persons_eligible:,}", f"{format_fen(int(r.total_fen)):>14}", other))
         total = int(self.summary["total_fen"].sum())
         rows.append(("total (before stacking)", "", "", f"{format_fen(total):>14}", ""))
@@ -216,34 +222,51 @@ def simulate(
         unit = units.pop() if len(units) == 1 else "mixed"
         table = schedule_population(pid, pop, start, last_day, facilities, readings)
         eligible_ids = table.loc[table["eligible"], "id"].nunique()
+        # Undetermined months (before a scheme's first known date) are counted apart; their amounts
+        # are missing in the table and left out of the sums, never added as 0.
+        known = table[~table["undetermined"]]
+        undetermined_months = table.loc[table["undetermined"], ["year", "month"]].drop_duplicates()
         summary_rows.append(
             {
                 "policy": pid,
                 "unit": unit,
                 "persons_eligible": int(eligible_ids),
-                "total_fen": int(table["amount_fen"].sum()),
-                "total_yuan": float(table["amount_fen"].sum()) / 100,
-                "other_quantity": int(table["quantity"].sum()),
+                "total_fen": int(known["amount_fen"].sum()),
+                "total_yuan": float(known["amount_fen"].sum()) / 100,
+                "other_quantity": int(known["quantity"].sum()),
+                "undetermined_months": len(undetermined_months),
             }
         )
         by_month = table.groupby(["year", "month"], sort=True).agg(
-            eligible=("eligible", "sum"), amount_fen=("amount_fen", "sum")
+            undetermined=("undetermined", "sum"), eligible=("eligible", "sum"), amount_fen=("amount_fen", "sum")
         )
         for (y, m), row in by_month.iterrows():
             monthly_rows.append(
                 {
                     "policy": pid,
                     "month": f"{y:04d}-{m:02d}",
+                    "undetermined": int(row["undetermined"]),
                     "eligible": int(row["eligible"]),
-                    "amount_fen": int(row["amount_fen"]),
+                    "amount_fen": None if row["undetermined"] else int(row["amount_fen"]),
                 }
             )
     bar.show(len(chosen), "done")
     return Simulation(
         pd.DataFrame(
-            summary_rows, columns=["policy", "unit", "persons_eligible", "total_fen", "total_yuan", "other_quantity"]
+            summary_rows,
+            columns=[
+                "policy",
+                "unit",
+                "persons_eligible",
+                "total_fen",
+                "total_yuan",
+                "other_quantity",
+                "undetermined_months",
+            ],
         ),
-        pd.DataFrame(monthly_rows, columns=["policy", "month", "eligible", "amount_fen"]),
+        pd.DataFrame(monthly_rows, columns=["policy", "month", "undetermined", "eligible", "amount_fen"]).astype(
+            {"amount_fen": "Int64"}
+        ),
         start,
         end,
     )

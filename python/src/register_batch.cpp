@@ -121,7 +121,8 @@ std::pair<date, date> period_of(py::handle first, py::handle last) {
 }
 
 /// A schedule_table as numpy: rows × months matrices of money paid (fen), the quantity of non-money
-/// grants, and eligibility; the months' years and months.
+/// grants, eligibility, and undetermined months (whose amounts are unknown); the months' years and
+/// months.
 py::dict to_python(const schedule_table& t) {
   auto matrix = [&](const auto& v) {
     using T = typename std::decay_t<decltype(v)>::value_type;
@@ -133,6 +134,7 @@ py::dict to_python(const schedule_table& t) {
   d["amount_fen"] = matrix(t.amount_fen);
   d["quantity"] = matrix(t.quantity);
   d["eligible"] = matrix(t.eligible).attr("astype")("bool");
+  d["undetermined"] = matrix(t.undetermined).attr("astype")("bool");
   d["year"] = py::cast(t.years);
   d["month"] = py::cast(t.months);
   return d;
@@ -231,7 +233,6 @@ py::dict evaluate_columns(const policy& p, population_handle& h, py::handle on, 
       });
     }
   }
-  const auto status = static_cast<std::int8_t>(status_on(p, d));
   py::dict out;
   out["eligible_count"] = r.eligible_count;
   out["total_fen"] = r.total.fen();
@@ -244,7 +245,7 @@ py::dict evaluate_columns(const policy& p, population_handle& h, py::handle on, 
   out["quantity"] = owned_array<std::int64_t>(std::move(r.quantity));
   out["unit"] = owned_array<std::int8_t>(std::move(r.unit));
   out["period"] = owned_array<std::int8_t>(std::move(r.period));
-  out["status_code"] = status; // the same for every row: the policy's status on the date
+  out["status_code"] = static_cast<std::int8_t>(r.status); // the same for every row
   if (reasons) {
     out["first_failing_condition"] = py::cast(first_failing);
     out["granting_rules"] = py::cast(granting);
@@ -282,6 +283,9 @@ py::dict simulate_columns(const policy& p, const population_handle& h, py::handl
   }
   out["tested_on"] = py::cast(tested);
   out["version_label"] = py::cast(labels);
+  out["status"] = array_of<std::int8_t>(ms.size(), [&](std::size_t k) { return static_cast<std::int8_t>(ms[k].status); });
+  out["undetermined"] = array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].undetermined; });
+  out["undetermined_months"] = r.undetermined_months;
   out["eligible"] = array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].eligible; });
   out["paid"] = array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].paid; });
   out["amount_fen"] = array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].amount.fen(); });

@@ -509,11 +509,11 @@ py::dict word_lists() {
 void register_words(py::module_& m) {
   m.attr("words") = word_lists<
       age_reached, leap_day_birthday, period_unit, month_counting, check_time, transfer_rule, pre_filing_days,
-      legacy_code_reading, year_mark, region_level, region_table::period_end, ability_scale,
+      legacy_code_reading, filing_authority, year_mark, region_level, region_table::period_end, ability_scale,
       disability_category, self_care_rating,
       category, facility_kind, benefit_unit, benefit_period, provenance, combination, payee, month_basis,
       computability, decision_status, stacking_mode, reason_kind, condition_shape, subject_kind,
-      synthetic_profile, health_condition, schema::field_kind, schema::alias_in>();
+      event_organiser, event_kind, synthetic_profile, health_condition, schema::field_kind, schema::alias_in>();
 }
 
 void register_values(py::module_& m) {

@@ -39,6 +39,10 @@ struct batch_options {
 /// Per-row results in columns, and their aggregates.
 struct batch_result {
   date on;
+  /// Every row's status (status_on: the same for all rows of a policy on a date). Undetermined rows
+  /// (before the scheme's first known date) are neither eligible nor not: their columns stay as for
+  /// "nothing granted", and this column is what tells them apart.
+  decision_status status = decision_status::decided;
   std::string version_label;              ///< the version in force on `on` ("" when none)
   std::vector<std::uint8_t> eligible;     ///< 1 when something is granted
   std::vector<std::int64_t> amount_fen;   ///< money granted per its period; 0 for none or non-money
@@ -129,7 +133,8 @@ inline void evaluate_batch_into(batch_result& out, const policy& p, const popula
   out.failing_conditions.clear();
   out.eligible_count = 0;
   out.total = money();
-  const policy_version* v = p.status() == computability::computable ? p.version_on(on) : nullptr;
+  out.status = status_on(p, on);
+  const policy_version* v = out.status == decision_status::decided ? p.version_on(on) : nullptr;
   if (v) {
     out.version_label = v->label;
     if (options.path == batch_path::materialise) {

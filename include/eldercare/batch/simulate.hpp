@@ -62,6 +62,11 @@ struct month_totals {
   int year = 0;
   int month = 0;
   date tested_on;
+  /// The month's status (status_on on its test day). For an undetermined month (before the scheme's
+  /// first known date) nothing below is known: the counts and the amount are left at 0 and every row
+  /// is counted in `undetermined` instead, apart from paid and unpaid rows.
+  decision_status status = decision_status::decided;
+  std::int64_t undetermined = 0; ///< rows whose month is undetermined (all of them, or none)
   std::string version_label;     ///< the version in force at the month's end ("" when none)
   std::int64_t eligible = 0;     ///< rows granted something on the test day
   std::int64_t paid = 0;         ///< rows paid a non-zero amount
@@ -74,7 +79,8 @@ struct month_totals {
 
 struct simulation_result {
   std::vector<month_totals> months;
-  money total;
+  money total;               ///< money paid over the determined months (undetermined ones are left out)
+  int undetermined_months = 0; ///< months whose payments are unknown (month_totals::status)
   /// With simulation_options::per_row_amounts: the money paid to row i in month k (fen, arrears
   /// included, as schedule() pays it) at [i * months.size() + k]; empty otherwise.
   std::vector<std::int64_t> row_amounts_fen;
@@ -123,7 +129,8 @@ struct month_accumulator {
   for (std::size_t k = 0; k < months; ++k) {
     const date m = add_months_civil(start, static_cast<int>(k));
     plan[k].schedule = schedule_month_of(p, m, options.schedule);
-    plan[k].grant_version = p.status() == computability::computable ? p.version_on(plan[k].schedule.tested_on) : nullptr;
+    plan[k].grant_version =
+        plan[k].schedule.status == decision_status::decided ? p.version_on(plan[k].schedule.tested_on) : nullptr;
     plan[k].year = m.year();
     plan[k].month = m.month();
   }
@@ -237,7 +244,12 @@ struct month_accumulator {
       line.month = mp.month;
       line.tested_on = mp.schedule.tested_on;
       line.granted = granted;
-      pay_month(line, mp.schedule.version, k == 0, ws.states[i]);
+      line.status = mp.schedule.status;
+      pay_month(line, mp.schedule.version, k == 0, ws.states[i], [&] {
+        // Only when arrears are owed (rare: a row's first payment): the row as a person, decided in full.
+        const person subject = pop.to_person(begin + i);
+        return arrears_floor(p, evaluate(p, subject, line.tested_on, facilities));
+      });
       if (!row_amounts.empty()) row_amounts[(begin + i) * months + k] = line.amount.fen();
       if (!line.eligible) return;
       detail::month_accumulator& acc = ws.months[k];
@@ -367,6 +379,11 @@ struct month_accumulator {
     t.year = plan[k].year;
     t.month = plan[k].month;
     t.tested_on = plan[k].schedule.tested_on;
+    t.status = plan[k].schedule.status;
+    if (t.status == decision_status::undetermined) {
+      t.undetermined = static_cast<std::int64_t>(pop.size());
+      ++out.undetermined_months;
+    }
     if (plan[k].schedule.version) t.version_label = plan[k].schedule.version->label;
     detail::month_accumulator sum;
     sum.size_for(prefectures.size(), rule_ids.size());
