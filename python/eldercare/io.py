@@ -32,7 +32,12 @@ Facilities: ``id`` and ``region`` are required; ``kind`` defaults to ``"institut
 the facility's region, ``revoked_on`` to null, ``receipt_no`` to ``""``.
 
 Persons: ``id``, ``birth_date``, ``hukou`` and ``residence`` are required (``hukou`` and
-``residence`` may also be a bare region code: since unknown, not rural). Optional:
+``residence`` may also be a bare region code: since unknown, not rural). An ``id_number`` (the
+resident ID number, 18 characters or the 15 digits of before 1999) may stand in for ``birth_date``:
+its digits 7-14 give it, and a ``birth_date`` given as well must agree. With
+``load_cases(..., hukou_from_id=True)`` the region that issued the number (digits 1-6) also stands in
+for a missing ``hukou``; by default it does not, since it is the place of first registration, not
+necessarily today's hukou. Optional:
 
 - ``ability_level``: the GB/T 42195-2022 level, 0 (能力完好) to 4 (完全失能). The short form states a
   level without a date: it is recorded as an assessment on scale ``gbt_42195_2022`` made on the
@@ -51,7 +56,9 @@ Persons: ``id``, ``birth_date``, ``hukou`` and ``residence`` are required (``huk
 - ``health``: the health conditions, words ``mental_illness`` and ``infectious_disease``
   (``["mental_illness"]``);
 - ``stays``: ``[{"facility": "F1", "admitted": "2023-02-28", "discharged": null}]``;
-- ``household_id``: text; ``programmes``: a list of programme ids.
+- ``household_id``: text; ``programmes``: a list of programme ids;
+- ``weight``: survey microdata, the persons the record represents (a number at least 0, kept to 6
+  decimals); population totals are weighted by it.
 
 A set of words (``categories``, ``health``) may also be an object of its words, true or false:
 ``{"mental_illness": true, "infectious_disease": false}``. Every fact, its JSON path and its column
@@ -271,13 +278,15 @@ def _facility(entry: Any, at: str) -> Facility:
     return _facility_from_record(rec, at)
 
 
-def _person(entry: Any, at: str) -> Person:
+def _person(entry: Any, at: str, hukou_from_id: bool = False) -> Person:
     rec, spelled = _record(PERSON, entry, at, ErrorId.INVALID_PERSON)
     pid = _required(rec, "id", at, ErrorId.INVALID_PERSON)
     if not isinstance(pid, str):
         invalid_type(ErrorId.INVALID_PERSON, f"{at}.id", pid, "expected text")
-    _core.to_date(_required(rec, "birth_date", at, ErrorId.INVALID_PERSON), f"{at}.birth_date")
-    return _person_from_record(rec, at, spelled)
+    birth = PERSON.field("birth_date")
+    if rec.get(birth.column) is not None or rec.get(birth.given_by_option() or "") is None:
+        _core.to_date(_required(rec, birth.column, at, ErrorId.INVALID_PERSON), f"{at}.birth_date")
+    return _person_from_record(rec, at, spelled, hukou_from_id=hukou_from_id)
 
 
 T = TypeVar("T", Facility, Person)
@@ -297,13 +306,17 @@ def _entries(items: Any, kind: str, build: Callable[[Any, str], T], error_id: Er
     return out
 
 
-def load_cases(source: Union[str, os.PathLike[str], Mapping[str, Any]]) -> Cases:
+def load_cases(source: Union[str, os.PathLike[str], Mapping[str, Any]], *, hukou_from_id: bool = False) -> Cases:
     """Read persons and facilities in the JSON interchange format.
 
     Parameters
     ----------
     source : str, os.PathLike or dict
         A path to a JSON file, or the parsed JSON (a dict, which is not modified).
+    hukou_from_id : bool
+        Let the region that issued a person's ``id_number`` (its first six digits) stand in for a
+        missing ``hukou`` region. Off by default: that region is where the number was first issued,
+        not necessarily today's hukou.
 
     Returns
     -------
@@ -335,7 +348,9 @@ def load_cases(source: Union[str, os.PathLike[str], Mapping[str, Any]]) -> Cases
 
     facilities = _entries(top.get("facilities"), "facilities", _facility, ErrorId.INVALID_FACILITY)
     registry = FacilityRegistry(facilities)
-    persons = _entries(top.get("persons"), "persons", _person, ErrorId.INVALID_PERSON)
+    persons = _entries(
+        top.get("persons"), "persons", functools.partial(_person, hukou_from_id=bool(hukou_from_id)), ErrorId.INVALID_PERSON
+    )
     for person in persons:
         person.validate(registry)
     return Cases(persons, registry)

@@ -13,7 +13,9 @@
 #include "eldercare/facility/facility_registry.hpp"
 #include "eldercare/person/category.hpp"
 #include "eldercare/person/health.hpp"
+#include "eldercare/person/id_number.hpp"
 #include "eldercare/person/residency.hpp"
+#include "eldercare/person/survey_weight.hpp"
 #include "eldercare/stay/stay.hpp"
 
 namespace eldercare {
@@ -34,6 +36,12 @@ struct person {
   /// Programmes the person is enrolled in, by id (e.g. "weihai.virtual_platform" for Weihai's
   /// virtual eldercare platform); rules test enrolment with enrolled_in.
   std::vector<std::string> programmes = {};
+  /// The resident ID number (公民身份号码) when the record has one; its date of birth must be
+  /// birth_date (validate() checks it). No rule reads it.
+  std::optional<eldercare::id_number> id_number = {};
+  /// Survey microdata: how many persons the record represents (none given: 1). No rule reads it;
+  /// population totals are weighted by it (person/survey_weight.hpp).
+  std::optional<survey_weight> weight = {};
 };
 
 namespace detail {
@@ -53,7 +61,7 @@ inline std::optional<std::size_t> overlapping_earlier_stay(std::span<const stay>
 
 /// Checks the facts that single values cannot check alone, throwing invalid_value with the field
 /// path (e.g. "persons[p1].stays[1].admitted"):
-///  - a non-empty id and a real birth date;
+///  - a non-empty id and a real birth date, the ID number's when one is given;
 ///  - hukou.since, the assessment and stays not before the birth date;
 ///  - stays that do not overlap (a transfer on one day — discharge and admission the same day — is fine);
 ///  - when `facilities` is given, every stay names a facility in it.
@@ -65,6 +73,7 @@ inline void validate(const person& p, const facility_registry* facilities = null
     if (d < p.birth_date)
       throw invalid_value(error_id::invalid_person, field, to_iso(d), "is before the birth date " + to_iso(p.birth_date));
   };
+  if (p.id_number) (void)birth_date_of(p.birth_date, p.id_number, at + ".birth_date", at + ".id_number");
   if (p.hukou.since) not_before_birth(*p.hukou.since, at + ".hukou.since");
   if (p.ability) not_before_birth(p.ability->assessed_on(), at + ".ability.assessed_on");
   for (std::size_t i = 0; i < p.stays.size(); ++i) {
