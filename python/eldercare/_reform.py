@@ -14,7 +14,7 @@ import html
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
-from . import _core
+from . import _core, _weights
 from ._calendar import DateLike
 from ._errors import ErrorId, invalid, invalid_type
 from ._rules import Benefit, Parameter, Policy, PolicyVersion, Rule, format_fen, to_fen
@@ -452,7 +452,11 @@ class Comparison:
     summary : dict
         ``persons``, ``baseline_cost_fen``, ``reform_cost_fen``, ``cost_delta_fen``, ``gainers``,
         ``losers``, ``unchanged``, ``newly_eligible``, ``no_longer_eligible``, and what the money
-        measures (``"per period on <date>"`` or ``"paid <first> to <last>"``).
+        measures (``"per period on <date>"`` or ``"paid <first> to <last>"``). For a weighted
+        population (a ``weight`` column) also the same counts and costs weighted by the rows'
+        weights, ``weighted_persons`` ... ``weighted_cost_delta_fen``: exact Decimals
+        (:mod:`eldercare._weights`), shown rounded half to even to the fen; ``persons`` then has a
+        ``weight`` column.
     """
 
     persons: Any
@@ -467,13 +471,22 @@ class Comparison:
 
     def __str__(self) -> str:
         s = self.summary
-        return (
+        text = (
             f"{s['reform']} against {s['baseline']} ({s['measure']}), {s['persons']} persons:\n"
             f"  cost {format_fen(s['baseline_cost_fen'])} → {format_fen(s['reform_cost_fen'])} yuan "
             f"(Δ {format_fen(s['cost_delta_fen'])})\n"
             f"  gainers {s['gainers']}, losers {s['losers']}, unchanged {s['unchanged']}; newly eligible "
             f"{s['newly_eligible']}, no longer eligible {s['no_longer_eligible']}"
         )
+        if "weighted_persons" in s:
+            fen = _weights.round_fen
+            text += (
+                f"\n  weighted ({s['weighted_persons']} persons represented): cost "
+                f"{format_fen(fen(s['weighted_baseline_cost_fen']))} → {format_fen(fen(s['weighted_reform_cost_fen']))} "
+                f"yuan (Δ {format_fen(fen(s['weighted_cost_delta_fen']))}); gainers {s['weighted_gainers']}, "
+                f"losers {s['weighted_losers']}"
+            )
+        return text
 
     def _repr_html_(self) -> str:
         rows = "".join(
@@ -497,6 +510,7 @@ def compare(
     stays: Any = None,
     period: Optional[Tuple[DateLike, DateLike]] = None,
     households: Optional[bool] = None,
+    missing: str = "error",
 ) -> Comparison:
     """Compare a reform with its baseline over a population.
 
@@ -511,6 +525,10 @@ def compare(
     period : (first, last), optional
         Measure money paid month by month over these months instead (arrears, one-off and yearly
         grants as schedules pay them).
+    missing : {"error", "absent"}
+        As for :func:`eldercare.evaluate_population`: a facility registry, a stay's facility or a
+        column that either policy reads and the population lacks is an error unless ``"absent"``
+        (without it a forgotten ``facilities`` would compare two zeros).
 
     Returns
     -------
@@ -523,10 +541,10 @@ def compare(
     pop = Population.of(population, stays=stays, facilities=facilities)
     reg = facilities if facilities is not None else pop.facilities
     base = evaluate_population(
-        baseline, pop, on, reg, readings if isinstance(baseline, str) else None, households=households
+        baseline, pop, on, reg, readings if isinstance(baseline, str) else None, households=households, missing=missing
     )
     new = evaluate_population(
-        reform, pop, on, reg, readings if isinstance(reform, str) else None, households=households
+        reform, pop, on, reg, readings if isinstance(reform, str) else None, households=households, missing=missing
     )
     if period is None:
         base_fen = base["amount_fen"].to_numpy()
@@ -534,7 +552,7 @@ def compare(
         measure = f"per period on {_core.to_date(on, 'on')}"
     else:
         first, last = period
-        kw = {"households": households}
+        kw = {"households": households, "missing": missing}
         b = schedule_population(
             baseline, pop, first, last, reg, readings if isinstance(baseline, str) else None, wide=True, **kw
         )
@@ -569,6 +587,9 @@ def compare(
             "change": change,
         }
     )
+    weighted = "weight" in base.columns
+    if weighted:
+        frame["weight"] = base["weight"].to_numpy()
     b_el = frame["baseline_eligible"].to_numpy()
     r_el = frame["reform_eligible"].to_numpy()
     summary = {
@@ -585,4 +606,23 @@ def compare(
         "newly_eligible": int((~b_el & r_el).sum()),
         "no_longer_eligible": int((b_el & ~r_el).sum()),
     }
+    if weighted:
+        micros = pop._weight_micros()
+
+        def weighted_sum(values: Any) -> Any:
+            return _weights.from_micros(_core.weighted_sum(np.ascontiguousarray(values, dtype=np.int64), micros))
+
+        summary.update(
+            {
+                "weighted_persons": weighted_sum(np.ones(len(frame))),
+                "weighted_baseline_cost_fen": weighted_sum(base_fen),
+                "weighted_reform_cost_fen": weighted_sum(new_fen),
+                "weighted_cost_delta_fen": weighted_sum(delta),
+                "weighted_gainers": weighted_sum(delta > 0),
+                "weighted_losers": weighted_sum(delta < 0),
+                "weighted_unchanged": weighted_sum(delta == 0),
+                "weighted_newly_eligible": weighted_sum(~b_el & r_el),
+                "weighted_no_longer_eligible": weighted_sum(b_el & ~r_el),
+            }
+        )
     return Comparison(frame, summary)

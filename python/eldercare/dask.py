@@ -183,22 +183,37 @@ def _evaluate_partition(
     readings: Optional[Mapping[str, str]],
     reasons: bool,
     stays: Any,
+    missing: str = "error",
     partition_info: Optional[Dict[str, Any]] = None,
 ) -> Any:
     _refuse_list_text(part, None if partition_info is None else partition_info.get("number"))
     frame = evaluate_population(
-        policy, part, on, facilities, readings, stays=_partition_stays(part, stays), reasons=reasons, households=False
+        policy,
+        part,
+        on,
+        facilities,
+        readings,
+        stays=_partition_stays(part, stays),
+        reasons=reasons,
+        households=False,
+        missing=missing,
     )
     frame.index = part.index  # aligned with the input partition
     return frame
 
 
-def _meta(policy: Any, on: DateLike, facilities: Any, readings: Any, reasons: bool, index: Any) -> Any:
-    """The empty result frame, with the dtypes evaluate_population gives (evaluated on one made-up row)."""
+def _meta(policy: Any, on: DateLike, facilities: Any, readings: Any, reasons: bool, index: Any, columns: Any) -> Any:
+    """The empty result frame, with the dtypes evaluate_population gives (evaluated on one made-up
+    row, weighted when the partitions have a weight column; what it lacks is taken as absent)."""
     import pandas as pd
 
     probe = pd.DataFrame({f.column: [_PROBE[f.kind]] for f in PERSON if f.required})
-    frame = evaluate_population(policy, probe, on, facilities, readings, reasons=reasons, households=False).iloc[:0]
+    weight = PERSON.field("weight")
+    if any(c in columns for c in (weight.column, *(a.name for a in weight.aliases_in("column")))):
+        probe[weight.column] = [1.0]
+    frame = evaluate_population(
+        policy, probe, on, facilities, readings, reasons=reasons, households=False, missing="absent"
+    ).iloc[:0]
     frame.index = index[:0]
     return frame
 
@@ -212,6 +227,7 @@ def evaluate_dask(
     readings: Optional[Mapping[str, str]] = None,
     stays: Any = None,
     reasons: bool = False,
+    missing: str = "error",
 ) -> Any:
     """Evaluate a policy for every person of a dask DataFrame on a date, partition by partition.
 
@@ -229,6 +245,8 @@ def evaluate_dask(
         Stays as a separate table (``person_id``, ``facility``, ``admitted``, ``discharged``).
     reasons : bool
         As for :func:`eldercare.evaluate_population` (False: the fast path).
+    missing : {"error", "absent"}
+        As for :func:`eldercare.evaluate_population`: checked on each partition as it is computed.
 
     Returns
     -------
@@ -240,9 +258,18 @@ def evaluate_dask(
     """
     ddf = _dask_frame(ddf)
     registry = FacilityRegistry.of(facilities)
-    meta = _meta(policy, on, registry, readings, reasons, ddf._meta.index)
+    meta = _meta(policy, on, registry, readings, reasons, ddf._meta.index, list(ddf.columns))
     return ddf.map_partitions(
-        _evaluate_partition, policy, on, registry, readings, bool(reasons), stays, meta=meta, align_dataframes=False
+        _evaluate_partition,
+        policy,
+        on,
+        registry,
+        readings,
+        bool(reasons),
+        stays,
+        missing,
+        meta=meta,
+        align_dataframes=False,
     )
 
 
@@ -256,12 +283,13 @@ def _simulate_partition(
     regions: str,
     stays: Any,
     partition: int,
+    missing: str = "error",
 ) -> SimulationTotals:
     if len(part) == 0:
         return _no_totals()
     _refuse_list_text(part, partition)
     population = Population(part, stays=_partition_stays(part, stays), facilities=facilities)
-    return _simulate_batch(policy, population, first, months, facilities, readings, regions=regions)
+    return _simulate_batch(policy, population, first, months, facilities, readings, regions=regions, missing=missing)
 
 
 def simulate_dask(
@@ -276,6 +304,7 @@ def simulate_dask(
     regions: str = "hukou",
     compute: bool = True,
     split_every: int = 16,
+    missing: str = "error",
 ) -> Any:
     """Month totals of a policy over a dask DataFrame: each partition simulated where it lies, the
     totals added up in a tree.
@@ -293,12 +322,15 @@ def simulate_dask(
         False: return the dask ``Delayed`` of the result instead of computing it.
     split_every : int
         How many partitions' totals one task adds up.
+    missing : {"error", "absent"}
+        As for :func:`eldercare.evaluate_population`.
 
     Returns
     -------
     eldercare.parquet.SimulationTotals
         ``by_month``, ``by_prefecture``, ``by_rule`` and ``total_fen``: equal to the totals of the
-        whole population at once.
+        whole population at once; for a ``weight`` column also the exact weighted totals
+        (``weighted_total_fen``), equal to the millionth whatever the partitions.
     """
     import dask
 
@@ -307,7 +339,9 @@ def simulate_dask(
     months = _check_months(months)
     registry = FacilityRegistry.of(facilities)
     level = [
-        dask.delayed(_simulate_partition)(part, policy, first, months, registry, readings, regions, stays, number)
+        dask.delayed(_simulate_partition)(
+            part, policy, first, months, registry, readings, regions, stays, number, missing
+        )
         for number, part in enumerate(ddf.to_delayed())
     ]
     while len(level) > 1:

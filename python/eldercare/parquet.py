@@ -9,7 +9,8 @@ whole), not by the file: write files with row groups of the order of `batch_rows
 
 - :func:`evaluate_parquet`: the per-row results of :func:`eldercare.evaluate_population`, streamed to
   another Parquet file, and their aggregates;
-- :func:`simulate_parquet`: month totals of a simulation summed over the batches (exact integer fen);
+- :func:`simulate_parquet`: month totals of a simulation summed over the batches (exact integer fen;
+  for a file with a ``weight`` column, exact weighted totals beside them: :mod:`eldercare._weights`);
 - :func:`write_population_parquet`: a synthetic population written in row groups.
 
 Stays
@@ -42,6 +43,7 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optio
 import numpy as np
 
 from ._calendar import DateLike
+from . import _core, _weights
 from ._errors import ErrorId, InvalidType, InvalidValue, invalid, invalid_type
 from ._population import Population, SyntheticPopulation, evaluate_population, simulate_population
 from ._schema import PERSON, STAY
@@ -339,7 +341,10 @@ class ParquetEvaluation:
     by_grant : pandas.DataFrame
         One row per ``unit``, ``period`` (both ``""`` for persons granted nothing) and ``status``:
         ``persons``, ``eligible``, ``amount_fen`` (money summed per the grant's period, exact) and
-        ``quantity``.
+        ``quantity``; for a file with a ``weight`` column also ``weighted_persons``,
+        ``weighted_eligible`` and ``weighted_amount_fen`` (exact Decimals, :mod:`eldercare._weights`).
+    weighted_persons, weighted_eligible, weighted_amount_fen : decimal.Decimal or None
+        The weighted totals of a file with a ``weight`` column (None otherwise).
     batches : int
     peak_arrow_bytes : int
         The most memory pyarrow held (``pyarrow.total_allocated_bytes()``) after reading a batch,
@@ -355,6 +360,36 @@ class ParquetEvaluation:
     batches: int
     peak_arrow_bytes: int
     out: Optional[str] = None
+    weighted_persons: Any = None
+    weighted_eligible: Any = None
+    weighted_amount_fen: Any = None
+
+
+_WEIGHTED_OF = {"weighted_persons": "persons", "weighted_eligible": "eligible", "weighted_amount_fen": "amount_fen"}
+
+
+def _weighted_by_grant(frame: Any, micros: np.ndarray) -> Any:
+    """A batch's weighted sums by unit, period and status: exact Decimals (C++ sums each group's
+    count or fen times each row's weight in millionths)."""
+    import pandas as pd
+
+    keys = ["unit", "period", "status"]
+    groups = frame.groupby(keys, observed=True, dropna=False, sort=True)
+    columns = {
+        "persons": np.ones(len(frame), dtype=np.int64),
+        "eligible": frame["eligible"].to_numpy().astype(np.int64),
+        "amount_fen": frame["amount_fen"].to_numpy().astype(np.int64),
+    }
+    rows = []
+    for key, index in groups.indices.items():
+        w = np.ascontiguousarray(micros[index])
+        sums = {
+            name: _weights.from_micros(_core.weighted_sum(np.ascontiguousarray(columns[of][index]), w))
+            for name, of in _WEIGHTED_OF.items()
+        }
+        rows.append((key, sums))
+    index = pd.MultiIndex.from_tuples([k for k, _ in rows], names=keys)
+    return pd.DataFrame([v for _, v in rows], index=index, columns=list(_WEIGHTED_OF)).astype(object)
 
 
 def _result_table(frame: Any) -> Any:
@@ -386,6 +421,7 @@ def evaluate_parquet(
     readings: Optional[Mapping[str, str]] = None,
     stays: Any = None,
     reasons: bool = False,
+    missing: str = "error",
 ) -> ParquetEvaluation:
     """Evaluate a policy for every person of a Parquet file on a date, batch by batch.
 
@@ -401,7 +437,7 @@ def evaluate_parquet(
         categories as text), one row group per batch, in input order.
     batch_rows : int
         Rows per batch (memory grows with it; see the module documentation).
-    facilities, readings, reasons
+    facilities, readings, reasons, missing
         As for :func:`eldercare.evaluate_population` (``reasons`` is False by default: the fast path).
         Persons are evaluated one by one, also for a policy paid per household (a household may
         straddle batches).
@@ -432,7 +468,7 @@ def evaluate_parquet(
         for batch in _populations(source, size, registry, stays):
             arrow.sample()
             frame = evaluate_population(
-                policy, batch.population, on, registry, readings, reasons=reasons, households=False
+                policy, batch.population, on, registry, readings, reasons=reasons, households=False, missing=missing
             )
             if out_path is not None:
                 if not reasons:  # empty without reasons: not worth a column in the file
@@ -451,6 +487,8 @@ def evaluate_parquet(
                 ]
                 .sum()
             )
+            if batch.population.weighted:
+                grouped = grouped.join(_weighted_by_grant(frame, batch.population._weight_micros()))
             parts.append(grouped)
     finally:
         if writer is not None:
@@ -465,7 +503,11 @@ def evaluate_parquet(
         by_grant[c] = np.asarray(["" if pd.isna(v) else str(v) for v in by_grant[c]], dtype=object)
     for c in ("persons", "eligible", "amount_fen", "quantity"):
         by_grant[c] = by_grant[c].astype(np.int64)
-    return ParquetEvaluation(rows, eligible, by_grant, batches, arrow.peak, None if writer is None else out_path)
+    result = ParquetEvaluation(rows, eligible, by_grant, batches, arrow.peak, None if writer is None else out_path)
+    if "weighted_persons" in by_grant.columns:
+        for name in _WEIGHTED_OF:
+            setattr(result, name, _weights.exact_sum(by_grant[name]))
+    return result
 
 
 # --- simulation --------------------------------------------------------------------------------------
@@ -485,6 +527,10 @@ class SimulationTotals:
         ``regions="residence"``) and the same totals.
     by_rule : pandas.DataFrame or None
         ``month``, the granting rule and its totals (None only for totals of nobody).
+
+    For a weighted population (a ``weight`` column) each table also has the weighted totals,
+    ``weighted_eligible`` (by month), ``weighted_paid`` and ``weighted_amount_fen``: exact Decimals,
+    added exactly over batches and partitions (:mod:`eldercare._weights`).
     rows, batches : int
     peak_arrow_bytes : int
         As for :class:`ParquetEvaluation` (0 when not read from Parquet).
@@ -502,6 +548,14 @@ class SimulationTotals:
     def total_fen(self) -> int:
         """Money paid over all months, in fen."""
         return int(self.by_month["amount_fen"].sum())
+
+    @property
+    def weighted_total_fen(self) -> Any:
+        """For a weighted population: money paid over all months weighted by the rows' weights, an
+        exact Decimal (:mod:`eldercare._weights`); None otherwise."""
+        if "weighted_amount_fen" not in self.by_month.columns:
+            return None
+        return _weights.exact_sum(self.by_month["weighted_amount_fen"])
 
 
 def _month_text(frame: Any) -> Any:
@@ -522,12 +576,21 @@ def _summed(frames: Sequence[Any]) -> Any:
         return None
     whole = pd.concat(frames, ignore_index=True)
     keys = [
-        c for c in whole.columns if c == "month" or not pd.api.types.is_numeric_dtype(whole[c]) or c in _KEY_NUMBERS
+        c
+        for c in whole.columns
+        if c == "month"
+        or (not pd.api.types.is_numeric_dtype(whole[c]) and not c.startswith(_WEIGHTED))
+        or c in _KEY_NUMBERS
     ]
     values = [c for c in whole.columns if c not in keys]
     if not keys:
         return whole[values].sum().to_frame().T
-    out = whole.groupby(keys, sort=True, observed=True, dropna=False)[values].sum().reset_index()
+    grouped = whole.groupby(keys, sort=True, observed=True, dropna=False)
+    out = grouped[[c for c in values if not c.startswith(_WEIGHTED)]].sum()
+    for c in values:  # exact Decimals: added exactly, group by group
+        if c.startswith(_WEIGHTED):
+            out[c] = grouped[c].agg(_weights.exact_sum)
+    out = out[values].reset_index()
     for c in values:
         if pd.api.types.is_bool_dtype(whole[c]) or pd.api.types.is_integer_dtype(whole[c]):
             out[c] = out[c].astype(np.int64)
@@ -536,6 +599,8 @@ def _summed(frames: Sequence[Any]) -> Any:
 
 # Numeric columns that identify a row of totals rather than count something.
 _KEY_NUMBERS = frozenset({"prefecture", "region", "prefecture_code", "region_code"})
+# The prefix of exact weighted totals (Decimal columns: totals, not keys).
+_WEIGHTED = "weighted_"
 
 
 def _no_totals() -> SimulationTotals:
@@ -590,6 +655,7 @@ def _simulate_batch(
     readings: Optional[Mapping[str, str]] = None,
     *,
     regions: str = "hukou",
+    missing: str = "error",
 ) -> SimulationTotals:
     """One population's month totals (:func:`eldercare.simulate_population`'s, months as text)."""
     if regions not in ("hukou", "residence"):
@@ -597,7 +663,7 @@ def _simulate_batch(
     first = _first_of_month(first_month)
     months = _check_months(months)
     r = simulate_population(
-        policy, population, first, months, regions=regions, facilities=facilities, readings=readings
+        policy, population, first, months, regions=regions, facilities=facilities, readings=readings, missing=missing
     )
     return SimulationTotals(
         _month_text(r.by_month.copy()),
@@ -621,6 +687,7 @@ def simulate_parquet(
     stays: Any = None,
     regions: str = "hukou",
     progress: Optional[Callable[[int, int], None]] = None,
+    missing: str = "error",
 ) -> SimulationTotals:
     """Month totals of a policy over every person of a Parquet file, batch by batch.
 
@@ -640,6 +707,8 @@ def simulate_parquet(
         Which region ``by_prefecture`` groups by.
     progress : callable, optional
         Called after each batch with (rows done, rows in the file).
+    missing : {"error", "absent"}
+        As for :func:`eldercare.evaluate_population`.
 
     Returns
     -------
@@ -656,7 +725,9 @@ def simulate_parquet(
     done = 0
     for batch in _populations(source, size, registry, stays):
         arrow.sample()
-        parts.append(_simulate_batch(policy, batch.population, first, months, registry, readings, regions=regions))
+        parts.append(
+            _simulate_batch(policy, batch.population, first, months, registry, readings, regions=regions, missing=missing)
+        )
         # Keep the running totals small: fold the parts every so often.
         if len(parts) >= 64:
             parts = [sum_simulations(parts)]
