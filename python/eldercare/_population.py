@@ -681,11 +681,13 @@ def _weight_cells(col: Any, name: str, cells: _Cells) -> Any:
     values = _values(col)
     if values.dtype.kind in "iu":
         return np.ascontiguousarray(values, dtype=np.int64)
-    if values.dtype.kind == "f":
-        return np.ascontiguousarray(values, dtype=np.float64)
+    if values.dtype.kind == "f":  # an all-missing column is read as an absent one (an unweighted table)
+        return None if len(values) and bool(np.isnan(values).all()) else np.ascontiguousarray(values, dtype=np.float64)
     if values.dtype.kind == "b":
         invalid_type(ErrorId.INVALID_WEIGHT, cells(name, 0), values[0], "expected a number of persons")
     cells_list = values.tolist()
+    if cells_list and all(_missing(v) for v in cells_list):
+        return None
     if any(isinstance(v, str) for v in cells_list):  # decimal text (a Decimal, a number: as text too)
         out: List[Optional[str]] = []
         for i, v in enumerate(cells_list):
@@ -954,7 +956,7 @@ class Population:
             if f.kind in ("region", "word_set"):
                 return pa.array(v, type=pa.int64())
             if f.kind == "fixed_point":  # millionths; a float64 reads back as the same millionths
-                return pa.array(v / _weights.SCALE, type=pa.float64(), mask=v < 0)
+                return _weight_array(self, v, lambda x: pa.array(x, type=pa.float64(), mask=np.isnan(x)))
             if f.kind == "flag":
                 return pa.array(v, type=pa.bool_())
             if f.name == "stays":
@@ -1009,13 +1011,21 @@ class Population:
                 v = c[f.column]
                 frame[f.column] = pd.arrays.IntegerArray(v, v < 0)
             elif f.kind == "fixed_point":
-                v = c[f.column]
-                frame[f.column] = np.where(v < 0, np.nan, v / _weights.SCALE)
+                frame[f.column] = _weight_array(self, c[f.column], lambda x: x)
             elif f.name == "id":
                 frame[f.column] = self._id_column()
             else:
                 frame[f.column] = c[f.column]
         return pd.DataFrame(frame)
+
+
+def _weight_array(pop: Population, micros: np.ndarray, make: Callable[[np.ndarray], Any]) -> Any:
+    """A weight column as tables write it: all missing for an unweighted population (read back as
+    absent); otherwise every row's weight, 1 where a row gave none (a partly missing weight column
+    is refused when read)."""
+    if not pop.weighted:
+        return make(np.full(len(micros), np.nan))
+    return make(np.where(micros < 0, 1.0, micros / _weights.SCALE))
 
 
 def _person_from_core(p: _core.person) -> Person:
@@ -1242,7 +1252,8 @@ def evaluate_population(
     pop = Population.of(population, stays=stays, facilities=facilities)
     registry = _facilities_arg(facilities if facilities is not None else pop.facilities)
     per_household = _households_flag(target, households)
-    _check_inputs(target, pop, registry, on, on, missing)
+    day = _core.to_date(on, "on")
+    _check_inputs(target, pop, registry, day, day, missing)
     if _route(target, per_household, path) == "columns":
         r = _core.evaluate_columns(target.impl, pop._impl, on, registry, reasons)
         r["status"] = np.full(len(pop), r["status_code"], dtype=np.int8)
@@ -1316,7 +1327,7 @@ def schedule_population(
     target = _Target(policy_or_id, readings)
     pop = Population.of(population, stays=stays, facilities=facilities)
     registry = _facilities_arg(facilities if facilities is not None else pop.facilities)
-    _check_inputs(target, pop, registry, first, last, missing)
+    _check_inputs(target, pop, registry, _core.to_date(first, "first"), _core.to_date(last, "last"), missing)
     if _households_flag(target, households):
         r = _core.schedule_household_batch(target.impl, pop._impl, first, last, registry)
         ids = r["id"]

@@ -780,7 +780,7 @@ class Person(_Frozen):
         household = _check.text(household_id, f"{at}.household_id", error_id=ErrorId.INVALID_PERSON)
         # The facts that are one value each cross to C++ by column, read off the values above by
         # their schema paths (a new such fact: its keyword above, and its value here).
-        number = None if id_number is None else IdNumber(id_number, _field=f"{at}.id_number")
+        number = None if id_number is None or id_number == "" else IdNumber(id_number, _field=f"{at}.id_number")
         parts = {
             "hukou": hk,
             "residence": res,
@@ -979,7 +979,7 @@ def _person_from_record(
     """
     spelled = spelled or {}
     number_column = PERSON.field("id_number").column
-    if rec.get(number_column) is not None:
+    if rec.get(number_column) not in (None, ""):  # an empty text cell is none
         number = IdNumber(rec[number_column], _field=f"{at}.{spelled.get(number_column, 'id_number')}")
         hukou = PERSON.field("hukou.region")
         if hukou.given_by_option(hukou_from_id=hukou_from_id) and rec.get(hukou.column) is None:

@@ -199,18 +199,18 @@ def _evaluate_partition(
         missing=missing,
     )
     frame.index = part.index  # aligned with the input partition
+    if "weight" not in frame.columns:  # every partition's results have the weight column (1: none given)
+        frame["weight"] = 1.0
     return frame
 
 
-def _meta(policy: Any, on: DateLike, facilities: Any, readings: Any, reasons: bool, index: Any, columns: Any) -> Any:
+def _meta(policy: Any, on: DateLike, facilities: Any, readings: Any, reasons: bool, index: Any) -> Any:
     """The empty result frame, with the dtypes evaluate_population gives (evaluated on one made-up
-    row, weighted when the partitions have a weight column; what it lacks is taken as absent)."""
+    weighted row; what it lacks is taken as absent)."""
     import pandas as pd
 
     probe = pd.DataFrame({f.column: [_PROBE[f.kind]] for f in PERSON if f.required})
-    weight = PERSON.field("weight")
-    if any(c in columns for c in (weight.column, *(a.name for a in weight.aliases_in("column")))):
-        probe[weight.column] = [1.0]
+    probe[PERSON.field("weight").column] = [1.0]  # results always have the weight column
     frame = evaluate_population(
         policy, probe, on, facilities, readings, reasons=reasons, households=False, missing="absent"
     ).iloc[:0]
@@ -252,13 +252,13 @@ def evaluate_dask(
     -------
     dask.dataframe.DataFrame
         Lazy: the columns of :func:`eldercare.evaluate_population`, one row per person, indexed like
-        `ddf`. Errors (an invalid value) are raised when it is computed, naming the column, the row
+        `ddf`, and ``weight`` (each row's survey weight; 1.0 where a partition gives none). Errors (an invalid value) are raised when it is computed, naming the column, the row
         within its partition and the id; a list column that arrived as the text of Python lists is
         one of them (its message says how to partition instead).
     """
     ddf = _dask_frame(ddf)
     registry = FacilityRegistry.of(facilities)
-    meta = _meta(policy, on, registry, readings, reasons, ddf._meta.index, list(ddf.columns))
+    meta = _meta(policy, on, registry, readings, reasons, ddf._meta.index)
     return ddf.map_partitions(
         _evaluate_partition,
         policy,

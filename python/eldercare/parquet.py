@@ -65,8 +65,23 @@ DEFAULT_BATCH_ROWS = 65536
 
 PathLike = Union[str, "os.PathLike[str]"]
 # The columns read: the schema's (a person's facts and their aliases; a stay's and its person's id).
-_REQUIRED = tuple(f.column for f in PERSON if f.required)
+# A required fact may come under an alias, or from the fact that gives it (an ID number gives the
+# date of birth): each requirement is the names that satisfy it.
+_REQUIRED = tuple(
+    (
+        f.column,
+        *(a.name for a in f.aliases_in("column")),
+        *(
+            (PERSON.field(f.given_by.fact).column, *(a.name for a in PERSON.field(f.given_by.fact).aliases_in("column")))
+            if f.given_by is not None and f.given_by.option is None
+            else ()
+        ),
+    )
+    for f in PERSON
+    if f.required
+)
 _KNOWN = PERSON.column_names
+_ID_NAMES = (PERSON.field("id").column, *(a.name for a in PERSON.field("id").aliases_in("column")))
 _STAY_LINK = STAY.link or "person_id"
 _STAY_COLUMNS = (_STAY_LINK, *STAY.columns)
 _STAY_REQUIRED = (_STAY_LINK, *(f.column for f in STAY if f.required))
@@ -87,7 +102,9 @@ def _check_batch_rows(batch_rows: int) -> int:
 class _Source:
     """A Parquet file or dataset directory, read in record batches of the flat schema's columns."""
 
-    def __init__(self, source: PathLike, what: str, required: Sequence[str], known: Sequence[str]) -> None:
+    def __init__(
+        self, source: PathLike, what: str, required: Sequence[Union[str, Sequence[str]]], known: Sequence[str]
+    ) -> None:
         import pyarrow.dataset as ds
         import pyarrow.parquet as pq
 
@@ -105,8 +122,9 @@ class _Source:
             self.file = pq.ParquetFile(self.path, pre_buffer=False)
             schema = self.file.schema_arrow
         names = list(schema.names)
-        for c in required:
-            if c not in names:
+        for need in required:
+            c, *others = (need,) if isinstance(need, str) else need
+            if c not in names and not any(o in names for o in others):
                 invalid(
                     ErrorId.INVALID_PERSON if what == "population" else ErrorId.INVALID_STAY,
                     f"{what}.{c}",
@@ -288,7 +306,7 @@ def _populations(
         offsets: Dict[str, Any] = {"population": first_row}
         batch_stays = None
         try:
-            ids_col = batch.column(PERSON.field("id").column)
+            ids_col = batch.column(next(n for n in _ID_NAMES if n in batch.schema.names))
             if streamed is not None or held is not None:
                 ids = ids_col.cast(pa.string())
                 if streamed is not None:
