@@ -473,23 +473,29 @@ def _dates(col: Any, name: str, cells: _Cells) -> Any:
     return cells_out
 
 
-def _regions(col: Any, name: str, cells: _Cells) -> Any:
-    """Region codes as int64 numbers or text cells."""
+def _regions(col: Any, name: str, cells: _Cells, missing_ok: bool = False) -> Any:
+    """Region codes as int64 numbers or text cells (None where missing, when `missing_ok`: another
+    fact gives them, see the schema's given_by)."""
     if isinstance(col, _ArrowText) and col.null_count == 0:
         return col.core()
     values = _values(col)
     if values.dtype.kind in "iu":
         return np.ascontiguousarray(values, dtype=np.int64)
+    if values.dtype.kind == "f" and missing_ok:
+        return [None if v != v else str(int(v)) if float(v).is_integer() else str(v) for v in values.tolist()]
     if values.dtype.kind == "f":
         bad = np.flatnonzero(np.isnan(values) | (values != np.floor(values)))
         if bad.size:
             i = int(bad[0])
             invalid(ErrorId.INVALID_REGION, cells(name, i), str(values[i]), "expected a division code such as 110102")
         return np.ascontiguousarray(values, dtype=np.int64)
-    if _plain_text(values, missing=False):
+    if _plain_text(values, missing=missing_ok):
         return values
     out: List[Optional[str]] = []
     for i, v in enumerate(values.tolist()):
+        if _missing(v) and missing_ok:
+            out.append(None)
+            continue
         if _missing(v):
             invalid(ErrorId.INVALID_REGION, cells(name, i), "None", "is required (missing value)")
         if isinstance(v, bool) or not isinstance(v, (str, int)):
@@ -708,14 +714,15 @@ def _weight_cells(col: Any, name: str, cells: _Cells) -> Any:
     return [str(_weights.from_micros(int(m))) for m in micros]
 
 
-def _adapted(f: Field, col: Any, name: str, cells: _Cells) -> Any:
-    """A fact's column in the encoding register_population.cpp reads for its kind."""
+def _adapted(f: Field, col: Any, name: str, cells: _Cells, *, missing_ok: bool = False) -> Any:
+    """A fact's column in the encoding register_population.cpp reads for its kind (`missing_ok`: a
+    required fact's missing cells are given by another fact)."""
     if f.kind == "fixed_point":
         return _weight_cells(col, name, cells)
     if f.kind == "date":
         return _dates(col, name, cells)
     if f.kind == "region":
-        return _regions(col, name, cells)
+        return _regions(col, name, cells, missing_ok)
     if f.kind == "flag":
         return _flags(col, name, cells)
     if f.kind == "integer":
@@ -748,7 +755,10 @@ def _population_columns(
         if f is id_field or f.name == "stays":
             continue
         if f.column in cols:
-            out[f.column] = _adapted(f, cols[f.column], names[f.column], cells)
+            stand_in = f.given_by_option(hukou_from_id=hukou_from_id)
+            out[f.column] = _adapted(
+                f, cols[f.column], names[f.column], cells, missing_ok=stand_in is not None and stand_in in cols
+            )
         elif f.kind == "word_set":
             flags = PERSON.word_columns(f, given)
             if flags:
