@@ -694,24 +694,15 @@ def _weight_cells(col: Any, name: str, cells: _Cells) -> Any:
     cells_list = values.tolist()
     if cells_list and all(_missing(v) for v in cells_list):
         return None
-    if any(isinstance(v, str) for v in cells_list):  # decimal text (a Decimal, a number: as text too)
-        out: List[Optional[str]] = []
-        for i, v in enumerate(cells_list):
-            if _missing(v):
-                out.append(None)
-            elif isinstance(v, str):
-                out.append(v.strip())
-            elif isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_)):
-                out.append(str(int(v)))
-            else:
-                invalid_type(ErrorId.INVALID_WEIGHT, cells(name, i), v, "expected a number of persons")
-        return out
-    micros = np.empty(len(cells_list), dtype=np.int64)
-    for i, v in enumerate(cells_list):  # numbers of any type (Decimal exact): each rounded by C++
-        if _missing(v):
-            invalid(ErrorId.INVALID_WEIGHT, cells(name, i), "None", "a weight column gives every row's weight")
-        micros[i] = _core.weight_micros(v, cells(name, i))
-    return [str(_weights.from_micros(int(m))) for m in micros]
+    out: List[Optional[str]] = []  # decimal text, exact: numbers of any type are rounded by C++ first
+    for i, v in enumerate(cells_list):
+        if isinstance(v, str):
+            out.append(v.strip())
+        elif _missing(v):
+            out.append(None)  # refused by C++, naming the cell
+        else:
+            out.append(str(_weights.from_micros(_core.weight_micros(v, cells(name, i)))))
+    return out
 
 
 def _adapted(f: Field, col: Any, name: str, cells: _Cells, *, missing_ok: bool = False) -> Any:

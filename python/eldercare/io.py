@@ -464,7 +464,7 @@ def _read_sheet(path: str, sheet: Union[str, int, None]) -> Sheet:
             sheet = names[sheet]
         elif sheet not in names:
             invalid(ErrorId.INVALID_PARAMETER, "sheet", str(sheet), f"no such sheet in {path}: {', '.join(names)}")
-        frame = book.parse(sheet, dtype=object, header=0)
+        frame = pd.read_excel(book, sheet_name=sheet, dtype=object, header=0)
     headers = [str(h).strip() for h in frame.columns]
     frame.columns = headers
     letters = {h: _column_letter(k) for k, h in enumerate(headers)}

@@ -386,28 +386,24 @@ class ParquetEvaluation:
 _WEIGHTED_OF = {"weighted_persons": "persons", "weighted_eligible": "eligible", "weighted_amount_fen": "amount_fen"}
 
 
-def _weighted_by_grant(frame: Any, micros: np.ndarray) -> Any:
-    """A batch's weighted sums by unit, period and status: exact Decimals (C++ sums each group's
-    count or fen times each row's weight in millionths)."""
-    import pandas as pd
-
+def _by_grant(frame: Any, micros: Optional[np.ndarray]) -> Any:
+    """A batch's totals by unit, period and status; with the rows' weights (`micros`), also the
+    weighted sums: exact Decimals (C++ sums each group's count or fen times each row's weight)."""
     keys = ["unit", "period", "status"]
-    groups = frame.groupby(keys, observed=True, dropna=False, sort=True)
-    columns = {
-        "persons": np.ones(len(frame), dtype=np.int64),
-        "eligible": frame["eligible"].to_numpy().astype(np.int64),
-        "amount_fen": frame["amount_fen"].to_numpy().astype(np.int64),
-    }
-    rows = []
-    for key, index in groups.indices.items():
-        w = np.ascontiguousarray(micros[index])
-        sums = {
-            name: _weights.from_micros(_core.weighted_sum(np.ascontiguousarray(columns[of][index]), w))
-            for name, of in _WEIGHTED_OF.items()
-        }
-        rows.append((key, sums))
-    index = pd.MultiIndex.from_tuples([k for k, _ in rows], names=keys)
-    return pd.DataFrame([v for _, v in rows], index=index, columns=list(_WEIGHTED_OF)).astype(object)
+    rows = frame.assign(persons=1, eligible=frame["eligible"].astype(np.int64))
+    groups = rows.groupby(keys, observed=True, dropna=False, sort=True)
+    out = groups[["persons", "eligible", "amount_fen", "quantity"]].sum()
+    if micros is None:
+        return out
+    number = groups.ngroup().to_numpy()  # each row's group, in the order of `out`
+    for name, of in _WEIGHTED_OF.items():
+        values = np.ascontiguousarray(rows[of].to_numpy(), dtype=np.int64)
+        sums = []
+        for k in range(len(out)):
+            at = np.flatnonzero(number == k)
+            sums.append(_weights.from_micros(_core.weighted_sum(values[at], np.ascontiguousarray(micros[at]))))
+        out[name] = np.asarray(sums, dtype=object)
+    return out
 
 
 def _result_table(frame: Any) -> Any:
@@ -498,21 +494,17 @@ def evaluate_parquet(
             rows += len(frame)
             eligible += int(frame["eligible"].sum())
             batches += 1
-            grouped = (
-                frame.assign(persons=1, eligible=frame["eligible"].astype(np.int64))
-                .groupby(["unit", "period", "status"], observed=True, dropna=False)[
-                    ["persons", "eligible", "amount_fen", "quantity"]
-                ]
-                .sum()
-            )
-            if batch.population.weighted:
-                grouped = grouped.join(_weighted_by_grant(frame, batch.population._weight_micros()))
-            parts.append(grouped)
+            weights = batch.population._weight_micros() if batch.population.weighted else None
+            parts.append(_by_grant(frame, weights))
     finally:
         if writer is not None:
             writer.close()
     if parts:
-        by_grant = pd.concat(parts).groupby(level=[0, 1, 2], observed=True, dropna=False).sum().reset_index()
+        whole = pd.concat(parts).groupby(level=[0, 1, 2], observed=True, dropna=False)
+        by_grant = whole[["persons", "eligible", "amount_fen", "quantity"]].sum()
+        for name in _WEIGHTED_OF if "weighted_persons" in parts[0].columns else ():
+            by_grant[name] = whole[name].agg(_weights.exact_sum)  # exact, added group by group
+        by_grant = by_grant.reset_index()
     else:
         by_grant = pd.DataFrame(
             {c: [] for c in ("unit", "period", "status", "persons", "eligible", "amount_fen", "quantity")}
