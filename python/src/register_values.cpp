@@ -9,6 +9,8 @@
 #include "eldercare/batch/synthetic.hpp" // synthetic_profile words
 #include "eldercare/catalog/catalog.hpp"  // subject_kind words
 
+#include <boost/version.hpp> // BOOST_LIB_VERSION: whose Boost headers the module was built with
+
 #include <algorithm> // std::none_of over the schema's fields
 
 namespace eldercare_py {
@@ -554,6 +556,8 @@ void register_words(py::module_& m) {
 }
 
 void register_values(py::module_& m) {
+  // The Boost the module was compiled against ("1_85" from PyPI's boost-headers, "1_74" from Debian).
+  m.attr("boost_version") = BOOST_LIB_VERSION;
   register_words(m);
   register_money(m);
   register_regions(m);
