@@ -34,7 +34,9 @@ std::string aliases(const field_info& f) {
     const field_alias& a = f.aliases[k];
     if (!out.empty()) out += "; ";
     out += code(a.name) + " (" +
-           std::string(a.in == alias_in::json ? "JSON" : a.in == alias_in::header ? "column header" : "column");
+           std::string(a.in == alias_in::json     ? "JSON"
+                       : a.in == alias_in::header ? "column header"
+                                                  : "column");
     if (!a.word.empty()) out += ", true/false for " + code(a.word);
     out += "): " + cell(a.note);
   }
@@ -60,12 +62,14 @@ std::string when_missing(const field_info& f) {
 void subject_table(std::ostringstream& o, const subject_info& s) {
   o << "## " << s.name << "\n\n" << cell(s.doc) << " (`" << s.cpp << "`).";
   if (!s.link.empty()) o << " A table of its own names each element's owner in the column `" << s.link << "`.";
-  o << "\n\n| fact (JSON path) | column | kind | Arrow | when missing | rules read it as | aliases | meaning |\n"
+  o << "\n\n| fact (JSON path) | column | kind | Arrow | when missing | rules read it as | aliases "
+       "| meaning |\n"
     << "|---|---|---|---|---|---|---|---|\n";
   for (const field_info& f : s.fields)
-    o << "| " << code(f.name) << " | " << code(f.column) << " | " << kind(f) << " | " << code(f.arrow) << " | "
-      << when_missing(f) << " | " << (f.fills == row_fields::none ? std::string("—") : code(to_word(f.fills))) << " | "
-      << aliases(f) << " | " << cell(f.doc) << " |\n";
+    o << "| " << code(f.name) << " | " << code(f.column) << " | " << kind(f) << " | " << code(f.arrow)
+      << " | " << when_missing(f) << " | "
+      << (f.fills == row_fields::none ? std::string("—") : code(to_word(f.fills))) << " | " << aliases(f)
+      << " | " << cell(f.doc) << " |\n";
   o << "\n";
 }
 
@@ -82,15 +86,16 @@ void header_table(std::ostringstream& o) {
     for (const field_info& f : s.fields)
       for (std::size_t k = 0; k < f.alias_count(); ++k)
         if (f.aliases[k].in == alias_in::header)
-          o << "| " << f.aliases[k].name << " | " << s.name << " | " << code(f.name) << " | " << code(f.column)
-            << " |\n";
+          o << "| " << f.aliases[k].name << " | " << s.name << " | " << code(f.name) << " | "
+            << code(f.column) << " |\n";
   o << "\n";
 }
 
 std::string page() {
   std::ostringstream o;
   o << "# Facts and their names (the schema)\n\n"
-    << "<!-- Generated from include/eldercare/schema/ by docs/generate/schema_page.cpp; do not edit by hand. -->\n\n"
+    << "<!-- Generated from include/eldercare/schema/ by docs/generate/schema_page.cpp; do not edit by hand. "
+       "-->\n\n"
     << "Every fact eldercare reads about a person, a stay or a facility is declared once, in C++ "
        "(`include/eldercare/schema/`), and every boundary follows that declaration: the JSON interchange "
        "format (`eldercare.io`), the flat columns of populations (pandas, Arrow, numpy, CSV, Parquet, Dask), "
@@ -117,9 +122,10 @@ std::string page() {
        "code, as a whole number or text); `flag` (true/false); `integer` (a whole number, -1 or null when "
        "missing); `word` (one word of an enum; a Chinese label is read too where the enum has one); "
        "`word_set` (a set of words: in JSON a list, or an object of word: true/false; in a column "
-       "comma-separated words, a list, or bits — bit *i* is the *i*-th word); `text_list`; `record_list` (elements of another subject); "
-       "`fixed_point` (a number at least 0 kept to 6 decimals as a whole number of millionths, rounded half to "
-       "even when read: a float64 or int64 column, or decimal text; a survey weight).\n\n";
+       "comma-separated words, a list, or bits — bit *i* is the *i*-th word); `text_list`; `record_list` "
+       "(elements of another subject); `fixed_point` (a number at least 0 kept to 6 decimals as a whole "
+       "number of millionths, rounded half to even when read: a float64 or int64 column, or decimal text; "
+       "a survey weight).\n\n";
   for (const subject_info& s : subjects) subject_table(o, s);
   header_table(o);
   o << "## Words\n\n| enum | words (Chinese labels) |\n|---|---|\n";

@@ -49,7 +49,8 @@ template <class... Lists>
 // A column name or header means one fact: per subject, and in a sheet of persons with a stay per row.
 static_assert(detail::unique_column_names(person_fields, stay_fields),
               "two facts of persons and stays share a column name or header");
-static_assert(detail::unique_column_names(facility_fields), "two facts of facilities share a column name or header");
+static_assert(detail::unique_column_names(facility_fields),
+              "two facts of facilities share a column name or header");
 
 /// The subject named `name` (or nullptr).
 [[nodiscard]] constexpr const subject_info* find_subject(std::string_view name) noexcept {

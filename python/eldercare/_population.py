@@ -1138,7 +1138,8 @@ def _check_inputs(
     facility registry or a stay's facility that the policy reads and the population lacks raises
     :class:`~eldercare.InvalidValue` (``[eldercare.invalid_value.113]``) naming it and the rule that reads it."""
     if missing not in MISSING_CHOICES:
-        invalid(ErrorId.INVALID_PARAMETER, "missing", str(missing), "expected " + " or ".join(map(repr, MISSING_CHOICES)))
+        expected = "expected " + " or ".join(map(repr, MISSING_CHOICES))
+        invalid(ErrorId.INVALID_PARAMETER, "missing", str(missing), expected)
     if missing == "error":
         _core.check_inputs(target.impl, pop._impl, registry, first, last)
 
@@ -1284,11 +1285,11 @@ def evaluate_population(
     # copy=False: the columns are fresh arrays (or the population's cached ids), taken as they are,
     # without consolidating the integer columns into one block (a copy of each).
     out = pd.DataFrame(frame, copy=False)
-    out.attrs["totals"] = (
-        _weighted_totals(pop, r["eligible"], r["amount_fen"])
-        if weighted
-        else {"persons": len(out), "eligible": int(np.count_nonzero(r["eligible"])), "amount_fen": int(np.sum(r["amount_fen"]))}
-    )
+    if weighted:
+        out.attrs["totals"] = _weighted_totals(pop, r["eligible"], r["amount_fen"])
+    else:
+        eligible, amount = int(np.count_nonzero(r["eligible"])), int(np.sum(r["amount_fen"]))
+        out.attrs["totals"] = {"persons": len(out), "eligible": eligible, "amount_fen": amount}
     return out
 
 
@@ -1389,14 +1390,14 @@ class SimulationResult:
     """
 
     __slots__ = (
+        "_population",
+        "amounts_fen",
         "by_month",
         "by_prefecture",
         "by_rule",
+        "cpp_seconds",
         "total_fen",
         "weighted_total_fen",
-        "cpp_seconds",
-        "amounts_fen",
-        "_population",
     )
 
     def __init__(self, r: Mapping[str, Any], population: Optional[Population] = None) -> None:

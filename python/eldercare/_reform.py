@@ -480,11 +480,11 @@ class Comparison:
         )
         if "weighted_persons" in s:
             fen = _weights.round_fen
+            before, after = fen(s["weighted_baseline_cost_fen"]), fen(s["weighted_reform_cost_fen"])
             text += (
                 f"\n  weighted ({s['weighted_persons']} persons represented): cost "
-                f"{format_fen(fen(s['weighted_baseline_cost_fen']))} → {format_fen(fen(s['weighted_reform_cost_fen']))} "
-                f"yuan (Δ {format_fen(fen(s['weighted_cost_delta_fen']))}); gainers {s['weighted_gainers']}, "
-                f"losers {s['weighted_losers']}"
+                f"{format_fen(before)} → {format_fen(after)} yuan (Δ {format_fen(fen(s['weighted_cost_delta_fen']))}); "
+                f"gainers {s['weighted_gainers']}, losers {s['weighted_losers']}"
             )
         return text
 

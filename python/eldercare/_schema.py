@@ -23,7 +23,19 @@ from typing import Any, Dict, Iterator, Mapping, Optional, Tuple
 from . import _core
 from ._errors import ErrorId, invalid
 
-__all__ = ["Alias", "Field", "GivenBy", "Subject", "FACILITY", "HOUSEHOLD", "PERSON", "STAY", "SUBJECTS", "WORKER", "subject"]
+__all__ = [
+    "FACILITY",
+    "HOUSEHOLD",
+    "PERSON",
+    "STAY",
+    "SUBJECTS",
+    "WORKER",
+    "Alias",
+    "Field",
+    "GivenBy",
+    "Subject",
+    "subject",
+]
 
 
 @dataclass(frozen=True)
@@ -236,7 +248,7 @@ def _field(d: Mapping[str, Any]) -> Field:
         cpp_type=d["cpp_type"],
         arrow=d["arrow"],
         required=bool(d["required"]),
-        given_by=None if d["given_by"] is None else GivenBy(d["given_by"]["fact"], d["given_by"]["option"], d["given_by"]["note"]),
+        given_by=None if d["given_by"] is None else GivenBy(**d["given_by"]),
         missing=d["missing"],
         default=d["default"],
         error_id=ErrorId(d["error_id"]),

@@ -158,7 +158,7 @@ class IdNumber(_Frozen):
     """
 
     _fields = ("as_issued",)
-    __slots__ = ("as_issued", "_impl")
+    __slots__ = ("_impl", "as_issued")
     as_issued: str
 
     def __init__(self, as_issued: Union[str, IdNumber], *, _field: str = "id_number") -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import decimal
 from typing import Any, Iterable
 
-__all__ = ["from_micros", "round_fen", "exact_sum"]
+__all__ = ["exact_sum", "from_micros", "round_fen"]
 
 #: Millionths per unit: weights have 6 decimals.
 SCALE = 1_000_000

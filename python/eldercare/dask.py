@@ -252,7 +252,8 @@ def evaluate_dask(
     -------
     dask.dataframe.DataFrame
         Lazy: the columns of :func:`eldercare.evaluate_population`, one row per person, indexed like
-        `ddf`, and ``weight`` (each row's survey weight; 1.0 where a partition gives none). Errors (an invalid value) are raised when it is computed, naming the column, the row
+        `ddf`, and ``weight`` (each row's survey weight; 1.0 where a partition gives none). Errors (an
+        invalid value) are raised when it is computed, naming the column, the row
         within its partition and the id; a list column that arrived as the text of Python lists is
         one of them (its message says how to partition instead).
     """

@@ -3,7 +3,8 @@ spreadsheets).
 
 :func:`load_cases` reads the JSON format from a file or from an already parsed dict; :func:`dump_cases`
 writes it. :func:`read_population` and :func:`read_facilities` read tables, ``.xlsx`` workbooks with
-Chinese headers included (see :func:`read_population`). The command line reads the same formats. Every key is a fact of the schema
+Chinese headers included (see :func:`read_population`). The command line reads the same formats.
+Every key is a fact of the schema
 (:mod:`eldercare._schema`, declared once in C++): a fact's name is its path here (``hukou.since`` is
 ``"hukou": {"since": ...}``) and, written with ``_``, its column in tables.
 
@@ -353,7 +354,10 @@ def load_cases(source: Union[str, os.PathLike[str], Mapping[str, Any]], *, hukou
     facilities = _entries(top.get("facilities"), "facilities", _facility, ErrorId.INVALID_FACILITY)
     registry = FacilityRegistry(facilities)
     persons = _entries(
-        top.get("persons"), "persons", functools.partial(_person, hukou_from_id=bool(hukou_from_id)), ErrorId.INVALID_PERSON
+        top.get("persons"),
+        "persons",
+        functools.partial(_person, hukou_from_id=bool(hukou_from_id)),
+        ErrorId.INVALID_PERSON,
     )
     for person in persons:
         person.validate(registry)
@@ -473,7 +477,7 @@ def _read_sheet(path: str, sheet: Union[str, int, None]) -> Sheet:
     return Sheet(frame[~blank].reset_index(drop=True), path, str(sheet), letters, rows)
 
 
-def read_table(path: Union[str, "os.PathLike[str]"], *, sheet: Union[str, int, None] = None) -> Any:
+def read_table(path: Union[str, os.PathLike[str]], *, sheet: Union[str, int, None] = None) -> Any:
     """A table file as a pandas DataFrame: CSV, Parquet or an Excel workbook (``.xlsx``, read with
     openpyxl; `sheet` chooses the sheet, the first by default).
 
@@ -570,12 +574,12 @@ def _in_sheet(e: InvalidValue, sheet: Sheet, stay_rows: List[int], names: Mappin
     field = sheet.cell(header, row)
     why = str(e).split(": ", 1)[1] if ": " in str(e) else str(e)
     cls = InvalidType if isinstance(e, InvalidType) else InvalidValue
-    message = f"[eldercare.invalid_value.{int(e.error_id or 0)}] {field} = '{e.value}': {why} ({sheet.where(header, row)})"
-    return cls(message, field=field, value=e.value, error_id=e.error_id)
+    message = f"[eldercare.invalid_value.{int(e.error_id or 0)}] {field} = '{e.value}': {why}"
+    return cls(f"{message} ({sheet.where(header, row)})", field=field, value=e.value, error_id=e.error_id)
 
 
 def read_population(
-    path: Union[str, "os.PathLike[str]"],
+    path: Union[str, os.PathLike[str]],
     *,
     sheet: Union[str, int, None] = None,
     stays: Any = None,
@@ -644,7 +648,8 @@ def read_population(
     stay_rows: List[int] = []
     if stay_cols:
         if stays is not None:
-            invalid(ErrorId.INVALID_STAY, "stays", "", f"{p} has stay columns ({', '.join(stay_cols)}): give stays once")
+            why = f"{p} has stay columns ({', '.join(stay_cols)}): give stays once"
+            invalid(ErrorId.INVALID_STAY, "stays", "", why)
         ids = frame[id_header].tolist()
         facility = stay_cols.get("facility", [None] * len(frame))
         stay_rows = [i for i, fid in enumerate(facility) if fid is not None]
@@ -661,7 +666,7 @@ def read_population(
         raise _in_sheet(e, book, stay_rows, names) from None
 
 
-def read_facilities(path: Union[str, "os.PathLike[str]"], *, sheet: Union[str, int, None] = None) -> FacilityRegistry:
+def read_facilities(path: Union[str, os.PathLike[str]], *, sheet: Union[str, int, None] = None) -> FacilityRegistry:
     """Facilities from a JSON interchange file (its ``facilities``) or a table (CSV, Parquet, ``.xlsx``)
     with a column per fact of a facility: ``id``, ``region``, ``kind``, ``beds``, ``filing_filed_on``
     ... or their aliases and Chinese headers (``机构名称``, ``所在地``, ``床位数``, ``备案日期`` ...).
@@ -692,8 +697,9 @@ def read_facilities(path: Union[str, "os.PathLike[str]"], *, sheet: Union[str, i
             header = names.get(column, column)
             field = book.cell(header, i)
             why = str(e).split(": ", 1)[1] if ": " in str(e) else str(e)
+            message = f"[eldercare.invalid_value.{int(e.error_id or 0)}] {field} = '{e.value}': {why}"
             raise InvalidValue(
-                f"[eldercare.invalid_value.{int(e.error_id or 0)}] {field} = '{e.value}': {why} ({book.where(header, i)})",
+                f"{message} ({book.where(header, i)})",
                 field=field,
                 value=e.value,
                 error_id=e.error_id,

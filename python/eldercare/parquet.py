@@ -42,11 +42,11 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optio
 
 import numpy as np
 
-from ._calendar import DateLike
 from . import _core, _weights
+from ._calendar import DateLike
 from ._errors import ErrorId, InvalidType, InvalidValue, invalid, invalid_type
 from ._population import Population, SyntheticPopulation, evaluate_population, simulate_population
-from ._schema import PERSON, STAY
+from ._schema import PERSON, STAY, Field
 from ._values import Facility, FacilityRegistry
 
 __all__ = [
@@ -67,15 +67,15 @@ PathLike = Union[str, "os.PathLike[str]"]
 # The columns read: the schema's (a person's facts and their aliases; a stay's and its person's id).
 # A required fact may come under an alias, or from the fact that gives it (an ID number gives the
 # date of birth): each requirement is the names that satisfy it.
+def _names(f: Field) -> Tuple[str, ...]:
+    """The names a table may give fact `f`'s column under: its own and its aliases."""
+    return (f.column, *(a.name for a in f.aliases_in("column")))
+
+
 _REQUIRED = tuple(
     (
-        f.column,
-        *(a.name for a in f.aliases_in("column")),
-        *(
-            (PERSON.field(f.given_by.fact).column, *(a.name for a in PERSON.field(f.given_by.fact).aliases_in("column")))
-            if f.given_by is not None and f.given_by.option is None
-            else ()
-        ),
+        *_names(f),
+        *(_names(PERSON.field(f.given_by.fact)) if f.given_by is not None and f.given_by.option is None else ()),
     )
     for f in PERSON
     if f.required
@@ -736,7 +736,9 @@ def simulate_parquet(
     for batch in _populations(source, size, registry, stays):
         arrow.sample()
         parts.append(
-            _simulate_batch(policy, batch.population, first, months, registry, readings, regions=regions, missing=missing)
+            _simulate_batch(
+                policy, batch.population, first, months, registry, readings, regions=regions, missing=missing
+            )
         )
         # Keep the running totals small: fold the parts every so often.
         if len(parts) >= 64:

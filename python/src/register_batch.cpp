@@ -328,7 +328,9 @@ py::dict simulate_columns(const policy& p, const population_handle& h, py::handl
       rwamount.push_back(t.weighted_amount);
     }
   }
-  auto wlist = [](const std::vector<weighted_sum>& v) { return micros_list(v.size(), [&](std::size_t i) { return v[i]; }); };
+  auto wlist = [](const std::vector<weighted_sum>& v) {
+    return micros_list(v.size(), [&](std::size_t i) { return v[i]; });
+  };
   out["prefecture_weighted_paid"] = wlist(pwpaid);
   out["prefecture_weighted_amount"] = wlist(pwamount);
   out["rule_weighted_paid"] = wlist(rwpaid);
@@ -419,15 +421,15 @@ void register_batch(py::module_& m) {
   // No silent zeros (eldercare/batch/inputs.hpp): what a policy reads, checked against a population.
   m.def(
       "check_inputs",
-      [](const policy& p, const population_handle& h, const facility_registry* f, py::handle first, py::handle last) {
-        check_inputs(p, h.columns, f, to_date(first, "first"), to_date(last, "last"));
-      },
+      [](const policy& p, const population_handle& h, const facility_registry* f, py::handle first,
+         py::handle last) { check_inputs(p, h.columns, f, to_date(first, "first"), to_date(last, "last")); },
       py::arg("policy"), py::arg("population"), py::arg("facilities"), py::arg("first"), py::arg("last"));
   m.def(
       "check_inputs",
       [](const prepared_entry& e, const population_handle& h, const facility_registry* f, py::handle first,
          py::handle last) {
-        for (const policy& p : e.policies()) check_inputs(p, h.columns, f, to_date(first, "first"), to_date(last, "last"));
+        for (const policy& p : e.policies())
+          check_inputs(p, h.columns, f, to_date(first, "first"), to_date(last, "last"));
       },
       py::arg("policy"), py::arg("population"), py::arg("facilities"), py::arg("first"), py::arg("last"));
   m.def(
@@ -445,8 +447,9 @@ void register_batch(py::module_& m) {
       [](const py::array_t<std::int64_t, py::array::c_style>& quantities,
          const py::array_t<std::int64_t, py::array::c_style>& weight_micros) {
         if (quantities.size() != weight_micros.size())
-          throw invalid_value(error_id::invalid_parameter, "weight_micros", std::to_string(weight_micros.size()),
-                              "expected as many weights as quantities (" + std::to_string(quantities.size()) + ")");
+          throw invalid_value(
+              error_id::invalid_parameter, "weight_micros", std::to_string(weight_micros.size()),
+              "expected as many weights as quantities (" + std::to_string(quantities.size()) + ")");
         weighted_sum sum;
         const std::int64_t* q = quantities.data();
         const std::int64_t* w = weight_micros.data();

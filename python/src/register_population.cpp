@@ -310,7 +310,9 @@ public:
       text_ = text_cells(obj, column_, name);
     }
   }
-  [[nodiscard]] std::size_t size() const { return whole_ ? whole_->size : text_.present() ? text_.size() : size_; }
+  [[nodiscard]] std::size_t size() const {
+    return whole_ ? whole_->size : text_.present() ? text_.size() : size_;
+  }
   /// Row i's value in millionths; throws invalid_value naming the cell for a missing or bad one.
   [[nodiscard]] std::int64_t micros(std::size_t i, const cell_namer& name) const {
     if (whole_) {
@@ -720,13 +722,15 @@ private:
       // The column's date, or the ID number's (population_columns::append checks that they agree).
       const day_number d = f_.dates[I] ? f_.dates[I]->day(i, name) : no_day;
       if (d != no_day) r.birth_day = d;
-      else if (const auto number = f_.texts[f_id_number].get(i); number && id_number::problem(*number).empty())
+      else if (const auto number = f_.texts[f_id_number].get(i);
+               number && id_number::problem(*number).empty())
         r.birth_day = to_day_number(id_number::parse(*number).birth_date());
       else
         throw refused{};
     } else if constexpr (I == f_hukou) {
       if (f_.regions[I] && !f_.regions[I]->missing(i)) r.hukou_region = f_.regions[I]->number(i, name);
-      else if (const auto code = f_.hukou_of(i)) r.hukou_region = code->value();
+      else if (const auto code = f_.hukou_of(i))
+        r.hukou_region = code->value();
       else
         throw refused{};
     } else {
@@ -856,8 +860,8 @@ private:
 /// before the fast path existed. `names` gives the input's own name of a column read under a fact's
 /// name (an alias: "rural" for residence_rural), which errors quote.
 population_handle population_from_columns(const py::dict& columns, py::handle stays,
-                                          const facility_registry* facilities, py::handle names, py::handle given_columns,
-                                          bool hukou_from_id) {
+                                          const facility_registry* facilities, py::handle names,
+                                          py::handle given_columns, bool hukou_from_id) {
   const cell_namer unnamed{"population", nullptr};
   const sc::field_info& id_field = person_fields[f_id];
   if (!columns.contains(column_key(id_field)))
@@ -1160,9 +1164,10 @@ void register_population(py::module_& m) {
   py::class_<population_handle>(m, "population",
                                 "A population held in columns (population_columns), validated row by row.")
       .def_static("from_columns", &population_from_columns, py::arg("columns"), py::arg("stays") = py::none(),
-                  py::arg("facilities") = py::none(), py::arg("names") = py::none(), py::arg("given") = py::none(),
-                  py::arg("hukou_from_id") = false)
-      .def_static("from_persons", &population_from_persons, py::arg("persons"), py::arg("facilities") = py::none())
+                  py::arg("facilities") = py::none(), py::arg("names") = py::none(),
+                  py::arg("given") = py::none(), py::arg("hukou_from_id") = false)
+      .def_static("from_persons", &population_from_persons, py::arg("persons"),
+                  py::arg("facilities") = py::none())
       .def("__len__", [](const population_handle& h) { return h.columns.size(); })
       .def("stay_count", [](const population_handle& h) { return h.columns.stay_count(); })
       .def("ids",
@@ -1180,12 +1185,14 @@ void register_population(py::module_& m) {
       .def("persons", [](population_handle& h) { return h.persons(); })
       .def("columns", &export_columns)
       .def_property_readonly("weighted", [](const population_handle& h) { return h.columns.weighted(); })
-      .def_property_readonly("given", [](const population_handle& h) {
-        py::list out;
-        for (const auto& w : enum_words<row_fields>::entries)
-          if (w.value != row_fields::none && has(h.columns.given(), w.value)) out.append(std::string(w.word));
-        return out;
-      })
+      .def_property_readonly("given",
+                             [](const population_handle& h) {
+                               py::list out;
+                               for (const auto& w : enum_words<row_fields>::entries)
+                                 if (w.value != row_fields::none && has(h.columns.given(), w.value))
+                                   out.append(std::string(w.word));
+                               return out;
+                             })
       .def("weight_micros", [](const population_handle& h) {
         const auto w = h.columns.weight_micros();
         return array_of<std::int64_t>(w.size(), [&](std::size_t i) { return w[i]; });

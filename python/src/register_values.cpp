@@ -393,7 +393,9 @@ void register_facilities(py::module_& m) {
 
 void register_id_numbers(py::module_& m) {
   py::class_<id_number>(m, "id_number", "A checked resident ID number (eldercare/person/id_number.hpp).")
-      .def(py::init([](const std::string& text, const std::string& field) { return id_number::parse(text, field); }),
+      .def(py::init([](const std::string& text, const std::string& field) {
+             return id_number::parse(text, field);
+           }),
            py::arg("text"), py::arg("field") = "id_number")
       .def_property_readonly("text", &id_number::text)
       .def_property_readonly("as_issued", &id_number::as_issued)
@@ -401,7 +403,8 @@ void register_id_numbers(py::module_& m) {
       .def_property_readonly("birth_date", &id_number::birth_date)
       .def_property_readonly("region", &id_number::region)
       .def_property_readonly("sex", [](const id_number& n) { return std::string(to_word(n.sex())); })
-      .def_property_readonly("check_character", [](const id_number& n) { return std::string(1, n.check_character()); })
+      .def_property_readonly("check_character",
+                             [](const id_number& n) { return std::string(1, n.check_character()); })
       .def("__eq__", [](const id_number& a, const id_number& b) { return a == b; })
       .def("__hash__", [](const id_number& n) { return py::hash(py::str(n.as_issued())); });
   m.def(
@@ -409,17 +412,21 @@ void register_id_numbers(py::module_& m) {
       [](const std::string& first17) {
         const char c = id_check_character(first17);
         if (c == '?')
-          throw invalid_value(error_id::invalid_id_number, "first17", first17, "expected the first 17 digits of an ID number");
+          throw invalid_value(error_id::invalid_id_number, "first17", first17,
+                              "expected the first 17 digits of an ID number");
         return std::string(1, c);
       },
       py::arg("first17"));
-  m.attr("id_number_weights") = py::cast(std::vector<int>(id_number_weights.begin(), id_number_weights.end()));
+  m.attr("id_number_weights") =
+      py::cast(std::vector<int>(id_number_weights.begin(), id_number_weights.end()));
   m.def(
       "id_number_problem", [](const std::string& text) { return std::string(id_number::problem(text)); },
       py::arg("text"), "Why `text` is not an ID number, or ''.");
   m.def(
       "weight_micros",
-      [](py::handle value, const std::string& field) { return schema_cells::weight_of(value, field).micros(); },
+      [](py::handle value, const std::string& field) {
+        return schema_cells::weight_of(value, field).micros();
+      },
       py::arg("value"), py::arg("field") = "weight",
       "A survey weight in millionths: a number rounded half to even at 6 decimals, or decimal text.");
 }
@@ -546,13 +553,13 @@ py::dict word_lists() {
 }
 
 void register_words(py::module_& m) {
-  m.attr("words") = word_lists<
-      age_reached, leap_day_birthday, period_unit, month_counting, check_time, transfer_rule, pre_filing_days,
-      legacy_code_reading, year_mark, region_level, region_table::period_end, ability_scale,
-      disability_category, self_care_rating,
-      category, facility_kind, benefit_unit, benefit_period, provenance, combination, payee, month_basis,
-      computability, decision_status, stacking_mode, reason_kind, condition_shape, subject_kind,
-      synthetic_profile, health_condition, schema::field_kind, schema::alias_in, sex, row_fields, missing_inputs>();
+  m.attr("words") =
+      word_lists<age_reached, leap_day_birthday, period_unit, month_counting, check_time, transfer_rule,
+                 pre_filing_days, legacy_code_reading, year_mark, region_level, region_table::period_end,
+                 ability_scale, disability_category, self_care_rating, category, facility_kind, benefit_unit,
+                 benefit_period, provenance, combination, payee, month_basis, computability, decision_status,
+                 stacking_mode, reason_kind, condition_shape, subject_kind, synthetic_profile,
+                 health_condition, schema::field_kind, schema::alias_in, sex, row_fields, missing_inputs>();
 }
 
 void register_values(py::module_& m) {

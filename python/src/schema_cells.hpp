@@ -18,7 +18,8 @@ using eldercare::schema::field_kind;
 /// to even) or decimal text; a bool, NaN, an infinity or a negative number is refused naming `field`.
 inline eldercare::survey_weight weight_of(py::handle value, const std::string& field) {
   using namespace eldercare;
-  if (PyBool_Check(value.ptr())) throw invalid_type(error_id::invalid_weight, field, repr_of(value), "expected a number of persons");
+  if (PyBool_Check(value.ptr()))
+    throw invalid_type(error_id::invalid_weight, field, repr_of(value), "expected a number of persons");
   if (PyLong_Check(value.ptr())) {
     const py::int_ v = py::reinterpret_borrow<py::int_>(value);
     if (v < py::int_(0) || v > py::int_(1'000'000'000))
@@ -27,10 +28,12 @@ inline eldercare::survey_weight weight_of(py::handle value, const std::string& f
   }
   if (PyFloat_Check(value.ptr())) return survey_weight::of(PyFloat_AS_DOUBLE(value.ptr()), field);
   if (py::isinstance<py::str>(value)) return survey_weight::parse(value.cast<std::string>(), field);
-  if (PyIndex_Check(value.ptr())) return weight_of(py::reinterpret_steal<py::object>(PyNumber_Index(value.ptr())), field);
+  if (PyIndex_Check(value.ptr()))
+    return weight_of(py::reinterpret_steal<py::object>(PyNumber_Index(value.ptr())), field);
   if (py::type::handle_of(value).attr("__name__").cast<std::string>() == "Decimal") // exact, as its text
     return survey_weight::parse(py::str(value).cast<std::string>(), field);
-  if (py::hasattr(value, "__float__")) return survey_weight::of(value.cast<double>(), field); // numpy floats ...
+  if (py::hasattr(value, "__float__"))
+    return survey_weight::of(value.cast<double>(), field); // numpy floats ...
   throw invalid_type(error_id::invalid_weight, field, repr_of(value), "expected a number of persons");
 }
 

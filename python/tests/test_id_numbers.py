@@ -108,7 +108,9 @@ def test_the_hukou_stand_in_is_an_explicit_option() -> None:
     given = io.load_cases({"persons": [{**entry, "hukou": "110105"}]}, hukou_from_id=True).persons[0]
     assert given.hukou.region.code == "110105"  # a hukou given is never replaced
     # The same in columns.
-    frame = pd.DataFrame({"id": ["a", "b"], "id_number": [XUANWU_LEAP_DAY, XICHENG_MAN], "residence_region": [110102] * 2})
+    frame = pd.DataFrame(
+        {"id": ["a", "b"], "id_number": [XUANWU_LEAP_DAY, XICHENG_MAN], "residence_region": [110102] * 2}
+    )
     with pytest.raises(ec.InvalidValue, match="population.hukou_region"):
         ec.Population(frame)
     pop = ec.Population(frame, hukou_from_id=True)
@@ -142,7 +144,9 @@ def test_columns_in_every_form(tmp_path: pathlib.Path) -> None:
     assert ec.Population(pq.read_table(tmp_path / "p.parquet")).persons() == pop.persons()
     no_birth.to_csv(tmp_path / "p.csv", index=False)
     assert ec.Population(pd.read_csv(tmp_path / "p.csv", dtype={"id_number": str})).persons() == pop.persons()
-    streamed = parquet.evaluate_parquet("cn.beijing.elderly_allowances.advanced_age", tmp_path / "p.parquet", "2026-06-01")
+    streamed = parquet.evaluate_parquet(
+        "cn.beijing.elderly_allowances.advanced_age", tmp_path / "p.parquet", "2026-06-01"
+    )
     assert streamed.rows == 3 and streamed.eligible == 2  # the two born in 1945 are 80 and more in 2026
     # The Chinese header reads as the fact.
     chinese = no_birth.rename(columns={"id_number": "身份证号"})
@@ -182,6 +186,9 @@ def test_person_takes_the_number() -> None:
     with pytest.raises(ec.InvalidValue, match=r"persons\[p1\].id_number"):
         ec.Person("p1", id_number=NO_SUCH_DAY, hukou="110102", residence="110102")
     # The hukou_in leaf reads an abolished code on the record by its history (宣武 counts as 西城).
-    d = ec.catalog.evaluate("cn.beijing.elderly_allowances.advanced_age", ec.Person(
-        "old", id_number="110104192001010012", hukou="110104", residence="110102"), "2024-06-01")
+    d = ec.catalog.evaluate(
+        "cn.beijing.elderly_allowances.advanced_age",
+        ec.Person("old", id_number="110104192001010012", hukou="110104", residence="110102"),
+        "2024-06-01",
+    )
     assert d.eligible

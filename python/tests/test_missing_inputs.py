@@ -46,7 +46,10 @@ def test_stays_without_a_registry() -> None:
     with pytest.raises(ec.InvalidValue) as e:
         ec.evaluate_population(CROSS, newcomer(), "2024-06-30")
     assert e.value.error_id == ec.ErrorId.MISSING_INPUT and e.value.field == "facilities"
-    assert "no facility registry was given, yet policy cn.beijing.xicheng.cross_region_care reads stays (rule jin_ji_meng" in str(e.value)
+    assert (
+        "no facility registry was given, yet policy cn.beijing.xicheng.cross_region_care reads stays (rule jin_ji_meng"
+        in str(e.value)
+    )
     assert "missing='absent'" in str(e.value)
     # Taken as absent on request: the stay's facility is unknown, so nothing is granted.
     out = ec.evaluate_population(CROSS, newcomer(), "2024-06-30", missing="absent")
@@ -88,17 +91,20 @@ def test_a_population_missing_a_column_the_policy_reads() -> None:
     with pytest.raises(ec.InvalidValue) as e:
         ec.evaluate_population(CROSS, people, "2024-06-30", FACILITIES)
     assert e.value.field == "population.stays"
-    assert "the population has no stays column, yet policy cn.beijing.xicheng.cross_region_care reads stays" in str(e.value)
+    assert "the population has no stays column, yet policy cn.beijing.xicheng.cross_region_care reads stays" in str(
+        e.value
+    )
     hardship = "cn.beijing.elderly_allowances.hardship"
-    with pytest.raises(ec.InvalidValue, match="population.categories = '': the population has no categories column"):
+    with pytest.raises(ec.InvalidValue, match=r"population.categories = '': the population has no categories column"):
         ec.evaluate_population(hardship, people, "2024-06-30")
     with_column = people.assign(categories=[None, None])  # given, every cell empty: none
     assert list(ec.evaluate_population(hardship, with_column, "2024-06-30")["eligible"]) == [False, False]
     # lives_rural reads the rural flag: a table without residence_rural cannot say who lives in a village.
     lunch = "cn.shandong.rongcheng.rural_free_lunch"
-    rongcheng = pd.DataFrame({"id": ["r"], "birth_date": ["1930-01-01"], "hukou_region": [371082],
-                              "residence_region": [371082]})
-    with pytest.raises(ec.InvalidValue, match="population.residence_rural = '': .* reads rural"):
+    rongcheng = pd.DataFrame(
+        {"id": ["r"], "birth_date": ["1930-01-01"], "hukou_region": [371082], "residence_region": [371082]}
+    )
+    with pytest.raises(ec.InvalidValue, match=r"population.residence_rural = '': .* reads rural"):
         ec.evaluate_population(lunch, rongcheng, "2022-06-30")
     assert ec.evaluate_population(lunch, rongcheng.assign(residence_rural=[True]), "2022-06-30")["eligible"].all()
     # A policy that reads neither needs neither.
@@ -150,6 +156,17 @@ def test_the_command_line(tmp_path: pathlib.Path) -> None:
     assert explain.returncode == 2 and "no facility registry was given" in explain.stderr
     simulate = run("simulate", "--data", "people.csv", "--months", "2", "--no-progress", cwd=tmp_path)
     assert simulate.returncode == 2 and "[eldercare.invalid_value.113]" in simulate.stderr
-    ok = run("simulate", "--data", "people.csv", "--months", "2", "--no-progress", "--missing", "absent",
-             "--facilities", "f.csv", cwd=tmp_path)
+    ok = run(
+        "simulate",
+        "--data",
+        "people.csv",
+        "--months",
+        "2",
+        "--no-progress",
+        "--missing",
+        "absent",
+        "--facilities",
+        "f.csv",
+        cwd=tmp_path,
+    )
     assert ok.returncode == 0, ok.stderr

@@ -16,14 +16,25 @@ import pytest
 
 import eldercare as ec
 from eldercare import io
-from eldercare._schema import PERSON, STAY, FACILITY
+from eldercare._schema import FACILITY, PERSON, STAY
 
 openpyxl = pytest.importorskip("openpyxl")
 
 HEADERS = ["序号", "姓名", "身份证号", "户籍地", "居住地", "能力等级", "救助类别", "机构", "入住日期", "离院日期"]
 ROWS: List[List[Any]] = [
     # 西城, born 1945-05-01; in a filed 津冀蒙 institution since 2023-02-28
-    [1, "张三", "110102194505010012", "110102", 131082, "轻度失能", "低保、空巢", "三河养老院", datetime.datetime(2023, 2, 28), None],
+    [
+        1,
+        "张三",
+        "110102194505010012",
+        "110102",
+        131082,
+        "轻度失能",
+        "低保、空巢",
+        "三河养老院",
+        datetime.datetime(2023, 2, 28),
+        None,
+    ],
     # 宣武 (abolished; read by its history as 西城), the 15-digit form of before 1999
     [2, "李四", "110104450501001", 110104, 110102, 0, None, None, None, None],
     # 朝阳 woman, at home
@@ -82,7 +93,9 @@ def test_a_sheet_with_chinese_headers_reads_without_renaming(tmp_path: pathlib.P
     assert first.ability is not None and first.ability.level == ec.AbilityLevel(1)  # 轻度失能
     assert first.categories == ("dibao", "kongchao")
     assert [(s.facility, s.admitted) for s in first.stays] == [("三河养老院", datetime.date(2023, 2, 28))]
-    assert second.id_number.legacy and second.hukou.region.code == "110104" and second.ability.level == ec.AbilityLevel(0)
+    assert (
+        second.id_number.legacy and second.hukou.region.code == "110104" and second.ability.level == ec.AbilityLevel(0)
+    )
     assert third.birth_date == datetime.date(1949, 12, 31) and third.stays == ()
     # The sheet evaluates as the same persons would.
     out = ec.evaluate_population("cn.beijing.xicheng.cross_region_care", pop, "2024-06-30", facilities)

@@ -47,17 +47,25 @@ def exact(micros_of_rows: Any, values: Any) -> Fraction:
 
 
 def test_weights_are_rounded_half_to_even_when_read() -> None:
-    base = {"id": ["a", "b", "c", "d"], "birth_date": ["1940-01-01"] * 4, "hukou_region": [110102] * 4,
-            "residence_region": [110102] * 4}
+    base = {
+        "id": ["a", "b", "c", "d"],
+        "birth_date": ["1940-01-01"] * 4,
+        "hukou_region": [110102] * 4,
+        "residence_region": [110102] * 4,
+    }
     cases = {
         "text": (["1.0000005", "1.0000015", "2.5", "1234.5678"], [1000000, 1000002, 2500000, 1234567800]),
-        "decimal": ([decimal.Decimal("0.0000025"), decimal.Decimal("3"), decimal.Decimal("0.1"), decimal.Decimal("7.25")],
-                    [2, 3000000, 100000, 7250000]),
+        "decimal": (
+            [decimal.Decimal("0.0000025"), decimal.Decimal("3"), decimal.Decimal("0.1"), decimal.Decimal("7.25")],
+            [2, 3000000, 100000, 7250000],
+        ),
         "float": ([1 / 128, 3 / 128, 0.1, 5e-7], [7812, 23438, 100000, 0]),  # exact binary ties to even
         "int": ([0, 1, 2, 1000000000], [0, 1000000, 2000000, 10**15]),
     }
     for name, (given, micros) in cases.items():
-        pop = ec.Population(pd.DataFrame({**base, "weight": pd.Series(given, dtype=object if name != "float" else float)}))
+        pop = ec.Population(
+            pd.DataFrame({**base, "weight": pd.Series(given, dtype=object if name != "float" else float)})
+        )
         assert pop.weighted and list(pop._weight_micros()) == micros, name
 
 
@@ -73,8 +81,15 @@ def test_weights_are_rounded_half_to_even_when_read() -> None:
     ],
 )
 def test_bad_weights_are_refused_naming_the_cell(value: Any, why: str) -> None:
-    f = pd.DataFrame({"id": ["a", "b"], "birth_date": ["1940-01-01"] * 2, "hukou_region": [110102] * 2,
-                      "residence_region": [110102] * 2, "weight": pd.Series([1.0, value], dtype=object)})
+    f = pd.DataFrame(
+        {
+            "id": ["a", "b"],
+            "birth_date": ["1940-01-01"] * 2,
+            "hukou_region": [110102] * 2,
+            "residence_region": [110102] * 2,
+            "weight": pd.Series([1.0, value], dtype=object),
+        }
+    )
     with pytest.raises(ec.InvalidValue) as e:
         ec.Population(f)
     assert e.value.error_id == ec.ErrorId.INVALID_WEIGHT and why in str(e.value)
@@ -82,8 +97,15 @@ def test_bad_weights_are_refused_naming_the_cell(value: Any, why: str) -> None:
 
 
 def test_a_missing_weight_is_refused_but_an_unweighted_column_is_none() -> None:
-    f = pd.DataFrame({"id": ["a", "b"], "birth_date": ["1940-01-01"] * 2, "hukou_region": [110102] * 2,
-                      "residence_region": [110102] * 2, "weight": [2.0, np.nan]})
+    f = pd.DataFrame(
+        {
+            "id": ["a", "b"],
+            "birth_date": ["1940-01-01"] * 2,
+            "hukou_region": [110102] * 2,
+            "residence_region": [110102] * 2,
+            "weight": [2.0, np.nan],
+        }
+    )
     with pytest.raises(ec.InvalidValue, match=r"population.weight\[row 1, id 'b'\] = 'NaN'"):
         ec.Population(f)
     f["weight"] = np.nan  # every cell missing: an unweighted table (as to_frame() writes one)
@@ -91,8 +113,13 @@ def test_a_missing_weight_is_refused_but_an_unweighted_column_is_none() -> None:
     with pytest.raises(ec.InvalidValue, match=r"persons\[p\].weight = 'NaN'"):
         ec.Person("p", "1940-01-01", hukou="110102", residence="110102", weight=math.nan)
     with pytest.raises(ec.InvalidValue, match=r"persons\[p\].weight"):
-        io.load_cases({"persons": [{"id": "p", "birth_date": "1940-01-01", "hukou": "110102",
-                                    "residence": "110102", "weight": -3}]})
+        io.load_cases(
+            {
+                "persons": [
+                    {"id": "p", "birth_date": "1940-01-01", "hukou": "110102", "residence": "110102", "weight": -3}
+                ]
+            }
+        )
 
 
 def test_evaluate_population_totals(frame: pd.DataFrame, synthetic: ec.Population) -> None:
@@ -126,8 +153,9 @@ def test_simulate_population_totals(frame: pd.DataFrame, synthetic: ec.Populatio
     assert ec.simulate_population(POLICY, synthetic, "2024-01-01", 6).weighted_total_fen is None
 
 
-def test_parquet_totals_are_the_same_for_every_batch_size(frame: pd.DataFrame, synthetic: ec.Population,
-                                                          tmp_path: pathlib.Path) -> None:
+def test_parquet_totals_are_the_same_for_every_batch_size(
+    frame: pd.DataFrame, synthetic: ec.Population, tmp_path: pathlib.Path
+) -> None:
     path = tmp_path / "weighted.parquet"
     pq.write_table(ec.Population(frame, facilities=synthetic.facilities).to_arrow(), path, row_group_size=400)
     whole = ec.simulate_population(POLICY, ec.Population(frame, facilities=synthetic.facilities), "2024-01-01", 6)
@@ -140,8 +168,9 @@ def test_parquet_totals_are_the_same_for_every_batch_size(frame: pd.DataFrame, s
         evaluated.append((e.weighted_persons, e.weighted_eligible, e.weighted_amount_fen))
         assert _weights.exact_sum(e.by_grant["weighted_amount_fen"]) == e.weighted_amount_fen
     assert len(set(evaluated)) == 1
-    one = ec.evaluate_population(POLICY, ec.Population(frame, facilities=synthetic.facilities), "2024-06-30",
-                                 reasons=False).attrs["totals"]
+    one = ec.evaluate_population(
+        POLICY, ec.Population(frame, facilities=synthetic.facilities), "2024-06-30", reasons=False
+    ).attrs["totals"]
     assert evaluated[0] == (one["weighted_persons"], one["weighted_eligible"], one["weighted_amount_fen"])
 
 

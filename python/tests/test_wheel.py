@@ -50,7 +50,10 @@ def test_a_wheel_built_with_boost_from_pypi_installs_and_imports(tmp_path: pathl
     venv.EnvBuilder(with_pip=True, system_site_packages=True).create(home)
     python = home / "bin" / "python"
     install = subprocess.run(
-        [str(python), "-m", "pip", "install", "--no-deps", "--no-index", str(wheel)], capture_output=True, text=True, env=env
+        [str(python), "-m", "pip", "install", "--no-deps", "--no-index", "--ignore-installed", str(wheel)],
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert install.returncode == 0, install.stdout + install.stderr
     probe = (

@@ -25,7 +25,8 @@ bool reads(const std::vector<input_reader>& readers, row_fields group) {
   return false;
 }
 
-std::string error_of(const policy& p, const population_columns& pop, const facility_registry* f, const char* on) {
+std::string error_of(const policy& p, const population_columns& pop, const facility_registry* f,
+                     const char* on) {
   try {
     check_inputs(p, pop, f, d(on), d(on));
   } catch (const invalid_value& e) {
@@ -52,7 +53,8 @@ TEST_CASE("readers_of: what a policy's rules read, from the leaves' own declarat
   for (const auto& x : r)
     if (x.group == row_fields::stays) CHECK(x.rule_id == "jin_ji_meng");
   // lives_rural reads whether one lives in a village, apart from where.
-  const auto rural = readers_of(c.policy_for("cn.shandong.rongcheng.rural_free_lunch"), d("2022-06-30"), d("2022-06-30"));
+  const auto rural =
+      readers_of(c.policy_for("cn.shandong.rongcheng.rural_free_lunch"), d("2022-06-30"), d("2022-06-30"));
   CHECK(reads(rural, row_fields::rural));
   CHECK(reads(rural, row_fields::residence));
   CHECK(lives_rural::reads == row_fields::rural);
@@ -68,37 +70,46 @@ TEST_CASE("check_inputs: a missing column, registry or facility is named with th
   CHECK(error_of(cross, pop.columns, &pop.facilities, "2024-06-30") == "no error");
   // No registry: every stay's facility would be unknown.
   CHECK_THAT(error_of(cross, pop.columns, nullptr, "2024-06-30"),
-             Catch::StartsWith("[eldercare.invalid_value.113] facilities = 'None': no facility registry was given, yet "
-                               "policy cn.beijing.xicheng.cross_region_care reads stays (rule jin_ji_meng: continuous "
-                               "stay of 3 months"));
+             Catch::StartsWith(
+                 "[eldercare.invalid_value.113] facilities = 'None': no facility registry was given, yet "
+                 "policy cn.beijing.xicheng.cross_region_care reads stays (rule jin_ji_meng: continuous "
+                 "stay of 3 months"));
   // A registry without a facility the stays name.
   facility_registry fewer;
   std::string dropped;
   for (const auto& [id, f] : pop.facilities) {
     if (dropped.empty()) dropped = id;
-    else fewer.add(f);
+    else
+      fewer.add(f);
   }
   const std::string e = error_of(cross, pop.columns, &fewer, "2024-06-30");
-  CHECK_THAT(e, Catch::Contains("].facility = '" + dropped + "': no facility with this id in the facility registry"));
+  CHECK_THAT(e, Catch::Contains("].facility = '" + dropped +
+                                "': no facility with this id in the facility registry"));
   CHECK_THAT(e, Catch::StartsWith("[eldercare.invalid_value.113] population.stays[row "));
   // A population whose input had no stays column, no categories column.
   population_columns without = pop.columns;
-  without.set_given(static_cast<row_fields>(static_cast<std::uint32_t>(row_fields::all) &
-                                            ~static_cast<std::uint32_t>(row_fields::stays | row_fields::categories)));
+  without.set_given(
+      static_cast<row_fields>(static_cast<std::uint32_t>(row_fields::all) &
+                              ~static_cast<std::uint32_t>(row_fields::stays | row_fields::categories)));
   CHECK_THAT(error_of(cross, without, &pop.facilities, "2024-06-30"),
-             Catch::StartsWith("[eldercare.invalid_value.113] population.stays = '': the population has no stays column, "
-                               "yet policy cn.beijing.xicheng.cross_region_care reads stays"));
-  CHECK_THAT(error_of(c.policy_for("cn.beijing.elderly_allowances.hardship"), without, &pop.facilities, "2024-06-30"),
+             Catch::StartsWith(
+                 "[eldercare.invalid_value.113] population.stays = '': the population has no stays column, "
+                 "yet policy cn.beijing.xicheng.cross_region_care reads stays"));
+  CHECK_THAT(error_of(c.policy_for("cn.beijing.elderly_allowances.hardship"), without, &pop.facilities,
+                      "2024-06-30"),
              Catch::Contains("population.categories = '': the population has no categories column"));
   // A policy that reads neither needs neither (and no registry).
-  CHECK(error_of(c.policy_for("cn.beijing.elderly_allowances.advanced_age"), without, nullptr, "2024-06-30") == "no error");
+  CHECK(error_of(c.policy_for("cn.beijing.elderly_allowances.advanced_age"), without, nullptr,
+                 "2024-06-30") == "no error");
   // No residence_rural column, and a rule that reads it.
   population_columns no_rural = pop.columns;
   no_rural.set_given(static_cast<row_fields>(static_cast<std::uint32_t>(row_fields::all) &
                                              ~static_cast<std::uint32_t>(row_fields::rural)));
-  CHECK_THAT(error_of(c.policy_for("cn.shandong.rongcheng.rural_free_lunch"), no_rural, nullptr, "2022-06-30"),
-             Catch::Contains("population.residence_rural = '': the population has no residence_rural column, yet policy "
-                             "cn.shandong.rongcheng.rural_free_lunch reads rural"));
+  CHECK_THAT(
+      error_of(c.policy_for("cn.shandong.rongcheng.rural_free_lunch"), no_rural, nullptr, "2022-06-30"),
+      Catch::Contains(
+          "population.residence_rural = '': the population has no residence_rural column, yet policy "
+          "cn.shandong.rongcheng.rural_free_lunch reads rural"));
 }
 
 TEST_CASE("columns: an ID number gives the birth date and must agree with one; a weight is kept") {
@@ -138,8 +149,9 @@ TEST_CASE("columns: an ID number gives the birth date and must agree with one; a
   row_input bad = r;
   bad.id = "p4";
   bad.id_number = "110102194505010013";
-  CHECK_THROWS_WITH(pop.append(bad), Catch::Contains("population.id_number[row 2, id 'p4'] = '110102194505010013': the "
-                                                     "check character (the 18th) should be 2"));
+  CHECK_THROWS_WITH(pop.append(bad),
+                    Catch::Contains("population.id_number[row 2, id 'p4'] = '110102194505010013': the "
+                                    "check character (the 18th) should be 2"));
   row_input heavy = r;
   heavy.id = "p5";
   heavy.weight = -5;
@@ -174,7 +186,8 @@ TEST_CASE("weighted totals: exact, and the same whatever the threads and chunk s
   for (const auto& [threads, chunk] : {std::tuple{1U, std::size_t{8192}}, std::tuple{2U, std::size_t{37}},
                                        std::tuple{2U, std::size_t{1000}}, std::tuple{1U, std::size_t{1}}}) {
     INFO("threads " << threads << ", chunk " << chunk);
-    const batch_result r = evaluate_batch(p, pop, on, &base.facilities, {.threads = threads, .chunk_rows = chunk});
+    const batch_result r =
+        evaluate_batch(p, pop, on, &base.facilities, {.threads = threads, .chunk_rows = chunk});
     CHECK(r.weighted_total == expected_amount);
     CHECK(r.weighted_eligible == expected_eligible);
     CHECK(r.weighted_persons == expected_persons);
@@ -194,8 +207,8 @@ TEST_CASE("weighted totals: exact, and the same whatever the threads and chunk s
   for (const auto& [threads, chunk] : {std::tuple{1U, std::size_t{8192}}, std::tuple{2U, std::size_t{53}},
                                        std::tuple{2U, std::size_t{700}}}) {
     INFO("threads " << threads << ", chunk " << chunk);
-    const simulation_result s =
-        simulate_months(p, pop, d("2024-01-01"), months, &base.facilities, {.batch = {.threads = threads, .chunk_rows = chunk}});
+    const simulation_result s = simulate_months(p, pop, d("2024-01-01"), months, &base.facilities,
+                                                {.batch = {.threads = threads, .chunk_rows = chunk}});
     CHECK(s.weighted_total == grand);
     weighted_sum by_prefecture;
     for (std::size_t k = 0; k < s.months.size(); ++k) {
@@ -207,5 +220,6 @@ TEST_CASE("weighted totals: exact, and the same whatever the threads and chunk s
   // An unweighted population: every row weighs 1, so the weighted totals are the totals.
   const batch_result plain = evaluate_batch(p, base.columns, on, &base.facilities);
   CHECK_FALSE(base.columns.weighted());
-  CHECK(plain.weighted_total.micros() == static_cast<detail::wide_int>(plain.total.fen()) * survey_weight::scale);
+  CHECK(plain.weighted_total.micros() ==
+        static_cast<detail::wide_int>(plain.total.fen()) * survey_weight::scale);
 }

@@ -72,28 +72,33 @@ TEST_CASE("id_number: the legacy 15-digit form gives its 18-character form") {
   CHECK(n.sex() == sex::male); // the 15th digit
   CHECK(n.region() == region_code::from_number(110102));
   CHECK(n != id_number::parse("110102194505010012")); // the same holder, but not as issued
-  CHECK(error_of("11010245050100A") == std::string("[eldercare.invalid_value.111] persons[p1].id_number = "
-                                                   "'11010245050100A': a 15-character ID number is digits only"));
-  CHECK_THAT(error_of("110102450230001"), Catch::Contains("digits 7-12 (the date of birth, YYMMDD in the 1900s)"));
+  CHECK(error_of("11010245050100A") ==
+        std::string("[eldercare.invalid_value.111] persons[p1].id_number = "
+                    "'11010245050100A': a 15-character ID number is digits only"));
+  CHECK_THAT(error_of("110102450230001"),
+             Catch::Contains("digits 7-12 (the date of birth, YYMMDD in the 1900s)"));
 }
 
 TEST_CASE("id_number: a wrong check character is refused with the one expected") {
-  CHECK(error_of("110102194505010013") == "[eldercare.invalid_value.111] persons[p1].id_number = '110102194505010013': "
-                                          "the check character (the 18th) should be 2 (ISO 7064 MOD 11-2 over the "
-                                          "first 17 digits)");
+  CHECK(error_of("110102194505010013") ==
+        "[eldercare.invalid_value.111] persons[p1].id_number = '110102194505010013': "
+        "the check character (the 18th) should be 2 (ISO 7064 MOD 11-2 over the "
+        "first 17 digits)");
   CHECK_THAT(error_of("110105194912310021"), Catch::Contains("should be X"));
   CHECK_THAT(error_of("11010519491231002Y"), Catch::Contains("should be X"));
   CHECK_THAT(error_of("1101051949123100"), Catch::Contains("expected 18 characters"));
   CHECK_THAT(error_of(""), Catch::Contains("expected 18 characters"));
-  CHECK_THAT(error_of("11010519491231X02X"), Catch::Contains("the first 17 characters of an ID number are digits"));
+  CHECK_THAT(error_of("11010519491231X02X"),
+             Catch::Contains("the first 17 characters of an ID number are digits"));
 }
 
 TEST_CASE("id_number: leap-day births") {
   const id_number leap = id_number::parse("110104200002290025"); // 2000 is a leap year (÷400)
   CHECK(leap.birth_date() == make_date(2000, 2, 29));
   // 1900 is not (÷100, not ÷400): the check character is right (9, worked above), the date is not.
-  CHECK(error_of("110104190002290029") == "[eldercare.invalid_value.111] persons[p1].id_number = '110104190002290029': "
-                                          "digits 7-14 (the date of birth, YYYYMMDD) are not a calendar date");
+  CHECK(error_of("110104190002290029") ==
+        "[eldercare.invalid_value.111] persons[p1].id_number = '110104190002290029': "
+        "digits 7-14 (the date of birth, YYYYMMDD) are not a calendar date");
   CHECK_THAT(error_of((std::string("11010419990231002") + id_check_character("11010419990231002")).c_str()),
              Catch::Contains("not a calendar date")); // 31 February
   CHECK_THAT(error_of((std::string("11010419491301001") + id_check_character("11010419491301001")).c_str()),
@@ -111,9 +116,10 @@ TEST_CASE("id_number: the region of first registration, abolished or unknown") {
   // 990102 was never a division code (the check character is right: 6).
   const std::string unknown = std::string("99010219450501001") + id_check_character("99010219450501001");
   CHECK(unknown == "990102194505010016");
-  CHECK(error_of(unknown.c_str()) == "[eldercare.invalid_value.111] persons[p1].id_number = '990102194505010016': "
-                                     "digits 1-6 (the region of first registration) are not a division code that any "
-                                     "list since 1980 had");
+  CHECK(error_of(unknown.c_str()) ==
+        "[eldercare.invalid_value.111] persons[p1].id_number = '990102194505010016': "
+        "digits 1-6 (the region of first registration) are not a division code that any "
+        "list since 1980 had");
 }
 
 TEST_CASE("birth_date_of: the date given, the number's, or an error naming both") {
@@ -121,17 +127,23 @@ TEST_CASE("birth_date_of: the date given, the number's, or an error naming both"
   CHECK(birth_date_of(std::nullopt, n, "b", "i") == make_date(1945, 5, 1));
   CHECK(birth_date_of(make_date(1945, 5, 1), n, "b", "i") == make_date(1945, 5, 1));
   CHECK(birth_date_of(make_date(1950, 1, 1), std::nullopt, "b", "i") == make_date(1950, 1, 1));
-  CHECK_THROWS_WITH(birth_date_of(make_date(1945, 5, 2), n, "persons[p].birth_date", "persons[p].id_number"),
-                    "[eldercare.invalid_value.106] persons[p].birth_date = '1945-05-02': disagrees with "
-                    "persons[p].id_number '110102194505010012', whose date of birth is 1945-05-01: give one of them, or "
-                    "correct one");
-  CHECK_THROWS_WITH(birth_date_of(std::nullopt, std::nullopt, "persons[p].birth_date", "persons[p].id_number"),
-                    Catch::Contains("is required (or an id_number"));
+  CHECK_THROWS_WITH(
+      birth_date_of(make_date(1945, 5, 2), n, "persons[p].birth_date", "persons[p].id_number"),
+      "[eldercare.invalid_value.106] persons[p].birth_date = '1945-05-02': disagrees with "
+      "persons[p].id_number '110102194505010012', whose date of birth is 1945-05-01: give one of them, or "
+      "correct one");
+  CHECK_THROWS_WITH(
+      birth_date_of(std::nullopt, std::nullopt, "persons[p].birth_date", "persons[p].id_number"),
+      Catch::Contains("is required (or an id_number"));
   // validate() checks a person's number against the birth date.
-  person p{.id = "p", .birth_date = make_date(1945, 5, 2), .hukou = {region_code::from_number(110102), std::nullopt},
+  person p{.id = "p",
+           .birth_date = make_date(1945, 5, 2),
+           .hukou = {region_code::from_number(110102), std::nullopt},
            .residence = {region_code::from_number(110102), false}};
   p.id_number = n;
-  CHECK_THROWS_WITH(validate(p), Catch::Contains("persons[p].birth_date = '1945-05-02': disagrees with persons[p].id_number"));
+  CHECK_THROWS_WITH(
+      validate(p),
+      Catch::Contains("persons[p].birth_date = '1945-05-02': disagrees with persons[p].id_number"));
   p.birth_date = make_date(1945, 5, 1);
   CHECK_NOTHROW(validate(p));
 }

@@ -31,22 +31,26 @@ TEST_CASE("survey_weight: decimal text is rounded half to even at 6 decimals") {
   CHECK(survey_weight::parse("2.5").micros() == 2'500'000);
   CHECK(survey_weight::parse(".5").micros() == 500'000);
   CHECK(survey_weight::parse("+3").micros() == 3'000'000);
-  CHECK(survey_weight::parse("0.0000005").micros() == 0);      // a tie: to the even 0
-  CHECK(survey_weight::parse("0.0000015").micros() == 2);      // a tie: to the even 2
-  CHECK(survey_weight::parse("0.0000025").micros() == 2);      // a tie: to the even 2
-  CHECK(survey_weight::parse("0.00000250001").micros() == 3);  // above the tie
+  CHECK(survey_weight::parse("0.0000005").micros() == 0);     // a tie: to the even 0
+  CHECK(survey_weight::parse("0.0000015").micros() == 2);     // a tie: to the even 2
+  CHECK(survey_weight::parse("0.0000025").micros() == 2);     // a tie: to the even 2
+  CHECK(survey_weight::parse("0.00000250001").micros() == 3); // above the tie
   CHECK(survey_weight::parse("0.0000024999").micros() == 2);
   CHECK(survey_weight::parse("1234.5678").to_string() == "1234.5678");
   CHECK(survey_weight::parse("0.000001").to_string() == "0.000001");
 }
 
 TEST_CASE("survey_weight: negative, NaN, infinite and too large weights are refused") {
-  CHECK_THROWS_WITH(survey_weight::of(-1.0, "population.weight[row 3]"),
-                    "[eldercare.invalid_value.112] population.weight[row 3] = '-1.000000': a weight is the number of "
-                    "persons a row represents: 0 or more");
-  CHECK_THROWS_WITH(survey_weight::of(std::numeric_limits<double>::quiet_NaN()), Catch::Contains("weight = 'NaN'"));
-  CHECK_THROWS_WITH(survey_weight::of(std::numeric_limits<double>::infinity()), Catch::Contains("weight = 'inf'"));
-  CHECK_THROWS_WITH(survey_weight::of(-std::numeric_limits<double>::infinity()), Catch::Contains("weight = '-inf'"));
+  CHECK_THROWS_WITH(
+      survey_weight::of(-1.0, "population.weight[row 3]"),
+      "[eldercare.invalid_value.112] population.weight[row 3] = '-1.000000': a weight is the number of "
+      "persons a row represents: 0 or more");
+  CHECK_THROWS_WITH(survey_weight::of(std::numeric_limits<double>::quiet_NaN()),
+                    Catch::Contains("weight = 'NaN'"));
+  CHECK_THROWS_WITH(survey_weight::of(std::numeric_limits<double>::infinity()),
+                    Catch::Contains("weight = 'inf'"));
+  CHECK_THROWS_WITH(survey_weight::of(-std::numeric_limits<double>::infinity()),
+                    Catch::Contains("weight = '-inf'"));
   CHECK_THROWS_WITH(survey_weight::of(1e9 + 1), Catch::Contains("at most 1000000000"));
   CHECK_THROWS_WITH(survey_weight::parse("-2"), Catch::Contains("0 or more"));
   CHECK_THROWS_WITH(survey_weight::parse("nan"), Catch::Contains("expected a number of persons"));
@@ -64,8 +68,8 @@ TEST_CASE("survey_weight: negative, NaN, infinite and too large weights are refu
 
 TEST_CASE("weighted_sum: exact in millionths, rounded half to even when shown") {
   weighted_sum s;
-  s.add(60000, survey_weight::parse("2.5"));      // 600 yuan for 2.5 persons: 150000 fen
-  s.add(1, survey_weight::parse("0.000001"));      // a millionth of a fen
+  s.add(60000, survey_weight::parse("2.5"));  // 600 yuan for 2.5 persons: 150000 fen
+  s.add(1, survey_weight::parse("0.000001")); // a millionth of a fen
   CHECK(s.micros() == 150'000'000'001);
   CHECK(s.to_string() == "150000.000001");
   CHECK(s.rounded() == 150000);
@@ -74,7 +78,7 @@ TEST_CASE("weighted_sum: exact in millionths, rounded half to even when shown") 
   CHECK(half.rounded() == 0); // 0.5: to the even 0
   half.add(1, survey_weight::parse("1"));
   CHECK(half.rounded() == 2); // 1.5: to the even 2
-  weighted_sum negative; // a cost saved by a reform
+  weighted_sum negative;      // a cost saved by a reform
   negative.add(-3, survey_weight::parse("0.5"));
   CHECK(negative.to_string() == "-1.500000");
   CHECK(negative.rounded() == -2);

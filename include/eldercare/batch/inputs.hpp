@@ -85,8 +85,8 @@ private:
 }
 
 [[nodiscard]] inline std::string read_by(const policy& p, const input_reader& r) {
-  return "policy " + p.id() + " reads " + std::string(to_word(r.group)) + " (rule " + r.rule_id + ": " + r.condition +
-         ")";
+  return "policy " + p.id() + " reads " + std::string(to_word(r.group)) + " (rule " + r.rule_id + ": " +
+         r.condition + ")";
 }
 inline constexpr std::string_view absent_hint =
     "or evaluate with missing inputs taken as absent (missing='absent' in Python, --missing absent on the "
@@ -96,7 +96,8 @@ inline constexpr std::string_view absent_hint =
 /// The members of a person that `p`'s rules read, over the versions in force on some day from
 /// `first` to `last`, each with the first rule and condition reading it (none for a policy that is
 /// not computable: it evaluates nothing).
-[[nodiscard]] inline std::vector<input_reader> readers_of(const policy& p, const date& first, const date& last) {
+[[nodiscard]] inline std::vector<input_reader> readers_of(const policy& p, const date& first,
+                                                          const date& last) {
   std::vector<input_reader> out;
   if (p.status() != computability::computable) return out;
   detail::reads_visitor visitor(out);
@@ -117,17 +118,19 @@ inline void check_inputs(const policy& p, const population_columns& pop, const f
   for (const input_reader& r : readers_of(p, first, last)) {
     const std::string_view column = detail::column_of(r.group);
     if (!has(pop.given(), r.group))
-      throw invalid_value(error_id::missing_input, "population." + std::string(column), "",
-                          "the population has no " + std::string(column) + " column, yet " + detail::read_by(p, r) +
-                              ": give the column (a missing value in it means none), " + std::string(detail::absent_hint));
+      throw invalid_value(
+          error_id::missing_input, "population." + std::string(column), "",
+          "the population has no " + std::string(column) + " column, yet " + detail::read_by(p, r) +
+              ": give the column (a missing value in it means none), " + std::string(detail::absent_hint));
     if (r.group != row_fields::stays || pop.stay_count() == 0) continue;
     if (!facilities)
-      throw invalid_value(error_id::missing_input, "facilities", "None",
-                          "no facility registry was given, yet " + detail::read_by(p, r) + " and the population has " +
-                              std::to_string(pop.stay_count()) +
-                              (pop.stay_count() == 1 ? " stay" : " stays") +
-                              ": without the registry no stay's facility is known and every stay condition fails; give "
-                              "the facilities, " + std::string(detail::absent_hint));
+      throw invalid_value(
+          error_id::missing_input, "facilities", "None",
+          "no facility registry was given, yet " + detail::read_by(p, r) + " and the population has " +
+              std::to_string(pop.stay_count()) + (pop.stay_count() == 1 ? " stay" : " stays") +
+              ": without the registry no stay's facility is known and every stay condition fails; give "
+              "the facilities, " +
+              std::string(detail::absent_hint));
     std::vector<char> known(pop.facilities().size());
     for (std::size_t k = 0; k < known.size(); ++k)
       known[k] = facilities->find(pop.facilities().id(static_cast<std::int32_t>(k))) != nullptr;
@@ -136,12 +139,13 @@ inline void check_inputs(const policy& p, const population_columns& pop, const f
     for (std::size_t i = 0; i < pop.size(); ++i)
       for (std::uint32_t s = offsets[i]; s < offsets[i + 1]; ++s)
         if (!known[static_cast<std::size_t>(stay_facility[s])])
-          throw invalid_value(error_id::missing_input,
-                              "population.stays[row " + std::to_string(i) + ", id '" + std::string(pop.id(i)) +
-                                  "', stay " + std::to_string(s - offsets[i]) + "].facility",
-                              pop.facilities().id(stay_facility[s]),
-                              "no facility with this id in the facility registry, yet " + detail::read_by(p, r) +
-                                  ": add it to the registry, " + std::string(detail::absent_hint));
+          throw invalid_value(
+              error_id::missing_input,
+              "population.stays[row " + std::to_string(i) + ", id '" + std::string(pop.id(i)) + "', stay " +
+                  std::to_string(s - offsets[i]) + "].facility",
+              pop.facilities().id(stay_facility[s]),
+              "no facility with this id in the facility registry, yet " + detail::read_by(p, r) +
+                  ": add it to the registry, " + std::string(detail::absent_hint));
   }
 }
 

@@ -26,8 +26,8 @@
 //   stay_facility              int32        index into facilities() (a facility_table)
 //   stay_admitted              int32        day_number
 //   stay_discharged            int32        day_number, no_day while the stay is ongoing
-//   id_number                  string       offsets (uint64) into one character buffer, as issued; may be empty
-//   weight                     int64        survey weight in millionths (survey_weight), -1 = none given (1)
+//   id_number                  string       offsets into one character buffer, as issued; may be empty
+//   weight                     int64        survey weight in millionths, -1 = none given (weighs 1)
 //
 // Beside them, given(): which members of a rule subject the input had columns for (a population
 // built from columns without a categories column has no categories given, and a policy that reads
@@ -136,7 +136,7 @@ struct row_input {
   std::span<const std::string_view> programmes = {};
   std::string_view household_id = {};
   std::span<const stay_input> stays = {};
-  std::string_view id_number = {}; ///< as issued (15 or 18 characters); empty: none. Gives birth_day when that is no_day
+  std::string_view id_number = {}; ///< as issued (15 or 18 characters), empty: none; gives a no_day birth_day
   std::int64_t weight = -1;        ///< survey weight in millionths; -1: none given (weighs 1)
 };
 

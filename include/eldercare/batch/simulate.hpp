@@ -425,8 +425,9 @@ struct month_accumulator {
     t.weighted_amount = sum.weighted_amount;
     for (const std::size_t s : pref_order)
       if (sum.prefecture_paid[s] > 0)
-        t.by_prefecture.push_back({prefectures[s], sum.prefecture_paid[s], money::from_fen(sum.prefecture_amount[s]),
-                                   sum.prefecture_weighted_paid[s], sum.prefecture_weighted_amount[s]});
+        t.by_prefecture.push_back({prefectures[s], sum.prefecture_paid[s],
+                                   money::from_fen(sum.prefecture_amount[s]), sum.prefecture_weighted_paid[s],
+                                   sum.prefecture_weighted_amount[s]});
     for (const std::size_t s : rule_order)
       if (sum.rule_paid[s] > 0)
         t.by_rule.push_back({rule_ids[s], sum.rule_paid[s], money::from_fen(sum.rule_amount[s]),

@@ -62,11 +62,13 @@ public:
     if (text.size() == 18) {
       const char given = text[17] == 'x' ? 'X' : text[17];
       const char expected = id_check_character(text.substr(0, 17));
-      if (given != expected) return check_reasons[expected == 'X' ? 10 : static_cast<std::size_t>(expected - '0')];
+      if (given != expected)
+        return check_reasons[expected == 'X' ? 10 : static_cast<std::size_t>(expected - '0')];
     }
     if (!birth_of(text))
-      return text.size() == 18 ? "digits 7-14 (the date of birth, YYYYMMDD) are not a calendar date"
-                               : "digits 7-12 (the date of birth, YYMMDD in the 1900s) are not a calendar date";
+      return text.size() == 18
+                 ? "digits 7-14 (the date of birth, YYYYMMDD) are not a calendar date"
+                 : "digits 7-12 (the date of birth, YYMMDD in the 1900s) are not a calendar date";
     if (!region_table::find(number(text.substr(0, 6))))
       return "digits 1-6 (the region of first registration) are not a division code that any list since "
              "1980 had";
@@ -102,7 +104,9 @@ public:
     return make_date(ymd[0], ymd[1], ymd[2], "id_number");
   }
   /// The region where the number was first issued (digits 1-6), possibly a code since abolished.
-  [[nodiscard]] region_code region() const { return region_code::from_number(number(std::string_view(text_).substr(0, 6))); }
+  [[nodiscard]] region_code region() const {
+    return region_code::from_number(number(std::string_view(text_).substr(0, 6)));
+  }
   /// The sex the sequence number records (digit 17: odd a man, even a woman).
   [[nodiscard]] eldercare::sex sex() const noexcept {
     return (text_[16] - '0') % 2 == 1 ? eldercare::sex::male : eldercare::sex::female;
@@ -125,10 +129,12 @@ private:
   static constexpr std::optional<std::array<int, 3>> birth_of(std::string_view text) noexcept {
     const bool legacy = text.size() == 15;
     const std::string_view ymd = legacy ? text.substr(6, 6) : text.substr(6, 8);
-    const int y = legacy ? 1900 + static_cast<int>(number(ymd.substr(0, 2))) : static_cast<int>(number(ymd.substr(0, 4)));
+    const int y = legacy ? 1900 + static_cast<int>(number(ymd.substr(0, 2)))
+                         : static_cast<int>(number(ymd.substr(0, 4)));
     const int m = static_cast<int>(number(ymd.substr(legacy ? 2 : 4, 2)));
     const int d = static_cast<int>(number(ymd.substr(legacy ? 4 : 6, 2)));
-    if (y < min_year || y > max_year || m < 1 || m > 12 || d < 1 || d > detail::days_in_month(y, m)) return std::nullopt;
+    if (y < min_year || y > max_year || m < 1 || m > 12 || d < 1 || d > detail::days_in_month(y, m))
+      return std::nullopt;
     return std::array<int, 3>{y, m, d};
   }
   // One reason per expected check character (0-9, then X): static text, as problem() returns.
@@ -164,8 +170,9 @@ private:
   const date from_id = id->birth_date();
   if (given && *given != from_id)
     throw invalid_value(error_id::invalid_person, birth_field, to_iso(*given),
-                        "disagrees with " + std::string(id_field) + " '" + id->as_issued() + "', whose date of birth is " +
-                            to_iso(from_id) + ": give one of them, or correct one");
+                        "disagrees with " + std::string(id_field) + " '" + id->as_issued() +
+                            "', whose date of birth is " + to_iso(from_id) +
+                            ": give one of them, or correct one");
   return from_id;
 }
 

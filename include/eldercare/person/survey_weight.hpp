@@ -92,7 +92,8 @@ public:
   /// A weight written as decimal text ("1", "1234.5678", ".5"), rounded half to even at 6 decimals.
   [[nodiscard]] static survey_weight parse(std::string_view text, std::string_view field = "weight") {
     auto bad = [&](const char* why) { return invalid_value(error_id::invalid_weight, field, text, why); };
-    if (!text.empty() && text.front() == '-') throw bad("a weight is the number of persons a row represents: 0 or more");
+    if (!text.empty() && text.front() == '-')
+      throw bad("a weight is the number of persons a row represents: 0 or more");
     if (!text.empty() && text.front() == '+') text.remove_prefix(1);
     std::int64_t whole = 0, fraction = 0;
     int decimals = 0, digits = 0;
@@ -129,7 +130,9 @@ public:
   /// The weight in millionths.
   [[nodiscard]] constexpr std::int64_t micros() const noexcept { return micros_; }
   /// The weight as a float64 (for display; sums use micros()).
-  [[nodiscard]] double to_double() const noexcept { return static_cast<double>(micros_) / static_cast<double>(scale); }
+  [[nodiscard]] double to_double() const noexcept {
+    return static_cast<double>(micros_) / static_cast<double>(scale);
+  }
   /// The exact weight as decimal text without trailing zeros: "1", "2.5", "0.000001".
   [[nodiscard]] std::string to_string() const { return micro_text(micros_); }
 
@@ -138,12 +141,14 @@ public:
 private:
   static std::string micro_text(std::int64_t micros) {
     const bool negative = micros < 0;
-    const std::uint64_t m = negative ? 0 - static_cast<std::uint64_t>(micros) : static_cast<std::uint64_t>(micros);
+    const std::uint64_t m =
+        negative ? 0 - static_cast<std::uint64_t>(micros) : static_cast<std::uint64_t>(micros);
     std::string out = (negative ? "-" : "") + std::to_string(m / scale);
     std::uint64_t f = m % scale;
     if (f == 0) return out;
     std::string decimals(6, '0');
-    for (int i = 5; i >= 0; --i, f /= 10) decimals[static_cast<std::size_t>(i)] = static_cast<char>('0' + f % 10);
+    for (int i = 5; i >= 0; --i, f /= 10)
+      decimals[static_cast<std::size_t>(i)] = static_cast<char>('0' + f % 10);
     while (decimals.back() == '0') decimals.pop_back();
     return out + "." + decimals;
   }
@@ -191,7 +196,8 @@ public:
     if (2 * r > survey_weight::scale || (2 * r == survey_weight::scale && q % 2 != 0)) ++q;
     constexpr detail::wide_int limit = static_cast<detail::wide_int>(INT64_MAX);
     if (q > limit || q < -limit)
-      throw invalid_value(error_id::invalid_money, "weighted_sum", to_string(), "does not fit 64 bits when rounded");
+      throw invalid_value(error_id::invalid_money, "weighted_sum", to_string(),
+                          "does not fit 64 bits when rounded");
     return static_cast<std::int64_t>(q);
   }
 
