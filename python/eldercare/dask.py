@@ -167,6 +167,33 @@ def _dask_frame(ddf: Any) -> Any:
     return ddf
 
 
+def _weight_name(columns: Any) -> Optional[str]:
+    """The name the partitions give the weight column under (its own or an alias), or None."""
+    f = PERSON.field("weight")
+    return next((n for n in (f.column, *(a.name for a in f.aliases_in("column"))) if n in columns), None)
+
+
+def _is_weighted(ddf: Any) -> bool:
+    """Whether the dask DataFrame gives survey weights: a weight column with some value (a column
+    missing throughout is an unweighted table, as for pandas). Reads that one column."""
+    name = _weight_name(ddf.columns)
+    return name is not None and int(ddf[name].count().compute()) > 0  # count: the cells with a value
+
+
+def _require_weights(part: Any, population: Population, weighted: bool, partition: Optional[int]) -> None:
+    """In a weighted dask DataFrame every partition gives weights: one whose weights are all missing
+    is refused as pandas refuses a missing weight (not taken as an unweighted table)."""
+    if weighted and not population.weighted and len(part):
+        name = _weight_name(part.columns) or PERSON.field("weight").column
+        where = "" if partition is None else f" of partition {partition}"
+        invalid(
+            ErrorId.INVALID_WEIGHT,
+            f"population.{name}[row 0{where}, id '{part[PERSON.field('id').column].iloc[0]}']",
+            "NaN",
+            "a weight column gives every row's weight (a missing one is not 1: give it)",
+        )
+
+
 def _partition_stays(part: Any, stays: Any) -> Any:
     """The rows of `stays` whose person is in the partition (None without stays)."""
     if stays is None:
@@ -184,33 +211,28 @@ def _evaluate_partition(
     reasons: bool,
     stays: Any,
     missing: str = "error",
+    weighted: bool = False,
     partition_info: Optional[Dict[str, Any]] = None,
 ) -> Any:
-    _refuse_list_text(part, None if partition_info is None else partition_info.get("number"))
+    number = None if partition_info is None else partition_info.get("number")
+    _refuse_list_text(part, number)
+    population = Population(part, stays=_partition_stays(part, stays), facilities=facilities)
+    _require_weights(part, population, weighted, number)
     frame = evaluate_population(
-        policy,
-        part,
-        on,
-        facilities,
-        readings,
-        stays=_partition_stays(part, stays),
-        reasons=reasons,
-        households=False,
-        missing=missing,
+        policy, population, on, facilities, readings, reasons=reasons, households=False, missing=missing
     )
     frame.index = part.index  # aligned with the input partition
-    if "weight" not in frame.columns:  # every partition's results have the weight column (1: none given)
-        frame["weight"] = 1.0
     return frame
 
 
-def _meta(policy: Any, on: DateLike, facilities: Any, readings: Any, reasons: bool, index: Any) -> Any:
+def _meta(policy: Any, on: DateLike, facilities: Any, readings: Any, reasons: bool, index: Any, weighted: bool) -> Any:
     """The empty result frame, with the dtypes evaluate_population gives (evaluated on one made-up
-    weighted row; what it lacks is taken as absent)."""
+    row, weighted when the partitions are; what it lacks is taken as absent)."""
     import pandas as pd
 
     probe = pd.DataFrame({f.column: [_PROBE[f.kind]] for f in PERSON if f.required})
-    probe[PERSON.field("weight").column] = [1.0]  # results always have the weight column
+    if weighted:
+        probe[PERSON.field("weight").column] = [1.0]
     frame = evaluate_population(
         policy, probe, on, facilities, readings, reasons=reasons, households=False, missing="absent"
     ).iloc[:0]
@@ -252,14 +274,15 @@ def evaluate_dask(
     -------
     dask.dataframe.DataFrame
         Lazy: the columns of :func:`eldercare.evaluate_population`, one row per person, indexed like
-        `ddf`, and ``weight`` (each row's survey weight; 1.0 where a partition gives none). Errors (an
-        invalid value) are raised when it is computed, naming the column, the row
+        `ddf` (``weight`` too when `ddf` has a weight column with values: finding out reads that
+        column). Errors (an invalid value) are raised when it is computed, naming the column, the row
         within its partition and the id; a list column that arrived as the text of Python lists is
         one of them (its message says how to partition instead).
     """
     ddf = _dask_frame(ddf)
     registry = FacilityRegistry.of(facilities)
-    meta = _meta(policy, on, registry, readings, reasons, ddf._meta.index)
+    weighted = _is_weighted(ddf)
+    meta = _meta(policy, on, registry, readings, reasons, ddf._meta.index, weighted)
     return ddf.map_partitions(
         _evaluate_partition,
         policy,
@@ -269,6 +292,7 @@ def evaluate_dask(
         bool(reasons),
         stays,
         missing,
+        weighted,
         meta=meta,
         align_dataframes=False,
     )
@@ -285,11 +309,13 @@ def _simulate_partition(
     stays: Any,
     partition: int,
     missing: str = "error",
+    weighted: bool = False,
 ) -> SimulationTotals:
     if len(part) == 0:
         return _no_totals()
     _refuse_list_text(part, partition)
     population = Population(part, stays=_partition_stays(part, stays), facilities=facilities)
+    _require_weights(part, population, weighted, partition)
     return _simulate_batch(policy, population, first, months, facilities, readings, regions=regions, missing=missing)
 
 
@@ -339,9 +365,10 @@ def simulate_dask(
     first = _first_of_month(first_month)
     months = _check_months(months)
     registry = FacilityRegistry.of(facilities)
+    weighted = _is_weighted(ddf)
     level = [
         dask.delayed(_simulate_partition)(
-            part, policy, first, months, registry, readings, regions, stays, number, missing
+            part, policy, first, months, registry, readings, regions, stays, number, missing, weighted
         )
         for number, part in enumerate(ddf.to_delayed())
     ]

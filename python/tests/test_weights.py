@@ -191,6 +191,14 @@ def test_dask_totals_are_the_same_for_1_2_and_7_partitions(frame: pd.DataFrame, 
             np.testing.assert_allclose(rows["weight"].to_numpy(), frame["weight"].to_numpy(), atol=1e-6)
         for t in totals[1:]:
             pd.testing.assert_frame_equal(t.reset_index(drop=True), totals[0].reset_index(drop=True))
+        # A partition whose weights are all missing, in a weighted frame, is refused as pandas refuses one.
+        gap = frame.copy()
+        last = ec_dask.from_pandas(gap, npartitions=7).divisions[-2]  # where partition 6 begins
+        gap.loc[gap.index >= last, "weight"] = np.nan
+        with pytest.raises(ec.InvalidValue, match=r"population.weight\[row 0 of partition 6, id '.*'\] = 'NaN'"):
+            ec_dask.simulate_dask(
+                POLICY, ec_dask.from_pandas(gap, npartitions=7), "2024-01", 6, facilities=synthetic.facilities
+            )
 
 
 def test_compare_weighs_the_cost(frame: pd.DataFrame, synthetic: ec.Population) -> None:
