@@ -143,9 +143,11 @@ from ._values import (  # noqa: E402
     Health,
     Household,
     Hukou,
+    IdNumber,
     Person,
     Residence,
     Stay,
+    id_check_character,
 )
 from .conditions import Condition  # noqa: E402
 from .regions import RegionCode, RegionLike, RegionSet  # noqa: E402
@@ -181,6 +183,7 @@ __all__ = [
     "Health",
     "Household",
     "Hukou",
+    "IdNumber",
     "InvalidType",
     "InvalidValue",
     "NormResult",
@@ -220,6 +223,7 @@ __all__ = [
     "evaluate_population",
     "format_fen",
     "full_months_between",
+    "id_check_character",
     "io",
     "meals_per_day",
     "money_once",

@@ -22,7 +22,9 @@ import pathlib
 from dataclasses import dataclass
 from typing import IO, Any, Iterable, List, Mapping, Optional, Sequence, Union
 
-from . import _core, catalog
+import numpy as np
+
+from . import _core, _weights, catalog
 from ._benefits import format_fen
 from ._calendar import DateLike
 from ._errors import ErrorId, invalid
@@ -180,6 +182,7 @@ def simulate(
     ids: Optional[Sequence[str]] = None,
     readings: Optional[Mapping[str, str]] = None,
     progress: Optional[IO[str]] = None,
+    missing: str = "error",
 ) -> Simulation:
     """Run catalog policies over a population month by month.
 
@@ -197,6 +200,12 @@ def simulate(
         Readings for every policy (each takes those it depends on).
     progress : text stream, optional
         Where to draw a progress bar (``sys.stderr``); None for none.
+    missing : {"error", "absent"}
+        As for :func:`eldercare.evaluate_population`: a policy that reads what the population lacks
+        is an error unless ``"absent"``.
+
+    For a weighted population (a ``weight`` column) the summary also has ``weighted_total_fen``:
+    each person's payments times their weight, an exact Decimal (:mod:`eldercare._weights`).
     """
     import pandas as pd
 
@@ -220,7 +229,7 @@ def simulate(
         pol = catalog.policy(pid, readings)
         units = {r.grant.unit for r in pol.rules}
         unit = units.pop() if len(units) == 1 else "mixed"
-        table = schedule_population(pid, pop, start, last_day, facilities, readings)
+        table = schedule_population(pid, pop, start, last_day, facilities, readings, missing=missing)
         eligible_ids = table.loc[table["eligible"], "id"].nunique()
         # Undetermined months (before a scheme's first known date) are counted apart; their amounts
         # are missing in the table and left out of the sums, never added as 0.
@@ -237,6 +246,13 @@ def simulate(
                 "undetermined_months": len(undetermined_months),
             }
         )
+        if pop.weighted and len(table) == len(pop) * months:  # persons, not households
+            per_person = np.ascontiguousarray(
+                table["amount_fen"].to_numpy().reshape(len(pop), -1).sum(axis=1), dtype=np.int64
+            )
+            summary_rows[-1]["weighted_total_fen"] = _weights.from_micros(
+                _core.weighted_sum(per_person, pop._weight_micros())
+            )
         by_month = table.groupby(["year", "month"], sort=True).agg(
             undetermined=("undetermined", "sum"), eligible=("eligible", "sum"), amount_fen=("amount_fen", "sum")
         )

@@ -4,7 +4,8 @@
 // generated populations), computed chunk by chunk on std::threads; see batch/detail/plan.hpp for how.
 //
 // Results do not depend on the number of threads or the chunk size: every row's result is its own,
-// and the aggregates are exact integer sums.
+// and the aggregates are exact integer sums, the weighted ones too (person/survey_weight.hpp: a
+// row's survey weight times its count or fen, in millionths, summed in 128 bits).
 
 #include <cstddef>
 #include <cstdint>
@@ -58,6 +59,9 @@ struct batch_result {
   std::vector<std::string> failing_conditions; ///< in order of first appearance by row
   std::int64_t eligible_count = 0;
   money total;                            ///< sum of amount_fen
+  /// Weighted by the rows' survey weights (1 where a row gives none): persons represented, those
+  /// granted something, and the money (fen), exact (see person/survey_weight.hpp).
+  weighted_sum weighted_persons, weighted_eligible, weighted_total;
 
   [[nodiscard]] std::size_t size() const noexcept { return eligible.size(); }
   /// Row i's grant as a benefit (empty when nothing is granted).
@@ -133,6 +137,7 @@ inline void evaluate_batch_into(batch_result& out, const policy& p, const popula
   out.failing_conditions.clear();
   out.eligible_count = 0;
   out.total = money();
+  out.weighted_persons = out.weighted_eligible = out.weighted_total = weighted_sum();
   out.status = status_on(p, on);
   const policy_version* v = out.status == decision_status::decided ? p.version_on(on) : nullptr;
   if (v) {
@@ -178,9 +183,14 @@ inline void evaluate_batch_into(batch_result& out, const policy& p, const popula
       });
     }
   }
+  const auto weights = pop.weight_micros();
   for (std::size_t i = 0; i < n; ++i) {
     out.eligible_count += out.eligible[i];
     out.total += money::from_fen(out.amount_fen[i]);
+    const std::int64_t w = weights[i] < 0 ? survey_weight::scale : weights[i];
+    out.weighted_persons.add_micros(1, w);
+    out.weighted_eligible.add_micros(out.eligible[i], w);
+    out.weighted_total.add_micros(out.amount_fen[i], w);
   }
   if (options.first_failing) {
     out.first_failing.assign(n, -1);

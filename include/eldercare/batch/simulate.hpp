@@ -9,7 +9,8 @@
 //
 // Rows are processed chunk by chunk, every month of a chunk before the next chunk: a chunk's columns
 // and its schedule states stay in the cache for the whole horizon. Totals are exact integer sums,
-// so they do not depend on threads or chunk size.
+// so they do not depend on threads or chunk size; so are the totals weighted by the rows' survey
+// weights (weighted_*: millionths in 128 bits, person/survey_weight.hpp), beside the unweighted ones.
 
 #include <algorithm> // std::sort
 #include <cstddef>
@@ -48,6 +49,7 @@ struct prefecture_total {
   region_code prefecture;
   std::int64_t paid = 0; ///< rows paid a non-zero amount
   money amount;
+  weighted_sum weighted_paid, weighted_amount; ///< the same, weighted by the rows' survey weights
 };
 
 /// Payments of one month attributed to one rule id (over the versions used). Where a version sums
@@ -56,6 +58,7 @@ struct rule_total {
   std::string rule_id;
   std::int64_t paid = 0;
   money amount;
+  weighted_sum weighted_paid, weighted_amount; ///< the same, weighted by the rows' survey weights
 };
 
 struct month_totals {
@@ -73,6 +76,8 @@ struct month_totals {
   money amount;                  ///< money paid, arrears included
   std::int64_t arrears_months = 0;
   std::int64_t granted_quantity = 0; ///< sum of the granted quantities (fen, hours, ...) of eligible rows
+  /// eligible, paid and amount weighted by the rows' survey weights (1 where a row gives none).
+  weighted_sum weighted_eligible, weighted_paid, weighted_amount;
   std::vector<prefecture_total> by_prefecture; ///< prefectures with a payment, by code
   std::vector<rule_total> by_rule;             ///< rules with a payment, by id
 };
@@ -81,6 +86,7 @@ struct simulation_result {
   std::vector<month_totals> months;
   money total;               ///< money paid over the determined months (undetermined ones are left out)
   int undetermined_months = 0; ///< months whose payments are unknown (month_totals::status)
+  weighted_sum weighted_total; ///< total weighted by the rows' survey weights
   /// With simulation_options::per_row_amounts: the money paid to row i in month k (fen, arrears
   /// included, as schedule() pays it) at [i * months.size() + k]; empty otherwise.
   std::vector<std::int64_t> row_amounts_fen;
@@ -94,11 +100,18 @@ namespace detail {
 struct month_accumulator {
   std::int64_t eligible = 0, paid = 0, amount = 0, arrears = 0, quantity = 0;
   std::vector<std::int64_t> prefecture_amount, prefecture_paid, rule_amount, rule_paid;
+  weighted_sum weighted_eligible, weighted_paid, weighted_amount;
+  std::vector<weighted_sum> prefecture_weighted_paid, prefecture_weighted_amount, rule_weighted_paid,
+      rule_weighted_amount;
   void size_for(std::size_t prefectures, std::size_t rules) {
     prefecture_amount.assign(prefectures, 0);
     prefecture_paid.assign(prefectures, 0);
     rule_amount.assign(rules, 0);
     rule_paid.assign(rules, 0);
+    prefecture_weighted_paid.assign(prefectures, {});
+    prefecture_weighted_amount.assign(prefectures, {});
+    rule_weighted_paid.assign(rules, {});
+    rule_weighted_amount.assign(rules, {});
   }
 };
 } // namespace detail
@@ -230,6 +243,7 @@ struct month_accumulator {
     for (auto& a : w.months) a.size_for(prefectures.size(), rule_ids.size());
   }
   static const std::vector<std::size_t> no_rules;
+  const auto weights = pop.weight_micros();
 
   detail::parallel_chunks(pop.size(), options.batch.chunk_rows, threads,
                           [&](unsigned w, std::size_t, std::size_t begin, std::size_t end) {
@@ -253,16 +267,22 @@ struct month_accumulator {
       if (!row_amounts.empty()) row_amounts[(begin + i) * months + k] = line.amount.fen();
       if (!line.eligible) return;
       detail::month_accumulator& acc = ws.months[k];
+      const std::int64_t w = weights[begin + i] < 0 ? survey_weight::scale : weights[begin + i];
       ++acc.eligible;
+      acc.weighted_eligible.add_micros(1, w);
       acc.quantity += line.granted->quantity();
       const std::int64_t fen = line.amount.fen();
       if (fen == 0) return;
       ++acc.paid;
       acc.amount += fen;
+      acc.weighted_paid.add_micros(1, w);
+      acc.weighted_amount.add_micros(fen, w);
       acc.arrears += line.arrears_months;
       const std::size_t pref = key_slot[region_key[begin + i]];
       acc.prefecture_amount[pref] += fen;
       ++acc.prefecture_paid[pref];
+      acc.prefecture_weighted_amount[pref].add_micros(fen, w);
+      acc.prefecture_weighted_paid[pref].add_micros(1, w);
       // The amount is (sum of the granting rules' quantities) × a whole multiplier (1, days, arrears).
       const std::vector<std::size_t>& slots = *mp.rule_slots;
       const std::int64_t sum = line.granted->quantity();
@@ -271,6 +291,8 @@ struct month_accumulator {
             by.size() == 1 || sum == 0 ? fen : fen / sum * mp.grant_version->rules[r].grant.quantity();
         acc.rule_amount[slots[r]] += share;
         ++acc.rule_paid[slots[r]];
+        acc.rule_weighted_amount[slots[r]].add_micros(share, w);
+        acc.rule_weighted_paid[slots[r]].add_micros(1, w);
       }
     };
     if (!columns) {
@@ -394,13 +416,20 @@ struct month_accumulator {
       sum.amount += a.amount;
       sum.arrears += a.arrears;
       sum.quantity += a.quantity;
+      sum.weighted_eligible += a.weighted_eligible;
+      sum.weighted_paid += a.weighted_paid;
+      sum.weighted_amount += a.weighted_amount;
       for (std::size_t s = 0; s < prefectures.size(); ++s) {
         sum.prefecture_amount[s] += a.prefecture_amount[s];
         sum.prefecture_paid[s] += a.prefecture_paid[s];
+        sum.prefecture_weighted_amount[s] += a.prefecture_weighted_amount[s];
+        sum.prefecture_weighted_paid[s] += a.prefecture_weighted_paid[s];
       }
       for (std::size_t s = 0; s < rule_ids.size(); ++s) {
         sum.rule_amount[s] += a.rule_amount[s];
         sum.rule_paid[s] += a.rule_paid[s];
+        sum.rule_weighted_amount[s] += a.rule_weighted_amount[s];
+        sum.rule_weighted_paid[s] += a.rule_weighted_paid[s];
       }
     }
     t.eligible = sum.eligible;
@@ -408,12 +437,20 @@ struct month_accumulator {
     t.amount = money::from_fen(sum.amount);
     t.arrears_months = sum.arrears;
     t.granted_quantity = sum.quantity;
+    t.weighted_eligible = sum.weighted_eligible;
+    t.weighted_paid = sum.weighted_paid;
+    t.weighted_amount = sum.weighted_amount;
     for (const std::size_t s : pref_order)
       if (sum.prefecture_paid[s] > 0)
-        t.by_prefecture.push_back({prefectures[s], sum.prefecture_paid[s], money::from_fen(sum.prefecture_amount[s])});
+        t.by_prefecture.push_back({prefectures[s], sum.prefecture_paid[s],
+                                   money::from_fen(sum.prefecture_amount[s]), sum.prefecture_weighted_paid[s],
+                                   sum.prefecture_weighted_amount[s]});
     for (const std::size_t s : rule_order)
-      if (sum.rule_paid[s] > 0) t.by_rule.push_back({rule_ids[s], sum.rule_paid[s], money::from_fen(sum.rule_amount[s])});
+      if (sum.rule_paid[s] > 0)
+        t.by_rule.push_back({rule_ids[s], sum.rule_paid[s], money::from_fen(sum.rule_amount[s]),
+                             sum.rule_weighted_paid[s], sum.rule_weighted_amount[s]});
     out.total += t.amount;
+    out.weighted_total += t.weighted_amount;
     out.months.push_back(std::move(t));
   }
   out.row_amounts_fen = std::move(row_amounts);
