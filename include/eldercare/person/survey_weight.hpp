@@ -143,7 +143,9 @@ private:
     const bool negative = micros < 0;
     const std::uint64_t m =
         negative ? 0 - static_cast<std::uint64_t>(micros) : static_cast<std::uint64_t>(micros);
-    std::string out = (negative ? "-" : "") + std::to_string(m / scale);
+    // Appended, never `"-" + std::string`: GCC 12 at -O3 warns falsely (-Wrestrict, GCC bug 105329).
+    std::string out = negative ? "-" : "";
+    out += std::to_string(m / scale);
     std::uint64_t f = m % scale;
     if (f == 0) return out;
     std::string decimals(6, '0');
@@ -182,7 +184,11 @@ public:
     const detail::wide_int m = negative ? -micros_ : micros_;
     std::string frac = detail::wide_text(m % survey_weight::scale);
     frac.insert(frac.begin(), 6 - frac.size(), '0');
-    return (negative ? "-" : "") + detail::wide_text(m / survey_weight::scale) + "." + frac;
+    std::string out = negative ? "-" : "";
+    out += detail::wide_text(m / survey_weight::scale);
+    out += '.';
+    out += frac;
+    return out;
   }
   /// The sum rounded to whole units, half to even: what a total shows. Throws invalid_value
   /// (invalid_money) when it does not fit 64 bits.
