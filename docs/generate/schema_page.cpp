@@ -77,10 +77,15 @@ std::string page() {
        "\"true/false for a word\" is one true/false column per word of a set (`mental_illness` for "
        "`health`). Giving a fact under two names is an error naming the second.\n\n"
     << "**Kinds.** `text`; `date` (a `date32` column, ISO text, `datetime.date`); `region` (a GB/T 2260 "
-       "code, as a whole number or text); `flag` (true/false); `integer` (a whole number, -1 or null when "
-       "missing); `word` (one word of an enum; a Chinese label is read too where the enum has one); "
+       "code, as a whole number or text); `flag` (true/false); `integer` (a whole number in the fact's range, "
+       "null when missing: -1 or any number outside the range is refused, never read as missing); `word` (one word of an enum; a Chinese label is read too where the enum has one); "
        "`word_set` (a set of words: in JSON a list, or an object of word: true/false; in a column "
-       "comma-separated words, a list, or bits — bit *i* is the *i*-th word); `text_list`; `record_list` (elements of another subject).\n\n";
+       "comma-separated words, a list, or bits — bit *i* is the *i*-th word); `text_list`; `record_list` (elements of another subject).\n\n"
+    << "**Checked once, at the boundary.** Every input form (DataFrame, dict of lists or numpy arrays, Arrow, "
+       "CSV, Parquet, JSON, `Person` values) is checked by the same rules: one value per row (a column whose "
+       "length disagrees with the ids, or a 2-D array, is refused), each value of its kind and in its range, "
+       "a column named once, ids unique. A refusal is `InvalidValue` naming the column, the row and the id, "
+       "and the value as given (at most 200 characters, with its full length stated).\n\n";
   for (const subject_info& s : subjects) subject_table(o, s);
   o << "## Words\n\n| enum | words (Chinese labels) |\n|---|---|\n";
   std::string_view seen[16];

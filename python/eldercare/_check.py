@@ -41,11 +41,28 @@ def boolean(value: Any, field: str) -> bool:
 
 
 def text(value: Any, field: str, *, allow_empty: bool = True, error_id: ErrorId = ErrorId.INVALID_PARAMETER) -> str:
-    """A str; empty only when allowed."""
+    """A str that has a UTF-8 form (no lone surrogate such as ``"\\ud800"``); empty only when allowed."""
     if not isinstance(value, str):
         invalid_type(error_id, field, value, "expected text (str)")
     if not allow_empty and not value:
         invalid(error_id, field, value, "must not be empty")
+    if not value.isascii():
+        utf8(value, field, error_id=error_id)
+    return value
+
+
+def utf8(value: str, field: str, *, error_id: ErrorId = ErrorId.INVALID_PARAMETER) -> str:
+    """`value`, refused when it has no UTF-8 form: a lone surrogate (``"\\ud800"``, which Python and
+    JSON text allow) cannot cross to C++ or into a file."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        invalid(
+            error_id,
+            field,
+            repr(value),
+            "is not valid text: it holds a lone surrogate (such as \\ud800), which has no UTF-8 form",
+        )
     return value
 
 
@@ -70,6 +87,7 @@ def word(value: Any, field: str, choices: Sequence[str]) -> str:
     if not isinstance(value, str):
         invalid_type(ErrorId.INVALID_PARAMETER, field, value, "expected one of " + ", ".join(choices))
     if value not in choices:
+        value = value if value.isascii() else utf8(value, field)
         invalid(ErrorId.INVALID_PARAMETER, field, value, "expected one of " + ", ".join(choices))
     return value
 

@@ -11,17 +11,20 @@ Verbs::
 FILE is the JSON interchange format (POLICIES.md), or CSV / Parquet in the flat schema of
 :func:`eldercare.evaluate_population` (with ``--facilities`` and ``--stays`` files where needed).
 Bad input exits with status 2 and one line on stderr naming the field, the row or person, and the
-value; ``--help`` describes each verb.
+value; an internal error (a bug in eldercare) exits with status 3 and one line asking for a report.
+No traceback is ever printed, and library warnings never reach stderr. ``--help`` describes each verb.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime
 import json
 import os
 import pathlib
 import sys
+import warnings
 from typing import Any, Dict, List, NoReturn, Optional, Sequence, Tuple
 
 from . import __version__, _core, catalog
@@ -33,6 +36,8 @@ from ._values import FacilityRegistry, Household, Person, _facility_from_record
 __all__ = ["main"]
 
 EXIT_BAD_INPUT = 2
+#: A failure that is eldercare's own, not the input's: one line asking for a report.
+EXIT_INTERNAL = 3
 
 
 class _Parser(argparse.ArgumentParser):
@@ -80,7 +85,25 @@ def _read_table(path: str) -> Any:
             return pd.read_parquet(path)
         except ImportError as e:
             raise _BadInput(f"reading {path} needs pyarrow: pip install pyarrow ({e})") from None
+    _csv_header(path)
     return pd.read_csv(path, keep_default_na=True)
+
+
+def _csv_header(path: str) -> None:
+    """Refuses a CSV header that names a column twice (pandas would rename the second "x.1" and the
+    column would be silently ignored)."""
+    with open(path, newline="", encoding="utf-8") as f:
+        header = next(csv.reader(f), [])
+    seen: Dict[str, int] = {}
+    for k, name in enumerate(header):
+        if name in seen:
+            invalid(
+                ErrorId.INVALID_PARAMETER,
+                f"{path}: header",
+                name,
+                f"the column name is given twice (columns {seen[name] + 1} and {k + 1}): give each column once",
+            )
+        seen[name] = k
 
 
 def _facilities(path: Optional[str]) -> Optional[FacilityRegistry]:
@@ -372,24 +395,60 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    """Run the command line; returns the exit status (0, or 2 for bad input)."""
+    """Run the command line; returns the exit status: 0, 2 for bad input (one line on stderr naming
+    the field and the value), 3 for an internal error (one line asking for a report). It never
+    prints a traceback, and warnings from libraries (numpy, pandas) never reach stderr."""
     parser = build_parser()
     args = parser.parse_args(argv)
     prog = f"eldercare {args.verb}"
-    try:
-        return int(args.run(args))
-    except (InvalidValue, PolicyLookupError, _BadInput) as e:
-        message = str(e)
-    except FileNotFoundError as e:
-        message = f"cannot read {e.filename}: no such file"
-    except OSError as e:
-        message = f"cannot read {getattr(e, 'filename', '') or 'input'}: {e.strerror or e}"
-    except (ValueError, LookupError, UnicodeDecodeError) as e:  # a malformed CSV or Parquet file
-        message = f"bad input: {type(e).__name__}: {e}"
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
-        return 0
-    sys.stderr.write(f"{prog}: error: {' '.join(message.split())}\n")
-    return EXIT_BAD_INPUT
+    status = EXIT_BAD_INPUT
+    with warnings.catch_warnings():
+        # A library's warning is no message for the user: the output, or one line, says it all.
+        warnings.simplefilter("ignore")
+        try:
+            return int(args.run(args))
+        except (InvalidValue, PolicyLookupError, _BadInput) as e:
+            message = str(e)
+        except FileNotFoundError as e:
+            message = f"cannot read {e.filename}: no such file"
+        except IsADirectoryError as e:
+            message = f"cannot read {e.filename}: it is a directory"
+        except PermissionError as e:
+            message = f"cannot read {e.filename}: permission denied"
+        except UnicodeError as e:  # a file that is not UTF-8 text
+            message = f"bad input: not UTF-8 text ({e})"
+        except RecursionError:
+            message = "bad input: nested too deeply to read"
+        except BrokenPipeError:  # pragma: no cover - e.g. piped into head
+            return 0
+        except KeyboardInterrupt:  # pragma: no cover - interrupted by the user
+            sys.stderr.write(f"{prog}: interrupted\n")
+            return 130
+        except Exception as e:  # noqa: BLE001 - one line, never a traceback
+            if _input_error(e):  # a malformed CSV or Parquet file, raised by pandas or pyarrow
+                message = f"bad input: {type(e).__name__}: {e}"
+            else:
+                status = EXIT_INTERNAL
+                message = (
+                    f"internal error ({type(e).__name__}: {e}); this is a bug in eldercare {__version__}, "
+                    "please report it to the eldercare maintainers with the command and its input"
+                )
+    text = " ".join(message.split())
+    if len(text) > 1000:
+        text = text[:1000] + f"… ({len(text)} characters)"
+    sys.stderr.write(f"{prog}: error: {text.encode('utf-8', 'backslashreplace').decode('utf-8')}\n")
+    return status
+
+
+def _input_error(e: BaseException) -> bool:
+    """Whether `e` says the input is malformed: a CSV or Parquet file the readers refuse, an OS error
+    reading it. Anything else is eldercare's own failure."""
+    if isinstance(e, OSError):
+        return True
+    module = type(e).__module__
+    if module.startswith(("pandas", "pyarrow")) and isinstance(e, (ValueError, LookupError, TypeError)):
+        return True
+    return type(e).__name__ in ("ParserError", "EmptyDataError", "ArrowInvalid", "ArrowTypeError")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -368,7 +368,7 @@ def _result_table(frame: Any) -> Any:
             codes = col.cat.codes.to_numpy()
             words = np.asarray([*col.cat.categories, None], dtype=object)
             columns[name] = pa.array(words[codes], type=pa.string())  # code -1 (missing) -> None
-        elif name in ("id", "first_failing_condition", "granting_rules"):
+        elif name in ("id", "first_failing_condition", "granting_rules", "error"):
             columns[name] = pa.array(col.to_numpy(dtype=object), type=pa.string())
         else:
             columns[name] = pa.array(col.to_numpy())

@@ -111,7 +111,7 @@ struct continuous_stay_at_least : condition_tag {
       run = detail::run_covering(stays, refs.items(), ctx.on, continuity);
     }
     std::optional<date> complete_on;
-    if (run) complete_on = period_complete_on(run->start, length, counting, checked);
+    if (run) complete_on = period_complete_within(run->start, length, counting, checked); // none after 2400
     const bool ok = complete_on && *complete_on <= ctx.on;
     sink.leaf([&] {
       reason r;
@@ -126,7 +126,7 @@ struct continuous_stay_at_least : condition_tag {
         where += ")";
         r.facts = {{"continuous_stay.since", to_iso(run->start)},
                    {"facility", where},
-                   {"complete_on", to_iso(*complete_on)}};
+                   {"complete_on", complete_on ? to_iso(*complete_on) : std::string("after 2400")}};
         if (!ok) r.met_on = complete_on;
       } else if (problem.empty()) {
         r.note = "not in " + facilities.to_string() + " on " + to_iso(ctx.on);
