@@ -26,6 +26,26 @@ policy with amounts, durations, conditions or dates changed, and :func:`compare`
 
 Dates are :class:`datetime.date` or ISO text; money is a whole number of fen; every invalid input
 raises :class:`InvalidValue` (a :class:`ValueError`) naming the field and the value.
+
+The modules form layers, each importing only from those below it, at the top of the module
+(``docs/design.md`` says why; ``tests/lint`` checks it)::
+
+    cli
+    dask
+    io | parquet
+    _reform | simulate
+    catalog
+    _population
+    _decision | _subjects     evaluate, schedule, stacking | workers, service areas
+    _rules                    rules and policies
+    conditions
+    _outcomes                 Reason, RuleOutcome, Decision, Schedule: the results
+    _benefits                 money, Benefit, Citation, Parameter
+    _values                   persons, facilities, stays, households
+    regions
+    _calendar
+    _check | _schema
+    _errors
 """
 
 from __future__ import annotations
@@ -130,9 +150,10 @@ __all__ = [
     "CATEGORIES",
     "DISABILITY_CATEGORIES",
     "FACILITY_KINDS",
-    "HEALTH_CONDITIONS",
     "FLAT_COLUMNS",
+    "HEALTH_CONDITIONS",
     "PROVENANCES",
+    "SYNTHETIC_PROFILES",
     "AbilityLevel",
     "Assessment",
     "Benefit",
@@ -166,7 +187,6 @@ __all__ = [
     "Residence",
     "Rule",
     "RuleOutcome",
-    "SYNTHETIC_PROFILES",
     "Schedule",
     "ScheduleLine",
     "ServiceArea",

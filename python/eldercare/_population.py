@@ -41,10 +41,12 @@ import numpy as np
 from . import _check, _core
 from ._calendar import DateLike
 from ._errors import ErrorId, PolicyLookupError, invalid, invalid_type
+from ._rules import Policy
 from ._schema import PERSON, STAY, Field
 from ._values import (
     Facility,
     FacilityRegistry,
+    Filing,
     Person,
     Stay,
     _facilities_arg,
@@ -110,11 +112,9 @@ def _table_columns(data: Tabular, what: str) -> Tuple[Dict[str, Any], int]:
     """The columns of `data` as numpy arrays or pandas Series (never copies of the caller's objects
     that are later written to), and the number of rows. Each column is one value per row: a name
     given twice, a 2-D array or a column of another length than the others is refused here."""
-    try:
-        import pandas as pd
-    except ImportError:  # pragma: no cover - pandas is a dependency
-        pd = None
-    if pd is not None and isinstance(data, pd.DataFrame):
+    import pandas as pd
+
+    if isinstance(data, pd.DataFrame):
         _no_repeated_names([str(c) for c in data.columns], what)
         cols = {str(c): _frame_column(data.iloc[:, k], pd) for k, c in enumerate(data.columns)}
         return cols, len(data)
@@ -325,7 +325,7 @@ def _arrow_stays(col: Any, ids: Any) -> Dict[str, Any]:
     arr = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
     lengths = arr.value_lengths().fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
     values = arr.flatten()  # the stays of non-null cells, in row order
-    rows = np.repeat(np.arange(len(arr), dtype=np.int64), lengths)
+    rows: np.ndarray = np.repeat(np.arange(len(arr), dtype=np.int64), lengths)
     starts = np.cumsum(lengths) - lengths
     index = np.arange(len(rows), dtype=np.int64) - np.repeat(starts, lengths)
     cells = _StayCells(rows, index, ids)
@@ -410,7 +410,7 @@ def _masked_integers(data: np.ndarray, mask: np.ndarray) -> np.ndarray:
 
 
 def _list_array(values: Sequence[Any]) -> np.ndarray:
-    out = np.empty(len(values), dtype=object)
+    out: np.ndarray = np.empty(len(values), dtype=object)
     for i, v in enumerate(values):
         out[i] = v
     return out
@@ -432,7 +432,7 @@ def _missing(v: Any) -> bool:
 class _Cells:
     """Names cells in errors: ``population.birth_date[row 3, id 'p4']``."""
 
-    def __init__(self, table: str, ids: Optional[Sequence[str]]) -> None:
+    def __init__(self, table: str, ids: Union[Sequence[str], _LazyIds, None]) -> None:
         self.table = table
         self.ids = ids
 
@@ -530,7 +530,7 @@ def _dates(col: Any, name: str, cells: _Cells) -> Any:
     values = _values(col)
     if values.dtype.kind == "M":
         days = values.astype("datetime64[D]", copy=False)  # datetime64[D] crosses without a copy
-        bad = np.empty(0, dtype=np.intp)
+        bad: np.ndarray = np.empty(0, dtype=np.intp)
         if days is not values:
             bad = np.flatnonzero((values != days.astype(values.dtype)) & ~np.isnat(values))
         if bad.size:
@@ -607,7 +607,7 @@ def _flags(col: Any, name: str, cells: _Cells) -> np.ndarray:
     values = _values(col)
     if values.dtype.kind == "b":
         return values.astype(np.int64)
-    out = np.zeros(len(values), dtype=np.int64)
+    out: np.ndarray = np.zeros(len(values), dtype=np.int64)
     for i, v in enumerate(values.tolist()):
         if isinstance(v, (bool, np.bool_)):
             out[i] = int(bool(v))
@@ -654,7 +654,7 @@ def _levels(
             i = int(np.flatnonzero(bad)[0])
             refuse(i, _number_text(values[i]))
         return np.where(nan, missing, values).astype(np.int64)
-    out = np.full(len(values), missing, dtype=np.int64)
+    out: np.ndarray = np.full(len(values), missing, dtype=np.int64)
     for i, v in enumerate(values.tolist()):
         if _missing(v):
             continue
@@ -746,7 +746,7 @@ def _stay_columns(stays: Tabular, ids: _LazyIds) -> Dict[str, Any]:
         return {"person_id": person_ids, "facility": facility, "admitted": admitted, "discharged": discharged}
     person_id_list = _ids(cols[link], _Cells("stays", None)) if n else []
     index = {pid: i for i, pid in enumerate(ids.list())}
-    rows = np.empty(n, dtype=np.int64)
+    rows: np.ndarray = np.empty(n, dtype=np.int64)
     for j, pid in enumerate(person_id_list):
         row = index.get(pid)
         if row is None:
@@ -759,7 +759,7 @@ def _stay_columns(stays: Tabular, ids: _LazyIds) -> Dict[str, Any]:
     return {"row": rows, "facility": facility_list, "admitted": admitted, "discharged": discharged}
 
 
-def _list_stays(col: Any, ids: Any) -> Dict[str, Any]:
+def _list_stays(col: Any, ids: _LazyIds) -> Dict[str, Any]:
     rows: List[int] = []
     index: List[int] = []
     facility: List[Any] = []
@@ -928,7 +928,7 @@ class Population:
     (2, ('a', 'b'))
     """
 
-    __slots__ = ("_impl", "facilities", "_ids", "_id_array", "_blank_array")
+    __slots__ = ("_blank_array", "_id_array", "_ids", "_impl", "facilities")
 
     def __init__(
         self,
@@ -1048,11 +1048,11 @@ class Population:
         n = len(self)
 
         def dates(values: np.ndarray) -> Any:
-            days = values.view("datetime64[D]")
+            days: np.ndarray = values.view("datetime64[D]")
             return pa.array(days, type=pa.date32(), mask=np.isnat(days))
 
         def column(f: Field) -> Any:
-            v = c.get(f.column)
+            v: Any = c.get(f.column)  # None for stays, which come from the stay_* columns
             if f.kind == "date":
                 return dates(v)
             if f.kind == "integer":
@@ -1140,8 +1140,6 @@ class _Target:
     """A policy, or a catalog id resolved under readings (a bundle keeps its components)."""
 
     def __init__(self, policy_or_id: Any, readings: Optional[Mapping[str, str]]) -> None:
-        from ._rules import Policy
-
         if isinstance(policy_or_id, Policy):
             if readings:
                 invalid(
@@ -1429,7 +1427,7 @@ class SimulationResult:
     The persons' ids, the rows of ``amounts_fen``, are in :attr:`ids`.
     """
 
-    __slots__ = ("by_month", "by_prefecture", "by_rule", "total_fen", "cpp_seconds", "amounts_fen", "_population")
+    __slots__ = ("_population", "amounts_fen", "by_month", "by_prefecture", "by_rule", "cpp_seconds", "total_fen")
 
     def __init__(self, r: Mapping[str, Any], population: Optional[Population] = None) -> None:
         import pandas as pd
@@ -1604,11 +1602,10 @@ def synthetic_facilities() -> FacilityRegistry:
 
 
 def _registry_from_core(impl: _core.facility_registry) -> FacilityRegistry:
-    from ._values import Filing
-
     out = []
     for fid in impl.ids():
         f = impl.find(fid)
+        assert f is not None  # an id the registry itself listed
         fl = f.filing
         filing = (
             None

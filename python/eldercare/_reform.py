@@ -14,12 +14,17 @@ import html
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
-from . import _core
+import numpy as np
+
+from . import _core, catalog
+from ._benefits import Benefit, Parameter, format_fen, to_fen
 from ._calendar import DateLike
 from ._errors import ErrorId, invalid, invalid_type
-from ._rules import Benefit, Parameter, Policy, PolicyVersion, Rule, format_fen, to_fen
+from ._population import Population, evaluate_population, schedule_population
+from ._rules import Policy, PolicyVersion, Rule
 from ._values import Facility, FacilityRegistry
 from .conditions import Condition, always
+from .regions import RegionSet
 
 __all__ = ["Comparison", "compare", "reform"]
 
@@ -38,8 +43,6 @@ def _base_policy(base: Any, readings: Optional[Mapping[str, str]]) -> Policy:
             )
         return base
     if isinstance(base, str):
-        from . import catalog
-
         return catalog.policy(base, readings)
     invalid_type(ErrorId.INVALID_PARAMETER, "base", base, "expected a Policy or a catalog id")
 
@@ -201,8 +204,6 @@ class _RuleChange:
 
 
 def _show(v: Any) -> str:
-    from .regions import RegionSet
-
     return str(v) if isinstance(v, RegionSet) else repr(v)
 
 
@@ -516,10 +517,6 @@ def compare(
     -------
     Comparison
     """
-    import numpy as np
-
-    from ._population import Population, evaluate_population, schedule_population
-
     pop = Population.of(population, stays=stays, facilities=facilities)
     reg = facilities if facilities is not None else pop.facilities
     base = evaluate_population(

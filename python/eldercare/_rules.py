@@ -1,9 +1,14 @@
-"""Benefits, citations, parameters, rules and policies (C++ eldercare/rules/).
+"""Rules and policies (C++ eldercare/rules/), with the benefits and citations they hold.
 
 A :class:`Rule` is a :class:`~eldercare.conditions.Condition`, the :class:`Benefit` it grants, the
 :class:`Citation` of the clause it encodes, and its :class:`Parameter` list with provenance. A
 :class:`PolicyVersion` groups rules in force over a date range and says how they combine; a
-:class:`Policy` holds its versions.
+:class:`Policy` holds its versions. A rule and a policy evaluate themselves (:meth:`Rule.evaluate`,
+:meth:`Policy.evaluate`, :meth:`Policy.schedule`) into the result types of
+:mod:`eldercare._outcomes`; :func:`eldercare.evaluate` and :func:`eldercare.schedule` call them.
+
+Benefits, citations, parameters and money are declared in :mod:`eldercare._benefits` (the result
+types hold them too) and exported here as well.
 
 Money is always a whole number of fen (分); build amounts with ``yuan=`` or ``fen=`` explicitly.
 """
@@ -11,16 +16,33 @@ Money is always a whole number of fen (分); build amounts with ``yuan=`` or ``f
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, Iterable, Optional, Tuple, Union
+from typing import Any, Iterable, Optional, Tuple, Union
 
 from . import _check, _core
+from ._benefits import (
+    BENEFIT_PERIODS,
+    BENEFIT_UNITS,
+    PROVENANCES,
+    Benefit,
+    Citation,
+    Parameter,
+    format_fen,
+    meals_per_day,
+    money_once,
+    money_per_day,
+    money_per_month,
+    money_per_year,
+    priority_points,
+    service_hours_per_month,
+    service_places,
+    to_fen,
+    visits_per_month,
+)
 from ._calendar import DateLike
 from ._errors import ErrorId, invalid, invalid_type
-from ._values import Facility, FacilityRegistry, Household, Person, _Frozen
-from .conditions import Condition, _from_tree, _tree
-
-if TYPE_CHECKING:
-    from ._decision import Decision, RuleOutcome, Schedule
+from ._outcomes import Decision, RuleOutcome, Schedule
+from ._values import Facility, FacilityRegistry, Household, Person, _facilities_arg, _Frozen
+from .conditions import Condition, _from_tree, _person_arg, _tree
 
 __all__ = [
     "BENEFIT_PERIODS",
@@ -44,253 +66,6 @@ __all__ = [
     "to_fen",
     "visits_per_month",
 ]
-
-#: What a benefit is counted in.
-BENEFIT_UNITS: Tuple[str, ...] = ("money", "service_hours", "visits", "meals", "priority_points", "service_place")
-#: How often a benefit is granted.
-BENEFIT_PERIODS: Tuple[str, ...] = ("per_month", "per_year", "per_day", "one_off")
-#: Where a parameter's value comes from (POLICIES.md).
-PROVENANCES: Tuple[str, ...] = ("stated", "sourced", "derived", "assumed")
-
-
-def to_fen(yuan: Union[int, float, str, Any], *, field: str = "amount") -> int:
-    """Whole fen from a yuan amount: an int, a float with at most two decimals, a Decimal or text.
-
-    Never rounds: ``to_fen(600.5)`` is 60050, ``to_fen("0.005")`` and ``to_fen(float("nan"))`` raise
-    :class:`~eldercare.InvalidValue` naming `field`.
-    """
-    return _core.fen_from_yuan(yuan, field)
-
-
-def format_fen(fen: int) -> str:
-    """``"600.00"``: a fen amount as yuan with two decimals."""
-    amount = _check.integer(
-        fen, "fen", error_id=ErrorId.INVALID_MONEY, minimum=_check.INT64_MIN, maximum=_check.INT64_MAX
-    )
-    return _core.money_to_string(amount)
-
-
-class Benefit(_Frozen):
-    """What a rule grants: a unit, a period and a whole quantity (fen for money).
-
-    Parameters
-    ----------
-    unit : str
-        One of :data:`BENEFIT_UNITS`.
-    period : str
-        One of :data:`BENEFIT_PERIODS`.
-    quantity : int
-        0 or more; fen for money, hours, visits, meals or points otherwise.
-
-    See Also
-    --------
-    money_per_month, money_per_year, money_once, service_hours_per_month, visits_per_month,
-    meals_per_day, priority_points, service_places
-    """
-
-    _fields = ("unit", "period", "quantity")
-    __slots__ = (*_fields, "_impl")
-    unit: str
-    period: str
-    quantity: int
-
-    def __init__(self, unit: str, period: str, quantity: int) -> None:
-        impl = _core.benefit.make(
-            _check.word(unit, "benefit.unit", BENEFIT_UNITS),
-            _check.word(period, "benefit.period", BENEFIT_PERIODS),
-            _check.integer(quantity, "benefit.quantity", minimum=_check.INT64_MIN, maximum=_check.INT64_MAX),
-        )
-        self._set(unit=impl.unit, period=impl.period, quantity=impl.quantity, _impl=impl)
-
-    @classmethod
-    def _wrap(cls, impl: _core.benefit) -> Benefit:
-        obj = cls.__new__(cls)
-        obj._set(unit=impl.unit, period=impl.period, quantity=impl.quantity, _impl=impl)
-        return obj
-
-    @property
-    def is_money(self) -> bool:
-        return self.unit == "money"
-
-    @property
-    def amount_fen(self) -> int:
-        """The money per period in fen; 0 for a non-money benefit."""
-        return self.quantity if self.is_money else 0
-
-    def __str__(self) -> str:
-        return self._impl.to_string()
-
-
-def _money(period: str, yuan: Any, fen: Optional[int]) -> Benefit:
-    if (yuan is None) == (fen is None):
-        given = "yuan and fen" if yuan is not None else "none"
-        invalid(ErrorId.INVALID_MONEY, "benefit", given, "give exactly one of yuan= or fen=")
-    if fen is None:
-        amount = to_fen(yuan, field="benefit.yuan")
-    else:
-        amount = _check.integer(
-            fen, "benefit.fen", error_id=ErrorId.INVALID_MONEY, minimum=_check.INT64_MIN, maximum=_check.INT64_MAX
-        )
-    return Benefit("money", period, amount)
-
-
-def money_per_month(*, yuan: Any = None, fen: Optional[int] = None) -> Benefit:
-    """Money per month: ``money_per_month(yuan=600)`` or ``money_per_month(fen=60000)``."""
-    return _money("per_month", yuan, fen)
-
-
-def money_per_year(*, yuan: Any = None, fen: Optional[int] = None) -> Benefit:
-    """Money per year (schedules pay it in the first eligible month, then every 12 months)."""
-    return _money("per_year", yuan, fen)
-
-
-def money_per_day(*, yuan: Any = None, fen: Optional[int] = None) -> Benefit:
-    """Money per day (schedules multiply by the days of the month)."""
-    return _money("per_day", yuan, fen)
-
-
-def money_once(*, yuan: Any = None, fen: Optional[int] = None) -> Benefit:
-    """A one-off sum (paid once, in the first eligible month, by schedules)."""
-    return _money("one_off", yuan, fen)
-
-
-def service_hours_per_month(hours: int) -> Benefit:
-    """Hours of purchased home-care service per month (购买服务时长)."""
-    return Benefit("service_hours", "per_month", hours)
-
-
-def visits_per_month(visits: int) -> Benefit:
-    """Visits per month (探访)."""
-    return Benefit("visits", "per_month", visits)
-
-
-def meals_per_day(meals: int) -> Benefit:
-    """Meals per day (助餐)."""
-    return Benefit("meals", "per_day", meals)
-
-
-def priority_points(points: int) -> Benefit:
-    """Points towards a waiting-list rank (轮候)."""
-    return Benefit("priority_points", "one_off", points)
-
-
-def service_places(places: int = 1) -> Benefit:
-    """Places (admissions) in a service facility (入住名额), e.g. a rural regional centre."""
-    return Benefit("service_place", "one_off", places)
-
-
-class Citation(_Frozen):
-    """Where a rule comes from: the document, the clause, the words encoded, and where we read it.
-
-    Parameters
-    ----------
-    document : str
-        E.g. ``"《西城区户籍老年人赴津冀蒙异地康养扶持办法》"``.
-    clause : str
-    key_phrase : str
-        The words encoded, e.g. ``"入住…满三个月的，每人每月补贴600元"``.
-    source : str
-        A seed file name or an address.
-    effective_from, effective_to : datetime.date or str, optional
-        The text's period in force (``effective_to`` is its last day).
-    """
-
-    _fields = ("document", "clause", "key_phrase", "source", "effective_from", "effective_to")
-    __slots__ = (*_fields, "_impl")
-    document: str
-    clause: str
-    key_phrase: str
-    source: str
-    effective_from: Optional[datetime.date]
-    effective_to: Optional[datetime.date]
-
-    def __init__(
-        self,
-        document: str = "",
-        clause: str = "",
-        key_phrase: str = "",
-        source: str = "",
-        effective_from: Optional[DateLike] = None,
-        effective_to: Optional[DateLike] = None,
-        *,
-        _field: str = "citation",
-    ) -> None:
-        impl = _core.citation(
-            _check.text(document, f"{_field}.document"),
-            _check.text(clause, f"{_field}.clause"),
-            _check.text(key_phrase, f"{_field}.key_phrase"),
-            _check.text(source, f"{_field}.source"),
-            effective_from,
-            effective_to,
-            _field,
-        )
-        self._set_from(impl)
-
-    def _set_from(self, impl: _core.citation) -> None:
-        self._set(
-            document=impl.document,
-            clause=impl.clause,
-            key_phrase=impl.key_phrase,
-            source=impl.source,
-            effective_from=impl.effective_from,
-            effective_to=impl.effective_to,
-            _impl=impl,
-        )
-
-    @classmethod
-    def _wrap(cls, impl: _core.citation) -> Citation:
-        obj = cls.__new__(cls)
-        obj._set_from(impl)
-        return obj
-
-    def __str__(self) -> str:
-        return self._impl.to_string()
-
-
-class Parameter(_Frozen):
-    """A rule parameter as reported: its name, its value as text, provenance, why, and the seed's words.
-
-    Parameters
-    ----------
-    name : str
-        E.g. ``"amount"``, ``"stay_months"``.
-    value : str
-        E.g. ``"600.00 yuan per month"``.
-    provenance : str
-        One of :data:`PROVENANCES`: stated (in a seed), sourced (a real policy text), derived
-        (computed from stated aggregates), assumed (our documented default; always overridable).
-    note : str
-        The reasoning, or where else the value comes from; empty when the quote says it all.
-    quote : str
-        The exact words of the seed the value rests on (原文), e.g. ``"每人每月补贴600元"``; empty
-        when none are quoted.
-    """
-
-    _fields = ("name", "value", "provenance", "note", "quote")
-    __slots__ = (*_fields, "_impl")
-    name: str
-    value: str
-    provenance: str
-    note: str
-    quote: str
-
-    def __init__(self, name: str, value: str, provenance: str = "assumed", note: str = "", quote: str = "") -> None:
-        impl = _core.parameter_info(
-            _check.text(name, "parameter.name", allow_empty=False),
-            _check.text(value, "parameter.value"),
-            _check.word(provenance, "parameter.provenance", PROVENANCES),
-            _check.text(note, "parameter.note"),
-            _check.text(quote, "parameter.quote"),
-        )
-        self._set(name=name, value=value, provenance=provenance, note=note, quote=quote, _impl=impl)
-
-    @classmethod
-    def _wrap(cls, impl: _core.parameter_info) -> Parameter:
-        obj = cls.__new__(cls)
-        obj._set(
-            name=impl.name, value=impl.value, provenance=impl.provenance, note=impl.note, quote=impl.quote, _impl=impl
-        )
-        return obj
 
 
 def _parameters(values: Iterable[Parameter], field: str) -> Tuple[Parameter, ...]:
@@ -327,6 +102,7 @@ class Rule(_Frozen):
 
     _fields = ("id", "title", "condition", "grant", "citation", "parameters")
     __slots__ = (*_fields, "_impl")
+    _impl: _core.rule
     id: str
     title: str
     condition: Condition
@@ -376,10 +152,6 @@ class Rule(_Frozen):
         self, person: Person, on: DateLike, facilities: Union[FacilityRegistry, Iterable[Facility], None] = None
     ) -> RuleOutcome:
         """The rule's verdict for `person` on `on`, with every condition it checked."""
-        from ._decision import RuleOutcome
-        from ._values import _facilities_arg
-        from .conditions import _person_arg
-
         return RuleOutcome._from_core(
             _core.evaluate_rule(self._impl, _person_arg(person), on, _facilities_arg(facilities))
         )
@@ -444,6 +216,7 @@ class PolicyVersion(_Frozen):
         "arrears_months",
     )
     __slots__ = (*_fields, "_impl")
+    _impl: _core.policy_version
     label: str
     effective_from: datetime.date
     rules: Tuple[Rule, ...]
@@ -550,6 +323,7 @@ class Policy(_Frozen):
 
     _fields = ("id", "title", "versions", "status", "missing")
     __slots__ = (*_fields, "_impl")
+    _impl: _core.policy
     id: str
     title: str
     versions: Tuple[PolicyVersion, ...]
@@ -610,9 +384,12 @@ class Policy(_Frozen):
         facilities: Union[FacilityRegistry, Iterable[Facility], None] = None,
     ) -> Decision:
         """Same as :func:`eldercare.evaluate` (self, subject, on, facilities)."""
-        from ._decision import evaluate
-
-        return evaluate(self, subject, on, facilities)
+        registry = _facilities_arg(facilities)
+        if isinstance(subject, Person):
+            return Decision._from_core(_core.evaluate(self._impl, subject._impl, on, registry))
+        if isinstance(subject, Household):
+            return Decision._from_core(_core.evaluate_household(self._impl, subject._impl, on, registry))
+        invalid_type(ErrorId.INVALID_PERSON, "subject", subject, "expected a Person or a Household")
 
     def schedule(
         self,
@@ -624,6 +401,15 @@ class Policy(_Frozen):
         basis: Optional[str] = None,
     ) -> Schedule:
         """Same as :func:`eldercare.schedule` (self, person, first, last, facilities)."""
-        from ._decision import schedule
+        _schedule_args(person, basis)
+        lines = _core.schedule(self._impl, person._impl, first, last, _facilities_arg(facilities), basis)
+        return Schedule._from_core(self.id, person.id, lines)
 
-        return schedule(self, person, first, last, facilities, basis=basis)
+
+def _schedule_args(person: Any, basis: Optional[str]) -> None:
+    """The checks of a schedule's person and basis (eldercare.schedule makes them before it checks
+    the policy, so that a bad call names the same argument whichever way it is made)."""
+    if not isinstance(person, Person):
+        invalid_type(ErrorId.INVALID_PERSON, "person", person, "expected a Person")
+    if basis is not None:
+        _check.word(basis, "basis", _BASES)

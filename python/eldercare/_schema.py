@@ -22,7 +22,7 @@ from typing import Any, Dict, Iterator, Mapping, Optional, Tuple
 from . import _core
 from ._errors import ErrorId, invalid
 
-__all__ = ["Alias", "Field", "Subject", "FACILITY", "HOUSEHOLD", "PERSON", "STAY", "SUBJECTS", "WORKER", "subject"]
+__all__ = ["FACILITY", "HOUSEHOLD", "PERSON", "STAY", "SUBJECTS", "WORKER", "Alias", "Field", "Subject", "subject"]
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,7 @@ class Subject:
         for f in self.fields:
             attributes.setdefault(f.path[0], None)
             if f.group is not None:
-                groups[f.group] = groups.get(f.group, ()) + (f,)
+                groups[f.group] = (*groups.get(f.group, ()), f)
         columns = tuple(f.column for f in self.fields)
         aliases = tuple(a.name for f in self.fields for a in f.aliases_in("column"))
         object.__setattr__(self, "columns", columns)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any, Iterable, Optional, Tuple
+from typing import Iterable, Optional, Tuple
 
 from . import _check, _core
+from ._benefits import Benefit, Citation, Parameter
 from ._calendar import DateLike
 from ._errors import ErrorId, invalid_type
-from ._rules import Benefit, Citation, Parameter
+from ._outcomes import Decision, Schedule
 from ._schema import WORKER
 from ._values import _Frozen
 from .regions import RegionCode, RegionLike
@@ -53,6 +54,7 @@ class Worker(_Frozen):
 
     _fields = WORKER.attributes
     __slots__ = (*_fields, "_impl")
+    _impl: _core.worker
     id: str
     employer_id: str
     workplace: RegionCode
@@ -175,37 +177,17 @@ class WorkerPolicy:
     def rules(self) -> Tuple[WorkerRule, ...]:
         return tuple(r for v in self.versions for r in v.rules)
 
-    def evaluate(self, worker: Worker, on: DateLike) -> Any:
+    def evaluate(self, worker: Worker, on: DateLike) -> Decision:
         """The :class:`~eldercare.Decision` for `worker` on `on`."""
-        from ._decision import Decision
-
         if not isinstance(worker, Worker):
             invalid_type(ErrorId.INVALID_PERSON, "worker", worker, "expected a Worker")
         return Decision._from_core(_core.evaluate_worker(self._impl, worker._impl, on))
 
-    def schedule(self, worker: Worker, first: DateLike, last: DateLike) -> Any:
+    def schedule(self, worker: Worker, first: DateLike, last: DateLike) -> Schedule:
         """Month-by-month payments (a :class:`~eldercare.Schedule`)."""
-        from ._decision import Schedule, ScheduleLine
-
         if not isinstance(worker, Worker):
             invalid_type(ErrorId.INVALID_PERSON, "worker", worker, "expected a Worker")
-        lines = _core.schedule_worker(self._impl, worker._impl, first, last)
-        return Schedule(
-            self.id,
-            worker.id,
-            (
-                ScheduleLine(
-                    x.year,
-                    x.month,
-                    x.tested_on,
-                    x.eligible,
-                    x.amount_fen,
-                    x.arrears_months,
-                    None if x.granted is None else Benefit._wrap(x.granted),
-                )
-                for x in lines
-            ),
-        )
+        return Schedule._from_core(self.id, worker.id, _core.schedule_worker(self._impl, worker._impl, first, last))
 
     def __repr__(self) -> str:
         return f"<WorkerPolicy {self.id}: {len(self.versions)} version(s)>"
@@ -238,6 +220,7 @@ class ServiceArea(_Frozen):
         "welfare_lottery_eldercare_fen",
     )
     __slots__ = (*_fields, "_impl")
+    _impl: _core.service_area
     id: str
     region: RegionCode
     resident_elders: int

@@ -79,7 +79,7 @@ class _Frozen:
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self._key() == other._key()  # type: ignore[attr-defined]
+        return self._key() == other._key()
 
     def __hash__(self) -> int:
         return hash(self._key())
@@ -164,6 +164,7 @@ class Assessment(_Frozen):
 
     _fields = tuple(f.key for f in PERSON.group_fields("ability"))
     __slots__ = (*_fields, "_impl")
+    _impl: _core.assessment
     level: AbilityLevel
     assessed_on: datetime.date
     scale: str
@@ -225,6 +226,7 @@ class DisabilityCertificate(_Frozen):
 
     _fields = tuple(f.key for f in PERSON.group_fields("disability"))
     __slots__ = (*_fields, "_impl")
+    _impl: _core.disability_certificate
     category: str
     grade: int
     components: Tuple[Tuple[str, int], ...]
@@ -292,6 +294,7 @@ class Filing(_Frozen):
 
     _fields = tuple(f.key for f in FACILITY.group_fields("filing"))
     __slots__ = (*_fields, "_impl")
+    _impl: _core.filing
     authority_region: RegionCode
     filed_on: datetime.date
     revoked_on: Optional[datetime.date]
@@ -346,6 +349,7 @@ class Facility(_Frozen):
 
     _fields = FACILITY.attributes
     __slots__ = (*_fields, "_impl")
+    _impl: _core.facility
     id: str
     region: RegionCode
     kind: str
@@ -479,6 +483,7 @@ class Stay(_Frozen):
 
     _fields = STAY.columns
     __slots__ = (*_fields, "_impl")
+    _impl: _core.stay
     facility: str
     admitted: datetime.date
     discharged: Optional[datetime.date]
@@ -594,7 +599,6 @@ class Health(_Frozen):
         return cls(**{w: True for w in words}, _field=field)
 
 
-
 class Person(_Frozen):
     """A person: the facts eldercare's rules read.
 
@@ -621,6 +625,9 @@ class Person(_Frozen):
         For benefits paid per household; may be empty.
     programmes : iterable of str
         Programmes the person is enrolled in (e.g. ``"weihai.virtual_platform"``).
+    died_on : datetime.date or str, optional
+        The date of death (死亡日期), when the records hold one; not before the birth date. The
+        ``alive()`` condition reads it.
 
     Raises
     ------
@@ -630,6 +637,7 @@ class Person(_Frozen):
 
     _fields = PERSON.attributes
     __slots__ = (*_fields, "_impl")
+    _impl: _core.person
     id: str
     birth_date: datetime.date
     hukou: Hukou
@@ -641,6 +649,7 @@ class Person(_Frozen):
     stays: Tuple[Stay, ...]
     household_id: str
     programmes: Tuple[str, ...]
+    died_on: Optional[datetime.date]
 
     def __init__(
         self,
@@ -656,6 +665,7 @@ class Person(_Frozen):
         stays: Iterable[Stay] = (),
         household_id: str = "",
         programmes: Iterable[str] = (),
+        died_on: Optional[DateLike] = None,
     ) -> None:
         _check.text(id, "persons[].id", allow_empty=False, error_id=ErrorId.INVALID_PERSON)
         at = f"persons[{id}]"
@@ -675,9 +685,17 @@ class Person(_Frozen):
         cats = _check.texts(categories, f"{at}.categories", error_id=ErrorId.INVALID_CATEGORY)
         progs = _check.texts(programmes, f"{at}.programmes")
         household = _check.text(household_id, f"{at}.household_id", error_id=ErrorId.INVALID_PERSON)
+        died = _core.to_optional_date(died_on, f"{at}.died_on")
         # The facts that are one value each cross to C++ by column, read off the values above by
         # their schema paths (a new such fact: its keyword above, and its value here).
-        parts = {"hukou": hk, "residence": res, "categories": cats, "health": hl, "household_id": household}
+        parts = {
+            "hukou": hk,
+            "residence": res,
+            "categories": cats,
+            "health": hl,
+            "household_id": household,
+            "died_on": died,
+        }
         facts = {column: _core_cell(_walk(parts[head], tail)) for column, head, tail in _CORE_PATHS}
         impl = _core.person(
             id,
@@ -700,6 +718,7 @@ class Person(_Frozen):
             stays=tuple(stay_list),
             household_id=household_id,
             programmes=progs,
+            died_on=died,
             _impl=impl,
         )
 
@@ -723,6 +742,7 @@ class Household(_Frozen):
 
     _fields = HOUSEHOLD.attributes
     __slots__ = (*_fields, "_impl")
+    _impl: _core.household
     id: str
     members: Tuple[Person, ...]
 
@@ -798,7 +818,7 @@ def _record_of(value: Any, subject: Subject) -> Dict[str, Any]:
     return out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _required_keys(cls: type) -> Tuple[str, ...]:
     """The arguments a value class cannot do without (those without a default)."""
     return tuple(

@@ -32,10 +32,13 @@ from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _check, _core
+from ._benefits import Citation, Parameter, format_fen
 from ._calendar import DateLike
-from ._decision import Decision, StackedGrant, StackingTable, resolve_stacking
+from ._decision import StackingTable, resolve_stacking
 from ._errors import ErrorId, PolicyLookupError, invalid, invalid_type
-from ._rules import Citation, Parameter, Policy, format_fen
+from ._outcomes import Decision, StackedGrant
+from ._population import Population
+from ._rules import Policy
 from ._subjects import NormResult, PlanningNorm, ServiceArea, Worker, WorkerPolicy
 from ._values import Facility, FacilityRegistry, Household, Person, _facilities_arg
 
@@ -443,9 +446,7 @@ def evaluate(
     if isinstance(subject, Person):
         return Decision._from_core(_core.catalog_evaluate(id, subject._impl, on, _facilities_arg(facilities), readings))
     if isinstance(subject, Household):
-        from ._decision import evaluate as evaluate_policy
-
-        return evaluate_policy(policy(id, readings), subject, on, facilities)
+        return policy(id, readings).evaluate(subject, on, facilities)
     if isinstance(subject, Worker):
         e = entry(id)
         if e.is_bundle:
@@ -565,7 +566,7 @@ class RankedEntry:
     decision: Decision
 
 
-class Ranking(tuple):  # type: ignore[type-arg]
+class Ranking(tuple):
     """A waiting list in order (a tuple of :class:`RankedEntry`); ``str()`` explains it."""
 
     _text: str
@@ -716,8 +717,6 @@ def sensitivity(
     max_combinations : int
         Refuse to enumerate more combinations than this.
     """
-    from ._population import Population
-
     if isinstance(persons, (list, tuple)) and all(isinstance(p, Person) for p in persons):
         core_persons = [p._impl for p in persons]
     else:

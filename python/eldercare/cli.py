@@ -27,11 +27,14 @@ import sys
 import warnings
 from typing import Any, Dict, List, NoReturn, Optional, Sequence, Tuple
 
-from . import __version__, _core, catalog
-from ._decision import Decision
+from . import _core, catalog
 from ._errors import ErrorId, InvalidValue, PolicyLookupError, invalid
+from ._outcomes import Decision
+from ._population import Population
 from ._schema import FACILITY
 from ._values import FacilityRegistry, Household, Person, _facility_from_record
+from .io import load_cases
+from .simulate import sample_population_path, simulate
 
 __all__ = ["main"]
 
@@ -111,8 +114,6 @@ def _facilities(path: Optional[str]) -> Optional[FacilityRegistry]:
     a facility (the schema's: id, region, kind, beds, filing_filed_on ... or their aliases filed_on ...)."""
     if path is None:
         return None
-    from .io import load_cases
-
     if pathlib.Path(path).suffix.lower() == ".json":
         return load_cases(path).facilities
     table = _read_table(path)
@@ -148,9 +149,6 @@ def _load(
     path: str, facilities_path: Optional[str], stays_path: Optional[str]
 ) -> Tuple[List[Person], Optional[FacilityRegistry]]:
     """Persons and facilities from FILE (JSON interchange, CSV or Parquet)."""
-    from ._population import Population
-    from .io import load_cases
-
     if not os.path.exists(path):
         raise _BadInput(f"cannot read {path}: no such file")
     if pathlib.Path(path).suffix.lower() == ".json":
@@ -164,10 +162,10 @@ def _load(
             for p in cases.persons:
                 p.validate(registry)
         return cases.persons, registry
-    registry = _facilities(facilities_path)
+    facilities = _facilities(facilities_path)
     stays = _read_table(stays_path) if stays_path is not None else None
-    population = Population(_read_table(path), stays=stays, facilities=registry)
-    return population.persons(), registry
+    population = Population(_read_table(path), stays=stays, facilities=facilities)
+    return population.persons(), facilities
 
 
 # --- output ---------------------------------------------------------------------------------------
@@ -278,12 +276,11 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 
 def _cmd_simulate(args: argparse.Namespace) -> int:
-    from .simulate import simulate
-
     first = _month(args.from_month, "--from")
     if args.months < 1 or args.months > 600:
         invalid(ErrorId.INVALID_PERIOD, "--months", str(args.months), "must be 1 to 600")
     readings = _readings(args.reading)
+    registry: Optional[FacilityRegistry]
     if args.data is None:
         persons, registry = _sample()
         source = "the bundled sample population"
@@ -299,7 +296,7 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
         progress=None if args.no_progress else sys.stderr,
     )
     print(
-        f"eldercare {__version__}: the catalog over {source} ({len(persons)} persons), "
+        f"eldercare {_core.__version__}: the catalog over {source} ({len(persons)} persons), "
         f"{result.first:%Y-%m} to {result.last:%Y-%m}"
     )
     print(result.table())
@@ -311,9 +308,6 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
 
 
 def _sample() -> Tuple[List[Person], FacilityRegistry]:
-    from .io import load_cases
-    from .simulate import sample_population_path
-
     cases = load_cases(sample_population_path())
     return cases.persons, cases.facilities
 
@@ -342,7 +336,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Chinese eldercare subsidy rules (养老服务补贴): the policy catalog, evaluations with "
         "explanations, and simulations over a population.",
     )
-    parser.add_argument("--version", action="version", version=f"eldercare {__version__}")
+    parser.add_argument("--version", action="version", version=f"eldercare {_core.__version__}")
     verbs = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
     verbs.required = True
 

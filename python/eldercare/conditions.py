@@ -27,16 +27,14 @@ from __future__ import annotations
 
 import inspect
 import textwrap
-from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Tuple, Union
 
 from . import _check, _core
 from ._calendar import DateLike
 from ._errors import ErrorId, invalid, invalid_type
+from ._outcomes import Reason
 from ._values import AbilityLevel, Facility, FacilityRegistry, Person, _facilities_arg
 from .regions import RegionLike, RegionSet
-
-if TYPE_CHECKING:
-    from ._decision import Reason
 
 _SHAPES = {"leaf": "leaf", "all_of": "all", "any_of": "any", "negation": "not"}
 
@@ -148,8 +146,6 @@ class Condition:
         self, person: Person, on: DateLike, facilities: Union[FacilityRegistry, Iterable[Facility], None] = None
     ) -> List[Reason]:
         """Every condition checked, with the facts looked at (see :class:`~eldercare.Reason`)."""
-        from ._decision import Reason
-
         return [Reason._from_core(r) for r in self._impl.trace(_person_arg(person), on, _facilities_arg(facilities))]
 
     # Pickling: the C++ condition has no serialised form, so a condition travels as its tree (groups
@@ -293,8 +289,13 @@ _TYPES: Dict[str, _TypeRule] = {
         lambda v: v,
     ),
     # Given as months=, days= or years= (see _LeafSpec.core); the core takes (count, unit).
-    "period": _TypeRule("Optional[int]", lambda p: "int", "Give exactly one of `months`, `days` or `years`.",
-                        lambda p, v, f: v, lambda v: v),
+    "period": _TypeRule(
+        "Optional[int]",
+        lambda p: "int",
+        "Give exactly one of `months`, `days` or `years`.",
+        lambda p, v, f: v,
+        lambda v: v,
+    ),
 }
 # The names the annotations above use, so that they resolve in this module (typing.get_type_hints).
 _ANNOTATION_NAMES = (AbilityLevel, Iterable, Optional, RegionLike, RegionSet, Union)
@@ -339,8 +340,10 @@ class _Parameter:
     def docstring(self) -> List[str]:
         if self.type == "period":
             name = ", ".join(self.names)
+        elif self.variadic:
+            name = f"*{self.name}"
         else:
-            name = f"*{self.name}" if self.variadic else self.name
+            name = self.name
         kind = "str" if self.variadic else self.rule.doc(self)
         if not self.required and self.type != "period":
             kind += f", default {_show(self.default)}"

@@ -32,6 +32,8 @@ from __future__ import annotations
 import json
 from typing import Any, Dict, Iterable, Mapping, Optional, Union
 
+import numpy as np
+
 from ._calendar import DateLike
 from ._errors import ErrorId, invalid, invalid_type
 from ._population import Population, evaluate_population
@@ -113,7 +115,6 @@ def _python_list_text(column: Any, name: str) -> Optional[int]:
     Such text is refused rather than parsed: a list's text is lossy (``datetime.date(2022, 1, 1)``,
     ``array([...], dtype=object)``) and, for programmes, would otherwise be taken silently as a
     programme id that matches nothing."""
-    import numpy as np
     import pandas as pd
 
     if not pd.api.types.is_string_dtype(column):  # lists (object), numbers: read as they are

@@ -208,7 +208,7 @@ class _Keys(NamedTuple):
     known: List[str]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _keys(s: Subject) -> _Keys:
     objects = {
         g: ({f.key: f for f in s.group_fields(g)}, _group_error(s, g)) for g in s.attributes if s.group_fields(g)
@@ -236,7 +236,7 @@ def _record(
         if rec.get(f.column) is not None:
             names = (spelled.get(f.column, f.name), name)
             nested = [n for n in names if f.group and n.startswith(f"{f.group}.")]
-            if nested:  # the object, and a fact of it by another name
+            if f.group and nested:  # the object, and a fact of it by another name
                 other = next(n for n in names if n not in nested)
                 why = f"give either {f.group} or {other}, not both"
                 invalid(f.error_id, f"{at}.{f.group}", _short(obj[f.group]), why)
@@ -370,9 +370,7 @@ def _json_value(f: Field, value: Any) -> Any:
         return list(value)
     if f.kind == "record_list":
         element = subject(f.element or "")
-        return [
-            dict(zip(element.columns, e)) if isinstance(e, tuple) else _json_object(e, element) for e in value
-        ]
+        return [dict(zip(element.columns, e)) if isinstance(e, tuple) else _json_object(e, element) for e in value]
     return value
 
 

@@ -41,6 +41,7 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optio
 
 import numpy as np
 
+from . import _core
 from ._calendar import DateLike
 from ._errors import ErrorId, InvalidType, InvalidValue, invalid, invalid_type
 from ._population import Population, SyntheticPopulation, evaluate_population, simulate_population
@@ -140,7 +141,7 @@ def _relocated(e: InvalidValue, offsets: Mapping[str, Any], where: str) -> Inval
     """`e` with its ``[row i`` moved to the row in the file (`offsets`: table prefix -> int offset or
     a function of the row in the batch), and `where` added to the message."""
     fld = e.field or ""
-    shift = None
+    shift: Any = None  # an int, or a function of the row
     for prefix, offset in offsets.items():
         if fld.startswith(prefix + "."):
             shift = offset
@@ -235,7 +236,7 @@ class _TableStays:
             invalid(ErrorId.INVALID_STAY, f"stays.{_STAY_LINK}", "", "the column is required")
         self.frame = frame.reset_index(drop=True)
         self.person = self.frame[_STAY_LINK].astype(str)
-        self.used = np.zeros(len(self.frame), dtype=bool)
+        self.used: np.ndarray = np.zeros(len(self.frame), dtype=bool)
 
     def take(self, ids: Sequence[str]) -> Tuple[Any, np.ndarray]:
         rows = np.flatnonzero(self.person.isin(ids).to_numpy())
@@ -568,8 +569,6 @@ def sum_simulations(parts: Sequence[SimulationTotals]) -> SimulationTotals:
 
 def _first_of_month(value: DateLike, field_name: str = "first_month") -> datetime.date:
     """The first day of `value`'s month; ``"2024-01"`` is accepted for January 2024."""
-    from . import _core
-
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}", value.strip()):
         value = value.strip() + "-01"
     return _core.to_date(value, field_name).replace(day=1)

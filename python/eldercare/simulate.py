@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from typing import IO, Any, Iterable, List, Mapping, Optional, Sequence, Union
 
 from . import _core, catalog
+from ._benefits import format_fen
 from ._calendar import DateLike
+from ._errors import ErrorId, invalid
 from ._population import Population, schedule_population
-from ._rules import format_fen
 from ._values import Facility, FacilityRegistry, Person
 
 __all__ = ["Simulation", "computable_ids", "sample_population_path", "simulate"]
@@ -195,8 +196,6 @@ def simulate(
 
     start = _core.to_date(first, "first").replace(day=1)
     if isinstance(months, bool) or not isinstance(months, int) or months < 1:
-        from ._errors import ErrorId, invalid
-
         invalid(ErrorId.INVALID_PERIOD, "months", str(months), "must be a whole number of months, 1 or more")
     end = _core.add_months_civil(start, months - 1)
     last_day = _core.end_of_month(end)

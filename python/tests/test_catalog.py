@@ -88,7 +88,7 @@ def test_a_parameter_carries_a_quote() -> None:
     assert p == ec.Parameter("amount", "600.00 yuan per month", "stated", "", "每人每月补贴600元")
     assert p != ec.Parameter("amount", "600.00 yuan per month", "stated")
     assert ec.Parameter("amount", "1").quote == ""
-    with pytest.raises(TypeError, match="parameter.quote"):
+    with pytest.raises(TypeError, match=r"parameter.quote"):
         ec.Parameter("amount", "1", quote=3)  # type: ignore[arg-type]
 
 

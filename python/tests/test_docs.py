@@ -9,9 +9,11 @@ import pytest
 
 MODULES = [
     "eldercare",
+    "eldercare._benefits",
     "eldercare._calendar",
     "eldercare._decision",
     "eldercare._errors",
+    "eldercare._outcomes",
     "eldercare._rules",
     "eldercare._population",
     "eldercare._reform",

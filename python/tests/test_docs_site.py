@@ -23,7 +23,10 @@ CONCEPTS = [
     "money", "regions", "residency", "ability", "filing", "stays", "periods", "conditions", "benefits",
     "policies", "decisions", "reforms",
 ]  # fmt: skip
-HOWTOS = ["encode-a-local-policy", "cost-a-reform", "simulate-on-dask", "read-an-explanation"]
+HOWTOS = [
+    "encode-a-local-policy", "cost-a-reform", "simulate-on-dask", "read-an-explanation", "add-a-leaf-condition",
+    "add-a-person-fact",
+]  # fmt: skip
 REQUIRED_PAGES = [
     "index.md",
     "getting-started/cpp.md",
@@ -181,3 +184,43 @@ def test_no_placeholder_pages_remain() -> None:
     missing = [p for p in REQUIRED_PAGES if not (DOCS / p).exists()]
     placeholders = [p for p in REQUIRED_PAGES if (DOCS / p).exists() and is_placeholder(DOCS / p)]
     assert not missing and not placeholders, f"missing: {missing}; placeholders: {placeholders}"
+
+
+# --- the "add a leaf" and "add a fact" guides name every file their example touches ------------------
+
+#: A guide, the pattern that finds its example in the tree, and the guides whose tables may list a hit.
+WORKED_EXAMPLES = {
+    # the leaf that reads the fact is the other guide's example
+    "add-a-person-fact": (r"\bdied_on\b|row_fields::death|death = 1U", ["add-a-person-fact", "add-a-leaf-condition"]),
+    "add-a-leaf-condition": (
+        r"\balive(\.hpp|\{\}|\(\)|>|\",|\"\)|\":|, |;)|type_identity<alive>",
+        ["add-a-leaf-condition", "add-a-person-fact"],
+    ),
+}
+
+
+def tracked_files() -> list[pathlib.Path]:
+    import subprocess
+
+    out = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=False)
+    if out.returncode != 0:  # not a git checkout (an unpacked sdist): nothing to compare with
+        pytest.skip("not a git checkout")
+    return [ROOT / line for line in out.stdout.splitlines() if line]
+
+
+@pytest.mark.parametrize("guide", sorted(WORKED_EXAMPLES))
+def test_the_worked_example_touches_only_the_files_its_guide_lists(guide: str) -> None:
+    pattern, pages = WORKED_EXAMPLES[guide]
+    listed = "\n".join((DOCS / "howto" / f"{p}.md").read_text(encoding="utf-8") for p in pages)
+    hits = []
+    for path in tracked_files():
+        if path.suffix not in (".hpp", ".cpp", ".py", ".pyi", ".md", ".txt", ".cmake") or not path.is_file():
+            continue
+        rel = path.relative_to(ROOT).as_posix()
+        if rel.startswith("docs/howto/") or rel == "docs/changelog.md":
+            continue
+        if re.search(pattern, path.read_text(encoding="utf-8", errors="replace")):
+            hits.append(rel)
+    assert hits, f"the {guide} example is not in the tree any more: rewrite the guide"
+    missing = [h for h in hits if f"`{h}`" not in listed]
+    assert not missing, f"docs/howto/{guide}.md does not list files its example touches: {missing}"

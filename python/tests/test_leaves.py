@@ -27,6 +27,7 @@ SAMPLES: Dict[str, Tuple[Tuple[Any, ...], Dict[str, Any]]] = {
     "hukou_in": ((ec.regions.XICHENG,), {"legacy": "as_recorded"}),
     "lives_in": (("610100",), {}),
     "lives_rural": ((), {}),
+    "alive": ((), {}),
     "in_category": (("dibao", "tekun"), {}),
     "has_mental_illness": ((), {}),
     "has_infectious_disease": ((), {}),
@@ -61,6 +62,7 @@ SIGNATURES = {
     "hukou_in": "regions, *, legacy='as_successor'",
     "lives_in": "regions",
     "lives_rural": "",
+    "alive": "",
     "in_category": "*categories",
     "ability_at_least": "level",
     "disability_at_least": "categories, grade",
@@ -108,7 +110,11 @@ def people() -> List[ec.Person]:
             "1950-01-01",
             hukou="110102",
             residence="131082",
-            stays=[ec.Stay("HB", "2021-01-10", "2023-03-01"), ec.Stay("HC", "2023-03-03", "2023-12-30"), ec.Stay("HR", "2024-01-01")],
+            stays=[
+                ec.Stay("HB", "2021-01-10", "2023-03-01"),
+                ec.Stay("HC", "2023-03-03", "2023-12-30"),
+                ec.Stay("HR", "2024-01-01"),
+            ],
         ),
         ec.Person("young", "1990-06-15", hukou="110102", residence="110102"),
         *ec.synthetic_population(120, profile="mixed", seed=5).persons(),
@@ -211,8 +217,9 @@ def test_multiple_disability_with_reaches_python() -> None:
     assert not cond.replace(categories="physical").holds(multiple, on)  # 肢体 三级 is not 二级 or worse
     assert cond.replace(categories="physical", grade=3).holds(multiple, on)
     assert not c.multiple_disability_with("intellectual", 1).holds(multiple, on)
-    single = ec.Person("s", "1940-01-01", hukou="110102", residence="110102",
-                       disability=ec.DisabilityCertificate("intellectual", 1))
+    single = ec.Person(
+        "s", "1940-01-01", hukou="110102", residence="110102", disability=ec.DisabilityCertificate("intellectual", 1)
+    )
     assert not cond.holds(single, on) and c.disability_at_least("intellectual", 2).holds(single, on)
     with pytest.raises(ec.InvalidValue) as e:
         c.multiple_disability_with([], 2)
@@ -239,9 +246,10 @@ def test_self_care_rating_at_least_reaches_python() -> None:
 
 def test_parameter_rules_follow_the_type() -> None:
     # A region set: a RegionSet or one region, in factories and in replace().
-    assert c.lives_in("610100").parameters["regions"].name == c.lives_in(ec.RegionSet.of("610100")).parameters[
-        "regions"
-    ].name
+    assert (
+        c.lives_in("610100").parameters["regions"].name
+        == c.lives_in(ec.RegionSet.of("610100")).parameters["regions"].name
+    )
     assert c.hukou_in("110102").replace(regions="110105").describe().startswith("hukou in 朝阳区")
     # A list of words: a list, a tuple or one word.
     assert c.disability_at_least("physical", 2).parameters["categories"] == ("physical",)

@@ -119,6 +119,7 @@ def test_simulate_parquet_equals_the_whole_population_at_once(
     # By prefecture: every eligible elder here has a Beijing hukou (110100), so the split adds up.
     by_prefecture = streamed.by_prefecture.groupby("month")["amount_fen"].sum()
     assert list(by_prefecture) == list(streamed.by_month["amount_fen"])
+
     # By prefecture, as schedule_population's rows summed by the hukou's prefecture (a province-level
     # code stands for itself).
     def prefecture(code: int) -> int:

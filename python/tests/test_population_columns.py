@@ -124,13 +124,13 @@ def test_simulation_equals_schedules_summed() -> None:
 
 def test_simulation_refuses_what_it_cannot_serve() -> None:
     pop = ec.synthetic_population(10, seed=1)
-    with pytest.raises(ec.InvalidValue, match="policy = 'cn.beijing.elderly_allowances': is a catalog bundle"):
+    with pytest.raises(ec.InvalidValue, match=r"policy = 'cn.beijing.elderly_allowances': is a catalog bundle"):
         ec.simulate_population("cn.beijing.elderly_allowances", pop, "2024-01-01")
     with pytest.raises(ec.InvalidValue, match="regions = 'village'"):
         ec.simulate_population(XICHENG, pop, "2024-01-01", regions="village")
     with pytest.raises(ec.InvalidValue, match="n_months = '0'"):
         ec.simulate_population(XICHENG, pop, "2024-01-01", 0)
-    with pytest.raises(ec.InvalidValue, match="path = 'columns'.*households"):
+    with pytest.raises(ec.InvalidValue, match=r"path = 'columns'.*households"):
         ec.evaluate_population("cn.shandong.weihai.platform_phone_subsidy", pop, "2024-01-31", path="columns")
 
 

@@ -12,11 +12,11 @@ import sys
 from typing import Any, Dict
 
 import pytest
+from test_cli import ENV, XICHENG
 
 import eldercare as ec
 from eldercare import io
 from eldercare.conditions import hukou_in
-from test_cli import ENV, XICHENG
 
 # Codes from every province: (province, a county of its capital, their names).
 PROVINCES = [

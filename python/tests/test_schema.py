@@ -50,6 +50,7 @@ def everything() -> ec.Person:
         stays=[ec.Stay("HB", "2022-01-10", "2023-04-01"), ec.Stay("HR", "2023-04-01")],
         household_id="h-1",
         programmes=["weihai.virtual_platform", "xian.advanced_age.certified"],
+        died_on="2024-11-30",
     )
 
 
@@ -74,7 +75,7 @@ def test_the_schema_is_the_cpp_declaration() -> None:
             assert f.column == f.name.replace(".", "_"), f.name
             if f.words:  # every word list is its enum's own
                 assert f.words == _core.words[f.word_type], f.name
-    assert ec.FLAT_COLUMNS == PERSON.columns
+    assert PERSON.columns == ec.FLAT_COLUMNS
     assert ec.Person._fields == PERSON.attributes
     assert ec.Stay._fields == STAY.columns and ec.Facility._fields == FACILITY.attributes
     assert ec.Assessment._fields == tuple(f.key for f in PERSON.group_fields("ability"))
@@ -308,10 +309,7 @@ def test_facility_columns_and_their_aliases(tmp_path: pathlib.Path) -> None:
 
     rows = [io._json_object(f, FACILITY) for f in FACILITIES]
     flat = pd.DataFrame(
-        [
-            {f.column: (r[f.group] or {}).get(f.key) if f.group else r[f.name] for f in FACILITY}
-            for r in rows
-        ]
+        [{f.column: (r[f.group] or {}).get(f.key) if f.group else r[f.name] for f in FACILITY} for r in rows]
     )
     flat.to_csv(tmp_path / "new.csv", index=False)
     assert _facilities(str(tmp_path / "new.csv")) == ec.FacilityRegistry(FACILITIES)

@@ -55,6 +55,9 @@ in_facility sample(std::type_identity<in_facility>) {
   return in_facility(facility_criteria{region_set("河北省", {rc("130000")}), {facility_kind::community}, false});
 }
 lives_at_home sample(std::type_identity<lives_at_home>) { return {}; }
+// [start:alive]
+alive sample(std::type_identity<alive>) { return {}; }
+// [end:alive]
 enrolled_in sample(std::type_identity<enrolled_in>) {
   return enrolled_in("weihai.virtual_platform", "Weihai virtual eldercare platform");
 }

@@ -39,6 +39,10 @@ inline constexpr day_number no_day = std::numeric_limits<day_number>::max();
 }
 
 /// The first and last day numbers of the supported years (1800-01-01 and 2400-12-31).
+/// An optional date from its day number (no_day: none).
+[[nodiscard]] inline std::optional<date> optional_day(day_number n) noexcept {
+  return n == no_day ? std::nullopt : std::optional<date>(from_day_number(n));
+}
 [[nodiscard]] inline day_number first_day_number() noexcept {
   return static_cast<day_number>(detail::supported_day_range().first);
 }

@@ -7,6 +7,7 @@
 //   birth_day                  int32        day_number (Boost's Julian Day Number, day_number.hpp)
 //   hukou_region               region_code  4 bytes, the code's number (uint32)
 //   hukou_since                int32        day_number, no_day when unknown
+//   died_on                    int32        day_number, no_day while alive (or unknown)
 //   residence_region           region_code
 //   residence_rural            uint8        0/1
 //   ability_level              int8         GB/T 42195 level 0-4, -1 = no assessment on file
@@ -114,6 +115,7 @@ struct row_input {
   day_number birth_day = no_day;
   std::uint32_t hukou_region = 0;
   day_number hukou_since = no_day;
+  day_number died_on = no_day;
   std::uint32_t residence_region = 0;
   bool residence_rural = false;
   std::int8_t ability_level = -1;
@@ -152,7 +154,7 @@ class population_columns {
 public:
   /// The columns, as the header comment lists them (the schema states which holds each fact:
   /// schema::field_info::stored_as).
-  static constexpr std::array<std::string_view, 26> column_names{
+  static constexpr std::array<std::string_view, 27> column_names{
       "id",                           "birth_day",
       "hukou_region",                 "hukou_since",
       "residence_region",             "residence_rural",
@@ -165,7 +167,8 @@ public:
       "health",                       "programme_offsets",
       "programme_entries",            "household_id",
       "stay_offsets",                 "stay_facility",
-      "stay_admitted",                "stay_discharged"};
+      "stay_admitted",                "stay_discharged",
+      "died_on"};
 
   population_columns() { offsets_start(); }
   /// An empty population whose stays refer to `facilities`.
@@ -203,6 +206,7 @@ public:
     birth_.reserve(rows);
     hukou_region_.reserve(rows);
     hukou_since_.reserve(rows);
+    died_on_.reserve(rows);
     hukou_key_.reserve(rows);
     residence_region_.reserve(rows);
     residence_rural_.reserve(rows);
@@ -262,6 +266,7 @@ public:
                             to_iso(when) + " is before the birth date " + to_iso(birth));
     };
     if (r.hukou_since != no_day) not_before_birth(r.hukou_since, "hukou_since");
+    if (r.died_on != no_day) not_before_birth(r.died_on, "died_on");
     check_ability(r, at, day, not_before_birth);
     if (r.categories >= (1U << category_count))
       throw invalid_value(error_id::invalid_category, at("categories"), std::to_string(r.categories),
@@ -326,6 +331,7 @@ public:
     r.birth_day = to_day_number(p.birth_date);
     r.hukou_region = p.hukou.region.value();
     r.hukou_since = to_day_number(p.hukou.since);
+    r.died_on = to_day_number(p.died_on);
     r.residence_region = p.residence.region.value();
     r.residence_rural = p.residence.rural;
     if (p.ability) {
@@ -367,6 +373,7 @@ public:
   [[nodiscard]] std::span<const day_number> birth_day() const noexcept { return birth_; }
   [[nodiscard]] std::span<const region_code> hukou_region() const noexcept { return hukou_region_; }
   [[nodiscard]] std::span<const day_number> hukou_since() const noexcept { return hukou_since_; }
+  [[nodiscard]] std::span<const day_number> died_on() const noexcept { return died_on_; }
   [[nodiscard]] std::span<const region_code> residence_region() const noexcept { return residence_region_; }
   [[nodiscard]] std::span<const std::uint8_t> residence_rural() const noexcept { return residence_rural_; }
   [[nodiscard]] std::span<const std::int8_t> ability_level() const noexcept { return ability_level_; }
@@ -434,6 +441,7 @@ public:
     if (has(fields, row_fields::stays)) r.stays = stays_of(i);
     if (has(fields, row_fields::household)) r.household_id = household_id(i);
     if (has(fields, row_fields::programmes)) r.programmes = programmes_of(i);
+    if (has(fields, row_fields::death)) r.died_on = optional_day(died_on_[i]);
   }
 
   /// Row i as a rule subject (every member filled).
@@ -462,6 +470,7 @@ public:
     p.health = health_of(i);
     p.stays.assign(stays_of(i).begin(), stays_of(i).end());
     p.household_id.assign(household_id(i));
+    p.died_on = optional_day(died_on_[i]);
     const programme_list ps = programmes_of(i);
     p.programmes.resize(ps.size());
     std::size_t k = 0;
@@ -592,6 +601,7 @@ private:
     birth_max_ = std::max(birth_max_, r.birth_day);
     hukou_region_.push_back(hukou);
     hukou_since_.push_back(r.hukou_since);
+    died_on_.push_back(r.died_on);
     hukou_key_.push_back(hukou_key_of(hukou));
     residence_region_.push_back(residence);
     residence_rural_.push_back(r.residence_rural ? 1 : 0);
@@ -636,6 +646,7 @@ private:
     cut(birth_);
     cut(hukou_region_);
     cut(hukou_since_);
+    cut(died_on_);
     cut(hukou_key_);
     cut(residence_region_);
     cut(residence_rural_);
@@ -700,6 +711,7 @@ private:
   std::vector<day_number> birth_;
   std::vector<region_code> hukou_region_;
   std::vector<day_number> hukou_since_;
+  std::vector<day_number> died_on_;
   std::vector<region_code> residence_region_;
   std::vector<std::uint8_t> residence_rural_;
   std::vector<std::int8_t> ability_level_;

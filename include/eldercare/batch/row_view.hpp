@@ -99,6 +99,7 @@ struct population_row {
   std::span<const facility* const> stay_facilities = {};
   std::string_view household_id = {};
   programme_list programmes = {};
+  std::optional<date> died_on = {};
 };
 
 } // namespace eldercare

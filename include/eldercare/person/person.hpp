@@ -34,6 +34,11 @@ struct person {
   /// Programmes the person is enrolled in, by id (e.g. "weihai.virtual_platform" for Weihai's
   /// virtual eldercare platform); rules test enrolment with enrolled_in.
   std::vector<std::string> programmes = {};
+  // [start:died_on]
+  /// The date of death (死亡日期), when the records hold one. Payments stop with it: a rule for the
+  /// living says so with the `alive` condition (rules/conditions/alive.hpp).
+  std::optional<date> died_on = {};
+  // [end:died_on]
 };
 
 namespace detail {
@@ -54,7 +59,7 @@ inline std::optional<std::size_t> overlapping_earlier_stay(std::span<const stay>
 /// Checks the facts that single values cannot check alone, throwing invalid_value with the field
 /// path (e.g. "persons[p1].stays[1].admitted"):
 ///  - a non-empty id and a real birth date;
-///  - hukou.since, the assessment and stays not before the birth date;
+///  - hukou.since, the date of death, the assessment and stays not before the birth date;
 ///  - stays that do not overlap (a transfer on one day — discharge and admission the same day — is fine);
 ///  - when `facilities` is given, every stay names a facility in it.
 inline void validate(const person& p, const facility_registry* facilities = nullptr) {
@@ -66,6 +71,10 @@ inline void validate(const person& p, const facility_registry* facilities = null
       throw invalid_value(error_id::invalid_person, field, to_iso(d), "is before the birth date " + to_iso(p.birth_date));
   };
   if (p.hukou.since) not_before_birth(*p.hukou.since, at + ".hukou.since");
+  if (p.died_on) {
+    require_valid(*p.died_on, at + ".died_on");
+    not_before_birth(*p.died_on, at + ".died_on");
+  }
   if (p.ability) not_before_birth(p.ability->assessed_on(), at + ".ability.assessed_on");
   for (std::size_t i = 0; i < p.stays.size(); ++i) {
     const stay& s = p.stays[i];

@@ -8,6 +8,7 @@
 #include "eldercare/rules/conditions/ability.hpp"
 #include "eldercare/rules/conditions/age.hpp"
 #include "eldercare/rules/conditions/age_by_year.hpp"
+#include "eldercare/rules/conditions/alive.hpp"
 #include "eldercare/rules/conditions/always.hpp"
 #include "eldercare/rules/conditions/category.hpp"
 #include "eldercare/rules/conditions/health.hpp"
@@ -21,10 +22,12 @@ namespace eldercare {
 
 /// Every leaf condition of the library over persons (and population rows), in the order Python's
 /// eldercare.conditions lists them.
+// [start:person_leaves]
 using person_leaves =
     leaf_list<always, age_at_least, age_under, age_at_least_by_year, hukou_in, lives_in, lives_rural, in_category,
               has_mental_illness, has_infectious_disease, ability_at_least, self_care_rating_at_least,
               disability_at_least, multiple_disability_with, continuous_stay_at_least, in_facility, lives_at_home,
-              enrolled_in>;
+              enrolled_in, alive>;
+// [end:person_leaves]
 
 } // namespace eldercare

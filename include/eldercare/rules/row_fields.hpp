@@ -22,7 +22,8 @@ enum class row_fields : std::uint32_t {
   stays = 1U << 8,
   household = 1U << 9,
   programmes = 1U << 10,
-  all = (1U << 11) - 1,
+  death = 1U << 11, ///< the date of death (死亡日期)
+  all = (1U << 12) - 1,
 };
 [[nodiscard]] constexpr row_fields operator|(row_fields a, row_fields b) noexcept {
   return static_cast<row_fields>(static_cast<std::uint32_t>(a) | static_cast<std::uint32_t>(b));

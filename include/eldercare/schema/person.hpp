@@ -34,7 +34,7 @@ namespace detail {
 }
 } // namespace detail
 
-inline constexpr std::array<field_info, 20> person_fields{{
+inline constexpr std::array<field_info, 21> person_fields{{
     {.name = "id",
      .column = "id",
      .kind = field_kind::text,
@@ -351,6 +351,23 @@ inline constexpr std::array<field_info, 20> person_fields{{
      .default_value = "none",
      .error = error_id::invalid_parameter,
      .stored_as = "programme_offsets,programme_entries"},
+    // [start:died_on]
+    {.name = "died_on",
+     .column = "died_on",
+     .kind = field_kind::date,
+     .doc = "the date of death (死亡日期), when the records hold one; the `alive` condition reads it",
+     .cpp = "person::died_on",
+     .cpp_type = "std::optional<date>",
+     .arrow = "date32",
+     .missing = "null",
+     .default_value = "none: alive, or not recorded",
+     .error = error_id::invalid_date,
+     .stored_as = "died_on",
+     .access = {.to_row = [](row_input& r, const cell& v) { r.died_on = static_cast<day_number>(v.number); },
+                .of_columns = [](const population_columns& c, std::size_t i) { return cell{c.died_on()[i]}; },
+                .to_person = [](person& p, const cell& v) { p.died_on = detail::optional_date(v.number); },
+                .of_person = [](const person& p) { return cell{to_day_number(p.died_on)}; }}},
+    // [end:died_on]
 }};
 
 /// The subject's description.
