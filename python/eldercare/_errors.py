@@ -135,7 +135,7 @@ def _repr(value: Any) -> str:
     """repr(value) that never raises (a broken __repr__, a structure nested too deeply)."""
     try:
         return repr(value)
-    except Exception:  # noqa: BLE001 - any failure of a user's __repr__: name the type instead
+    except Exception:  # any failure of a user's __repr__: name the type instead
         return f"<{type(value).__name__} object>"
 
 

@@ -176,7 +176,7 @@ def _column_length(col: Any, field: str) -> int:
     if isinstance(col, (str, bytes, Mapping)) or not hasattr(col, "__len__"):
         invalid_type(ErrorId.INVALID_PARAMETER, field, col, "expected a column: a list, an array or a Series")
     try:
-        return int(len(col))
+        return len(col)
     except (TypeError, ValueError, OverflowError):
         invalid_type(ErrorId.INVALID_PARAMETER, field, col, "expected a column: a list, an array or a Series")
 
@@ -357,20 +357,6 @@ def _arrow_stays(col: Any, ids: Any) -> Dict[str, Any]:
     }
 
 
-class _StayCells:
-    """Names the stays of a persons' stays column by their person and their place in its list:
-    ``population.stays[row 3, id 'p4'][1].admitted`` (not by their place among all stays)."""
-
-    def __init__(self, rows: Sequence[int], index: Sequence[int], ids: Any) -> None:
-        self.rows, self.index, self.ids = rows, index, ids
-
-    def stay(self, j: int) -> str:
-        return f"{_Cells('population', self.ids)('stays', int(self.rows[j]))}[{int(self.index[j])}]"
-
-    def __call__(self, column: str, j: int) -> str:
-        return f"{self.stay(j)}.{column}"
-
-
 def _values(col: Any) -> Any:
     """A column as a numpy array (numeric or datetime64 dtypes) or an object array."""
     if isinstance(col, _ArrowText):
@@ -401,7 +387,7 @@ def _masked_integers(data: np.ndarray, mask: np.ndarray) -> np.ndarray:
     (|v| <= 2**53), else an object array of ints and None, so that a value is refused as given."""
     present = data[~mask]
     if present.size == 0 or (int(present.min()) >= -(2**53) and int(present.max()) <= 2**53):
-        out = data.astype(np.float64)
+        out: np.ndarray = data.astype(np.float64)
         out[mask] = np.nan
         return out
     cells = _list_array(data.tolist())
@@ -440,6 +426,21 @@ class _Cells:
         if self.ids is not None and row < len(self.ids):
             return f"{self.table}.{column}[row {row}, id '{self.ids[row]}']"
         return f"{self.table}.{column}[row {row}]"
+
+
+class _StayCells(_Cells):
+    """Names the stays of a persons' stays column by their person and their place in its list:
+    ``population.stays[row 3, id 'p4'][1].admitted`` (not by their place among all stays)."""
+
+    def __init__(self, rows: Any, index: Any, ids: Any) -> None:
+        super().__init__("population", ids)
+        self.rows, self.index = rows, index
+
+    def stay(self, j: int) -> str:
+        return f"{super().__call__('stays', int(self.rows[j]))}[{int(self.index[j])}]"
+
+    def __call__(self, column: str, row: int) -> str:
+        return f"{self.stay(row)}.{column}"
 
 
 class _LazyIds:

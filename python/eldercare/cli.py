@@ -418,13 +418,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         except KeyboardInterrupt:  # pragma: no cover - interrupted by the user
             sys.stderr.write(f"{prog}: interrupted\n")
             return 130
-        except Exception as e:  # noqa: BLE001 - one line, never a traceback
+        except Exception as e:  # one line, never a traceback
             if _input_error(e):  # a malformed CSV or Parquet file, raised by pandas or pyarrow
                 message = f"bad input: {type(e).__name__}: {e}"
             else:
                 status = EXIT_INTERNAL
                 message = (
-                    f"internal error ({type(e).__name__}: {e}); this is a bug in eldercare {__version__}, "
+                    f"internal error ({type(e).__name__}: {e}); this is a bug in eldercare {_core.__version__}, "
                     "please report it to the eldercare maintainers with the command and its input"
                 )
     text = " ".join(message.split())

@@ -332,7 +332,7 @@ def load_cases(source: Union[str, os.PathLike[str], Mapping[str, Any]]) -> Cases
     elif isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
         try:
-            f = open(path, encoding="utf-8")
+            f = open(path, encoding="utf-8")  # noqa: SIM115 - closed by the with below
         except UnicodeEncodeError:  # a lone surrogate the file system cannot name
             invalid(ErrorId.INVALID_PARAMETER, "source", repr(path), "is not a file name (it has no encoding)")
         with f:

@@ -24,7 +24,7 @@ import pathlib
 import random
 import subprocess
 import sys
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Dict, List
 
 import numpy as np
 import pandas as pd
@@ -39,7 +39,7 @@ POLICY = "cn.beijing.elderly_allowances.disability_care"  # reads ages, hukou, a
 ON = "2024-06-30"
 FACILITIES = ec.FacilityRegistry([ec.Facility("F1", "110102", filing=ec.Filing("110102", "2000-01-01"))])
 FORMS = ("dict", "numpy", "frame", "arrow", "csv", "json", "persons")
-COLUMNS = tuple(f.column for f in PERSON if f.column != "id") + ("id", "rural", "mental_illness")
+COLUMNS = (*(f.column for f in PERSON if f.column != "id"), "id", "rural", "mental_illness")
 
 #: Values that make the other columns of a fact's group meaningful (an assessment needs a level).
 COMPANIONS: Dict[str, Dict[str, Any]] = {
@@ -56,17 +56,86 @@ VALID: Dict[str, Any] = {
 # Odd values of every kind: text, numbers at and past every limit, dates with and without a time,
 # containers, objects. Hypothesis draws from these and from its own integers, floats and text.
 ODD: List[Any] = [
-    None, float("nan"), float("inf"), -float("inf"), -1, -1.0, 0, 1, 2, 4, 5, 2.5, 1e20, 1e300, -3.0,
-    2**31, 2**32, 2**53 + 1, 2**63 - 1, 2**63, 2**64 - 1, 2**64, -(2**63), 10**30, True, False,
-    "", " ", "x", "\ud800", "a\ud800b", "x" * 5000, "110102", "110102.0", "1e5", "2023-02-30", "2024-01-01",
-    "1799-12-31", "2401-01-01", "dibao", "dibao,tekun", "dibao,,", "gout", "visual:1,hearing:2", "visual:9",
-    "[1, 2]", "['x']", "{}", "null", "肢体残疾", "\x00", "\n", "九",
-    datetime.date(2020, 1, 1), datetime.date(1800, 1, 1), datetime.datetime(2020, 1, 1, 12, 30),
-    datetime.datetime(2020, 1, 1), pd.Timestamp("2020-01-01 08:00"), np.datetime64("2020-01-01"),
-    np.datetime64("9999-12-31"), np.int64(-1), np.uint64(2**64 - 1), np.float32(0.1), np.nan,
-    [], ["dibao"], [1, 2], [None], {"facility": "F1"}, [{"facility": "F1", "admitted": "2020-01-01"}],
-    [{"facility": "F1", "admitted": "1900-01-01", "discharged": "1890-01-01"}], [{"x": 1}], [[[]]],
-    (1, 2), {"a": 1}, object(), b"bytes", complex(1, 2), decimal.Decimal("1.5"), decimal.Decimal("NaN"),
+    None,
+    float("nan"),
+    float("inf"),
+    -float("inf"),
+    -1,
+    -1.0,
+    0,
+    1,
+    2,
+    4,
+    5,
+    2.5,
+    1e20,
+    1e300,
+    -3.0,
+    2**31,
+    2**32,
+    2**53 + 1,
+    2**63 - 1,
+    2**63,
+    2**64 - 1,
+    2**64,
+    -(2**63),
+    10**30,
+    True,
+    False,
+    "",
+    " ",
+    "x",
+    "\ud800",
+    "a\ud800b",
+    "x" * 5000,
+    "110102",
+    "110102.0",
+    "1e5",
+    "2023-02-30",
+    "2024-01-01",
+    "1799-12-31",
+    "2401-01-01",
+    "dibao",
+    "dibao,tekun",
+    "dibao,,",
+    "gout",
+    "visual:1,hearing:2",
+    "visual:9",
+    "[1, 2]",
+    "['x']",
+    "{}",
+    "null",
+    "肢体残疾",
+    "\x00",
+    "\n",
+    "九",
+    datetime.date(2020, 1, 1),
+    datetime.date(1800, 1, 1),
+    datetime.datetime(2020, 1, 1, 12, 30),
+    datetime.datetime(2020, 1, 1),
+    pd.Timestamp("2020-01-01 08:00"),
+    np.datetime64("2020-01-01"),
+    np.datetime64("9999-12-31"),
+    np.int64(-1),
+    np.uint64(2**64 - 1),
+    np.float32(0.1),
+    np.nan,
+    [],
+    ["dibao"],
+    [1, 2],
+    [None],
+    {"facility": "F1"},
+    [{"facility": "F1", "admitted": "2020-01-01"}],
+    [{"facility": "F1", "admitted": "1900-01-01", "discharged": "1890-01-01"}],
+    [{"x": 1}],
+    [[[]]],
+    (1, 2),
+    {"a": 1},
+    object(),
+    b"bytes",
+    complex(1, 2),
+    decimal.Decimal("1.5"),
+    decimal.Decimal("NaN"),
 ]
 
 
@@ -145,7 +214,9 @@ def person_of(row: Dict[str, Any]) -> ec.Person:
     if ability is not None:
         level = ability.pop("level", None)
         on = ability.pop("assessed_on", None) or row["birth_date"]
-        kwargs["ability"] = ec.Assessment(level, on, **{k: v for k, v in ability.items() if k != "raw_score" or v is not None})
+        kwargs["ability"] = ec.Assessment(
+            level, on, **{k: v for k, v in ability.items() if k != "raw_score" or v is not None}
+        )
     if disability is not None:
         kwargs["disability"] = ec.DisabilityCertificate(
             disability.get("category"), disability.get("grade"), components=disability.get("components") or ()
@@ -220,12 +291,14 @@ def guarded_case(form: str, column: str, value: Any, tmp: pathlib.Path) -> str:
         rows = rows_with(column, value)
         if form not in ("json", "persons"):
             table_of(rows, form, tmp)
-    except Exception:  # noqa: BLE001 - pandas / numpy / Arrow refusing a cell
+    except Exception:  # pandas / numpy / Arrow refusing a cell
         return "not representable"
     return check_case(form, column, value, tmp)
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(form=st.sampled_from(FORMS), column=st.sampled_from(COLUMNS), value=odd_values())
 def test_every_column_of_every_form_refuses_or_agrees_with_the_person_path(
     form: str, column: str, value: Any, tmp_path: pathlib.Path
@@ -288,7 +361,10 @@ def test_the_binding_does_not_crash_on_any_case(tmp_path: pathlib.Path) -> None:
     """2,000 random cases in a subprocess: a crash of _core (SIGSEGV, abort) fails this test and names
     the case it was running, instead of killing pytest."""
     progress = tmp_path / "progress.txt"
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(pathlib.Path(ec.__file__).parents[1]), os.environ.get("PYTHONPATH", "")])}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(pathlib.Path(ec.__file__).parents[1]), os.environ.get("PYTHONPATH", "")]),
+    }
     r = subprocess.run(
         [sys.executable, __file__, "20240630", "2000", str(progress)],
         capture_output=True,

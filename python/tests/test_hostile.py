@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import decimal
 import io
-import json
 import os
 import pathlib
 import pickle
@@ -208,7 +207,9 @@ def test_arrow_timestamps_keep_their_time_of_day_and_are_refused_like_a_datafram
     )
     assert isinstance(from_frame, TypeError) and isinstance(from_arrow, TypeError)
     midnight = pa.array([pd.Timestamp("1940-01-01")] * 3, type=pa.timestamp("s"))
-    assert ec.Population(pa.table({**cols, "birth_date": midnight})).persons()[0].birth_date == datetime.date(1940, 1, 1)
+    assert ec.Population(pa.table({**cols, "birth_date": midnight})).persons()[0].birth_date == datetime.date(
+        1940, 1, 1
+    )
 
 
 def test_a_repeated_column_name_is_refused(tmp_path: pathlib.Path) -> None:
@@ -218,7 +219,9 @@ def test_a_repeated_column_name_is_refused(tmp_path: pathlib.Path) -> None:
     r = cli("evaluate", "--policy", XICHENG, "--on", "2024-06-30", str(tmp_path / "p.csv"))
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
     assert "header = 'ability_level': the column name is given twice (columns 5 and 6)" in r.stderr
-    frame = pd.DataFrame([["p0", "1940-01-01", 110102, 110102, 1, 4]], columns=[*base(1), "ability_level", "ability_level"])
+    frame = pd.DataFrame(
+        [["p0", "1940-01-01", 110102, 110102, 1, 4]], columns=[*base(1), "ability_level", "ability_level"]
+    )
     refused(lambda: ec.Population(frame), "population.ability_level", "ability_level")
     table = pa.Table.from_arrays([pa.array(v) for v in frame.T.values.tolist()], names=list(frame.columns))
     refused(lambda: ec.Population(table), "population.ability_level", "ability_level")
@@ -293,12 +296,19 @@ def test_to_fen_never_rounds_and_quotes_the_value_as_given(given: Any, shown: st
 # --- valid facts that throw -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("born, on", [("2390-06-15", "2400-12-31"), ("2400-12-31", "2400-12-31"), ("1800-01-01", "1800-01-01")])
+@pytest.mark.parametrize(
+    "born, on", [("2390-06-15", "2400-12-31"), ("2400-12-31", "2400-12-31"), ("1800-01-01", "1800-01-01")]
+)
 def test_valid_facts_evaluate_over_the_whole_supported_range(born: str, on: str) -> None:
     facilities = [ec.Facility("F1", "131082", filing=ec.Filing("131082", "1800-01-01"))]
     elder = ec.Person(
-        "a", born, hukou=ec.Hukou("110102", born), residence="110102", ability=ec.Assessment(3, born),
-        categories=["dibao", "tekun"], stays=[ec.Stay("F1", born)],
+        "a",
+        born,
+        hukou=ec.Hukou("110102", born),
+        residence="110102",
+        ability=ec.Assessment(3, born),
+        categories=["dibao", "tekun"],
+        stays=[ec.Stay("F1", born)],
     )
     ids = [e.id for e in catalog.entries() if e.subject == "person" and e.status == "computable"]
     for policy in ids:
@@ -345,7 +355,12 @@ def test_a_row_that_cannot_be_evaluated_is_that_rows_error(path: str) -> None:
 def test_every_reading_of_the_weihai_home_care_purchase_pickles_and_unpickles() -> None:
     weihai = "cn.shandong.weihai.home_care_purchase"
     person = ec.Person(
-        "w", "1940-01-01", hukou="371002", residence="371002", categories=["tekun"], ability=ec.Assessment(4, "2020-01-01")
+        "w",
+        "1940-01-01",
+        hukou="371002",
+        residence="371002",
+        categories=["tekun"],
+        ability=ec.Assessment(4, "2020-01-01"),
     )
     for name, reading in catalog.readings().items():
         for value in reading.values:
@@ -391,7 +406,9 @@ SURROGATE = "\ud800"
             pd.DataFrame({**base(), "birth_date": pd.Series([SURROGATE, "1940-01-01", "1940-01-01"], dtype=object)})
         ),
         lambda: ec.Population({**base(), "household_id": [SURROGATE, "h", "h"]}),
-        lambda: ec.io.load_cases({"persons": [{"id": SURROGATE, "birth_date": "1940-01-01", "hukou": 110102, "residence": 110102}]}),
+        lambda: ec.io.load_cases(
+            {"persons": [{"id": SURROGATE, "birth_date": "1940-01-01", "hukou": 110102, "residence": 110102}]}
+        ),
     ],
 )
 def test_a_lone_surrogate_is_an_invalid_value_naming_the_field(call: Any) -> None:
@@ -408,7 +425,12 @@ def test_a_lone_surrogate_is_an_invalid_value_naming_the_field(call: Any) -> Non
         (lambda: ec.SyntheticPopulation(seed=10**30), "seed"),
         (lambda: ec.SyntheticPopulation(profile=None), "profile"),
         (lambda: catalog.policy(None), "id"),
-        (lambda: catalog.evaluate(None, ec.Person("a", "1940-01-01", hukou="110102", residence="110102"), "2024-01-01"), "id"),
+        (
+            lambda: catalog.evaluate(
+                None, ec.Person("a", "1940-01-01", hukou="110102", residence="110102"), "2024-01-01"
+            ),
+            "id",
+        ),
         (lambda: ec.synthetic_population(3).person(10**30), "index"),
         (lambda: ec.simulate_population(XICHENG, base(), "2024-01-01", 10**30), "months"),
     ],
@@ -445,8 +467,8 @@ def csv_with(tmp_path: pathlib.Path, column: str, cell: str) -> str:
     return str(path)
 
 
-SURROGATE_CASES = b'''{"persons": [{"id": "p\\ud800", "birth_date": "1940-01-01", "hukou": "110102",
-                                       "residence": "110102"}]}'''
+SURROGATE_CASES = b"""{"persons": [{"id": "p\\ud800", "birth_date": "1940-01-01", "hukou": "110102",
+                                       "residence": "110102"}]}"""
 
 
 def file_with(tmp_path: pathlib.Path, name: str, content: bytes) -> str:
@@ -460,7 +482,10 @@ def file_with(tmp_path: pathlib.Path, name: str, content: bytes) -> str:
         (lambda t: file_with(t, "s.json", SURROGATE_CASES), "lone surrogate"),
         (lambda t: file_with(t, "n.json", b"[" * 100000 + b"]" * 100000), "nested too deeply"),
         (lambda t: csv_with(t, "stays", "[" * 100000 + "]" * 100000), "nested too deeply"),
-        (lambda t: csv_with(t, "ability_level", "123456789012345678901234567890"), "= '123456789012345678901234567890'"),
+        (
+            lambda t: csv_with(t, "ability_level", "123456789012345678901234567890"),
+            "= '123456789012345678901234567890'",
+        ),
         (lambda t: csv_with(t, "categories", "-3.5"), "categories[row 0, id 'p0'] = '-3.5'"),
         (lambda t: csv_with(t, "ability_level", "inf"), "ability_level[row 0, id 'p0'] = 'inf'"),  # numpy warned
         (lambda t: file_with(t, "b.json", b'{"persons": ["\xff"]}'), "not UTF-8"),
@@ -523,7 +548,11 @@ def test_a_huge_bad_value_makes_a_short_message_stating_its_length() -> None:
 
 
 def test_the_value_shown_is_the_value_given() -> None:
-    refused(lambda: ec.Population({**base(), "ability_level": [1e20, 1, 1]}), "population.ability_level[row 0, id 'p0']", "1e+20")
+    refused(
+        lambda: ec.Population({**base(), "ability_level": [1e20, 1, 1]}),
+        "population.ability_level[row 0, id 'p0']",
+        "1e+20",
+    )
     refused(
         lambda: ec.Population({**base(), "ability_level": np.array([2**64 - 1, 1, 1], dtype=np.uint64)}),
         "population.ability_level[row 0, id 'p0']",
