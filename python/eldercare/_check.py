@@ -5,6 +5,8 @@ from __future__ import annotations
 import operator
 from typing import Any, Iterable, Optional, Sequence, Tuple
 
+import numpy as np
+
 from ._errors import ErrorId, invalid, invalid_type
 
 INT_MIN = -(2**31)
@@ -94,3 +96,25 @@ def word(value: Any, field: str, choices: Sequence[str]) -> str:
 
 def optional_integer(value: Any, field: str, **kwargs: Any) -> Optional[int]:
     return None if value is None else integer(value, field, **kwargs)
+
+
+def exact_sum(values: Any, field: str) -> int:
+    """The exact sum of whole numbers held as int64 (amounts in fen, quantities), refused past int64
+    (InvalidValue, ``invalid_money``, naming `field`) instead of wrapped round as numpy's sum would.
+    Each value is split into its high and low 32 bits, whose sums cannot overflow."""
+    a = np.asarray(values, dtype=np.int64)
+    total = int((a >> 32).sum()) * 2**32 + int((a & 0xFFFFFFFF).sum())
+    if not INT64_MIN <= total <= INT64_MAX:
+        invalid(
+            ErrorId.INVALID_MONEY, field, str(total), "the sum overflows a 64-bit count (at most 9223372036854775807)"
+        )
+    return total
+
+
+def no_wrapped_sums(sums: Any, field: str) -> None:
+    """Refuses int64 sums (of a groupby) that may have wrapped round: `sums` are the same sums made
+    in float64, which cannot wrap; one at or past 2**63 in size means the int64 one did."""
+    big = np.abs(np.asarray(sums, dtype=np.float64)) >= 2.0**63
+    if big.any():
+        shown = repr(float(np.asarray(sums, dtype=np.float64).reshape(-1)[int(np.flatnonzero(big.reshape(-1))[0])]))
+        invalid(ErrorId.INVALID_MONEY, field, shown, "the sum overflows a 64-bit count (at most 9223372036854775807)")

@@ -41,7 +41,7 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optio
 
 import numpy as np
 
-from . import _core
+from . import _check, _core
 from ._calendar import DateLike
 from ._errors import ErrorId, InvalidType, InvalidValue, invalid, invalid_type
 from ._population import Population, SyntheticPopulation, evaluate_population, simulate_population
@@ -452,12 +452,24 @@ def evaluate_parquet(
                 ]
                 .sum()
             )
+            _check.no_wrapped_sums(  # checked: the int64 sums above cannot have wrapped round
+                frame[["amount_fen", "quantity"]]
+                .astype(np.float64)
+                .groupby([frame["unit"], frame["period"], frame["status"]], observed=True, dropna=False)
+                .sum(),
+                "evaluate_parquet.by_grant",
+            )
             parts.append(grouped)
     finally:
         if writer is not None:
             writer.close()
     if parts:
-        by_grant = pd.concat(parts).groupby(level=[0, 1, 2], observed=True, dropna=False).sum().reset_index()
+        whole = pd.concat(parts)
+        _check.no_wrapped_sums(
+            whole.astype(np.float64).groupby(level=[0, 1, 2], observed=True, dropna=False).sum(),
+            "evaluate_parquet.by_grant",
+        )
+        by_grant = whole.groupby(level=[0, 1, 2], observed=True, dropna=False).sum().reset_index()
     else:
         by_grant = pd.DataFrame(
             {c: [] for c in ("unit", "period", "status", "persons", "eligible", "amount_fen", "quantity")}
@@ -502,7 +514,7 @@ class SimulationTotals:
     @property
     def total_fen(self) -> int:
         """Money paid over all months, in fen."""
-        return int(self.by_month["amount_fen"].sum())
+        return _check.exact_sum(self.by_month["amount_fen"], "total_fen")
 
 
 def _month_text(frame: Any) -> Any:
@@ -526,6 +538,14 @@ def _summed(frames: Sequence[Any]) -> Any:
         c for c in whole.columns if c == "month" or not pd.api.types.is_numeric_dtype(whole[c]) or c in _KEY_NUMBERS
     ]
     values = [c for c in whole.columns if c not in keys]
+    # Checked: an int64 sum past 2**63 would wrap round; the same sums in float64 cannot.
+    _check.no_wrapped_sums(
+        whole[values]
+        .astype(np.float64)
+        .groupby([whole[k] for k in keys] or np.zeros(len(whole)), sort=False, observed=True, dropna=False)
+        .sum(),
+        "totals",
+    )
     if not keys:
         return whole[values].sum().to_frame().T
     out = whole.groupby(keys, sort=True, observed=True, dropna=False)[values].sum().reset_index()

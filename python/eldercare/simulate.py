@@ -21,7 +21,9 @@ import pathlib
 from dataclasses import dataclass
 from typing import IO, Any, Iterable, List, Mapping, Optional, Sequence, Union
 
-from . import _core, catalog
+import numpy as np
+
+from . import _check, _core, catalog
 from ._benefits import format_fen
 from ._calendar import DateLike
 from ._errors import ErrorId, invalid
@@ -99,7 +101,7 @@ class Simulation:
         for r in self.summary.itertuples(index=False):
             other = f"{r.other_quantity:,} {r.unit}" if r.other_quantity else ""
             rows.append((r.policy, r.unit, f"{r.persons_eligible:,}", f"{format_fen(int(r.total_fen)):>14}", other))
-        total = int(self.summary["total_fen"].sum())
+        total = sum(int(t) for t in self.summary["total_fen"])  # Python ints: exact
         rows.append(("total (before stacking)", "", "", f"{format_fen(total):>14}", ""))
         widths = [max(len(str(row[i])) for row in rows) for i in range(5)]
         lines = []
@@ -221,13 +223,17 @@ def simulate(
                 "policy": pid,
                 "unit": unit,
                 "persons_eligible": int(eligible_ids),
-                "total_fen": int(table["amount_fen"].sum()),
+                "total_fen": _check.exact_sum(table["amount_fen"], f"simulate[{pid}].total_fen"),
                 "total_yuan": float(table["amount_fen"].sum()) / 100,
-                "other_quantity": int(table["quantity"].sum()),
+                "other_quantity": _check.exact_sum(table["quantity"], f"simulate[{pid}].other_quantity"),
             }
         )
         by_month = table.groupby(["year", "month"], sort=True).agg(
             eligible=("eligible", "sum"), amount_fen=("amount_fen", "sum")
+        )
+        _check.no_wrapped_sums(
+            table["amount_fen"].astype(np.float64).groupby([table["year"], table["month"]]).sum(),
+            f"simulate[{pid}].monthly.amount_fen",
         )
         for (y, m), row in by_month.iterrows():
             monthly_rows.append(

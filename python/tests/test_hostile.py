@@ -27,7 +27,9 @@ import pyarrow.parquet as pq
 import pytest
 
 import eldercare as ec
-from eldercare import catalog
+from eldercare import _check, catalog
+from eldercare import cli as cli_module
+from eldercare.conditions import age_at_least
 
 PACKAGE = str(pathlib.Path(ec.__file__).parents[1])
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in [PACKAGE, os.environ.get("PYTHONPATH", "")] if p)}
@@ -293,6 +295,17 @@ def test_to_fen_never_rounds_and_quotes_the_value_as_given(given: Any, shown: st
     assert e.value.value == shown
 
 
+def test_sums_of_amounts_in_python_are_exact_or_refused_never_wrapped() -> None:
+    assert _check.exact_sum(np.array([2**62, 2**62 - 1, -5], dtype=np.int64), "x") == 2**63 - 6
+    assert _check.exact_sum(np.array([-(2**63), 2**63 - 1], dtype=np.int64), "x") == -1
+    with pytest.raises(ec.InvalidValue) as e:
+        _check.exact_sum(np.array([2**62, 2**62], dtype=np.int64), "compare.reform_cost_fen")
+    assert e.value.field == "compare.reform_cost_fen" and e.value.value == str(2**63)
+    assert int(np.array([2**62, 2**62], dtype=np.int64).sum()) < 0  # what numpy would have said
+    with pytest.raises(ec.InvalidValue, match="overflows"):
+        _check.no_wrapped_sums(pd.Series([1.0, 2.0**63]), "totals")
+
+
 # --- valid facts that throw -------------------------------------------------------------------------------
 
 
@@ -327,8 +340,6 @@ def test_valid_facts_evaluate_over_the_whole_supported_range(born: str, on: str)
 
 def overflowing_policy() -> ec.Policy:
     """Two rules whose grants sum past int64 fen for a person aged 80 or more."""
-    from eldercare.conditions import age_at_least
-
     half = ec.money_per_month(fen=2**62)
     rules = [ec.Rule("sixty", "60+", age_at_least(60), half), ec.Rule("eighty", "80+", age_at_least(80), half)]
     return ec.Policy("test.overflow", "overflow", [ec.PolicyVersion("v", "2000-01-01", rules, combine="sum")])
@@ -504,8 +515,6 @@ def test_the_cli_refuses_bad_input_in_one_line_without_a_traceback(
 def test_the_cli_reports_an_internal_error_with_its_own_code(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from eldercare import cli as cli_module
-
     def broken(args: Any) -> int:
         raise KeyError("a bug")
 
