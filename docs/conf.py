@@ -146,7 +146,10 @@ CPP_AREAS = {
         "Stays in facilities and the continuous-stay computation with its named treatments of gaps, "
         "transfers and pre-filing days.",
     ),
-    "person": ("Persons", "A person's facts: residency (户籍 and residence), categories, health."),
+    "person": (
+        "Persons",
+        "A person's facts: residency (户籍 and residence), categories, health, resident ID numbers, survey weights.",
+    ),
     "household": ("Households", "Households, for benefits paid to a household."),
     "subjects": (
         "Other subjects",

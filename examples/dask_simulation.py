@@ -43,6 +43,8 @@ def sample_frame(copies: int) -> pd.DataFrame:
                 "ability_level": None if p.ability is None else p.ability.level.value,
                 "ability_assessed_on": None if p.ability is None else p.ability.assessed_on.isoformat(),
                 "categories": list(p.categories),
+                "disability_category": None if p.disability is None else p.disability.category,
+                "disability_grade": None if p.disability is None else p.disability.grade,
                 "stays": [
                     {"facility": s.facility, "admitted": s.admitted, "discharged": s.discharged} for s in p.stays
                 ],

@@ -1,5 +1,7 @@
 // Writes docs/policies/: one Markdown page per catalog entry, generated from the catalog's own
-// metadata (titles, versions, rules, citations, parameters, readings, examples), never hand-written.
+// metadata (titles, versions, rules, citations, parameters with their provenance and quote, readings,
+// examples), never hand-written, and assumptions.md: every `assumed` default of the catalog in one
+// table, so that a reviewer sees at a glance what is ours and not the law's.
 //
 //   policy_pages --write DIR   regenerate the pages into DIR
 //   policy_pages --check DIR   exit 1 (listing the files) when DIR differs from what would be written
@@ -7,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>     // the assumptions page's rows, each once
 #include <sstream>
 #include <string>
 #include <string_view> // seed file names
@@ -59,6 +62,10 @@ void write_policy(std::ostringstream& o, const basic_policy<Subject>& p) {
     o << "| " << v.label << " | " << in_force(v.effective_from, v.effective_to) << " | " << to_word(v.combine) << " | "
       << (v.paid_to == payee::household ? "household" : "person") << " | " << cell(v.cite.to_string()) << " |\n";
   o << "\n";
+  if (p.known_from())
+    o << "**Known from " << to_iso(p.known_from()->from) << ".** A source shows the scheme existed earlier, but not how: "
+      << "evaluations before " << to_iso(p.known_from()->from) << " are *undetermined* (neither eligible nor not "
+      << "eligible; schedules leave those months' amounts unknown). Why: " << cell(p.known_from()->reason) << ".\n\n";
   for (const auto& v : p.versions()) {
     o << "## Version " << v.label << "\n\n";
     if (!v.parameters.empty()) parameter_table(o, "version parameter", v.parameters);
@@ -92,24 +99,29 @@ std::string page(const catalog& c, const catalog_entry& e) {
   }
   if (e.build) write_policy(o, c.policy_for(e.id));
   if (e.build_worker) write_policy(o, c.worker_policy_for(e.id));
+  if (e.build_event) write_policy(o, c.event_policy_for(e.id));
   if (e.build_norms) {
-    o << "## Planning norms\n\n| norm | requirement | provenance | source |\n|---|---|---|---|\n";
+    o << "## Planning norms\n\n| norm | requirement | provenance | quote | source |\n|---|---|---|---|---|\n";
     for (const auto& n : c.norms_for(e.id))
       o << "| " << cell(n.title) << " | " << n.actual_name << " ≥ " << n.numerator << "/" << n.denominator << " × " << n.base_name
-        << " | " << to_word(n.origin) << " | " << cell(n.cite.to_string()) << " |\n";
+        << " | " << to_word(n.origin) << " | " << (n.cite.key_phrase.empty() ? "" : "「" + cell(n.cite.key_phrase) + "」")
+        << " | " << cell(n.cite.document + (n.cite.clause.empty() ? "" : " " + n.cite.clause)) << ", "
+        << source_link(n.cite.source) << " |\n";
     o << "\n";
   }
   if (!e.readings.empty()) {
     o << "## Open readings\n\nWhere the source is silent, each reading is a named choice with a documented default; "
          "every choice is selectable at evaluation time.\n\n";
-    o << "| reading | question | choices | default | provenance | why the default | reference |\n|---|---|---|---|---|---|---|\n";
+    o << "| reading | question | choices | default | provenance | quote | why the default | reference |\n"
+         "|---|---|---|---|---|---|---|---|\n";
     for (const auto& name : e.readings) {
       const reading* r = c.find_reading(name);
       std::string choices;
       for (const auto& ch : r->choices) choices += (choices.empty() ? "" : "; ") + ("`" + ch.value + "`: " + ch.meaning);
       if (!r->enumerable) choices = "free input";
       o << "| `" << r->name << "` | " << cell(r->question) << " | " << cell(choices) << " | `" << r->default_choice << "` | "
-        << to_word(r->origin) << " | " << cell(r->rationale) << " | " << cell(r->reference) << " |\n";
+        << to_word(r->origin) << " | " << (r->quote.empty() ? "" : "「" + cell(r->quote) + "」") << " | "
+        << cell(r->rationale) << " | " << cell(r->reference) << " |\n";
     }
     o << "\n";
   }
@@ -118,6 +130,71 @@ std::string page(const catalog& c, const catalog_entry& e) {
     for (const auto& ex : e.examples) o << "- " << ex << "\n";
     o << "\n";
   }
+  return o.str();
+}
+
+// Every `assumed` default of the catalog: parameters as the entries report them under the default
+// readings (each row once per entry, with the versions and rules it appears in), then the readings
+// whose default is assumed.
+struct assumption_rows {
+  struct row {
+    std::string entry, name, value, note;
+    auto operator<=>(const row&) const = default;
+  };
+  std::map<row, std::set<std::string>> where; // row → "version 2020 / rule jin_ji_meng", ...
+
+  template <class Subject>
+  void add(const std::string& entry, const basic_policy<Subject>& p) {
+    for (const auto& v : p.versions()) {
+      for (const auto& prm : v.parameters)
+        if (prm.origin == provenance::assumed) where[{entry, prm.name, prm.value, prm.note}].insert("version " + v.label);
+      for (const auto& r : v.rules)
+        for (const auto& prm : r.parameters)
+          if (prm.origin == provenance::assumed)
+            where[{entry, prm.name, prm.value, prm.note}].insert("version " + v.label + " / rule " + r.id);
+    }
+  }
+};
+
+std::string assumptions_page(const catalog& c) {
+  assumption_rows rows;
+  for (const auto& e : c.entries()) {
+    if (e.build) rows.add(e.id, c.policy_for(e.id));
+    if (e.build_worker) rows.add(e.id, c.worker_policy_for(e.id));
+    if (e.build_event) rows.add(e.id, c.event_policy_for(e.id));
+  }
+  std::ostringstream o;
+  o << "# What is assumed: every `assumed` default of the catalog\n\n";
+  o << "<!-- Generated from the catalog by docs/generate/policy_pages.cpp; do not edit by hand. -->\n\n";
+  o << "Each value below is ours, not the law's: no seed states it, no policy text of `DOMAIN.md` gives it, and it "
+       "is not computed from stated figures. Every one is documented where it is used and can be changed: a reading "
+       "by choosing another of its values, a parameter by a reform. Values that rest on the seeds (`stated`, with "
+       "their quotes), on `DOMAIN.md` (`sourced`) or on arithmetic (`derived`) are on the policy pages.\n\n";
+  o << "## Parameters (under the default readings)\n\n";
+  o << "| entry | parameter | value | why | where |\n|---|---|---|---|---|\n";
+  std::size_t count = 0;
+  for (const auto& [r, places] : rows.where) {
+    std::string at;
+    for (const auto& w : places) at += (at.empty() ? "" : "; ") + w;
+    o << "| [`" << r.entry << "`](" << r.entry << ".md) | " << cell(r.name) << " | " << cell(r.value) << " | "
+      << cell(r.note) << " | " << cell(at) << " |\n";
+    ++count;
+  }
+  o << "\n" << count << " assumed parameters.\n\n";
+  o << "## Readings whose default is assumed\n\n";
+  o << "| reading | question | default | why the default | used by |\n|---|---|---|---|---|\n";
+  std::size_t readings = 0;
+  for (const auto& r : c.readings()) {
+    if (r.origin != provenance::assumed) continue;
+    std::string users;
+    for (const auto& e : c.entries())
+      for (const auto& n : e.readings)
+        if (n == r.name && e.components.empty()) users += (users.empty() ? "" : ", ") + ("`" + e.id + "`");
+    o << "| `" << r.name << "` | " << cell(r.question) << " | `" << (r.default_choice.empty() ? "(none)" : r.default_choice)
+      << "` | " << cell(r.rationale) << " | " << users << " |\n";
+    ++readings;
+  }
+  o << "\n" << readings << " readings with an assumed default.\n";
   return o.str();
 }
 
@@ -131,13 +208,16 @@ std::map<std::string, std::string> all_pages(const catalog& c) {
     index << "| [`" << e.id << "`](" << e.id << ".md) | " << cell(e.title) << " | " << to_word(e.subject) << " | " << source_link(e.source) << " |\n";
   }
   index << "\nThe seed documents the entries cite are kept in [`docs/sources/`](../sources/README.md), so that an entry "
-           "can be read beside its source.\n";
+           "can be read beside its source; [third-party material](../sources/third_party.md) the catalog mentions but "
+           "does not rely on is recorded there too. [What is assumed](assumptions.md) lists every `assumed` default "
+           "of the catalog in one table.\n";
   // The documentation site (Sphinx) needs every page in a toctree; hidden, because the table above is
   // the reader's index.
   index << "\n```{toctree}\n:hidden:\n\n";
   for (const auto& e : c.entries()) index << e.id << "\n";
-  index << "../sources/README\n```\n";
+  index << "assumptions\n../sources/README\n../sources/third_party\n```\n";
   pages["index.md"] = index.str();
+  pages["assumptions.md"] = assumptions_page(c);
   return pages;
 }
 } // namespace

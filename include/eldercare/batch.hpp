@@ -8,6 +8,7 @@
 #include "eldercare/batch/evaluate_batch.hpp"
 #include "eldercare/batch/evaluate_each.hpp"
 #include "eldercare/batch/households.hpp"
+#include "eldercare/batch/inputs.hpp"
 #include "eldercare/batch/population_columns.hpp"
 #include "eldercare/batch/row_view.hpp"
 #include "eldercare/batch/schedules.hpp"

@@ -26,6 +26,7 @@ __all__ = [
     "Benefit",
     "Citation",
     "Parameter",
+    "devices_once",
     "format_fen",
     "meals_per_day",
     "money_once",
@@ -39,12 +40,13 @@ __all__ = [
     "visits_per_month",
 ]
 
+# The words are the C++ enums' own (eldercare::enum_words, exported as _core.words).
 #: What a benefit is counted in.
-BENEFIT_UNITS: Tuple[str, ...] = ("money", "service_hours", "visits", "meals", "priority_points", "service_place")
+BENEFIT_UNITS: Tuple[str, ...] = _core.words["benefit_unit"]
 #: How often a benefit is granted.
-BENEFIT_PERIODS: Tuple[str, ...] = ("per_month", "per_year", "per_day", "one_off")
+BENEFIT_PERIODS: Tuple[str, ...] = _core.words["benefit_period"]
 #: Where a parameter's value comes from (POLICIES.md).
-PROVENANCES: Tuple[str, ...] = ("stated", "sourced", "derived", "assumed")
+PROVENANCES: Tuple[str, ...] = _core.words["provenance"]
 
 
 def to_fen(yuan: Union[int, float, str, Any], *, field: str = "amount") -> int:
@@ -83,7 +85,7 @@ class Benefit(_Frozen):
     See Also
     --------
     money_per_month, money_per_year, money_once, service_hours_per_month, visits_per_month,
-    meals_per_day, priority_points, service_places
+    meals_per_day, priority_points, service_places, devices_once
     """
 
     _fields = ("unit", "period", "quantity")
@@ -176,6 +178,11 @@ def priority_points(points: int) -> Benefit:
 def service_places(places: int = 1) -> Benefit:
     """Places (admissions) in a service facility (入住名额), e.g. a rural regional centre."""
     return Benefit("service_place", "one_off", places)
+
+
+def devices_once(devices: int = 1) -> Benefit:
+    """Devices given in kind, once (实物): a phone (话机), a call device (呼叫器)."""
+    return Benefit("device", "one_off", devices)
 
 
 class Citation(_Frozen):

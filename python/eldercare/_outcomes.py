@@ -175,7 +175,9 @@ class Decision:
     policy_id, policy_title, subject_id : str
     on : datetime.date
     status : str
-        ``"decided"``, ``"not_in_force"`` (no version on the date) or ``"not_computable"``.
+        ``"decided"``, ``"not_in_force"`` (no version on the date), ``"not_computable"``, or
+        ``"undetermined"``: before the scheme's first known date, where a source shows it existed
+        earlier — neither eligible nor not eligible (``status_note`` says why).
     status_note : str
         Why no decision could be made, in words.
     version_label : str
@@ -264,7 +266,9 @@ class Decision:
         return self.explain()
 
     def __repr__(self) -> str:
-        if self.status != "decided":
+        if self.status == "undetermined":
+            verdict = f"undetermined ({self.status_note})"
+        elif self.status != "decided":
             verdict = self.status_note
         elif self.eligible:
             verdict = f"eligible for {self.granted}"
@@ -295,6 +299,11 @@ class Decision:
     def _repr_html_(self) -> str:
         e = html.escape
         head = f"<b>{e(self.policy_id)}</b> — {e(self.policy_title)}<br>{e(self.subject_id)} on {self.on}"
+        if self.status == "undetermined":
+            return (
+                f'<div class="eldercare-decision"><p>{head}: <b style="color:#9a6700">UNDETERMINED</b> — '
+                f"{e(self.status_note)}</p></div>"
+            )
         if self.status != "decided":
             return f'<div class="eldercare-decision"><p>{head}: {e(self.status_note)}</p></div>'
         if self.eligible:
@@ -346,20 +355,39 @@ class ScheduleLine:
     tested_on : datetime.date
         The day eligibility was tested.
     eligible : bool
-    amount_fen : int
-        Money paid for the month, in fen (with arrears where the version pays them).
+    amount_fen : int or None
+        Money paid for the month, in fen (with arrears where the version pays them); None for an
+        undetermined month, whose amount is unknown (not 0 owed).
     arrears_months : int
         Months of arrears included in `amount_fen`.
     granted : Benefit or None
+    status : str
+        The month's status on its test day: ``"decided"``, ``"not_in_force"``, ``"not_computable"``
+        or ``"undetermined"`` (before the scheme's first known date).
     """
 
     year: int
     month: int
     tested_on: datetime.date
     eligible: bool
-    amount_fen: int
+    amount_fen: Optional[int]
     arrears_months: int = 0
     granted: Optional[Benefit] = None
+    status: str = "decided"
+
+    @classmethod
+    def _from_core(cls, x: _core.schedule_line) -> ScheduleLine:
+        known = x.status != "undetermined"
+        return cls(
+            year=x.year,
+            month=x.month,
+            tested_on=x.tested_on,
+            eligible=x.eligible,
+            amount_fen=x.amount_fen if known else None,
+            arrears_months=x.arrears_months,
+            granted=None if x.granted is None else Benefit._wrap(x.granted),
+            status=x.status,
+        )
 
 
 class Schedule(Sequence[ScheduleLine]):
@@ -374,22 +402,7 @@ class Schedule(Sequence[ScheduleLine]):
 
     @classmethod
     def _from_core(cls, policy_id: str, subject_id: str, lines: Iterable[_core.schedule_line]) -> Schedule:
-        return cls(
-            policy_id,
-            subject_id,
-            (
-                ScheduleLine(
-                    year=x.year,
-                    month=x.month,
-                    tested_on=x.tested_on,
-                    eligible=x.eligible,
-                    amount_fen=x.amount_fen,
-                    arrears_months=x.arrears_months,
-                    granted=None if x.granted is None else Benefit._wrap(x.granted),
-                )
-                for x in lines
-            ),
-        )
+        return cls(policy_id, subject_id, (ScheduleLine._from_core(x) for x in lines))
 
     @overload
     def __getitem__(self, i: int) -> ScheduleLine: ...
@@ -408,11 +421,16 @@ class Schedule(Sequence[ScheduleLine]):
 
     @property
     def total_fen(self) -> int:
-        """The money over the whole schedule, in fen."""
-        return sum(line.amount_fen for line in self._lines)
+        """The money over the determined months of the schedule, in fen (see :attr:`undetermined_months`)."""
+        return sum(line.amount_fen for line in self._lines if line.amount_fen is not None)
+
+    @property
+    def undetermined_months(self) -> int:
+        """Months before the scheme's first known date, whose amounts are unknown (left out of the total)."""
+        return sum(1 for line in self._lines if line.status == "undetermined")
 
     def to_frame(self) -> Any:
-        """A pandas DataFrame, one row per month."""
+        """A pandas DataFrame, one row per month; ``amount_fen`` is missing (``<NA>``) in undetermined months."""
         import pandas as pd
 
         return pd.DataFrame(
@@ -420,22 +438,26 @@ class Schedule(Sequence[ScheduleLine]):
                 "year": [x.year for x in self._lines],
                 "month": [x.month for x in self._lines],
                 "tested_on": [x.tested_on for x in self._lines],
+                "status": [x.status for x in self._lines],
                 "eligible": [x.eligible for x in self._lines],
-                "amount_fen": pd.array([x.amount_fen for x in self._lines], dtype="int64"),
+                "amount_fen": pd.array([x.amount_fen for x in self._lines], dtype="Int64"),
                 "arrears_months": [x.arrears_months for x in self._lines],
             }
         )
 
     def __repr__(self) -> str:
+        unknown = self.undetermined_months
+        more = f", {unknown} undetermined" if unknown else ""
         return (
-            f"<Schedule {self.policy_id} for {self.person_id}: {len(self)} months, "
+            f"<Schedule {self.policy_id} for {self.person_id}: {len(self)} months{more}, "
             f"total {format_fen(self.total_fen)} yuan>"
         )
 
     def _repr_html_(self) -> str:
         rows = "".join(
             f"<tr><td>{x.year}-{x.month:02d}</td><td>{x.tested_on}</td><td>{'✓' if x.eligible else '✗'}</td>"
-            f'<td style="text-align:right">{format_fen(x.amount_fen)}</td></tr>'
+            f'<td style="text-align:right">'
+            f"{'undetermined' if x.amount_fen is None else format_fen(x.amount_fen)}</td></tr>"
             for x in self._lines
         )
         return (

@@ -23,6 +23,16 @@ or JSON text). A level without ``ability_assessed_on`` holds from the birth date
 form; the assessment's other columns, and a certificate's parts, carry what :meth:`Population.to_arrow`
 exports, so that a population written to Parquet reads back the same.
 
+An ``id_number`` column (resident ID numbers) may stand in for ``birth_date``: a row's date of birth
+is its ID number's when it has none, and must agree with it when it has both. With
+``Population(..., hukou_from_id=True)`` the region that issued the number also stands in for a missing
+``hukou_region`` (off by default: it is where the number was first issued, not necessarily today's
+hukou). A ``weight`` column (survey microdata: the persons each row represents, a number at least 0,
+kept to 6 decimals, rounded half to even) makes every total weighted as well (see
+:mod:`eldercare._weights`); a missing, negative, NaN or infinite weight is refused. A column may also
+be named by its Chinese spreadsheet header (``身份证号``, ``出生日期``, ``户籍地`` ...; the schema
+declares them).
+
 Stays may instead come as a separate table with columns ``person_id``, ``facility``, ``admitted``
 and ``discharged`` (missing while ongoing): that is the fast path. Numeric columns cross to C++ as
 numpy buffers without a copy where their dtype is already ``int64`` (dates as ``datetime64[D]``);
@@ -38,7 +48,7 @@ from typing import Any, Callable, Dict, Iterable, List, Mapping, NoReturn, Optio
 
 import numpy as np
 
-from . import _check, _core
+from . import _check, _core, _weights
 from ._calendar import DateLike
 from ._errors import ErrorId, PolicyLookupError, invalid, invalid_type
 from ._rules import Policy
@@ -571,11 +581,14 @@ def _dates(col: Any, name: str, cells: _Cells) -> Any:
     return cells_out
 
 
-def _regions(col: Any, name: str, cells: _Cells) -> Any:
-    """Region codes as int64 numbers or text cells."""
+def _regions(col: Any, name: str, cells: _Cells, missing_ok: bool = False) -> Any:
+    """Region codes as int64 numbers or text cells (None where missing, when `missing_ok`: another
+    fact gives them, see the schema's given_by)."""
     if isinstance(col, _ArrowText) and col.null_count == 0:
         return col.core()
     values = _values(col)
+    if values.dtype.kind == "f" and missing_ok:
+        return [None if v != v else str(int(v)) if float(v).is_integer() else str(v) for v in values.tolist()]
     if values.dtype.kind in "iuf":
         # A code is a whole number 0 to 2**32 - 1 (C++ then checks it is a division code); one out of
         # that range, a fraction or a missing value is refused here, as given.
@@ -591,10 +604,13 @@ def _regions(col: Any, name: str, cells: _Cells) -> Any:
             shown = _number_text(values[i])
             invalid(ErrorId.INVALID_REGION, cells(name, i), shown, "expected a division code such as 110102")
         return np.ascontiguousarray(values, dtype=np.int64)
-    if _plain_text(values, missing=False):
+    if _plain_text(values, missing=missing_ok):
         return values
     out: List[Optional[str]] = []
     for i, v in enumerate(values.tolist()):
+        if _missing(v) and missing_ok:
+            out.append(None)
+            continue
         if _missing(v):
             invalid(ErrorId.INVALID_REGION, cells(name, i), "None", "is required (missing value)")
         if isinstance(v, bool) or not isinstance(v, (str, int)):
@@ -814,12 +830,39 @@ def _word_flags(f: Field, flags: Mapping[str, Tuple[str, Any]], cells: _Cells) -
     return np.ascontiguousarray(bits, dtype=np.int64)
 
 
-def _adapted(f: Field, col: Any, name: str, cells: _Cells) -> Any:
-    """A fact's column in the encoding register_population.cpp reads for its kind."""
+def _weight_cells(col: Any, name: str, cells: _Cells) -> Any:
+    """Fixed-point numbers (survey weights) as C++ reads them: int64 (whole persons), float64 (rounded
+    there, half to even, at the millionth; NaN refused naming the cell) or text cells (decimal text)."""
+    values = _values(col)
+    if values.dtype.kind in "iu":
+        return np.ascontiguousarray(values, dtype=np.int64)
+    if values.dtype.kind == "f":  # an all-missing column is read as an absent one (an unweighted table)
+        return None if len(values) and bool(np.isnan(values).all()) else np.ascontiguousarray(values, dtype=np.float64)
+    if values.dtype.kind == "b":
+        invalid_type(ErrorId.INVALID_WEIGHT, cells(name, 0), values[0], "expected a number of persons")
+    cells_list = values.tolist()
+    if cells_list and all(_missing(v) for v in cells_list):
+        return None
+    out: List[Optional[str]] = []  # decimal text, exact: numbers of any type are rounded by C++ first
+    for i, v in enumerate(cells_list):
+        if isinstance(v, str):
+            out.append(v.strip())
+        elif _missing(v):
+            out.append(None)  # refused by C++, naming the cell
+        else:
+            out.append(str(_weights.from_micros(_core.weight_micros(v, cells(name, i)))))
+    return out
+
+
+def _adapted(f: Field, col: Any, name: str, cells: _Cells, *, missing_ok: bool = False) -> Any:
+    """A fact's column in the encoding register_population.cpp reads for its kind (`missing_ok`: a
+    required fact's missing cells are given by another fact)."""
+    if f.kind == "fixed_point":
+        return _weight_cells(col, name, cells)
     if f.kind == "date":
         return _dates(col, name, cells)
     if f.kind == "region":
-        return _regions(col, name, cells)
+        return _regions(col, name, cells, missing_ok)
     if f.kind == "flag":
         return _flags(col, name, cells)
     if f.kind == "integer":
@@ -830,12 +873,22 @@ def _adapted(f: Field, col: Any, name: str, cells: _Cells) -> Any:
 
 
 def _population_columns(
-    data: Tabular, stays: Optional[Tabular]
-) -> Tuple[Dict[str, Any], Optional[Dict[str, Any]], _LazyIds, Dict[str, str]]:
+    data: Tabular, stays: Optional[Tabular], hukou_from_id: bool = False
+) -> Tuple[Dict[str, Any], Optional[Dict[str, Any]], _LazyIds, Dict[str, str], List[str]]:
     """The encodings register_population.cpp reads (the one place where columns are adapted), by
-    the facts' column names; the stays; the ids; and the name each column was given under where it
-    is not the fact's own (an alias), for errors to quote."""
+    the facts' column names; the stays; the ids; the name each column was given under where it
+    is not the fact's own (an alias), for errors to quote; and the facts' columns the input has
+    (an all-missing one included: what a policy may read, batch/inputs.hpp)."""
     given, rows = _table_columns(data, "population")
+    for name in given:  # a header given twice, as pandas reads it: the second renamed "x.1"
+        head, dot, number = name.rpartition(".")
+        if dot and number.isdigit() and head in given and head in PERSON.column_names:
+            invalid(
+                ErrorId.INVALID_PARAMETER,
+                f"population.{head}",
+                name,
+                f"the column {head} is given twice (pandas renamed the second {name}): give each column once",
+            )
     cols, names = PERSON.resolve_columns(given, "population")
     id_field = PERSON.field("id")
     if id_field.column not in cols:
@@ -844,13 +897,17 @@ def _population_columns(
     cells = _Cells("population", ids)
     out: Dict[str, Any] = {id_field.column: _id_source(cols[id_field.column])}
     for f in PERSON:
-        if f.required and f.column not in cols:
+        stand_in = f.given_by_option(hukou_from_id=hukou_from_id)
+        if f.required and f.column not in cols and (stand_in is None or PERSON.field(stand_in).column not in cols):
             invalid(ErrorId.INVALID_PERSON, f"population.{f.column}", "", "the column is required")
     for f in PERSON:
         if f is id_field or f.name == "stays":
             continue
         if f.column in cols:
-            out[f.column] = _adapted(f, cols[f.column], names[f.column], cells)
+            stand_in = f.given_by_option(hukou_from_id=hukou_from_id)
+            out[f.column] = _adapted(
+                f, cols[f.column], names[f.column], cells, missing_ok=stand_in is not None and stand_in in cols
+            )
         elif f.kind == "word_set":
             flags = PERSON.word_columns(f, given)
             if flags:
@@ -876,7 +933,8 @@ def _population_columns(
                 f"expected {rows} rows, as many as ids (its length and its values disagree)",
             )
     renamed = {c: n for c, n in names.items() if n != c}
-    return out, stay_cols, ids, renamed
+    present = list(cols) + [f.column for f in PERSON if f.kind == "word_set" and PERSON.word_columns(f, given)]
+    return out, stay_cols, ids, renamed, present
 
 
 def _encoded_length(encoded: Any) -> Optional[int]:
@@ -912,6 +970,9 @@ class Population:
         Stays as a separate table (``person_id``, ``facility``, ``admitted``, ``discharged``).
     facilities : FacilityRegistry or iterable of Facility, optional
         When given, every stay must name a facility in it.
+    hukou_from_id : bool
+        Let the region that issued a row's ``id_number`` stand in for a missing ``hukou_region``
+        (off by default: it is the place of first registration, not necessarily today's hukou).
 
     Raises
     ------
@@ -937,6 +998,7 @@ class Population:
         *,
         stays: Optional[Tabular] = None,
         facilities: Union[FacilityRegistry, Iterable[Facility], None] = None,
+        hukou_from_id: bool = False,
     ) -> None:
         registry = FacilityRegistry.of(facilities)
         core_registry = None if registry is None else registry._impl
@@ -950,8 +1012,10 @@ class Population:
                 invalid(ErrorId.INVALID_STAY, "stays", "", "persons carry their own stays")
             impl = _core.population.from_persons([p._impl for p in data], core_registry)
         else:
-            columns, stay_columns, _, names = _population_columns(data, stays)
-            impl = _core.population.from_columns(columns, stay_columns, core_registry, names)
+            columns, stay_columns, _, names, present = _population_columns(data, stays, bool(hukou_from_id))
+            impl = _core.population.from_columns(
+                columns, stay_columns, core_registry, names, present, hukou_from_id=bool(hukou_from_id)
+            )
         self._set_impl(impl, registry)
 
     def _set_impl(self, impl: _core.population, registry: Optional[FacilityRegistry]) -> None:
@@ -1006,7 +1070,22 @@ class Population:
         return len(self._impl)
 
     def __repr__(self) -> str:
-        return f"<Population of {len(self)} persons>"
+        return f"<Population of {len(self)} persons{', weighted' if self.weighted else ''}>"
+
+    @property
+    def weighted(self) -> bool:
+        """Whether some row gives a survey weight: then totals are given weighted beside unweighted."""
+        return bool(self._impl.weighted)
+
+    def _weight_micros(self) -> np.ndarray:
+        """Each row's weight in millionths (int64; -1 where a row gives none, which weighs 1)."""
+        return self._impl.weight_micros()
+
+    @property
+    def given(self) -> Tuple[str, ...]:
+        """The members of a person the input had columns for (``"categories"``, ``"stays"`` ...):
+        what a policy may read of this population without ``missing="absent"``."""
+        return tuple(self._impl.given)
 
     def person(self, index: Union[int, str]) -> Person:
         """The person of row `index` (or with that id), as a :class:`~eldercare.Person`."""
@@ -1060,6 +1139,8 @@ class Population:
                 return pa.array(v, type=pa.int64(), mask=v < 0)
             if f.kind in ("region", "word_set"):
                 return pa.array(v, type=pa.int64())
+            if f.kind == "fixed_point":  # millionths; a float64 reads back as the same millionths
+                return _weight_array(self, v, lambda x: pa.array(x, type=pa.float64(), mask=np.isnan(x)))
             if f.kind == "flag":
                 return pa.array(v, type=pa.bool_())
             if f.name == "stays":
@@ -1113,11 +1194,22 @@ class Population:
             elif f.kind == "integer":
                 v = c[f.column]
                 frame[f.column] = pd.arrays.IntegerArray(v, v < 0)
+            elif f.kind == "fixed_point":
+                frame[f.column] = _weight_array(self, c[f.column], lambda x: x)
             elif f.name == "id":
                 frame[f.column] = self._id_column()
             else:
                 frame[f.column] = c[f.column]
         return pd.DataFrame(frame)
+
+
+def _weight_array(pop: Population, micros: np.ndarray, make: Callable[[np.ndarray], Any]) -> Any:
+    """A weight column as tables write it: all missing for an unweighted population (read back as
+    absent); otherwise every row's weight, 1 where a row gave none (a partly missing weight column
+    is refused when read)."""
+    if not pop.weighted:
+        return make(np.full(len(micros), np.nan))
+    return make(np.where(micros < 0, 1.0, micros / _weights.SCALE))
 
 
 def _person_from_core(p: _core.person) -> Person:
@@ -1227,6 +1319,50 @@ def _households_flag(target: _Target, households: Optional[bool]) -> bool:
 
 _CATEGORIES: Dict[Tuple[str, ...], Any] = {}
 
+#: What ``missing=`` takes (C++ ``eldercare::missing_inputs``).
+MISSING_CHOICES: Tuple[str, ...] = tuple(_core.words["missing_inputs"])
+
+
+def _check_inputs(
+    target: _Target, pop: Population, registry: Any, first: DateLike, last: DateLike, missing: str
+) -> None:
+    """No silent zeros (``eldercare/batch/inputs.hpp``): unless ``missing="absent"``, a column, the
+    facility registry or a stay's facility that the policy reads and the population lacks raises
+    :class:`~eldercare.InvalidValue` (``[eldercare.invalid_value.113]``) naming it and the rule that reads it."""
+    if missing not in MISSING_CHOICES:
+        expected = "expected " + " or ".join(map(repr, MISSING_CHOICES))
+        invalid(ErrorId.INVALID_PARAMETER, "missing", str(missing), expected)
+    if missing == "error":
+        _core.check_inputs(target.impl, pop._impl, registry, first, last)
+
+
+def _month_span(first_month: DateLike, months: int) -> Tuple[datetime.date, datetime.date]:
+    """The first day of `first_month`'s month and the last day of the `months`-th month."""
+    start = _core.to_date(first_month, "first_month").replace(day=1)
+    k = start.month - 1 + max(int(months), 1)
+    after = datetime.date(start.year + k // 12, k % 12 + 1, 1)
+    return start, after - datetime.timedelta(days=1)
+
+
+def _weighted_totals(pop: Population, eligible: Any, amount_fen: Any) -> Dict[str, Any]:
+    """Per-row results' totals, unweighted and, for a weighted population, weighted (exact Decimals)."""
+    eligible = np.ascontiguousarray(np.asarray(eligible, dtype=np.int64))
+    amount = np.ascontiguousarray(np.asarray(amount_fen, dtype=np.int64))
+    out: Dict[str, Any] = {"persons": len(amount), "eligible": int(eligible.sum()), "amount_fen": int(amount.sum())}
+    if pop.weighted:
+        w = pop._weight_micros()
+        ones: np.ndarray = np.ones(len(amount), dtype=np.int64)
+        out["weighted_persons"] = _weights.from_micros(_core.weighted_sum(ones, w))
+        out["weighted_eligible"] = _weights.from_micros(_core.weighted_sum(eligible, w))
+        out["weighted_amount_fen"] = _weights.from_micros(_core.weighted_sum(amount, w))
+    return out
+
+
+def _weight_column(pop: Population) -> np.ndarray:
+    """Each row's weight as float64 (1.0 where a row gives none), for per-row results."""
+    w = pop._weight_micros()
+    return np.where(w < 0, 1.0, w / _weights.SCALE)
+
 
 def _categorical(codes: np.ndarray, words: Sequence[str]) -> Any:
     """Codes made by C++ (valid by construction: -1 for missing) as a pandas Categorical, without a
@@ -1251,6 +1387,7 @@ def evaluate_population(
     reasons: bool = True,
     households: Optional[bool] = None,
     path: str = "auto",
+    missing: str = "error",
 ) -> Any:
     """Evaluate a policy for every person of a population on a date.
 
@@ -1274,6 +1411,13 @@ def evaluate_population(
     households : bool, optional
         Evaluate households (grouped by ``household_id``; a person without one is a household of one)
         instead of persons. By default, when the policy pays some version per household.
+    missing : {"error", "absent"}
+        What the policy reads and the population lacks: a column (no ``categories`` column for a
+        policy that tests categories), the facility registry (stays read, rows with stays, no
+        ``facilities``), a stay's facility not in the registry. ``"error"`` (the default) raises
+        :class:`~eldercare.InvalidValue` (``[eldercare.invalid_value.113]``) naming it and the rule
+        that reads it; ``"absent"`` takes them as absent (no value, an unknown facility: such a
+        condition fails), which is how eldercare behaved before it checked.
 
     Returns
     -------
@@ -1281,7 +1425,13 @@ def evaluate_population(
         One row per person (or household) in input order: ``id``, ``eligible``, ``amount_fen`` (money
         per the grant's period), ``unit``, ``period``, ``quantity`` (of the grant, in its unit),
         ``first_failing_condition``, ``granting_rules`` (comma-separated), ``status`` (``decided``,
-        ``not_in_force``, ``not_computable``), ``error``; for households also ``members``.
+        ``not_in_force``, ``not_computable``, or ``undetermined``: before the scheme's first known
+        date, neither eligible nor not — ``eligible`` is then False but means "unknown"), ``error``;
+        for households also ``members``; for a weighted population (a ``weight`` column) also
+        ``weight``. ``.attrs["totals"]`` holds the totals: ``persons``, ``eligible``, ``amount_fen``
+        and, for a weighted population, ``weighted_persons``, ``weighted_eligible``,
+        ``weighted_amount_fen``: exact :class:`decimal.Decimal` sums of each row's weight times its
+        count or fen (see :mod:`eldercare._weights`).
 
         ``error`` is ``""`` for a row that was evaluated. A row that cannot be evaluated (its grant
         overflows money: rules whose amounts sum past 92,233,720,368,547,758.07 yuan) is that row's
@@ -1303,6 +1453,8 @@ def evaluate_population(
     pop = Population.of(population, stays=stays, facilities=facilities)
     registry = _facilities_arg(facilities if facilities is not None else pop.facilities)
     per_household = _households_flag(target, households)
+    day = _core.to_date(on, "on")
+    _check_inputs(target, pop, registry, day, day, missing)
     if _route(target, per_household, path) == "columns":
         r = _core.evaluate_columns(target.impl, pop._impl, on, registry, reasons)
         r["status"] = np.full(len(pop), r["status_code"], dtype=np.int8)
@@ -1327,9 +1479,18 @@ def evaluate_population(
     frame["error"] = _error_column(r["errors"], len(ids), pop)
     if "members" in r:
         frame["members"] = r["members"]
+    weighted = pop.weighted and not per_household
+    if weighted:
+        frame["weight"] = _weight_column(pop)
     # copy=False: the columns are fresh arrays (or the population's cached ids), taken as they are,
     # without consolidating the integer columns into one block (a copy of each).
-    return pd.DataFrame(frame, copy=False)
+    out = pd.DataFrame(frame, copy=False)
+    if weighted:
+        out.attrs["totals"] = _weighted_totals(pop, r["eligible"], r["amount_fen"])
+    else:
+        eligible, amount = int(np.count_nonzero(r["eligible"])), int(np.sum(r["amount_fen"]))
+        out.attrs["totals"] = {"persons": len(out), "eligible": eligible, "amount_fen": amount}
+    return out
 
 
 def schedule_population(
@@ -1343,12 +1504,13 @@ def schedule_population(
     stays: Optional[Tabular] = None,
     households: Optional[bool] = None,
     wide: bool = False,
+    missing: str = "error",
 ) -> Any:
     """Month-by-month payments for every person (or household), as :func:`eldercare.schedule` makes them.
 
     Parameters
     ----------
-    policy_or_id, population, facilities, readings, stays, households
+    policy_or_id, population, facilities, readings, stays, households, missing
         As for :func:`evaluate_population`.
     first, last : datetime.date or str
         From `first`'s month to `last`'s month inclusive.
@@ -1359,16 +1521,19 @@ def schedule_population(
     -------
     pandas.DataFrame
         Long form: one row per person and month, ``id``, ``year``, ``month``, ``eligible``,
-        ``amount_fen`` (money paid that month: arrears, one-off and yearly grants as schedules pay
-        them), ``quantity`` (of a non-money grant that month) and ``error`` (as for
-        :func:`evaluate_population`: ``""``, or the message of a person whose schedule cannot be
-        computed, whose months are then 0). The wide form has no room for it: such a person raises.
+        ``undetermined`` (the month is before the scheme's first known date), ``amount_fen`` (money
+        paid that month: arrears, one-off and yearly grants as schedules pay them), ``quantity``
+        (of a non-money grant that month); both missing (``<NA>``) in undetermined months, whose
+        amounts are unknown, not 0; and ``error`` (as for :func:`evaluate_population`: ``""``, or
+        the message of a person whose schedule cannot be computed, whose months are then 0). The
+        wide form has no room for it: such a person raises.
     """
     import pandas as pd
 
     target = _Target(policy_or_id, readings)
     pop = Population.of(population, stays=stays, facilities=facilities)
     registry = _facilities_arg(facilities if facilities is not None else pop.facilities)
+    _check_inputs(target, pop, registry, _core.to_date(first, "first"), _core.to_date(last, "last"), missing)
     if _households_flag(target, households):
         r = _core.schedule_household_batch(target.impl, pop._impl, first, last, registry)
         ids = r["id"]
@@ -1376,13 +1541,16 @@ def schedule_population(
         r = _core.schedule_batch(target.impl, pop._impl, first, last, registry)
         ids = pop._id_column()
     years, months = r["year"], r["month"]
+    unknown = r["undetermined"]
     if wide:
         if r["errors"]:  # no room for an error column: the first row that cannot be evaluated raises
             row, message = r["errors"][0]
             invalid(ErrorId.INVALID_MONEY, f"schedule_population[row {row}, id '{ids[row]}']", "", message)
         labels = [f"{y:04d}-{m:02d}" for y, m in zip(years, months)]
-        return pd.DataFrame(r["amount_fen"], index=pd.Index(ids, name="id"), columns=labels)
+        table = pd.DataFrame(r["amount_fen"], index=pd.Index(ids, name="id"), columns=labels).astype("Int64")
+        return table.mask(pd.DataFrame(unknown, index=table.index, columns=labels))
     n, k = len(ids), len(years)
+    flat = unknown.reshape(-1)
     errors = np.asarray(_error_column(r["errors"], n, pop), dtype=object)
     return pd.DataFrame(
         {
@@ -1390,8 +1558,9 @@ def schedule_population(
             "year": np.tile(np.asarray(years, dtype=np.int64), n),
             "month": np.tile(np.asarray(months, dtype=np.int64), n),
             "eligible": r["eligible"].reshape(-1),
-            "amount_fen": r["amount_fen"].reshape(-1),
-            "quantity": r["quantity"].reshape(-1),
+            "undetermined": flat,
+            "amount_fen": pd.arrays.IntegerArray(r["amount_fen"].reshape(-1), flat.copy()),
+            "quantity": pd.arrays.IntegerArray(r["quantity"].reshape(-1), flat.copy()),
             "error": np.repeat(errors, k),
         }
     )
@@ -1407,9 +1576,12 @@ class SimulationResult:
     ----------
     by_month : pandas.DataFrame
         One row per month: ``year``, ``month``, ``tested_on`` (the day the month is decided on),
-        ``version`` (the version in force at the month's end), ``eligible`` (persons granted something
-        on the test day), ``paid`` (persons paid a non-zero amount), ``amount_fen`` (money paid,
-        arrears included), ``arrears_months``, ``granted_quantity``.
+        ``version`` (the version in force at the month's end), ``status`` (``decided``,
+        ``not_in_force``, ``not_computable`` or ``undetermined``: before the scheme's first known
+        date), ``undetermined`` (persons whose month is undetermined: all, or none), ``eligible``
+        (persons granted something on the test day), ``paid`` (persons paid a non-zero amount),
+        ``amount_fen`` (money paid, arrears included), ``arrears_months``, ``granted_quantity`` —
+        these five missing (``<NA>``) in an undetermined month, whose payments are unknown.
     by_prefecture : pandas.DataFrame
         ``year``, ``month``, ``prefecture`` (the code of the hukou's prefecture, or of the residence's
         with ``regions="residence"``; a province-level code stands for itself), ``paid``, ``amount_fen``:
@@ -1417,34 +1589,59 @@ class SimulationResult:
     by_rule : pandas.DataFrame
         ``year``, ``month``, ``rule_id``, ``paid``, ``amount_fen``: one row per month and granting rule.
     total_fen : int
-        Money paid over the whole horizon.
+        Money paid over the determined months of the horizon.
+    undetermined_months : int
+        Months whose payments are unknown (left out of ``total_fen``, not counted as 0).
+    weighted_total_fen : decimal.Decimal or None
+        For a weighted population (a ``weight`` column): money paid weighted by the rows' weights,
+        exact (see :mod:`eldercare._weights`); the tables then also have ``weighted_eligible``
+        (by month), ``weighted_paid`` and ``weighted_amount_fen``, exact Decimals beside the
+        unweighted columns. None for an unweighted population.
     cpp_seconds : float
         The time of the C++ engine call alone (``simulate_months``), without the Python around it.
     amounts_fen : numpy.ndarray or None
         With ``per_person=True``: the money paid to each person each month (fen, arrears included, as
         :func:`eldercare.schedule` pays it), int64 of shape (persons, months), rows in the
-        population's order; None otherwise.
+        population's order (0 in an undetermined month: see ``by_month.status``); None otherwise.
 
     The persons' ids, the rows of ``amounts_fen``, are in :attr:`ids`.
     """
 
-    __slots__ = ("_population", "amounts_fen", "by_month", "by_prefecture", "by_rule", "cpp_seconds", "total_fen")
+    __slots__ = (
+        "_population",
+        "amounts_fen",
+        "by_month",
+        "by_prefecture",
+        "by_rule",
+        "cpp_seconds",
+        "total_fen",
+        "undetermined_months",
+        "weighted_total_fen",
+    )
 
     def __init__(self, r: Mapping[str, Any], population: Optional[Population] = None) -> None:
         import pandas as pd
 
         years, months = r["year"], r["month"]
+        # An undetermined month's counts and money are unknown: missing, never 0.
+        unknown = r["undetermined"] > 0
+
+        def known(column: str) -> Any:
+            return pd.arrays.IntegerArray(np.asarray(r[column], dtype=np.int64), unknown.copy())
+
         self.by_month = pd.DataFrame(
             {
                 "year": years,
                 "month": months,
                 "tested_on": r["tested_on"],
                 "version": r["version_label"],
-                "eligible": r["eligible"],
-                "paid": r["paid"],
-                "amount_fen": r["amount_fen"],
-                "arrears_months": r["arrears_months"],
-                "granted_quantity": r["granted_quantity"],
+                "status": _categorical(r["status"], _core.decision_status_codes),
+                "undetermined": r["undetermined"],
+                "eligible": known("eligible"),
+                "paid": known("paid"),
+                "amount_fen": known("amount_fen"),
+                "arrears_months": known("arrears_months"),
+                "granted_quantity": known("granted_quantity"),
             },
             copy=False,
         )
@@ -1471,6 +1668,22 @@ class SimulationResult:
             copy=False,
         )
         self.total_fen: int = int(r["total_fen"])
+        self.undetermined_months: int = int(r["undetermined_months"])
+        self.weighted_total_fen: Any = None
+        if r["weighted"]:
+            exact = _weights.from_micros
+
+            def column(values: Any) -> np.ndarray:
+                return _list_array([exact(v) for v in values])
+
+            self.by_month["weighted_eligible"] = column(r["weighted_eligible"])
+            self.by_month["weighted_paid"] = column(r["weighted_paid"])
+            self.by_month["weighted_amount_fen"] = column(r["weighted_amount"])
+            self.by_prefecture["weighted_paid"] = column(r["prefecture_weighted_paid"])
+            self.by_prefecture["weighted_amount_fen"] = column(r["prefecture_weighted_amount"])
+            self.by_rule["weighted_paid"] = column(r["rule_weighted_paid"])
+            self.by_rule["weighted_amount_fen"] = column(r["rule_weighted_amount"])
+            self.weighted_total_fen = exact(r["weighted_total"])
         self.cpp_seconds: float = float(r["cpp_seconds"])
         self.amounts_fen: Optional[np.ndarray] = r.get("amounts_fen")
         # The ids are made on first use: building a text column of every id costs more than the
@@ -1483,7 +1696,8 @@ class SimulationResult:
         return None if self._population is None else self._population._id_column()
 
     def __repr__(self) -> str:
-        return f"<SimulationResult of {len(self.by_month)} months, {self.total_fen} fen>"
+        more = f", {self.undetermined_months} undetermined" if self.undetermined_months else ""
+        return f"<SimulationResult of {len(self.by_month)} months{more}, {self.total_fen} fen>"
 
 
 def simulate_population(
@@ -1497,6 +1711,7 @@ def simulate_population(
     readings: Optional[Mapping[str, str]] = None,
     stays: Optional[Tabular] = None,
     per_person: bool = False,
+    missing: str = "error",
 ) -> SimulationResult:
     """Pay a policy to every person of a population month by month, and total the payments.
 
@@ -1517,7 +1732,7 @@ def simulate_population(
         How many months (1 or more).
     regions : {"hukou", "residence"}
         Whose prefecture ``by_prefecture`` totals under.
-    facilities, readings, stays
+    facilities, readings, stays, missing
         As for :func:`evaluate_population`.
     per_person : bool
         Also keep what each person is paid each month: ``.amounts_fen`` (int64, persons × months,
@@ -1560,6 +1775,7 @@ def simulate_population(
     registry = _facilities_arg(facilities if facilities is not None else pop.facilities)
     if not isinstance(per_person, (bool, np.bool_)):
         invalid_type(ErrorId.INVALID_PARAMETER, "per_person", per_person, "expected True or False")
+    _check_inputs(target, pop, registry, *_month_span(first_month, int(months)), missing)
     r = _core.simulate_columns(target.impl, pop._impl, first_month, int(months), registry, regions, bool(per_person))
     return SimulationResult(r, pop if per_person else None)
 

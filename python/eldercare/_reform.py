@@ -16,7 +16,7 @@ from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Seque
 
 import numpy as np
 
-from . import _check, _core, catalog
+from . import _check, _core, _weights, catalog
 from ._benefits import Benefit, Parameter, format_fen, to_fen
 from ._calendar import DateLike
 from ._errors import ErrorId, invalid, invalid_type
@@ -426,12 +426,16 @@ def reform(
         invalid(
             ErrorId.INVALID_PARAMETER, "effective_from", split.isoformat(), f"no version of {pol.id} is in force then"
         )
+    # A scheme known only from its first version stays so: dates before the reform's first version
+    # are as undetermined as they were before it.
     return Policy(
         id if id is not None else f"{pol.id}.reform",
         title if title is not None else f"{pol.title} (reform)",
         out,
         status=pol.status,
         missing=pol.missing,
+        known_from=None if pol.known_from is None or not out else min(v.effective_from for v in out),
+        known_from_reason=pol.known_from_reason,
     )
 
 
@@ -453,7 +457,11 @@ class Comparison:
     summary : dict
         ``persons``, ``baseline_cost_fen``, ``reform_cost_fen``, ``cost_delta_fen``, ``gainers``,
         ``losers``, ``unchanged``, ``newly_eligible``, ``no_longer_eligible``, and what the money
-        measures (``"per period on <date>"`` or ``"paid <first> to <last>"``).
+        measures (``"per period on <date>"`` or ``"paid <first> to <last>"``). For a weighted
+        population (a ``weight`` column) also the same counts and costs weighted by the rows'
+        weights, ``weighted_persons`` ... ``weighted_cost_delta_fen``: exact Decimals
+        (:mod:`eldercare._weights`), shown rounded half to even to the fen; ``persons`` then has a
+        ``weight`` column.
     """
 
     persons: Any
@@ -468,13 +476,22 @@ class Comparison:
 
     def __str__(self) -> str:
         s = self.summary
-        return (
+        text = (
             f"{s['reform']} against {s['baseline']} ({s['measure']}), {s['persons']} persons:\n"
             f"  cost {format_fen(s['baseline_cost_fen'])} → {format_fen(s['reform_cost_fen'])} yuan "
             f"(Δ {format_fen(s['cost_delta_fen'])})\n"
             f"  gainers {s['gainers']}, losers {s['losers']}, unchanged {s['unchanged']}; newly eligible "
             f"{s['newly_eligible']}, no longer eligible {s['no_longer_eligible']}"
         )
+        if "weighted_persons" in s:
+            fen = _weights.round_fen
+            before, after = fen(s["weighted_baseline_cost_fen"]), fen(s["weighted_reform_cost_fen"])
+            text += (
+                f"\n  weighted ({s['weighted_persons']} persons represented): cost "
+                f"{format_fen(before)} → {format_fen(after)} yuan (Δ {format_fen(fen(s['weighted_cost_delta_fen']))}); "
+                f"gainers {s['weighted_gainers']}, losers {s['weighted_losers']}"
+            )
+        return text
 
     def _repr_html_(self) -> str:
         rows = "".join(
@@ -498,6 +515,7 @@ def compare(
     stays: Any = None,
     period: Optional[Tuple[DateLike, DateLike]] = None,
     households: Optional[bool] = None,
+    missing: str = "error",
 ) -> Comparison:
     """Compare a reform with its baseline over a population.
 
@@ -512,6 +530,10 @@ def compare(
     period : (first, last), optional
         Measure money paid month by month over these months instead (arrears, one-off and yearly
         grants as schedules pay them).
+    missing : {"error", "absent"}
+        As for :func:`eldercare.evaluate_population`: a facility registry, a stay's facility or a
+        column that either policy reads and the population lacks is an error unless ``"absent"``
+        (without it a forgotten ``facilities`` would compare two zeros).
 
     Returns
     -------
@@ -520,10 +542,10 @@ def compare(
     pop = Population.of(population, stays=stays, facilities=facilities)
     reg = facilities if facilities is not None else pop.facilities
     base = evaluate_population(
-        baseline, pop, on, reg, readings if isinstance(baseline, str) else None, households=households
+        baseline, pop, on, reg, readings if isinstance(baseline, str) else None, households=households, missing=missing
     )
     new = evaluate_population(
-        reform, pop, on, reg, readings if isinstance(reform, str) else None, households=households
+        reform, pop, on, reg, readings if isinstance(reform, str) else None, households=households, missing=missing
     )
     if period is None:
         base_fen = base["amount_fen"].to_numpy()
@@ -531,12 +553,27 @@ def compare(
         measure = f"per period on {_core.to_date(on, 'on')}"
     else:
         first, last = period
-        kw = {"households": households}
         b = schedule_population(
-            baseline, pop, first, last, reg, readings if isinstance(baseline, str) else None, wide=True, **kw
+            baseline,
+            pop,
+            first,
+            last,
+            reg,
+            readings if isinstance(baseline, str) else None,
+            wide=True,
+            households=households,
+            missing=missing,
         )
         r = schedule_population(
-            reform, pop, first, last, reg, readings if isinstance(reform, str) else None, wide=True, **kw
+            reform,
+            pop,
+            first,
+            last,
+            reg,
+            readings if isinstance(reform, str) else None,
+            wide=True,
+            households=households,
+            missing=missing,
         )
         base_fen = b.sum(axis=1).to_numpy()
         new_fen = r.sum(axis=1).to_numpy()
@@ -566,6 +603,9 @@ def compare(
             "change": change,
         }
     )
+    weighted = "weight" in base.columns
+    if weighted:
+        frame["weight"] = base["weight"].to_numpy()
     b_el = frame["baseline_eligible"].to_numpy()
     r_el = frame["reform_eligible"].to_numpy()
     summary = {
@@ -582,4 +622,23 @@ def compare(
         "newly_eligible": int((~b_el & r_el).sum()),
         "no_longer_eligible": int((b_el & ~r_el).sum()),
     }
+    if weighted:
+        micros = pop._weight_micros()
+
+        def weighted_sum(values: Any) -> Any:
+            return _weights.from_micros(_core.weighted_sum(np.ascontiguousarray(values, dtype=np.int64), micros))
+
+        summary.update(
+            {
+                "weighted_persons": weighted_sum(np.ones(len(frame))),
+                "weighted_baseline_cost_fen": weighted_sum(base_fen),
+                "weighted_reform_cost_fen": weighted_sum(new_fen),
+                "weighted_cost_delta_fen": weighted_sum(delta),
+                "weighted_gainers": weighted_sum(delta > 0),
+                "weighted_losers": weighted_sum(delta < 0),
+                "weighted_unchanged": weighted_sum(delta == 0),
+                "weighted_newly_eligible": weighted_sum(~b_el & r_el),
+                "weighted_no_longer_eligible": weighted_sum(b_el & ~r_el),
+            }
+        )
     return Comparison(frame, summary)

@@ -26,6 +26,7 @@ from ._benefits import (
     Benefit,
     Citation,
     Parameter,
+    devices_once,
     format_fen,
     meals_per_day,
     money_once,
@@ -54,6 +55,7 @@ __all__ = [
     "Policy",
     "PolicyVersion",
     "Rule",
+    "devices_once",
     "format_fen",
     "meals_per_day",
     "money_once",
@@ -319,9 +321,14 @@ class Policy(_Frozen):
         ``"announced"``: catalogued so users see it, but the sources do not give what is needed.
     missing : str
         For an announced policy: what the sources leave out.
+    known_from : datetime.date or str, optional
+        When a source shows the scheme existed before its first version (but not how): the first
+        version's start. Evaluations before it are ``"undetermined"``, not ``"not_in_force"``.
+    known_from_reason : str
+        Why earlier dates are undetermined.
     """
 
-    _fields = ("id", "title", "versions", "status", "missing")
+    _fields = ("id", "title", "versions", "status", "missing", "known_from", "known_from_reason")
     __slots__ = (*_fields, "_impl")
     _impl: _core.policy
     id: str
@@ -329,6 +336,8 @@ class Policy(_Frozen):
     versions: Tuple[PolicyVersion, ...]
     status: str
     missing: str
+    known_from: Optional[datetime.date]
+    known_from_reason: str
 
     def __init__(
         self,
@@ -338,6 +347,8 @@ class Policy(_Frozen):
         *,
         status: str = "computable",
         missing: str = "",
+        known_from: Optional[DateLike] = None,
+        known_from_reason: str = "",
     ) -> None:
         _check.text(id, "policy.id", allow_empty=False)
         vs = list(_check.sequence(versions, f"{id}.versions"))
@@ -351,8 +362,19 @@ class Policy(_Frozen):
             [v._impl for v in ordered],
             _check.word(status, f"{id}.status", ("computable", "announced")),
             _check.text(missing, f"{id}.missing"),
+            known_from,
+            _check.text(known_from_reason, f"{id}.known_from_reason"),
         )
-        self._set(id=id, title=title, versions=ordered, status=status, missing=missing, _impl=impl)
+        self._set(
+            id=id,
+            title=title,
+            versions=ordered,
+            status=status,
+            missing=missing,
+            known_from=impl.known_from,
+            known_from_reason=impl.known_from_reason,
+            _impl=impl,
+        )
 
     @classmethod
     def _wrap(cls, impl: _core.policy) -> Policy:
@@ -363,6 +385,8 @@ class Policy(_Frozen):
             versions=tuple(PolicyVersion._wrap(v) for v in impl.versions),
             status=impl.status,
             missing=impl.missing,
+            known_from=impl.known_from,
+            known_from_reason=impl.known_from_reason,
             _impl=impl,
         )
         return obj

@@ -5,7 +5,8 @@ interchange format (:mod:`eldercare.io`), the flat columns of populations (panda
 CSV, Parquet, Dask), the Python value classes. A fact has one name: its path in JSON and in the
 value classes (``hukou.since``: ``person.hukou.since``, ``{"hukou": {"since": ...}}``), written with
 ``_`` as its flat column (``hukou_since``). Other names a fact used to have (``conditions`` in JSON,
-the ``mental_illness`` column ...) are its declared aliases, accepted in input.
+the ``mental_illness`` column ...) are its declared aliases, accepted in input, and so are the Chinese
+column headers of civil-affairs spreadsheets (``户籍地``, ``身份证号`` ...: aliases ``in`` ``"header"``).
 
 >>> from eldercare._schema import PERSON
 >>> PERSON.field("health").column, PERSON.field("health").words
@@ -22,7 +23,19 @@ from typing import Any, Dict, Iterator, Mapping, Optional, Tuple
 from . import _core
 from ._errors import ErrorId, invalid
 
-__all__ = ["FACILITY", "HOUSEHOLD", "PERSON", "STAY", "SUBJECTS", "WORKER", "Alias", "Field", "Subject", "subject"]
+__all__ = [
+    "FACILITY",
+    "HOUSEHOLD",
+    "PERSON",
+    "STAY",
+    "SUBJECTS",
+    "WORKER",
+    "Alias",
+    "Field",
+    "GivenBy",
+    "Subject",
+    "subject",
+]
 
 
 @dataclass(frozen=True)
@@ -33,7 +46,8 @@ class Alias:
     ----------
     name : str
     where : str
-        ``"json"`` (a key of the JSON interchange format) or ``"column"`` (a table's column).
+        ``"json"`` (a key of the JSON interchange format), ``"column"`` (a table's column) or
+        ``"header"`` (a spreadsheet's column header, in Chinese; any table's column too).
     word : str or None
         For a set of words: the alias is a true/false column for this one word.
     note : str
@@ -43,6 +57,24 @@ class Alias:
     name: str
     where: str
     word: Optional[str]
+    note: str
+
+
+@dataclass(frozen=True)
+class GivenBy:
+    """Another fact that gives a required fact when a record lacks it (``id_number`` gives
+    ``birth_date``; with the option ``hukou_from_id``, ``hukou.region`` too).
+
+    Attributes
+    ----------
+    fact : str
+    option : str or None
+        The reader's option that allows it, or None: always.
+    note : str
+    """
+
+    fact: str
+    option: Optional[str]
     note: str
 
 
@@ -58,6 +90,7 @@ class Field:
     cpp_type: str
     arrow: str
     required: bool
+    given_by: Optional[GivenBy]
     missing: str
     default: str
     error_id: ErrorId
@@ -70,6 +103,9 @@ class Field:
     part_of: Optional[str]
     stored_as: str
     element: Optional[str]
+    #: The members of a rule subject the fact fills (``"ability"``, ``"stays"`` ...; ``"none"``):
+    #: a policy whose conditions read them needs one of their columns (``eldercare/batch/inputs.hpp``).
+    fills: str
     #: The name's parts: ``("hukou", "since")``.
     path: Tuple[str, ...] = field(init=False)
     #: The object the fact is nested in (``"hukou"``), or None for a fact of its own.
@@ -78,6 +114,7 @@ class Field:
     key: str = field(init=False)
     _json_aliases: Tuple[Alias, ...] = field(init=False, repr=False, compare=False)
     _column_aliases: Tuple[Alias, ...] = field(init=False, repr=False, compare=False)
+    _header_aliases: Tuple[Alias, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         path = tuple(self.name.split("."))
@@ -85,11 +122,25 @@ class Field:
         object.__setattr__(self, "group", path[0] if len(path) > 1 else None)
         object.__setattr__(self, "key", path[-1])
         object.__setattr__(self, "_json_aliases", tuple(a for a in self.aliases if a.where == "json"))
-        object.__setattr__(self, "_column_aliases", tuple(a for a in self.aliases if a.where == "column"))
+        # A table's column may be named by a column alias or by a spreadsheet header.
+        object.__setattr__(self, "_column_aliases", tuple(a for a in self.aliases if a.where in ("column", "header")))
+        object.__setattr__(self, "_header_aliases", tuple(a for a in self.aliases if a.where == "header"))
 
     def aliases_in(self, where: str) -> Tuple[Alias, ...]:
-        """The aliases accepted in JSON (``"json"``) or in tables (``"column"``)."""
-        return self._json_aliases if where == "json" else self._column_aliases if where == "column" else ()
+        """The aliases accepted in JSON (``"json"``), in tables (``"column"``: column aliases and
+        headers) or as spreadsheet headers alone (``"header"``)."""
+        if where == "json":
+            return self._json_aliases
+        if where == "column":
+            return self._column_aliases
+        return self._header_aliases if where == "header" else ()
+
+    def given_by_option(self, **options: bool) -> Optional[str]:
+        """The fact that gives this one when a record lacks it, under `options` (``hukou_from_id``), or None."""
+        g = self.given_by
+        if g is None or (g.option is not None and not options.get(g.option, False)):
+            return None
+        return g.fact
 
 
 @dataclass(frozen=True)
@@ -197,6 +248,7 @@ def _field(d: Mapping[str, Any]) -> Field:
         cpp_type=d["cpp_type"],
         arrow=d["arrow"],
         required=bool(d["required"]),
+        given_by=None if d["given_by"] is None else GivenBy(**d["given_by"]),
         missing=d["missing"],
         default=d["default"],
         error_id=ErrorId(d["error_id"]),
@@ -209,6 +261,7 @@ def _field(d: Mapping[str, Any]) -> Field:
         part_of=d["part_of"],
         stored_as=d["stored_as"],
         element=d["element"],
+        fills=d["fills"],
     )
 
 

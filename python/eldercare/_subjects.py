@@ -1,14 +1,16 @@
-"""The catalog's other subjects: workers (workforce subsidies) and service areas (planning norms).
+"""The catalog's other subjects: workers (workforce subsidies), events (competition subsidies) and
+service areas (planning norms).
 
 Persons and households are in :mod:`eldercare._values`; a policy over workers is a
-:class:`WorkerPolicy`, and planning norms assess a :class:`ServiceArea`'s aggregates.
+:class:`WorkerPolicy`, one over events an :class:`EventPolicy`, and planning norms assess a
+:class:`ServiceArea`'s aggregates.
 """
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Iterable, Optional, Tuple
+from typing import Any, Iterable, Optional, Tuple
 
 from . import _check, _core
 from ._benefits import Benefit, Citation, Parameter
@@ -20,6 +22,8 @@ from ._values import _Frozen
 from .regions import RegionCode, RegionLike
 
 __all__ = [
+    "CompetitionEvent",
+    "EventPolicy",
     "NormResult",
     "PlanningNorm",
     "ServiceArea",
@@ -50,6 +54,10 @@ class Worker(_Frozen):
         Works as a 养老护理员.
     annual_wage_growth_permille : iterable of int
         Year-on-year wage growth for each completed employment year, in per mille (50 = 5.0%).
+    programmes : iterable of str
+        Statuses an authority recorded for the worker, as ids: ``"weihai.caregiver.qualified"``
+        (meets the conditions of Weihai's care-worker post subsidy), ``"xicheng.talent.award_graduate"``
+        (a vocational-college graduate with a Beijing or national skill-competition prize).
     """
 
     _fields = WORKER.attributes
@@ -63,6 +71,7 @@ class Worker(_Frozen):
     skill_level: Optional[int]
     care_worker: bool
     annual_wage_growth_permille: Tuple[int, ...]
+    programmes: Tuple[str, ...]
 
     def __init__(
         self,
@@ -75,6 +84,7 @@ class Worker(_Frozen):
         skill_level: Optional[int] = None,
         care_worker: bool = False,
         annual_wage_growth_permille: Iterable[int] = (),
+        programmes: Iterable[str] = (),
     ) -> None:
         _check.text(id, "workers[].id", allow_empty=False, error_id=ErrorId.INVALID_PERSON)
         at = f"workers[{id}]"
@@ -82,6 +92,10 @@ class Worker(_Frozen):
         growth = tuple(
             _check.integer(g, f"{at}.annual_wage_growth_permille[{i}]")
             for i, g in enumerate(_check.sequence(annual_wage_growth_permille, f"{at}.annual_wage_growth_permille"))
+        )
+        enrolled = tuple(
+            _check.text(x, f"{at}.programmes[{i}]", allow_empty=False)
+            for i, x in enumerate(_check.sequence(programmes, f"{at}.programmes"))
         )
         impl = _core.worker(
             id,
@@ -92,6 +106,7 @@ class Worker(_Frozen):
             _check.optional_integer(skill_level, f"{at}.skill_level", error_id=ErrorId.INVALID_PERSON),
             _check.boolean(care_worker, f"{at}.care_worker"),
             list(growth),
+            list(enrolled),
         )
         self._set(
             id=id,
@@ -102,13 +117,14 @@ class Worker(_Frozen):
             skill_level=impl.skill_level,
             care_worker=impl.care_worker,
             annual_wage_growth_permille=growth,
+            programmes=enrolled,
             _impl=impl,
         )
 
 
 @dataclass(frozen=True)
 class WorkerRule:
-    """A rule over workers: its condition in words (worker conditions are built in C++)."""
+    """A rule over workers (or events): its condition in words (these conditions are built in C++)."""
 
     id: str
     title: str
@@ -120,7 +136,7 @@ class WorkerRule:
 
 @dataclass(frozen=True)
 class WorkerPolicyVersion:
-    """A version of a worker policy."""
+    """A version of a worker (or event) policy."""
 
     label: str
     effective_from: datetime.date
@@ -132,23 +148,29 @@ class WorkerPolicyVersion:
     parameters: Tuple[Parameter, ...]
 
 
-class WorkerPolicy:
-    """A catalog policy over workers (see :func:`eldercare.catalog.worker_policy`).
+class _CatalogSubjectPolicy:
+    """A catalog policy over a subject built in C++ (workers, events): its versions as read-only data.
 
     Attributes
     ----------
     id, title, status, missing : str
     versions : tuple of ``WorkerPolicyVersion``
+    known_from : datetime.date or None
+        Set when a source shows the scheme existed before its first version: earlier dates are
+        undetermined (``known_from_reason`` says why).
+    known_from_reason : str
     """
 
-    __slots__ = ("_impl", "id", "missing", "status", "title", "versions")
+    __slots__ = ("_impl", "id", "known_from", "known_from_reason", "missing", "status", "title", "versions")
 
-    def __init__(self, impl: _core.worker_policy) -> None:
+    def __init__(self, impl: Any) -> None:
         self._impl = impl
         self.id: str = impl.id
         self.title: str = impl.title
         self.status: str = impl.status
         self.missing: str = impl.missing
+        self.known_from: Optional[datetime.date] = impl.known_from
+        self.known_from_reason: str = impl.known_from_reason
         self.versions: Tuple[WorkerPolicyVersion, ...] = tuple(
             WorkerPolicyVersion(
                 v.label,
@@ -177,6 +199,23 @@ class WorkerPolicy:
     def rules(self) -> Tuple[WorkerRule, ...]:
         return tuple(r for v in self.versions for r in v.rules)
 
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.id}: {len(self.versions)} version(s)>"
+
+
+class WorkerPolicy(_CatalogSubjectPolicy):
+    """A catalog policy over workers (see :func:`eldercare.catalog.worker_policy`).
+
+    Attributes
+    ----------
+    id, title, status, missing : str
+    versions : tuple of ``WorkerPolicyVersion``
+    known_from : datetime.date or None
+    known_from_reason : str
+    """
+
+    __slots__ = ()
+
     def evaluate(self, worker: Worker, on: DateLike) -> Decision:
         """The :class:`~eldercare.Decision` for `worker` on `on`."""
         if not isinstance(worker, Worker):
@@ -189,8 +228,92 @@ class WorkerPolicy:
             invalid_type(ErrorId.INVALID_PERSON, "worker", worker, "expected a Worker")
         return Schedule._from_core(self.id, worker.id, _core.schedule_worker(self._impl, worker._impl, first, last))
 
-    def __repr__(self) -> str:
-        return f"<WorkerPolicy {self.id}: {len(self.versions)} version(s)>"
+
+#: Who may organise an event (企业, 行业协会, 商会组织, or other): the C++ enum's words.
+EVENT_ORGANISERS: Tuple[str, ...] = _core.words["event_organiser"]
+#: What an event is (技能竞赛, 高技能人才成果展示活动, or other): the C++ enum's words.
+EVENT_KINDS: Tuple[str, ...] = _core.words["event_kind"]
+
+
+class CompetitionEvent(_Frozen):
+    """A skill competition or achievement exhibition, the subject of Xicheng's event subsidy.
+
+    Parameters
+    ----------
+    id, organiser_id : str
+    organiser : {"enterprise", "industry_association", "chamber_of_commerce", "other"}
+    organiser_region : RegionLike
+        Where the organiser is registered.
+    kind : {"skill_competition", "achievement_show", "other"}
+    held_on : datetime.date or str
+        The (first) day of the event.
+    participants : int
+        Competitors or exhibitors: the measure of its scale (活动规模).
+    """
+
+    _fields = ("id", "organiser_id", "organiser", "organiser_region", "kind", "held_on", "participants")
+    __slots__ = (*_fields, "_impl")
+    _impl: _core.competition_event
+    id: str
+    organiser_id: str
+    organiser: str
+    organiser_region: RegionCode
+    kind: str
+    held_on: datetime.date
+    participants: int
+
+    def __init__(
+        self,
+        id: str,
+        organiser_id: str,
+        organiser: str,
+        organiser_region: RegionLike,
+        kind: str,
+        held_on: DateLike,
+        participants: int,
+    ) -> None:
+        _check.text(id, "events[].id", allow_empty=False)
+        at = f"events[{id}]"
+        place = RegionCode(organiser_region, _field=f"{at}.organiser_region")
+        impl = _core.competition_event(
+            id,
+            _check.text(organiser_id, f"{at}.organiser_id"),
+            _check.word(organiser, f"{at}.organiser", EVENT_ORGANISERS),
+            place._impl,
+            _check.word(kind, f"{at}.kind", EVENT_KINDS),
+            held_on,
+            _check.integer(participants, f"{at}.participants", minimum=0, maximum=_check.INT64_MAX),
+        )
+        self._set(
+            id=id,
+            organiser_id=organiser_id,
+            organiser=organiser,
+            organiser_region=place,
+            kind=kind,
+            held_on=impl.held_on,
+            participants=impl.participants,
+            _impl=impl,
+        )
+
+
+class EventPolicy(_CatalogSubjectPolicy):
+    """A catalog policy over events (see :func:`eldercare.catalog.event_policy`).
+
+    Attributes
+    ----------
+    id, title, status, missing : str
+    versions : tuple of ``WorkerPolicyVersion``
+    known_from : datetime.date or None
+    known_from_reason : str
+    """
+
+    __slots__ = ()
+
+    def evaluate(self, event: CompetitionEvent, on: DateLike) -> Decision:
+        """The :class:`~eldercare.Decision` for `event` on `on`."""
+        if not isinstance(event, CompetitionEvent):
+            invalid_type(ErrorId.INVALID_PARAMETER, "event", event, "expected a CompetitionEvent")
+        return Decision._from_core(_core.evaluate_event(self._impl, event._impl, on))
 
 
 class ServiceArea(_Frozen):
@@ -206,11 +329,19 @@ class ServiceArea(_Frozen):
         Current supply: 助餐点, 养老护理员, institution beds and of them 护理型 beds.
     welfare_lottery_funds_fen, welfare_lottery_eldercare_fen : int
         福彩公益金 available, and of it spent on eldercare, in fen.
+    towns, towns_with_centre : int
+        Township-level units (镇街), and of them those with a comprehensive eldercare centre.
+    counties, counties_with_home : int
+        County-level units (区县), and of them those with an eldercare home.
+    urban_communities, urban_communities_covered : int
+        Urban communities (城市社区), and of them those with an eldercare facility (站点).
+    rural_communities, rural_communities_covered : int
+        Rural communities (农村社区, villages), and of them those with an eldercare facility.
+    community_facilities : int
+        Village and community eldercare facilities (村(社区)居家养老设施).
     """
 
-    _fields = (
-        "id",
-        "region",
+    _counts = (
         "resident_elders",
         "meal_points",
         "care_workers",
@@ -218,7 +349,17 @@ class ServiceArea(_Frozen):
         "nursing_beds",
         "welfare_lottery_funds_fen",
         "welfare_lottery_eldercare_fen",
+        "towns",
+        "towns_with_centre",
+        "counties",
+        "counties_with_home",
+        "urban_communities",
+        "urban_communities_covered",
+        "rural_communities",
+        "rural_communities_covered",
+        "community_facilities",
     )
+    _fields = ("id", "region", *_counts)
     __slots__ = (*_fields, "_impl")
     _impl: _core.service_area
     id: str
@@ -230,6 +371,15 @@ class ServiceArea(_Frozen):
     nursing_beds: int
     welfare_lottery_funds_fen: int
     welfare_lottery_eldercare_fen: int
+    towns: int
+    towns_with_centre: int
+    counties: int
+    counties_with_home: int
+    urban_communities: int
+    urban_communities_covered: int
+    rural_communities: int
+    rural_communities_covered: int
+    community_facilities: int
 
     def __init__(
         self,
@@ -243,21 +393,40 @@ class ServiceArea(_Frozen):
         nursing_beds: int = 0,
         welfare_lottery_funds_fen: int = 0,
         welfare_lottery_eldercare_fen: int = 0,
+        towns: int = 0,
+        towns_with_centre: int = 0,
+        counties: int = 0,
+        counties_with_home: int = 0,
+        urban_communities: int = 0,
+        urban_communities_covered: int = 0,
+        rural_communities: int = 0,
+        rural_communities_covered: int = 0,
+        community_facilities: int = 0,
     ) -> None:
         _check.text(id, "areas[].id", allow_empty=False)
         at = f"areas[{id}]"
         code = RegionCode(region, _field=f"{at}.region")
+        values = (
+            resident_elders,
+            meal_points,
+            care_workers,
+            institution_beds,
+            nursing_beds,
+            welfare_lottery_funds_fen,
+            welfare_lottery_eldercare_fen,
+            towns,
+            towns_with_centre,
+            counties,
+            counties_with_home,
+            urban_communities,
+            urban_communities_covered,
+            rural_communities,
+            rural_communities_covered,
+            community_facilities,
+        )
         counts = {
             name: _check.integer(value, f"{at}.{name}", minimum=0, maximum=_check.INT64_MAX)
-            for name, value in (
-                ("resident_elders", resident_elders),
-                ("meal_points", meal_points),
-                ("care_workers", care_workers),
-                ("institution_beds", institution_beds),
-                ("nursing_beds", nursing_beds),
-                ("welfare_lottery_funds_fen", welfare_lottery_funds_fen),
-                ("welfare_lottery_eldercare_fen", welfare_lottery_eldercare_fen),
-            )
+            for name, value in zip(self._counts, values)
         }
         impl = _core.service_area(id, code._impl, *counts.values())
         self._set(id=id, region=code, _impl=impl, **counts)

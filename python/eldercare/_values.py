@@ -37,9 +37,11 @@ __all__ = [
     "Health",
     "Household",
     "Hukou",
+    "IdNumber",
     "Person",
     "Residence",
     "Stay",
+    "id_check_character",
 ]
 
 #: Category words of the interchange format, with their Chinese terms: ``{"dibao": "低保", ...}``.
@@ -99,6 +101,99 @@ class _Frozen:
 
     def __reduce__(self) -> Tuple[Any, ...]:
         return (functools.partial(type(self), **{f: getattr(self, f) for f in self._fields}), ())
+
+
+# --- resident ID numbers --------------------------------------------------------------------------
+
+
+def id_check_character(first17: str) -> str:
+    """The check character of the first 17 digits of a resident ID number (ISO 7064 MOD 11-2).
+
+    Each digit is multiplied by its weight, ``7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2``; with S the sum,
+    the character is ``(12 - S mod 11) mod 11``, written ``X`` for 10.
+
+    >>> id_check_character("11010519491231002")
+    'X'
+    """
+    return str(_core.id_check_character(first17))
+
+
+class IdNumber(_Frozen):
+    """A resident ID number (公民身份号码, GB 11643-1999), checked.
+
+    Parameters
+    ----------
+    text : str
+        18 characters (17 digits and a check digit or ``X``; a lower-case ``x`` is accepted), or the
+        15 digits of a number issued before 1999 (its 18-character form is computed).
+
+    Attributes
+    ----------
+    text : str
+        The 18-character form.
+    as_issued : str
+        As it was issued (the 15 digits of a legacy number).
+    legacy : bool
+    birth_date : datetime.date
+        Digits 7-14 (7-12 of a legacy number, in the 1900s).
+    region : RegionCode
+        Digits 1-6: where the number was first issued, possibly a code since abolished (110104 宣武).
+        It never changes when the holder moves: it is not the hukou.
+    sex : str
+        ``"male"`` (digit 17 odd) or ``"female"``.
+
+    Raises
+    ------
+    InvalidValue
+        ``[eldercare.invalid_value.111]``, naming the field, the number and what is wrong: the
+        length, the check character (with the one expected), an impossible date, an unknown region.
+
+    Examples
+    --------
+    >>> n = IdNumber("11010519491231002X")
+    >>> n.birth_date, n.region.code, n.sex
+    (datetime.date(1949, 12, 31), '110105', 'female')
+    >>> IdNumber("110105491231002").text
+    '11010519491231002X'
+    """
+
+    _fields = ("as_issued",)
+    __slots__ = ("_impl", "as_issued")
+    _impl: _core.id_number
+    as_issued: str
+
+    def __init__(self, as_issued: Union[str, IdNumber], *, _field: str = "id_number") -> None:
+        if isinstance(as_issued, IdNumber):
+            as_issued = as_issued.as_issued
+        text = _check.text(as_issued, _field, allow_empty=False, error_id=ErrorId.INVALID_ID_NUMBER)
+        impl = _core.id_number(text.strip(), _field)
+        self._set(as_issued=impl.as_issued, _impl=impl)
+
+    @property
+    def text(self) -> str:
+        return str(self._impl.text)
+
+    @property
+    def legacy(self) -> bool:
+        return bool(self._impl.legacy)
+
+    @property
+    def birth_date(self) -> datetime.date:
+        return self._impl.birth_date
+
+    @property
+    def region(self) -> RegionCode:
+        return RegionCode._wrap(self._impl.region)
+
+    @property
+    def sex(self) -> str:
+        return str(self._impl.sex)
+
+    def __str__(self) -> str:
+        return self.as_issued
+
+    def __repr__(self) -> str:
+        return f"IdNumber({self.as_issued!r})"
 
 
 # --- ability -------------------------------------------------------------------------------------
@@ -625,6 +720,11 @@ class Person(_Frozen):
         For benefits paid per household; may be empty.
     programmes : iterable of str
         Programmes the person is enrolled in (e.g. ``"weihai.virtual_platform"``).
+    id_number : IdNumber or str, optional
+        The resident ID number; it gives `birth_date` when that is not given (both given must agree).
+    weight : float, int, str or Decimal, optional
+        Survey microdata: the persons this record represents (kept to 6 decimals, rounded half to
+        even); population totals are weighted by it. Default: none (weighs 1).
     died_on : datetime.date or str, optional
         The date of death (死亡日期), when the records hold one; not before the birth date. The
         ``alive()`` condition reads it.
@@ -649,12 +749,14 @@ class Person(_Frozen):
     stays: Tuple[Stay, ...]
     household_id: str
     programmes: Tuple[str, ...]
+    id_number: Optional[IdNumber]
+    weight: Optional[float]
     died_on: Optional[datetime.date]
 
     def __init__(
         self,
         id: str,
-        birth_date: DateLike,
+        birth_date: Optional[DateLike] = None,
         *,
         hukou: Union[Hukou, RegionLike],
         residence: Union[Residence, RegionLike],
@@ -665,6 +767,8 @@ class Person(_Frozen):
         stays: Iterable[Stay] = (),
         household_id: str = "",
         programmes: Iterable[str] = (),
+        id_number: Union[IdNumber, str, None] = None,
+        weight: Any = None,
         died_on: Optional[DateLike] = None,
     ) -> None:
         _check.text(id, "persons[].id", allow_empty=False, error_id=ErrorId.INVALID_PERSON)
@@ -686,6 +790,7 @@ class Person(_Frozen):
         progs = _check.texts(programmes, f"{at}.programmes")
         household = _check.text(household_id, f"{at}.household_id", error_id=ErrorId.INVALID_PERSON)
         died = _core.to_optional_date(died_on, f"{at}.died_on")
+        number = None if id_number is None or id_number == "" else IdNumber(id_number, _field=f"{at}.id_number")
         # The facts that are one value each cross to C++ by column, read off the values above by
         # their schema paths (a new such fact: its keyword above, and its value here).
         parts = {
@@ -694,6 +799,8 @@ class Person(_Frozen):
             "categories": cats,
             "health": hl,
             "household_id": household,
+            "id_number": number,
+            "weight": weight,
             "died_on": died,
         }
         facts = {column: _core_cell(_walk(parts[head], tail)) for column, head, tail in _CORE_PATHS}
@@ -718,6 +825,8 @@ class Person(_Frozen):
             stays=tuple(stay_list),
             household_id=household_id,
             programmes=progs,
+            id_number=number,
+            weight=impl.record()["weight"],
             died_on=died,
             _impl=impl,
         )
@@ -758,7 +867,7 @@ class Household(_Frozen):
 # --- values and their facts by column (the schema) -----------------------------------------------
 
 #: The kinds of facts that are one value each.
-_CELL_KINDS = frozenset({"text", "date", "region", "flag", "integer", "word", "word_set"})
+_CELL_KINDS = frozenset({"text", "date", "region", "flag", "integer", "word", "word_set", "fixed_point"})
 #: The person's facts that cross to C++ by column (_core.person's keywords): one value each, not a
 #: part of an assessment or a certificate, and not the id and birth date (its arguments).
 _CORE_FACTS: Tuple[Field, ...] = tuple(
@@ -796,6 +905,8 @@ def _core_cell(value: Any) -> Any:
     """A fact's value as _core.person takes it (regions as their core value, sets as lists)."""
     if isinstance(value, RegionCode):
         return value._impl
+    if isinstance(value, IdNumber):
+        return value.as_issued
     if isinstance(value, Health):
         return list(value.words)
     if isinstance(value, tuple):
@@ -812,6 +923,8 @@ def _record_of(value: Any, subject: Subject) -> Dict[str, Any]:
         v = _walk(value, f.path)
         if isinstance(v, enum.Enum):
             v = v.value
+        elif isinstance(v, IdNumber):
+            v = v.as_issued
         elif isinstance(v, Health):
             v = v.words
         out[f.column] = v
@@ -867,14 +980,27 @@ def _stay_of(value: Any, at: str) -> Stay:
     return Stay(value.facility_id, value.admitted, value.discharged, _field=at)
 
 
-def _person_from_record(rec: Mapping[str, Any], at: str, spelled: Optional[Mapping[str, str]] = None) -> Person:
+def _person_from_record(
+    rec: Mapping[str, Any], at: str, spelled: Optional[Mapping[str, str]] = None, *, hukou_from_id: bool = False
+) -> Person:
     """A Person from its facts by column (read from JSON, from a C++ person, from a row ...).
 
     Each object (hukou, ability ...) is built from the facts nested in it; stays are Stays or their
     facts by column. `spelled` gives, for errors, the name a fact was given under when it is not its
-    own (an alias: ``conditions``, ``ability_level``).
+    own (an alias: ``conditions``, ``ability_level``). An ID number gives the date of birth when the
+    record has none (the C++ person decides, and checks that both agree when both are given); with
+    `hukou_from_id`, the region that issued it stands in for a missing hukou region (schema:
+    ``given_by``).
     """
     spelled = spelled or {}
+    number_column = PERSON.field("id_number").column
+    if rec.get(number_column) not in (None, ""):  # an empty text cell is none
+        number = IdNumber(rec[number_column], _field=f"{at}.{spelled.get(number_column, 'id_number')}")
+        hukou = PERSON.field("hukou.region")
+        if hukou.given_by_option(hukou_from_id=hukou_from_id) and rec.get(hukou.column) is None:
+            rec = {**rec, hukou.column: number.region}
+        if rec.get(PERSON.field("birth_date").column) is None:
+            rec = {**rec, PERSON.field("birth_date").column: number.birth_date}
     values: Dict[str, Any] = {}
     for attr in PERSON.attributes:
         if attr == "ability":
@@ -898,7 +1024,7 @@ def _person_from_record(rec: Mapping[str, Any], at: str, spelled: Optional[Mappi
         elif attr == "stays":
             v = [_stay_of(s, f"{at}.{spelled.get(f.column, f.name)}[{i}]") for i, s in enumerate(v)]
         values[attr] = v
-    return Person(values.pop("id"), values.pop("birth_date"), **values)
+    return Person(values.pop("id"), values.pop("birth_date", None), **values)
 
 
 def _ability_of(rec: Mapping[str, Any], at: str, spelled: Mapping[str, str]) -> Optional[Assessment]:

@@ -17,9 +17,10 @@ them the documented default, all selectable per evaluation.
 
 - :func:`entries`, :func:`ids`, :func:`entry` (unknown id: :class:`~eldercare.PolicyLookupError`);
 - :func:`readings`, :func:`reading`;
-- :func:`policy` (persons and households), :func:`worker_policy`, :func:`norms` and :func:`assess`
-  (service areas);
-- :func:`evaluate` an id for a person (bundles add their components), a household or a worker;
+- :func:`policy` (persons and households), :func:`worker_policy`, :func:`event_policy` (skill
+  competitions), :func:`norms` and :func:`assess` (service areas);
+- :func:`evaluate` an id for a person (bundles add their components), a household, a worker or an
+  event;
 - :func:`stacking` and :func:`resolve` (which of a person's grants are paid together);
 - :func:`rank` (waiting lists) and :func:`sensitivity` (which outcomes depend on which reading).
 """
@@ -39,11 +40,13 @@ from ._errors import ErrorId, PolicyLookupError, invalid, invalid_type
 from ._outcomes import Decision, StackedGrant
 from ._population import Population
 from ._rules import Policy
-from ._subjects import NormResult, PlanningNorm, ServiceArea, Worker, WorkerPolicy
+from ._subjects import CompetitionEvent, EventPolicy, NormResult, PlanningNorm, ServiceArea, Worker, WorkerPolicy
 from ._values import Facility, FacilityRegistry, Household, Person, _facilities_arg
 
 __all__ = [
+    "CompetitionEvent",
     "Entry",
+    "EventPolicy",
     "NormResult",
     "PlanningNorm",
     "RankedEntry",
@@ -59,6 +62,7 @@ __all__ = [
     "entry",
     "evaluate",
     "evaluate_components",
+    "event_policy",
     "ids",
     "norms",
     "policy",
@@ -92,6 +96,8 @@ class Reading:
     rationale, reference : str
     enumerable : bool
         False for a free input; sensitivity analysis skips it.
+    quote : str
+        For a default that follows the text (provenance ``stated``): the seed's words it rests on.
     """
 
     name: str
@@ -102,6 +108,7 @@ class Reading:
     rationale: str
     reference: str
     enumerable: bool
+    quote: str = ""
 
     @classmethod
     def _from_core(cls, r: _core.reading) -> Reading:
@@ -114,6 +121,7 @@ class Reading:
             r.rationale,
             r.reference,
             r.enumerable,
+            r.quote,
         )
 
     @property
@@ -132,6 +140,7 @@ class Reading:
             "rationale": self.rationale,
             "reference": self.reference,
             "enumerable": self.enumerable,
+            "quote": self.quote,
         }
 
 
@@ -142,7 +151,7 @@ class Entry:
     ----------
     id, title, jurisdiction, source, summary : str
     subject : str
-        ``"person"``, ``"household"``, ``"worker"`` or ``"area"``.
+        ``"person"``, ``"household"``, ``"worker"``, ``"area"`` or ``"event"``.
     readings : tuple of str
         Names of the readings it depends on (:func:`reading` describes each).
     components : tuple of str
@@ -182,12 +191,15 @@ class Entry:
 
     @property
     def kind(self) -> str:
-        """What the entry builds: ``"policy"``, ``"worker_policy"``, ``"norms"`` or ``"bundle"``."""
+        """What the entry builds: ``"policy"``, ``"worker_policy"``, ``"event_policy"``, ``"norms"`` or
+        ``"bundle"``."""
         if self.is_bundle:
             return "bundle"
         if self._impl.has_policy:
             return "policy"
-        return "worker_policy" if self._impl.has_worker_policy else "norms"
+        if self._impl.has_worker_policy:
+            return "worker_policy"
+        return "event_policy" if self._impl.has_event_policy else "norms"
 
     def policy(self, readings: Readings = None) -> Policy:
         """The person (or household) policy under `readings` (see :func:`policy`)."""
@@ -196,18 +208,30 @@ class Entry:
     def worker_policy(self, readings: Readings = None) -> WorkerPolicy:
         return worker_policy(self.id, readings)
 
+    def event_policy(self, readings: Readings = None) -> EventPolicy:
+        return event_policy(self.id, readings)
+
     def norms(self, readings: Readings = None) -> List[PlanningNorm]:
         return norms(self.id, readings)
 
     def _built(self, readings: Readings = None) -> List[Any]:
-        """The policies (or worker policies) this entry builds: its own, or its components'."""
+        """The policies (person, worker or event) this entry builds: its own, or its components'."""
         if self.is_bundle:
             return [x for c in self.components for x in entry(c)._built(readings)]
         if self._impl.has_policy:
             return [self.policy(readings)]
         if self._impl.has_worker_policy:
             return [self.worker_policy(readings)]
+        if self._impl.has_event_policy:
+            return [self.event_policy(readings)]
         return []
+
+    @property
+    def known_from(self) -> Optional[datetime.date]:
+        """The first date the scheme is known (as encoded) when a source shows it existed earlier:
+        evaluations before it are undetermined. None when a source dates the start."""
+        dates = [p.known_from for p in self._built() if p.known_from is not None]
+        return min(dates) if dates else None
 
     @property
     def status(self) -> str:
@@ -262,7 +286,7 @@ class Entry:
                 add(pol.id, v.label, "", v.parameters)
                 for r in v.rules:
                     add(pol.id, v.label, r.id, r.parameters)
-        if self.kind == "norms":
+        if self._impl.has_norms:
             for n in self.norms(readings):
                 rows.append(
                     {
@@ -273,7 +297,7 @@ class Entry:
                         "value": f"{n.actual_name} ≥ {n.numerator}/{n.denominator} × {n.base_name}",
                         "provenance": n.provenance,
                         "note": n.title,
-                        "quote": "",
+                        "quote": n.citation.key_phrase,
                     }
                 )
         return pd.DataFrame(rows, columns=["policy", "version", "rule", "name", "value", "provenance", "note", "quote"])
@@ -286,7 +310,7 @@ class Entry:
                 for c in (v.citation, *(r.citation for r in v.rules)):
                     if c not in out and (c.document or c.key_phrase):
                         out.append(c)
-        if self.kind == "norms":
+        if self._impl.has_norms:
             for n in self.norms(readings):
                 if n.citation not in out:
                     out.append(n.citation)
@@ -325,6 +349,8 @@ class Entry:
         }
         if self.missing:
             out["missing"] = self.missing
+        if self.known_from is not None:
+            out["known_from"] = self.known_from.isoformat()
         if details:
             out["parameters"] = self.parameters().to_dict("records")
             out["examples"] = list(self.examples)
@@ -419,6 +445,11 @@ def worker_policy(id: str, readings: Readings = None) -> WorkerPolicy:
     return WorkerPolicy(_core.catalog_worker_policy(_id(id), readings))
 
 
+def event_policy(id: str, readings: Readings = None) -> EventPolicy:
+    """The policy of an event entry (Xicheng's subsidy for skill competitions and exhibitions)."""
+    return EventPolicy(_core.catalog_event_policy(id, readings))
+
+
 def norms(id: str, readings: Readings = None) -> List[PlanningNorm]:
     """The planning norms of an area entry (``cn.beijing.xicheng.planning_norms``, ...)."""
     return [PlanningNorm(n) for n in _core.catalog_norms(_id(id), readings)]
@@ -431,12 +462,12 @@ def assess(id: str, area: ServiceArea, readings: Readings = None) -> List[NormRe
 
 def evaluate(
     id: str,
-    subject: Union[Person, Household, Worker],
+    subject: Union[Person, Household, Worker, CompetitionEvent],
     on: DateLike,
     facilities: Union[FacilityRegistry, Iterable[Facility], None] = None,
     readings: Readings = None,
 ) -> Decision:
-    """Evaluate a catalog entry for a person, a household or a worker.
+    """Evaluate a catalog entry for a person, a household, a worker or an event.
 
     A person bundle (``cn.beijing.elderly_allowances``) evaluates its components and adds their
     grants (rule ids prefixed ``<component>/``), as the C++ catalog does. For the components of a
@@ -455,7 +486,11 @@ def evaluate(
                 error_id=ErrorId.UNKNOWN_POLICY,
             )
         return worker_policy(id, readings).evaluate(subject, on)
-    invalid_type(ErrorId.INVALID_PERSON, "subject", subject, "expected a Person, a Household or a Worker")
+    if isinstance(subject, CompetitionEvent):
+        return event_policy(id, readings).evaluate(subject, on)
+    invalid_type(
+        ErrorId.INVALID_PERSON, "subject", subject, "expected a Person, a Household, a Worker or a CompetitionEvent"
+    )
 
 
 def evaluate_components(
@@ -632,6 +667,9 @@ class SensitivityReport:
         The range of the total over combinations.
     default_total_fen : int
         The total under the default readings.
+    default_undetermined : int
+        Persons undetermined under the default readings (before a scheme's first known date): their
+        unknown amounts are not in the totals.
     """
 
     def __init__(self, impl: _core.sensitivity_report) -> None:
@@ -645,10 +683,12 @@ class SensitivityReport:
         self.min_total_fen: int = impl.min_total_fen
         self.max_total_fen: int = impl.max_total_fen
         self.default_total_fen: int = impl.combinations[impl.default_combination].total_fen
+        self.default_undetermined: int = impl.combinations[impl.default_combination].undetermined
 
     def to_frame(self, what: str = "combinations") -> Any:
         """A DataFrame of the ``"combinations"`` (one row each: a column per reading, ``eligible``,
-        ``total_fen``, ``other_quantity``, ``is_default``) or of the ``"effects"`` (one row per
+        ``undetermined`` (persons whose outcome is unknown), ``total_fen``, ``other_quantity``,
+        ``is_default``) or of the ``"effects"`` (one row per
         reading: ``values``, ``total_with_defaults_fen``, ``max_total_change_fen``,
         ``persons_affected``)."""
         import pandas as pd
@@ -659,12 +699,16 @@ class SensitivityReport:
                 row: Dict[str, Any] = {name: c.readings.get(name, "") for name in self.readings}
                 row.update(
                     eligible=c.eligible,
+                    undetermined=c.undetermined,
                     total_fen=c.total_fen,
                     other_quantity=c.other_quantity,
                     is_default=i == self._impl.default_combination,
                 )
                 rows.append(row)
-            return pd.DataFrame(rows, columns=[*self.readings, "eligible", "total_fen", "other_quantity", "is_default"])
+            return pd.DataFrame(
+                rows,
+                columns=[*self.readings, "eligible", "undetermined", "total_fen", "other_quantity", "is_default"],
+            )
         if what == "effects":
             return pd.DataFrame(
                 {

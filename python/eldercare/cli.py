@@ -9,10 +9,15 @@ Verbs::
                                                              the catalog over a population, month by month
 
 FILE is the JSON interchange format (POLICIES.md), or CSV / Parquet in the flat schema of
-:func:`eldercare.evaluate_population` (with ``--facilities`` and ``--stays`` files where needed).
-Bad input exits with status 2 and one line on stderr naming the field, the row or person, and the
-value; an internal error (a bug in eldercare) exits with status 3 and one line asking for a report.
-No traceback is ever printed, and library warnings never reach stderr. ``--help`` describes each verb.
+FILE is the JSON interchange format (POLICIES.md), or CSV / Parquet in the flat schema of
+:func:`eldercare.evaluate_population`, or an Excel workbook (``.xlsx``, ``--sheet`` to choose the
+sheet) whose Chinese headers (身份证号, 户籍地, 入住日期 ...) the schema declares (with
+``--facilities`` and ``--stays`` files where needed). A policy that reads what the input lacks (a
+column, the facility registry, a stay's facility) is an error unless ``--missing absent``. Bad input
+exits with status 2 and one line on stderr naming the field, the row or person (the sheet's cell for
+a spreadsheet), and the value; an internal error (a bug in eldercare) exits with status 3 and one line
+asking for a report. No traceback is ever printed, and library warnings never reach stderr. ``--help``
+describes each verb.
 """
 
 from __future__ import annotations
@@ -30,10 +35,10 @@ from typing import Any, Dict, List, NoReturn, Optional, Sequence, Tuple
 from . import _core, catalog
 from ._errors import ErrorId, InvalidValue, PolicyLookupError, invalid
 from ._outcomes import Decision
-from ._population import Population
-from ._schema import FACILITY
-from ._values import FacilityRegistry, Household, Person, _facility_from_record
-from .io import load_cases
+from ._population import Population, _Target
+from ._population import _check_inputs as _check_population_inputs
+from ._values import FacilityRegistry, Household, Person, _facilities_arg
+from .io import load_cases, read_facilities, read_population, read_table
 from .simulate import sample_population_path, simulate
 
 __all__ = ["main"]
@@ -79,93 +84,53 @@ def _readings(items: Optional[Sequence[str]]) -> Dict[str, str]:
     return out
 
 
-def _read_table(path: str) -> Any:
-    import pandas as pd
-
-    suffix = pathlib.Path(path).suffix.lower()
-    if suffix in (".parquet", ".pq"):
-        try:
-            return pd.read_parquet(path)
-        except ImportError as e:
-            raise _BadInput(f"reading {path} needs pyarrow: pip install pyarrow ({e})") from None
-    _csv_header(path)
-    return pd.read_csv(path, keep_default_na=True)
-
-
-def _csv_header(path: str) -> None:
-    """Refuses a CSV header that names a column twice (pandas would rename the second "x.1" and the
-    column would be silently ignored)."""
-    with open(path, newline="", encoding="utf-8") as f:
-        header = next(csv.reader(f), [])
-    seen: Dict[str, int] = {}
-    for k, name in enumerate(header):
-        if name in seen:
-            invalid(
-                ErrorId.INVALID_PARAMETER,
-                f"{path}: header",
-                name,
-                f"the column name is given twice (columns {seen[name] + 1} and {k + 1}): give each column once",
-            )
-        seen[name] = k
-
-
 def _facilities(path: Optional[str]) -> Optional[FacilityRegistry]:
-    """Facilities from a JSON interchange file, or a table (CSV, Parquet) with a column per fact of
-    a facility (the schema's: id, region, kind, beds, filing_filed_on ... or their aliases filed_on ...)."""
+    """Facilities from a JSON interchange file, or a table (CSV, Parquet, .xlsx) with a column per fact
+    of a facility (eldercare.io.read_facilities)."""
     if path is None:
         return None
-    if pathlib.Path(path).suffix.lower() == ".json":
-        return load_cases(path).facilities
-    table = _read_table(path)
-    columns, _ = FACILITY.resolve_columns({str(c): table[c] for c in table.columns}, "facilities")
-    entries = []
-    for i, row in enumerate(zip(*columns.values()) if columns else ()):
-        record = {c: _cell(FACILITY.by_column(c).kind, v) for c, v in zip(columns, row)}
-        entries.append(_facility_from_record(record, f"facilities[{record.get('id') or i}]"))
-    return FacilityRegistry(entries)
+    if not os.path.exists(path):
+        raise _BadInput(f"cannot read {path}: no such file")
+    return read_facilities(path)
 
 
-def _cell(kind: str, v: Any) -> Any:
-    """A table cell as the value classes take it: missing as None, whole numbers read as floats (a
-    column with gaps) as ints, region codes as text, dates without their midnight."""
-    if _na(v):
-        return None
-    if isinstance(v, float) and v.is_integer() and kind in ("region", "integer"):
-        v = int(v)
-    if kind == "region" and isinstance(v, int) and not isinstance(v, bool):
-        return str(v)
-    if kind == "date" and hasattr(v, "to_pydatetime"):
-        stamp = v.to_pydatetime()
-        return stamp.date() if stamp.time() == datetime.time(0) else stamp
-    return v
-
-
-def _na(v: Any) -> bool:
-    """A missing cell: None, NaN or NaT."""
-    return v is None or bool(v != v)
-
-
-def _load(
-    path: str, facilities_path: Optional[str], stays_path: Optional[str]
-) -> Tuple[List[Person], Optional[FacilityRegistry]]:
-    """Persons and facilities from FILE (JSON interchange, CSV or Parquet)."""
+def _load(args: argparse.Namespace, path: str) -> Tuple[Any, Optional[FacilityRegistry]]:
+    """The population and facilities of FILE (JSON interchange, CSV, Parquet or .xlsx)."""
     if not os.path.exists(path):
         raise _BadInput(f"cannot read {path}: no such file")
     if pathlib.Path(path).suffix.lower() == ".json":
-        if stays_path is not None:
-            raise _BadInput("--stays is for CSV and Parquet input: JSON persons carry their stays")
-        cases = load_cases(path)
-        registry = cases.facilities
-        extra = _facilities(facilities_path)
+        if args.stays is not None:
+            raise _BadInput("--stays is for table input: JSON persons carry their stays")
+        cases = load_cases(path, hukou_from_id=args.hukou_from_id)
+        in_file = cases.facilities
+        extra = _facilities(args.facilities)
         if extra is not None:
-            registry = registry.with_facilities(*extra)
+            in_file = in_file.with_facilities(*extra)
             for p in cases.persons:
-                p.validate(registry)
-        return cases.persons, registry
-    facilities = _facilities(facilities_path)
-    stays = _read_table(stays_path) if stays_path is not None else None
-    population = Population(_read_table(path), stays=stays, facilities=facilities)
-    return population.persons(), facilities
+                p.validate(in_file)
+        return Population(cases.persons), in_file
+    registry = _facilities(args.facilities)
+    if args.stays is not None and not os.path.exists(args.stays):
+        raise _BadInput(f"cannot read {args.stays}: no such file")
+    stays = read_table(args.stays) if args.stays is not None else None
+    population = read_population(
+        path, sheet=args.sheet, stays=stays, facilities=registry, hukou_from_id=args.hukou_from_id
+    )
+    return population, registry
+
+
+def _check_inputs(
+    args: argparse.Namespace,
+    population: Any,
+    registry: Optional[FacilityRegistry],
+    first: datetime.date,
+    last: datetime.date,
+    readings: Dict[str, str],
+) -> None:
+    """No silent zeros: what the policy reads and the input lacks is an error unless --missing absent."""
+    _check_population_inputs(
+        _Target(args.policy, readings), population, _facilities_arg(registry), first, last, args.missing
+    )
 
 
 # --- output ---------------------------------------------------------------------------------------
@@ -238,6 +203,8 @@ def _cmd_catalog(args: argparse.Namespace) -> int:
     width = max(len(e.id) for e in entries)
     for e in entries:
         versions = ", ".join(f"{v.label} from {v.effective_from}" for v in e.versions) or "-"
+        if e.known_from is not None:
+            versions += f" (known from {e.known_from}; earlier dates undetermined)"
         status = "" if e.status == "computable" else f" [{e.status}]"
         print(f"{e.id:<{width}}  {e.subject:<9} {e.title}{status}")
         print(f"{'':<{width}}  {'':<9} versions: {versions}")
@@ -248,7 +215,9 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     on = _date(args.on, "--on")
     readings = _readings(args.reading)
     catalog.entry(args.policy)
-    persons, registry = _load(args.file, args.facilities, args.stays)
+    population, registry = _load(args, args.file)
+    _check_inputs(args, population, registry, on, on, readings)
+    persons = population.persons()
     results = [_result(d, m) for d, m in _decisions(args.policy, persons, on, registry, readings)]
     out = {"policy": args.policy, "on": on.isoformat(), "readings": readings, "results": results}
     json.dump(out, sys.stdout, ensure_ascii=False, indent=2 if args.indent else None)
@@ -260,7 +229,9 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     on = _date(args.on, "--on")
     readings = _readings(args.reading)
     catalog.entry(args.policy)
-    persons, registry = _load(args.file, args.facilities, args.stays)
+    population, registry = _load(args, args.file)
+    _check_inputs(args, population, registry, on, on, readings)
+    persons = population.persons()
     chosen = [p for p in persons if p.id == args.person]
     if not chosen:
         raise _BadInput(f"no person '{args.person}' in {args.file}")
@@ -283,20 +254,22 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     registry: Optional[FacilityRegistry]
     if args.data is None:
         persons, registry = _sample()
+        population: Any = persons
         source = "the bundled sample population"
     else:
-        persons, registry = _load(args.data, args.facilities, args.stays)
+        population, registry = _load(args, args.data)
         source = args.data
     result = simulate(
-        persons,
+        population,
         registry,
         first,
         args.months,
         readings=readings,
         progress=None if args.no_progress else sys.stderr,
+        missing=args.missing,
     )
     print(
-        f"eldercare {_core.__version__}: the catalog over {source} ({len(persons)} persons), "
+        f"eldercare {_core.__version__}: the catalog over {source} ({len(population)} persons), "
         f"{result.first:%Y-%m} to {result.last:%Y-%m}"
     )
     print(result.table())
@@ -317,10 +290,27 @@ def _sample() -> Tuple[List[Person], FacilityRegistry]:
 
 def _add_input(p: argparse.ArgumentParser, file_required: bool = True) -> None:
     if file_required:
-        p.add_argument("file", metavar="FILE", help="persons: JSON interchange format, or CSV/Parquet (flat schema)")
-    p.add_argument("--facilities", metavar="FILE", help="facilities for CSV/Parquet input (JSON, CSV or Parquet)")
+        p.add_argument(
+            "file",
+            metavar="FILE",
+            help="persons: JSON interchange format, CSV/Parquet (flat schema) or an .xlsx workbook (Chinese "
+            "headers such as 身份证号, 户籍地, 入住日期 are read as their facts: see docs/schema.md)",
+        )
+    p.add_argument("--sheet", metavar="NAME", help="the sheet of an .xlsx FILE (default: the first)")
+    p.add_argument("--facilities", metavar="FILE", help="facilities for table input (JSON, CSV, Parquet or .xlsx)")
+    p.add_argument("--stays", metavar="FILE", help="stays for table input: person_id, facility, admitted, discharged")
     p.add_argument(
-        "--stays", metavar="FILE", help="stays for CSV/Parquet input: person_id, facility, admitted, discharged"
+        "--missing",
+        choices=("error", "absent"),
+        default="error",
+        help="what a policy reads and the input lacks (a column, the facilities, a stay's facility): an error "
+        "(default), or taken as absent (no value; a stay in an unknown facility counts for nothing)",
+    )
+    p.add_argument(
+        "--hukou-from-id",
+        action="store_true",
+        help="let the region that issued an id_number (its first 6 digits, the place of first registration) "
+        "stand in for a missing hukou region",
     )
     p.add_argument(
         "--reading",

@@ -85,6 +85,7 @@ def continuous_stay_at_least(
     regions: Union[RegionSet, RegionLike],
     kinds: Union[str, Iterable[str]] = ...,
     require_filing: bool = ...,
+    filing_authority: str = ...,
     max_gap_days: int = ...,
     transfers: str = ...,
     before_filing: str = ...,
@@ -102,6 +103,7 @@ def in_facility(
     *,
     kinds: Union[str, Iterable[str]] = ...,
     require_filing: bool = ...,
+    filing_authority: str = ...,
 ) -> Condition: ...
 def lives_at_home() -> Condition: ...
 def lives_in(regions: Union[RegionSet, RegionLike]) -> Condition: ...

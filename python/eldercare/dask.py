@@ -168,6 +168,33 @@ def _dask_frame(ddf: Any) -> Any:
     return ddf
 
 
+def _weight_name(columns: Any) -> Optional[str]:
+    """The name the partitions give the weight column under (its own or an alias), or None."""
+    f = PERSON.field("weight")
+    return next((n for n in (f.column, *(a.name for a in f.aliases_in("column"))) if n in columns), None)
+
+
+def _is_weighted(ddf: Any) -> bool:
+    """Whether the dask DataFrame gives survey weights: a weight column with some value (a column
+    missing throughout is an unweighted table, as for pandas). Reads that one column."""
+    name = _weight_name(ddf.columns)
+    return name is not None and int(ddf[name].count().compute()) > 0  # count: the cells with a value
+
+
+def _require_weights(part: Any, population: Population, weighted: bool, partition: Optional[int]) -> None:
+    """In a weighted dask DataFrame every partition gives weights: one whose weights are all missing
+    is refused as pandas refuses a missing weight (not taken as an unweighted table)."""
+    if weighted and not population.weighted and len(part):
+        name = _weight_name(part.columns) or PERSON.field("weight").column
+        where = "" if partition is None else f" of partition {partition}"
+        invalid(
+            ErrorId.INVALID_WEIGHT,
+            f"population.{name}[row 0{where}, id '{part[PERSON.field('id').column].iloc[0]}']",
+            "NaN",
+            "a weight column gives every row's weight (a missing one is not 1: give it)",
+        )
+
+
 def _partition_stays(part: Any, stays: Any) -> Any:
     """The rows of `stays` whose person is in the partition (None without stays)."""
     if stays is None:
@@ -184,22 +211,32 @@ def _evaluate_partition(
     readings: Optional[Mapping[str, str]],
     reasons: bool,
     stays: Any,
+    missing: str = "error",
+    weighted: bool = False,
     partition_info: Optional[Dict[str, Any]] = None,
 ) -> Any:
-    _refuse_list_text(part, None if partition_info is None else partition_info.get("number"))
+    number = None if partition_info is None else partition_info.get("number")
+    _refuse_list_text(part, number)
+    population = Population(part, stays=_partition_stays(part, stays), facilities=facilities)
+    _require_weights(part, population, weighted, number)
     frame = evaluate_population(
-        policy, part, on, facilities, readings, stays=_partition_stays(part, stays), reasons=reasons, households=False
+        policy, population, on, facilities, readings, reasons=reasons, households=False, missing=missing
     )
     frame.index = part.index  # aligned with the input partition
     return frame
 
 
-def _meta(policy: Any, on: DateLike, facilities: Any, readings: Any, reasons: bool, index: Any) -> Any:
-    """The empty result frame, with the dtypes evaluate_population gives (evaluated on one made-up row)."""
+def _meta(policy: Any, on: DateLike, facilities: Any, readings: Any, reasons: bool, index: Any, weighted: bool) -> Any:
+    """The empty result frame, with the dtypes evaluate_population gives (evaluated on one made-up
+    row, weighted when the partitions are; what it lacks is taken as absent)."""
     import pandas as pd
 
     probe = pd.DataFrame({f.column: [_PROBE[f.kind]] for f in PERSON if f.required})
-    frame = evaluate_population(policy, probe, on, facilities, readings, reasons=reasons, households=False).iloc[:0]
+    if weighted:
+        probe[PERSON.field("weight").column] = [1.0]
+    frame = evaluate_population(
+        policy, probe, on, facilities, readings, reasons=reasons, households=False, missing="absent"
+    ).iloc[:0]
     frame.index = index[:0]
     return frame
 
@@ -213,6 +250,7 @@ def evaluate_dask(
     readings: Optional[Mapping[str, str]] = None,
     stays: Any = None,
     reasons: bool = False,
+    missing: str = "error",
 ) -> Any:
     """Evaluate a policy for every person of a dask DataFrame on a date, partition by partition.
 
@@ -230,20 +268,34 @@ def evaluate_dask(
         Stays as a separate table (``person_id``, ``facility``, ``admitted``, ``discharged``).
     reasons : bool
         As for :func:`eldercare.evaluate_population` (False: the fast path).
+    missing : {"error", "absent"}
+        As for :func:`eldercare.evaluate_population`: checked on each partition as it is computed.
 
     Returns
     -------
     dask.dataframe.DataFrame
         Lazy: the columns of :func:`eldercare.evaluate_population`, one row per person, indexed like
-        `ddf`. Errors (an invalid value) are raised when it is computed, naming the column, the row
+        `ddf` (``weight`` too when `ddf` has a weight column with values: finding out reads that
+        column). Errors (an invalid value) are raised when it is computed, naming the column, the row
         within its partition and the id; a list column that arrived as the text of Python lists is
         one of them (its message says how to partition instead).
     """
     ddf = _dask_frame(ddf)
     registry = FacilityRegistry.of(facilities)
-    meta = _meta(policy, on, registry, readings, reasons, ddf._meta.index)
+    weighted = _is_weighted(ddf)
+    meta = _meta(policy, on, registry, readings, reasons, ddf._meta.index, weighted)
     return ddf.map_partitions(
-        _evaluate_partition, policy, on, registry, readings, bool(reasons), stays, meta=meta, align_dataframes=False
+        _evaluate_partition,
+        policy,
+        on,
+        registry,
+        readings,
+        bool(reasons),
+        stays,
+        missing,
+        weighted,
+        meta=meta,
+        align_dataframes=False,
     )
 
 
@@ -257,12 +309,15 @@ def _simulate_partition(
     regions: str,
     stays: Any,
     partition: int,
+    missing: str = "error",
+    weighted: bool = False,
 ) -> SimulationTotals:
     if len(part) == 0:
         return _no_totals()
     _refuse_list_text(part, partition)
     population = Population(part, stays=_partition_stays(part, stays), facilities=facilities)
-    return _simulate_batch(policy, population, first, months, facilities, readings, regions=regions)
+    _require_weights(part, population, weighted, partition)
+    return _simulate_batch(policy, population, first, months, facilities, readings, regions=regions, missing=missing)
 
 
 def simulate_dask(
@@ -277,6 +332,7 @@ def simulate_dask(
     regions: str = "hukou",
     compute: bool = True,
     split_every: int = 16,
+    missing: str = "error",
 ) -> Any:
     """Month totals of a policy over a dask DataFrame: each partition simulated where it lies, the
     totals added up in a tree.
@@ -294,12 +350,15 @@ def simulate_dask(
         False: return the dask ``Delayed`` of the result instead of computing it.
     split_every : int
         How many partitions' totals one task adds up.
+    missing : {"error", "absent"}
+        As for :func:`eldercare.evaluate_population`.
 
     Returns
     -------
     eldercare.parquet.SimulationTotals
         ``by_month``, ``by_prefecture``, ``by_rule`` and ``total_fen``: equal to the totals of the
-        whole population at once.
+        whole population at once; for a ``weight`` column also the exact weighted totals
+        (``weighted_total_fen``), equal to the millionth whatever the partitions.
     """
     import dask
 
@@ -307,8 +366,11 @@ def simulate_dask(
     first = _first_of_month(first_month)
     months = _check_months(months)
     registry = FacilityRegistry.of(facilities)
+    weighted = _is_weighted(ddf)
     level = [
-        dask.delayed(_simulate_partition)(part, policy, first, months, registry, readings, regions, stays, number)
+        dask.delayed(_simulate_partition)(
+            part, policy, first, months, registry, readings, regions, stays, number, missing, weighted
+        )
         for number, part in enumerate(ddf.to_delayed())
     ]
     while len(level) > 1:

@@ -9,7 +9,8 @@ whole), not by the file: write files with row groups of the order of `batch_rows
 
 - :func:`evaluate_parquet`: the per-row results of :func:`eldercare.evaluate_population`, streamed to
   another Parquet file, and their aggregates;
-- :func:`simulate_parquet`: month totals of a simulation summed over the batches (exact integer fen);
+- :func:`simulate_parquet`: month totals of a simulation summed over the batches (exact integer fen;
+  for a file with a ``weight`` column, exact weighted totals beside them: :mod:`eldercare._weights`);
 - :func:`write_population_parquet`: a synthetic population written in row groups.
 
 Stays
@@ -41,11 +42,11 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optio
 
 import numpy as np
 
-from . import _check, _core
+from . import _check, _core, _weights
 from ._calendar import DateLike
 from ._errors import ErrorId, InvalidType, InvalidValue, invalid, invalid_type
 from ._population import Population, SyntheticPopulation, evaluate_population, simulate_population
-from ._schema import PERSON, STAY
+from ._schema import PERSON, STAY, Field
 from ._values import Facility, FacilityRegistry
 
 __all__ = [
@@ -63,9 +64,26 @@ __all__ = [
 DEFAULT_BATCH_ROWS = 65536
 
 PathLike = Union[str, "os.PathLike[str]"]
+
+
 # The columns read: the schema's (a person's facts and their aliases; a stay's and its person's id).
-_REQUIRED = tuple(f.column for f in PERSON if f.required)
+# A required fact may come under an alias, or from the fact that gives it (an ID number gives the
+# date of birth): each requirement is the names that satisfy it.
+def _names(f: Field) -> Tuple[str, ...]:
+    """The names a table may give fact `f`'s column under: its own and its aliases."""
+    return (f.column, *(a.name for a in f.aliases_in("column")))
+
+
+_REQUIRED = tuple(
+    (
+        *_names(f),
+        *(_names(PERSON.field(f.given_by.fact)) if f.given_by is not None and f.given_by.option is None else ()),
+    )
+    for f in PERSON
+    if f.required
+)
 _KNOWN = PERSON.column_names
+_ID_NAMES = (PERSON.field("id").column, *(a.name for a in PERSON.field("id").aliases_in("column")))
 _STAY_LINK = STAY.link or "person_id"
 _STAY_COLUMNS = (_STAY_LINK, *STAY.columns)
 _STAY_REQUIRED = (_STAY_LINK, *(f.column for f in STAY if f.required))
@@ -86,7 +104,9 @@ def _check_batch_rows(batch_rows: int) -> int:
 class _Source:
     """A Parquet file or dataset directory, read in record batches of the flat schema's columns."""
 
-    def __init__(self, source: PathLike, what: str, required: Sequence[str], known: Sequence[str]) -> None:
+    def __init__(
+        self, source: PathLike, what: str, required: Sequence[Union[str, Sequence[str]]], known: Sequence[str]
+    ) -> None:
         import pyarrow.dataset as ds
         import pyarrow.parquet as pq
 
@@ -104,8 +124,9 @@ class _Source:
             self.file = pq.ParquetFile(self.path, pre_buffer=False)
             schema = self.file.schema_arrow
         names = list(schema.names)
-        for c in required:
-            if c not in names:
+        for need in required:
+            c, *others = (need,) if isinstance(need, str) else need
+            if c not in names and not any(o in names for o in others):
                 invalid(
                     ErrorId.INVALID_PERSON if what == "population" else ErrorId.INVALID_STAY,
                     f"{what}.{c}",
@@ -287,7 +308,7 @@ def _populations(
         offsets: Dict[str, Any] = {"population": first_row}
         batch_stays = None
         try:
-            ids_col = batch.column(PERSON.field("id").column)
+            ids_col = batch.column(next(n for n in _ID_NAMES if n in batch.schema.names))
             if streamed is not None or held is not None:
                 ids = ids_col.cast(pa.string())
                 if streamed is not None:
@@ -340,7 +361,10 @@ class ParquetEvaluation:
     by_grant : pandas.DataFrame
         One row per ``unit``, ``period`` (both ``""`` for persons granted nothing) and ``status``:
         ``persons``, ``eligible``, ``amount_fen`` (money summed per the grant's period, exact) and
-        ``quantity``.
+        ``quantity``; for a file with a ``weight`` column also ``weighted_persons``,
+        ``weighted_eligible`` and ``weighted_amount_fen`` (exact Decimals, :mod:`eldercare._weights`).
+    weighted_persons, weighted_eligible, weighted_amount_fen : decimal.Decimal or None
+        The weighted totals of a file with a ``weight`` column (None otherwise).
     batches : int
     peak_arrow_bytes : int
         The most memory pyarrow held (``pyarrow.total_allocated_bytes()``) after reading a batch,
@@ -356,6 +380,32 @@ class ParquetEvaluation:
     batches: int
     peak_arrow_bytes: int
     out: Optional[str] = None
+    weighted_persons: Any = None
+    weighted_eligible: Any = None
+    weighted_amount_fen: Any = None
+
+
+_WEIGHTED_OF = {"weighted_persons": "persons", "weighted_eligible": "eligible", "weighted_amount_fen": "amount_fen"}
+
+
+def _by_grant(frame: Any, micros: Optional[np.ndarray]) -> Any:
+    """A batch's totals by unit, period and status; with the rows' weights (`micros`), also the
+    weighted sums: exact Decimals (C++ sums each group's count or fen times each row's weight)."""
+    keys = ["unit", "period", "status"]
+    rows = frame.assign(persons=1, eligible=frame["eligible"].astype(np.int64))
+    groups = rows.groupby(keys, observed=True, dropna=False, sort=True)
+    out = groups[["persons", "eligible", "amount_fen", "quantity"]].sum()
+    if micros is None:
+        return out
+    number = groups.ngroup().to_numpy()  # each row's group, in the order of `out`
+    for name, of in _WEIGHTED_OF.items():
+        values = np.ascontiguousarray(rows[of].to_numpy(), dtype=np.int64)
+        sums = []
+        for k in range(len(out)):
+            at = np.flatnonzero(number == k)
+            sums.append(_weights.from_micros(_core.weighted_sum(values[at], np.ascontiguousarray(micros[at]))))
+        out[name] = np.asarray(sums, dtype=object)
+    return out
 
 
 def _result_table(frame: Any) -> Any:
@@ -387,6 +437,7 @@ def evaluate_parquet(
     readings: Optional[Mapping[str, str]] = None,
     stays: Any = None,
     reasons: bool = False,
+    missing: str = "error",
 ) -> ParquetEvaluation:
     """Evaluate a policy for every person of a Parquet file on a date, batch by batch.
 
@@ -402,7 +453,7 @@ def evaluate_parquet(
         categories as text), one row group per batch, in input order.
     batch_rows : int
         Rows per batch (memory grows with it; see the module documentation).
-    facilities, readings, reasons
+    facilities, readings, reasons, missing
         As for :func:`eldercare.evaluate_population` (``reasons`` is False by default: the fast path).
         Persons are evaluated one by one, also for a policy paid per household (a household may
         straddle batches).
@@ -433,7 +484,7 @@ def evaluate_parquet(
         for batch in _populations(source, size, registry, stays):
             arrow.sample()
             frame = evaluate_population(
-                policy, batch.population, on, registry, readings, reasons=reasons, households=False
+                policy, batch.population, on, registry, readings, reasons=reasons, households=False, missing=missing
             )
             if out_path is not None:
                 if not reasons:  # empty without reasons: not worth a column in the file
@@ -445,31 +496,32 @@ def evaluate_parquet(
             rows += len(frame)
             eligible += int(frame["eligible"].sum())
             batches += 1
-            grouped = (
-                frame.assign(persons=1, eligible=frame["eligible"].astype(np.int64))
-                .groupby(["unit", "period", "status"], observed=True, dropna=False)[
-                    ["persons", "eligible", "amount_fen", "quantity"]
-                ]
-                .sum()
-            )
-            _check.no_wrapped_sums(  # checked: the int64 sums above cannot have wrapped round
+            weights = batch.population._weight_micros() if batch.population.weighted else None
+            parts.append(_by_grant(frame, weights))
+            _check.no_wrapped_sums(  # checked: the int64 sums of _by_grant cannot have wrapped round
                 frame[["amount_fen", "quantity"]]
                 .astype(np.float64)
                 .groupby([frame["unit"], frame["period"], frame["status"]], observed=True, dropna=False)
                 .sum(),
                 "evaluate_parquet.by_grant",
             )
-            parts.append(grouped)
     finally:
         if writer is not None:
             writer.close()
     if parts:
-        whole = pd.concat(parts)
-        _check.no_wrapped_sums(
-            whole.astype(np.float64).groupby(level=[0, 1, 2], observed=True, dropna=False).sum(),
+        together = pd.concat(parts)
+        _check.no_wrapped_sums(  # checked: the sums over the batches cannot have wrapped round
+            together[["amount_fen", "quantity"]]
+            .astype(np.float64)
+            .groupby(level=[0, 1, 2], observed=True, dropna=False)
+            .sum(),
             "evaluate_parquet.by_grant",
         )
-        by_grant = whole.groupby(level=[0, 1, 2], observed=True, dropna=False).sum().reset_index()
+        whole = together.groupby(level=[0, 1, 2], observed=True, dropna=False)
+        by_grant = whole[["persons", "eligible", "amount_fen", "quantity"]].sum()
+        for name in _WEIGHTED_OF if "weighted_persons" in parts[0].columns else ():
+            by_grant[name] = whole[name].agg(_weights.exact_sum)  # exact, added group by group
+        by_grant = by_grant.reset_index()
     else:
         by_grant = pd.DataFrame(
             {c: [] for c in ("unit", "period", "status", "persons", "eligible", "amount_fen", "quantity")}
@@ -478,7 +530,11 @@ def evaluate_parquet(
         by_grant[c] = np.asarray(["" if pd.isna(v) else str(v) for v in by_grant[c]], dtype=object)
     for c in ("persons", "eligible", "amount_fen", "quantity"):
         by_grant[c] = by_grant[c].astype(np.int64)
-    return ParquetEvaluation(rows, eligible, by_grant, batches, arrow.peak, None if writer is None else out_path)
+    result = ParquetEvaluation(rows, eligible, by_grant, batches, arrow.peak, None if writer is None else out_path)
+    if "weighted_persons" in by_grant.columns:
+        for name in _WEIGHTED_OF:
+            setattr(result, name, _weights.exact_sum(by_grant[name]))
+    return result
 
 
 # --- simulation --------------------------------------------------------------------------------------
@@ -498,6 +554,10 @@ class SimulationTotals:
         ``regions="residence"``) and the same totals.
     by_rule : pandas.DataFrame or None
         ``month``, the granting rule and its totals (None only for totals of nobody).
+
+    For a weighted population (a ``weight`` column) each table also has the weighted totals,
+    ``weighted_eligible`` (by month), ``weighted_paid`` and ``weighted_amount_fen``: exact Decimals,
+    added exactly over batches and partitions (:mod:`eldercare._weights`).
     rows, batches : int
     peak_arrow_bytes : int
         As for :class:`ParquetEvaluation` (0 when not read from Parquet).
@@ -515,6 +575,14 @@ class SimulationTotals:
     def total_fen(self) -> int:
         """Money paid over all months, in fen."""
         return _check.exact_sum(self.by_month["amount_fen"], "total_fen")
+
+    @property
+    def weighted_total_fen(self) -> Any:
+        """For a weighted population: money paid over all months weighted by the rows' weights, an
+        exact Decimal (:mod:`eldercare._weights`); None otherwise."""
+        if "weighted_amount_fen" not in self.by_month.columns:
+            return None
+        return _weights.exact_sum(self.by_month["weighted_amount_fen"])
 
 
 def _month_text(frame: Any) -> Any:
@@ -535,12 +603,16 @@ def _summed(frames: Sequence[Any]) -> Any:
         return None
     whole = pd.concat(frames, ignore_index=True)
     keys = [
-        c for c in whole.columns if c == "month" or not pd.api.types.is_numeric_dtype(whole[c]) or c in _KEY_NUMBERS
+        c
+        for c in whole.columns
+        if c == "month"
+        or (not pd.api.types.is_numeric_dtype(whole[c]) and not c.startswith(_WEIGHTED))
+        or c in _KEY_NUMBERS
     ]
     values = [c for c in whole.columns if c not in keys]
     # Checked: an int64 sum past 2**63 would wrap round; the same sums in float64 cannot.
     _check.no_wrapped_sums(
-        whole[values]
+        whole[[c for c in values if not c.startswith(_WEIGHTED)]]
         .astype(np.float64)
         .groupby([whole[k] for k in keys] or np.zeros(len(whole)), sort=False, observed=True, dropna=False)
         .sum(),
@@ -548,7 +620,12 @@ def _summed(frames: Sequence[Any]) -> Any:
     )
     if not keys:
         return whole[values].sum().to_frame().T
-    out = whole.groupby(keys, sort=True, observed=True, dropna=False)[values].sum().reset_index()
+    grouped = whole.groupby(keys, sort=True, observed=True, dropna=False)
+    out = grouped[[c for c in values if not c.startswith(_WEIGHTED)]].sum()
+    for c in values:  # exact Decimals: added exactly, group by group
+        if c.startswith(_WEIGHTED):
+            out[c] = grouped[c].agg(_weights.exact_sum)
+    out = out[values].reset_index()
     for c in values:
         if pd.api.types.is_bool_dtype(whole[c]) or pd.api.types.is_integer_dtype(whole[c]):
             out[c] = out[c].astype(np.int64)
@@ -557,6 +634,8 @@ def _summed(frames: Sequence[Any]) -> Any:
 
 # Numeric columns that identify a row of totals rather than count something.
 _KEY_NUMBERS = frozenset({"prefecture", "region", "prefecture_code", "region_code"})
+# The prefix of exact weighted totals (Decimal columns: totals, not keys).
+_WEIGHTED = "weighted_"
 
 
 def _no_totals() -> SimulationTotals:
@@ -609,6 +688,7 @@ def _simulate_batch(
     readings: Optional[Mapping[str, str]] = None,
     *,
     regions: str = "hukou",
+    missing: str = "error",
 ) -> SimulationTotals:
     """One population's month totals (:func:`eldercare.simulate_population`'s, months as text)."""
     if regions not in ("hukou", "residence"):
@@ -616,7 +696,7 @@ def _simulate_batch(
     first = _first_of_month(first_month)
     months = _check_months(months)
     r = simulate_population(
-        policy, population, first, months, regions=regions, facilities=facilities, readings=readings
+        policy, population, first, months, regions=regions, facilities=facilities, readings=readings, missing=missing
     )
     return SimulationTotals(
         _month_text(r.by_month.copy()),
@@ -640,6 +720,7 @@ def simulate_parquet(
     stays: Any = None,
     regions: str = "hukou",
     progress: Optional[Callable[[int, int], None]] = None,
+    missing: str = "error",
 ) -> SimulationTotals:
     """Month totals of a policy over every person of a Parquet file, batch by batch.
 
@@ -659,6 +740,8 @@ def simulate_parquet(
         Which region ``by_prefecture`` groups by.
     progress : callable, optional
         Called after each batch with (rows done, rows in the file).
+    missing : {"error", "absent"}
+        As for :func:`eldercare.evaluate_population`.
 
     Returns
     -------
@@ -675,7 +758,11 @@ def simulate_parquet(
     done = 0
     for batch in _populations(source, size, registry, stays):
         arrow.sample()
-        parts.append(_simulate_batch(policy, batch.population, first, months, registry, readings, regions=regions))
+        parts.append(
+            _simulate_batch(
+                policy, batch.population, first, months, registry, readings, regions=regions, missing=missing
+            )
+        )
         # Keep the running totals small: fold the parts every so often.
         if len(parts) >= 64:
             parts = [sum_simulations(parts)]

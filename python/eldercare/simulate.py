@@ -7,11 +7,12 @@ by month, as ``eldercare simulate`` runs it.
 >>> result = simulate(cases.persons, cases.facilities, "2024-01-01", 3,
 ...                   ids=["cn.beijing.elderly_allowances.advanced_age"])
 >>> list(result.summary.columns)
-['policy', 'unit', 'persons_eligible', 'total_fen', 'total_yuan', 'other_quantity']
+['policy', 'unit', 'persons_eligible', 'total_fen', 'total_yuan', 'other_quantity', 'undetermined_months']
 
 Payments are those of :func:`eldercare.schedule` (arrears, one-off and yearly grants included),
 before stacking between policies (:func:`eldercare.catalog.resolve` applies it per person).
-Bundles are left out: their components are listed one by one.
+Bundles are left out: their components are listed one by one. Months before a scheme's first known
+date are undetermined: counted apart (``undetermined_months``), their amounts missing, never 0.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import IO, Any, Iterable, List, Mapping, Optional, Sequence, Union
 
 import numpy as np
 
-from . import _check, _core, catalog
+from . import _check, _core, _weights, catalog
 from ._benefits import format_fen
 from ._calendar import DateLike
 from ._errors import ErrorId, invalid
@@ -82,10 +83,13 @@ class Simulation:
         One row per policy: ``policy``, ``unit`` (what it grants), ``persons_eligible`` (in some
         month; households for a policy paid per household), ``total_fen``, ``total_yuan`` and
         ``other_quantity`` (a non-money grant delivered over the months, in its unit: hours or visits
-        per month summed, meals per day times the days, a place or points once per person).
+        per month summed, meals per day times the days, a place or points once per person) and
+        ``undetermined_months`` (months before the scheme's first known date, whose amounts are
+        unknown and not in the totals).
     monthly : pandas.DataFrame
-        One row per policy and month: ``policy``, ``month`` (``"YYYY-MM"``), ``eligible``,
-        ``amount_fen``.
+        One row per policy and month: ``policy``, ``month`` (``"YYYY-MM"``), ``undetermined``
+        (persons or households whose month is undetermined), ``eligible``, ``amount_fen`` (missing in
+        an undetermined month).
     first, last : datetime.date
         The first days of the first and last months.
     """
@@ -100,6 +104,8 @@ class Simulation:
         rows = [("policy", "grants", "eligible", "total yuan", "other")]
         for r in self.summary.itertuples(index=False):
             other = f"{r.other_quantity:,} {r.unit}" if r.other_quantity else ""
+            if r.undetermined_months:
+                other = (other + "; " if other else "") + f"{r.undetermined_months} months undetermined (not in total)"
             rows.append((r.policy, r.unit, f"{r.persons_eligible:,}", f"{format_fen(int(r.total_fen)):>14}", other))
         total = sum(int(t) for t in self.summary["total_fen"])  # Python ints: exact
         rows.append(("total (before stacking)", "", "", f"{format_fen(total):>14}", ""))
@@ -176,6 +182,7 @@ def simulate(
     ids: Optional[Sequence[str]] = None,
     readings: Optional[Mapping[str, str]] = None,
     progress: Optional[IO[str]] = None,
+    missing: str = "error",
 ) -> Simulation:
     """Run catalog policies over a population month by month.
 
@@ -193,6 +200,12 @@ def simulate(
         Readings for every policy (each takes those it depends on).
     progress : text stream, optional
         Where to draw a progress bar (``sys.stderr``); None for none.
+    missing : {"error", "absent"}
+        As for :func:`eldercare.evaluate_population`: a policy that reads what the population lacks
+        is an error unless ``"absent"``.
+
+    For a weighted population (a ``weight`` column) the summary also has ``weighted_total_fen``:
+    each person's payments times their weight, an exact Decimal (:mod:`eldercare._weights`).
     """
     import pandas as pd
 
@@ -216,20 +229,32 @@ def simulate(
         pol = catalog.policy(pid, readings)
         units = {r.grant.unit for r in pol.rules}
         unit = units.pop() if len(units) == 1 else "mixed"
-        table = schedule_population(pid, pop, start, last_day, facilities, readings)
+        table = schedule_population(pid, pop, start, last_day, facilities, readings, missing=missing)
         eligible_ids = table.loc[table["eligible"], "id"].nunique()
+        # Undetermined months (before a scheme's first known date) are counted apart; their amounts
+        # are missing in the table and left out of the sums, never added as 0.
+        known = table[~table["undetermined"]]
+        undetermined_months = table.loc[table["undetermined"], ["year", "month"]].drop_duplicates()
         summary_rows.append(
             {
                 "policy": pid,
                 "unit": unit,
                 "persons_eligible": int(eligible_ids),
-                "total_fen": _check.exact_sum(table["amount_fen"], f"simulate[{pid}].total_fen"),
-                "total_yuan": float(table["amount_fen"].sum()) / 100,
-                "other_quantity": _check.exact_sum(table["quantity"], f"simulate[{pid}].other_quantity"),
+                "total_fen": _check.exact_sum(known["amount_fen"], f"simulate[{pid}].total_fen"),
+                "total_yuan": float(known["amount_fen"].sum()) / 100,
+                "other_quantity": _check.exact_sum(known["quantity"], f"simulate[{pid}].other_quantity"),
+                "undetermined_months": len(undetermined_months),
             }
         )
+        if pop.weighted and len(table) == len(pop) * months:  # persons, not households
+            months_of = table["amount_fen"].to_numpy().reshape(len(pop), -1)
+            _check.no_wrapped_sums(months_of.astype(np.float64).sum(axis=1), f"simulate[{pid}].per_person")
+            per_person = np.ascontiguousarray(months_of.sum(axis=1), dtype=np.int64)
+            summary_rows[-1]["weighted_total_fen"] = _weights.from_micros(
+                _core.weighted_sum(per_person, pop._weight_micros())
+            )
         by_month = table.groupby(["year", "month"], sort=True).agg(
-            eligible=("eligible", "sum"), amount_fen=("amount_fen", "sum")
+            undetermined=("undetermined", "sum"), eligible=("eligible", "sum"), amount_fen=("amount_fen", "sum")
         )
         _check.no_wrapped_sums(
             table["amount_fen"].astype(np.float64).groupby([table["year"], table["month"]]).sum(),
@@ -240,16 +265,28 @@ def simulate(
                 {
                     "policy": pid,
                     "month": f"{y:04d}-{m:02d}",
+                    "undetermined": int(row["undetermined"]),
                     "eligible": int(row["eligible"]),
-                    "amount_fen": int(row["amount_fen"]),
+                    "amount_fen": None if row["undetermined"] else int(row["amount_fen"]),
                 }
             )
     bar.show(len(chosen), "done")
     return Simulation(
         pd.DataFrame(
-            summary_rows, columns=["policy", "unit", "persons_eligible", "total_fen", "total_yuan", "other_quantity"]
+            summary_rows,
+            columns=[
+                "policy",
+                "unit",
+                "persons_eligible",
+                "total_fen",
+                "total_yuan",
+                "other_quantity",
+                "undetermined_months",
+            ],
         ),
-        pd.DataFrame(monthly_rows, columns=["policy", "month", "eligible", "amount_fen"]),
+        pd.DataFrame(monthly_rows, columns=["policy", "month", "undetermined", "eligible", "amount_fen"]).astype(
+            {"amount_fen": "Int64"}
+        ),
         start,
         end,
     )

@@ -134,7 +134,8 @@ std::pair<date, date> period_of(py::handle first, py::handle last) {
 }
 
 /// A schedule_table as numpy: rows × months matrices of money paid (fen), the quantity of non-money
-/// grants, and eligibility; the months' years and months.
+/// grants, eligibility, and undetermined months (whose amounts are unknown); the months' years and
+/// months.
 py::dict to_python(const schedule_table& t) {
   auto matrix = [&](const auto& v) {
     using T = typename std::decay_t<decltype(v)>::value_type;
@@ -146,6 +147,7 @@ py::dict to_python(const schedule_table& t) {
   d["amount_fen"] = matrix(t.amount_fen);
   d["quantity"] = matrix(t.quantity);
   d["eligible"] = matrix(t.eligible).attr("astype")("bool");
+  d["undetermined"] = matrix(t.undetermined).attr("astype")("bool");
   d["year"] = py::cast(t.years);
   d["month"] = py::cast(t.months);
   return d;
@@ -217,6 +219,16 @@ py::dict schedule_households(const policy& pol, const std::vector<person>& perso
 
 // --- the columnar engine -------------------------------------------------------------------------
 
+/// An exact weighted sum as a Python int of millionths of its unit (person/survey_weight.hpp).
+py::int_ micros_of(const weighted_sum& w) { return py::int_(py::str(w.micros_text())); }
+/// A list of them.
+template <class Of>
+py::list micros_list(std::size_t n, const Of& of) {
+  py::list out;
+  for (std::size_t i = 0; i < n; ++i) out.append(micros_of(of(i)));
+  return out;
+}
+
 /// A vector handed to numpy without a copy: the array owns it (through a capsule) and frees it with
 /// itself. `Element` reinterprets the elements (uint8 as bool or int8: the same bytes).
 template <class Element, class T>
@@ -256,10 +268,13 @@ py::dict evaluate_columns(const policy& p, population_handle& h, py::handle on, 
       }, 0, &again);
     }
   }
-  const auto status = static_cast<std::int8_t>(status_on(p, d));
   py::dict out;
   out["eligible_count"] = r.eligible_count;
   out["total_fen"] = r.total.fen();
+  out["weighted"] = h.columns.weighted();
+  out["weighted_persons"] = micros_of(r.weighted_persons);
+  out["weighted_eligible"] = micros_of(r.weighted_eligible);
+  out["weighted_total"] = micros_of(r.weighted_total);
   out["version_label"] = r.version_label;
   // The result's columns are the engine's own vectors, handed over (eligible's 0/1 bytes are bools;
   // unit and period hold batch_result::no_grant, int8 -1, the categoricals' missing code, where
@@ -269,7 +284,7 @@ py::dict evaluate_columns(const policy& p, population_handle& h, py::handle on, 
   out["quantity"] = owned_array<std::int64_t>(std::move(r.quantity));
   out["unit"] = owned_array<std::int8_t>(std::move(r.unit));
   out["period"] = owned_array<std::int8_t>(std::move(r.period));
-  out["status_code"] = status; // the same for every row: the policy's status on the date
+  out["status_code"] = static_cast<std::int8_t>(r.status); // the same for every row
   if (reasons) {
     out["first_failing_condition"] = py::cast(first_failing);
     out["granting_rules"] = py::cast(granting);
@@ -308,27 +323,48 @@ py::dict simulate_columns(const policy& p, const population_handle& h, py::handl
   }
   out["tested_on"] = py::cast(tested);
   out["version_label"] = py::cast(labels);
+  out["status"] = array_of<std::int8_t>(ms.size(), [&](std::size_t k) { return static_cast<std::int8_t>(ms[k].status); });
+  out["undetermined"] = array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].undetermined; });
+  out["undetermined_months"] = r.undetermined_months;
   out["eligible"] = array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].eligible; });
   out["paid"] = array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].paid; });
   out["amount_fen"] = array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].amount.fen(); });
   out["arrears_months"] = array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].arrears_months; });
   out["granted_quantity"] = array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].granted_quantity; });
+  // Weighted totals: exact Python ints of millionths (of a person, of a fen).
+  out["weighted"] = h.columns.weighted();
+  out["weighted_eligible"] = micros_list(ms.size(), [&](std::size_t k) { return ms[k].weighted_eligible; });
+  out["weighted_paid"] = micros_list(ms.size(), [&](std::size_t k) { return ms[k].weighted_paid; });
+  out["weighted_amount"] = micros_list(ms.size(), [&](std::size_t k) { return ms[k].weighted_amount; });
+  out["weighted_total"] = micros_of(r.weighted_total);
   std::vector<std::int64_t> pm, pcode, ppaid, pamount, rm, rpaid, ramount;
   std::vector<std::string> rid;
+  std::vector<weighted_sum> pwpaid, pwamount, rwpaid, rwamount;
   for (std::size_t k = 0; k < ms.size(); ++k) {
     for (const auto& t : ms[k].by_prefecture) {
       pm.push_back(static_cast<std::int64_t>(k));
       pcode.push_back(t.prefecture.value());
       ppaid.push_back(t.paid);
       pamount.push_back(t.amount.fen());
+      pwpaid.push_back(t.weighted_paid);
+      pwamount.push_back(t.weighted_amount);
     }
     for (const auto& t : ms[k].by_rule) {
       rm.push_back(static_cast<std::int64_t>(k));
       rid.push_back(t.rule_id);
       rpaid.push_back(t.paid);
       ramount.push_back(t.amount.fen());
+      rwpaid.push_back(t.weighted_paid);
+      rwamount.push_back(t.weighted_amount);
     }
   }
+  auto wlist = [](const std::vector<weighted_sum>& v) {
+    return micros_list(v.size(), [&](std::size_t i) { return v[i]; });
+  };
+  out["prefecture_weighted_paid"] = wlist(pwpaid);
+  out["prefecture_weighted_amount"] = wlist(pwamount);
+  out["rule_weighted_paid"] = wlist(rwpaid);
+  out["rule_weighted_amount"] = wlist(rwamount);
   auto vec = [](const std::vector<std::int64_t>& v) {
     return array_of<std::int64_t>(v.size(), [&](std::size_t i) { return v[i]; });
   };
@@ -411,6 +447,48 @@ void register_batch(py::module_& m) {
         return schedule_households(p, b.persons(), first, last, f);
       },
       py::arg("policy"), py::arg("batch"), py::arg("first"), py::arg("last"), py::arg("facilities") = py::none());
+
+  // No silent zeros (eldercare/batch/inputs.hpp): what a policy reads, checked against a population.
+  m.def(
+      "check_inputs",
+      [](const policy& p, const population_handle& h, const facility_registry* f, py::handle first,
+         py::handle last) { check_inputs(p, h.columns, f, to_date(first, "first"), to_date(last, "last")); },
+      py::arg("policy"), py::arg("population"), py::arg("facilities"), py::arg("first"), py::arg("last"));
+  m.def(
+      "check_inputs",
+      [](const prepared_entry& e, const population_handle& h, const facility_registry* f, py::handle first,
+         py::handle last) {
+        for (const policy& p : e.policies())
+          check_inputs(p, h.columns, f, to_date(first, "first"), to_date(last, "last"));
+      },
+      py::arg("policy"), py::arg("population"), py::arg("facilities"), py::arg("first"), py::arg("last"));
+  m.def(
+      "readers_of",
+      [](const policy& p, py::handle first, py::handle last) {
+        py::list out;
+        for (const input_reader& r : readers_of(p, to_date(first, "first"), to_date(last, "last")))
+          out.append(py::make_tuple(std::string(to_word(r.group)), r.rule_id, r.condition));
+        return out;
+      },
+      py::arg("policy"), py::arg("first"), py::arg("last"),
+      "(member read, rule id, condition) for each member of a person the policy's rules read.");
+  m.def(
+      "weighted_sum",
+      [](const py::array_t<std::int64_t, py::array::c_style>& quantities,
+         const py::array_t<std::int64_t, py::array::c_style>& weight_micros) {
+        if (quantities.size() != weight_micros.size())
+          throw invalid_value(
+              error_id::invalid_parameter, "weight_micros", std::to_string(weight_micros.size()),
+              "expected as many weights as quantities (" + std::to_string(quantities.size()) + ")");
+        weighted_sum sum;
+        const std::int64_t* q = quantities.data();
+        const std::int64_t* w = weight_micros.data();
+        for (py::ssize_t i = 0; i < quantities.size(); ++i)
+          sum.add_micros(q[i], w[i] < 0 ? survey_weight::scale : w[i]);
+        return micros_of(sum);
+      },
+      py::arg("quantities"), py::arg("weight_micros"),
+      "Σ quantity × weight, exact, in millionths of the quantity's unit (a weight of -1: none given, 1).");
 
   // The columnar engine.
   m.def("evaluate_columns", &evaluate_columns, py::arg("policy"), py::arg("population"), py::arg("on"),

@@ -28,7 +28,8 @@ void register_entries(py::module_& m) {
       .def_property_readonly("provenance", [](const reading& r) { return std::string(to_word(r.origin)); })
       .def_readonly("rationale", &reading::rationale)
       .def_readonly("reference", &reading::reference)
-      .def_readonly("enumerable", &reading::enumerable);
+      .def_readonly("enumerable", &reading::enumerable)
+      .def_readonly("quote", &reading::quote);
 
   py::class_<catalog_entry>(m, "catalog_entry", "One catalog id: metadata and what it builds.")
       .def_readonly("id", &catalog_entry::id)
@@ -45,7 +46,9 @@ void register_entries(py::module_& m) {
       .def_property_readonly("has_worker_policy",
                              [](const catalog_entry& e) { return static_cast<bool>(e.build_worker); })
       .def_property_readonly("has_norms",
-                             [](const catalog_entry& e) { return static_cast<bool>(e.build_norms); });
+                             [](const catalog_entry& e) { return static_cast<bool>(e.build_norms); })
+      .def_property_readonly("has_event_policy",
+                             [](const catalog_entry& e) { return static_cast<bool>(e.build_event); });
 
   // The catalog lives as long as the process: its entries and readings cross by reference.
   m.def(
@@ -102,7 +105,7 @@ void register_workers(py::module_& m) {
   py::class_<worker>(m, "worker", "A worker, the subject of workforce subsidies.")
       .def(py::init([](std::string id, std::string employer_id, py::handle workplace, py::handle hired_on,
                        py::handle left_on, std::optional<int> skill_level, bool care_worker,
-                       std::vector<int> growth) {
+                       std::vector<int> growth, std::vector<std::string> programmes) {
              if (id.empty())
                throw invalid_value(error_id::invalid_person, "workers[].id", "", "must not be empty");
              const std::string at = "workers[" + id + "]";
@@ -113,7 +116,8 @@ void register_workers(py::module_& m) {
                       .left_on = to_optional_date(left_on, at + ".left_on"),
                       .skill_level = skill_level,
                       .care_worker = care_worker,
-                      .annual_wage_growth_permille = std::move(growth)};
+                      .annual_wage_growth_permille = std::move(growth),
+                      .programmes = std::move(programmes)};
              if (w.left_on && *w.left_on < w.hired_on)
                throw invalid_value(error_id::invalid_person, at + ".left_on", to_iso(*w.left_on),
                                    "is before hired_on " + to_iso(w.hired_on));
@@ -124,7 +128,8 @@ void register_workers(py::module_& m) {
            }),
            py::arg("id"), py::arg("employer_id"), py::arg("workplace"), py::arg("hired_on"),
            py::arg("left_on") = py::none(), py::arg("skill_level") = py::none(),
-           py::arg("care_worker") = false, py::arg("annual_wage_growth_permille") = std::vector<int>{})
+           py::arg("care_worker") = false, py::arg("annual_wage_growth_permille") = std::vector<int>{},
+           py::arg("programmes") = std::vector<std::string>{})
       .def_readonly("id", &worker::id)
       .def_readonly("employer_id", &worker::employer_id)
       .def_readonly("workplace", &worker::workplace)
@@ -132,7 +137,8 @@ void register_workers(py::module_& m) {
       .def_readonly("left_on", &worker::left_on)
       .def_readonly("skill_level", &worker::skill_level)
       .def_readonly("care_worker", &worker::care_worker)
-      .def_readonly("annual_wage_growth_permille", &worker::annual_wage_growth_permille);
+      .def_readonly("annual_wage_growth_permille", &worker::annual_wage_growth_permille)
+      .def_readonly("programmes", &worker::programmes);
 
   py::class_<worker_rule>(m, "worker_rule", "A rule over workers (its condition in words).")
       .def_readonly("id", &worker_rule::id)
@@ -159,7 +165,15 @@ void register_workers(py::module_& m) {
       .def_property_readonly("versions", &worker_policy::versions)
       .def_property_readonly("status",
                              [](const worker_policy& p) { return std::string(to_word(p.status())); })
-      .def_property_readonly("missing", &worker_policy::missing);
+      .def_property_readonly("missing", &worker_policy::missing)
+      .def_property_readonly("known_from",
+                             [](const worker_policy& p) -> std::optional<date> {
+                               if (!p.known_from()) return std::nullopt;
+                               return p.known_from()->from;
+                             })
+      .def_property_readonly("known_from_reason", [](const worker_policy& p) {
+        return p.known_from() ? p.known_from()->reason : std::string();
+      });
 
   m.def(
       "catalog_worker_policy",
@@ -181,6 +195,86 @@ void register_workers(py::module_& m) {
       py::arg("policy"), py::arg("worker"), py::arg("first"), py::arg("last"));
 }
 
+// --- events (skill competitions and exhibitions) ---------------------------------------------
+
+using event_rule = basic_rule<competition_event>;
+using event_version = basic_policy_version<competition_event>;
+using event_policy = basic_policy<competition_event>;
+
+void register_events(py::module_& m) {
+  py::class_<competition_event>(m, "competition_event",
+                                "A skill competition or achievement exhibition, the subject of an event subsidy.")
+      .def(py::init([](std::string id, std::string organiser_id, const std::string& organiser, py::handle region,
+                       const std::string& kind, py::handle held_on, std::int64_t participants) {
+             if (id.empty()) throw invalid_value(error_id::invalid_parameter, "events[].id", "", "must not be empty");
+             const std::string at = "events[" + id + "]";
+             if (participants < 0)
+               throw invalid_value(error_id::invalid_parameter, at + ".participants", std::to_string(participants),
+                                   "cannot be negative");
+             return competition_event{.id = std::move(id),
+                                      .organiser_id = std::move(organiser_id),
+                                      .organiser = parse_word<event_organiser>(organiser, at + ".organiser"),
+                                      .organiser_region = to_region(region, at + ".organiser_region"),
+                                      .kind = parse_word<event_kind>(kind, at + ".kind"),
+                                      .held_on = to_date(held_on, at + ".held_on"),
+                                      .participants = participants};
+           }),
+           py::arg("id"), py::arg("organiser_id"), py::arg("organiser"), py::arg("organiser_region"),
+           py::arg("kind"), py::arg("held_on"), py::arg("participants"))
+      .def_readonly("id", &competition_event::id)
+      .def_readonly("organiser_id", &competition_event::organiser_id)
+      .def_property_readonly("organiser",
+                             [](const competition_event& e) { return std::string(to_word(e.organiser)); })
+      .def_readonly("organiser_region", &competition_event::organiser_region)
+      .def_property_readonly("kind", [](const competition_event& e) { return std::string(to_word(e.kind)); })
+      .def_readonly("held_on", &competition_event::held_on)
+      .def_readonly("participants", &competition_event::participants);
+
+  py::class_<event_rule>(m, "event_rule", "A rule over events (its condition in words).")
+      .def_readonly("id", &event_rule::id)
+      .def_readonly("title", &event_rule::title)
+      .def_readonly("citation", &event_rule::cite)
+      .def_property_readonly("condition", [](const event_rule& r) { return r.condition.describe(); })
+      .def_readonly("grant", &event_rule::grant)
+      .def_readonly("parameters", &event_rule::parameters);
+
+  py::class_<event_version>(m, "event_policy_version", "An event policy's version.")
+      .def_readonly("label", &event_version::label)
+      .def_readonly("effective_from", &event_version::effective_from)
+      .def_readonly("effective_to", &event_version::effective_to)
+      .def_readonly("citation", &event_version::cite)
+      .def_property_readonly("combine", [](const event_version& v) { return std::string(to_word(v.combine)); })
+      .def_property_readonly("paid_to", [](const event_version& v) { return std::string(to_word(v.paid_to)); })
+      .def_readonly("rules", &event_version::rules)
+      .def_readonly("parameters", &event_version::parameters);
+
+  py::class_<event_policy>(m, "event_policy", "A policy over events.")
+      .def_property_readonly("id", &event_policy::id)
+      .def_property_readonly("title", &event_policy::title)
+      .def_property_readonly("versions", &event_policy::versions)
+      .def_property_readonly("status", [](const event_policy& p) { return std::string(to_word(p.status())); })
+      .def_property_readonly("missing", &event_policy::missing)
+      .def_property_readonly("known_from",
+                             [](const event_policy& p) -> std::optional<date> {
+                               if (!p.known_from()) return std::nullopt;
+                               return p.known_from()->from;
+                             })
+      .def_property_readonly("known_from_reason", [](const event_policy& p) {
+        return p.known_from() ? p.known_from()->reason : std::string();
+      });
+
+  m.def(
+      "catalog_event_policy",
+      [](const std::string& id, py::handle readings) { return cat().event_policy_for(id, to_readings(readings)); },
+      py::arg("id"), py::arg("readings") = py::none());
+  m.def(
+      "evaluate_event",
+      [](const event_policy& p, const competition_event& e, py::handle on) {
+        return evaluate(p, e, to_date(on, "on"));
+      },
+      py::arg("policy"), py::arg("event"), py::arg("on"));
+}
+
 // --- service areas and planning norms --------------------------------------------------------
 
 void register_norms(py::module_& m) {
@@ -188,7 +282,10 @@ void register_norms(py::module_& m) {
       .def(py::init([](std::string id, py::handle region, std::int64_t resident_elders,
                        std::int64_t meal_points, std::int64_t care_workers, std::int64_t institution_beds,
                        std::int64_t nursing_beds, std::int64_t lottery_fen,
-                       std::int64_t lottery_eldercare_fen) {
+                       std::int64_t lottery_eldercare_fen, std::int64_t towns, std::int64_t towns_with_centre,
+                       std::int64_t counties, std::int64_t counties_with_home, std::int64_t urban_communities,
+                       std::int64_t urban_communities_covered, std::int64_t rural_communities,
+                       std::int64_t rural_communities_covered, std::int64_t community_facilities) {
              const std::string at = "areas[" + id + "]";
              auto count = [&](std::int64_t v, const char* name) {
                if (v < 0)
@@ -209,12 +306,35 @@ void register_norms(py::module_& m) {
              a.welfare_lottery_funds = money::from_fen(count(lottery_fen, "welfare_lottery_funds_fen"));
              a.welfare_lottery_eldercare =
                  money::from_fen(count(lottery_eldercare_fen, "welfare_lottery_eldercare_fen"));
+             // A part of a whole (towns with a centre of the towns) cannot exceed the whole.
+             auto part = [&](std::int64_t v, const char* name, std::int64_t whole, const char* whole_name) {
+               count(v, name);
+               if (v > whole)
+                 throw invalid_value(error_id::invalid_parameter, at + "." + name, std::to_string(v),
+                                     std::string("exceeds ") + whole_name + " " + std::to_string(whole));
+               return v;
+             };
+             a.towns = count(towns, "towns");
+             a.towns_with_centre = part(towns_with_centre, "towns_with_centre", a.towns, "towns");
+             a.counties = count(counties, "counties");
+             a.counties_with_home = part(counties_with_home, "counties_with_home", a.counties, "counties");
+             a.urban_communities = count(urban_communities, "urban_communities");
+             a.urban_communities_covered = part(urban_communities_covered, "urban_communities_covered",
+                                                a.urban_communities, "urban_communities");
+             a.rural_communities = count(rural_communities, "rural_communities");
+             a.rural_communities_covered = part(rural_communities_covered, "rural_communities_covered",
+                                                a.rural_communities, "rural_communities");
+             a.community_facilities = count(community_facilities, "community_facilities");
              a.id = std::move(id);
              return a;
            }),
            py::arg("id"), py::arg("region"), py::arg("resident_elders") = 0, py::arg("meal_points") = 0,
            py::arg("care_workers") = 0, py::arg("institution_beds") = 0, py::arg("nursing_beds") = 0,
-           py::arg("welfare_lottery_funds_fen") = 0, py::arg("welfare_lottery_eldercare_fen") = 0)
+           py::arg("welfare_lottery_funds_fen") = 0, py::arg("welfare_lottery_eldercare_fen") = 0,
+           py::arg("towns") = 0, py::arg("towns_with_centre") = 0, py::arg("counties") = 0,
+           py::arg("counties_with_home") = 0, py::arg("urban_communities") = 0,
+           py::arg("urban_communities_covered") = 0, py::arg("rural_communities") = 0,
+           py::arg("rural_communities_covered") = 0, py::arg("community_facilities") = 0)
       .def_readonly("id", &service_area::id)
       .def_readonly("region", &service_area::region)
       .def_readonly("resident_elders", &service_area::resident_elders)
@@ -225,7 +345,16 @@ void register_norms(py::module_& m) {
       .def_property_readonly("welfare_lottery_funds_fen",
                              [](const service_area& a) { return a.welfare_lottery_funds.fen(); })
       .def_property_readonly("welfare_lottery_eldercare_fen",
-                             [](const service_area& a) { return a.welfare_lottery_eldercare.fen(); });
+                             [](const service_area& a) { return a.welfare_lottery_eldercare.fen(); })
+      .def_readonly("towns", &service_area::towns)
+      .def_readonly("towns_with_centre", &service_area::towns_with_centre)
+      .def_readonly("counties", &service_area::counties)
+      .def_readonly("counties_with_home", &service_area::counties_with_home)
+      .def_readonly("urban_communities", &service_area::urban_communities)
+      .def_readonly("urban_communities_covered", &service_area::urban_communities_covered)
+      .def_readonly("rural_communities", &service_area::rural_communities)
+      .def_readonly("rural_communities_covered", &service_area::rural_communities_covered)
+      .def_readonly("community_facilities", &service_area::community_facilities);
 
   py::class_<norm_result>(m, "norm_result", "A planning norm assessed for an area.")
       .def_readonly("norm_id", &norm_result::norm_id)
@@ -293,6 +422,7 @@ void register_sensitivity(py::module_& m) {
   py::class_<combination_outcome>(m, "combination_outcome", "One combination of readings over a population.")
       .def_property_readonly("readings", [](const combination_outcome& c) { return c.readings.chosen(); })
       .def_readonly("eligible", &combination_outcome::eligible)
+      .def_readonly("undetermined", &combination_outcome::undetermined)
       .def_property_readonly("total_fen", [](const combination_outcome& c) { return c.total.fen(); })
       .def_readonly("other_quantity", &combination_outcome::other_quantity);
 
@@ -354,6 +484,7 @@ void register_sensitivity(py::module_& m) {
 void register_catalog(py::module_& m) {
   register_entries(m);
   register_workers(m);
+  register_events(m);
   register_norms(m);
   register_ranking(m);
   register_sensitivity(m);

@@ -295,6 +295,8 @@ public:
       throw invalid_value(e.id(), name(column_, i), e.value(), why_of(e));
     }
   }
+  /// Whether row i has no code (a missing text cell).
+  [[nodiscard]] bool missing(std::size_t i) const { return !numbers_ && !text_.get(i); }
   /// The code's number for a row_input (population_columns::append checks it); each distinct text is
   /// parsed once.
   [[nodiscard]] std::uint32_t number(std::size_t i, const cell_namer& name) {
@@ -316,6 +318,54 @@ private:
   std::optional<int_column> numbers_;
   text_column text_;
   std::unordered_map<std::string_view, std::uint32_t> parsed_;
+};
+
+/// A column of fixed-point values (survey weights, schema::field_kind::fixed_point), read as
+/// millionths: int64 numbers are whole persons, float64 numbers are rounded half to even at the
+/// millionth (survey_weight::of), text cells are decimal text. A missing cell (NaN, None) is refused:
+/// a weight column gives every row's weight.
+class fixed_column {
+public:
+  fixed_column(py::handle obj, std::string column, const cell_namer& name) : column_(std::move(column)) {
+    if (py::isinstance<int_array>(obj)) whole_.emplace(obj);
+    else if (py::isinstance<py::array_t<double, py::array::c_style>>(obj)) {
+      doubles_ = py::reinterpret_borrow<py::array_t<double, py::array::c_style>>(obj);
+      size_ = static_cast<std::size_t>(doubles_.size());
+    } else {
+      text_ = text_cells(obj, column_, name);
+    }
+  }
+  [[nodiscard]] std::size_t size() const {
+    return whole_ ? whole_->size : text_.present() ? text_.size() : size_;
+  }
+  /// Row i's value in millionths; throws invalid_value naming the cell for a missing or bad one.
+  [[nodiscard]] std::int64_t micros(std::size_t i, const cell_namer& name) const {
+    if (whole_) {
+      const std::int64_t v = whole_->data[i];
+      if (v < 0 || v > survey_weight::max_micros / survey_weight::scale)
+        return survey_weight::parse(std::to_string(v), name(column_, i)).micros(); // its error
+      return v * survey_weight::scale;
+    }
+    if (!text_.present()) {
+      const double v = doubles_.data()[i];
+      if (std::isnan(v))
+        throw invalid_value(error_id::invalid_weight, name(column_, i), "NaN",
+                            "a weight column gives every row's weight (a missing one is not 1: give it)");
+      return survey_weight::of(v, name(column_, i)).micros();
+    }
+    const auto t = text_.get(i);
+    if (!t || t->empty())
+      throw invalid_value(error_id::invalid_weight, name(column_, i), "None",
+                          "a weight column gives every row's weight (a missing one is not 1: give it)");
+    return survey_weight::parse(*t, name(column_, i)).micros();
+  }
+
+private:
+  std::string column_;
+  std::optional<int_column> whole_;
+  py::array_t<double, py::array::c_style> doubles_;
+  std::size_t size_ = 0;
+  text_column text_;
 };
 
 std::vector<std::string> split_words(std::string_view text, char separator = ',') {
@@ -469,6 +519,7 @@ constexpr std::size_t f_level = fact_index("ability.level"), f_assessed_on = fac
 constexpr std::size_t f_disability = fact_index("disability.category"), f_grade = fact_index("disability.grade"),
                       f_components = fact_index("disability.components");
 constexpr std::size_t f_programmes = fact_index("programmes"), f_stays = fact_index("stays");
+constexpr std::size_t f_hukou = fact_index("hukou.region"), f_id_number = fact_index("id_number");
 
 /// The column of fact `f` in a dict of columns: under its name (Python has resolved the aliases).
 py::str column_key(const sc::field_info& f) { return py::str(f.column.data(), f.column.size()); }
@@ -483,6 +534,8 @@ struct flat_columns {
   std::array<std::optional<region_column>, field_count> regions;  // region facts
   std::array<std::optional<int_column>, field_count> numbers;     // flag, integer and word_set (bits) facts
   std::array<text_column, field_count> texts;                     // text, word, word_set (words), lists
+  std::array<std::optional<fixed_column>, field_count> fixed;     // fixed-point facts (weights)
+  bool hukou_from_id = false; // an ID number's region stands in for a missing hukou region
   // Stays: row of the person, facility id, admitted, discharged.
   std::vector<std::int64_t> stay_rows;
   std::vector<std::int64_t> stay_index; // from the persons' stays column: each stay's place in its list
@@ -502,6 +555,13 @@ struct flat_columns {
              .birth_date = {},
              .hukou = {region_code::from_number(110102), std::nullopt},
              .residence = {region_code::from_number(110102), false}};
+    // The ID number first: it gives the date of birth (which an assessment without a date needs).
+    const std::string id_column = column(f_id_number);
+    if (const auto number = texts[f_id_number].get(i); number && !number->empty())
+      p.id_number = id_number::parse(*number, name(id_column, i));
+    const std::optional<date> birth = dates[f_birth] ? dates[f_birth]->get(i, name) : std::nullopt;
+    if (!birth && !p.id_number && dates[f_birth]) (void)dates[f_birth]->required(i, name); // its error
+    p.birth_date = birth_date_of(birth, p.id_number, name(column(f_birth), i), name(id_column, i));
     set_facts(p, i, std::make_index_sequence<field_count>{});
     for (std::size_t k = stay_start[i]; k < stay_start[i + 1]; ++k) {
       const std::size_t j = stay_order[k];
@@ -531,8 +591,13 @@ private:
     else if constexpr (I == f_disability) set_disability(p, i);
     else if constexpr (I == f_programmes) {
       if (const auto ps = texts[I].get(i)) p.programmes = programme_ids(*ps, name(column(I), i));
-    } else if constexpr (I == f_id || f.access.to_person == nullptr) {
-      return;
+    } else if constexpr (I == f_id || I == f_birth || I == f_id_number || f.access.to_person == nullptr) {
+      return; // the id is the person's; the birth date and the ID number are read first (person_of)
+    } else if constexpr (I == f_hukou) {
+      if (const auto code = hukou_of(i)) p.hukou.region = *code;
+      else
+        throw invalid_value(error_id::invalid_region, name(column(I), i), "None",
+                            regions[I] ? "is required (missing value)" : "the column is required");
     } else {
       const std::string& c = column(I);
       auto to_person = [&](const sc::cell& v) { // the fact's own rule, then the person
@@ -572,12 +637,27 @@ private:
         }
       } else if constexpr (f.kind == sc::field_kind::text) {
         if (const auto t = texts[I].get(i)) to_person({0, *t});
+      } else if constexpr (f.kind == sc::field_kind::fixed_point) {
+        if (fixed[I]) to_person({fixed[I]->micros(i, name)});
       } else {
         static_assert(I != I, "a person fact of this kind has no column reader");
       }
     }
   }
 
+public:
+  /// Row i's hukou region: the column's, or with hukou_from_id where it has none, the region that
+  /// issued the ID number (nullopt when neither gives one).
+  [[nodiscard]] std::optional<region_code> hukou_of(std::size_t i) const {
+    const auto& hukou = regions[f_hukou];
+    if (hukou && !hukou->missing(i)) return hukou->get(i, name);
+    if (!hukou_from_id) return std::nullopt;
+    const auto number = texts[f_id_number].get(i);
+    if (!number || number->empty()) return std::nullopt;
+    return id_number::parse(*number, name(column(f_id_number), i)).region();
+  }
+
+private:
   void set_ability(person& p, std::size_t i) const {
     const auto& ability = numbers[f_level];
     if (ability && ability->data[i] >= 0) {
@@ -664,6 +744,21 @@ private:
       read_stays(r, i);
     } else if constexpr (I == f_id || f.access.to_row == nullptr || !f.part_of.empty()) {
       return;
+    } else if constexpr (I == f_birth) {
+      // The column's date, or the ID number's (population_columns::append checks that they agree).
+      const day_number d = f_.dates[I] ? f_.dates[I]->day(i, name) : no_day;
+      if (d != no_day) r.birth_day = d;
+      else if (const auto number = f_.texts[f_id_number].get(i);
+               number && id_number::problem(*number).empty())
+        r.birth_day = to_day_number(id_number::parse(*number).birth_date());
+      else
+        throw refused{};
+    } else if constexpr (I == f_hukou) {
+      if (f_.regions[I] && !f_.regions[I]->missing(i)) r.hukou_region = f_.regions[I]->number(i, name);
+      else if (const auto code = f_.hukou_of(i))
+        r.hukou_region = code->value();
+      else
+        throw refused{};
     } else {
       auto to_row = [&](const sc::cell& v) { // the fact's own rule (the person path names its error)
         if constexpr (f.check != nullptr)
@@ -702,6 +797,8 @@ private:
         }
       } else if constexpr (f.kind == sc::field_kind::text) {
         if (const auto t = f_.texts[I].get(i)) to_row({0, *t});
+      } else if constexpr (f.kind == sc::field_kind::fixed_point) {
+        if (f_.fixed[I]) to_row({f_.fixed[I]->micros(i, name)});
       } else {
         static_assert(I != I, "a person fact of this kind has no column reader");
       }
@@ -789,7 +886,8 @@ private:
 /// before the fast path existed. `names` gives the input's own name of a column read under a fact's
 /// name (an alias: "rural" for residence_rural), which errors quote.
 population_handle population_from_columns(const py::dict& columns, py::handle stays,
-                                          const facility_registry* facilities, py::handle names) {
+                                          const facility_registry* facilities, py::handle names,
+                                          py::handle given_columns, bool hukou_from_id) {
   const cell_namer unnamed{"population", nullptr};
   const sc::field_info& id_field = person_fields[f_id];
   if (!columns.contains(column_key(id_field)))
@@ -819,13 +917,18 @@ population_handle population_from_columns(const py::dict& columns, py::handle st
       throw invalid_value(error_id::invalid_person, "population." + c, std::to_string(size) + " rows",
                           "expected " + std::to_string(n) + " rows, as many as ids");
   };
-  // One reader per fact given, by its kind.
+  // One reader per fact given, by its kind. A required fact's column may be left out where the
+  // schema names another fact that gives it (given_by: the ID number) and that column is there.
+  f.hukou_from_id = hukou_from_id;
+  auto present = [&](const py::str& key) { return columns.contains(key) && !columns[key].is_none(); };
   for (std::size_t k = 0; k < field_count; ++k) {
     const sc::field_info& fi = person_fields[k];
     if (k == f_id || k == f_stays) continue;
     const py::str key = column_key(fi);
-    if (!columns.contains(key) || columns[key].is_none()) {
-      if (fi.required)
+    if (!present(key)) {
+      const bool stand_in = !fi.given_by.empty() && (fi.given_by.option.empty() || hukou_from_id) &&
+                            present(column_key(*sc::find_field(person_fields, fi.given_by.fact)));
+      if (fi.required && !stand_in)
         throw invalid_value(error_id::invalid_person, "population." + f.names[k], "", "the column is required");
       continue;
     }
@@ -859,9 +962,24 @@ population_handle population_from_columns(const py::dict& columns, py::handle st
       f.texts[k] = text_cells(obj, c, name);
       check_length(f.texts[k].size(), c);
       break;
+    case sc::field_kind::fixed_point:
+      f.fixed[k].emplace(obj, c, name);
+      check_length(f.fixed[k]->size(), c);
+      break;
     case sc::field_kind::integer_list: throw py::type_error("internal: no column reader for " + c);
     }
   }
+  // The members of a rule subject the input gave columns for (batch/inputs.hpp checks a policy's
+  // reads against them): each given column's fact fills its group; stays also come as a table.
+  row_fields given_fields = row_fields::none;
+  const py::list given_list = given_columns.is_none() ? py::list() : given_columns.cast<py::list>();
+  for (const sc::field_info& fi : person_fields) {
+    const py::str key = column_key(fi);
+    bool in = fi.required || present(key) || (fi.name == "stays" && !stays.is_none());
+    for (const auto c : given_list) in = in || c.cast<std::string>() == fi.column;
+    if (in) given_fields = given_fields | fi.fills;
+  }
+  if (given_columns.is_none()) given_fields = row_fields::all;
 
   const cell_namer& stay_name = f.stay_name;
   if (!stays.is_none()) {
@@ -936,6 +1054,7 @@ population_handle population_from_columns(const py::dict& columns, py::handle st
       for (std::size_t k = 0; k < stay_count; ++k)
         if (const auto fid = f.stay_facility.get(f.stay_order[k]); fid && !fid->empty()) (void)table.find_or_add(*fid);
     out.columns = population_columns(std::move(table));
+    out.columns.set_given(given_fields);
     // The first repeated id (index.duplicate_row) is found before the rows are read and raised at
     // its row, after the errors of the rows before it, as when rows were checked one by one.
     out.columns.reserve(n, stay_count);
@@ -1005,7 +1124,7 @@ void export_fact(py::dict& d, const population_columns& c) {
     else if constexpr (f.kind == sc::field_kind::flag)
       column = array_of<bool>(n, [&](std::size_t i) { return of(c, i).number != 0; });
     else if constexpr (f.kind == sc::field_kind::region || f.kind == sc::field_kind::integer ||
-                       f.kind == sc::field_kind::word_set)
+                       f.kind == sc::field_kind::word_set || f.kind == sc::field_kind::fixed_point)
       column = array_of<std::int64_t>(n, [&](std::size_t i) { return of(c, i).number; });
     else if constexpr (f.kind == sc::field_kind::word)
       column = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
@@ -1108,8 +1227,10 @@ void register_population(py::module_& m) {
   py::class_<population_handle>(m, "population",
                                 "A population held in columns (population_columns), validated row by row.")
       .def_static("from_columns", &population_from_columns, py::arg("columns"), py::arg("stays") = py::none(),
-                  py::arg("facilities") = py::none(), py::arg("names") = py::none())
-      .def_static("from_persons", &population_from_persons, py::arg("persons"), py::arg("facilities") = py::none())
+                  py::arg("facilities") = py::none(), py::arg("names") = py::none(),
+                  py::arg("given") = py::none(), py::arg("hukou_from_id") = false)
+      .def_static("from_persons", &population_from_persons, py::arg("persons"),
+                  py::arg("facilities") = py::none())
       .def("__len__", [](const population_handle& h) { return h.columns.size(); })
       .def("stay_count", [](const population_handle& h) { return h.columns.stay_count(); })
       .def("ids",
@@ -1125,7 +1246,20 @@ void register_population(py::module_& m) {
           },
           py::arg("index"))
       .def("persons", [](population_handle& h) { return h.persons(); })
-      .def("columns", &export_columns);
+      .def("columns", &export_columns)
+      .def_property_readonly("weighted", [](const population_handle& h) { return h.columns.weighted(); })
+      .def_property_readonly("given",
+                             [](const population_handle& h) {
+                               py::list out;
+                               for (const auto& w : enum_words<row_fields>::entries)
+                                 if (w.value != row_fields::none && has(h.columns.given(), w.value))
+                                   out.append(std::string(w.word));
+                               return out;
+                             })
+      .def("weight_micros", [](const population_handle& h) {
+        const auto w = h.columns.weight_micros();
+        return array_of<std::int64_t>(w.size(), [&](std::size_t i) { return w[i]; });
+      });
 
   py::class_<synthetic_handle>(m, "synthetic_generator",
                                 "A reproducible stream of synthetic elders (eldercare::synthetic_population); "

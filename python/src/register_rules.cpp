@@ -565,17 +565,28 @@ void register_policies(py::module_& m) {
 
   py::class_<policy>(m, "policy", "A policy: versions by effective date (sorted on construction).")
       .def(py::init([](std::string id, std::string title, std::vector<policy_version> versions,
-                       const std::string& status, std::string missing) {
+                       const std::string& status, std::string missing, py::handle known_from,
+                       std::string known_from_reason) {
+             std::optional<known_start> known;
+             if (!known_from.is_none())
+               known = known_start{to_date(known_from, "policy.known_from"), std::move(known_from_reason)};
              return policy(std::move(id), std::move(title), std::move(versions),
-                           parse_word<computability>(status, "policy.status"), std::move(missing));
+                           parse_word<computability>(status, "policy.status"), std::move(missing), std::move(known));
            }),
            py::arg("id"), py::arg("title"), py::arg("versions"), py::arg("status") = "computable",
-           py::arg("missing") = "")
+           py::arg("missing") = "", py::arg("known_from") = py::none(), py::arg("known_from_reason") = "")
       .def_property_readonly("id", &policy::id)
       .def_property_readonly("title", &policy::title)
       .def_property_readonly("versions", &policy::versions)
       .def_property_readonly("status", [](const policy& p) { return std::string(to_word(p.status())); })
       .def_property_readonly("missing", &policy::missing)
+      .def_property_readonly("known_from",
+                             [](const policy& p) -> std::optional<date> {
+                               if (!p.known_from()) return std::nullopt;
+                               return p.known_from()->from;
+                             })
+      .def_property_readonly("known_from_reason",
+                             [](const policy& p) { return p.known_from() ? p.known_from()->reason : std::string(); })
       .def(
           "version_index_on",
           [](const policy& p, py::handle d) -> std::optional<std::size_t> {
@@ -601,7 +612,8 @@ void register_decisions(py::module_& m) {
                                return out;
                              })
       .def_readonly("met_on", &reason::met_on)
-      .def_readonly("note", &reason::note);
+      .def_readonly("note", &reason::note)
+      .def_readonly("counted_from", &reason::counted_from);
 
   py::class_<rule_outcome>(m, "rule_outcome", "The verdict on one rule, with every condition it checked.")
       .def_readonly("rule_id", &rule_outcome::rule_id)
@@ -669,7 +681,8 @@ void register_decisions(py::module_& m) {
       .def_readonly("eligible", &schedule_line::eligible)
       .def_property_readonly("amount_fen", [](const schedule_line& l) { return l.amount.fen(); })
       .def_readonly("arrears_months", &schedule_line::arrears_months)
-      .def_readonly("granted", &schedule_line::granted);
+      .def_readonly("granted", &schedule_line::granted)
+      .def_property_readonly("status", [](const schedule_line& l) { return std::string(to_word(l.status)); });
 
   m.def(
       "schedule",

@@ -32,6 +32,16 @@ py::dict field_dict(const field_info& f) {
   d["cpp_type"] = text(f.cpp_type);
   d["arrow"] = text(f.arrow);
   d["required"] = f.required;
+  if (f.given_by.empty()) {
+    d["given_by"] = py::none();
+  } else {
+    py::dict g;
+    g["fact"] = text(f.given_by.fact);
+    g["option"] = f.given_by.option.empty() ? py::object(py::none()) : py::object(text(f.given_by.option));
+    g["note"] = text(f.given_by.note);
+    d["given_by"] = g;
+  }
+  d["fills"] = text(to_word(f.fills));
   d["missing"] = text(f.missing);
   d["default"] = text(f.default_value);
   d["error_id"] = static_cast<int>(f.error);

@@ -5,8 +5,11 @@
 #include "schema_cells.hpp"
 #include "words.hpp"
 
+#include "eldercare/batch/inputs.hpp"    // missing_inputs words
 #include "eldercare/batch/synthetic.hpp" // synthetic_profile words
 #include "eldercare/catalog/catalog.hpp"  // subject_kind words
+
+#include <boost/version.hpp> // BOOST_LIB_VERSION: whose Boost headers the module was built with
 
 #include <algorithm> // std::none_of over the schema's fields
 
@@ -408,6 +411,46 @@ void register_facilities(py::module_& m) {
 
 // --- persons and households ------------------------------------------------------------------
 
+void register_id_numbers(py::module_& m) {
+  py::class_<id_number>(m, "id_number", "A checked resident ID number (eldercare/person/id_number.hpp).")
+      .def(py::init([](const std::string& text, const std::string& field) {
+             return id_number::parse(text, field);
+           }),
+           py::arg("text"), py::arg("field") = "id_number")
+      .def_property_readonly("text", &id_number::text)
+      .def_property_readonly("as_issued", &id_number::as_issued)
+      .def_property_readonly("legacy", &id_number::legacy)
+      .def_property_readonly("birth_date", &id_number::birth_date)
+      .def_property_readonly("region", &id_number::region)
+      .def_property_readonly("sex", [](const id_number& n) { return std::string(to_word(n.sex())); })
+      .def_property_readonly("check_character",
+                             [](const id_number& n) { return std::string(1, n.check_character()); })
+      .def("__eq__", [](const id_number& a, const id_number& b) { return a == b; })
+      .def("__hash__", [](const id_number& n) { return py::hash(py::str(n.as_issued())); });
+  m.def(
+      "id_check_character",
+      [](const std::string& first17) {
+        const char c = id_check_character(first17);
+        if (c == '?')
+          throw invalid_value(error_id::invalid_id_number, "first17", first17,
+                              "expected the first 17 digits of an ID number");
+        return std::string(1, c);
+      },
+      py::arg("first17"));
+  m.attr("id_number_weights") =
+      py::cast(std::vector<int>(id_number_weights.begin(), id_number_weights.end()));
+  m.def(
+      "id_number_problem", [](const std::string& text) { return std::string(id_number::problem(text)); },
+      py::arg("text"), "Why `text` is not an ID number, or ''.");
+  m.def(
+      "weight_micros",
+      [](py::handle value, const std::string& field) {
+        return schema_cells::weight_of(value, field).micros();
+      },
+      py::arg("value"), py::arg("field") = "weight",
+      "A survey weight in millionths: a number rounded half to even at 6 decimals, or decimal text.");
+}
+
 void register_persons(py::module_& m) {
   m.def(
       "category_words",
@@ -436,8 +479,9 @@ void register_persons(py::module_& m) {
              if (id.empty())
                throw invalid_value(error_id::invalid_person, "persons[].id", "", "must not be empty");
              const std::string at = "persons[" + id + "]";
+             const std::optional<date> birth = to_optional_date(birth_date, at + ".birth_date");
              person p{.id = std::move(id),
-                      .birth_date = to_date(birth_date, at + ".birth_date"),
+                      .birth_date = {},
                       .hukou = {region_code::from_number(110000), std::nullopt},
                       .residence = {region_code::from_number(110000), false},
                       .ability = std::move(ability),
@@ -468,10 +512,12 @@ void register_persons(py::module_& m) {
                                   [&](const sc::field_info& f) { return given(f) && f.column == key; }))
                    throw py::type_error("person() got an unexpected keyword argument '" + key + "'");
                }
+             // The date of birth: the one given, or the ID number's (both given must agree).
+             p.birth_date = birth_date_of(birth, p.id_number, at + ".birth_date", at + ".id_number");
              validate(p);
              return p;
            }),
-           py::arg("id"), py::arg("birth_date"), py::kw_only(), py::arg("ability") = py::none(),
+           py::arg("id"), py::arg("birth_date") = py::none(), py::kw_only(), py::arg("ability") = py::none(),
            py::arg("disability") = py::none(), py::arg("stays") = std::vector<stay>{},
            py::arg("programmes") = std::vector<std::string>{})
       .def_readonly("id", &person::id)
@@ -527,21 +573,25 @@ py::dict word_lists() {
 }
 
 void register_words(py::module_& m) {
-  m.attr("words") = word_lists<
-      age_reached, leap_day_birthday, period_unit, month_counting, check_time, transfer_rule, pre_filing_days,
-      legacy_code_reading, year_mark, region_level, region_table::period_end, ability_scale,
-      disability_category, self_care_rating,
-      category, facility_kind, benefit_unit, benefit_period, provenance, combination, payee, month_basis,
-      computability, decision_status, stacking_mode, reason_kind, condition_shape, subject_kind,
-      synthetic_profile, health_condition, schema::field_kind, schema::alias_in>();
+  m.attr("words") =
+      word_lists<age_reached, leap_day_birthday, period_unit, month_counting, check_time, transfer_rule,
+                 pre_filing_days, legacy_code_reading, filing_authority, year_mark, region_level,
+                 region_table::period_end, ability_scale, disability_category, self_care_rating, category,
+                 facility_kind, benefit_unit, benefit_period, provenance, combination, payee, month_basis,
+                 computability, decision_status, stacking_mode, reason_kind, condition_shape, subject_kind,
+                 event_organiser, event_kind, synthetic_profile, health_condition, schema::field_kind,
+                 schema::alias_in, sex, row_fields, missing_inputs>();
 }
 
 void register_values(py::module_& m) {
+  // The Boost the module was compiled against ("1_85" from PyPI's boost-headers, "1_74" from Debian).
+  m.attr("boost_version") = BOOST_LIB_VERSION;
   register_words(m);
   register_money(m);
   register_regions(m);
   register_ability(m);
   register_facilities(m);
+  register_id_numbers(m);
   register_persons(m);
 }
 

@@ -6,13 +6,36 @@
 
 #include <eldercare/schema.hpp>
 
-#include <string> // field paths
+#include <string> // field paths, a weight's text
 
 namespace eldercare_py::schema_cells {
 
 using eldercare::schema::cell;
 using eldercare::schema::field_info;
 using eldercare::schema::field_kind;
+
+/// A survey weight from a Python number (int: whole persons; float: rounded to the millionth, half
+/// to even) or decimal text; a bool, NaN, an infinity or a negative number is refused naming `field`.
+inline eldercare::survey_weight weight_of(py::handle value, const std::string& field) {
+  using namespace eldercare;
+  if (PyBool_Check(value.ptr()))
+    throw invalid_type(error_id::invalid_weight, field, repr_of(value), "expected a number of persons");
+  if (PyLong_Check(value.ptr())) {
+    const py::int_ v = py::reinterpret_borrow<py::int_>(value);
+    if (v < py::int_(0) || v > py::int_(1'000'000'000))
+      return survey_weight::parse(py::str(value).cast<std::string>(), field); // its error
+    return survey_weight::from_micros(v.cast<std::int64_t>() * survey_weight::scale, field);
+  }
+  if (PyFloat_Check(value.ptr())) return survey_weight::of(PyFloat_AS_DOUBLE(value.ptr()), field);
+  if (py::isinstance<py::str>(value)) return survey_weight::parse(value.cast<std::string>(), field);
+  if (PyIndex_Check(value.ptr()))
+    return weight_of(py::reinterpret_steal<py::object>(PyNumber_Index(value.ptr())), field);
+  if (py::type::handle_of(value).attr("__name__").cast<std::string>() == "Decimal") // exact, as its text
+    return survey_weight::parse(py::str(value).cast<std::string>(), field);
+  if (py::hasattr(value, "__float__"))
+    return survey_weight::of(value.cast<double>(), field); // numpy floats ...
+  throw invalid_type(error_id::invalid_weight, field, repr_of(value), "expected a number of persons");
+}
 
 /// The cell of a Python value for fact `f` by its kind, named `field` in errors (the value has
 /// already the type its kind asks for, or it is refused here). `text` keeps text cells' strings alive.
@@ -58,6 +81,10 @@ inline cell decode(const field_info& f, py::handle value, const std::string& fie
       bits |= std::int64_t{1} << f.words.parse(utf8_of(item, at, f.error), at);
     }
     return {bits};
+  }
+  case field_kind::fixed_point: {
+    if (value.is_none()) return {-1};
+    return {weight_of(value, field).micros()};
   }
   case field_kind::text_list:
   case field_kind::integer_list:
@@ -110,6 +137,9 @@ inline py::object to_python(const field_info& f, const cell& c) {
       if ((c.number >> i) & 1) out.append(py::str(f.words.words[i].data(), f.words.words[i].size()));
     return py::tuple(out);
   }
+  case field_kind::fixed_point:
+    if (c.number < 0) return py::none();
+    return py::float_(survey_weight::from_micros(c.number).to_double());
   case field_kind::text_list:
   case field_kind::integer_list:
   case field_kind::record_list: break;

@@ -27,6 +27,7 @@ IMPORTED_ON_USE = {
     "pyarrow": "optional (the `arrow` extra)",
     "matplotlib": "optional (the `plot` extra)",
     "dask": "optional (eldercare.dask)",
+    "openpyxl": "optional (the `excel` extra): only spreadsheets need it",
 }
 
 Import = Union[ast.Import, ast.ImportFrom]

@@ -71,12 +71,13 @@ SIGNATURES = {
     "lives_at_home": "",
     "always": "what='always'",
     "enrolled_in": "programme, label=''",
+    # filing_authority (当地: where a required filing's department must be) since issue 13.
     "continuous_stay_at_least": (
         "months=None, *, days=None, years=None, regions, kinds=('institution',), require_filing=True, "
-        "max_gap_days=0, transfers='continues', before_filing='not_counted', counting='civil_code', "
-        "checked='end_of_day'"
+        "filing_authority='not_checked', max_gap_days=0, transfers='continues', before_filing='not_counted', "
+        "counting='civil_code', checked='end_of_day'"
     ),
-    "in_facility": "regions, *, kinds=('institution',), require_filing=True",
+    "in_facility": "regions, *, kinds=('institution',), require_filing=True, filing_authority='not_checked'",
     "self_care_rating_at_least": "minimum",
     "multiple_disability_with": "categories, grade",
 }

@@ -101,7 +101,9 @@ def test_schedule_month_by_month() -> None:
     assert start[2].amount_fen == 0 and start.total_fen == 20000
     frame = lines.to_frame()
     assert list(frame["amount_fen"]) == [0, 0, 10000, 10000, 10000]
-    assert str(frame["amount_fen"].dtype) == "int64"
+    # Nullable since issue 13: an undetermined month's amount is missing, not 0.
+    assert str(frame["amount_fen"].dtype) == "Int64"
+    assert list(frame["status"]) == ["decided"] * 5
     with pytest.raises(ec.InvalidValue) as err:
         ec.schedule(advanced_age(), e, "2024-07-01", "2024-03-01")
     assert err.value.field == "schedule.last"

@@ -194,7 +194,7 @@ def test_inputs_are_never_modified() -> None:
     arrays = {c: frame()[c].to_numpy() for c in ("id", "birth_date", "hukou_region", "residence_region")}
     arrays_before = copy.deepcopy(arrays)
     ec.evaluate_population(POLICIES[0], f, "2023-06-30", FACILITIES, stays=s)
-    ec.evaluate_population(POLICIES[1], arrays, "2023-06-30")
+    ec.evaluate_population(POLICIES[1], arrays, "2023-06-30", missing="absent")  # no categories column
     ec.schedule_population(POLICIES[0], f, "2023-01-01", "2023-12-31", FACILITIES, stays=s)
     pd.testing.assert_frame_equal(f, before_f)
     pd.testing.assert_frame_equal(s, before_s)

@@ -86,7 +86,13 @@ def test_the_schema_is_the_cpp_declaration() -> None:
 
 def test_arrow_types_are_the_schema_s() -> None:
     table = ec.Population(people(), facilities=FACILITIES).to_arrow()
-    names = {pa.string(): "string", pa.int64(): "int64", pa.bool_(): "bool", pa.date32(): "date32"}
+    names = {
+        pa.string(): "string",
+        pa.int64(): "int64",
+        pa.bool_(): "bool",
+        pa.date32(): "date32",
+        pa.float64(): "float64",
+    }
     for f in PERSON:
         t = table.schema.field(f.column).type
         if pa.types.is_list(t):

@@ -68,13 +68,15 @@ std::size_t check_against_persons(const policy& p, const population& pop, const 
       }
     INFO(p.id() << " on " << to_iso(on) << ", threads " << c.threads << ", chunk " << c.chunk << ": " << first);
     REQUIRE(mismatches == 0);
+    REQUIRE(r.status == status_on(p, on));
     REQUIRE(r.eligible_count == static_cast<std::int64_t>(granted));
     REQUIRE(r.total == total);
   }
-  // The explained path agrees too (every 25th row: evaluate() is the slow path).
+  // The explained path agrees too (every 25th row: evaluate() is the slow path), status included.
   for (std::size_t i = 0; i < cols.size(); i += 25) {
     const decision dec = evaluate(p, cols.to_person(i), on, &pop.facilities);
     REQUIRE(dec.granted == expected[i]);
+    REQUIRE(dec.status == status_on(p, on));
   }
   return granted;
 }
@@ -138,6 +140,14 @@ TEST_CASE("batch equals person: Weihai home care (service hours)") {
 TEST_CASE("batch equals person: Xi'an advanced age allowance") {
   const catalog& c = standard_catalog();
   check_policy(c.policy_for("cn.shaanxi.xian.advanced_age_allowance"), mixed());
+  // Before 2021 the allowance is undetermined (known from its 2021 version; it dates from 2011): the
+  // status column says so for every row, and nothing is granted, on both paths.
+  const policy p = c.policy_for("cn.shaanxi.xian.advanced_age_allowance");
+  CHECK(check_against_persons(p, mixed(), d("2020-12-31")) == 0);
+  const batch_result before = evaluate_batch(p, mixed().columns, d("2020-12-31"), &mixed().facilities);
+  CHECK(before.status == decision_status::undetermined);
+  CHECK(before.eligible_count == 0);
+  CHECK(evaluate_batch(p, mixed().columns, d("2021-01-01"), &mixed().facilities).status == decision_status::decided);
   check_policy(c.policy_for("cn.shaanxi.xian.advanced_age_allowance",
                             reading_set{{"xian.advanced_age_bands", "demo_tiers"}, {"xian.annual_certification", "required"}}),
                mixed());

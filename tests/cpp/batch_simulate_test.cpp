@@ -18,7 +18,8 @@ date d(const char* iso) { return parse_date(iso); }
 
 struct expected_month {
   std::vector<std::int64_t> row_amounts; // the month's amount paid to each row (schedule()'s line)
-  std::int64_t eligible = 0, paid = 0, arrears = 0, quantity = 0;
+  std::int64_t eligible = 0, paid = 0, arrears = 0, quantity = 0, undetermined = 0;
+  decision_status status = decision_status::decided;
   money amount;
   std::map<region_code, money> by_prefecture;
   std::map<std::string, money> by_rule;
@@ -42,6 +43,8 @@ std::vector<expected_month> per_person(const policy& p, const population_columns
       const schedule_line& l = lines[k];
       expected_month& e = out[k];
       e.row_amounts[i] = l.amount.fen();
+      e.status = l.status;
+      if (!l.determined()) ++e.undetermined;
       if (!l.eligible) continue;
       ++e.eligible;
       e.quantity += l.granted->quantity();
@@ -90,6 +93,9 @@ std::int64_t check_simulation(const policy& p, const population_columns& pop, co
     INFO("threads " << threads << ", chunk " << chunk);
     REQUIRE(r.months.size() == expected.size());
     CHECK(r.total == grand);
+    int unknown = 0;
+    for (const auto& e : expected) unknown += e.undetermined > 0 ? 1 : 0;
+    CHECK(r.undetermined_months == unknown);
     if (!per_row) {
       CHECK(r.row_amounts_fen.empty());
     } else {
@@ -112,6 +118,8 @@ std::int64_t check_simulation(const policy& p, const population_columns& pop, co
       const month_totals& m = r.months[k];
       const expected_month& e = expected[k];
       INFO("month " << m.year << "-" << m.month);
+      CHECK(m.status == e.status);
+      CHECK(m.undetermined == e.undetermined);
       CHECK(m.eligible == e.eligible);
       CHECK(m.paid == e.paid);
       CHECK(m.amount == e.amount);
@@ -142,8 +150,11 @@ TEST_CASE("simulate_months equals schedule() summed per person: Xicheng, with it
                          pop.facilities, "2022-07-15", 12) > 0);
   check_simulation(c.policy_for(id, reading_set{{"xicheng.first_paid_month", "next_month"}}), pop.columns, pop.facilities,
                    "2023-10-01", 9);
-  // Before the policy existed, into its first months.
+  // Before the policy existed, into its first months; with back-pay, the first payments' arrears stop
+  // at the scheme's start (2020-06-01), as schedule() clips them.
   check_simulation(c.policy_for(id), pop.columns, pop.facilities, "2020-03-01", 6);
+  check_simulation(c.policy_for(id, reading_set{{"xicheng.back_pay", "first_three_months"}}), pop.columns, pop.facilities,
+                   "2020-03-01", 8);
   // schedule_options override the versions' month basis.
   check_simulation(c.policy_for(id), pop.columns, pop.facilities, "2024-01-01", 6, {.basis = month_basis::start_of_month});
 }
@@ -153,8 +164,20 @@ TEST_CASE("simulate_months equals schedule() summed per person: Beijing, Weihai,
   const catalog& c = standard_catalog();
   check_simulation(c.policy_for("cn.beijing.elderly_allowances.advanced_age"), pop.columns, pop.facilities, "2023-11-01", 14);
   check_simulation(c.policy_for("cn.beijing.elderly_allowances.disability_care"), pop.columns, pop.facilities, "2024-01-01", 12);
-  // Per-year money: paid in the first eligible month and every 12 months after.
+  // Per-year money: paid in the first eligible month and every 12 months after. June–December 2020
+  // are undetermined (the allowance is known from 2021 on; it dates from 2011): counted apart, every
+  // row, and paid nothing known.
   check_simulation(c.policy_for("cn.shaanxi.xian.advanced_age_allowance"), pop.columns, pop.facilities, "2020-06-01", 30);
+  const simulation_result early =
+      simulate_months(c.policy_for("cn.shaanxi.xian.advanced_age_allowance"), pop.columns, d("2020-06-01"), 9, &pop.facilities);
+  CHECK(early.undetermined_months == 7);
+  CHECK(early.months[0].status == decision_status::undetermined);
+  CHECK(early.months[0].undetermined == static_cast<std::int64_t>(pop.columns.size()));
+  CHECK(early.months[0].amount == money());
+  CHECK(early.months[6].status == decision_status::undetermined); // December 2020
+  CHECK(early.months[7].status == decision_status::decided);      // January 2021
+  CHECK(early.months[7].undetermined == 0);
+  CHECK(early.total == early.months[7].amount + early.months[8].amount);
   check_simulation(c.policy_for("cn.shaanxi.xian.advanced_age_allowance", reading_set{{"xian.advanced_age_bands", "demo_tiers"}}),
                    pop.columns, pop.facilities, "2023-01-01", 13);
   // Service hours: eligible rows and granted quantities, no money.

@@ -41,7 +41,10 @@ person make(const facts& f) {
                 .categories = f.categories};
 }
 
-decision at(const person& p, const char* on, const reading_set& r = {}) {
+// The notice does not name its city: since issue 13 the caller gives it (reading
+// guangdong.visits.region). These cases are in 广州市 440100 unless a case names another.
+decision at(const person& p, const char* on, reading_set r = {}) {
+  if (!r.has("guangdong.visits.region")) r.set("guangdong.visits.region", "440100");
   return standard_catalog().evaluate(visits, p, d(on), nullptr, r);
 }
 
@@ -67,12 +70,15 @@ TEST_CASE("guangdong visits: each of the five groups") {
   // 失能: GB/T level 3 (重度) by default...
   CHECK(*at(make({.level = 3}), "2023-06-01").granted == one_visit);
   CHECK(*at(make({.level = 4}), "2023-06-01").granted == one_visit);
-  // ...or a grade 1-2 disability certificate of any category, without an assessment.
-  CHECK(*at(make({.certificate = cert(disability_category::physical, disability_grade::two)}), "2023-06-01")
+  // ...or, under guangdong.visits.certificate = grade_1_2, a grade 1-2 disability certificate of any
+  // category without an assessment. Not by default since issue 13: the notice lists 失能, not 重残.
+  const reading_set certificate{{"guangdong.visits.certificate", "grade_1_2"}};
+  CHECK(*at(make({.certificate = cert(disability_category::physical, disability_grade::two)}), "2023-06-01", certificate)
              .granted == one_visit);
-  CHECK(
-      *at(make({.certificate = cert(disability_category::intellectual, disability_grade::one)}), "2023-06-01")
-           .granted == one_visit);
+  CHECK(*at(make({.certificate = cert(disability_category::intellectual, disability_grade::one)}), "2023-06-01",
+            certificate)
+             .granted == one_visit);
+  CHECK_FALSE(at(make({.certificate = cert(disability_category::physical, disability_grade::two)}), "2023-06-01").eligible);
   // 计划生育特殊家庭: the umbrella, 计生特扶, and 失独.
   CHECK(*at(make({.categories = {category::special_family}}), "2023-06-01").granted == one_visit);
   CHECK(*at(make({.categories = {category::jisheng_tefu}}), "2023-06-01").granted == one_visit);
@@ -84,10 +90,10 @@ TEST_CASE("guangdong visits: each condition fails on its own") {
   CHECK_FALSE(at(make({.categories = {category::dibao}}), "2023-06-01").eligible);
   // 失能 below the default level: level 2 (中度).
   CHECK_FALSE(at(make({.level = 2}), "2023-06-01").eligible);
-  // A grade-3 certificate is not 重度.
-  CHECK_FALSE(
-      at(make({.certificate = cert(disability_category::physical, disability_grade::three)}), "2023-06-01")
-          .eligible);
+  // A grade-3 certificate is not 重度 (not even under the grade_1_2 reading).
+  CHECK_FALSE(at(make({.certificate = cert(disability_category::physical, disability_grade::three)}), "2023-06-01",
+                 {{"guangdong.visits.certificate", "grade_1_2"}})
+                  .eligible);
   // Lives outside Guangdong (西城 110102), hukou in 越秀: default basis is residence.
   CHECK_FALSE(
       at(make({.residence = "110102", .categories = {category::living_alone}}), "2023-06-01").eligible);
@@ -98,9 +104,14 @@ TEST_CASE("guangdong visits: each condition fails on its own") {
   CHECK(*at(young, "2024-07-01").granted == one_visit);
 }
 
-TEST_CASE("guangdong visits: in force from the notice of 2020-09-16") {
+TEST_CASE("guangdong visits: known from the notice of 2020-09-16, undetermined before") {
   const person p = make({.categories = {category::kongchao}});
-  CHECK(at(p, "2020-09-15").status == decision_status::not_in_force);
+  // The report describes a visiting system being set up and improved: the day before its date is not
+  // "not in force" but undetermined (issue 13), with the reason.
+  CHECK(at(p, "2020-09-15").status == decision_status::undetermined);
+  CHECK(at(p, "2020-09-15").status_note.find("scheme known from 2020-09-16; earlier dates undetermined") !=
+        std::string::npos);
+  CHECK_FALSE(at(p, "2020-09-15").eligible);
   CHECK(*at(p, "2020-09-16").granted == one_visit);
   CHECK(at(p, "2020-09-16").version_label == "2020");
 }
@@ -144,7 +155,7 @@ TEST_CASE("guangdong visits: readings change the answer where the text is open")
             .eligible);
   // 失能 from level 2.
   CHECK(at(make({.level = 2}), "2023-06-01", {{"guangdong.visits.disabled_level", "2"}}).eligible);
-  // Certificates: none → a grade-1 certificate alone no longer counts; any_grade → grade 4 counts.
+  // Certificates: none (the default) → a grade-1 certificate alone does not count; any_grade → grade 4 counts.
   const person grade1 = make({.certificate = cert(disability_category::visual, disability_grade::one)});
   CHECK_FALSE(at(grade1, "2023-06-01", {{"guangdong.visits.certificate", "none"}}).eligible);
   const person grade4 = make({.certificate = cert(disability_category::hearing, disability_grade::four)});
@@ -160,6 +171,48 @@ TEST_CASE("guangdong visits: readings change the answer where the text is open")
   const person young = make({.birth = "1964-07-01", .categories = alone});
   CHECK_FALSE(at(young, "2024-07-01", {{"age.reached", "day_after_birthday"}}).eligible);
   CHECK(at(young, "2024-07-02", {{"age.reached", "day_after_birthday"}}).eligible);
+}
+
+TEST_CASE("guangdong visits: the notice's city is a required input") {
+  // 「全市24个镇(街道)」: one city's plan, the city unnamed. Without it the entry is not computable and
+  // says what to give; the province is no longer assumed (issue 13).
+  const catalog& c = standard_catalog();
+  const person p = make({.categories = {category::living_alone}});
+  const decision without = c.evaluate(visits, p, d("2023-06-01"));
+  CHECK(without.status == decision_status::not_computable);
+  CHECK(without.status_note.find("guangdong.visits.region") != std::string::npos);
+  CHECK_FALSE(without.eligible);
+  CHECK(c.policy_for(visits).status() == computability::announced);
+  // Given a city, its elders only: 越秀 440104 is in 广州 440100, not in 中山 442000.
+  CHECK(at(p, "2023-06-01", {{"guangdong.visits.region", "440100"}}).eligible);
+  CHECK_FALSE(at(p, "2023-06-01", {{"guangdong.visits.region", "442000"}}).eligible);
+}
+
+TEST_CASE("guangdong planning norms: town centres, 230 facilities, 100% / 90% coverage") {
+  const catalog& c = standard_catalog();
+  const char* norms = "cn.guangdong.planning_norms";
+  service_area a{.id = "city", .region = rc("442000")};
+  a.towns = 24;
+  a.towns_with_centre = 20;
+  a.community_facilities = 200;
+  a.urban_communities = 150;
+  a.urban_communities_covered = 150;
+  a.rural_communities = 300;
+  a.rural_communities_covered = 260;
+  const auto r = c.assess(norms, a);
+  REQUIRE(r.size() == 4);
+  // 「在全市24个镇(街道)设立居家养老综合服务中心」: a centre in each of the 24 → gap 4.
+  CHECK((r[0].norm_id == "town_centres" && r[0].required == 24 && r[0].gap == 4));
+  // 「不少于230个村(社区)居家养老设施」: 230 → gap 30.
+  CHECK((r[1].norm_id == "community_facilities" && r[1].required == 230 && r[1].gap == 30));
+  // 100% of 150 urban communities: met. 90% of 300 rural ones = 270 → gap 10.
+  CHECK((r[2].norm_id == "urban_coverage" && r[2].met));
+  CHECK((r[3].norm_id == "rural_coverage" && r[3].required == 270 && r[3].gap == 10));
+  // Rounded up: 90% of 11 = 9.9 → 10 needed.
+  a.rural_communities = 11;
+  a.rural_communities_covered = 9;
+  CHECK(c.assess(norms, a)[3].gap == 1);
+  for (const auto& n : c.norms_for(norms)) CHECK(n.origin == provenance::stated);
 }
 
 TEST_CASE("guangdong budget norm: ≥ 70% of the welfare-lottery funds to eldercare") {
@@ -196,7 +249,7 @@ TEST_CASE("guangdong visits: metadata, citations and provenance") {
   for (const auto& name : e.readings) CHECK(c.find_reading(name) != nullptr);
   CHECK(c.find_reading("guangdong.visits.basis")->default_choice == "residence");
   CHECK_FALSE(c.find_reading("guangdong.visits.region")->enumerable);
-  const policy p = c.policy_for(visits);
+  const policy p = c.policy_for(visits, reading_set{{"guangdong.visits.region", "440100"}});
   REQUIRE(p.versions().size() == 1);
   CHECK(p.versions()[0].effective_from == d("2020-09-16"));
   CHECK(p.versions()[0].rules.size() == 5);
@@ -226,8 +279,9 @@ TEST_CASE("guangdong visits: all cases as one shuffled batch give the same answe
       {make({.level = 2}), "2023-06-01", {{"guangdong.visits.disabled_level", "2"}}, one_visit},
       {make({.certificate = cert(disability_category::physical, disability_grade::two)}),
        "2023-06-01",
-       {},
+       {{"guangdong.visits.certificate", "grade_1_2"}},
        one_visit},
+      {make({.certificate = cert(disability_category::physical, disability_grade::two)}), "2023-06-01", {}, std::nullopt},
       {make({.certificate = cert(disability_category::physical, disability_grade::three)}),
        "2023-06-01",
        {},

@@ -89,3 +89,58 @@ TEST_CASE("sensitivity sees non-money grants (service hours) too") {
   for (const auto& c : rep.combinations) most = std::max(most, c.other_quantity);
   CHECK(most == 45);
 }
+
+TEST_CASE("sensitivity sees the readings of issue 13, and counts undetermined persons apart") {
+  facility_registry reg;
+  reg.add(facility("HB", facility_kind::institution, rc("131082"), 300, filing(rc("131082"), d("2019-03-01"))));
+  reg.add(facility("HB-bj", facility_kind::institution, rc("131082"), 90, filing(rc("110102"), d("2019-03-01"))));
+  reg.add(facility("HR-unfiled", facility_kind::institution, rc("110116"), 40));
+  auto p = [&](const char* id, std::vector<stay> s) {
+    return person{.id = id, .birth_date = d("1946-01-01"), .hukou = {rc("110102"), std::nullopt},
+                  .residence = {rc("131082"), false}, .stays = std::move(s)};
+  };
+  const std::vector<person> people = {
+      p("filed", {stay("HB", d("2022-01-01"))}),              // 600 under every reading
+      p("beijing_filed", {stay("HB-bj", d("2022-01-01"))}),   // 600 only when the authority is not checked
+      p("eco_unfiled", {stay("HR-unfiled", d("2023-01-01"))}), // 200 unless the 生态涵养区 filing is required
+  };
+  sensitivity_options only_new;
+  only_new.fixed.set("stay.counting", "civil_code").set("xicheng.min_age", "60").set("stay.transfers", "continues");
+  const auto rep = sensitivity(standard_catalog(), "cn.beijing.xicheng.cross_region_care", people, d("2024-06-01"), &reg, only_new);
+  // Defaults: filed 600 + eco_unfiled 200 = 800.
+  CHECK(rep.combinations[rep.default_combination].total == 800_yuan);
+  auto effect = [&](const char* name) -> const reading_effect& {
+    for (const auto& e : rep.effects)
+      if (e.reading == name) return e;
+    FAIL("no effect for " << name);
+    return rep.effects.front();
+  };
+  CHECK(effect("xicheng.eco_filing").persons_affected == 1);
+  CHECK(effect("xicheng.eco_filing").total_with_defaults == std::vector<money>{800_yuan, 600_yuan});
+  CHECK(effect("xicheng.filing_authority").persons_affected == 1);
+  CHECK(effect("xicheng.filing_authority").values ==
+        std::vector<std::string>{"same_province", "same_county", "not_checked"});
+  CHECK(effect("xicheng.filing_authority").total_with_defaults == std::vector<money>{800_yuan, 800_yuan, 1400_yuan});
+  CHECK(rep.combinations[rep.default_combination].undetermined == 0);
+
+  // Rongcheng's lunch on 2021-05-10, the day before it is known: every person undetermined under every
+  // combination, nothing counted as 0 owed in the totals, and the report says so.
+  const std::vector<person> elders = {person{.id = "r1", .birth_date = d("1936-01-01"), .hukou = {rc("371082"), std::nullopt},
+                                             .residence = {rc("371082"), true}, .programmes = {"rongcheng.warm_canteen"}}};
+  const auto early = sensitivity(standard_catalog(), "cn.shandong.rongcheng.rural_free_lunch", elders, d("2021-05-10"));
+  for (const auto& c : early.combinations) CHECK((c.undetermined == 1 && c.eligible == 0 && c.other_quantity == 0));
+  CHECK(early.to_string().find("persons undetermined under the default readings") != std::string::npos);
+  CHECK(early.persons_undecided == 0);
+  // The next day the canteen reading decides: registered, so 1 meal a day under both of its values.
+  const auto known = sensitivity(standard_catalog(), "cn.shandong.rongcheng.rural_free_lunch", elders, d("2021-05-11"));
+  CHECK(known.combinations[known.default_combination].undetermined == 0);
+  CHECK(known.combinations[known.default_combination].other_quantity == 1);
+  // Over a period that straddles the known start (April: undetermined; May: decided), the person counts
+  // as undetermined, and the months known still give their meals.
+  sensitivity_options period;
+  period.period = std::pair{d("2021-04-01"), d("2021-05-31")};
+  const auto straddle = sensitivity(standard_catalog(), "cn.shandong.rongcheng.rural_free_lunch", elders, d("2021-05-31"),
+                                    nullptr, period);
+  CHECK(straddle.combinations[straddle.default_combination].undetermined == 1);
+  CHECK(straddle.combinations[straddle.default_combination].other_quantity == 1); // May: 1 meal a day granted
+}

@@ -77,17 +77,23 @@ worker care_worker(const char* hired, std::optional<int> skill, const char* work
                 .skill_level = skill,
                 .care_worker = true};
 }
-decision post_subsidy(const worker& w, const char* on, const reading_set& r = {}) {
+// Most caregiver cases below use the third-party page's conditions and levels, a reading since issue
+// 13 (the default follows the seed: conditions and amount as inputs, see "...follows the seed").
+decision post_subsidy(const worker& w, const char* on, reading_set r = {}) {
+  if (!r.has("weihai.caregiver.conditions")) r.set("weihai.caregiver.conditions", "third_party_page");
   return evaluate(standard_catalog().worker_policy_for(caregiver, r), w, d(on));
 }
 
-/// An elder born 1942-03-10 who lives in a Rongcheng (371082) village, hukou there too.
+/// An elder born 1942-03-10 who lives in a Rongcheng (371082) village, hukou there too, registered
+/// with the village's 暖心食堂 (since issue 13 the default asks for it: 65% of villages have one).
 person rural_elder(const char* birth = "1942-03-10", const char* residence = "371082", bool rural = true,
-                   const char* hukou = "371082") {
-  return person{.id = "r1",
-                .birth_date = d(birth),
-                .hukou = {rc(hukou), std::nullopt},
-                .residence = {rc(residence), rural}};
+                   const char* hukou = "371082", bool canteen = true) {
+  person p{.id = "r1",
+           .birth_date = d(birth),
+           .hukou = {rc(hukou), std::nullopt},
+           .residence = {rc(residence), rural}};
+  if (canteen) p.programmes = {"rongcheng.warm_canteen"};
+  return p;
 }
 decision meal(const person& p, const char* on, const reading_set& r = {}) {
   return standard_catalog().evaluate(lunch, p, d(on), nullptr, r);
@@ -273,8 +279,10 @@ TEST_CASE("weihai phone subsidy: 10 yuan a month per household, not per person")
 
 TEST_CASE("weihai phone subsidy: effective date and the conditions reading") {
   const household h{"h1", {platform_elder("a", true)}};
-  // Assumed start: the seed's date 2022-10-15.
-  CHECK(household_phone(h, "2022-10-14").status == decision_status::not_in_force);
+  // Known from the seed's date 2022-10-15; the platform ran earlier (十年来), so the day before is
+  // undetermined (issue 13: before, "not in force").
+  CHECK(household_phone(h, "2022-10-14").status == decision_status::undetermined);
+  CHECK(household_phone(h, "2022-10-14").status_note.find("scheme known from 2022-10-15") != std::string::npos);
   CHECK(household_phone(h, "2022-10-15").amount() == 10_yuan);
   const reading_set resident{{"weihai.platform_conditions", "resident_60"}};
   const reading_set hukou{{"weihai.platform_conditions", "hukou_60"}};
@@ -355,26 +363,121 @@ TEST_CASE("weihai caregiver subsidy: boundary days — three years in post, effe
   const worker leap = care_worker("2020-02-29", 4);
   CHECK_FALSE(post_subsidy(leap, "2023-02-27").eligible);
   CHECK(post_subsidy(leap, "2023-02-28").amount() == 7000_yuan);
-  // Assumed start: the seed's date 2022-10-15.
-  CHECK(post_subsidy(care_worker("2015-01-01", 3), "2022-10-14").status == decision_status::not_in_force);
+  // Known from the seed's date 2022-10-15 (an established system then): earlier is undetermined
+  // (issue 13: before, "not in force").
+  CHECK(post_subsidy(care_worker("2015-01-01", 3), "2022-10-14").status == decision_status::undetermined);
   CHECK(post_subsidy(care_worker("2015-01-01", 3), "2022-10-15").amount() == 10000_yuan);
 }
 
 TEST_CASE("weihai caregiver subsidy: readings change the answer") {
   const reading_set one_year{{"weihai.caregiver.years_in_post", "1"}};
-  const reading_set cap{{"weihai.caregiver.amount", "cap"}};
+  // The cap to every qualifying worker is the seed's reading with the amount given (issue 13: the
+  // reading weihai.caregiver.amount = cap became seed_only with weihai.caregiver.amount_yuan = 10000).
+  const reading_set cap{{"weihai.caregiver.conditions", "seed_only"}, {"weihai.caregiver.amount_yuan", "10000"}};
   // Hired 2021-10-15: one year complete on 2022-10-15 → 7,000 under years_in_post=1, nothing by default.
   const worker newer = care_worker("2021-10-15", 4);
   CHECK_FALSE(post_subsidy(newer, "2022-10-15").eligible);
   CHECK(post_subsidy(newer, "2022-10-15", one_year).amount() == 7000_yuan);
   CHECK_FALSE(post_subsidy(care_worker("2021-10-16", 4), "2022-10-15", one_year).eligible);
-  // The cap to everyone: an 初级工 gets 10,000 instead of 5,000.
-  CHECK(post_subsidy(care_worker("2019-03-01", 5), "2022-10-15", cap).amount() == 10000_yuan);
-  CHECK_FALSE(post_subsidy(care_worker("2019-03-01", std::nullopt), "2022-10-15", cap).eligible);
+  // The cap to everyone qualified: an 初级工 recorded as qualified gets 10,000 instead of 5,000; under the
+  // seed's reading the certificate is not a condition (the city's finding is), so one without a
+  // certificate but qualified gets it too, and an unqualified one nothing.
+  worker junior = care_worker("2019-03-01", 5);
+  junior.programmes = {"weihai.caregiver.qualified"};
+  CHECK(post_subsidy(junior, "2022-10-15", cap).amount() == 10000_yuan);
+  CHECK_FALSE(post_subsidy(care_worker("2019-03-01", 5), "2022-10-15", cap).eligible);
+  worker uncertified = care_worker("2019-03-01", std::nullopt);
+  uncertified.programmes = {"weihai.caregiver.qualified"};
+  CHECK(post_subsidy(uncertified, "2022-10-15", cap).amount() == 10000_yuan);
   const std::string text = explain(post_subsidy(care_worker("2019-10-16", 4), "2022-10-15"));
   CHECK(text.find("市级最高给予1万元一次性补助") != std::string::npos);
   CHECK(text.find("hired_on = 2019-10-16") != std::string::npos);
   CHECK(text.find("would be met on 2022-10-16") != std::string::npos);
+}
+
+TEST_CASE("weihai caregiver subsidy: the default follows the seed — conditions and amount are inputs") {
+  // 「对符合条件的人员,市级最高给予1万元一次性补助」: who qualifies and how much (at most 10,000) are not
+  // stated. Without the amount the entry is not computable, and says what to give.
+  const catalog& c = standard_catalog();
+  const basic_policy<worker> bare = c.worker_policy_for(caregiver);
+  CHECK(bare.status() == computability::announced);
+  CHECK(bare.missing().find("weihai.caregiver.amount_yuan") != std::string::npos);
+  worker w = care_worker("2021-06-01", std::nullopt);
+  const decision none = evaluate(bare, w, d("2023-01-01"));
+  CHECK(none.status == decision_status::not_computable);
+  // With the amount given: a care worker in Weihai whom the city found qualified gets it once, whatever
+  // the certificate or the years in post (the seed names neither); one not found qualified gets nothing.
+  const reading_set given{{"weihai.caregiver.amount_yuan", "8000"}};
+  const basic_policy<worker> p = c.worker_policy_for(caregiver, given);
+  CHECK_FALSE(evaluate(p, w, d("2023-01-01")).eligible);
+  w.programmes = {"weihai.caregiver.qualified"};
+  const decision yes = evaluate(p, w, d("2023-01-01"));
+  CHECK(yes.amount() == 8000_yuan);
+  CHECK(yes.granted->period() == benefit_period::one_off);
+  // Boundary of the known start: 2022-10-15 decided, the day before undetermined.
+  CHECK(evaluate(p, w, d("2022-10-15")).amount() == 8000_yuan);
+  CHECK(evaluate(p, w, d("2022-10-14")).status == decision_status::undetermined);
+  // The cap bounds the input: 10,000 is accepted, 10,000.01 and 0 are refused, naming the reading.
+  CHECK(evaluate(c.worker_policy_for(caregiver, reading_set{{"weihai.caregiver.amount_yuan", "10000"}}), w,
+                 d("2023-01-01"))
+            .amount() == 10000_yuan);
+  CHECK_THROWS_WITH(c.worker_policy_for(caregiver, reading_set{{"weihai.caregiver.amount_yuan", "10000.01"}}),
+                    Catch::Contains("readings.weihai.caregiver.amount_yuan") && Catch::Contains("10000.01"));
+  CHECK_THROWS_AS(c.worker_policy_for(caregiver, reading_set{{"weihai.caregiver.amount_yuan", "0"}}), invalid_value);
+  // The third-party page's 10,000 level is assumed, with its source; the seed's cap is stated.
+  const basic_policy<worker> page = c.worker_policy_for(caregiver, reading_set{{"weihai.caregiver.conditions", "third_party_page"}});
+  for (const auto& r : page.versions().front().rules)
+    for (const auto& prm : r.parameters) {
+      if (prm.name == "amount") {
+        CHECK(prm.origin == provenance::assumed);
+        CHECK(prm.note.find("jingyanla.com") != std::string::npos);
+      }
+      if (prm.name == "cap") CHECK(prm.origin == provenance::stated);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// cn.shandong.weihai.platform_free_phone and cn.shandong.weihai.planning_norms
+// ---------------------------------------------------------------------------------------------
+
+TEST_CASE("weihai free phone: one device per household, once; undetermined before the report") {
+  // 「按户免费赠送话机」: a phone per household of enrolled elders, in kind.
+  const catalog& c = standard_catalog();
+  const char* free_phone = "cn.shandong.weihai.platform_free_phone";
+  const policy p = c.policy_for(free_phone);
+  const household two{"h1", {platform_elder("a", true), platform_elder("b", true)}};
+  const decision dec = evaluate(p, two, d("2022-10-15"));
+  REQUIRE(dec.granted.has_value());
+  CHECK(dec.granted->unit() == benefit_unit::device);
+  CHECK(dec.granted->period() == benefit_period::one_off);
+  CHECK(dec.granted->quantity() == 1);
+  CHECK_FALSE(evaluate(p, household{"h2", {platform_elder("a", false)}}, d("2022-10-15")).eligible);
+  CHECK(evaluate(p, two, d("2022-10-14")).status == decision_status::undetermined);
+  // Scheduled: September 2022 (tested on 09-30) is undetermined, October delivers the phone, November
+  // nothing more.
+  const auto lines = schedule(p, two, d("2022-09-01"), d("2022-11-30"));
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0].status == decision_status::undetermined);
+  CHECK((lines[1].quantity == 1 && lines[2].quantity == 0));
+  CHECK(lines[2].eligible);
+  CHECK(c.at(free_phone).subject == subject_kind::household);
+}
+
+TEST_CASE("weihai planning norm: at least 50% of the welfare-lottery funds to eldercare") {
+  // 「每年安排50%以上福彩公益金用于养老服务发展」: 50%以上 includes 50% (art. 1259). 10,000,000.00 yuan of
+  // funds need 5,000,000.00; 4,800,000.00 leaves a gap of 200,000.00 (in fen: 20,000,000).
+  service_area a{.id = "weihai", .region = rc("371000")};
+  a.welfare_lottery_funds = 10'000'000_yuan;
+  a.welfare_lottery_eldercare = 4'800'000_yuan;
+  const auto r = standard_catalog().assess("cn.shandong.weihai.planning_norms", a);
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].required == (5'000'000_yuan).fen());
+  CHECK(r[0].gap == (200'000_yuan).fen());
+  a.welfare_lottery_eldercare = 5'000'000_yuan; // exactly half: met
+  CHECK(standard_catalog().assess("cn.shandong.weihai.planning_norms", a)[0].met);
+  a.welfare_lottery_funds = money::from_fen(100001); // 1,000.01 yuan → ceil(50,000.5) = 50,001 fen
+  a.welfare_lottery_eldercare = money::from_fen(50000);
+  CHECK(standard_catalog().assess("cn.shandong.weihai.planning_norms", a)[0].gap == 1);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -393,9 +496,10 @@ TEST_CASE("rongcheng free lunch: rural elders aged 80+, from the 80th birthday")
   CHECK(meals(meal(rural_elder("1942-03-10", "371083", true), "2022-10-15")) == -1);
   // Hukou elsewhere (环翠 371002), living in a Rongcheng village: yes by default (rural by residence).
   CHECK(meals(meal(rural_elder("1942-03-10", "371082", true, "371002"), "2022-10-15")) == 1);
-  // Effective from 2021-05-11 (assumed: the earliest report), an 85-year-old.
+  // Known from 2021-05-11 (the earliest report, DOMAIN.md E.3), an 85-year-old; the canteens ran
+  // earlier, so the day before is undetermined (issue 13: before, "not in force").
   const person old = rural_elder("1936-01-01");
-  CHECK(meal(old, "2021-05-10").status == decision_status::not_in_force);
+  CHECK(meal(old, "2021-05-10").status == decision_status::undetermined);
   CHECK(meals(meal(old, "2021-05-11")) == 1);
 }
 
@@ -425,16 +529,32 @@ TEST_CASE("rongcheng free lunch: the age reference reading (open question 12)") 
   CHECK(meals(meal(p, "2022-03-11", day_after)) == 1);
 }
 
+TEST_CASE("rongcheng free lunch: what the seed states and what is assumed") {
+  // 「提供免费午餐」: a free lunch — stated; once a day — assumed (the seed gives no frequency).
+  const policy p = standard_catalog().policy_for(lunch);
+  for (const auto& prm : p.versions().front().rules.front().parameters) {
+    if (prm.name == "meal") CHECK((prm.origin == provenance::stated && prm.quote == "提供免费午餐"));
+    if (prm.name == "frequency") CHECK(prm.origin == provenance::assumed);
+    if (prm.name == "canteen") CHECK((prm.origin == provenance::stated && !prm.quote.empty()));
+  }
+}
+
 TEST_CASE("rongcheng free lunch: hukou and canteen readings") {
   const person elsewhere = rural_elder("1942-03-10", "371082", true, "371002");
   const reading_set hukou{{"rongcheng.hukou", "rongcheng_hukou"}};
   CHECK(meals(meal(elsewhere, "2022-10-15", hukou)) == -1);
   CHECK(meals(meal(rural_elder(), "2022-10-15", hukou)) == 1);
+  // 覆盖全市65%的村居: by default (issue 13) only an elder registered with a village canteen; every rural
+  // 80+ elder under assumed_available (the default before).
   const reading_set registered{{"rongcheng.canteen_coverage", "registered_only"}};
-  person p = rural_elder();
+  const reading_set everyone{{"rongcheng.canteen_coverage", "assumed_available"}};
+  person p = rural_elder("1942-03-10", "371082", true, "371082", false);
   CHECK(meals(meal(p, "2022-10-15", registered)) == -1);
+  CHECK(meals(meal(p, "2022-10-15")) == -1);
+  CHECK(meals(meal(p, "2022-10-15", everyone)) == 1);
   p.programmes = {"rongcheng.warm_canteen"};
   CHECK(meals(meal(p, "2022-10-15", registered)) == 1);
+  CHECK(meals(meal(p, "2022-10-15")) == 1);
   const std::string text = explain(meal(rural_elder("1942-03-10", "371082", false), "2022-10-15"));
   CHECK(text.find("为1.5万名80周岁以上农村老人提供免费午餐") != std::string::npos);
   CHECK(text.find("residence.rural = false") != std::string::npos);
@@ -475,8 +595,9 @@ TEST_CASE("seed 001 cases give the same answers as one shuffled batch") {
   };
   const reading_set broad{{"weihai.dependency_scale", "gbt_broad"}};
   const reading_set jan1{{"rongcheng.age_reference", "by_january_1"}};
-  const reading_set cap{{"weihai.caregiver.amount", "cap"}};
+  const reading_set cap{{"weihai.caregiver.conditions", "seed_only"}, {"weihai.caregiver.amount_yuan", "10000"}};
   const reading_set resident{{"weihai.platform_conditions", "resident_60"}};
+  auto undetermined = [](const decision& dec) { return dec.status == decision_status::undetermined; };
   std::vector<batch_case> cases = {
       {"60h", [&] { return granted(care(weihai_elder({category::dibao}, gbt(3)), "2022-10-15")); },
        "60 service hours per month"},
@@ -519,9 +640,20 @@ TEST_CASE("seed 001 cases give the same answers as one shuffled batch") {
          return granted(household_phone(household{"h", {platform_elder("a", true)}}, "2022-10-14"));
        },
        "undecided"},
+      {"phone early undetermined",
+       [&] {
+         return std::string(
+             undetermined(household_phone(household{"h", {platform_elder("a", true)}}, "2022-10-14")) ? "yes" : "no");
+       },
+       "yes"},
       {"cw 4", [&] { return granted(post_subsidy(care_worker("2019-03-01", 4), "2022-10-15")); },
        "7000.00 yuan once"},
-      {"cw 5 cap", [&] { return granted(post_subsidy(care_worker("2019-03-01", 5), "2022-10-15", cap)); },
+      {"cw 5 cap",
+       [&] {
+         worker w = care_worker("2019-03-01", 5);
+         w.programmes = {"weihai.caregiver.qualified"};
+         return granted(post_subsidy(w, "2022-10-15", cap));
+       },
        "10000.00 yuan once"},
       {"cw short", [&] { return granted(post_subsidy(care_worker("2019-10-16", 3), "2022-10-15")); }, "none"},
       {"cw 3y", [&] { return granted(post_subsidy(care_worker("2019-10-16", 3), "2022-10-16")); },

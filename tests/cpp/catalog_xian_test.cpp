@@ -6,6 +6,7 @@
 
 #include <algorithm> // std::shuffle
 #include <random>
+#include <string_view> // entry ids compared
 
 #include "eldercare/eldercare.hpp"
 
@@ -96,9 +97,14 @@ TEST_CASE("xian care subsidy: each condition fails on its own, and the readings 
 TEST_CASE("xian entries: the assumed version start 2021-01-01") {
   const person p = xa({.categories = {category::dibao}, .level = 3, .rural = true});
   for (const char* id : {care, rural, insurance, age}) {
-    CHECK(at(id, p, "2020-12-31").status == decision_status::not_in_force);
+    // The advanced-age allowance dates from the 2011 measures (DOMAIN.md E.4): before the version the
+    // figures describe it is undetermined, not "not in force" (issue 13). The three hardship subsidies
+    // were set up "2021年以来" by the seed's account: not in force before their assumed start.
+    const decision_status before = std::string_view(id) == age ? decision_status::undetermined : decision_status::not_in_force;
+    CHECK(at(id, p, "2020-12-31").status == before);
     CHECK(at(id, p, "2021-01-01").eligible);
   }
+  CHECK(at(age, p, "2020-12-31").status_note.find("2011") != std::string::npos);
 }
 
 TEST_CASE("xian rural living allowance: rural and (失能 or 贫困), the derived 50 yuan a year") {
@@ -131,14 +137,19 @@ TEST_CASE("xian rural living allowance: rural and (失能 or 贫困), the derive
 TEST_CASE("xian accident insurance: 特殊困难 elders, a derived 20 yuan premium a year") {
   const reading_set assistance{{"xian.special_hardship", "assistance"}};
   const reading_set either{{"xian.special_hardship", "either"}};
-  // 独居: one of the MCA 2022 groups (default); not under 'assistance'; again under 'either'.
+  // The MCA 2022 list was the default before issue 13; it is now the reading mca_2022 (the default's
+  // living-arrangement groups cannot fit the 28万 insured).
+  const reading_set mca{{"xian.special_hardship", "mca_2022"}};
+  // 独居: one of the MCA 2022 groups; not under 'assistance' nor by default (issue 13); under 'either'.
   const person alone = xa({.categories = {category::living_alone}});
-  CHECK(at(insurance, alone, "2023-06-01").amount() == premium);
+  CHECK(at(insurance, alone, "2023-06-01", mca).amount() == premium);
+  CHECK_FALSE(at(insurance, alone, "2023-06-01").eligible);
   CHECK_FALSE(at(insurance, alone, "2023-06-01", assistance).eligible);
   CHECK(at(insurance, alone, "2023-06-01", either).amount() == premium);
-  // 低保 only: not an MCA group; insured under 'assistance' and 'either'.
+  // 低保 only: not an MCA group; insured by default (an economic group), under 'assistance' and 'either'.
   const person dibao = xa({.categories = {category::dibao}});
-  CHECK_FALSE(at(insurance, dibao, "2023-06-01").eligible);
+  CHECK_FALSE(at(insurance, dibao, "2023-06-01", mca).eligible);
+  CHECK(at(insurance, dibao, "2023-06-01").amount() == premium);
   CHECK(at(insurance, dibao, "2023-06-01", assistance).amount() == premium);
   CHECK(at(insurance, dibao, "2023-06-01", either).amount() == premium);
   // 失能 (level 3) yes; level 2 only under xian.disability_level=2.
@@ -150,10 +161,15 @@ TEST_CASE("xian accident insurance: 特殊困难 elders, a derived 20 yuan premi
            "2023-06-01").amount() == premium);
   CHECK_FALSE(at(insurance, xa({.disability = disability_certificate(disability_category::physical, disability_grade::three)}),
                  "2023-06-01").eligible);
-  // 计划生育特殊家庭 (失独), 空巢, 留守.
+  // 计划生育特殊家庭 (失独) by default and under mca_2022; 空巢 and 留守 under mca_2022 only.
   CHECK(at(insurance, xa({.categories = {category::shidu}}), "2023-06-01").amount() == premium);
-  CHECK(at(insurance, xa({.categories = {category::kongchao}}), "2023-06-01").amount() == premium);
-  CHECK(at(insurance, xa({.categories = {category::left_behind}}), "2023-06-01").amount() == premium);
+  CHECK(at(insurance, xa({.categories = {category::shidu}}), "2023-06-01", mca).amount() == premium);
+  CHECK(at(insurance, xa({.categories = {category::kongchao}}), "2023-06-01", mca).amount() == premium);
+  CHECK(at(insurance, xa({.categories = {category::left_behind}}), "2023-06-01", mca).amount() == premium);
+  CHECK_FALSE(at(insurance, xa({.categories = {category::kongchao}}), "2023-06-01").eligible);
+  CHECK_FALSE(at(insurance, xa({.categories = {category::left_behind}}), "2023-06-01").eligible);
+  // 低收入 by default (an economic group).
+  CHECK(at(insurance, xa({.categories = {category::low_income}}), "2023-06-01").amount() == premium);
   // No group; not Xi'an hukou.
   CHECK_FALSE(at(insurance, xa({}), "2023-06-01").eligible);
   CHECK_FALSE(at(insurance, xa({.categories = {category::living_alone}, .hukou = "110102"}), "2023-06-01").eligible);
@@ -364,8 +380,10 @@ TEST_CASE("xian cases give the same answers as one shuffled batch") {
       {rural, xa({.categories = {category::dibao}, .rural = true}), "2023-06-01", {}, rural_amount},
       {rural, xa({.categories = {category::dibao}, .rural = true}), "2023-06-01", {{"xian.rural_scope", "both"}}, money()},
       {rural, xa({.categories = {category::dibao}}), "2023-06-01", {}, money()},
-      {insurance, xa({.categories = {category::living_alone}}), "2023-06-01", {}, premium},
-      {insurance, xa({.categories = {category::dibao}}), "2023-06-01", {}, money()},
+      {insurance, xa({.categories = {category::living_alone}}), "2023-06-01", {{"xian.special_hardship", "mca_2022"}}, premium},
+      {insurance, xa({.categories = {category::living_alone}}), "2023-06-01", {}, money()},
+      {insurance, xa({.categories = {category::dibao}}), "2023-06-01", {{"xian.special_hardship", "mca_2022"}}, money()},
+      {insurance, xa({.categories = {category::dibao}}), "2023-06-01", {}, premium},
       {insurance, xa({.categories = {category::dibao}}), "2023-06-01", {{"xian.special_hardship", "assistance"}}, premium},
       {age, xa({.birth = "1953-03-10"}), "2023-03-09", {}, money()},
       {age, xa({.birth = "1953-03-10"}), "2023-03-10", {}, age_amount},
@@ -397,4 +415,25 @@ TEST_CASE("xian: sensitivity sees the readings of the advanced-age allowance") {
   const auto it = std::find_if(rep.effects.begin(), rep.effects.end(), [](const reading_effect& e) { return e.reading == "xian.advanced_age_bands"; });
   REQUIRE(it != rep.effects.end());
   CHECK(it->total_with_defaults == std::vector<money>{age_amount + age_amount, age_amount, 1800_yuan});
+}
+
+TEST_CASE("xian planning norms: 一社区一站点、一镇街一中心、一区县一院") {
+  // Coverage norms: every unit needs its facility. The seed's supply (83 town centres, 1,055 stations,
+  // 143 homes) against, say, 180 towns, 1,200 communities and 13 districts/counties with a home each.
+  service_area a{.id = "xian", .region = region_code::parse("610100")};
+  a.towns = 180;
+  a.towns_with_centre = 83;
+  a.urban_communities = 1200;
+  a.urban_communities_covered = 1055;
+  a.counties = 13;
+  a.counties_with_home = 13;
+  const auto r = standard_catalog().assess("cn.shaanxi.xian.planning_norms", a);
+  REQUIRE(r.size() == 3);
+  CHECK((r[0].norm_id == "station_per_community" && r[0].required == 1200 && r[0].gap == 145));
+  CHECK((r[1].norm_id == "centre_per_town" && r[1].required == 180 && r[1].gap == 97));
+  CHECK((r[2].norm_id == "home_per_county" && r[2].met && r[2].gap == 0));
+  for (const auto& n : standard_catalog().norms_for("cn.shaanxi.xian.planning_norms")) {
+    CHECK(n.origin == provenance::stated);
+    CHECK(n.cite.source == "seeds/004_aa02dc6a1d41df0a.txt");
+  }
 }

@@ -171,6 +171,35 @@ TEST_CASE("skill competitions: 2万-5万 once by scale (assumed participant band
                   invalid_value);
 }
 
+TEST_CASE("skill competitions: an event entry of the catalog (issue 13)") {
+  const catalog& c = standard_catalog();
+  const catalog_entry& e = c.at("cn.beijing.xicheng.high_skill_talent.competition");
+  CHECK(e.subject == subject_kind::event);
+  CHECK(static_cast<bool>(e.build_event));
+  CHECK_FALSE(static_cast<bool>(e.build));
+  CHECK_THROWS_AS(c.policy_for(e.id), lookup_error);
+  CHECK_THROWS_AS(c.event_policy_for(hiring), lookup_error);
+  // The same policy by the entry and by the helper.
+  CHECK(evaluate(c.event_policy_for(e.id), ev(120), d("2024-05-01")).amount() == 30'000_yuan);
+  // It is not part of the worker bundle any more: its grants go to organisers.
+  const auto& bundle = c.at("cn.beijing.xicheng.high_skill_talent").components;
+  CHECK(std::find(bundle.begin(), bundle.end(), e.id) == bundle.end());
+}
+
+TEST_CASE("high-skill hiring: a competition-winning graduate 可视为高技能人才 (reading xicheng.talent.award_graduates)") {
+  // 「在北京或全国技能大赛中获奖且符合条件的职业院校毕业生,可视为高技能人才」. No certificate, recorded as such a
+  // graduate, hired 2024-03-01: a year complete on 2025-03-01 → 10,000 once; nothing the day before;
+  // nothing under not_counted; nothing without the record.
+  worker graduate = w("2024-03-01", std::nullopt);
+  CHECK_FALSE(at(hiring, graduate, "2025-03-01").eligible);
+  graduate.programmes = {"xicheng.talent.award_graduate"};
+  CHECK_FALSE(at(hiring, graduate, "2025-02-28").eligible);
+  CHECK(at(hiring, graduate, "2025-03-01").amount() == 10'000_yuan);
+  CHECK_FALSE(at(hiring, graduate, "2025-03-01", {{"xicheng.talent.award_graduates", "not_counted"}}).eligible);
+  // The wage subsidy follows the same test: year 1 grew 6% → 5,000 on 2025-03-01.
+  CHECK(at(wage, graduate, "2025-03-01").amount() == 5'000_yuan);
+}
+
 TEST_CASE("worker and event cases give the same answers as one shuffled batch") {
   struct wcase {
     const char* id;

@@ -21,6 +21,12 @@ facility_registry facilities() {
   r.add(facility("CP-town", facility_kind::institution, rc("110114110"), 60, filing(rc("110114"), d("2018-05-01"))));
   r.add(facility("CY", facility_kind::institution, rc("110105"), 200, filing(rc("110105"), d("2018-05-01"))));
   r.add(facility("HB-community", facility_kind::community, rc("131082"), 8, filing(rc("131082"), d("2019-03-01"))));
+  // 当地: filed with a Beijing department (not local to Hebei), with Hebei's provincial department,
+  // with the city of 廊坊 131000 (not the county 三河 131082); an unfiled 怀柔 institution.
+  r.add(facility("HB-beijing-filed", facility_kind::institution, rc("131082"), 90, filing(rc("110102"), d("2019-03-01"))));
+  r.add(facility("HB-province-filed", facility_kind::institution, rc("131082"), 90, filing(rc("130000"), d("2019-03-01"))));
+  r.add(facility("HB-city-filed", facility_kind::institution, rc("131082"), 90, filing(rc("131000"), d("2019-03-01"))));
+  r.add(facility("HR-unfiled", facility_kind::institution, rc("110116"), 40));
   return r;
 }
 
@@ -134,6 +140,84 @@ TEST_CASE("xicheng: schedules with and without back-pay") {
   const auto nl = schedule(next, p, d("2023-01-01"), d("2023-06-30"), &reg);
   CHECK(nl[3].amount == money());
   CHECK(total(nl) == 1200_yuan);
+}
+
+// Issue 13: arrears under xicheng.back_pay = first_three_months reach back neither before the day the
+// granting rule came into force nor before the admission. By hand, the default month basis (a month
+// is paid when eligible on its last day) and three months of arrears wanted with the first payment.
+TEST_CASE("xicheng: back-paid arrears stop at the scheme's start and at the tier's start") {
+  const facility_registry reg = facilities();
+  const policy back = standard_catalog().policy_for(id, reading_set{{"xicheng.back_pay", "first_three_months"}});
+  auto first_paid = [&](const char* admitted, const char* from, const char* to) {
+    const auto lines = schedule(back, elder({stay("HB", d(admitted))}), d(from), d(to), &reg);
+    for (const auto& l : lines)
+      if (l.eligible) return l;
+    return schedule_line{};
+  };
+  // The case the review found: admitted 2019-06-01, so three months were complete long before the
+  // scheme began (2020-06-01). June 2020 is the first month in force and the first paid: March–May
+  // 2020 are before the scheme, so no arrears — 600, not 600 × 4 = 2,400.
+  auto june = first_paid("2019-06-01", "2020-01-01", "2020-08-31");
+  CHECK(june.month == 6);
+  CHECK(june.arrears_months == 0);
+  CHECK(june.amount == 600_yuan);
+  // Admitted 2020-03-01: complete 2020-06-01 (art. 202), first paid June; March–May before the start.
+  june = first_paid("2020-03-01", "2020-01-01", "2020-12-31");
+  CHECK((june.month == 6 && june.arrears_months == 0 && june.amount == 600_yuan));
+  // Admitted 2020-05-31, the day before the start: complete 2020-08-31, first paid August; of May, June
+  // and July only June and July are in force → 2 months of arrears, 600 × 3 = 1,800.
+  auto aug = first_paid("2020-05-31", "2020-01-01", "2020-12-31");
+  CHECK((aug.month == 8 && aug.arrears_months == 2 && aug.amount == 1800_yuan));
+  // Admitted on the start day 2020-06-01: complete 2020-09-01, first paid September; June, July and
+  // August are all in force and in the stay → 3 months, 600 × 4 = 2,400.
+  auto sep = first_paid("2020-06-01", "2020-01-01", "2020-12-31");
+  CHECK((sep.month == 9 && sep.arrears_months == 3 && sep.amount == 2400_yuan));
+  // A 津冀蒙 stay across the 2023 revision: the rule is in both versions without a break, so its
+  // arrears reach into 2022. Admitted 2022-10-15 → complete 2023-01-15, first paid January 2023:
+  // October–December 2022 → 600 × 4 = 2,400.
+  auto jan = first_paid("2022-10-15", "2022-07-01", "2023-03-31");
+  CHECK((jan.year == 2023 && jan.month == 1 && jan.arrears_months == 3 && jan.amount == 2400_yuan));
+  // The 200-yuan tier is a rule of the 2023 revision: its arrears stop at 2023-01-01. Admitted to 怀柔
+  // 2022-10-15 → complete 2023-01-15, first paid January 2023, no month of 2022 owed → 200.
+  const auto eco = schedule(back, elder({stay("HR", d("2022-10-15"))}), d("2022-07-01"), d("2023-03-31"), &reg);
+  REQUIRE(eco.size() == 9);
+  CHECK((eco[6].eligible && eco[6].arrears_months == 0 && eco[6].amount == 200_yuan)); // 2023-01
+  CHECK(total(eco) == 600_yuan);                                                         // Jan–Mar
+  // Without back-pay nothing changes: the first paid month pays one month.
+  CHECK(total(schedule(standard_catalog().policy_for(id), elder({stay("HB", d("2019-06-01"))}), d("2020-01-01"),
+                       d("2020-08-31"), &reg)) == 600_yuan * 3);
+}
+
+TEST_CASE("xicheng: 经当地民政部门备案 — the filing authority must be local (reading xicheng.filing_authority)") {
+  // Each stay began 2022-01-01: on 2023-06-01 three months are long complete.
+  auto at_in = [](const char* f, const reading_set& r = {}) { return at(elder({stay(f, d("2022-01-01"))}), "2023-06-01", r); };
+  // Default same_province: filed with Hebei's departments (the county's, the city's, the province's)
+  // counts; filed with a Beijing department does not, and the explanation says why.
+  CHECK(at_in("HB").amount() == 600_yuan);
+  CHECK(at_in("HB-city-filed").amount() == 600_yuan);
+  CHECK(at_in("HB-province-filed").amount() == 600_yuan);
+  const decision beijing = at_in("HB-beijing-filed");
+  CHECK_FALSE(beijing.eligible);
+  CHECK(explain(beijing).find("HB-beijing-filed is filed with 110102") != std::string::npos);
+  // same_county: only 三河 131082's own department.
+  const reading_set county{{"xicheng.filing_authority", "same_county"}};
+  CHECK(at_in("HB", county).amount() == 600_yuan);
+  CHECK_FALSE(at_in("HB-city-filed", county).eligible);
+  CHECK_FALSE(at_in("HB-province-filed", county).eligible);
+  // not_checked: any department, as before issue 13.
+  CHECK(at_in("HB-beijing-filed", reading_set{{"xicheng.filing_authority", "not_checked"}}).amount() == 600_yuan);
+}
+
+TEST_CASE("xicheng: the 200-yuan tier needs no filing unless the reading asks for one") {
+  // 「对于入住北京生态涵养区养老机构满3个月的」: no 备案. An unfiled 怀柔 institution, admitted 2023-03-15
+  // → complete 2023-06-15.
+  const person p = elder({stay("HR-unfiled", d("2023-03-15"))});
+  CHECK_FALSE(at(p, "2023-06-14").eligible);
+  CHECK(at(p, "2023-06-15").amount() == 200_yuan);
+  CHECK_FALSE(at(p, "2023-06-15", reading_set{{"xicheng.eco_filing", "required"}}).eligible);
+  // A filed one counts under both readings.
+  CHECK(at(elder({stay("HR", d("2023-03-15"))}), "2023-06-15", reading_set{{"xicheng.eco_filing", "required"}}).amount() ==
+        200_yuan);
 }
 
 TEST_CASE("xicheng: the explanation cites the source and names the fact and date") {

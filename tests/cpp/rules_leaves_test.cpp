@@ -137,14 +137,19 @@ TEST_CASE("every listed leaf's parameters round-trip into a blank leaf: same par
 
 TEST_CASE("same_parameters sees every parameter, nested members included") {
   const auto base = sample(std::type_identity<continuous_stay_at_least>{});
+  // filing_authority: the 当地 test of the filing's department, a criterion since issue 13.
   CHECK(parameter_names(base) == std::vector<std::string>{"length", "regions", "kinds", "require_filing",
-                                                          "max_gap_days", "transfers", "before_filing", "counting",
-                                                          "checked"});
+                                                          "filing_authority", "max_gap_days", "transfers",
+                                                          "before_filing", "counting", "checked"});
   auto changed = base;
   changed.counting.months = month_counting::civil_code; // counting.months, two levels down
   CHECK_FALSE(same_parameters(base, changed));
   changed = base;
   changed.facilities.require_filing = true;
+  CHECK_FALSE(same_parameters(base, changed));
+  changed = base;
+  changed.facilities.authority =
+      base.facilities.authority == filing_authority::same_county ? filing_authority::not_checked : filing_authority::same_county;
   CHECK_FALSE(same_parameters(base, changed));
   // The holiday calendar is not a parameter: a copy of the parameters keeps the target's own.
   const holiday_calendar none;

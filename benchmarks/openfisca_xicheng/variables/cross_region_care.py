@@ -1,6 +1,8 @@
 """The subsidy: 600 yuan a month after a full three months in a filed institution in 津冀蒙 (2020),
-and from the 2023 revision 200 yuan a month after three months in one of Beijing's 生态涵养区; the
-higher tier is paid (eldercare: the versions combine by `highest`).
+and from the 2023 revision 200 yuan a month after three months in an institution of Beijing's
+生态涵养区, filed or not (xicheng.eco_filing = not_required); the higher tier is paid (eldercare: the
+versions combine by `highest`). The 当地 test of the filing's department (xicheng.filing_authority =
+same_province) is not modelled: in the benchmark population every facility files with its own county.
 
 Readings are eldercare's defaults (docs/policies/cn.beijing.xicheng.cross_region_care.md):
 the month is tested on its last day and paid that month (xicheng.first_paid_month =
@@ -21,13 +23,13 @@ from openfisca_xicheng.stay_slots import MAX_STAYS, FacilityKind, stay_variable_
 ONE_DAY = np.timedelta64(1, "D")
 
 
-def continuous_stay_complete(person, period, parameters, in_tier) -> np.ndarray:
-    """In a filed institution of the tier on the month's last day, in a continuous run of such stays
-    that began at least `stay_months` months before (Civil Code: the first day is not counted, the
-    run is complete on the corresponding day; art. 202 for a month without it).
+def continuous_stay_complete(person, period, parameters, in_tier, filed: bool = True) -> np.ndarray:
+    """In a (filed, when `filed`) institution of the tier on the month's last day, in a continuous run
+    of such stays that began at least `stay_months` months before (Civil Code: the first day is not
+    counted, the run is complete on the corresponding day; art. 202 for a month without it).
 
-    Each slot's stay counts only while its facility's filing is in force (clipped to the filing
-    and revocation days); counted stays, ordered by their first counted day, join into one run when
+    When `filed`, each slot's stay counts only while its facility's filing is in force (clipped to
+    the filing and revocation days); counted stays, ordered by their first counted day, join into one run when
     the next starts at the latest the day after the run's last day (a transfer, or a same-day
     readmission); any whole day outside care starts a new run. Vectorised over persons; the loops
     run over the MAX_STAYS slots.
@@ -50,15 +52,19 @@ def continuous_stay_complete(person, period, parameters, in_tier) -> np.ndarray:
     with_stay = np.flatnonzero(slot_value[1, "admitted"] < FAR_FUTURE)
     starts, ends = [], []
     for slot in range(1, MAX_STAYS + 1):
-        filed_on = slot_value[slot, "facility_filed_on"][with_stay]
-        counted_from = np.maximum(slot_value[slot, "admitted"][with_stay], filed_on)
-        counted_to = np.minimum(
-            slot_value[slot, "discharged"][with_stay], slot_value[slot, "facility_revoked_on"][with_stay] - ONE_DAY
-        )
+        admitted = slot_value[slot, "admitted"][with_stay]
+        discharged = slot_value[slot, "discharged"][with_stay]
+        if filed:
+            filed_on = slot_value[slot, "facility_filed_on"][with_stay]
+            counted_from = np.maximum(admitted, filed_on)
+            counted_to = np.minimum(discharged, slot_value[slot, "facility_revoked_on"][with_stay] - ONE_DAY)
+            is_filed = filed_on < FAR_FUTURE
+        else:
+            counted_from, counted_to, is_filed = admitted, discharged, True
         counts = (
             in_tier(slot_value[slot, "facility_region"][with_stay])
             * (slot_value[slot, "facility_kind"][with_stay] == FacilityKind.institution)
-            * (filed_on < FAR_FUTURE)
+            * is_filed
             * (counted_to >= counted_from)
             * (counted_from <= test_day)
         )
@@ -101,11 +107,11 @@ class ecological_area_stay_complete(Variable):
     value_type = bool
     entity = Person
     definition_period = DateUnit.MONTH
-    label = "满3个月 in a filed institution of Beijing's 生态涵养区 on the month's last day"
+    label = "满3个月 in an institution of Beijing's 生态涵养区 on the month's last day (filed or not)"
     reference = "seeds/000_c316a80b4f0fd0a0.txt"
 
     def formula(person, period, parameters):
-        return continuous_stay_complete(person, period, parameters, in_ecological_area)
+        return continuous_stay_complete(person, period, parameters, in_ecological_area, filed=False)
 
 
 class cross_region_care(Variable):

@@ -74,6 +74,18 @@ int main() {
   const decision no_registry = evaluate(cross_region, elder, parse_date("2023-06-30"));
   // [end:states]
   check(undecided && !too_early.eligible && !too_early.status_note.empty(), "not in force, with a note");
+
+  // [start:undetermined]
+  // A scheme a source shows running before its first encoded version (here: a platform that "has
+  // run for ten years" by the report that gives its subsidy) is known only from that version's start.
+  const policy reported = policy(cross_region).known_from(parse_date("2020-06-01"), "reported as already running");
+  const decision unknown = evaluate(reported, elder, parse_date("2020-05-31"), &facilities);
+  const bool neither = unknown.status == decision_status::undetermined; // neither eligible nor not
+  // [end:undetermined]
+  check(neither && !unknown.eligible && !unknown.granted, "undetermined, granting nothing known");
+  check(unknown.status_note == "scheme known from 2020-06-01; earlier dates undetermined (reported as already running)",
+        "the note says from when and why");
+  check(explain(unknown).find("UNDETERMINED") != std::string::npos, "and the explanation says so");
   check(!no_registry.eligible, "without a registry the stay condition fails");
   check(explain(no_registry).find("no facility registry was given") != std::string::npos,
         "and the explanation says why instead of throwing");

@@ -20,6 +20,11 @@ later = ec.catalog.evaluate("cn.beijing.xicheng.cross_region_care", elder, "2023
 assert later.eligible and later.amount_fen == 60000 and list(later.granting_rules) == ["jin_ji_meng"]
 assert str(later) == later.explain()
 
+enrolled = ec.Person("w1", "1950-01-01", hukou="371082", residence="371082", programmes=["weihai.virtual_platform"])
+early = ec.catalog.evaluate("cn.shandong.weihai.platform_phone_subsidy", enrolled, "2022-10-14")
+assert early.status == "undetermined" and not early.eligible
+assert early.status_note.startswith("scheme known from 2022-10-15; earlier dates undetermined")
+
 try:
     ec.catalog.evaluate("cn.beijing.nowhere", elder, "2023-05-28", facilities)
     missing = None

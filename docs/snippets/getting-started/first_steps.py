@@ -9,12 +9,19 @@ import sys
 import pandas as pd
 
 import eldercare as ec
-from eldercare.conditions import age_at_least, lives_in, lives_rural
+from eldercare.conditions import age_at_least, enrolled_in, lives_in, lives_rural
 
 # [end:import]
 
 # [start:first_evaluation]
-elder = ec.Person("rc-1", "1942-03-10", hukou="371082", residence=ec.Residence("371082", rural=True))
+# Rural, and registered with the village's 暖心食堂 (the canteens cover 65% of villages).
+elder = ec.Person(
+    "rc-1",
+    "1942-03-10",
+    hukou="371082",
+    residence=ec.Residence("371082", rural=True),
+    programmes=["rongcheng.warm_canteen"],
+)
 d = ec.catalog.evaluate("cn.shandong.rongcheng.rural_free_lunch", elder, "2022-03-10")
 print(repr(d))  # <Decision cn.shandong.rongcheng.rural_free_lunch for rc-1 on 2022-03-10: eligible for 1 meal per day>
 # [end:first_evaluation]
@@ -34,7 +41,10 @@ assert not yearly.eligible and str(yearly.would_be_eligible_on) == "2023-01-01"
 lunch = ec.Rule(
     "free_lunch",
     "a free lunch every day for rural elders aged 80+",
-    lives_rural() & lives_in(ec.RegionSet("荣成市", ["371082"])) & age_at_least(80),
+    lives_rural()
+    & lives_in(ec.RegionSet("荣成市", ["371082"]))
+    & age_at_least(80)
+    & enrolled_in("rongcheng.warm_canteen"),
     ec.meals_per_day(1),
 )
 policy = ec.Policy("example.rongcheng.free_lunch", "荣成市暖心食堂", [ec.PolicyVersion("2021", "2021-05-11", [lunch])])
@@ -61,6 +71,7 @@ people = pd.DataFrame(
         "hukou_region": ["371082", "371082", "371082", "371002"],
         "residence_region": ["371082", "371082", "371082", "371002"],
         "residence_rural": [True, True, False, True],
+        "programmes": [["rongcheng.warm_canteen"]] * 4,
     }
 )
 results = ec.evaluate_population("cn.shandong.rongcheng.rural_free_lunch", people, "2022-06-30")

@@ -62,8 +62,11 @@ inline catalog_entry rural_free_lunch() {
       parts.emplace_back(age_at_least_by_year(80, year_mark::january_1, ages));
     else
       parts.emplace_back(age_at_least(80, ages));
+    // A stated value carries the seed's words (its quote); a value the text does not give is assumed.
     const parameter_list parameters{
-        {"min_age", "80", provenance::stated, "80周岁以上 (includes 80, art. 1259)"},
+        {"min_age", "80", provenance::stated, "includes 80, art. 1259", "80周岁以上"},
+        {"meal", "lunch, free", provenance::stated, "", "提供免费午餐"},
+        {"frequency", "1 meal per day", provenance::assumed, "the seed gives no frequency"},
         {"age_reference", r.get("example.rongcheng.age_reference"), provenance::assumed,
          "reading example.rongcheng.age_reference"}};
     const rule lunch{.id = "free_lunch",
@@ -79,10 +82,12 @@ inline catalog_entry rural_free_lunch() {
                                     .combine = combination::first_match,
                                     .paid_to = payee::person,
                                     .rules = {lunch},
-                                    .parameters = {{"effective_from", "2021-05-11", provenance::assumed,
-                                                    "the earliest report of the canteens running"}}};
+                                    .parameters = {{"effective_from", "2021-05-11", provenance::sourced,
+                                                    "the earliest report of the canteens running (DOMAIN.md E.3)"}}};
+    // The canteens ran before that report: earlier dates are undetermined, not "not in force".
     return policy("example.rongcheng.rural_free_lunch", "荣成市暖心食堂 农村80周岁以上老人免费午餐",
-                  {since_2021});
+                  {since_2021})
+        .known_from(make_date(2021, 5, 11), "363 canteens were already running by May 2021");
   };
   return e;
 }
@@ -106,7 +111,8 @@ int main() {
     return person{.id = "rc",
                   .birth_date = parse_date(born),
                   .hukou = {region_code::parse("371082"), std::nullopt},
-                  .residence = {region_code::parse("371082"), village}};
+                  .residence = {region_code::parse("371082"), village},
+                  .programmes = {"rongcheng.warm_canteen"}}; // registered with the village's canteen
   };
   const auto lunch = [&](const person& p, const char* on, const reading_set& readings = {}) {
     return mine.evaluate("example.rongcheng.rural_free_lunch", p, parse_date(on), nullptr, readings);
@@ -120,7 +126,7 @@ int main() {
   check(lunch(born_1942, "2022-12-31", yearly).would_be_eligible_on() == parse_date("2023-01-01"),
         "yearly reading: from 1 January 2023");
   check(!lunch(elder("1942-03-10", false), "2023-06-01").eligible, "a town resident is not rural");
-  check(lunch(born_1942, "2021-05-10").status == decision_status::not_in_force, "before the first report");
+  check(lunch(born_1942, "2021-05-10").status == decision_status::undetermined, "before the first report");
   // [end:tests]
 
   // [start:cross_check]

@@ -4,7 +4,8 @@
 // generated populations), computed chunk by chunk on std::threads; see batch/detail/plan.hpp for how.
 //
 // Results do not depend on the number of threads or the chunk size: every row's result is its own,
-// and the aggregates are exact integer sums.
+// and the aggregates are exact integer sums, the weighted ones too (person/survey_weight.hpp: a
+// row's survey weight times its count or fen, in millionths, summed in 128 bits).
 
 #include <cstddef>
 #include <cstdint>
@@ -43,6 +44,10 @@ struct batch_options {
 /// Per-row results in columns, and their aggregates.
 struct batch_result {
   date on;
+  /// Every row's status (status_on: the same for all rows of a policy on a date). Undetermined rows
+  /// (before the scheme's first known date) are neither eligible nor not: their columns stay as for
+  /// "nothing granted", and this column is what tells them apart.
+  decision_status status = decision_status::decided;
   std::string version_label;              ///< the version in force on `on` ("" when none)
   std::vector<std::uint8_t> eligible;     ///< 1 when something is granted
   std::vector<std::int64_t> amount_fen;   ///< money granted per its period; 0 for none or non-money
@@ -58,6 +63,9 @@ struct batch_result {
   std::vector<std::string> failing_conditions; ///< in order of first appearance by row
   std::int64_t eligible_count = 0;
   money total;                            ///< sum of amount_fen
+  /// Weighted by the rows' survey weights (1 where a row gives none): persons represented, those
+  /// granted something, and the money (fen), exact (see person/survey_weight.hpp).
+  weighted_sum weighted_persons, weighted_eligible, weighted_total;
 
   [[nodiscard]] std::size_t size() const noexcept { return eligible.size(); }
   /// Row i's grant as a benefit (empty when nothing is granted).
@@ -141,7 +149,9 @@ inline void evaluate_batch_into(batch_result& out, const policy& p, const popula
   out.failing_conditions.clear();
   out.eligible_count = 0;
   out.total = money();
-  const policy_version* v = p.status() == computability::computable ? p.version_on(on) : nullptr;
+  out.weighted_persons = out.weighted_eligible = out.weighted_total = weighted_sum();
+  out.status = status_on(p, on);
+  const policy_version* v = out.status == decision_status::decided ? p.version_on(on) : nullptr;
   if (v) {
     out.version_label = v->label;
     if (options.path == batch_path::materialise) {
@@ -198,6 +208,7 @@ inline void evaluate_batch_into(batch_result& out, const policy& p, const popula
       });
     }
   }
+  const auto weights = pop.weight_micros();
   for (std::size_t i = 0; i < n; ++i) {
     out.eligible_count += out.eligible[i];
     std::int64_t total = out.total.fen();
@@ -206,6 +217,10 @@ inline void evaluate_batch_into(batch_result& out, const policy& p, const popula
                                                                                            money::from_fen(out.amount_fen[i]).to_string(),
                           "the population's total overflows a 64-bit count of fen (the rows' amounts are in amount_fen)");
     out.total = money::from_fen(total);
+    const std::int64_t w = weights[i] < 0 ? survey_weight::scale : weights[i];
+    out.weighted_persons.add_micros(1, w);
+    out.weighted_eligible.add_micros(out.eligible[i], w);
+    out.weighted_total.add_micros(out.amount_fen[i], w);
   }
   if (options.first_failing) {
     out.first_failing.assign(n, -1);

@@ -27,6 +27,12 @@
 //   stay_facility              int32        index into facilities() (a facility_table)
 //   stay_admitted              int32        day_number
 //   stay_discharged            int32        day_number, no_day while the stay is ongoing
+//   id_number                  string       offsets into one character buffer, as issued; may be empty
+//   weight                     int64        survey weight in millionths, -1 = none given (weighs 1)
+//
+// Beside them, given(): which members of a rule subject the input had columns for (a population
+// built from columns without a categories column has no categories given, and a policy that reads
+// them is refused by batch/inputs.hpp rather than taking every row as holding none).
 //
 // Every append is validated, and an error names the column, the row and id, and the value
 // (eldercare::invalid_value, e.g. "population.hukou_region[row 7, id 'p7'] = '999999': ...").
@@ -132,6 +138,8 @@ struct row_input {
   std::span<const std::string_view> programmes = {};
   std::string_view household_id = {};
   std::span<const stay_input> stays = {};
+  std::string_view id_number = {}; ///< as issued (15 or 18 characters), empty: none; gives a no_day birth_day
+  std::int64_t weight = -1;        ///< survey weight in millionths; -1: none given (weighs 1)
 };
 
 namespace detail {
@@ -154,7 +162,7 @@ class population_columns {
 public:
   /// The columns, as the header comment lists them (the schema states which holds each fact:
   /// schema::field_info::stored_as).
-  static constexpr std::array<std::string_view, 27> column_names{
+  static constexpr std::array<std::string_view, 29> column_names{
       "id",                           "birth_day",
       "hukou_region",                 "hukou_since",
       "residence_region",             "residence_rural",
@@ -168,7 +176,8 @@ public:
       "programme_entries",            "household_id",
       "stay_offsets",                 "stay_facility",
       "stay_admitted",                "stay_discharged",
-      "died_on"};
+      "died_on",                      "id_number",
+      "weight"};
 
   population_columns() { offsets_start(); }
   /// An empty population whose stays refer to `facilities`.
@@ -229,6 +238,8 @@ public:
     stay_admitted_.reserve(stays);
     stay_discharged_.reserve(stays);
     stay_arena_.reserve(stays);
+    id_number_offsets_.reserve(rows + 1);
+    weight_.reserve(rows);
   }
 
   /// How errors name a cell: "population.hukou_region[row 7, id 'p7']" (`extra` inside the brackets).
@@ -240,7 +251,7 @@ public:
 
   /// Appends a row given as raw column values, after checking every value (see the header comment).
   /// On an error nothing is appended.
-  void append(const row_input& r) {
+  void append(row_input r) {
     const std::size_t row = size();
     auto at = [&](std::string_view column, const std::string& extra = {}) { return row_field(column, row, r.id, extra); };
     // Field names are built only for an error (this runs for every row of large populations).
@@ -256,7 +267,13 @@ public:
       }
     };
     if (r.id.empty()) throw invalid_value(error_id::invalid_person, at("id"), "", "must not be empty");
+    // The ID number, which gives the birth date when the row has none (and must agree with one).
+    std::optional<eldercare::id_number> id;
+    if (!r.id_number.empty()) id = eldercare::id_number::parse(r.id_number, at("id_number"));
+    if (id && r.birth_day == no_day) r.birth_day = to_day_number(id->birth_date());
     const date birth = day(r.birth_day, "birth_day");
+    if (id) (void)birth_date_of(birth, id, at("birth_day"), at("id_number"));
+    if (r.weight != -1) (void)survey_weight::from_micros(r.weight, at("weight"));
     const region_code hukou = region(r.hukou_region, "hukou_region");
     const region_code residence = region(r.residence_region, "residence_region");
     auto not_before_birth = [&](day_number d, std::string_view column, const std::string& extra = {}) {
@@ -355,6 +372,8 @@ public:
     r.programmes = programmes;
     r.household_id = p.household_id;
     r.stays = stays;
+    if (p.id_number) r.id_number = p.id_number->as_issued();
+    if (p.weight) r.weight = p.weight->micros();
     append(r);
   }
 
@@ -366,6 +385,23 @@ public:
   [[nodiscard]] std::string_view id(std::size_t i) const {
     return std::string_view(id_chars_).substr(id_offsets_[i], id_offsets_[i + 1] - id_offsets_[i]);
   }
+  [[nodiscard]] std::string_view id_number(std::size_t i) const {
+    return std::string_view(id_number_chars_)
+        .substr(id_number_offsets_[i], id_number_offsets_[i + 1] - id_number_offsets_[i]);
+  }
+  /// Survey weights in millionths, -1 where none was given (such a row weighs 1).
+  [[nodiscard]] std::span<const std::int64_t> weight_micros() const noexcept { return weight_; }
+  /// Row i's weight (1 where none was given).
+  [[nodiscard]] survey_weight weight_of(std::size_t i) const {
+    return weight_[i] < 0 ? survey_weight() : survey_weight::from_micros(weight_[i]);
+  }
+  /// Whether some row gave a weight: the population is survey microdata, and totals are weighted too.
+  [[nodiscard]] bool weighted() const noexcept { return weighted_; }
+  /// The members of a rule subject that the input gave columns for (all, unless the population was
+  /// built from columns that lacked some; see the header comment).
+  [[nodiscard]] row_fields given() const noexcept { return given_; }
+  /// States which members the input gave (a reader of columns calls it; persons give all).
+  void set_given(row_fields given) noexcept { given_ = given; }
   [[nodiscard]] std::string_view household_id(std::size_t i) const {
     return std::string_view(household_chars_)
         .substr(household_offsets_[i], household_offsets_[i + 1] - household_offsets_[i]);
@@ -433,7 +469,7 @@ public:
       r.hukou.region = hukou_region_[i];
       r.hukou.since = hukou_since_[i] == no_day ? std::nullopt : std::optional<date>(from_day_number(hukou_since_[i]));
     }
-    if (has(fields, row_fields::residence)) r.residence = {residence_region_[i], residence_rural_[i] != 0};
+    if (has(fields, row_fields::residence | row_fields::rural)) r.residence = {residence_region_[i], residence_rural_[i] != 0};
     if (has(fields, row_fields::ability)) r.ability = ability_of(i);
     if (has(fields, row_fields::disability)) r.disability = disability_of(i);
     if (has(fields, row_fields::categories)) r.categories = category_set::from_bits(categories_[i]);
@@ -475,6 +511,11 @@ public:
     p.programmes.resize(ps.size());
     std::size_t k = 0;
     for (const std::string& name : ps) p.programmes[k++].assign(name);
+    const std::string_view number = id_number(i);
+    if (number.empty()) p.id_number.reset();
+    else if (!p.id_number || p.id_number->as_issued() != number) p.id_number = eldercare::id_number::parse(number);
+    if (weight_[i] < 0) p.weight.reset();
+    else p.weight = survey_weight::from_micros(weight_[i]);
   }
 
   [[nodiscard]] std::optional<assessment> ability_of(std::size_t i) const {
@@ -506,6 +547,7 @@ public:
 private:
   void offsets_start() {
     id_offsets_.assign(1, 0);
+    id_number_offsets_.assign(1, 0);
     component_offsets_.assign(1, 0);
     programme_offsets_.assign(1, 0);
     household_offsets_.assign(1, 0);
@@ -634,6 +676,10 @@ private:
       stay_arena_.push_back(std::move(stays[k]));
     }
     stay_offsets_.push_back(static_cast<std::uint32_t>(stay_facility_.size()));
+    id_number_chars_.append(r.id_number);
+    id_number_offsets_.push_back(id_number_chars_.size());
+    weight_.push_back(r.weight);
+    weighted_ = weighted_ || r.weight >= 0;
   }
 
   // Undoes a partly stored row (only after an allocation failure in store()).
@@ -674,6 +720,9 @@ private:
     stay_discharged_.resize(stay_offsets_.back());
     stay_arena_.erase(stay_arena_.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(stay_arena_.size(), stay_offsets_.back())),
                       stay_arena_.end());
+    id_number_offsets_.resize(std::min(id_number_offsets_.size(), rows + 1));
+    id_number_chars_.resize(id_number_offsets_.back());
+    cut(weight_);
   }
 
   std::uint32_t hukou_key_of(region_code c) {
@@ -750,6 +799,11 @@ private:
   day_number birth_min_ = no_day;
   day_number birth_max_ = no_day;
   std::vector<std::uint8_t> category_seen_;
+  std::string id_number_chars_;
+  std::vector<std::uint64_t> id_number_offsets_;
+  std::vector<std::int64_t> weight_;
+  bool weighted_ = false;
+  row_fields given_ = row_fields::all;
 };
 
 } // namespace eldercare

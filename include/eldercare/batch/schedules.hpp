@@ -23,6 +23,9 @@ struct schedule_table {
   std::vector<std::int64_t> amount_fen; ///< money paid, as schedule_line::amount
   std::vector<std::int64_t> quantity; ///< quantity of non-money grants delivered, as schedule_line::quantity
   std::vector<std::uint8_t> eligible; ///< 1 when granted something that month
+  /// 1 when the month is undetermined (schedule_line::determined(); for a bundle, in one of its
+  /// policies): the cell's amount and quantity are then unknown, not 0 owed.
+  std::vector<std::uint8_t> undetermined;
 
   schedule_table() = default;
   /// An empty table (every cell 0) of `rows` rows over the months starting on `starts`.
@@ -34,6 +37,7 @@ struct schedule_table {
     amount_fen.assign(rows * starts.size(), 0);
     quantity.assign(rows * starts.size(), 0);
     eligible.assign(rows * starts.size(), 0);
+    undetermined.assign(rows * starts.size(), 0);
   }
   [[nodiscard]] std::size_t columns() const noexcept { return years.size(); }
   /// The index of (row, month) in the cell vectors.
@@ -41,7 +45,7 @@ struct schedule_table {
     return row * columns() + month;
   }
   /// Adds a schedule over the table's months into `row`: money and quantities add up, a row is
-  /// eligible in a month when one of its schedules is.
+  /// eligible in a month when one of its schedules is, and undetermined when one of them is.
   /// Sums are checked (invalid_value on overflow, naming the month), never wrapped.
   void add(std::size_t row, const std::vector<schedule_line>& lines) {
     for (std::size_t k = 0; k < lines.size(); ++k) {
@@ -57,6 +61,7 @@ struct schedule_table {
       amount_fen[c] = amount;
       quantity[c] = delivered;
       if (lines[k].eligible) eligible[c] = 1;
+      if (!lines[k].determined()) undetermined[c] = 1;
     }
   }
   /// Row `row` back to every cell 0 (a row whose schedule could not be computed).
@@ -64,7 +69,7 @@ struct schedule_table {
     for (std::size_t k = 0; k < columns(); ++k) {
       const std::size_t c = cell(row, k);
       amount_fen[c] = quantity[c] = 0;
-      eligible[c] = 0;
+      eligible[c] = undetermined[c] = 0;
     }
   }
 };

@@ -9,7 +9,8 @@
 //
 // Rows are processed chunk by chunk, every month of a chunk before the next chunk: a chunk's columns
 // and its schedule states stay in the cache for the whole horizon. Totals are exact integer sums,
-// so they do not depend on threads or chunk size.
+// so they do not depend on threads or chunk size; so are the totals weighted by the rows' survey
+// weights (weighted_*: millionths in 128 bits, person/survey_weight.hpp), beside the unweighted ones.
 
 #include <algorithm> // std::sort
 #include <cstddef>
@@ -49,6 +50,7 @@ struct prefecture_total {
   region_code prefecture;
   std::int64_t paid = 0; ///< rows paid a non-zero amount
   money amount;
+  weighted_sum weighted_paid, weighted_amount; ///< the same, weighted by the rows' survey weights
 };
 
 /// Payments of one month attributed to one rule id (over the versions used). Where a version sums
@@ -57,25 +59,35 @@ struct rule_total {
   std::string rule_id;
   std::int64_t paid = 0;
   money amount;
+  weighted_sum weighted_paid, weighted_amount; ///< the same, weighted by the rows' survey weights
 };
 
 struct month_totals {
   int year = 0;
   int month = 0;
   date tested_on;
+  /// The month's status (status_on on its test day). For an undetermined month (before the scheme's
+  /// first known date) nothing below is known: the counts and the amount are left at 0 and every row
+  /// is counted in `undetermined` instead, apart from paid and unpaid rows.
+  decision_status status = decision_status::decided;
+  std::int64_t undetermined = 0; ///< rows whose month is undetermined (all of them, or none)
   std::string version_label;     ///< the version in force at the month's end ("" when none)
   std::int64_t eligible = 0;     ///< rows granted something on the test day
   std::int64_t paid = 0;         ///< rows paid a non-zero amount
   money amount;                  ///< money paid, arrears included
   std::int64_t arrears_months = 0;
   std::int64_t granted_quantity = 0; ///< sum of the granted quantities (fen, hours, ...) of eligible rows
+  /// eligible, paid and amount weighted by the rows' survey weights (1 where a row gives none).
+  weighted_sum weighted_eligible, weighted_paid, weighted_amount;
   std::vector<prefecture_total> by_prefecture; ///< prefectures with a payment, by code
   std::vector<rule_total> by_rule;             ///< rules with a payment, by id
 };
 
 struct simulation_result {
   std::vector<month_totals> months;
-  money total;
+  money total;               ///< money paid over the determined months (undetermined ones are left out)
+  int undetermined_months = 0; ///< months whose payments are unknown (month_totals::status)
+  weighted_sum weighted_total; ///< total weighted by the rows' survey weights
   /// With simulation_options::per_row_amounts: the money paid to row i in month k (fen, arrears
   /// included, as schedule() pays it) at [i * months.size() + k]; empty otherwise.
   std::vector<std::int64_t> row_amounts_fen;
@@ -89,11 +101,18 @@ namespace detail {
 struct month_accumulator {
   std::int64_t eligible = 0, paid = 0, amount = 0, arrears = 0, quantity = 0;
   std::vector<std::int64_t> prefecture_amount, prefecture_paid, rule_amount, rule_paid;
+  weighted_sum weighted_eligible, weighted_paid, weighted_amount;
+  std::vector<weighted_sum> prefecture_weighted_paid, prefecture_weighted_amount, rule_weighted_paid,
+      rule_weighted_amount;
   void size_for(std::size_t prefectures, std::size_t rules) {
     prefecture_amount.assign(prefectures, 0);
     prefecture_paid.assign(prefectures, 0);
     rule_amount.assign(rules, 0);
     rule_paid.assign(rules, 0);
+    prefecture_weighted_paid.assign(prefectures, {});
+    prefecture_weighted_amount.assign(prefectures, {});
+    rule_weighted_paid.assign(rules, {});
+    rule_weighted_amount.assign(rules, {});
   }
 };
 
@@ -147,7 +166,8 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
   for (std::size_t k = 0; k < months; ++k) {
     const date m = add_months_civil(start, static_cast<int>(k));
     plan[k].schedule = schedule_month_of(p, m, options.schedule);
-    plan[k].grant_version = p.status() == computability::computable ? p.version_on(plan[k].schedule.tested_on) : nullptr;
+    plan[k].grant_version =
+        plan[k].schedule.status == decision_status::decided ? p.version_on(plan[k].schedule.tested_on) : nullptr;
     plan[k].year = m.year();
     plan[k].month = m.month();
   }
@@ -247,6 +267,7 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
     for (auto& a : w.months) a.size_for(prefectures.size(), rule_ids.size());
   }
   static const std::vector<std::size_t> no_rules;
+  const auto weights = pop.weight_micros();
 
   // A chunk of rows over every month. at_row / at_month say which row and month are being paid, so
   // that an error there (a grant or a payment past int64) names the policy, the month and the row.
@@ -262,20 +283,31 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
       line.month = mp.month;
       line.tested_on = mp.schedule.tested_on;
       line.granted = granted;
-      pay_month(line, mp.schedule.version, k == 0, ws.states[i]);
+      line.status = mp.schedule.status;
+      pay_month(line, mp.schedule.version, k == 0, ws.states[i], [&] {
+        // Only when arrears are owed (rare: a row's first payment): the row as a person, decided in full.
+        const person subject = pop.to_person(begin + i);
+        return arrears_floor(p, evaluate(p, subject, line.tested_on, facilities));
+      });
       if (!row_amounts.empty()) row_amounts[(begin + i) * months + k] = line.amount.fen();
       if (!line.eligible) return;
       detail::month_accumulator& acc = ws.months[k];
+      const std::int64_t w = weights[begin + i] < 0 ? survey_weight::scale : weights[begin + i];
       ++acc.eligible;
+      acc.weighted_eligible.add_micros(1, w);
       const std::int64_t fen = line.amount.fen();
       if (fen != 0) detail::add_checked(acc.amount, fen, p.id(), mp.year, mp.month, "amount_fen"); // money first
       detail::add_checked(acc.quantity, line.granted->quantity(), p.id(), mp.year, mp.month, "granted_quantity");
       if (fen == 0) return;
       ++acc.paid;
+      acc.weighted_paid.add_micros(1, w);
+      acc.weighted_amount.add_micros(fen, w);
       acc.arrears += line.arrears_months;
       const std::size_t pref = key_slot[region_key[begin + i]];
       detail::add_checked(acc.prefecture_amount[pref], fen, p.id(), mp.year, mp.month, "by_prefecture.amount_fen");
       ++acc.prefecture_paid[pref];
+      acc.prefecture_weighted_amount[pref].add_micros(fen, w);
+      acc.prefecture_weighted_paid[pref].add_micros(1, w);
       // The amount is (sum of the granting rules' quantities) × a whole multiplier (1, days, arrears).
       const std::vector<std::size_t>& slots = *mp.rule_slots;
       const std::int64_t sum = line.granted->quantity();
@@ -284,6 +316,8 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
             by.size() == 1 || sum == 0 ? fen : fen / sum * mp.grant_version->rules[r].grant.quantity();
         detail::add_checked(acc.rule_amount[slots[r]], share, p.id(), mp.year, mp.month, "by_rule.amount_fen");
         ++acc.rule_paid[slots[r]];
+        acc.rule_weighted_amount[slots[r]].add_micros(share, w);
+        acc.rule_weighted_paid[slots[r]].add_micros(1, w);
       }
     };
     if (!columns) {
@@ -411,6 +445,11 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
     t.year = plan[k].year;
     t.month = plan[k].month;
     t.tested_on = plan[k].schedule.tested_on;
+    t.status = plan[k].schedule.status;
+    if (t.status == decision_status::undetermined) {
+      t.undetermined = static_cast<std::int64_t>(pop.size());
+      ++out.undetermined_months;
+    }
     if (plan[k].schedule.version) t.version_label = plan[k].schedule.version->label;
     detail::month_accumulator sum;
     sum.size_for(prefectures.size(), rule_ids.size());
@@ -425,13 +464,20 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
       add(sum.amount, a.amount, "amount_fen");
       sum.arrears += a.arrears;
       add(sum.quantity, a.quantity, "granted_quantity");
+      sum.weighted_eligible += a.weighted_eligible;
+      sum.weighted_paid += a.weighted_paid;
+      sum.weighted_amount += a.weighted_amount;
       for (std::size_t s = 0; s < prefectures.size(); ++s) {
         add(sum.prefecture_amount[s], a.prefecture_amount[s], "by_prefecture.amount_fen");
         sum.prefecture_paid[s] += a.prefecture_paid[s];
+        sum.prefecture_weighted_amount[s] += a.prefecture_weighted_amount[s];
+        sum.prefecture_weighted_paid[s] += a.prefecture_weighted_paid[s];
       }
       for (std::size_t s = 0; s < rule_ids.size(); ++s) {
         add(sum.rule_amount[s], a.rule_amount[s], "by_rule.amount_fen");
         sum.rule_paid[s] += a.rule_paid[s];
+        sum.rule_weighted_amount[s] += a.rule_weighted_amount[s];
+        sum.rule_weighted_paid[s] += a.rule_weighted_paid[s];
       }
     }
     t.eligible = sum.eligible;
@@ -439,14 +485,22 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
     t.amount = money::from_fen(sum.amount);
     t.arrears_months = sum.arrears;
     t.granted_quantity = sum.quantity;
+    t.weighted_eligible = sum.weighted_eligible;
+    t.weighted_paid = sum.weighted_paid;
+    t.weighted_amount = sum.weighted_amount;
     for (const std::size_t s : pref_order)
       if (sum.prefecture_paid[s] > 0)
-        t.by_prefecture.push_back({prefectures[s], sum.prefecture_paid[s], money::from_fen(sum.prefecture_amount[s])});
+        t.by_prefecture.push_back({prefectures[s], sum.prefecture_paid[s],
+                                   money::from_fen(sum.prefecture_amount[s]), sum.prefecture_weighted_paid[s],
+                                   sum.prefecture_weighted_amount[s]});
     for (const std::size_t s : rule_order)
-      if (sum.rule_paid[s] > 0) t.by_rule.push_back({rule_ids[s], sum.rule_paid[s], money::from_fen(sum.rule_amount[s])});
+      if (sum.rule_paid[s] > 0)
+        t.by_rule.push_back({rule_ids[s], sum.rule_paid[s], money::from_fen(sum.rule_amount[s]),
+                             sum.rule_weighted_paid[s], sum.rule_weighted_amount[s]});
     std::int64_t total = out.total.fen();
     detail::add_checked(total, t.amount.fen(), p.id(), t.year, t.month, "total_fen");
     out.total = money::from_fen(total);
+    out.weighted_total += t.weighted_amount;
     out.months.push_back(std::move(t));
   }
   out.row_amounts_fen = std::move(row_amounts);

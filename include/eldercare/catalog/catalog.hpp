@@ -18,23 +18,25 @@
 #include "eldercare/rules/aliases.hpp"
 #include "eldercare/rules/decision.hpp"
 #include "eldercare/rules/stacking.hpp"
+#include "eldercare/subjects/competition_event.hpp"
 #include "eldercare/subjects/service_area.hpp"
 #include "eldercare/subjects/worker.hpp"
 
 namespace eldercare {
 
 /// Whose facts a catalog entry reads.
-enum class subject_kind { person, household, worker, area };
+enum class subject_kind { person, household, worker, area, event };
 
 template <>
 struct enum_words<subject_kind> {
   static constexpr std::string_view type = "subject_kind";
   static constexpr error_id error = error_id::invalid_parameter;
-  static constexpr std::array<word_entry<subject_kind>, 4> entries{{
+  static constexpr std::array<word_entry<subject_kind>, 5> entries{{
       {subject_kind::person, "person"},
       {subject_kind::household, "household"},
       {subject_kind::worker, "worker"},
       {subject_kind::area, "area"},
+      {subject_kind::event, "event"},
   }};
 };
 
@@ -81,6 +83,8 @@ struct catalog_entry {
   std::function<basic_policy<worker>(const reading_context&)> build_worker = {};
   /// Builds the norms of an area entry (planning norms over a population).
   std::function<std::vector<planning_norm>(const reading_context&)> build_norms = {};
+  /// Builds the policy of an event entry (Xicheng's subsidy for skill competitions and exhibitions).
+  std::function<basic_policy<competition_event>(const reading_context&)> build_event = {};
   /// For a bundle (one id covering several policies whose grants add up): the component ids.
   std::vector<std::string> components = {};
   /// Worked examples for the docs: a short description each (the test suite checks them).
@@ -90,23 +94,30 @@ struct catalog_entry {
 /// A bundle's rule, the one definition behind its decision (evaluate_bundle) and its grant without
 /// explanations (prepared_entry's grant_on and status_on): the components count when decided on the
 /// date, their grants add up (they stack by definition of the bundle), and the bundle is decided
-/// when one component is, not in force otherwise.
+/// when one component is, not in force otherwise — unless a component is undetermined on the date
+/// (known_start): the sum is then unknown, and the bundle undetermined, granting nothing known.
 class bundle_sum {
 public:
   /// Adds a component's status and grant, in component order; returns whether the component counts.
   bool add(decision_status status, const std::optional<benefit>& granted) {
+    if (status == decision_status::undetermined) any_undetermined_ = true;
     if (status != decision_status::decided) return false;
     any_decided_ = true;
     if (granted) granted_ = granted_ ? granted_->plus(*granted, "bundle.grant") : granted; // checked sum
     return true;
   }
   [[nodiscard]] decision_status status() const noexcept {
+    if (any_undetermined_) return decision_status::undetermined;
     return any_decided_ ? decision_status::decided : decision_status::not_in_force;
   }
-  [[nodiscard]] const std::optional<benefit>& granted() const noexcept { return granted_; }
+  /// The sum of the decided components' grants; empty when nothing is granted or the sum is unknown.
+  [[nodiscard]] std::optional<benefit> granted() const {
+    return any_undetermined_ ? std::nullopt : granted_;
+  }
 
 private:
   bool any_decided_ = false;
+  bool any_undetermined_ = false;
   std::optional<benefit> granted_;
 };
 
@@ -124,11 +135,16 @@ private:
   d.on = on;
   d.combine = combination::sum;
   bundle_sum sum;
+  std::string undetermined_note; // the first undetermined component's, which makes the bundle so
   for (std::size_t k = 0; k < components.size(); ++k) {
     const std::string& cid = bundle.components[k];
     decision c = eldercare::evaluate(components[k], p, on, facilities);
     if (!sum.add(c.status, c.granted)) {
-      if (sum.status() != decision_status::decided) d.status_note = c.status_note;
+      if (c.status == decision_status::undetermined) {
+        if (undetermined_note.empty()) undetermined_note = cid + ": " + c.status_note;
+      } else if (sum.status() == decision_status::not_in_force) {
+        d.status_note = c.status_note;
+      }
       continue;
     }
     if (d.version_label.empty()) d.version_label = c.version_label;
@@ -141,6 +157,7 @@ private:
   }
   d.status = sum.status();
   if (d.status == decision_status::decided) d.status_note.clear();
+  else if (d.status == decision_status::undetermined) d.status_note = undetermined_note;
   d.granted = sum.granted();
   d.eligible = d.granted.has_value();
   return d;
@@ -214,6 +231,13 @@ public:
     check(chosen);
     if (!e.build_worker) throw lookup_error(error_id::unknown_policy, e.id + " is not a worker entry");
     return e.build_worker(reading_context(readings_, chosen));
+  }
+  /// The policy of an event entry under the chosen readings.
+  [[nodiscard]] basic_policy<competition_event> event_policy_for(std::string_view id, const reading_set& chosen = {}) const {
+    const catalog_entry& e = at(id);
+    check(chosen);
+    if (!e.build_event) throw lookup_error(error_id::unknown_policy, e.id + " is not an event entry");
+    return e.build_event(reading_context(readings_, chosen));
   }
   /// The planning norms of an area entry under the chosen readings.
   [[nodiscard]] std::vector<planning_norm> norms_for(std::string_view id, const reading_set& chosen = {}) const {

@@ -84,14 +84,22 @@ inline const std::vector<std::string> stay_reading_names{"stay.counting", "stay.
                                                          "stay.before_filing"};
 inline const std::vector<std::string> age_reading_names{"age.reached", "age.leap_day"};
 
+/// For a reading whose default is sourced: where the source is named (" [DOMAIN.md F.1, ...]"), so that
+/// the parameter reporting it says where, as every sourced parameter does; "" otherwise.
+[[nodiscard]] inline std::string sourced_from(const reading& def) {
+  return def.origin == provenance::sourced && !def.reference.empty() ? " [" + def.reference + "]" : std::string();
+}
+
 /// The parameter entries for the common readings as chosen, for a rule's parameter list.
 [[nodiscard]] inline parameter_list reading_parameters(const reading_context& r, const std::vector<std::string>& names) {
   parameter_list out;
   for (const auto& n : names) {
     const reading& def = r.definition(n);
     const std::string v = r.get(n);
-    out.push_back({n, v, v == def.default_choice ? def.origin : provenance::assumed,
-                   v == def.default_choice ? "default reading: " + def.rationale : "reading chosen for this evaluation"});
+    const bool is_default = v == def.default_choice;
+    out.push_back({n, v, is_default ? def.origin : provenance::assumed,
+                   is_default ? "default reading: " + def.rationale + sourced_from(def) : "reading chosen for this evaluation",
+                   is_default ? def.quote : std::string()});
   }
   return out;
 }
@@ -119,7 +127,8 @@ inline const std::vector<std::string> age_reading_names{"age.reached", "age.leap
   const std::string v = r.get(name);
   const bool is_default = v == def.default_choice;
   return {std::move(shown_as), v, is_default ? def.origin : provenance::assumed,
-          "reading " + name + (is_default ? " (default): " + def.rationale : " (chosen for this evaluation)")};
+          "reading " + name + (is_default ? " (default): " + def.rationale + sourced_from(def) : " (chosen for this evaluation)"),
+          is_default ? def.quote : std::string()};
 }
 
 } // namespace eldercare::catalog_readings

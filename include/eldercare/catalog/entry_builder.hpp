@@ -298,6 +298,12 @@ entry_policy(const catalog_entry& e, policy_builder<worker> build) {
   return detail::entry_policy(e, build);
 }
 
+/// The same for an event entry's `build_event`.
+[[nodiscard]] inline std::function<basic_policy<competition_event>(const reading_context&)>
+entry_policy(const catalog_entry& e, policy_builder<competition_event> build) {
+  return detail::entry_policy(e, build);
+}
+
 /// Reading names, in order: an entry's own, then shared lists (catalog_readings::age_reading_names).
 [[nodiscard]] inline std::vector<std::string> concat(std::vector<std::string> names,
                                                      const std::vector<std::string>& more) {

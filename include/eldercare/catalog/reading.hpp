@@ -28,6 +28,9 @@ struct reading {
   std::string rationale;                   ///< why the default
   std::string reference;                   ///< e.g. "DOMAIN.md open question 1"
   bool enumerable = true; ///< false for free inputs (a list of towns): skipped by sensitivity analysis
+  /// For a default that follows the text (provenance stated): the seed's words it rests on, carried
+  /// by the parameters that report the reading (checked against the seed like every quote).
+  std::string quote = {};
 
   [[nodiscard]] bool accepts(std::string_view v) const {
     if (!enumerable) return true;

@@ -31,6 +31,10 @@ struct combination_outcome {
   /// Non-money grants summed in their own units (service hours, meals, visits, places, points):
   /// per period on the date, or summed over the months of the period.
   std::int64_t other_quantity = 0;
+  /// Persons whose outcome is undetermined (before a scheme's first known date, known_start): on the
+  /// date, or in some month of the period. Their unknown amounts are not in `total` (counted apart,
+  /// never as 0 owed).
+  std::int64_t undetermined = 0;
 };
 
 /// What varying one reading alone (others held at each of their combinations) changes.
@@ -61,6 +65,9 @@ struct sensitivity_report {
     s += "  total under the default readings: " + combinations[default_combination].total.to_string() + " yuan; range " +
          min_total.to_string() + " – " + max_total.to_string() + " yuan\n";
     s += "  persons whose outcome depends on the readings: " + std::to_string(persons_undecided) + "\n";
+    if (const auto u = combinations[default_combination].undetermined; u > 0)
+      s += "  persons undetermined under the default readings (before a scheme's first known date; not in the "
+           "totals): " + std::to_string(u) + "\n";
     for (const auto& e : effects) {
       s += "  " + e.reading + ": ";
       if (e.persons_affected == 0) {
@@ -135,9 +142,11 @@ inline std::vector<std::string> entry_readings(const catalog& c, const catalog_e
       money m;
       std::int64_t other = 0; // non-money grants in their own unit
       bool any = false;
+      bool unknown = false; // undetermined on the date, or in a month of the period
       auto add_lines = [&](const std::vector<schedule_line>& lines) {
         for (const auto& l : lines) {
           any = any || l.eligible;
+          unknown = unknown || !l.determined();
           if (l.granted && !l.granted->is_money()) other += l.granted->quantity();
         }
         m += total(lines);
@@ -152,15 +161,18 @@ inline std::vector<std::string> entry_readings(const catalog& c, const catalog_e
       } else {
         const decision d = bundle ? cat.evaluate(id, persons[i], on, facilities, rs) : evaluate(*built, persons[i], on, facilities);
         any = d.eligible;
+        unknown = d.status == decision_status::undetermined;
         m = d.amount();
         if (d.granted && !d.granted->is_money()) other = d.granted->quantity();
       }
-      // A person's outcome: money in fen, or the quantity of a non-money grant (hours, meals...).
+      // A person's outcome: money in fen, or the quantity of a non-money grant (hours, meals...), and
+      // whether it was granted (1), or is undetermined (2).
       fen[c][i] = m.fen() != 0 ? m.fen() : other;
-      got[c][i] = any;
+      got[c][i] = static_cast<char>(unknown ? 2 : any ? 1 : 0);
       out.total += m;
       out.other_quantity += other;
       out.eligible += any ? 1 : 0;
+      out.undetermined += unknown ? 1 : 0;
     }
     rep.combinations.push_back(std::move(out));
   }

@@ -29,19 +29,23 @@ namespace eldercare {
 #include "eldercare/catalog/catalog.hpp"
 #include "eldercare/catalog/common_readings.hpp"
 #include "eldercare/catalog/national/disabled_two_subsidies.hpp"
+#include "eldercare/catalog/guangdong/planning_norms.hpp"
 #include "eldercare/catalog/guangdong/special_hardship_visits.hpp"
 #include "eldercare/catalog/shaanxi/xixian_difficult_elder_subsidy.hpp"
 #include "eldercare/catalog/shaanxi/xixian_pension_premium_waiver.hpp"
 #include "eldercare/catalog/shaanxi/xixian_planning_norms.hpp"
+#include "eldercare/catalog/shaanxi/xixian_rural_call_devices.hpp"
 #include "eldercare/catalog/shaanxi/xixian_rural_center_admission.hpp"
 #include "eldercare/catalog/shandong/rongcheng_rural_free_lunch.hpp"
 #include "eldercare/catalog/shandong/weihai_caregiver_post_subsidy.hpp"
 #include "eldercare/catalog/shandong/weihai_home_care_purchase.hpp"
+#include "eldercare/catalog/shandong/weihai_planning_norms.hpp"
 #include "eldercare/catalog/shandong/weihai_platform_phone_subsidy.hpp"
 #include "eldercare/catalog/beijing/xicheng_planning_norms.hpp"
 #include "eldercare/catalog/beijing/xicheng_workforce.hpp"
 #include "eldercare/catalog/shaanxi/xian_advanced_age_allowance.hpp"
 #include "eldercare/catalog/shaanxi/xian_hardship_subsidies.hpp"
+#include "eldercare/catalog/shaanxi/xian_planning_norms.hpp"
 #include "eldercare/catalog/shaanxi/xian_public_home_waitlist.hpp"
 // catalog-includes (one line per seed header; keep sorted)
 
@@ -82,20 +86,26 @@ inline catalog make_standard_catalog() {
   c.add(catalog_entries::xixian_difficult_elder_subsidy());
   c.add(catalog_entries::xixian_pension_premium_waiver());
   c.add(catalog_entries::xixian_planning_norms());
+  c.add(catalog_entries::xixian_rural_call_devices());
   c.add(catalog_entries::guangdong_special_hardship_visits()); // seed 003
+  c.add(catalog_entries::guangdong_planning_norms());
   c.add(catalog_entries::weihai_home_care_purchase()); // seed 001
   c.add(catalog_entries::weihai_platform_phone_subsidy());
+  c.add(catalog_entries::weihai_platform_free_phone());
   c.add(catalog_entries::weihai_caregiver_post_subsidy());
+  c.add(catalog_entries::weihai_planning_norms());
   c.add(catalog_entries::rongcheng_rural_free_lunch());
   c.add(catalog_entries::xicheng_high_skill_talent_hiring()); // seed 000 workforce and norms
   c.add(catalog_entries::xicheng_high_skill_talent_wage_growth());
   c.add(catalog_entries::xicheng_high_skill_talent());
+  c.add(catalog_entries::xicheng_high_skill_talent_competition());
   c.add(catalog_entries::xicheng_planning_norms());
   c.add(catalog_entries::xian_disabled_care_subsidy()); // seed 004
   c.add(catalog_entries::xian_rural_living_allowance());
   c.add(catalog_entries::xian_accident_insurance());
   c.add(catalog_entries::xian_advanced_age_allowance());
   c.add(catalog_entries::xian_public_home_waitlist());
+  c.add(catalog_entries::xian_planning_norms());
   // catalog-entries (one block per seed)
 
   const citation beijing_rules{"北京市 非重复享受规定 (as summarised in DOMAIN.md D.1)", "", "不得同时享受…二选一", "DOMAIN.md D.1 (laihamady.com)",

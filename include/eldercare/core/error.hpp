@@ -24,6 +24,9 @@ enum class error_id : int {
   invalid_period = 108,        // negative period length, unsupported unit
   invalid_parameter = 109,     // a rule or policy parameter out of range
   invalid_category = 110,      // an unknown category word
+  invalid_id_number = 111,     // a resident ID number: its length, check character, date or region
+  invalid_weight = 112,        // a survey weight that is negative, NaN, infinite or too large
+  missing_input = 113,         // a fact a policy reads is missing: a column, the facility registry
   // 2xx: catalog and policy look-ups
   unknown_policy = 201,
   no_version_in_force = 202,

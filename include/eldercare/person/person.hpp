@@ -13,7 +13,9 @@
 #include "eldercare/facility/facility_registry.hpp"
 #include "eldercare/person/category.hpp"
 #include "eldercare/person/health.hpp"
+#include "eldercare/person/id_number.hpp"
 #include "eldercare/person/residency.hpp"
+#include "eldercare/person/survey_weight.hpp"
 #include "eldercare/stay/stay.hpp"
 
 namespace eldercare {
@@ -39,6 +41,12 @@ struct person {
   /// living says so with the `alive` condition (rules/conditions/alive.hpp).
   std::optional<date> died_on = {};
   // [end:died_on]
+  /// The resident ID number (公民身份号码) when the record has one; its date of birth must be
+  /// birth_date (validate() checks it). No rule reads it.
+  std::optional<eldercare::id_number> id_number = {};
+  /// Survey microdata: how many persons the record represents (none given: 1). No rule reads it;
+  /// population totals are weighted by it (person/survey_weight.hpp).
+  std::optional<survey_weight> weight = {};
 };
 
 namespace detail {
@@ -58,7 +66,7 @@ inline std::optional<std::size_t> overlapping_earlier_stay(std::span<const stay>
 
 /// Checks the facts that single values cannot check alone, throwing invalid_value with the field
 /// path (e.g. "persons[p1].stays[1].admitted"):
-///  - a non-empty id and a real birth date;
+///  - a non-empty id and a real birth date, the ID number's when one is given;
 ///  - hukou.since, the date of death, the assessment and stays not before the birth date;
 ///  - stays that do not overlap (a transfer on one day — discharge and admission the same day — is fine);
 ///  - when `facilities` is given, every stay names a facility in it.
@@ -70,6 +78,7 @@ inline void validate(const person& p, const facility_registry* facilities = null
     if (d < p.birth_date)
       throw invalid_value(error_id::invalid_person, field, to_iso(d), "is before the birth date " + to_iso(p.birth_date));
   };
+  if (p.id_number) (void)birth_date_of(p.birth_date, p.id_number, at + ".birth_date", at + ".id_number");
   if (p.hukou.since) not_before_birth(*p.hukou.since, at + ".hukou.since");
   if (p.died_on) {
     require_valid(*p.died_on, at + ".died_on");

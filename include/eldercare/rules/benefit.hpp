@@ -21,19 +21,21 @@ enum class benefit_unit : std::uint8_t {
   meals,           ///< meals (助餐)
   priority_points, ///< points towards a waiting-list rank (轮候)
   service_place,   ///< a place (admission) in a service facility (入住名额), e.g. a rural regional centre
+  device,          ///< a device given in kind (实物): a phone (话机), a call device (呼叫器)
 };
 
 template <>
 struct enum_words<benefit_unit> {
   static constexpr std::string_view type = "benefit_unit";
   static constexpr error_id error = error_id::invalid_parameter;
-  static constexpr std::array<word_entry<benefit_unit>, 6> entries{{
+  static constexpr std::array<word_entry<benefit_unit>, 7> entries{{
       {benefit_unit::money, "money"},
       {benefit_unit::service_hours, "service_hours"},
       {benefit_unit::visits, "visits"},
       {benefit_unit::meals, "meals"},
       {benefit_unit::priority_points, "priority_points"},
       {benefit_unit::service_place, "service_place"},
+      {benefit_unit::device, "device"},
   }};
 };
 
@@ -63,6 +65,7 @@ inline std::string quantity_text(benefit_unit u, std::int64_t q) {
   case benefit_unit::meals: return std::to_string(q) + (q == 1 ? " meal" : " meals");
   case benefit_unit::priority_points: return std::to_string(q) + " priority points";
   case benefit_unit::service_place: return std::to_string(q) + (q == 1 ? " service place" : " service places");
+  case benefit_unit::device: return std::to_string(q) + (q == 1 ? " device" : " devices");
   }
   return "?";
 }
@@ -127,6 +130,7 @@ using visits_per_month = benefit_amount<benefit_unit::visits, benefit_period::pe
 using meals_per_day = benefit_amount<benefit_unit::meals, benefit_period::per_day>;
 using priority_points = benefit_amount<benefit_unit::priority_points, benefit_period::one_off>;
 using service_places = benefit_amount<benefit_unit::service_place, benefit_period::one_off>;
+using devices_once = benefit_amount<benefit_unit::device, benefit_period::one_off>;
 
 /// Any benefit, chosen at run time.
 class benefit {

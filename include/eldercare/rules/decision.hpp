@@ -16,16 +16,20 @@ enum class decision_status {
   decided,
   not_in_force,   ///< no version of the policy is in force on the date
   not_computable, ///< the policy is announced but cannot be computed (see status_note)
+  /// before the scheme's first known date, where a source shows it existed earlier (known_start):
+  /// neither eligible nor not eligible — whether and what it granted is unknown (未定)
+  undetermined,
 };
 
 template <>
 struct enum_words<decision_status> {
   static constexpr std::string_view type = "decision_status";
   static constexpr error_id error = error_id::invalid_parameter;
-  static constexpr std::array<word_entry<decision_status>, 3> entries{{
+  static constexpr std::array<word_entry<decision_status>, 4> entries{{
       {decision_status::decided, "decided"},
       {decision_status::not_in_force, "not_in_force"},
       {decision_status::not_computable, "not_computable"},
+      {decision_status::undetermined, "undetermined"},
   }};
 };
 
@@ -54,6 +58,21 @@ struct decision {
         if (reason.kind == reason_kind::leaf && !reason.passed) return reason.condition;
     return status_note;
   }
+  /// The latest day from which a duration of a granting rule is counted (reason::counted_from of its
+  /// passing conditions: when the stay that earned the grant began); empty when none measures one.
+  [[nodiscard]] std::optional<date> counted_from() const {
+    std::optional<date> latest;
+    for (const auto& r : rules) {
+      if (!r.eligible) continue;
+      bool granting = false;
+      for (const auto& g : granting_rules) granting = granting || g == r.rule_id;
+      if (!granting) continue;
+      for (const auto& reason : r.reasons)
+        if (reason.passed && reason.counted_from && (!latest || *latest < *reason.counted_from))
+          latest = reason.counted_from;
+    }
+    return latest;
+  }
   /// The earliest date on which some rule would hold if only time passed.
   [[nodiscard]] std::optional<date> would_be_eligible_on() const {
     std::optional<date> best;
@@ -64,11 +83,13 @@ struct decision {
 };
 
 /// The status of every decision of `policy` on `on`, whoever the subject: not computable for an
-/// announced policy, not in force when no version is, decided otherwise (for batches that ask for
-/// grants alone, without a decision per subject).
+/// announced policy, undetermined before the first known date of a scheme that existed earlier
+/// (basic_policy::known_from), not in force when no version is, decided otherwise (for batches that
+/// ask for grants alone, without a decision per subject).
 template <class Subject>
 [[nodiscard]] decision_status status_on(const basic_policy<Subject>& policy, const date& on) {
   if (policy.status() == computability::announced) return decision_status::not_computable;
+  if (policy.known_from() && on < policy.known_from()->from) return decision_status::undetermined;
   if (!policy.version_on(on)) return decision_status::not_in_force;
   return decision_status::decided;
 }
@@ -124,6 +145,8 @@ decision undecided(const basic_policy<Subject>& p, const Subject& s, const date&
   d.status = status_on(p, on);
   if (d.status == decision_status::not_computable) {
     d.status_note = "not computable: " + p.missing();
+  } else if (d.status == decision_status::undetermined) {
+    d.status_note = p.known_from()->to_string();
   } else if (d.status == decision_status::not_in_force) {
     d.status_note = "not in force on " + to_iso(on);
     if (!p.versions().empty()) d.status_note += " (first version from " + to_iso(p.versions().front().effective_from) + ")";
@@ -137,7 +160,7 @@ template <class Subject>
 [[nodiscard]] decision evaluate(const basic_policy<Subject>& policy, const Subject& subject, const date& on,
                                 const facility_registry* facilities = nullptr) {
   decision d = detail::undecided(policy, subject, on);
-  const auto* v = policy.status() == computability::computable ? policy.version_on(on) : nullptr;
+  const auto* v = d.status == decision_status::decided ? policy.version_on(on) : nullptr;
   if (!v) return d;
   d.version_label = v->label;
   d.combine = v->combine;
@@ -160,7 +183,7 @@ std::optional<benefit> grant_with_rules(const basic_policy<Subject>& policy, con
                                         const facility_registry* facilities,
                                         std::type_identity_t<const basic_policy_version<Subject>*>* applied,
                                         std::vector<std::size_t>* by) {
-  const auto* v = policy.status() == computability::computable ? policy.version_on(on) : nullptr;
+  const auto* v = status_on(policy, on) == decision_status::decided ? policy.version_on(on) : nullptr;
   if (applied) *applied = v;
   if (by) by->clear();
   if (!v) return std::nullopt;

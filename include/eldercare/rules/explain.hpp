@@ -51,6 +51,8 @@ inline void append_reason(std::string& s, const reason& r, int base_indent) {
 [[nodiscard]] inline std::string explain(const decision& d) {
   std::string s = d.policy_id + " — " + d.policy_title + "\n";
   s += d.subject_id + " on " + to_iso(d.on);
+  // Undetermined is a third answer beside eligible and not eligible, said as plainly as they are.
+  if (d.status == decision_status::undetermined) return s + ": UNDETERMINED — " + d.status_note + "\n";
   if (d.status != decision_status::decided) return s + ": " + d.status_note + "\n";
   s += " (version " + d.version_label + ", rules combine by " + std::string(to_word(d.combine)) + "): ";
   if (d.eligible) {

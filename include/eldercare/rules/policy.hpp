@@ -107,13 +107,33 @@ struct basic_policy_version {
   }
 };
 
+/// Where a source shows that a scheme existed before the first version a policy encodes, but not
+/// how (its amounts or conditions then): the scheme is known, as encoded, from the first version's
+/// start, and dates before it are undetermined (未定), not "not in force". Evaluations on those dates
+/// say so (decision_status::undetermined) instead of answering "no".
+struct known_start {
+  date from;          ///< the first version's start: the scheme as encoded is known from this day
+  std::string reason; ///< why earlier dates are undetermined, e.g. "the platform has run 十年来 (seed 001)"
+
+  /// "scheme known from 2022-10-15; earlier dates undetermined (the platform has run 十年来)".
+  [[nodiscard]] std::string to_string() const {
+    std::string s = "scheme known from " + to_iso(from) + "; earlier dates undetermined";
+    if (!reason.empty()) s += " (" + reason + ")";
+    return s;
+  }
+  friend bool operator==(const known_start&, const known_start&) = default;
+};
+
 template <class Subject>
 class basic_policy {
 public:
   using version_type = basic_policy_version<Subject>;
 
+  /// `known`: set when a source shows the scheme existed before its first version (known_start); its
+  /// date must be the first version's start.
   basic_policy(std::string id, std::string title, std::vector<version_type> versions,
-               computability status = computability::computable, std::string missing = {})
+               computability status = computability::computable, std::string missing = {},
+               std::optional<known_start> known = std::nullopt)
       : id_(std::move(id)), title_(std::move(title)), versions_(std::move(versions)), status_(status),
         missing_(std::move(missing)) {
     if (id_.empty()) throw invalid_value(error_id::invalid_parameter, "policy.id", "", "must not be empty");
@@ -123,7 +143,18 @@ public:
     if (status_ == computability::computable && versions_.empty())
       throw invalid_value(error_id::invalid_parameter, id_ + ".versions", "[]",
                           "a computable policy needs at least one version");
+    if (known) set_known_start(std::move(*known));
   }
+
+  /// The policy, known from its first version's start `from`, earlier dates undetermined because of
+  /// `reason` (see known_start): `self.policy(version(...)).known_from(make_date(2022, 10, 15), "...")`.
+  [[nodiscard]] basic_policy known_from(date from, std::string reason) && {
+    set_known_start({from, std::move(reason)});
+    return std::move(*this);
+  }
+  /// Set when dates before the first version are undetermined (known_start); empty when a source
+  /// dates the scheme's start, so that earlier dates are not in force.
+  [[nodiscard]] const std::optional<known_start>& known_from() const noexcept { return known_; }
 
   [[nodiscard]] const std::string& id() const noexcept { return id_; }
   [[nodiscard]] const std::string& title() const noexcept { return title_; }
@@ -140,6 +171,16 @@ public:
   }
 
 private:
+  void set_known_start(known_start k) {
+    require_valid(k.from, id_ + ".known_from");
+    if (versions_.empty() || versions_.front().effective_from != k.from)
+      throw invalid_value(error_id::invalid_parameter, id_ + ".known_from", to_iso(k.from),
+                          versions_.empty() ? std::string("needs a version that starts on it")
+                                            : "must be the first version's start, " +
+                                                  to_iso(versions_.front().effective_from));
+    known_ = std::move(k);
+  }
+
   void check_version(std::size_t i) const {
     const version_type& v = versions_[i];
     const std::string field = id_ + ".versions[" + v.label + "]";
@@ -168,6 +209,7 @@ private:
   std::vector<version_type> versions_;
   computability status_;
   std::string missing_;
+  std::optional<known_start> known_;
 };
 
 } // namespace eldercare

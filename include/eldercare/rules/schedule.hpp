@@ -7,6 +7,7 @@
 #include <cstdint>  // std::int64_t: quantities delivered
 #include <optional>
 #include <string>
+#include <string_view> // granting rule ids
 #include <vector>
 
 #include "eldercare/calendar/month_arithmetic.hpp"
@@ -33,6 +34,14 @@ struct schedule_line {
   /// paid (deliveries_in_month); 0 for money grants.
   std::int64_t quantity = 0;
   std::optional<benefit> granted;
+  /// The status of the month's test day (status_on): decided; not_in_force or not_computable (nothing
+  /// owed); or undetermined — before the scheme's first known date (known_start), where whether and
+  /// what the month paid is unknown: `amount` and `quantity` are then not "0 owed" but unknown, and
+  /// total() leaves the month out (undetermined_months() counts it).
+  decision_status status = decision_status::decided;
+
+  /// False for an undetermined month, whose amount is unknown.
+  [[nodiscard]] bool determined() const noexcept { return status != decision_status::undetermined; }
 };
 
 /// When the per-year and one-off grants of one subject were delivered (see deliveries_in_month).
@@ -80,24 +89,81 @@ struct schedule_month {
   date month_start;
   const basic_policy_version<Subject>* version; ///< nullptr when none is in force at the month's end
   date tested_on;
+  decision_status status; ///< status_on(policy, tested_on): the month's status whoever the subject
 };
 
-/// The version and test day of the month that starts on `month_start`.
+/// The version, test day and status of the month that starts on `month_start`.
 template <class Subject>
 [[nodiscard]] schedule_month<Subject> schedule_month_of(const basic_policy<Subject>& policy, const date& month_start,
                                                         const schedule_options& options = {}) {
   const auto* v = policy.version_on(end_of_month(month_start));
   const month_basis basis = options.basis ? *options.basis : v ? v->paid_month : month_basis::end_of_month;
-  return {month_start, v, basis == month_basis::end_of_month ? end_of_month(month_start) : month_start};
+  const date tested_on = basis == month_basis::end_of_month ? end_of_month(month_start) : month_start;
+  return {month_start, v, tested_on, status_on(policy, tested_on)};
 }
 
-/// Pays one month: given `line.granted` (what was granted on the month's test day), sets
-/// line.eligible, line.amount, line.arrears_months and line.quantity, and advances `state`.
-/// `first_month` says whether this is the schedule's first month (no arrears are paid for it: nothing
-/// came before). The one definition of month-by-month payment, used by schedule(), schedule_each()
-/// and population simulations.
+/// The first day arrears may reach back to when `d`'s grant is first paid (a back-pay reading such as
+/// "the first three months are paid too"): the later of
+///  * the day the granting rules came into force without a break — the start of the earliest of the
+///    contiguous versions up to the one applied that all have every granting rule (a scheme's start,
+///    or a revision's for a rule the revision added): nothing is owed for months before a rule existed;
+///  * the day the duration that earned the grant is counted from (decision::counted_from: the
+///    admission that began the stay): nothing is owed for months before the stay.
+/// A granting rule id prefixed with a member ("p1: jin_ji_meng", household decisions) is matched by
+/// the id after the prefix.
 template <class Subject>
-void pay_month(schedule_line& line, const basic_policy_version<Subject>* v, bool first_month, schedule_state& state) {
+[[nodiscard]] date arrears_floor(const basic_policy<Subject>& policy, const decision& d) {
+  const auto& versions = policy.versions();
+  const auto* v = policy.version_on(d.on);
+  if (!v) return d.on;
+  auto has_rule = [](const basic_policy_version<Subject>& version, std::string_view granting) {
+    if (const auto at = granting.rfind(": "); at != std::string_view::npos) granting.remove_prefix(at + 2);
+    for (const auto& r : version.rules)
+      if (r.id == granting) return true;
+    return false;
+  };
+  auto has_all = [&](const basic_policy_version<Subject>& version) {
+    for (const auto& g : d.granting_rules)
+      if (!has_rule(version, g)) return false;
+    return true;
+  };
+  auto k = static_cast<std::size_t>(v - versions.data());
+  date floor = v->effective_from;
+  while (k > 0) {
+    const auto& before = versions[k - 1];
+    const bool contiguous = before.effective_to && *before.effective_to + boost::gregorian::date_duration(1) ==
+                                                       versions[k].effective_from;
+    if (!contiguous || !has_all(before)) break;
+    floor = before.effective_from;
+    --k;
+  }
+  if (const auto since = d.counted_from(); since && floor < *since) floor = *since;
+  return floor;
+}
+
+namespace detail {
+/// Months of arrears owed with a first payment in `year`-`month`: `wanted` months before it, not
+/// reaching back past the month that contains `floor` (a month the stay or the rule covers for a day
+/// counts whole).
+[[nodiscard]] inline int arrears_owed(int wanted, int year, int month, const date& floor) {
+  const int paid = year * 12 + month - 1;
+  const int earliest = floor.year() * 12 + floor.month() - 1;
+  const int available = paid - earliest;
+  return available <= 0 ? 0 : available < wanted ? available : wanted;
+}
+} // namespace detail
+
+/// Pays one month: given `line.status` and `line.granted` (the month's status and what was granted on
+/// its test day), sets line.eligible, line.amount, line.arrears_months and line.quantity, and advances
+/// `state`. `first_month` says whether this is the schedule's first month (no arrears are paid for it:
+/// nothing came before). Arrears are asked for only when owed: `arrears_floor()` gives the first day
+/// they may reach back to (arrears_floor(policy, decision)). An undetermined month pays nothing known
+/// and counts as not eligible for what follows. The one definition of month-by-month payment, used by
+/// schedule(), schedule_each() and population simulations.
+template <class Subject, class ArrearsFloor>
+void pay_month(schedule_line& line, const basic_policy_version<Subject>* v, bool first_month, schedule_state& state,
+               ArrearsFloor&& arrears_floor) {
+  if (line.status != decision_status::decided) line.granted.reset();
   line.eligible = line.granted.has_value();
   line.amount = money();
   line.arrears_months = 0;
@@ -112,8 +178,8 @@ void pay_month(schedule_line& line, const basic_policy_version<Subject>* v, bool
   }
   line.amount = g.amount() * deliveries_in_month(g.period(), line.year, line.month, state.paid);
   if (g.period() == benefit_period::per_month && newly_eligible && v && v->arrears_months > 0) {
-    line.arrears_months = v->arrears_months;
-    line.amount += g.amount() * v->arrears_months;
+    line.arrears_months = detail::arrears_owed(v->arrears_months, line.year, line.month, arrears_floor());
+    line.amount += g.amount() * line.arrears_months;
   }
 }
 
@@ -140,6 +206,7 @@ template <class Subject, class Recipient>
   requires requires(const basic_policy<Subject>& p, const Recipient& r, const date& on,
                     const facility_registry* f) {
     { grant_on(p, r, on, f) } -> std::same_as<std::optional<benefit>>;
+    { evaluate(p, r, on, f) } -> std::same_as<decision>;
   }
 [[nodiscard]] std::vector<schedule_line>
 schedule(const basic_policy<Subject>& policy, const Recipient& subject, const date& first, const date& last,
@@ -154,18 +221,31 @@ schedule(const basic_policy<Subject>& policy, const Recipient& subject, const da
     line.year = m.year();
     line.month = m.month();
     line.tested_on = month.tested_on;
-    line.granted = grant_on(policy, subject, line.tested_on, facilities);
-    pay_month(line, month.version, out.empty(), state);
+    line.status = month.status;
+    if (line.status == decision_status::decided) line.granted = grant_on(policy, subject, line.tested_on, facilities);
+    pay_month(line, month.version, out.empty(), state, [&] {
+      return arrears_floor(policy, evaluate(policy, subject, line.tested_on, facilities));
+    });
     out.push_back(line);
   }
   return out;
 }
 
-/// The total money over a schedule.
+/// The total money over the determined months of a schedule. An undetermined month (known_start) is
+/// left out, not counted as 0 owed: check undetermined_months() before reading the total as the whole
+/// period's.
 [[nodiscard]] inline money total(const std::vector<schedule_line>& lines) {
   money sum;
-  for (const auto& l : lines) sum += l.amount;
+  for (const auto& l : lines)
+    if (l.determined()) sum += l.amount;
   return sum;
+}
+
+/// The months of a schedule that are undetermined (before the scheme's first known date).
+[[nodiscard]] inline int undetermined_months(const std::vector<schedule_line>& lines) {
+  int n = 0;
+  for (const auto& l : lines) n += l.determined() ? 0 : 1;
+  return n;
 }
 
 } // namespace eldercare

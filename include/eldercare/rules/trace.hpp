@@ -47,6 +47,10 @@ struct reason {
   /// would pass if nothing else changes.
   std::optional<date> met_on;
   std::string note;           ///< anything else worth saying ("no assessment on file")
+  /// For a duration condition measured from an event (入住满三个月: the continuous stay's start, art.
+  /// 201's event day): that day, whether or not the duration is complete. Schedules clip back-paid
+  /// arrears to it (no arrears for months before the stay began).
+  std::optional<date> counted_from;
 };
 
 /// Records nothing. Conditions call `leaf(make)` with a lambda; here it is never invoked.

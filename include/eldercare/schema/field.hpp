@@ -8,7 +8,12 @@
 //
 // One name per fact: `name` is its path in JSON and in the Python value classes ("hukou.since",
 // person.hukou.since); its flat column is that path with '.' written '_' ("hukou_since"). Older
-// names stay accepted as aliases, declared in the field that owns them.
+// names stay accepted as aliases, declared in the field that owns them, and so are the Chinese
+// column headers of civil-affairs spreadsheets (户籍地, 身份证号 ...: alias_in::header).
+//
+// A fact states which members of a rule subject it fills (`fills`, rules/row_fields.hpp): a leaf
+// declares what it reads in the same terms, so a population that lacks every column of what a
+// policy reads is told so (batch/inputs.hpp) instead of being taken as "none".
 
 #include <array>       // word tables, aliases
 #include <cstddef>     // std::size_t
@@ -18,6 +23,7 @@
 
 #include "eldercare/core/error.hpp"
 #include "eldercare/core/words.hpp"
+#include "eldercare/rules/row_fields.hpp" // what a fact fills
 
 namespace eldercare {
 
@@ -40,6 +46,8 @@ enum class field_kind : std::uint8_t {
   text_list,    ///< a list of texts: comma-separated in a string column; JSON a list
   integer_list, ///< a list of whole numbers: JSON a list
   record_list,  ///< a list of records of another subject (`element`)
+  fixed_point,  ///< a number >= 0 with 6 decimals, held as a whole number of millionths (the cell's
+                ///< number): a float64 or int64 column (or decimal text); JSON a number
 };
 
 /// The words of an enum, as a field refers to them: built only by words_of<E>(), so that no word
@@ -88,6 +96,8 @@ template <Worded E>
 enum class alias_in : std::uint8_t {
   json,   ///< a key of the JSON interchange format
   column, ///< a column of a table (DataFrame, Arrow, CSV, Parquet)
+  header, ///< a column header of a spreadsheet (Chinese, as civil-affairs sheets write it); any
+          ///< table's column too, so that a sheet read by other means reads the same
 };
 
 /// Another name a fact is accepted under in input (output always uses the fact's own name).
@@ -119,7 +129,16 @@ struct field_access {
 };
 
 /// The number of aliases a field can declare.
-inline constexpr std::size_t max_aliases = 6;
+inline constexpr std::size_t max_aliases = 8;
+
+/// Another fact that may give a required fact's value when the record lacks it: a resident ID
+/// number gives the date of birth (always) and, by an explicit option, the hukou region.
+struct field_source {
+  std::string_view fact = {};   ///< the fact that gives it ("id_number")
+  std::string_view option = {}; ///< the option a reader must be given for it ("hukou_from_id"), or empty: always
+  std::string_view note = {};   ///< how ("digits 7-14 of the ID number")
+  [[nodiscard]] constexpr bool empty() const noexcept { return fact.empty(); }
+};
 
 /// One fact of a subject.
 struct field_info {
@@ -130,7 +149,8 @@ struct field_info {
   std::string_view cpp = {};             ///< the C++ member, e.g. "person::hukou.since"
   std::string_view cpp_type = {};        ///< e.g. "std::optional<date>"
   std::string_view arrow = {};           ///< the Arrow type of its column, e.g. "date32"
-  bool required = false;                 ///< every row / record must give it
+  bool required = false;                 ///< every row / record must give it (or its `given_by`)
+  field_source given_by = {};            ///< where a required fact may come from instead
   std::string_view missing = {};         ///< how a column says "missing" (optional facts)
   std::string_view default_value = {};   ///< what a missing value means
   error_id error = error_id::invalid_parameter; ///< the id of errors in its values
@@ -143,6 +163,9 @@ struct field_info {
   std::string_view stored_as = {};       ///< the population_columns columns holding it (comma-separated)
   std::string_view element = {};         ///< record_list: the subject of each element
   field_access access = {};
+  /// The members of a rule subject the fact fills (a single group; none for facts no leaf reads):
+  /// a policy whose leaves read a group needs one of its facts' columns.
+  row_fields fills = row_fields::none;
   /// The fact's own rule beyond its kind's (its words, its range): the reason a value is refused, or
   /// empty. The home of per-fact checks: every reader of a fact that is one value (columns, the
   /// Python value classes, JSON) calls it and names the field and the value in the error.
@@ -187,7 +210,7 @@ template <>
 struct enum_words<schema::field_kind> {
   static constexpr std::string_view type = "field_kind";
   static constexpr error_id error = error_id::invalid_parameter;
-  static constexpr std::array<word_entry<schema::field_kind>, 10> entries{{
+  static constexpr std::array<word_entry<schema::field_kind>, 11> entries{{
       {schema::field_kind::text, "text"},
       {schema::field_kind::date, "date"},
       {schema::field_kind::region, "region"},
@@ -198,6 +221,7 @@ struct enum_words<schema::field_kind> {
       {schema::field_kind::text_list, "text_list"},
       {schema::field_kind::integer_list, "integer_list"},
       {schema::field_kind::record_list, "record_list"},
+      {schema::field_kind::fixed_point, "fixed_point"},
   }};
 };
 
@@ -205,9 +229,10 @@ template <>
 struct enum_words<schema::alias_in> {
   static constexpr std::string_view type = "alias_in";
   static constexpr error_id error = error_id::invalid_parameter;
-  static constexpr std::array<word_entry<schema::alias_in>, 2> entries{{
+  static constexpr std::array<word_entry<schema::alias_in>, 3> entries{{
       {schema::alias_in::json, "json"},
       {schema::alias_in::column, "column"},
+      {schema::alias_in::header, "header"},
   }};
 };
 

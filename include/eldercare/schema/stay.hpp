@@ -1,7 +1,8 @@
 #pragma once
 // The facts of a stay (eldercare::stay), the elements of a person's `stays`: in JSON a list of
 // objects, in a table a list column of structs or a table of its own whose `person_id` column names
-// each stay's person (see schema/field.hpp).
+// each stay's person (see schema/field.hpp); in a spreadsheet of persons, one stay per row under
+// the headers below (机构, 入住日期, 离院日期).
 
 #include <array>       // the fields
 #include <string_view> // names
@@ -19,7 +20,8 @@ inline constexpr std::array<field_info, 3> stay_fields{{
      .cpp_type = "std::string",
      .arrow = "string",
      .required = true,
-     .error = error_id::invalid_stay},
+     .error = error_id::invalid_stay,
+     .aliases = {{{.name = "机构", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets (one stay per row of a persons sheet)"}, {.name = "入住机构", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets (one stay per row of a persons sheet)"}, {.name = "养老机构", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets (one stay per row of a persons sheet)"}, {.name = "机构名称", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets (one stay per row of a persons sheet)"}}}},
     {.name = "admitted",
      .column = "admitted",
      .kind = field_kind::date,
@@ -28,7 +30,8 @@ inline constexpr std::array<field_info, 3> stay_fields{{
      .cpp_type = "date",
      .arrow = "date32",
      .required = true,
-     .error = error_id::invalid_stay},
+     .error = error_id::invalid_stay,
+     .aliases = {{{.name = "入住日期", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets (one stay per row of a persons sheet)"}, {.name = "入住时间", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets (one stay per row of a persons sheet)"}}}},
     {.name = "discharged",
      .column = "discharged",
      .kind = field_kind::date,
@@ -38,7 +41,8 @@ inline constexpr std::array<field_info, 3> stay_fields{{
      .arrow = "date32",
      .missing = "null",
      .default_value = "ongoing",
-     .error = error_id::invalid_stay},
+     .error = error_id::invalid_stay,
+     .aliases = {{{.name = "离院日期", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets (one stay per row of a persons sheet)"}, {.name = "出院日期", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets (one stay per row of a persons sheet)"}, {.name = "退住日期", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets (one stay per row of a persons sheet)"}}}},
 }};
 
 inline constexpr subject_info stay_subject{"stay", "eldercare::stay", "A stay (入住) in a facility", stay_fields,

@@ -9,7 +9,7 @@
 
 namespace eldercare::schema {
 
-inline constexpr std::array<field_info, 8> worker_fields{{
+inline constexpr std::array<field_info, 9> worker_fields{{
     {.name = "id",
      .column = "id",
      .kind = field_kind::text,
@@ -87,6 +87,16 @@ inline constexpr std::array<field_info, 8> worker_fields{{
      .missing = "empty",
      .default_value = "none",
      .error = error_id::invalid_person},
+    {.name = "programmes",
+     .column = "programmes",
+     .kind = field_kind::text_list,
+     .doc = "statuses an authority recorded for the worker, by id (e.g. weihai.caregiver.qualified)",
+     .cpp = "worker::programmes",
+     .cpp_type = "std::vector<std::string>",
+     .arrow = "list<string>",
+     .missing = "empty",
+     .default_value = "none",
+     .error = error_id::invalid_parameter},
 }};
 
 inline constexpr subject_info worker_subject{"worker", "eldercare::worker",

@@ -117,7 +117,8 @@ private:
 };
 
 /// The one definition of a qualifying segment: each stay in a facility (given by facility_of(i))
-/// matching the criteria, clipped to the days its filing was in force when the criteria require one,
+/// matching the criteria (its filing made with an accepted authority, when the criteria check it),
+/// clipped to the days its filing was in force when the criteria require one,
 /// sorted by first day (a stable insertion sort: stays usually number one to three).
 template <class FacilityOf>
 void qualifying_refs(std::span<const stay> stays, FacilityOf&& facility_of, const facility_criteria& criteria,
@@ -128,7 +129,7 @@ void qualifying_refs(std::span<const stay> stays, FacilityOf&& facility_of, cons
     if (!criteria.matches_place_and_kind(f)) continue;
     segment_ref seg{i, s.admitted(), s.discharged()};
     if (criteria.require_filing) {
-      if (!f.filing()) continue;
+      if (!f.filing() || !criteria.accepts_filing_authority(f)) continue;
       const filing& fl = *f.filing();
       if (rules.before_filing == pre_filing_days::not_counted && seg.from < fl.filed_on()) seg.from = fl.filed_on();
       if (fl.revoked_on()) {

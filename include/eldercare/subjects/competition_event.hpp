@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "eldercare/calendar/date.hpp"
+#include "eldercare/core/words.hpp"
 #include "eldercare/region/region_code.hpp"
 
 namespace eldercare {
@@ -27,23 +28,28 @@ enum class event_kind : std::uint8_t {
   other,              ///< anything else (training, a fair, ...)
 };
 
-[[nodiscard]] inline constexpr std::string_view to_word(event_organiser o) noexcept {
-  switch (o) {
-  case event_organiser::enterprise: return "enterprise (企业)";
-  case event_organiser::industry_association: return "industry_association (行业协会)";
-  case event_organiser::chamber_of_commerce: return "chamber_of_commerce (商会组织)";
-  case event_organiser::other: return "other";
-  }
-  return "?";
-}
-[[nodiscard]] inline constexpr std::string_view to_word(event_kind k) noexcept {
-  switch (k) {
-  case event_kind::skill_competition: return "skill_competition (技能竞赛)";
-  case event_kind::achievement_show: return "achievement_show (高技能人才成果展示活动)";
-  case event_kind::other: return "other";
-  }
-  return "?";
-}
+template <>
+struct enum_words<event_organiser> {
+  static constexpr std::string_view type = "event_organiser";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static constexpr std::array<word_entry<event_organiser>, 4> entries{{
+      {event_organiser::enterprise, "enterprise", "企业"},
+      {event_organiser::industry_association, "industry_association", "行业协会"},
+      {event_organiser::chamber_of_commerce, "chamber_of_commerce", "商会组织"},
+      {event_organiser::other, "other"},
+  }};
+};
+
+template <>
+struct enum_words<event_kind> {
+  static constexpr std::string_view type = "event_kind";
+  static constexpr error_id error = error_id::invalid_parameter;
+  static constexpr std::array<word_entry<event_kind>, 3> entries{{
+      {event_kind::skill_competition, "skill_competition", "技能竞赛"},
+      {event_kind::achievement_show, "achievement_show", "高技能人才成果展示活动"},
+      {event_kind::other, "other"},
+  }};
+};
 
 struct competition_event {
   std::string id;

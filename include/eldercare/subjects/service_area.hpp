@@ -23,6 +23,15 @@ struct service_area {
   std::int64_t nursing_beds = 0;        ///< of which nursing-type (护理型) beds
   money welfare_lottery_funds = {};     ///< 福彩公益金 available to civil affairs
   money welfare_lottery_eldercare = {}; ///< of which spent on eldercare
+  std::int64_t towns = 0;               ///< township-level units (镇街: towns and street offices)
+  std::int64_t towns_with_centre = 0;   ///< of which with a comprehensive eldercare centre (综合养老服务中心)
+  std::int64_t counties = 0;            ///< county-level units (区县)
+  std::int64_t counties_with_home = 0;  ///< of which with an eldercare home (养老院 / 敬老院)
+  std::int64_t urban_communities = 0;   ///< urban communities (城市社区: residents' committees)
+  std::int64_t urban_communities_covered = 0; ///< of which with an eldercare facility (站点)
+  std::int64_t rural_communities = 0;   ///< rural communities (农村社区: villages)
+  std::int64_t rural_communities_covered = 0; ///< of which with an eldercare facility
+  std::int64_t community_facilities = 0; ///< village and community eldercare facilities (村(社区)居家养老设施)
 };
 
 /// The outcome of a planning norm for an area.

@@ -23,6 +23,11 @@ struct worker {
   bool care_worker = false;            ///< works as a 养老护理员 (eldercare care worker)
   /// Year-on-year wage growth for each completed year of this employment, in per mille (50 = 5.0%).
   std::vector<int> annual_wage_growth_permille = {};
+  /// Statuses recorded for the worker by an authority, as ids (read by enrolled_in, as a person's
+  /// programmes are): "weihai.caregiver.qualified" (meets the conditions of Weihai's post subsidy,
+  /// which no source states), "xicheng.talent.award_graduate" (a vocational-college graduate who won a
+  /// prize in a Beijing or national skill competition, 可视为高技能人才).
+  std::vector<std::string> programmes = {};
 };
 
 } // namespace eldercare

@@ -58,7 +58,8 @@ enum class leaf_strategy : std::uint8_t {
   case row_fields::none: return leaf_strategy::constant;
   case row_fields::birth_date: return leaf_strategy::birth;
   case row_fields::hukou: return leaf_strategy::hukou;
-  case row_fields::residence: return leaf_strategy::residence;
+  case row_fields::residence:
+  case row_fields::rural: return leaf_strategy::residence; // the residence key holds the rural flag
   case row_fields::categories: return leaf_strategy::categories;
   case row_fields::health: return leaf_strategy::health;
   case row_fields::ability: return leaf_strategy::ability;

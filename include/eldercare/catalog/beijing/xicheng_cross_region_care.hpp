@@ -25,7 +25,8 @@ namespace eldercare::catalog_entries {
        "DOMAIN.md open question 9"},
       {"xicheng.back_pay", "Once 满三个月 is reached, are the first three months paid too?",
        {{"none", "no: paid from the first month in which the three months are complete"},
-        {"first_three_months", "yes: the first payment adds three months of arrears"}},
+        {"first_three_months", "yes: the first payment adds up to three months of arrears — none for a month "
+                               "before the tier's start or before the admission"}},
        "none", provenance::assumed, "The source pays 'after' (满) three months; back-pay is not mentioned.",
        "DOMAIN.md open question 1"},
       {"xicheng.first_paid_month", "Which month is paid first: the month the three months complete, or the next?",
@@ -39,6 +40,25 @@ namespace eldercare::catalog_entries {
         {"combined", "time in either kind of institution counts; the rate follows the current institution"}},
        "separate", provenance::assumed, "The 2023 revision adds a tier with its own 满3个月; the text treats them apart.",
        "DOMAIN.md open question 4"},
+      {"xicheng.eco_filing",
+       "Must a 生态涵养区 institution be filed (备案) for the 200-yuan tier, as a 津冀蒙 one must be for the 600?",
+       {{"not_required", "no: the 2023 sentence names an institution of the area, without 备案"},
+        {"required", "yes: the revision extends the 2020 measures (在之前基础上扩大了范围), filing included"}},
+       "not_required", provenance::stated,
+       "The revision's words ask for a stay in an institution of the area and say nothing about filing; the 2020 "
+       "sentence's 经当地民政部门备案 qualifies the 津冀蒙 institutions only.",
+       "seed 000; DOMAIN.md open question 7", true, "对于入住北京生态涵养区养老机构满3个月的"},
+      {"xicheng.filing_authority",
+       "经当地民政部门备案: with which department must a 津冀蒙 institution be filed for its days to count?",
+       {{"same_province", "a civil-affairs department of the institution's own province (天津, 河北 or 内蒙古), at "
+                          "any level"},
+        {"same_county", "the civil-affairs department of the institution's county"},
+        {"not_checked", "any department: the filing's authority is not compared"}},
+       "same_province", provenance::assumed,
+       "当地 asks for a local department. A for-profit institution files with its county's department, a non-profit "
+       "one at its registration authority's level, which may be the city's or the province's (DOMAIN.md C): only the "
+       "province is local for every institution.",
+       "DOMAIN.md C; seed 000"},
       {"beijing.mountain_towns",
        "Which towns of 昌平 110114 and 房山 110111 are mountain areas (part of the 生态涵养区)?",
        {},
@@ -59,7 +79,8 @@ namespace eldercare::catalog_entries {
                  "Tianjin, Hebei or Inner Mongolia get 600 yuan a month (from June 2020); from the 2023 revision, "
                  "200 yuan a month after three months in an institution of Beijing's ecological conservation area.",
       .readings = concat({"xicheng.min_age", "xicheng.back_pay", "xicheng.first_paid_month", "xicheng.tier_transfer",
-                          "beijing.mountain_towns", "hukou.legacy_codes", "age.reached", "age.leap_day"},
+                          "xicheng.eco_filing", "xicheng.filing_authority", "beijing.mountain_towns",
+                          "hukou.legacy_codes", "age.reached", "age.leap_day"},
                          catalog_readings::stay_reading_names),
       .examples =
           {
@@ -92,9 +113,15 @@ namespace eldercare::catalog_entries {
     const bool age_test = r.is("xicheng.min_age", "60");
     const period stay = period::months(3);
     const bool filed = true;
-    const facility_criteria in_jjm{jjm, {facility_kind::institution}, filed};
-    const facility_criteria in_eco{eco, {facility_kind::institution}, filed};
-    const facility_criteria in_either{jjm | eco, {facility_kind::institution}, filed};
+    const bool eco_filed = r.is("xicheng.eco_filing", "required");
+    const filing_authority local = parse_word<filing_authority>(r.get("xicheng.filing_authority"),
+                                                                "readings.xicheng.filing_authority");
+    const facility_criteria in_jjm{jjm, {facility_kind::institution}, filed, local};
+    const facility_criteria in_eco{eco, {facility_kind::institution}, eco_filed, local};
+    // Time in either kind counts towards the 200-yuan tier (tier_transfer=combined): a 津冀蒙 day counts
+    // as it counts for the 600 (filed), unless the area's institutions need no filing, when none does
+    // (one stay criterion holds one filing test).
+    const facility_criteria in_either{jjm | eco, {facility_kind::institution}, eco_filed, local};
     const auto amount_jjm = money_per_month(600_yuan);
     const auto amount_eco = money_per_month(200_yuan);
 
@@ -105,8 +132,7 @@ namespace eldercare::catalog_entries {
     const parameter_list common = {
         stated("hukou", xicheng).quote("西城户籍老年人"),
         assumed("min_age", age_test ? "60" : "none", "reading xicheng.min_age"),
-        stated("stay_length", stay, "满三个月 / 满3个月"),
-        stated("filing_required", filed).quote("经当地民政部门备案的养老机构"),
+        stated("stay_length", stay, "the Civil Code's months (stay.counting)").quote("满三个月…满3个月"),
     };
     auto with = [&](parameter_list base, parameter_list more) {
       base.insert(base.end(), more.begin(), more.end());
@@ -121,19 +147,26 @@ namespace eldercare::catalog_entries {
                         any_condition(who() && continuous_stay_at_least(stay, in_jjm, continuity, counting)),
                         amount_jjm,
                         with(common, {stated("amount", amount_jjm).quote("每人每月补贴600元"),
-                                      stated("regions", jjm).quote("津冀蒙协同发展地区")})};
+                                      stated("regions", jjm).quote("津冀蒙协同发展地区"),
+                                      stated("filing_required", filed).quote("经当地民政部门备案的养老机构"),
+                                      catalog_readings::reading_parameter(r, "xicheng.filing_authority",
+                                                                          "filing_authority")})};
     const bool combined = r.is("xicheng.tier_transfer", "combined");
     const any_condition eco_stay =
         combined ? any_condition(continuous_stay_at_least(stay, in_either, continuity, counting) && in_facility(in_eco))
                  : any_condition(continuous_stay_at_least(stay, in_eco, continuity, counting));
+    parameter_list eco_parameters = {
+        stated("amount", amount_eco).quote("每人每月也补贴200元"),
+        sourced("regions", eco, "门头沟、平谷、怀柔、密云、延庆 and the mountain towns of 昌平、房山 (DOMAIN.md B.3)"),
+        catalog_readings::reading_parameter(r, "xicheng.eco_filing", "filing_required")};
+    if (eco_filed)
+      eco_parameters.push_back(catalog_readings::reading_parameter(r, "xicheng.filing_authority", "filing_authority"));
     const rule eco_rule{"ecological_area",
                         "200 yuan a month after three months in an institution of Beijing's 生态涵养区",
                         c2023,
                         any_condition::all({who(), eco_stay}),
                         amount_eco,
-                        with(common, {stated("amount", amount_eco).quote("每人每月也补贴200元"),
-                                      sourced("regions", eco,
-                                              "门头沟、平谷、怀柔、密云、延庆 and the mountain towns of 昌平、房山 (DOMAIN.md B.3)")})};
+                        with(common, eco_parameters)};
 
     const month_basis basis = r.is("xicheng.first_paid_month", "next_month") ? month_basis::start_of_month : month_basis::end_of_month;
     const int arrears = r.is("xicheng.back_pay", "first_three_months") ? 3 : 0;

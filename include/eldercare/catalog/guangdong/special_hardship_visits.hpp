@@ -36,14 +36,13 @@ inline cited_document guangdong_notice() {
 [[nodiscard]] inline std::vector<reading> guangdong_visits_readings() {
   return {
       {"guangdong.visits.region",
-       "Which area does the visiting scheme cover? The notice speaks of 全市 (24 镇(街道)) without naming "
-       "the city.",
+       "Which city does the visiting scheme cover? The notice speaks of 全市 (its 24 镇(街道)) without naming "
+       "the city: give its 6-digit code (under 440000).",
        {},
-       "440000",
+       "",
        provenance::assumed,
-       "The report comes from the provincial civil-affairs department and the visiting system is a national "
-       "target (DOMAIN.md D); give a city's 6-digit code under 440000 (24 镇街 suggests 中山市 442000, not "
-       "verified) to narrow it.",
+       "No source names the city, and one city's plan does not cover the province: the entry is not computable "
+       "until the city is given. (24 镇街 would fit 中山市 442000, which has no districts; no source confirms it.)",
        "POLICIES.md seed 003",
        false},
       {"guangdong.visits.basis",
@@ -74,15 +73,16 @@ inline cited_document guangdong_notice() {
        "DOMAIN.md D, open question 16"},
       {"guangdong.visits.certificate",
        "Does a disability certificate (残疾人证) make an elder 失能 for the visits?",
-       {{"grade_1_2", "yes, a grade 1 or 2 (重度残疾) certificate of any category"},
-        {"any_grade", "yes, a certificate of any grade"},
-        {"none", "no: only an ability assessment counts"}},
-       "grade_1_2",
-       provenance::assumed,
-       "A grade 1-2 certificate is the usual proof of severe disability for elders without an assessment, "
-       "and the "
-       "2022 national visiting opinion names 重残 next to 失能 (DOMAIN.md D).",
-       "DOMAIN.md D, open question 15"},
+       {{"none", "no: only an ability assessment counts (失能 as the notice lists it)"},
+        {"grade_1_2", "yes, a grade 1 or 2 (重度残疾, 重残) certificate of any category"},
+        {"any_grade", "yes, a certificate of any grade"}},
+       "none",
+       provenance::stated,
+       "The notice lists 失能 among five groups and not 重残 (severe disability), which the 2022 national "
+       "visiting opinion names beside it (DOMAIN.md D): a certificate alone does not make an elder 失能 here.",
+       "DOMAIN.md D, open question 15",
+       true,
+       "獨(dú)居、空巢、留守、失能、計(jì)劃生育特殊家庭"},
       {"guangdong.visits.per_category",
        "Does an elder in several groups (独居 and 失能, say) get one visit a month or one per group?",
        {{"per_elder", "one visit a month per elder (the 100% rate counts elders)"},
@@ -95,14 +95,20 @@ inline cited_document guangdong_notice() {
 }
 
 namespace detail {
-inline region_set guangdong_visits_area(const reading_context& r) {
-  const region_code code =
-      region_code::parse(r.get("guangdong.visits.region"), "readings.guangdong.visits.region");
+/// The notice's city (reading guangdong.visits.region): a code under 440000; the whole province
+/// (440000) is accepted when asked for explicitly.
+inline region_set guangdong_visits_area(const std::string& text) {
+  const region_code code = region_code::parse(text, "readings.guangdong.visits.region");
   if (!regions::guangdong.contains(code))
     throw invalid_value(error_id::invalid_region, "readings.guangdong.visits.region", code.to_string(),
-                        "the visiting scheme is a Guangdong one: give 440000 or a code under it");
+                        "the visiting scheme is a Guangdong one: give a code under 440000");
   return region_set(code == regions::guangdong ? "广东省" : "the notice's city", {code});
 }
+
+/// Why dates before the report are undetermined.
+inline constexpr const char* guangdong_visits_earlier =
+    "the report of 2020-09-16 (seed 003) describes a visiting system being set up and improved (全面建立健全…定期探訪制度); "
+    "when visits began is in no source";
 
 } // namespace detail
 
@@ -110,22 +116,24 @@ inline region_set guangdong_visits_area(const reading_context& r) {
   catalog_entry e{
       .id = "cn.guangdong.special_hardship_visits",
       .title = "特殊困难老年人定期探访制度 (广东, 2020)",
-      .jurisdiction = "广东省 (440000); the notice's city (全市, 24 镇街) is not named",
+      .jurisdiction = "a city of 广东省 (440000) with 24 镇(街道), not named by the source: reading guangdong.visits.region",
       .source = catalog_sources::seed_003,
       .summary =
           "Elders who live alone (独居), are empty-nest (空巢), left-behind (留守), disabled (失能) or in a "
           "family-planning special family (计划生育特殊家庭) are visited at least once a month (月探访率达100%). "
-          "Budget norm of the same notice: at least 70% of the welfare-lottery funds for social welfare go to "
-          "eldercare.",
+          "The notice does not name its city: the entry is computable once the city's code is given (reading "
+          "guangdong.visits.region). Budget norm of the same notice: at least 70% of the welfare-lottery funds for "
+          "social welfare go to eldercare.",
       .readings = {"guangdong.visits.region", "guangdong.visits.basis", "guangdong.visits.min_age",
                    "guangdong.visits.disabled_level", "guangdong.visits.certificate", "guangdong.visits.per_category",
                    "age.reached", "age.leap_day"},
       .examples =
           {
-              "A 75-year-old living alone in 广州市越秀区 (440104): 1 visit per month from 2020-09-16; nothing on "
-              "2020-09-15.",
-              "A 70-year-old with a grade-2 肢体 certificate and no assessment: 1 visit per month (certificate "
-              "reading grade_1_2).",
+              "Without the city (reading guangdong.visits.region): not computable.",
+              "With guangdong.visits.region = 442000, a 75-year-old living alone in 442000: 1 visit per month from "
+              "2020-09-16; undetermined on 2020-09-15 (visits are known from the report's date).",
+              "A 70-year-old with a grade-2 肢体 certificate and no assessment: nothing by default; 1 visit per month "
+              "under guangdong.visits.certificate = grade_1_2.",
               "An elder both 独居 and 失能: 1 visit per month; 2 under guangdong.visits.per_category = per_category.",
               "Welfare-lottery funds of 1,000,000.00 yuan with 600,000.00 to eldercare: 700,000.00 required, gap "
               "100,000.00.",
@@ -135,7 +143,11 @@ inline region_set guangdong_visits_area(const reading_context& r) {
     const citation c = guangdong_notice().cite("优化多元服务功能,强化服务供给体系 (as reported, seed 003)",
                                                "全面建立健全獨(dú)居、空巢、留守、失能、計(jì)"
                                                "劃生育特殊家庭等特殊困難老年人定期探訪制度,實(shí)現(xiàn)月探訪率達(dá)100%");
-    const region_set area = detail::guangdong_visits_area(r);
+    const std::string city = r.get("guangdong.visits.region");
+    if (city.empty())
+      return self.announced("the notice (seed 003) does not name its city (全市24个镇(街道)): give the city's 6-digit code "
+                            "as reading guangdong.visits.region");
+    const region_set area = detail::guangdong_visits_area(city);
     const auto ages = catalog_readings::ages(r);
     auto where = [&]() -> any_condition {
       if (r.is("guangdong.visits.basis", "hukou")) return hukou_in(area);
@@ -167,7 +179,7 @@ inline region_set guangdong_visits_area(const reading_context& r) {
         stated("visits", "at least 1 per month").quote("實(shí)現(xiàn)月探訪率達(dá)100%"),
         assumed("visit_kind", "any visit (in person, phone or video not distinguished)",
                 "the notice does not say; DOMAIN.md open question 15"),
-        assumed("area", area, "reading guangdong.visits.region"),
+        assumed("area", area, "reading guangdong.visits.region: the city the caller names (the notice does not)"),
         catalog_readings::reading_parameter(r, "guangdong.visits.basis", "basis"),
         catalog_readings::reading_parameter(r, "guangdong.visits.min_age", "min_age"),
         catalog_readings::reading_parameter(r, "guangdong.visits.per_category", "per_category"),
@@ -204,10 +216,14 @@ inline region_set guangdong_visits_area(const reading_context& r) {
     };
     const combination combine =
         r.is("guangdong.visits.per_category", "per_category") ? combination::sum : combination::highest;
-    return self.policy(version("2020", c)
-                           .start(provenance::stated, "行業動態 2020年09月16日 (seed 003)")
-                           .combine(combine)
-                           .rules(std::move(rules)));
+    return self
+        .policy(version("2020", c)
+                    .start(provenance::assumed,
+                           "the report's date (行業動態 2020年09月16日, seed 003): the first day visits are known; the plan's "
+                           "own date and the day visits began are in no source, so earlier dates are undetermined")
+                    .combine(combine)
+                    .rules(std::move(rules)))
+        .known_from(make_date(2020, 9, 16), detail::guangdong_visits_earlier);
   });
   e.build_norms = [](const reading_context&) {
     planning_norm lottery;

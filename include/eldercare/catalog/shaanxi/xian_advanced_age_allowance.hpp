@@ -12,6 +12,9 @@
 //                            unverified public demo project: assumed, never the default. Granted
 //                            as 12 × those a year, so every reading grants money per year.
 // Whether the annual 资格认证 is required is reading xian.annual_certification.
+//
+// Dates: the derived amounts describe 2021 on (the version's assumed start); the allowance itself is
+// known from Feb 2011 (DOMAIN.md E.4), so dates before 2021 are undetermined, not "not in force".
 
 #include "eldercare/catalog/shaanxi/xian_common.hpp"
 #include "eldercare/rules/conditions/programme.hpp"
@@ -33,6 +36,7 @@ namespace eldercare::catalog_entries {
           {
               "Born 1953-03-10, Xi'an hukou: nothing on 2023-03-09, 777.78 yuan per year from 2023-03-10 (70th birthday).",
               "Born 1940-01-01 under xian.advanced_age_bands=demo_tiers: 1200.00 yuan per year (100 a month) in 2023 (aged 83).",
+              "Any elder on 2020-12-31: undetermined (the allowance existed since 2011; its amounts then are unknown).",
           },
   };
   e.build = entry_policy(e, [](const reading_context& r, const policy_head& self) {
@@ -89,7 +93,10 @@ namespace eldercare::catalog_entries {
                                   from == 70 ? "72万 recipients fit 70+ better than 80+ (DOMAIN.md E.4)"
                                              : "the 2011 measures' threshold (DOMAIN.md E.4 [C])")})}};
     }
-    return self.policy(version("2021", c).rules(std::move(rules)));
+    return self.policy(version("2021", c).rules(std::move(rules)))
+        .known_from(xian_detail::version_start(),
+                    "the allowance dates from the 2011 measures (DOMAIN.md E.4 [C]), whose amounts and ages are unknown; "
+                    "the amounts here are derived from figures for 2021 on");
   });
   return e;
 }

@@ -124,12 +124,18 @@ inline parameter_list base_parameters(const reading_context& r, std::vector<std:
        "、 lists parallel groups in Chinese enumerations; POLICIES.md reads it as 'disabled or poor'.",
        "DOMAIN.md open question 14"},
       {"xian.special_hardship",
-       "Who are the 特殊困难老年人 insured against accidents?",
-       {{"mca_2022", "独居、空巢、留守、失能、重残 (certificate grade 1-2) or 计划生育特殊家庭 elders"},
+       "Who are the 特殊困难老年人 insured against accidents (28万 of them, seed 004)?",
+       {{"assistance_and_care_needs",
+         "低保, 特困 or 低收入 elders, and 失能, 重残 (certificate grade 1-2) or 计划生育特殊家庭 ones: the economic and "
+         "care-need groups, without the living-arrangement groups (独居、空巢、留守)"},
+        {"mca_2022", "独居、空巢、留守、失能、重残 (certificate grade 1-2) or 计划生育特殊家庭 elders (the 2022 MCA list)"},
         {"assistance", "低保, 特困 or 低收入 elders (an economic reading of 困难)"},
-        {"either", "anyone in either group"}},
-       "mca_2022", provenance::sourced,
-       "The 2022 MCA opinion on 特殊困难老年人探访关爱 defines the term by these groups (DOMAIN.md D [V]).",
+        {"either", "anyone in the MCA list or the economic groups"}},
+       "assistance_and_care_needs", provenance::assumed,
+       "The seed insures 28万 elders, about one in eight of Xi'an's roughly two million elders [K]. The 2022 MCA "
+       "opinion's list (DOMAIN.md D [V]) cannot be the insured group: 空巢 elders alone, commonly half of all elders "
+       "[K], outnumber 28万 several times. The economic and care-need groups are of the order of 28万 [K], and are "
+       "the groups such city-bought accident insurance usually covers [K].",
        "DOMAIN.md D, open question 14"},
       {"xian.advanced_age_bands",
        "Xi'an's 高龄保健补贴: from which age, and how much?",

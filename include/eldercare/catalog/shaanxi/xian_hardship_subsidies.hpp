@@ -100,8 +100,9 @@ namespace eldercare::catalog_entries {
       .readings = {"xian.special_hardship", "xian.disability_level", "hukou.legacy_codes", "age.reached", "age.leap_day"},
       .examples =
           {
-              "A Xi'an elder living alone (独居): a 20.00 yuan per year premium by default; nothing under "
-              "xian.special_hardship=assistance unless also on 低保/特困/低收入.",
+              "A Xi'an elder on 低保: a 20.00 yuan per year premium by default.",
+              "A Xi'an elder living alone (独居), in no economic or care-need group: nothing by default; a 20.00 yuan "
+              "per year premium under xian.special_hardship=mca_2022.",
           },
   };
   e.build = entry_policy(e, [](const reading_context& r, const policy_head& self) {
@@ -115,10 +116,17 @@ namespace eldercare::catalog_entries {
         disability_at_least({dc::visual, dc::hearing, dc::speech, dc::physical, dc::intellectual, dc::mental, dc::multiple},
                             disability_grade::two);
     const any_condition assistance = in_category(category_set{category::dibao, category::tekun, category::low_income});
+    // 失能, 重残 and 计划生育特殊家庭: the care-need groups of the MCA list.
+    const any_condition care_needs =
+        in_category(category_set{category::special_family, category::jisheng_tefu, category::shidu}) ||
+        ability_at_least(xian_detail::disability_level(r)) ||
+        disability_at_least({dc::visual, dc::hearing, dc::speech, dc::physical, dc::intellectual, dc::mental, dc::multiple},
+                            disability_grade::two);
     const std::string which = r.get("xian.special_hardship");
     const any_condition hardship = which == "assistance" ? assistance
                                    : which == "either"   ? any_condition::any({mca, assistance})
-                                                         : mca;
+                                   : which == "mca_2022" ? mca
+                                                         : any_condition::any({assistance, care_needs});
     parameter_list p = xian_detail::base_parameters(r, {"xian.special_hardship", "xian.disability_level"});
     p.push_back(derived("premium", premium,
                         "560余万元 ÷ 28万人 = 560,000,000 fen ÷ 280,000 = 2,000 fen exactly; the premium per insured elder, "

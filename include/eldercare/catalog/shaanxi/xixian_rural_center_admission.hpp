@@ -5,7 +5,8 @@
 // The plan: each new town builds at least one centre by 2023, which "负责向有服务需求且无精神病和法定
 // 传染疾病的农村最低生活保障老人、失能半失能老人、空巢老人、失独老人、高龄及其他生活困难老人提供养老和护理
 // 服务". Encoded as one rule: a member of the new area (reading xixian.membership), living in a
-// village (rural by residence, DOMAIN.md B.1), an elder, in one of the target groups, and — the two
+// village when a 低保 recipient (农村 qualifies that group only, as the words run: reading
+// xixian.rural_scope; rural by residence, DOMAIN.md B.1), an elder, in one of the target groups, and — the two
 // exclusions, explained when they fire — without a severe mental illness and without a notifiable
 // infectious disease (DOMAIN.md D.2). The grant is one place in a centre (service_places(1)).
 
@@ -21,11 +22,13 @@ namespace eldercare::catalog_entries {
       .jurisdiction = xixian_jurisdiction,
       .source = catalog_sources::seed_002,
       .summary =
-          "Rural regional eldercare centres of 西咸新区 serve rural elders who need the service and have no "
-          "mental illness and no notifiable infectious disease, and who are on 低保, 失能 or 半失能, empty-nest, "
-          "失独, of advanced age (高龄), or otherwise in hardship. The grant is a place in a centre.",
-      .readings = {"xixian.membership", "xixian.extra_towns", "xixian.min_age", "xixian.advanced_age",
-                   "xixian.semi_disabled_level", "xixian.other_hardship", "age.reached", "age.leap_day"},
+          "Rural regional eldercare centres of 西咸新区 serve elders who need the service and have no mental "
+          "illness and no notifiable infectious disease, and who are rural 低保 recipients, 失能 or 半失能, "
+          "empty-nest, 失独, of advanced age (高龄), or otherwise in hardship (农村 qualifies the 低保 group as the "
+          "words run; reading xixian.rural_scope makes every group rural). The grant is a place in a centre.",
+      .readings = {"xixian.membership", "xixian.extra_towns", "xixian.rural_scope", "xixian.min_age",
+                   "xixian.advanced_age", "xixian.semi_disabled_level", "xixian.other_hardship", "age.reached",
+                   "age.leap_day"},
       .examples =
           {
               "A 70-year-old rural 低保 elder with hukou in 周陵街道 (610404008): 1 service place.",
@@ -33,6 +36,8 @@ namespace eldercare::catalog_entries {
               "无精神病 firing.",
               "An 80-year-old rural elder in 斗门街道 (610116010) with no other group: eligible as 高龄 from the "
               "80th birthday.",
+              "An urban 70-year-old 低保 elder of the new area: not eligible (rural 低保 only); an urban 空巢 one: "
+              "eligible by default, not under xixian.rural_scope = every_group.",
           },
   };
   e.build = entry_policy(e, [](const reading_context& r, const policy_head& self) {
@@ -41,8 +46,10 @@ namespace eldercare::catalog_entries {
                                                   "人、失能半失能老人、空巢老人、失独老人、高龄及"
                                                   "其他生活困难老人提供养老和护理服务");
     const ability_level semi = detail::xixian_level(r, "xixian.semi_disabled_level");
+    const bool every_group_rural = r.is("xixian.rural_scope", "every_group");
     std::vector<any_condition> groups = {
-        in_category(category::dibao), // 农村最低生活保障老人
+        every_group_rural ? any_condition(in_category(category::dibao))
+                          : any_condition(in_category(category::dibao) && lives_rural{}), // 农村最低生活保障老人
         ability_at_least(semi),       // 失能半失能老人
         in_category(
             category_set{category::kongchao, category::living_alone}), // 空巢老人 (独居 is its subset)
@@ -51,17 +58,20 @@ namespace eldercare::catalog_entries {
     };
     if (r.is("xixian.other_hardship", "tekun_low_income"))
       groups.push_back(in_category(category_set{category::tekun, category::low_income})); // 其他生活困难老人
-    const any_condition who = any_condition::all({
-        detail::xixian_member(r), lives_rural{}, detail::xixian_elder_age(r),
-        any_condition::any(std::move(groups)), !has_mental_illness{}, // 无精神病
-        !has_infectious_disease{},                                    // 无法定传染疾病
-    });
+    std::vector<any_condition> parts = {detail::xixian_member(r)};
+    if (every_group_rural) parts.emplace_back(lives_rural{});
+    parts.emplace_back(detail::xixian_elder_age(r));
+    parts.emplace_back(any_condition::any(std::move(groups)));
+    parts.emplace_back(!has_mental_illness{});     // 无精神病
+    parts.emplace_back(!has_infectious_disease{}); // 无法定传染疾病
+    const any_condition who = any_condition::all(std::move(parts));
     parameter_list p = {
         sourced("area", detail::xixian_area(r),
                 "DOMAIN.md B.2: the member towns of 西咸新区 (older list [C]) matched to NBS township codes"),
         catalog_readings::reading_parameter(r, "xixian.membership", "membership"),
-        stated("rural", "by residence (residence.rural)",
-               "农村…老人; decided by where the elder lives, not by hukou type (DOMAIN.md B.1)"),
+        catalog_readings::reading_parameter(r, "xixian.rural_scope", "rural_scope"),
+        sourced("rural", "by residence (residence.rural)",
+                "农村 is decided by where the elder lives, not by a hukou type (DOMAIN.md B.1)"),
         catalog_readings::reading_parameter(r, "xixian.min_age", "min_age"),
         stated("groups", "低保, 失能半失能, 空巢 (incl. 独居), 失独, 高龄, 其他生活困难")
             .quote("农村最低生活保障老人、失能半失能老人、空巢老人、失独老人、高龄及其他生活困难老人"),

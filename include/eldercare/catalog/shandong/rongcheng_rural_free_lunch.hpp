@@ -5,8 +5,13 @@
 // Seed 001: Rongcheng (荣成市 371082) has built 507 暖心食堂 covering 65% of its villages, "为1.5万名
 // 80周岁以上农村老人提供免费午餐". "Rural" is decided by where the elder lives (a village), not by a
 // hukou type (POLICIES.md, DOMAIN.md B.1). Open (DOMAIN.md open question 12): whether the age is
-// tested on the day or once a year, whether Rongcheng hukou is also required; and, since only 65% of
-// villages have a canteen, whether the elder's village has one.
+// tested on the day or once a year, whether Rongcheng hukou is also required. The canteens cover 65%
+// of villages, so by default only an elder whose village has one is served (recorded as registration
+// with it, programme rongcheng.warm_canteen: the library has no list of villages). The seed says
+// "免费午餐" without a frequency: one lunch a day is assumed.
+//
+// Dates: the earliest report of the canteens running (May 2021, DOMAIN.md E.3) is the first day the
+// scheme is known; it ran earlier, so earlier dates are undetermined (known_start).
 
 #include <string>
 #include <vector>
@@ -49,16 +54,19 @@ inline constexpr const char* rongcheng_canteen_programme = "rongcheng.warm_cante
        "(DOMAIN.md B.1).",
        "DOMAIN.md B.1, open question 12"},
       {"rongcheng.canteen_coverage",
-       "The canteens cover 65% of villages: is a canteen in the elder's village assumed, or must the "
-       "elder be registered with one?",
-       {{"assumed_available", "assumed: every rural 80+ elder can eat at a canteen"},
-        {"registered_only",
-         "only elders registered with a village canteen (programme rongcheng.warm_canteen)"}},
-       "assumed_available",
-       provenance::assumed,
-       "The library has no list of villages with a canteen; the entitlement is the lunch, the canteen its "
-       "delivery.",
-       "seed 001 (覆盖全市65%的村居)"},
+       "The canteens cover 65% of villages: must the elder's village have one (the elder registered with "
+       "it), or is a canteen assumed for every rural 80+ elder?",
+       {{"registered_only",
+         "only elders registered with their village's canteen (programme rongcheng.warm_canteen)"},
+        {"assumed_available", "assumed: every rural 80+ elder of Rongcheng can eat at a canteen"}},
+       "registered_only",
+       provenance::stated,
+       "507 canteens cover 65% of the villages (覆盖全市65%的村居) and serve 1.5万 elders: an elder whose village "
+       "has no canteen gets no lunch. The library has no list of those villages, so the elder's registration "
+       "with their village's canteen stands for it.",
+       "seed 001 (覆盖全市65%的村居)",
+       true,
+       "共建成507家暖心食堂,覆盖全市65%的村居"},
   };
 }
 
@@ -68,13 +76,17 @@ inline constexpr const char* rongcheng_canteen_programme = "rongcheng.warm_cante
       .title = "荣成市暖心食堂 农村80周岁以上老人免费午餐",
       .jurisdiction = "山东省荣成市 (371082)",
       .source = catalog_sources::seed_001,
-      .summary = "Elders aged 80 and over who live in a Rongcheng village get a free lunch every day at the "
-                 "village's 暖心食堂 (507 canteens covering 65% of villages in 2022).",
+      .summary = "Elders aged 80 and over who live in a Rongcheng village with a 暖心食堂 get a free lunch there (507 "
+                 "canteens covering 65% of villages in 2022; one lunch a day assumed). By default an elder counts as "
+                 "having a canteen when registered with it (programme rongcheng.warm_canteen).",
       .readings = {"rongcheng.age_reference", "rongcheng.hukou", "rongcheng.canteen_coverage", "age.reached",
                    "age.leap_day"},
-      .examples = {"Born 1942-03-10, living in a Rongcheng village: 1 meal per day from 2022-03-10 (80th birthday); "
-                   "from 2023-01-01 under rongcheng.age_reference=by_january_1.",
-                   "The same elder living in a Rongcheng town (urban residence): nothing."},
+      .examples = {"Born 1942-03-10, living in a Rongcheng village and registered with its canteen: 1 meal per day "
+                   "from 2022-03-10 (80th birthday); from 2023-01-01 under rongcheng.age_reference=by_january_1.",
+                   "The same elder not registered with a canteen: nothing by default; 1 meal per day under "
+                   "rongcheng.canteen_coverage=assumed_available.",
+                   "The same elder living in a Rongcheng town (urban residence): nothing.",
+                   "Any elder on 2021-05-10: undetermined (the canteens are known from 2021-05-11)."},
   };
   e.build = entry_policy(e, [](const reading_context& r, const policy_head& self) {
     // The earliest report of the canteens running (DOMAIN.md E.3) is the version's start.
@@ -97,13 +109,14 @@ inline constexpr const char* rongcheng_canteen_programme = "rongcheng.warm_cante
     if (registered) parts.emplace_back(enrolled_in(rongcheng_canteen_programme, "a Rongcheng 暖心食堂"));
 
     parameter_list p = {
-        stated("meals", "1 meal (lunch) per day, free").quote("提供免费午餐"),
+        stated("meal", "lunch, free").quote("提供免费午餐"),
+        assumed("frequency", "1 meal per day", "the seed says 免费午餐 without a frequency; a canteen serves lunch daily"),
         stated("min_age", min_age, "includes 80, art. 1259").quote("80周岁以上"),
         stated("rural", "by residence (lives in a village)", "rural by residence (DOMAIN.md B.1)").quote("农村老人"),
-        stated("region", rongcheng, "以荣成市为例 … 暖心食堂"),
+        stated("region", rongcheng).quote("以荣成市为例…暖心食堂"),
         assumed("age_reference", age_ref, "reading rongcheng.age_reference"),
         assumed("hukou", hukou ? "371082 required" : "not required", "reading rongcheng.hukou"),
-        assumed("canteen", r.get("rongcheng.canteen_coverage"), "reading rongcheng.canteen_coverage"),
+        catalog_readings::reading_parameter(r, "rongcheng.canteen_coverage", "canteen"),
     };
     auto age_params = catalog_readings::reading_parameters(r, catalog_readings::age_reading_names);
     p.insert(p.end(), age_params.begin(), age_params.end());
@@ -113,11 +126,15 @@ inline constexpr const char* rongcheng_canteen_programme = "rongcheng.warm_cante
                      any_condition::all(std::move(parts)),
                      meals_per_day(1),
                      p};
-    return self.policy(version("2021", c)
-                           .start(provenance::assumed,
-                                  "the earliest report of the canteens running (DOMAIN.md E.3: 363 canteens by May 2021, "
-                                  "modaily.cn 2021-05-11); the actual start is earlier and in no source")
-                           .rules({lunch}));
+    return self
+        .policy(version("2021", c)
+                    .start(provenance::sourced,
+                           "the earliest report of the canteens running (DOMAIN.md E.3: 363 canteens by May 2021, "
+                           "modaily.cn 2021-05-11): the first day they are known; earlier dates are undetermined")
+                    .rules({lunch}))
+        .known_from(make_date(2021, 5, 11),
+                    "363 canteens were already running by May 2021 (DOMAIN.md E.3); when the first opened is in no "
+                    "source");
   });
   return e;
 }

@@ -207,7 +207,7 @@ namespace detail {
                            .combine(one_tier)
                            .rules({tier60, tier45, tier30})
                            .parameters({sourced("combination", one_tier,
-                                                "one tier per elder: 60, else 45, else 30")}));
+                                                "one tier per elder: 60, else 45, else 30 (威民发〔2018〕161号, DOMAIN.md E.3)")}));
   });
   return e;
 }

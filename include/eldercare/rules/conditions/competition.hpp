@@ -13,6 +13,15 @@
 
 namespace eldercare {
 
+namespace detail {
+/// An event word with its Chinese label, as explanations show it: "enterprise (企业)", "other".
+template <Worded E>
+std::string event_word(E e) {
+  const std::string_view word = to_word(e), label = label_of(e);
+  return label == word ? std::string(word) : std::string(word) + " (" + std::string(label) + ")";
+}
+} // namespace detail
+
 template <class S>
 concept HasOrganiser = requires(const S& s) {
   { s.organiser } -> std::convertible_to<event_organiser>;
@@ -43,14 +52,14 @@ struct organised_by : condition_tag {
       reason r;
       r.condition = describe();
       r.passed = ok;
-      r.facts = {{"organiser", std::string(to_word(ctx.subject.organiser))}};
+      r.facts = {{"organiser", detail::event_word(ctx.subject.organiser)}};
       return r;
     });
     return ok;
   }
   [[nodiscard]] std::string describe() const {
     std::string s = "organised by ";
-    for (std::size_t i = 0; i < kinds.size(); ++i) s += (i ? " or " : "") + std::string(to_word(kinds[i]));
+    for (std::size_t i = 0; i < kinds.size(); ++i) s += (i ? " or " : "") + detail::event_word(kinds[i]);
     return s;
   }
 };
@@ -92,14 +101,14 @@ struct event_kind_in : condition_tag {
       reason r;
       r.condition = describe();
       r.passed = ok;
-      r.facts = {{"kind", std::string(to_word(ctx.subject.kind))}};
+      r.facts = {{"kind", detail::event_word(ctx.subject.kind)}};
       return r;
     });
     return ok;
   }
   [[nodiscard]] std::string describe() const {
     std::string s = "event is a ";
-    for (std::size_t i = 0; i < kinds.size(); ++i) s += (i ? " or " : "") + std::string(to_word(kinds[i]));
+    for (std::size_t i = 0; i < kinds.size(); ++i) s += (i ? " or " : "") + detail::event_word(kinds[i]);
     return s;
   }
 };

@@ -158,7 +158,7 @@ protected:
 /// Lives in a rural area (a village, NBS urban-rural class 2xx), decided by residence, not hukou type.
 struct lives_rural : condition_tag {
   static constexpr std::string_view kind = "lives_rural";
-  static constexpr row_fields reads = row_fields::residence;
+  static constexpr row_fields reads = row_fields::rural;
   static constexpr std::string_view doc =
       "Lives in a rural area (a village), decided by residence, not by hukou type.";
 

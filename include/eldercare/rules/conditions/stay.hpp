@@ -39,6 +39,17 @@ void criteria_fields(Criteria& c, V& v, leaf_parameter regions) {
     std::vector<facility_kind>{facility_kind::institution});
   v(leaf_param("require_filing", "Only days on which the facility's filing (备案) is in force count.").by_name(),
     c.require_filing, true);
+  v(leaf_param("filing_authority",
+               "Where a required filing's department must be (当地): not_checked, same_province or same_county.")
+        .by_name(),
+    c.authority, filing_authority::not_checked);
+}
+/// Why a filed facility's filing does not count under the criteria's authority test ("" when it
+/// does, or is not filed, or filing is not required).
+inline std::string authority_note(const facility_criteria& c, const facility& f) {
+  if (!c.require_filing || !f.filing() || c.accepts_filing_authority(f)) return {};
+  return f.id() + " is filed with " + region_text(f.filing()->authority_region()) + ", not a 当地 department (" +
+         std::string(to_word(c.authority)) + ")";
 }
 inline void check_kinds(const facility_criteria& c, std::string_view field) {
   if (c.kinds.empty()) throw invalid_value(error_id::invalid_parameter, field, "[]", "needs at least one facility kind");
@@ -127,13 +138,20 @@ struct continuous_stay_at_least : condition_tag {
         r.facts = {{"continuous_stay.since", to_iso(run->start)},
                    {"facility", where},
                    {"complete_on", complete_on ? to_iso(*complete_on) : std::string("after 2400")}};
+        r.counted_from = run->start;
         if (!ok) r.met_on = complete_on;
       } else if (problem.empty()) {
         r.note = "not in " + facilities.to_string() + " on " + to_iso(ctx.on);
         std::string list;
-        for (const auto& s : stays)
+        for (std::size_t i = 0; i < stays.size(); ++i) {
+          const auto& s = stays[i];
           list += (list.empty() ? "" : "; ") + s.facility_id() + " " + to_iso(s.admitted()) + "–" +
                   (s.discharged() ? to_iso(*s.discharged()) : std::string("ongoing"));
+          if (facilities.matches_place_and_kind(*found[i])) {
+            const std::string why = detail::authority_note(facilities, *found[i]);
+            if (!why.empty()) r.note += "; " + why;
+          }
+        }
         r.facts = {{"stays", list.empty() ? std::string("none") : list}};
       }
       return r;
@@ -202,7 +220,8 @@ struct in_facility : condition_tag {
     for (const auto& s : std::span<const stay>(ctx.subject.stays))
       if (s.covers(ctx.on)) in = &s;
     const facility* f = in && ctx.facilities ? ctx.facilities->find(in->facility_id()) : nullptr;
-    const bool ok = f && facilities.matches_place_and_kind(*f) && (!facilities.require_filing || f->filed_on(ctx.on));
+    const bool ok = f && facilities.matches_place_and_kind(*f) &&
+                    (!facilities.require_filing || (f->filed_on(ctx.on) && facilities.accepts_filing_authority(*f)));
     sink.leaf([&] {
       reason r;
       r.condition = describe();
@@ -213,6 +232,7 @@ struct in_facility : condition_tag {
         std::string where = f->id() + " (" + detail::region_text(f->region());
         where += f->filing() ? ", filed " + to_iso(f->filing()->filed_on()) : std::string(", not filed");
         r.facts = {{"facility", where + ")"}};
+        r.note = detail::authority_note(facilities, *f);
       }
       return r;
     });
