@@ -23,7 +23,6 @@ describes each verb.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime
 import json
 import os
