@@ -124,13 +124,20 @@ std::string page() {
        "holding none, unless the caller takes missing inputs as absent (`missing=\"absent\"`, "
        "`--missing absent`).\n\n"
     << "**Kinds.** `text`; `date` (a `date32` column, ISO text, `datetime.date`); `region` (a GB/T 2260 "
-       "code, as a whole number or text); `flag` (true/false); `integer` (a whole number, -1 or null when "
-       "missing); `word` (one word of an enum; a Chinese label is read too where the enum has one); "
+       "code, as a whole number or text); `flag` (true/false); `integer` (a whole number in the fact's "
+       "range, null when missing: -1 or any number outside the range is refused, never read as missing); "
+       "`word` (one word of an enum; a Chinese label is read too where the enum has one); "
        "`word_set` (a set of words: in JSON a list, or an object of word: true/false; in a column "
        "comma-separated words, a list, or bits — bit *i* is the *i*-th word); `text_list`; `record_list` "
        "(elements of another subject); `fixed_point` (a number at least 0 kept to 6 decimals as a whole "
        "number of millionths, rounded half to even when read: a float64 or int64 column, or decimal text; "
-       "a survey weight).\n\n";
+       "a survey weight).\n\n"
+    << "**Checked once, at the boundary.** Every input form (DataFrame, dict of lists or numpy arrays, "
+       "Arrow, CSV, Parquet, JSON, `Person` values) is checked by the same rules: one value per row (a "
+       "column whose length disagrees with the ids, or a 2-D array, is refused), each value of its kind "
+       "and in its range, a column named once, ids unique. A refusal is `InvalidValue` naming the column, "
+       "the row and the id, and the value as given (at most 200 characters, with its full length "
+       "stated).\n\n";
   for (const subject_info& s : subjects) subject_table(o, s);
   header_table(o);
   o << "## Words\n\n| enum | words (Chinese labels) |\n|---|---|\n";

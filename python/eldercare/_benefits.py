@@ -52,8 +52,12 @@ PROVENANCES: Tuple[str, ...] = _core.words["provenance"]
 def to_fen(yuan: Union[int, float, str, Any], *, field: str = "amount") -> int:
     """Whole fen from a yuan amount: an int, a float with at most two decimals, a Decimal or text.
 
-    Never rounds: ``to_fen(600.5)`` is 60050, ``to_fen("0.005")`` and ``to_fen(float("nan"))`` raise
-    :class:`~eldercare.InvalidValue` naming `field`.
+    One rule for every amount (docs/concepts/money.md), and never a rounding: text and a Decimal are
+    read by their digits, a float by its shortest decimal (its ``repr``), and either must have two
+    decimals at most. ``to_fen(600.5)`` is 60050 and ``to_fen(0.1)`` is 10; ``to_fen("0.005")``,
+    ``to_fen(600.0000004)``, ``to_fen(0.1 + 0.2)`` (``0.30000000000000004``) and
+    ``to_fen(float("nan"))`` raise :class:`~eldercare.InvalidValue` naming `field` and quoting the
+    value as given.
     """
     return _core.fen_from_yuan(yuan, field)
 

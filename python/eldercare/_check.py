@@ -5,6 +5,8 @@ from __future__ import annotations
 import operator
 from typing import Any, Iterable, Optional, Sequence, Tuple
 
+import numpy as np
+
 from ._errors import ErrorId, invalid, invalid_type
 
 INT_MIN = -(2**31)
@@ -41,11 +43,28 @@ def boolean(value: Any, field: str) -> bool:
 
 
 def text(value: Any, field: str, *, allow_empty: bool = True, error_id: ErrorId = ErrorId.INVALID_PARAMETER) -> str:
-    """A str; empty only when allowed."""
+    """A str that has a UTF-8 form (no lone surrogate such as ``"\\ud800"``); empty only when allowed."""
     if not isinstance(value, str):
         invalid_type(error_id, field, value, "expected text (str)")
     if not allow_empty and not value:
         invalid(error_id, field, value, "must not be empty")
+    if not value.isascii():
+        utf8(value, field, error_id=error_id)
+    return value
+
+
+def utf8(value: str, field: str, *, error_id: ErrorId = ErrorId.INVALID_PARAMETER) -> str:
+    """`value`, refused when it has no UTF-8 form: a lone surrogate (``"\\ud800"``, which Python and
+    JSON text allow) cannot cross to C++ or into a file."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        invalid(
+            error_id,
+            field,
+            repr(value),
+            "is not valid text: it holds a lone surrogate (such as \\ud800), which has no UTF-8 form",
+        )
     return value
 
 
@@ -70,9 +89,32 @@ def word(value: Any, field: str, choices: Sequence[str]) -> str:
     if not isinstance(value, str):
         invalid_type(ErrorId.INVALID_PARAMETER, field, value, "expected one of " + ", ".join(choices))
     if value not in choices:
+        value = value if value.isascii() else utf8(value, field)
         invalid(ErrorId.INVALID_PARAMETER, field, value, "expected one of " + ", ".join(choices))
     return value
 
 
 def optional_integer(value: Any, field: str, **kwargs: Any) -> Optional[int]:
     return None if value is None else integer(value, field, **kwargs)
+
+
+def exact_sum(values: Any, field: str) -> int:
+    """The exact sum of whole numbers held as int64 (amounts in fen, quantities), refused past int64
+    (InvalidValue, ``invalid_money``, naming `field`) instead of wrapped round as numpy's sum would.
+    Each value is split into its high and low 32 bits, whose sums cannot overflow."""
+    a = np.asarray(values, dtype=np.int64)
+    total = int((a >> 32).sum()) * 2**32 + int((a & 0xFFFFFFFF).sum())
+    if not INT64_MIN <= total <= INT64_MAX:
+        invalid(
+            ErrorId.INVALID_MONEY, field, str(total), "the sum overflows a 64-bit count (at most 9223372036854775807)"
+        )
+    return total
+
+
+def no_wrapped_sums(sums: Any, field: str) -> None:
+    """Refuses int64 sums (of a groupby) that may have wrapped round: `sums` are the same sums made
+    in float64, which cannot wrap; one at or past 2**63 in size means the int64 one did."""
+    big = np.abs(np.asarray(sums, dtype=np.float64)) >= 2.0**63
+    if big.any():
+        shown = repr(float(np.asarray(sums, dtype=np.float64).reshape(-1)[int(np.flatnonzero(big.reshape(-1))[0])]))
+        invalid(ErrorId.INVALID_MONEY, field, shown, "the sum overflows a 64-bit count (at most 9223372036854775807)")

@@ -108,20 +108,54 @@ class PolicyLookupError(LookupError):
         self.error_id = _as_error_id(error_id)
 
 
+#: The most characters of a value an error quotes (C++ ``eldercare::max_shown_characters``).
+MAX_SHOWN = 200
+
+
+#: Control characters as errors show them: a NUL or a line break must not cut or split a message.
+_ESCAPES = {**{c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F)}, 0x0A: "\\n", 0x09: "\\t", 0x0D: "\\r"}
+
+
+def shown(text: str) -> str:
+    """A value as errors quote it (C++ ``eldercare::shown_value``): as given, its control characters
+    escaped (``\\x00``, ``\\n``), and when it has more than :data:`MAX_SHOWN` characters, its first
+    ones, "…" and its full length, so that a 10 MB cell does not make a 10 MB message:
+    ``'xxxx… (10000000 characters)'``. Text that has no UTF-8 form (a lone surrogate) is escaped
+    (``\\ud800``)."""
+    if not text.isprintable():
+        text = text.translate(_ESCAPES)
+    if len(text) > MAX_SHOWN:
+        text = f"{text[:MAX_SHOWN]}… ({len(text)} characters)"
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
+def _repr(value: Any) -> str:
+    """repr(value) that never raises (a broken __repr__, a structure nested too deeply)."""
+    try:
+        return repr(value)
+    except Exception:  # any failure of a user's __repr__: name the type instead
+        return f"<{type(value).__name__} object>"
+
+
 def _message(error_id: ErrorId, field: str, value: str, why: str) -> str:
     # The same text as C++ eldercare::invalid_value, so errors read alike whichever side raised them.
     return f"[eldercare.invalid_value.{int(error_id)}] {field} = '{value}': {why}"
 
 
 def invalid(error_id: ErrorId, field: str, value: Any, why: str) -> NoReturn:
-    """Raise :class:`InvalidValue` in the library's message format."""
-    text = value if isinstance(value, str) else repr(value)
+    """Raise :class:`InvalidValue` in the library's message format (the value shortened by :func:`shown`)."""
+    text = shown(value if isinstance(value, str) else _repr(value))
+    field = shown(field)
     raise InvalidValue(_message(error_id, field, text, why), field=field, value=text, error_id=error_id)
 
 
 def invalid_type(error_id: ErrorId, field: str, value: Any, expected: str) -> NoReturn:
-    """Raise :class:`InvalidType` in the library's message format."""
-    text = repr(value)
-    if len(text) > 80:
-        text = text[:77] + "..."
+    """Raise :class:`InvalidType` in the library's message format (the value's repr, shortened)."""
+    text = shown(_repr(value))
+    field = shown(field)
     raise InvalidType(_message(error_id, field, text, expected), field=field, value=text, error_id=error_id)

@@ -43,11 +43,12 @@ from __future__ import annotations
 
 import datetime
 import json
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+import os
+from typing import Any, Callable, Dict, Iterable, List, Mapping, NoReturn, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
-from . import _core, _weights
+from . import _check, _core, _weights
 from ._calendar import DateLike
 from ._errors import ErrorId, PolicyLookupError, invalid, invalid_type
 from ._rules import Policy
@@ -81,6 +82,9 @@ _STAY_STRUCT_FIELDS = STAY.columns
 _STAY_COLUMNS = (STAY.link or "person_id", *STAY.columns)
 _STAY_REQUIRED = tuple(f.column for f in STAY if f.required)
 _NAT = np.iinfo(np.int64).min
+# The supported days (1800-01-01 to 2400-12-31) as days since 1970-01-01, numpy's datetime64[D].
+_FIRST_DAY = int(np.datetime64("1800-01-01", "D").astype(np.int64))
+_LAST_DAY = int(np.datetime64("2400-12-31", "D").astype(np.int64))
 
 
 def _column_table() -> str:
@@ -116,29 +120,36 @@ def _is_arrow(data: Any) -> bool:
 
 def _table_columns(data: Tabular, what: str) -> Tuple[Dict[str, Any], int]:
     """The columns of `data` as numpy arrays or pandas Series (never copies of the caller's objects
-    that are later written to), and the number of rows."""
+    that are later written to), and the number of rows. Each column is one value per row: a name
+    given twice, a 2-D array or a column of another length than the others is refused here."""
     import pandas as pd
 
     if isinstance(data, pd.DataFrame):
-        cols = {str(c): _frame_column(data[c], pd) for c in data.columns}
+        _no_repeated_names([str(c) for c in data.columns], what)
+        cols = {str(c): _frame_column(data.iloc[:, k], pd) for k, c in enumerate(data.columns)}
         return cols, len(data)
     if _is_arrow(data):
+        _no_repeated_names([str(c) for c in data.column_names], what)
         cols = {}
-        for name in data.column_names:
-            cols[str(name)] = _arrow_column(data.column(name))
+        for k, name in enumerate(data.column_names):
+            cols[str(name)] = _arrow_column(data.column(k))
         return cols, data.num_rows
     if isinstance(data, Mapping):
         cols = {}
         n: Optional[int] = None
+        first = ""
         for name, col in data.items():
             if not isinstance(name, str):
                 invalid_type(ErrorId.INVALID_PARAMETER, what, name, "column names must be text")
-            length = len(col)
+            length = _column_length(col, f"{what}.{name}")
             if n is None:
-                n = length
+                n, first = length, name
             elif length != n:
                 invalid(
-                    ErrorId.INVALID_PARAMETER, f"{what}.{name}", f"{length} rows", f"expected {n} rows like the others"
+                    ErrorId.INVALID_PARAMETER,
+                    f"{what}.{name}",
+                    f"{length} rows",
+                    f"expected {n} rows like the others (as {first})",
                 )
             cols[name] = col
         return cols, n or 0
@@ -147,16 +158,66 @@ def _table_columns(data: Tabular, what: str) -> Tuple[Dict[str, Any], int]:
     )
 
 
+def _no_repeated_names(names: Sequence[str], what: str) -> None:
+    """A table whose columns are named once each (a CSV header naming a column twice is refused,
+    not read as one of them)."""
+    seen: Dict[str, int] = {}
+    for k, name in enumerate(names):
+        if name in seen:
+            invalid(
+                ErrorId.INVALID_PARAMETER,
+                f"{what}.{name}",
+                name,
+                f"the column name is given twice (columns {seen[name]} and {k}): give each column once",
+            )
+        seen[name] = k
+
+
+def _column_length(col: Any, field: str) -> int:
+    """The number of values of a column: one per row (a 1-D array, a list, a Series, an Arrow array)."""
+    shape = getattr(col, "shape", None)
+    if isinstance(col, np.ndarray) and col.ndim != 1:
+        invalid(
+            ErrorId.INVALID_PARAMETER,
+            field,
+            f"an array of shape {tuple(shape or ())}",
+            "expected a column: one value per row (a 1-D array, a list or a Series)",
+        )
+    if isinstance(col, (str, bytes, Mapping)) or not hasattr(col, "__len__"):
+        invalid_type(ErrorId.INVALID_PARAMETER, field, col, "expected a column: a list, an array or a Series")
+    try:
+        return len(col)
+    except (TypeError, ValueError, OverflowError):
+        invalid_type(ErrorId.INVALID_PARAMETER, field, col, "expected a column: a list, an array or a Series")
+
+
 def _frame_column(col: Any, pd: Any) -> Any:
     """A DataFrame column: text backed by Arrow (pandas' "str" dtype with pyarrow storage, or a
     categorical of text) as :class:`_ArrowText`, read by C++ without a Python object per cell; other
     columns as they are."""
     dtype = col.dtype
-    if isinstance(dtype, pd.StringDtype) and getattr(dtype, "storage", None) == "pyarrow":
+    arrow_text = (isinstance(dtype, pd.StringDtype) and getattr(dtype, "storage", None) == "pyarrow") or (
+        isinstance(dtype, pd.CategoricalDtype) and dtype.categories.inferred_type in ("string", "empty")
+    )
+    if arrow_text and _has_pyarrow():
         return _ArrowText.of(col)
-    if isinstance(dtype, pd.CategoricalDtype) and dtype.categories.inferred_type in ("string", "empty"):
-        return _ArrowText.of(col)
-    return col
+    return col  # without pyarrow (an optional dependency) text is read cell by cell
+
+
+_PYARROW: Optional[bool] = None
+
+
+def _has_pyarrow() -> bool:
+    """Whether pyarrow (an optional dependency) can be imported."""
+    global _PYARROW
+    if _PYARROW is None:
+        try:
+            import pyarrow  # noqa: F401
+
+            _PYARROW = True
+        except ImportError:
+            _PYARROW = False
+    return _PYARROW
 
 
 def _is_arrow_text(t: Any) -> bool:
@@ -189,7 +250,7 @@ class _ArrowText:
 
         try:
             array = pa.array(col)
-        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):  # pragma: no cover - mixed cells: the cell path
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, UnicodeError):  # odd cells: the cell path names them
             return col
         return cls(array) if _is_arrow_text(array.type) else col
 
@@ -245,11 +306,16 @@ def _arrow_column(col: Any) -> Any:
         if col.null_count == 0:
             # An Array's to_numpy() copies no bool column (bits) unless told it may.
             return col.to_numpy(zero_copy_only=False) if pa.types.is_boolean(t) else col.to_numpy()
+        if pa.types.is_integer(t):  # the values as given (not floats: 2**63 - 1 has no exact float)
+            data = col.fill_null(0).to_numpy(zero_copy_only=False)
+            return _masked_integers(data, np.asarray(col.is_null().to_numpy(zero_copy_only=False), dtype=bool))
         return np.asarray(col.to_numpy(zero_copy_only=False), dtype=object if pa.types.is_boolean(t) else float)
     if _is_arrow_text(t):
         return _ArrowText(col)
-    if pa.types.is_date(t) or pa.types.is_timestamp(t):
+    if pa.types.is_date(t):
         return np.asarray(col.cast(pa.date32()).to_numpy(zero_copy_only=False), dtype="datetime64[D]")
+    if pa.types.is_timestamp(t):  # checked as a DataFrame's datetime column is: no time of day
+        return np.asarray(col.to_numpy(zero_copy_only=False), dtype=f"datetime64[{t.unit}]")
     if pa.types.is_list(t) and pa.types.is_struct(t.value_type):
         names = {t.value_type.field(k).name for k in range(t.value_type.num_fields)}
         if names <= set(_STAY_STRUCT_FIELDS) and {f.column for f in STAY if f.required} <= names:
@@ -261,7 +327,7 @@ def _is_arrow_list(col: Any) -> bool:
     return type(col).__module__.startswith("pyarrow")
 
 
-def _arrow_stays(col: Any) -> Dict[str, Any]:
+def _arrow_stays(col: Any, ids: Any) -> Dict[str, Any]:
     """Stay columns from an Arrow list<struct<facility, admitted, discharged>> column, without a
     Python object per row (the person row of each stay from the list offsets)."""
     import pyarrow as pa
@@ -270,7 +336,9 @@ def _arrow_stays(col: Any) -> Dict[str, Any]:
     lengths = arr.value_lengths().fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
     values = arr.flatten()  # the stays of non-null cells, in row order
     rows: np.ndarray = np.repeat(np.arange(len(arr), dtype=np.int64), lengths)
-    cells = _Cells("stays", None)
+    starts = np.cumsum(lengths) - lengths
+    index = np.arange(len(rows), dtype=np.int64) - np.repeat(starts, lengths)
+    cells = _StayCells(rows, index, ids)
 
     def field(name: str) -> Any:
         return values.field(name) if values.type.get_field_index(name) >= 0 else None
@@ -290,7 +358,13 @@ def _arrow_stays(col: Any) -> Dict[str, Any]:
         for j, f in enumerate(facility_ids):
             if not f:
                 invalid(ErrorId.INVALID_STAY, cells("facility", j), "None", "is required (missing value)")
-    return {"row": rows, "facility": facility_ids, "admitted": dates("admitted"), "discharged": dates("discharged")}
+    return {
+        "row": rows,
+        "index": index,
+        "facility": facility_ids,
+        "admitted": dates("admitted"),
+        "discharged": dates("discharged"),
+    }
 
 
 def _values(col: Any) -> Any:
@@ -306,7 +380,8 @@ def _values(col: Any) -> Any:
             if isinstance(col.dtype, np.dtype) and col.dtype.kind in "iufbM":
                 return col.to_numpy()  # numpy-backed: no copy; NaN and NaT stay as they are
             if str(col.dtype) in ("Int8", "Int16", "Int32", "Int64", "UInt8", "UInt16", "UInt32", "UInt64"):
-                return col.to_numpy(dtype="float64", na_value=np.nan)
+                mask = np.asarray(col.isna().to_numpy(), dtype=bool)
+                return _masked_integers(col.to_numpy(dtype=col.dtype.numpy_dtype, na_value=0), mask)
             if str(col.dtype) == "boolean":
                 return col.to_numpy(dtype=object, na_value=None)
             return col.to_numpy(dtype=object)  # NaN, None and pd.NA stay as given (named in errors)
@@ -315,6 +390,19 @@ def _values(col: Any) -> Any:
     if isinstance(col, np.ndarray):
         return col
     return _list_array(list(col))
+
+
+def _masked_integers(data: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Whole numbers with missing cells: float64 with NaN where every value is exact as a float
+    (|v| <= 2**53), else an object array of ints and None, so that a value is refused as given."""
+    present = data[~mask]
+    if present.size == 0 or (int(present.min()) >= -(2**53) and int(present.max()) <= 2**53):
+        out: np.ndarray = data.astype(np.float64)
+        out[mask] = np.nan
+        return out
+    cells = _list_array(data.tolist())
+    cells[mask] = None
+    return cells
 
 
 def _list_array(values: Sequence[Any]) -> np.ndarray:
@@ -348,6 +436,21 @@ class _Cells:
         if self.ids is not None and row < len(self.ids):
             return f"{self.table}.{column}[row {row}, id '{self.ids[row]}']"
         return f"{self.table}.{column}[row {row}]"
+
+
+class _StayCells(_Cells):
+    """Names the stays of a persons' stays column by their person and their place in its list:
+    ``population.stays[row 3, id 'p4'][1].admitted`` (not by their place among all stays)."""
+
+    def __init__(self, rows: Any, index: Any, ids: Any) -> None:
+        super().__init__("population", ids)
+        self.rows, self.index = rows, index
+
+    def stay(self, j: int) -> str:
+        return f"{super().__call__('stays', int(self.rows[j]))}[{int(self.index[j])}]"
+
+    def __call__(self, column: str, row: int) -> str:
+        return f"{self.stay(row)}.{column}"
 
 
 class _LazyIds:
@@ -446,7 +549,12 @@ def _dates(col: Any, name: str, cells: _Cells) -> Any:
             invalid_type(
                 ErrorId.INVALID_DATE, cells(name, i), str(values[i]), "a time of day is not a calendar date: use dates"
             )
-        return np.ascontiguousarray(days.view(np.int64))
+        numbers = days.view(np.int64)
+        out_of_range = ((numbers < _FIRST_DAY) | (numbers > _LAST_DAY)) & ~np.isnat(days)
+        if out_of_range.any():
+            i = int(np.flatnonzero(out_of_range)[0])
+            invalid(ErrorId.INVALID_DATE, cells(name, i), str(values[i]), "year outside the supported range 1800-2400")
+        return np.ascontiguousarray(numbers)
     if values.dtype.kind in "iufb" and len(values):
         # A column of numbers is no date column; an all-empty one (NaN in CSV) is a column of missing dates.
         numbers = np.flatnonzero(~np.isnan(values)) if values.dtype.kind == "f" else np.arange(len(values))
@@ -479,15 +587,22 @@ def _regions(col: Any, name: str, cells: _Cells, missing_ok: bool = False) -> An
     if isinstance(col, _ArrowText) and col.null_count == 0:
         return col.core()
     values = _values(col)
-    if values.dtype.kind in "iu":
-        return np.ascontiguousarray(values, dtype=np.int64)
     if values.dtype.kind == "f" and missing_ok:
         return [None if v != v else str(int(v)) if float(v).is_integer() else str(v) for v in values.tolist()]
-    if values.dtype.kind == "f":
-        bad = np.flatnonzero(np.isnan(values) | (values != np.floor(values)))
-        if bad.size:
-            i = int(bad[0])
-            invalid(ErrorId.INVALID_REGION, cells(name, i), str(values[i]), "expected a division code such as 110102")
+    if values.dtype.kind in "iuf":
+        # A code is a whole number 0 to 2**32 - 1 (C++ then checks it is a division code); one out of
+        # that range, a fraction or a missing value is refused here, as given.
+        with np.errstate(invalid="ignore"):
+            if values.dtype.kind == "f":
+                bad = np.isnan(values) | (values != np.floor(values)) | (values < 0) | (values > 2**32 - 1)
+            elif len(values) and (int(values.min()) < 0 or int(values.max()) > 2**32 - 1):
+                bad = np.asarray([not 0 <= v <= 2**32 - 1 for v in values.tolist()])
+            else:
+                bad = np.zeros(len(values), dtype=bool)
+        if bad.any():
+            i = int(np.flatnonzero(bad)[0])
+            shown = _number_text(values[i])
+            invalid(ErrorId.INVALID_REGION, cells(name, i), shown, "expected a division code such as 110102")
         return np.ascontiguousarray(values, dtype=np.int64)
     if _plain_text(values, missing=missing_ok):
         return values
@@ -527,28 +642,57 @@ def _flags(col: Any, name: str, cells: _Cells) -> np.ndarray:
     return out
 
 
-def _levels(col: Any, name: str, cells: _Cells, *, error_id: ErrorId) -> np.ndarray:
-    """Whole numbers as int64, missing as -1; fractions raise."""
+def _levels(
+    col: Any, name: str, cells: Any, *, error_id: ErrorId, minimum: int, maximum: int, missing: int = -1
+) -> np.ndarray:
+    """Whole numbers from `minimum` to `maximum` as int64, `missing` where a cell is missing (NA,
+    NaN, None). Anything else is refused with the value as given: a fraction, an infinity, a
+    number out of range (-1 included: a missing value is NA, not a number), a bool, a date."""
     values = _values(col)
-    if values.dtype.kind in "iu":
+    kind = values.dtype.kind
+
+    def refuse(i: int, text: str) -> NoReturn:
+        invalid(error_id, cells(name, i), text, f"expected a whole number from {minimum} to {maximum}, or missing")
+
+    if kind in "iu":
+        if len(values):
+            low, high = values.min(), values.max()
+            if int(low) < minimum or int(high) > maximum:  # Python ints: uint64 max compares exactly
+                i = next(k for k, v in enumerate(values.tolist()) if not minimum <= v <= maximum)
+                refuse(i, str(values[i]))
         return np.ascontiguousarray(values, dtype=np.int64)
-    if values.dtype.kind in "bM" and len(values):
-        invalid_type(error_id, cells(name, 0), values[0], "expected whole numbers")
-    if values.dtype.kind == "f":
+    if kind in "bMm" and len(values):
+        invalid_type(error_id, cells(name, 0), values[0].item(), "expected whole numbers")
+    if kind == "f":
         nan = np.isnan(values)
-        bad = np.flatnonzero(~nan & (values != np.floor(values)))
-        if bad.size:
-            i = int(bad[0])
-            invalid(error_id, cells(name, i), repr(float(values[i])), "expected a whole number")
-        return np.where(nan, -1, values).astype(np.int64)
-    out: np.ndarray = np.full(len(values), -1, dtype=np.int64)
+        with np.errstate(invalid="ignore"):
+            bad = ~nan & ((values != np.floor(values)) | (values < minimum) | (values > maximum))
+        if bad.any():
+            i = int(np.flatnonzero(bad)[0])
+            refuse(i, _number_text(values[i]))
+        return np.where(nan, missing, values).astype(np.int64)
+    out: np.ndarray = np.full(len(values), missing, dtype=np.int64)
     for i, v in enumerate(values.tolist()):
         if _missing(v):
             continue
-        if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)) or v != int(v):
+        if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, float, np.integer, np.floating)):
             invalid_type(error_id, cells(name, i), v, "expected a whole number or a missing value")
+        if isinstance(v, (float, np.floating)) and not float(v).is_integer():
+            refuse(i, _number_text(v))  # a fraction or an infinity
+        if not minimum <= v <= maximum:
+            refuse(i, _number_text(v))
         out[i] = int(v)
     return out
+
+
+def _number_text(v: Any) -> str:
+    """A number as an error quotes it: ints exactly ("18446744073709551615"), a whole float of a
+    column with gaps as the whole number it holds ("5000", not "5000.0"), other floats as Python
+    shows them ("1e+20", "inf", "2.5")."""
+    if isinstance(v, (float, np.floating)):
+        f = float(v)
+        return str(int(f)) if f.is_integer() and abs(f) <= 2**53 else repr(f)
+    return str(int(v))
 
 
 def _stay_dicts(cell: Any, where: Callable[[], str]) -> List[Tuple[str, Any, Any]]:
@@ -561,6 +705,8 @@ def _stay_dicts(cell: Any, where: Callable[[], str]) -> List[Tuple[str, Any, Any
             cell = json.loads(cell) if cell.strip() else []
         except json.JSONDecodeError as e:
             invalid(ErrorId.INVALID_STAY, where(), cell, f"not a JSON list of stays: {e.msg}")
+        except RecursionError:
+            invalid(ErrorId.INVALID_STAY, where(), cell, "not a JSON list of stays: nested too deeply")
     if isinstance(cell, np.ndarray):
         cell = cell.tolist()
     if not isinstance(cell, (list, tuple)):
@@ -572,14 +718,9 @@ def _stay_dicts(cell: Any, where: Callable[[], str]) -> List[Tuple[str, Any, Any
         elif isinstance(s, Mapping):
             unknown = set(s) - set(_STAY_STRUCT_FIELDS)
             if unknown:
-                invalid(ErrorId.INVALID_STAY, f"{where()}[{k}].{sorted(unknown)[0]}", "", "unknown field")
+                invalid(ErrorId.INVALID_STAY, f"{where()}[{k}].{sorted(map(str, unknown))[0]}", "", "unknown field")
             if any(s.get(c) is None for c in _STAY_REQUIRED):
-                invalid(
-                    ErrorId.INVALID_STAY,
-                    f"{where()}[{k}]",
-                    json.dumps(s, default=str),
-                    "needs " + " and ".join(_STAY_REQUIRED),
-                )
+                invalid(ErrorId.INVALID_STAY, f"{where()}[{k}]", s, "needs " + " and ".join(_STAY_REQUIRED))
             out.append(tuple(s.get(c) for c in _STAY_STRUCT_FIELDS))
         elif isinstance(s, (list, tuple)) and len(s) in (2, 3):
             out.append((s[0], s[1], s[2] if len(s) == 3 else None))
@@ -637,6 +778,7 @@ def _stay_columns(stays: Tabular, ids: _LazyIds) -> Dict[str, Any]:
 
 def _list_stays(col: Any, ids: _LazyIds) -> Dict[str, Any]:
     rows: List[int] = []
+    index: List[int] = []
     facility: List[Any] = []
     admitted: List[Any] = []
     discharged: List[Any] = []
@@ -644,14 +786,21 @@ def _list_stays(col: Any, ids: _LazyIds) -> Dict[str, Any]:
     for i, cell in enumerate(_values(col).tolist()):
         if cell is None:
             continue
-        for f, a, d in _stay_dicts(cell, lambda: cells("stays", i)):  # noqa: B023 - called at once
+        for k, (f, a, d) in enumerate(_stay_dicts(cell, lambda: cells("stays", i))):  # noqa: B023 - called at once
             rows.append(i)
+            index.append(k)
             facility.append(f)
             admitted.append(a)
             discharged.append(d)
-    stay_cells = _Cells("stays", None)
+    stay_cells = _StayCells(rows, index, ids)
+    for j, f in enumerate(facility):
+        if not isinstance(f, str):
+            invalid_type(ErrorId.INVALID_STAY, stay_cells("facility", j), f, "expected a facility id (text)")
+        if not f.isascii():
+            _check.utf8(f, stay_cells("facility", j), error_id=ErrorId.INVALID_STAY)
     return {
         "row": np.asarray(rows, dtype=np.int64),
+        "index": np.asarray(index, dtype=np.int64),
         "facility": facility,
         "admitted": _dates(_list_array(admitted), "admitted", stay_cells),
         "discharged": _dates(_list_array(discharged), "discharged", stay_cells),
@@ -659,16 +808,16 @@ def _list_stays(col: Any, ids: _LazyIds) -> Dict[str, Any]:
 
 
 def _word_set(col: Any, f: Field, name: str, cells: _Cells) -> Any:
-    """A set of words: bits as int64 (whole numbers, NaN for none), or words (text, lists) to decode."""
+    """A set of words: bits as int64 (whole numbers 0 to 2**words - 1, NA/NaN for none), or words
+    (text, lists) to decode."""
     if isinstance(col, _ArrowText):
         return col.core()
     values = _values(col)
-    if values.dtype.kind in "iu":
-        return np.ascontiguousarray(values, dtype=np.int64)
-    if values.dtype.kind == "f":
-        return _levels(values, name, cells, error_id=f.error_id).clip(min=0)
+    bits = {"error_id": f.error_id, "minimum": 0, "maximum": 2 ** len(f.words) - 1, "missing": 0}
+    if values.dtype.kind in "iuf":
+        return _levels(values, name, cells, **bits)
     if values.dtype == object and len(values) and all(type(v) is int for v in values.tolist()):
-        return np.asarray(values.tolist(), dtype=np.int64)  # bits as Python ints (a list)
+        return _levels(values, name, cells, **bits)  # bits as Python ints (a list)
     return _text_source(col, name, cells, lists=True)
 
 
@@ -717,7 +866,7 @@ def _adapted(f: Field, col: Any, name: str, cells: _Cells, *, missing_ok: bool =
     if f.kind == "flag":
         return _flags(col, name, cells)
     if f.kind == "integer":
-        return _levels(col, name, cells, error_id=f.error_id)
+        return _levels(col, name, cells, error_id=f.error_id, minimum=int(f.min or 0), maximum=int(f.max or 0))
     if f.kind == "word_set":
         return _word_set(col, f, name, cells)
     return _text_source(col, name, cells, lists=f.kind == "text_list")
@@ -730,7 +879,16 @@ def _population_columns(
     the facts' column names; the stays; the ids; the name each column was given under where it
     is not the fact's own (an alias), for errors to quote; and the facts' columns the input has
     (an all-missing one included: what a policy may read, batch/inputs.hpp)."""
-    given, _ = _table_columns(data, "population")
+    given, rows = _table_columns(data, "population")
+    for name in given:  # a header given twice, as pandas reads it: the second renamed "x.1"
+        head, dot, number = name.rpartition(".")
+        if dot and number.isdigit() and head in given and head in PERSON.column_names:
+            invalid(
+                ErrorId.INVALID_PARAMETER,
+                f"population.{head}",
+                name,
+                f"the column {head} is given twice (pandas renamed the second {name}): give each column once",
+            )
     cols, names = PERSON.resolve_columns(given, "population")
     id_field = PERSON.field("id")
     if id_field.column not in cols:
@@ -762,10 +920,34 @@ def _population_columns(
         stay_cols = _stay_columns(stays, ids)
     elif stays_column in cols:
         col = cols[stays_column]
-        stay_cols = _arrow_stays(col) if _is_arrow_list(col) else _list_stays(col, ids)
+        stay_cols = _arrow_stays(col, ids) if _is_arrow_list(col) else _list_stays(col, ids)
+    # Every column as C++ reads it has one value per row: a column whose len() disagrees with what
+    # it yields is refused here, never read past its end.
+    for column, encoded in out.items():
+        length = _encoded_length(encoded)
+        if length is not None and length != rows:
+            invalid(
+                ErrorId.INVALID_PERSON,
+                f"population.{names.get(column, column)}",
+                f"{length} rows",
+                f"expected {rows} rows, as many as ids (its length and its values disagree)",
+            )
     renamed = {c: n for c, n in names.items() if n != c}
     present = list(cols) + [f.column for f in PERSON if f.kind == "word_set" and PERSON.word_columns(f, given)]
     return out, stay_cols, ids, renamed, present
+
+
+def _encoded_length(encoded: Any) -> Optional[int]:
+    """The number of values of a column as C++ reads it (None for a column left out)."""
+    if encoded is None:
+        return None
+    if isinstance(encoded, tuple) and encoded and encoded[0] == "arrow":
+        return int(encoded[1])
+    if isinstance(encoded, tuple) and encoded and encoded[0] == "dictionary":
+        return len(encoded[1])
+    if isinstance(encoded, np.ndarray) and encoded.ndim != 1:
+        return -1
+    return len(encoded)
 
 
 # --- the population ----------------------------------------------------------------------------------
@@ -912,7 +1094,8 @@ class Population:
                 index = self.ids.index(index)
             except ValueError:
                 invalid(ErrorId.INVALID_PERSON, "person", index, "no person with this id in the population")
-        return _person_from_core(self._impl.person(index))
+        row = _check.integer(index, "index", minimum=-len(self), maximum=len(self) - 1, error_id=ErrorId.INVALID_PERSON)
+        return _person_from_core(self._impl.person(row % len(self)))
 
     def persons(self) -> List[Person]:
         """Every person, as :class:`~eldercare.Person` values (slow for large populations)."""
@@ -1065,7 +1248,7 @@ class _Target:
             return
         if not isinstance(policy_or_id, str):
             invalid_type(ErrorId.INVALID_PARAMETER, "policy", policy_or_id, "expected a Policy or a catalog id")
-        entry = _core.catalog_at(policy_or_id)
+        entry = _core.catalog_at(_check.text(policy_or_id, "policy"))
         if entry.components:
             subjects = {_core.catalog_at(c).subject for c in entry.components}
             if subjects - {"person"}:
@@ -1099,6 +1282,17 @@ def _route(target: _Target, per_household: bool, path: str) -> str:
     if path == "auto":
         return "columns" if serves else "persons"
     return path
+
+
+def _error_column(errors: Sequence[Tuple[int, str]], rows: int, pop: Population) -> Any:
+    """The ``error`` column of per-row results: ``""`` for each row evaluated, the message of each
+    row that could not be (``errors``: (row, message) by row, from C++)."""
+    if not errors and rows == len(pop):
+        return pop._blank_column()
+    cells = [""] * rows
+    for row, message in errors:
+        cells[row] = message
+    return _text_array(cells)
 
 
 _TEXT_DTYPE: Any = None
@@ -1232,12 +1426,17 @@ def evaluate_population(
         per the grant's period), ``unit``, ``period``, ``quantity`` (of the grant, in its unit),
         ``first_failing_condition``, ``granting_rules`` (comma-separated), ``status`` (``decided``,
         ``not_in_force``, ``not_computable``, or ``undetermined``: before the scheme's first known
-        date, neither eligible nor not — ``eligible`` is then False but means "unknown"); for
-        households also ``members``; for a weighted population (a ``weight`` column) also ``weight``.
-        ``.attrs["totals"]`` holds the totals: ``persons``, ``eligible``, ``amount_fen`` and, for a
-        weighted population, ``weighted_persons``, ``weighted_eligible``, ``weighted_amount_fen``:
-        exact :class:`decimal.Decimal` sums of each row's weight times its count or fen (see
-        :mod:`eldercare._weights`).
+        date, neither eligible nor not — ``eligible`` is then False but means "unknown"), ``error``;
+        for households also ``members``; for a weighted population (a ``weight`` column) also
+        ``weight``. ``.attrs["totals"]`` holds the totals: ``persons``, ``eligible``, ``amount_fen``
+        and, for a weighted population, ``weighted_persons``, ``weighted_eligible``,
+        ``weighted_amount_fen``: exact :class:`decimal.Decimal` sums of each row's weight times its
+        count or fen (see :mod:`eldercare._weights`).
+
+        ``error`` is ``""`` for a row that was evaluated. A row that cannot be evaluated (its grant
+        overflows money: rules whose amounts sum past 92,233,720,368,547,758.07 yuan) is that row's
+        error, not the batch's: its ``error`` is the :class:`~eldercare.InvalidValue` message, and it
+        is granted nothing (``eligible`` False, ``amount_fen`` 0); the other rows are unaffected.
 
     Examples
     --------
@@ -1277,6 +1476,7 @@ def evaluate_population(
         "granting_rules": r["granting_rules"] if reasons or per_household else pop._blank_column(),
         "status": _categorical(r["status"], _core.decision_status_codes),
     }
+    frame["error"] = _error_column(r["errors"], len(ids), pop)
     if "members" in r:
         frame["members"] = r["members"]
     weighted = pop.weighted and not per_household
@@ -1322,9 +1522,11 @@ def schedule_population(
     pandas.DataFrame
         Long form: one row per person and month, ``id``, ``year``, ``month``, ``eligible``,
         ``undetermined`` (the month is before the scheme's first known date), ``amount_fen`` (money
-        paid that month: arrears, one-off and yearly grants as schedules pay them) and ``quantity``
+        paid that month: arrears, one-off and yearly grants as schedules pay them), ``quantity``
         (of a non-money grant that month); both missing (``<NA>``) in undetermined months, whose
-        amounts are unknown, not 0.
+        amounts are unknown, not 0; and ``error`` (as for :func:`evaluate_population`: ``""``, or
+        the message of a person whose schedule cannot be computed, whose months are then 0). The
+        wide form has no room for it: such a person raises.
     """
     import pandas as pd
 
@@ -1341,11 +1543,15 @@ def schedule_population(
     years, months = r["year"], r["month"]
     unknown = r["undetermined"]
     if wide:
+        if r["errors"]:  # no room for an error column: the first row that cannot be evaluated raises
+            row, message = r["errors"][0]
+            invalid(ErrorId.INVALID_MONEY, f"schedule_population[row {row}, id '{ids[row]}']", "", message)
         labels = [f"{y:04d}-{m:02d}" for y, m in zip(years, months)]
         table = pd.DataFrame(r["amount_fen"], index=pd.Index(ids, name="id"), columns=labels).astype("Int64")
         return table.mask(pd.DataFrame(unknown, index=table.index, columns=labels))
     n, k = len(ids), len(years)
     flat = unknown.reshape(-1)
+    errors = np.asarray(_error_column(r["errors"], n, pop), dtype=object)
     return pd.DataFrame(
         {
             "id": np.repeat(np.asarray(ids, dtype=object), k),
@@ -1355,6 +1561,7 @@ def schedule_population(
             "undetermined": flat,
             "amount_fen": pd.arrays.IntegerArray(r["amount_fen"].reshape(-1), flat.copy()),
             "quantity": pd.arrays.IntegerArray(r["quantity"].reshape(-1), flat.copy()),
+            "error": np.repeat(errors, k),
         }
     )
 
@@ -1563,8 +1770,7 @@ def simulate_population(
             target.id,
             "pays households: use schedule_population(..., households=True)",
         )
-    if isinstance(months, bool) or not isinstance(months, (int, np.integer)):
-        invalid_type(ErrorId.INVALID_PERIOD, "months", months, "expected a whole number of months")
+    months = _check.integer(months, "months", error_id=ErrorId.INVALID_PERIOD)
     pop = Population.of(population, stays=stays, facilities=facilities)
     registry = _facilities_arg(facilities if facilities is not None else pop.facilities)
     if not isinstance(per_person, (bool, np.bool_)):
@@ -1575,6 +1781,26 @@ def simulate_population(
 
 
 # --- synthetic populations ---------------------------------------------------------------------------
+
+#: The most rows of a population (C++ ``population_columns::max_size``: 32-bit offsets).
+_MAX_ROWS = 4294967294
+#: The least memory a synthetic row takes in C++ (its columns, without stays): for refusing, before
+#: any is drawn, a chunk that cannot fit in this machine's memory.
+_ROW_BYTES = 48
+
+
+def _check_memory_for(rows: int) -> None:
+    """MemoryError naming the request when `rows` synthetic rows cannot fit in physical memory."""
+    try:
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):  # pragma: no cover - not a POSIX system
+        return
+    if memory > 0 and rows * _ROW_BYTES > memory:
+        raise MemoryError(
+            f"{rows} synthetic rows need at least {rows * _ROW_BYTES / 2**30:.0f} GiB, more than this machine's "
+            f"{memory / 2**30:.0f} GiB: draw them in chunks (SyntheticPopulation.next)"
+        )
+
 
 #: The profiles of :func:`synthetic_population` (where the synthetic elders' hukou is).
 SYNTHETIC_PROFILES: Tuple[str, ...] = ("xicheng", "beijing", "weihai", "xian", "mixed")
@@ -1638,11 +1864,10 @@ class SyntheticPopulation:
     def __init__(
         self, *, profile: str = "xicheng", seed: int = 0, as_of: DateLike = "2024-01-01", start: int = 0
     ) -> None:
-        if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-            invalid(ErrorId.INVALID_PARAMETER, "seed", str(seed), "expected a whole number, 0 or more")
-        if isinstance(start, bool) or not isinstance(start, (int, np.integer)) or start < 0:
-            invalid(ErrorId.INVALID_PARAMETER, "start", str(start), "expected a whole number of rows, 0 or more")
-        self._impl = _core.synthetic_generator(int(seed), profile, as_of)
+        seed = _check.integer(seed, "seed", minimum=0, maximum=2**64 - 1)
+        start = _check.integer(start, "start", minimum=0, maximum=2**64 - 1)
+        _check.word(profile, "profile", SYNTHETIC_PROFILES)
+        self._impl = _core.synthetic_generator(seed, profile, as_of)
         self.facilities: FacilityRegistry = synthetic_facilities()
         if start:
             self._impl.skip(int(start))
@@ -1653,10 +1878,21 @@ class SyntheticPopulation:
         return int(self._impl.rows_drawn)
 
     def next(self, rows: int) -> Population:
-        """The next `rows` rows, as a :class:`Population` of their own."""
-        if isinstance(rows, bool) or not isinstance(rows, (int, np.integer)) or rows < 0:
-            invalid(ErrorId.INVALID_PARAMETER, "rows", str(rows), "expected a whole number of rows, 0 or more")
-        return Population._of_impl(self._impl.next(int(rows)), self.facilities)
+        """The next `rows` rows, as a :class:`Population` of their own.
+
+        Safe from several threads: calls take turns, each drawing the next rows of the stream (no
+        row is drawn twice; which thread gets which chunk depends on the order the calls arrive in).
+
+        Raises
+        ------
+        InvalidValue
+            For `rows` not a whole number from 0 to 4294967294.
+        MemoryError
+            For more rows than this machine's memory holds: draw them in chunks.
+        """
+        rows = _check.integer(rows, "rows", minimum=0, maximum=_MAX_ROWS)
+        _check_memory_for(rows)
+        return Population._of_impl(self._impl.next(rows), self.facilities)
 
     def __repr__(self) -> str:
         return f"<SyntheticPopulation, {self.rows_drawn} rows drawn>"

@@ -16,7 +16,7 @@ from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Seque
 
 import numpy as np
 
-from . import _core, _weights, catalog
+from . import _check, _core, _weights, catalog
 from ._benefits import Benefit, Parameter, format_fen, to_fen
 from ._calendar import DateLike
 from ._errors import ErrorId, invalid, invalid_type
@@ -613,9 +613,9 @@ def compare(
         "reform": reform if isinstance(reform, str) else reform.id,
         "measure": measure,
         "persons": len(frame),
-        "baseline_cost_fen": int(base_fen.sum()),
-        "reform_cost_fen": int(new_fen.sum()),
-        "cost_delta_fen": int(delta.sum()),
+        "baseline_cost_fen": _check.exact_sum(base_fen, "compare.baseline_cost_fen"),  # checked: never wrapped
+        "reform_cost_fen": _check.exact_sum(new_fen, "compare.reform_cost_fen"),
+        "cost_delta_fen": _check.exact_sum(delta, "compare.cost_delta_fen"),
         "gainers": int((delta > 0).sum()),
         "losers": int((delta < 0).sum()),
         "unchanged": int((delta == 0).sum()),

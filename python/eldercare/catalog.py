@@ -32,7 +32,7 @@ import html
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
-from . import _core
+from . import _check, _core
 from ._benefits import Citation, Parameter, format_fen
 from ._calendar import DateLike
 from ._decision import StackingTable, resolve_stacking
@@ -391,9 +391,14 @@ def entry(id: str) -> Entry:
     PolicyLookupError
         Naming the id (and the known ids) when there is none.
     """
+    return Entry(_core.catalog_at(_id(id)))
+
+
+def _id(id: Any) -> str:
+    """A catalog id as an argument: text (with a UTF-8 form), else InvalidType naming ``id``."""
     if not isinstance(id, str):
         invalid_type(ErrorId.INVALID_PARAMETER, "id", id, "expected a catalog id (text)")
-    return Entry(_core.catalog_at(id))
+    return _check.text(id, "id")
 
 
 def readings() -> Dict[str, Reading]:
@@ -432,12 +437,12 @@ def policy(id: str, readings: Readings = None) -> Policy:
         For an unknown id, or an entry that builds no person policy (a bundle, a worker or an area
         entry: the message says which).
     """
-    return Policy._wrap(_core.catalog_policy(id, readings))
+    return Policy._wrap(_core.catalog_policy(_id(id), readings))
 
 
 def worker_policy(id: str, readings: Readings = None) -> WorkerPolicy:
     """The policy of a worker entry (Xicheng's high-skill talent, Weihai's care workers)."""
-    return WorkerPolicy(_core.catalog_worker_policy(id, readings))
+    return WorkerPolicy(_core.catalog_worker_policy(_id(id), readings))
 
 
 def event_policy(id: str, readings: Readings = None) -> EventPolicy:
@@ -447,7 +452,7 @@ def event_policy(id: str, readings: Readings = None) -> EventPolicy:
 
 def norms(id: str, readings: Readings = None) -> List[PlanningNorm]:
     """The planning norms of an area entry (``cn.beijing.xicheng.planning_norms``, ...)."""
-    return [PlanningNorm(n) for n in _core.catalog_norms(id, readings)]
+    return [PlanningNorm(n) for n in _core.catalog_norms(_id(id), readings)]
 
 
 def assess(id: str, area: ServiceArea, readings: Readings = None) -> List[NormResult]:
@@ -468,6 +473,7 @@ def evaluate(
     grants (rule ids prefixed ``<component>/``), as the C++ catalog does. For the components of a
     worker bundle one by one, see :func:`evaluate_components`.
     """
+    id = _id(id)
     if isinstance(subject, Person):
         return Decision._from_core(_core.catalog_evaluate(id, subject._impl, on, _facilities_arg(facilities), readings))
     if isinstance(subject, Household):

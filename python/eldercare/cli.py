@@ -9,12 +9,15 @@ Verbs::
                                                              the catalog over a population, month by month
 
 FILE is the JSON interchange format (POLICIES.md), or CSV / Parquet in the flat schema of
+FILE is the JSON interchange format (POLICIES.md), or CSV / Parquet in the flat schema of
 :func:`eldercare.evaluate_population`, or an Excel workbook (``.xlsx``, ``--sheet`` to choose the
 sheet) whose Chinese headers (身份证号, 户籍地, 入住日期 ...) the schema declares (with
 ``--facilities`` and ``--stays`` files where needed). A policy that reads what the input lacks (a
 column, the facility registry, a stay's facility) is an error unless ``--missing absent``. Bad input
 exits with status 2 and one line on stderr naming the field, the row or person (the sheet's cell for
-a spreadsheet), and the value; ``--help`` describes each verb.
+a spreadsheet), and the value; an internal error (a bug in eldercare) exits with status 3 and one line
+asking for a report. No traceback is ever printed, and library warnings never reach stderr. ``--help``
+describes each verb.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import json
 import os
 import pathlib
 import sys
+import warnings
 from typing import Any, Dict, List, NoReturn, Optional, Sequence, Tuple
 
 from . import _core, catalog
@@ -39,6 +43,8 @@ from .simulate import sample_population_path, simulate
 __all__ = ["main"]
 
 EXIT_BAD_INPUT = 2
+#: A failure that is eldercare's own, not the input's: one line asking for a report.
+EXIT_INTERNAL = 3
 
 
 class _Parser(argparse.ArgumentParser):
@@ -372,24 +378,60 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    """Run the command line; returns the exit status (0, or 2 for bad input)."""
+    """Run the command line; returns the exit status: 0, 2 for bad input (one line on stderr naming
+    the field and the value), 3 for an internal error (one line asking for a report). It never
+    prints a traceback, and warnings from libraries (numpy, pandas) never reach stderr."""
     parser = build_parser()
     args = parser.parse_args(argv)
     prog = f"eldercare {args.verb}"
-    try:
-        return int(args.run(args))
-    except (InvalidValue, PolicyLookupError, _BadInput) as e:
-        message = str(e)
-    except FileNotFoundError as e:
-        message = f"cannot read {e.filename}: no such file"
-    except OSError as e:
-        message = f"cannot read {getattr(e, 'filename', '') or 'input'}: {e.strerror or e}"
-    except (ValueError, LookupError, UnicodeDecodeError) as e:  # a malformed CSV or Parquet file
-        message = f"bad input: {type(e).__name__}: {e}"
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
-        return 0
-    sys.stderr.write(f"{prog}: error: {' '.join(message.split())}\n")
-    return EXIT_BAD_INPUT
+    status = EXIT_BAD_INPUT
+    with warnings.catch_warnings():
+        # A library's warning is no message for the user: the output, or one line, says it all.
+        warnings.simplefilter("ignore")
+        try:
+            return int(args.run(args))
+        except (InvalidValue, PolicyLookupError, _BadInput) as e:
+            message = str(e)
+        except FileNotFoundError as e:
+            message = f"cannot read {e.filename}: no such file"
+        except IsADirectoryError as e:
+            message = f"cannot read {e.filename}: it is a directory"
+        except PermissionError as e:
+            message = f"cannot read {e.filename}: permission denied"
+        except UnicodeError as e:  # a file that is not UTF-8 text
+            message = f"bad input: not UTF-8 text ({e})"
+        except RecursionError:
+            message = "bad input: nested too deeply to read"
+        except BrokenPipeError:  # pragma: no cover - e.g. piped into head
+            return 0
+        except KeyboardInterrupt:  # pragma: no cover - interrupted by the user
+            sys.stderr.write(f"{prog}: interrupted\n")
+            return 130
+        except Exception as e:  # one line, never a traceback
+            if _input_error(e):  # a malformed CSV or Parquet file, raised by pandas or pyarrow
+                message = f"bad input: {type(e).__name__}: {e}"
+            else:
+                status = EXIT_INTERNAL
+                message = (
+                    f"internal error ({type(e).__name__}: {e}); this is a bug in eldercare {_core.__version__}, "
+                    "please report it to the eldercare maintainers with the command and its input"
+                )
+    text = " ".join(message.split())
+    if len(text) > 1000:
+        text = text[:1000] + f"… ({len(text)} characters)"
+    sys.stderr.write(f"{prog}: error: {text.encode('utf-8', 'backslashreplace').decode('utf-8')}\n")
+    return status
+
+
+def _input_error(e: BaseException) -> bool:
+    """Whether `e` says the input is malformed: a CSV or Parquet file the readers refuse, an OS error
+    reading it. Anything else is eldercare's own failure."""
+    if isinstance(e, OSError):
+        return True
+    module = type(e).__module__
+    if module.startswith(("pandas", "pyarrow")) and isinstance(e, (ValueError, LookupError, TypeError)):
+        return True
+    return type(e).__name__ in ("ParserError", "EmptyDataError", "ArrowInvalid", "ArrowTypeError")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -148,7 +148,7 @@ def _refuse_list_text(part: Any, partition: Optional[int]) -> None:
         invalid(
             error_id,
             f"population.{name}[row {row}{where}, id '{part['id'].iloc[row]}']",
-            cell if len(cell) <= 80 else cell[:77] + "...",
+            cell,
             "the text of a Python list, not a list: dask turned the list column into strings (its "
             "'dataframe.convert-string' option). Partition the pandas DataFrame with "
             f"eldercare.dask.from_pandas(frame, npartitions=...), or give {name} as {instead}",

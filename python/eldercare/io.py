@@ -80,6 +80,7 @@ begins with ``_`` are ignored anywhere, for comments. Every error is an
 
 from __future__ import annotations
 
+import csv
 import datetime
 import functools
 import json
@@ -146,16 +147,25 @@ def _required(obj: Mapping[str, Any], key: str, field: str, error_id: ErrorId) -
 
 
 def _short(value: Any) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= 80 else text[:77] + "..."
+    """A JSON value as an error quotes it (shortened by :func:`invalid`)."""
+    if isinstance(value, str):
+        return value
+    try:
+        return json.dumps(value, ensure_ascii=False, default=str)
+    except (RecursionError, ValueError):  # nested too deeply, or a circular structure
+        return f"<{type(value).__name__} nested too deeply to show>"
 
 
 def _label(entry: Any, index: int) -> str:
     """How an entry is named in error paths: its id when it has a usable one, else its index."""
     if isinstance(entry, Mapping):
         eid = entry.get("id")
-        if isinstance(eid, str) and eid:
-            return eid
+        if isinstance(eid, str) and eid and (eid.isascii() or eid.isprintable()):
+            try:
+                eid.encode("utf-8")  # an id without a UTF-8 form (a lone surrogate) is its own error
+                return eid
+            except UnicodeEncodeError:
+                pass
     return str(index)
 
 
@@ -341,13 +351,21 @@ def load_cases(source: Union[str, os.PathLike[str], Mapping[str, Any]], *, hukou
         data: Any = source
     elif isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
-        with open(path, encoding="utf-8") as f:
+        try:
+            f = open(path, encoding="utf-8")  # noqa: SIM115 - closed by the with below
+        except UnicodeEncodeError:  # a lone surrogate the file system cannot name
+            invalid(ErrorId.INVALID_PARAMETER, "source", repr(path), "is not a file name (it has no encoding)")
+        with f:
             try:
                 data = json.load(f)
             except json.JSONDecodeError as e:
                 invalid(
                     ErrorId.INVALID_PARAMETER, path, f"line {e.lineno} column {e.colno}", f"not valid JSON: {e.msg}"
                 )
+            except RecursionError:
+                invalid(ErrorId.INVALID_PARAMETER, path, "", "not readable JSON: nested too deeply")
+            except UnicodeDecodeError as e:
+                invalid(ErrorId.INVALID_PARAMETER, path, f"byte {e.start}", "not UTF-8 text (JSON files are UTF-8)")
     else:
         invalid_type(ErrorId.INVALID_PARAMETER, "source", source, "expected a path or a dict")
     top = _object(data, "cases", _TOP_FIELDS, ErrorId.INVALID_PARAMETER)
@@ -494,8 +512,26 @@ def read_table(path: Union[str, os.PathLike[str]], *, sheet: Union[str, int, Non
     if suffix == ".xlsx":
         return _read_sheet(p, sheet).frame
     if suffix == ".csv" or suffix == "":
+        _csv_header(p)
         return pd.read_csv(p, keep_default_na=True)
     invalid(ErrorId.INVALID_PARAMETER, "path", p, "expected a table: " + ", ".join(TABLE_SUFFIXES))
+
+
+def _csv_header(path: str) -> None:
+    """Refuses a CSV header that names a column twice (pandas would rename the second "x.1", and that
+    column would be silently ignored)."""
+    with open(path, newline="", encoding="utf-8") as f:
+        header = next(csv.reader(f), [])
+    seen: Dict[str, int] = {}
+    for k, name in enumerate(header):
+        if name in seen:
+            invalid(
+                ErrorId.INVALID_PARAMETER,
+                f"{path}: header",
+                name,
+                f"the column name is given twice (columns {seen[name] + 1} and {k + 1}): give each column once",
+            )
+        seen[name] = k
 
 
 # Spreadsheet idioms turned into the values the schema's kinds take (conversion only: what a value

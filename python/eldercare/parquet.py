@@ -42,7 +42,7 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optio
 
 import numpy as np
 
-from . import _core, _weights
+from . import _check, _core, _weights
 from ._calendar import DateLike
 from ._errors import ErrorId, InvalidType, InvalidValue, invalid, invalid_type
 from ._population import Population, SyntheticPopulation, evaluate_population, simulate_population
@@ -419,7 +419,7 @@ def _result_table(frame: Any) -> Any:
             codes = col.cat.codes.to_numpy()
             words = np.asarray([*col.cat.categories, None], dtype=object)
             columns[name] = pa.array(words[codes], type=pa.string())  # code -1 (missing) -> None
-        elif name in ("id", "first_failing_condition", "granting_rules"):
+        elif name in ("id", "first_failing_condition", "granting_rules", "error"):
             columns[name] = pa.array(col.to_numpy(dtype=object), type=pa.string())
         else:
             columns[name] = pa.array(col.to_numpy())
@@ -498,11 +498,26 @@ def evaluate_parquet(
             batches += 1
             weights = batch.population._weight_micros() if batch.population.weighted else None
             parts.append(_by_grant(frame, weights))
+            _check.no_wrapped_sums(  # checked: the int64 sums of _by_grant cannot have wrapped round
+                frame[["amount_fen", "quantity"]]
+                .astype(np.float64)
+                .groupby([frame["unit"], frame["period"], frame["status"]], observed=True, dropna=False)
+                .sum(),
+                "evaluate_parquet.by_grant",
+            )
     finally:
         if writer is not None:
             writer.close()
     if parts:
-        whole = pd.concat(parts).groupby(level=[0, 1, 2], observed=True, dropna=False)
+        together = pd.concat(parts)
+        _check.no_wrapped_sums(  # checked: the sums over the batches cannot have wrapped round
+            together[["amount_fen", "quantity"]]
+            .astype(np.float64)
+            .groupby(level=[0, 1, 2], observed=True, dropna=False)
+            .sum(),
+            "evaluate_parquet.by_grant",
+        )
+        whole = together.groupby(level=[0, 1, 2], observed=True, dropna=False)
         by_grant = whole[["persons", "eligible", "amount_fen", "quantity"]].sum()
         for name in _WEIGHTED_OF if "weighted_persons" in parts[0].columns else ():
             by_grant[name] = whole[name].agg(_weights.exact_sum)  # exact, added group by group
@@ -559,7 +574,7 @@ class SimulationTotals:
     @property
     def total_fen(self) -> int:
         """Money paid over all months, in fen."""
-        return int(self.by_month["amount_fen"].sum())
+        return _check.exact_sum(self.by_month["amount_fen"], "total_fen")
 
     @property
     def weighted_total_fen(self) -> Any:
@@ -595,6 +610,14 @@ def _summed(frames: Sequence[Any]) -> Any:
         or c in _KEY_NUMBERS
     ]
     values = [c for c in whole.columns if c not in keys]
+    # Checked: an int64 sum past 2**63 would wrap round; the same sums in float64 cannot.
+    _check.no_wrapped_sums(
+        whole[[c for c in values if not c.startswith(_WEIGHTED)]]
+        .astype(np.float64)
+        .groupby([whole[k] for k in keys] or np.zeros(len(whole)), sort=False, observed=True, dropna=False)
+        .sum(),
+        "totals",
+    )
     if not keys:
         return whole[values].sum().to_frame().T
     grouped = whole.groupby(keys, sort=True, observed=True, dropna=False)

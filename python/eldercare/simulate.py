@@ -24,7 +24,7 @@ from typing import IO, Any, Iterable, List, Mapping, Optional, Sequence, Union
 
 import numpy as np
 
-from . import _core, _weights, catalog
+from . import _check, _core, _weights, catalog
 from ._benefits import format_fen
 from ._calendar import DateLike
 from ._errors import ErrorId, invalid
@@ -107,7 +107,7 @@ class Simulation:
             if r.undetermined_months:
                 other = (other + "; " if other else "") + f"{r.undetermined_months} months undetermined (not in total)"
             rows.append((r.policy, r.unit, f"{r.persons_eligible:,}", f"{format_fen(int(r.total_fen)):>14}", other))
-        total = int(self.summary["total_fen"].sum())
+        total = sum(int(t) for t in self.summary["total_fen"])  # Python ints: exact
         rows.append(("total (before stacking)", "", "", f"{format_fen(total):>14}", ""))
         widths = [max(len(str(row[i])) for row in rows) for i in range(5)]
         lines = []
@@ -240,21 +240,25 @@ def simulate(
                 "policy": pid,
                 "unit": unit,
                 "persons_eligible": int(eligible_ids),
-                "total_fen": int(known["amount_fen"].sum()),
+                "total_fen": _check.exact_sum(known["amount_fen"], f"simulate[{pid}].total_fen"),
                 "total_yuan": float(known["amount_fen"].sum()) / 100,
-                "other_quantity": int(known["quantity"].sum()),
+                "other_quantity": _check.exact_sum(known["quantity"], f"simulate[{pid}].other_quantity"),
                 "undetermined_months": len(undetermined_months),
             }
         )
         if pop.weighted and len(table) == len(pop) * months:  # persons, not households
-            per_person = np.ascontiguousarray(
-                table["amount_fen"].to_numpy().reshape(len(pop), -1).sum(axis=1), dtype=np.int64
-            )
+            months_of = table["amount_fen"].to_numpy().reshape(len(pop), -1)
+            _check.no_wrapped_sums(months_of.astype(np.float64).sum(axis=1), f"simulate[{pid}].per_person")
+            per_person = np.ascontiguousarray(months_of.sum(axis=1), dtype=np.int64)
             summary_rows[-1]["weighted_total_fen"] = _weights.from_micros(
                 _core.weighted_sum(per_person, pop._weight_micros())
             )
         by_month = table.groupby(["year", "month"], sort=True).agg(
             undetermined=("undetermined", "sum"), eligible=("eligible", "sum"), amount_fen=("amount_fen", "sum")
+        )
+        _check.no_wrapped_sums(
+            table["amount_fen"].astype(np.float64).groupby([table["year"], table["month"]]).sum(),
+            f"simulate[{pid}].monthly.amount_fen",
         )
         for (y, m), row in by_month.iterrows():
             monthly_rows.append(

@@ -26,11 +26,11 @@ inline eldercare::reading_set to_readings(py::handle obj, const std::string& fie
     if (!PyUnicode_Check(pair[0].ptr()))
       throw invalid_type(eldercare::error_id::invalid_parameter, field, repr_of(pair[0]),
                          "reading names are text");
-    const std::string name = pair[0].cast<std::string>();
+    const std::string name(utf8_of(pair[0], field));
     if (!PyUnicode_Check(pair[1].ptr()))
       throw invalid_type(eldercare::error_id::invalid_parameter, field + "." + name, repr_of(pair[1]),
                          "reading values are text (one of the reading's choices)");
-    out.set(name, pair[1].cast<std::string>());
+    out.set(name, std::string(utf8_of(pair[1], field + "." + name)));
   }
   requalified("readings", field, [&] { eldercare::standard_catalog().check(out); });
   return out;

@@ -83,12 +83,7 @@ public:
 
 /// The text of an invalid_value without its "[id] field = 'value': " prefix, so that the error can be
 /// re-raised under another field name.
-inline std::string why_of(const eldercare::invalid_value& e) {
-  const std::string prefix = "[eldercare.invalid_value." + std::to_string(static_cast<int>(e.id())) + "] " +
-                             e.field() + " = '" + e.value() + "': ";
-  const std::string what = e.what();
-  return what.rfind(prefix, 0) == 0 ? what.substr(prefix.size()) : what;
-}
+inline std::string why_of(const eldercare::invalid_value& e) { return e.why(); }
 
 /// Runs `f`; an invalid_value whose field is `from` or starts with `from.` is re-raised with that
 /// part replaced by `to` ("assessment.valid_until" -> "persons[p1].ability.valid_until"), so errors
@@ -113,11 +108,38 @@ auto requalified(std::string_view from, const std::string& to, F&& f) -> decltyp
   }
 }
 
-/// repr(obj), shortened for messages.
+/// repr(obj) for messages (invalid_value shortens it: eldercare::shown_value). Never throws: a
+/// repr that fails, or that holds text without a UTF-8 form, is replaced or escaped.
 inline std::string repr_of(py::handle obj) {
-  std::string s = py::repr(obj).cast<std::string>();
-  if (s.size() > 80) s = s.substr(0, 77) + "...";
-  return s;
+  PyObject* r = PyObject_Repr(obj.ptr());
+  if (!r) {
+    PyErr_Clear();
+    return std::string("<") + Py_TYPE(obj.ptr())->tp_name + " object>";
+  }
+  const auto keep = py::reinterpret_steal<py::object>(r);
+  PyObject* bytes = PyUnicode_AsEncodedString(r, "utf-8", "backslashreplace");
+  if (!bytes) {
+    PyErr_Clear();
+    return std::string("<") + Py_TYPE(obj.ptr())->tp_name + " object>";
+  }
+  const auto owned = py::reinterpret_steal<py::object>(bytes);
+  return std::string(PyBytes_AS_STRING(bytes), static_cast<std::size_t>(PyBytes_GET_SIZE(bytes)));
+}
+
+/// The UTF-8 form of a Python str, viewed in place (it lives as long as the str), or invalid_value
+/// naming `field` and the value: a lone surrogate ("\ud800", which Python and JSON text allow) has no
+/// UTF-8 form.
+inline std::string_view utf8_of(py::handle text, std::string_view field,
+                                eldercare::error_id id = eldercare::error_id::invalid_parameter) {
+  Py_ssize_t size = 0;
+  const char* data = PyUnicode_AsUTF8AndSize(text.ptr(), &size);
+  if (!data) {
+    PyErr_Clear();
+    throw eldercare::invalid_value(id, field, repr_of(text),
+                                   "is not valid text: it holds a lone surrogate (such as \\ud800), which has no "
+                                   "UTF-8 form");
+  }
+  return {data, static_cast<std::size_t>(size)};
 }
 
 inline void ensure_datetime_api() {
@@ -139,7 +161,7 @@ inline eldercare::date to_date(py::handle obj, std::string_view field) {
   if (PyDate_Check(p))
     return eldercare::make_date(PyDateTime_GET_YEAR(p), PyDateTime_GET_MONTH(p), PyDateTime_GET_DAY(p),
                                 field);
-  if (PyUnicode_Check(p)) return eldercare::parse_date(obj.cast<std::string>(), field);
+  if (PyUnicode_Check(p)) return eldercare::parse_date(utf8_of(obj, field, eldercare::error_id::invalid_date), field);
   throw invalid_type(eldercare::error_id::invalid_date, field, repr_of(obj),
                      "expected a datetime.date or an ISO 8601 date string 'YYYY-MM-DD'");
 }
@@ -154,7 +176,8 @@ inline std::optional<eldercare::date> to_optional_date(py::handle obj, std::stri
 inline eldercare::region_code to_region(py::handle obj, std::string_view field) {
   if (py::isinstance<eldercare::region_code>(obj)) return obj.cast<eldercare::region_code>();
   PyObject* p = obj.ptr();
-  if (PyUnicode_Check(p)) return eldercare::region_code::parse(obj.cast<std::string>(), field);
+  if (PyUnicode_Check(p))
+    return eldercare::region_code::parse(utf8_of(obj, field, eldercare::error_id::invalid_region), field);
   if (!PyBool_Check(p) && PyIndex_Check(p)) {
     const auto number = py::reinterpret_steal<py::object>(PyNumber_Index(p));
     if (!number) throw py::error_already_set();

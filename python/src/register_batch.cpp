@@ -15,6 +15,7 @@
 
 #include <pybind11/numpy.h> // result arrays out
 
+#include <algorithm>   // std::fill
 #include <span>        // persons and households to the library
 #include <type_traits> // a matrix's element type
 #include <utility>     // a schedule's period
@@ -24,6 +25,13 @@ namespace {
 
 using namespace eldercare;
 using namespace words;
+
+/// Row errors as Python: a list of (row, message), by row (batch/row_errors.hpp).
+py::list errors_to_python(row_errors& errors) {
+  py::list out;
+  for (const row_error& e : errors.take()) out.append(py::make_tuple(e.row, e.message));
+  return out;
+}
 
 // --- the person path ----------------------------------------------------------------------------
 
@@ -95,21 +103,26 @@ py::dict evaluate_rows(const Target& t, const std::vector<person>& persons, py::
                        const facility_registry* facilities, bool reasons) {
   const date d = to_date(on, "on");
   result_columns out;
+  row_errors errors; // a row that cannot be evaluated is that row's error (its result: nothing granted)
   {
     const py::gil_scoped_release unlocked;
     const std::span<const person> subjects(persons);
     out.resize(persons.size(), reasons);
+    const auto status = static_cast<std::int8_t>(status_on(t, d));
     if (reasons) {
-      evaluate_each(t, subjects, d, facilities, [&](std::size_t i, const decision& dec) { out.set(i, dec); });
+      evaluate_each(t, subjects, d, facilities, [&](std::size_t i, const decision& dec) { out.set(i, dec); }, 0, &errors);
+      if (!errors.empty()) // the rows in error keep the policy's status on the date
+        for (std::size_t i = 0; i < persons.size(); ++i)
+          if (errors.has(i)) out.status[i] = status;
     } else {
-      const auto status = static_cast<std::int8_t>(status_on(t, d));
-      grant_each(t, subjects, d, facilities, [&](std::size_t i, const std::optional<benefit>& g) {
-        out.set(i, g);
-        out.status[i] = status;
-      });
+      std::fill(out.status.begin(), out.status.end(), status);
+      grant_each(t, subjects, d, facilities, [&](std::size_t i, const std::optional<benefit>& g) { out.set(i, g); }, 0,
+                 &errors);
     }
   }
-  return out.to_python(reasons);
+  py::dict r = out.to_python(reasons);
+  r["errors"] = errors_to_python(errors);
+  return r;
 }
 
 /// The schedule's period from Python's `first` and `last` (their names in messages).
@@ -146,11 +159,14 @@ py::dict schedule_rows(const Target& t, const std::vector<person>& persons, py::
                        const facility_registry* facilities) {
   const auto [from, to] = period_of(first, last);
   schedule_table table;
+  row_errors errors;
   {
     const py::gil_scoped_release unlocked;
-    table = schedule_each(t, std::span<const person>(persons), from, to, facilities);
+    table = schedule_each(t, std::span<const person>(persons), from, to, facilities, {}, 0, &errors);
   }
-  return to_python(table);
+  py::dict r = to_python(table);
+  r["errors"] = errors_to_python(errors);
+  return r;
 }
 
 /// The ids of households, for the "id" column.
@@ -167,15 +183,18 @@ py::dict evaluate_households(const policy& pol, const std::vector<person>& perso
   std::vector<household> hs;
   result_columns out;
   std::vector<std::int64_t> members;
+  row_errors errors;
   {
     const py::gil_scoped_release unlocked;
     hs = households_of(persons);
     out.resize(hs.size(), true);
+    std::fill(out.status.begin(), out.status.end(), static_cast<std::int8_t>(status_on(pol, d)));
     evaluate_each(pol, std::span<const household>(hs), d, facilities,
-                  [&](std::size_t i, const decision& dec) { out.set(i, dec); });
+                  [&](std::size_t i, const decision& dec) { out.set(i, dec); }, 0, &errors);
     for (const auto& h : hs) members.push_back(static_cast<std::int64_t>(h.members.size()));
   }
   py::dict r = out.to_python(true);
+  r["errors"] = errors_to_python(errors);
   r["id"] = py::cast(ids_of(hs));
   r["members"] = result_columns::array(members);
   return r;
@@ -186,13 +205,15 @@ py::dict schedule_households(const policy& pol, const std::vector<person>& perso
   const auto [from, to] = period_of(first, last);
   std::vector<household> hs;
   schedule_table table;
+  row_errors errors;
   {
     const py::gil_scoped_release unlocked;
     hs = households_of(persons);
-    table = schedule_each(pol, std::span<const household>(hs), from, to, facilities);
+    table = schedule_each(pol, std::span<const household>(hs), from, to, facilities, {}, 0, &errors);
   }
   py::dict d = to_python(table);
   d["id"] = py::cast(ids_of(hs));
+  d["errors"] = errors_to_python(errors);
   return d;
 }
 
@@ -229,18 +250,22 @@ py::dict evaluate_columns(const policy& p, population_handle& h, py::handle on, 
   batch_result r;
   std::vector<std::string> first_failing, granting;
   double seconds = 0;
+  row_errors errors; // a row that cannot be evaluated is that row's error (its result: nothing granted)
   {
     const py::gil_scoped_release unlocked;
     const double start = steady_seconds();
-    evaluate_batch_into(r, p, h.columns, d, facilities);
+    batch_options options;
+    options.errors = &errors;
+    evaluate_batch_into(r, p, h.columns, d, facilities, options);
     seconds = steady_seconds() - start;
     if (reasons) {
       first_failing.assign(n, {});
       granting.assign(n, {});
+      row_errors again; // the same rows as above: the explanations' own errors are not kept twice
       evaluate_each(p, h.columns, d, facilities, [&](std::size_t i, const decision& dec) {
         first_failing[i] = dec.first_failing_condition();
         granting[i] = result_columns::joined(dec.granting_rules);
-      });
+      }, 0, &again);
     }
   }
   py::dict out;
@@ -265,6 +290,7 @@ py::dict evaluate_columns(const policy& p, population_handle& h, py::handle on, 
     out["granting_rules"] = py::cast(granting);
   }
   out["cpp_seconds"] = seconds;
+  out["errors"] = errors_to_python(errors);
   return out;
 }
 

@@ -402,7 +402,9 @@ void register_ranking(py::module_& m) {
         const date d = to_date(on, "on");
         ranking_options options;
         for (const auto item : applied_on) {
-          const std::string id = py::str(item.first).cast<std::string>();
+          if (!PyUnicode_Check(item.first.ptr()))
+            throw invalid_type(error_id::invalid_parameter, "applied_on", repr_of(item.first), "keys are person ids (text)");
+          const std::string id(utf8_of(item.first, "applied_on"));
           options.applied_on.emplace(id, to_date(item.second, "applied_on[" + id + "]"));
         }
         const py::gil_scoped_release unlocked;

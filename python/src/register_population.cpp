@@ -19,6 +19,9 @@
 #include <chrono>        // steady_seconds
 #include <cmath>         // NaN cells
 #include <functional>    // cell names made on demand
+#include <memory>        // the synthetic generator held by the binding
+#include <mutex>         // synthetic generators: one call at a time
+#include <new>           // std::bad_alloc
 #include <stdexcept>     // a fact missing from the schema
 #include <unordered_map> // ids seen
 #include <utility>       // std::index_sequence over the facts
@@ -131,7 +134,10 @@ private:
       if (PyUnicode_CheckExact(item) || PyUnicode_Check(item)) {
         Py_ssize_t size = 0;
         const char* data = PyUnicode_AsUTF8AndSize(item, &size);
-        if (!data) throw py::error_already_set();
+        if (!data) { // no UTF-8 form (a lone surrogate): the cell's error, named (only now)
+          PyErr_Clear();
+          (void)utf8_of(item, name(i));
+        }
         out.emplace_back(data, static_cast<std::size_t>(size));
       } else if (item == Py_None || (PyFloat_Check(item) && std::isnan(PyFloat_AS_DOUBLE(item)))) {
         out.emplace_back();
@@ -171,15 +177,32 @@ private:
   std::vector<std::string_view> words_;
 };
 
-/// Names a cell in errors: "population.birth_date[row 3, id 'p4']".
+/// Names a cell in errors: "population.birth_date[row 3, id 'p4']". Stays read from the persons'
+/// stays column (`stay_rows` and `stay_index` set) are named by their person and their place in
+/// its list: "population.stays[row 3, id 'p4'][1].admitted"; those of a stays table by their row
+/// in it: "stays.admitted[row 17]".
 struct cell_namer {
   std::string table;
   const text_column* ids = nullptr; // row ids, when known
+  const std::vector<std::int64_t>* stay_rows = nullptr;
+  const std::vector<std::int64_t>* stay_index = nullptr;
   std::string operator()(const std::string& column, std::size_t row) const {
+    if (stay_rows && stay_index && row < stay_rows->size() && row < stay_index->size())
+      return stay(row) + "." + column;
     std::string s = table + "." + column + "[row " + std::to_string(row);
     if (ids && row < ids->size())
       if (const auto id = ids->get(row)) s += ", id '" + std::string(*id) + "'";
     return s + "]";
+  }
+  /// A stay as a whole: "population.stays[row 3, id 'p4'][1]" or "stays[row 17]".
+  [[nodiscard]] std::string stay(std::size_t j) const {
+    if (!stay_rows || !stay_index || j >= stay_rows->size() || j >= stay_index->size())
+      return table + "[row " + std::to_string(j) + "]";
+    const auto r = static_cast<std::size_t>((*stay_rows)[j]);
+    std::string s = "population.stays[row " + std::to_string(r);
+    if (ids && r < ids->size())
+      if (const auto id = ids->get(r)) s += ", id '" + std::string(*id) + "'";
+    return s + "][" + std::to_string((*stay_index)[j]) + "]";
   }
 };
 
@@ -193,7 +216,8 @@ struct int_column {
   const std::int64_t* data = nullptr;
   std::size_t size = 0;
   explicit int_column(py::handle obj) : keep(py::reinterpret_borrow<int_array>(obj)) {
-    if (!py::isinstance<int_array>(obj)) throw py::type_error("internal: expected an int64 array");
+    if (!py::isinstance<int_array>(obj) || keep.ndim() != 1)
+      throw py::type_error("internal: expected a 1-D int64 array");
     data = keep.data();
     size = static_cast<std::size_t>(keep.size());
   }
@@ -252,6 +276,7 @@ public:
     else
       text_ = text_cells(obj, column_, name);
   }
+  [[nodiscard]] std::size_t size() const { return numbers_ ? numbers_->size : text_.size(); }
   [[nodiscard]] region_code get(std::size_t i, const cell_namer& name) const {
     if (numbers_) {
       const std::int64_t v = numbers_->data[i];
@@ -513,6 +538,7 @@ struct flat_columns {
   bool hukou_from_id = false; // an ID number's region stands in for a missing hukou region
   // Stays: row of the person, facility id, admitted, discharged.
   std::vector<std::int64_t> stay_rows;
+  std::vector<std::int64_t> stay_index; // from the persons' stays column: each stay's place in its list
   text_column stay_person; // or each stay's person id, for C++ to find its row
   text_column stay_facility;
   std::optional<date_column> admitted, discharged;
@@ -539,7 +565,7 @@ struct flat_columns {
     set_facts(p, i, std::make_index_sequence<field_count>{});
     for (std::size_t k = stay_start[i]; k < stay_start[i + 1]; ++k) {
       const std::size_t j = stay_order[k];
-      const std::string at = "stays[row " + std::to_string(j) + ", person '" + p.id + "']";
+      const std::string at = stay_name.stay_rows ? stay_name.stay(j) : "stays[row " + std::to_string(j) + ", person '" + p.id + "']";
       const auto fid = stay_facility.get(j);
       if (!fid)
         throw invalid_type(error_id::invalid_stay, stay_name("facility", j), "None", "expected a facility id (text)");
@@ -913,7 +939,10 @@ population_handle population_from_columns(const py::dict& columns, py::handle st
       f.dates[k].emplace(obj, c, name);
       check_length(f.dates[k]->size(), c);
       break;
-    case sc::field_kind::region: f.regions[k].emplace(obj, c, name); break;
+    case sc::field_kind::region:
+      f.regions[k].emplace(obj, c, name);
+      check_length(f.regions[k]->size(), c);
+      break;
     case sc::field_kind::flag:
     case sc::field_kind::integer:
       f.numbers[k].emplace(obj);
@@ -955,15 +984,34 @@ population_handle population_from_columns(const py::dict& columns, py::handle st
   const cell_namer& stay_name = f.stay_name;
   if (!stays.is_none()) {
     const py::dict s = stays.cast<py::dict>();
+    std::size_t count = 0;
     if (s.contains("row")) {
       const int_column rows(s["row"]);
       f.stay_rows.assign(rows.data, rows.data + rows.size);
+      count = rows.size;
+      if (s.contains("index")) { // from the persons' stays column: named by person
+        const int_column index(s["index"]);
+        if (index.size != count) throw py::value_error("internal: stay rows and indices differ in length");
+        f.stay_index.assign(index.data, index.data + index.size);
+        f.stay_name.ids = &f.ids;
+        f.stay_name.stay_rows = &f.stay_rows;
+        f.stay_name.stay_index = &f.stay_index;
+      }
     } else {
       f.stay_person = text_column(s["person_id"], "person_id", [&](std::size_t i) { return stay_name("person_id", i); });
+      count = f.stay_person.size();
     }
     f.stay_facility = text_column(s["facility"], "facility", [&](std::size_t i) { return stay_name("facility", i); });
     f.admitted.emplace(s["admitted"], "admitted", stay_name);
     f.discharged.emplace(s["discharged"], "discharged", stay_name);
+    // Every stay column as long as the others (the Python side checks the table; this keeps a
+    // column that lies about its length from being read past its end).
+    for (const auto& [column, size] : {std::pair<const char*, std::size_t>{"facility", f.stay_facility.size()},
+                                       {"admitted", f.admitted->size()},
+                                       {"discharged", f.discharged->size()}})
+      if (size != count)
+        throw invalid_value(error_id::invalid_stay, std::string("stays.") + column, std::to_string(size) + " rows",
+                            "expected " + std::to_string(count) + " rows, as many as the stays' persons");
   }
 
   population_handle out;
@@ -1137,6 +1185,21 @@ py::dict export_columns(const population_handle& h) {
 
 // --- synthetic populations -------------------------------------------------------------------------
 
+/// A generator and its lock: the stream is sequential, so calls from several threads take turns,
+/// each drawing the next rows (distinct ids, the stream's order), never the same rows twice.
+struct synthetic_handle {
+  explicit synthetic_handle(synthetic_options o) : generator(std::move(o)) {}
+  synthetic_population generator;
+  std::mutex mutex;
+};
+
+/// MemoryError naming the request (rather than "std::bad_alloc").
+[[noreturn]] void no_memory_for(std::size_t rows) {
+  PyErr_SetString(PyExc_MemoryError, ("not enough memory for " + std::to_string(rows) +
+                                      " synthetic rows: draw them in smaller chunks (SyntheticPopulation.next)")
+                                         .c_str());
+  throw py::error_already_set();
+}
 
 } // namespace
 
@@ -1198,8 +1261,9 @@ void register_population(py::module_& m) {
         return array_of<std::int64_t>(w.size(), [&](std::size_t i) { return w[i]; });
       });
 
-  py::class_<synthetic_population>(m, "synthetic_generator",
-                                   "A reproducible stream of synthetic elders (eldercare::synthetic_population).")
+  py::class_<synthetic_handle>(m, "synthetic_generator",
+                                "A reproducible stream of synthetic elders (eldercare::synthetic_population); "
+                                "calls from several threads take turns (each gets the next rows).")
       .def(py::init([](std::uint64_t seed, const std::string& profile, py::handle as_of, double under_60_share,
                        std::string id_prefix) {
              synthetic_options o;
@@ -1208,33 +1272,48 @@ void register_population(py::module_& m) {
              o.as_of = to_date(as_of, "as_of");
              o.under_60_share = under_60_share;
              o.id_prefix = std::move(id_prefix);
-             return synthetic_population(std::move(o));
+             return std::make_unique<synthetic_handle>(std::move(o));
            }),
            py::arg("seed") = 0, py::arg("profile") = "xicheng", py::arg("as_of") = "2024-01-01",
            py::arg("under_60_share") = 0.0, py::arg("id_prefix") = "p")
       .def(
           "next",
-          [](synthetic_population& g, std::size_t rows) {
+          [](synthetic_handle& g, std::size_t rows) {
             population_handle h;
-            const py::gil_scoped_release unlocked;
-            h.columns = g.next(rows);
+            bool out_of_memory = false;
+            {
+              const py::gil_scoped_release unlocked; // then the generator's lock: never both held waiting
+              const std::lock_guard<std::mutex> turn(g.mutex);
+              try {
+                h.columns = g.generator.next(rows);
+              } catch (const std::bad_alloc&) {
+                out_of_memory = true;
+              }
+            }
+            if (out_of_memory) no_memory_for(rows);
             return h;
           },
           py::arg("rows"))
       .def(
           "skip",
-          [](synthetic_population& g, std::uint64_t rows) {
+          [](synthetic_handle& g, std::uint64_t rows) {
             // The stream has no random access: rows are drawn and dropped, a chunk at a time.
             const py::gil_scoped_release unlocked;
+            const std::lock_guard<std::mutex> turn(g.mutex);
             while (rows > 0) {
               const std::size_t k = static_cast<std::size_t>(std::min<std::uint64_t>(rows, 65536));
-              (void)g.next(k);
+              (void)g.generator.next(k);
               rows -= k;
             }
           },
           py::arg("rows"))
-      .def_property_readonly("rows_drawn", &synthetic_population::rows_drawn)
-      .def("facilities", [](const synthetic_population& g) { return g.facilities(); });
+      .def_property_readonly("rows_drawn",
+                             [](synthetic_handle& g) {
+                               const py::gil_scoped_release unlocked;
+                               const std::lock_guard<std::mutex> turn(g.mutex);
+                               return g.generator.rows_drawn();
+                             })
+      .def("facilities", [](const synthetic_handle& g) { return g.generator.facilities(); });
   m.def("synthetic_facilities", [] { return synthetic_facilities(); });
 }
 

@@ -36,11 +36,11 @@ int as_int(const py::object& v, const std::string& field, error_id id) {
 }
 std::string as_text(const py::object& v, const std::string& field, error_id id, const char* expected) {
   if (!PyUnicode_Check(v.ptr())) throw invalid_type(id, field, repr_of(v), expected);
-  return v.cast<std::string>();
+  return std::string(utf8_of(v, field, id));
 }
 /// A str, or a list-like of str (each element's errors name field[i]).
 std::vector<std::string> as_word_list(const py::object& v, const std::string& field, error_id id) {
-  if (PyUnicode_Check(v.ptr())) return {v.cast<std::string>()};
+  if (PyUnicode_Check(v.ptr())) return {std::string(utf8_of(v, field, id))};
   if (PyBytes_Check(v.ptr()) || PyDict_Check(v.ptr()) || !py::isinstance<py::iterable>(v))
     throw invalid_type(id, field, repr_of(v), "expected a word or a list of words");
   std::vector<std::string> out;
@@ -221,7 +221,7 @@ void set_parameters(L& leaf, const py::dict& given, bool fill) {
   std::vector<std::string> known;
   L::fields(leaf, [&](const leaf_parameter& p, auto&, const auto&...) { known.emplace_back(p.name); });
   for (const auto item : given) {
-    const std::string name = py::str(item.first).cast<std::string>();
+    const std::string name = PyUnicode_Check(item.first.ptr()) ? std::string(utf8_of(item.first, kind)) : repr_of(item.first);
     if (std::find(known.begin(), known.end(), name) != known.end()) continue;
     std::string names;
     for (const auto& k : known) names += (names.empty() ? "" : ", ") + k;

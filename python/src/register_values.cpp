@@ -21,7 +21,10 @@ using namespace words;
 
 // --- money -----------------------------------------------------------------------------------
 
-/// Fen from a yuan amount given as an int, a float with at most two decimals, a Decimal or text.
+/// Fen from a yuan amount given as an int, a float, a Decimal or text, by the one rule for amounts
+/// (docs/concepts/money.md): text is read as money::parse reads it (two decimals at most); a float
+/// as its shortest decimal (Python's repr, money::from_yuan_double); a Decimal as its digits; an int
+/// as whole yuan. Nothing is ever rounded; errors quote the value as given.
 money::rep fen_from_yuan(py::handle value, const std::string& field) {
   PyObject* p = value.ptr();
   if (PyBool_Check(p))
@@ -32,15 +35,32 @@ money::rep fen_from_yuan(py::handle value, const std::string& field) {
     if (!number) throw py::error_already_set();
     int overflow = 0;
     const long long v = PyLong_AsLongLongAndOverflow(number.ptr(), &overflow);
-    if (overflow != 0)
-      throw invalid_value(error_id::invalid_money, field, py::str(number).cast<std::string>(),
-                          "out of range");
+    if (overflow != 0) throw invalid_value(error_id::invalid_money, field, repr_of(number), "out of range");
     return requalified("yuan", field, [&] { return money::from_yuan(v).fen(); });
   }
-  if (PyFloat_Check(p)) return money::from_yuan_double(PyFloat_AsDouble(p), field).fen();
-  if (PyUnicode_Check(p)) return money::parse(value.cast<std::string>(), field).fen();
+  // A float and a Decimal are quoted as Python shows them (repr), not as C++ prints the double.
+  auto as_given = [&](auto&& read) {
+    try {
+      return read();
+    } catch (const invalid_value& e) {
+      throw invalid_value(e.id(), field, repr_of(value), e.why());
+    }
+  };
+  if (PyFloat_Check(p)) return as_given([&] { return money::from_yuan_double(PyFloat_AsDouble(p), field).fen(); });
+  if (PyUnicode_Check(p)) return money::parse(utf8_of(value, field, error_id::invalid_money), field).fen();
   const py::object decimal = py::module_::import("decimal").attr("Decimal");
-  if (py::isinstance(value, decimal)) return money::parse(py::str(value).cast<std::string>(), field).fen();
+  if (py::isinstance(value, decimal)) {
+    // Its digits without an exponent (format 'f'), after checks that keep that text short.
+    if (!value.attr("is_finite")().cast<bool>())
+      throw invalid_value(error_id::invalid_money, field, repr_of(value), "an amount must be a finite number");
+    if (value.attr("adjusted")().cast<long long>() > 17)
+      throw invalid_value(error_id::invalid_money, field, repr_of(value), "out of range");
+    if (value.attr("as_tuple")().attr("exponent").cast<long long>() < -2)
+      throw invalid_value(error_id::invalid_money, field, repr_of(value),
+                          "more than two decimals: not a whole number of fen");
+    const std::string digits = py::module_::import("builtins").attr("format")(value, "f").cast<std::string>();
+    return as_given([&] { return money::parse(digits, field).fen(); });
+  }
   throw invalid_type(
       error_id::invalid_money, field, repr_of(value),
       "expected a number of yuan: an int, a float with at most two decimals, a Decimal or text "

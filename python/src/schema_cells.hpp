@@ -46,7 +46,7 @@ inline cell decode(const field_info& f, py::handle value, const std::string& fie
     if (value.is_none()) return {};
     if (!py::isinstance<py::str>(value))
       throw invalid_type(f.error, field, repr_of(value), "expected text");
-    text = value.cast<std::string>();
+    text = utf8_of(value, field, f.error);
     return {0, text};
   case field_kind::date:
     if (f.required) return {to_day_number(to_date(value, field))};
@@ -59,16 +59,17 @@ inline cell decode(const field_info& f, py::handle value, const std::string& fie
     if (value.is_none()) return {-1};
     if (PyBool_Check(value.ptr()) || !PyLong_Check(value.ptr()))
       throw invalid_type(f.error, field, repr_of(value), "expected a whole number");
-    const auto v = value.cast<std::int64_t>();
-    if (v < f.min || v > f.max)
-      throw invalid_value(f.error, field, std::to_string(v),
+    int overflow = 0; // an int past int64 is out of range too, quoted as given
+    const long long v = PyLong_AsLongLongAndOverflow(value.ptr(), &overflow);
+    if (overflow != 0 || v < f.min || v > f.max)
+      throw invalid_value(f.error, field, repr_of(value),
                           "expected " + std::to_string(f.min) + " to " + std::to_string(f.max));
     return {v};
   }
   case field_kind::word:
     if (value.is_none()) return {-1};
     if (!py::isinstance<py::str>(value)) throw invalid_type(f.error, field, repr_of(value), "expected a word");
-    return {f.words.parse(value.cast<std::string>(), field)};
+    return {f.words.parse(utf8_of(value, field, f.error), field)};
   case field_kind::word_set: {
     if (py::isinstance<py::str>(value) || !py::isinstance<py::sequence>(value))
       throw invalid_type(f.error, field, repr_of(value), "expected a list of words");
@@ -77,7 +78,7 @@ inline cell decode(const field_info& f, py::handle value, const std::string& fie
     for (const auto item : value) {
       const std::string at = field + "[" + std::to_string(k++) + "]";
       if (!py::isinstance<py::str>(item)) throw invalid_type(f.error, at, repr_of(item), "expected a word");
-      bits |= std::int64_t{1} << f.words.parse(item.cast<std::string>(), at);
+      bits |= std::int64_t{1} << f.words.parse(utf8_of(item, at, f.error), at);
     }
     return {bits};
   }

@@ -77,7 +77,7 @@ def test_an_unknown_region_code_on_a_person() -> None:
     [
         (lambda: ec.money_per_month(yuan=float("nan")), "benefit.yuan", "nan"),
         (lambda: ec.to_fen(float("inf")), "amount", "inf"),
-        (lambda: ec.to_fen(600.005), "amount", "600.005000"),
+        (lambda: ec.to_fen(600.005), "amount", "600.005"),
         (lambda: ec.to_fen("600.005"), "amount", "600.005"),
     ],
 )

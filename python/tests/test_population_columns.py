@@ -42,6 +42,7 @@ def test_both_paths_give_the_same_frame_on_a_small_frame(policy: str, reasons: b
             "first_failing_condition",
             "granting_rules",
             "status",
+            "error",
         ]
         # pandas 3 gives text columns its "str" dtype, pandas 2 object: whatever the persons path gives.
         kinds = {c: str(t) for c, t in out.dtypes.items()}

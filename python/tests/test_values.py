@@ -137,7 +137,11 @@ def test_money_amounts_are_exact_fen() -> None:
     assert ec.to_fen(600) == ec.to_fen("600") == ec.to_fen("600.00") == ec.to_fen(600.0) == 60000
     assert ec.to_fen(np.int64(600)) == ec.to_fen(np.float64(600.5)) - 50 == 60000
     assert ec.to_fen(decimal.Decimal("0.01")) == 1 and ec.to_fen("-12.30") == -1230
-    assert ec.to_fen(0.1 + 0.2) == 30  # within a millionth of a fen: the float's meaning, not its noise
+    # One rule, never rounding (issue 11): a float is read as its shortest decimal, its repr; the
+    # sum 0.1 + 0.2 is 0.30000000000000004, refused as it is shown, not rounded to 30 fen.
+    assert ec.to_fen(0.1) + ec.to_fen(0.2) == 30
+    with pytest.raises(ec.InvalidValue, match=r"'0\.30000000000000004'"):
+        ec.to_fen(0.1 + 0.2)
     assert ec.format_fen(60050) == "600.50"
     with pytest.raises(ec.InvalidType):
         ec.to_fen(True)

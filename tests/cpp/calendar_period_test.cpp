@@ -121,3 +121,25 @@ TEST_CASE("fuzzer regressions: out-of-range periods throw invalid_value, never o
   CHECK(full_months_between(d("2400-12-01"), d("2400-12-31")) == 0);
   CHECK(full_months_between(d("2400-11-30"), d("2400-12-31")) == 1);
 }
+
+TEST_CASE("a period longer than the supported years is refused; one that ends after 2400 is never complete") {
+  CHECK(period::max_count(period_unit::days) == (d("2400-12-31") - d("1800-01-01")).days());
+  CHECK(period::max_count(period_unit::months) == 7211);
+  CHECK(period::max_count(period_unit::years) == 600);
+  CHECK_THROWS_AS(period::months(1000000000), invalid_value);
+  CHECK_THROWS_AS(period::days(219511), invalid_value);
+  CHECK_THROWS_AS(period::years(601), invalid_value);
+  // Valid periods from valid starts: no date after 2400, so never complete, and no error.
+  CHECK_FALSE(period_complete_within(d("2390-06-15"), period::months(127)).has_value());
+  CHECK(period_complete_within(d("2390-06-15"), period::months(120), {}, check_time::end_of_day) == d("2400-06-15"));
+  CHECK_FALSE(period_complete_within(d("2400-12-31"), period::days(0), {}, check_time::start_of_day).has_value());
+  CHECK_FALSE(period_last_day_within(d("2400-12-31"), period::days(1)).has_value());
+  CHECK(period_last_day_within(d("2400-06-30"), period::months(6), {month_counting::natural_month}) == d("2400-12-31"));
+  CHECK_FALSE(period_last_day_within(d("2400-06-30"), period::months(7), {month_counting::natural_month}).has_value());
+  CHECK_FALSE(is_period_complete(d("2390-06-15"), period::years(20), d("2400-12-31")));
+  // A caller asking for the date itself still gets the error naming the step that leaves the years.
+  CHECK_THROWS_WITH(period_last_day(d("2400-12-01"), period::months(1)), Catch::Contains("months = '1'"));
+  CHECK(add_months_within(d("2400-12-31"), 1) == std::nullopt);
+  CHECK(add_months_within(d("1800-01-31"), -1) == std::nullopt);
+  CHECK(add_months_within(d("2400-11-30"), 1) == d("2400-12-30"));
+}

@@ -2,6 +2,7 @@
 
 #include <cmath>  // NAN
 #include <limits>
+#include <string> // the value an error quotes
 
 #include "eldercare/money/money.hpp"
 
@@ -51,6 +52,31 @@ TEST_CASE("from floating-point yuan: exact or rejected") {
   } catch (const invalid_value& e) {
     CHECK(e.field() == "rows[7].amount");
   }
+}
+
+TEST_CASE("from floating-point yuan: one rule, the double's shortest decimal, never rounded") {
+  // The shortest decimal that converts back to the double (std::to_chars, Python's repr) must have
+  // two decimals at most: 0.1 is 0.1 yuan; 600.0000004 and 0.1 + 0.2 (0.30000000000000004) are not
+  // amounts of fen, whichever the size of the noise.
+  CHECK(money::from_yuan_double(0.1) + money::from_yuan_double(0.2) == 30_fen);
+  CHECK(money::from_yuan_double(-0.0) == money());
+  CHECK(money::from_yuan_double(9.2e16) == money::from_fen(9200000000000000000));
+  auto refused = [](double yuan) {
+    try {
+      (void)money::from_yuan_double(yuan);
+    } catch (const invalid_value& e) {
+      return e.value();
+    }
+    return std::string("accepted");
+  };
+  CHECK(refused(600.0000004) == "600.0000004");
+  CHECK(refused(0.3000004) == "0.3000004");
+  CHECK(refused(0.1 + 0.2) == "0.30000000000000004");
+  CHECK(refused(0.125) == "0.125");
+  CHECK(refused(1e-7) == "1e-07");
+  CHECK(refused(1e20) == "1e+20");
+  CHECK(refused(92233720368547758.07) == "92233720368547760"); // std::to_chars; Python shows 9.223372036854776e+16
+  CHECK(refused(std::numeric_limits<double>::infinity()) == "inf");
 }
 
 TEST_CASE("overflow throws instead of wrapping") {

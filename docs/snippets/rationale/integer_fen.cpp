@@ -45,7 +45,15 @@ int main() {
   // Amounts come from text ("600.50") or a CSV's float column; a third decimal is an error, not a
   // rounding, and the error names the field and the value.
   check(money::parse("600.50", "amounts[jin_ji_meng]").fen() == 60050, "600.50 yuan is 60050 fen");
-  check(money::from_yuan_double(0.1 + 0.2, "amount") == 30_fen, "0.1 + 0.2 yuan is 30 fen");
+  // A float is read as its shortest decimal: 0.1 is 10 fen; 0.1 + 0.2 is 0.30000000000000004, not an
+  // amount of fen, and is refused as it is, not rounded to 30 (docs/concepts/money.md, the one rule).
+  check(money::from_yuan_double(0.1, "amount") == 10_fen, "0.1 yuan is 10 fen");
+  try {
+    (void)money::from_yuan_double(0.1 + 0.2, "amount");
+    check(false, "0.1 + 0.2 must be refused");
+  } catch (const invalid_value& e) {
+    check(e.value() == "0.30000000000000004", "the error quotes the float's shortest decimal");
+  }
   try {
     (void)money::parse("600.505", "amounts[jin_ji_meng]");
     check(false, "a third decimal must be rejected");

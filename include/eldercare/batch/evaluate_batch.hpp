@@ -17,6 +17,7 @@
 #include "eldercare/batch/detail/parallel.hpp"
 #include "eldercare/batch/detail/plan.hpp"
 #include "eldercare/batch/population_columns.hpp"
+#include "eldercare/batch/row_errors.hpp"
 #include "eldercare/rules/aliases.hpp"
 #include "eldercare/rules/decision.hpp"
 
@@ -35,6 +36,9 @@ struct batch_options {
   /// decision::first_failing_condition() words it); costs a full evaluate() per such row.
   bool first_failing = false;
   batch_path path = batch_path::columns;
+  /// Where a row that cannot be evaluated (its grant throws invalid_value: money past int64) is
+  /// recorded, the row left as nothing granted; null: the batch throws (batch/row_errors.hpp).
+  row_errors* errors = nullptr;
 };
 
 /// Per-row results in columns, and their aggregates.
@@ -72,6 +76,12 @@ struct batch_result {
 };
 
 namespace detail {
+/// Row `row` as reset: nothing granted.
+inline void clear_grant(batch_result& out, std::size_t row) {
+  out.eligible[row] = 0;
+  out.unit[row] = out.period[row] = batch_result::no_grant;
+  out.quantity[row] = out.amount_fen[row] = 0;
+}
 inline void store_grant(batch_result& out, std::size_t row, const std::optional<benefit>& g) {
   if (!g) return;
   out.eligible[row] = 1;
@@ -91,10 +101,12 @@ inline void first_failing_conditions(batch_result& out, const policy& p, const p
   parallel_chunks(pop.size(), options.chunk_rows, threads, [&](unsigned w, std::size_t c, std::size_t begin, std::size_t end) {
     std::map<std::string, std::int32_t> seen;
     for (std::size_t i = begin; i < end; ++i) {
-      if (out.eligible[i]) continue;
+      if (out.eligible[i] || (options.errors && options.errors->has(i))) continue;
       if (!people[w]) people[w] = pop.to_person(i);
       pop.to_person(i, *people[w]);
-      std::string why = evaluate(p, *people[w], out.on, facilities).first_failing_condition();
+      std::string why;
+      if (!row_or_error(options.errors, i, [&] { why = evaluate(p, *people[w], out.on, facilities).first_failing_condition(); }))
+        continue;
       const auto [it, added] = seen.try_emplace(why, static_cast<std::int32_t>(local[c].size()));
       if (added) local[c].push_back(std::move(why));
       out.first_failing[i] = it->second;
@@ -148,7 +160,7 @@ inline void evaluate_batch_into(batch_result& out, const policy& p, const popula
         for (std::size_t i = begin; i < end; ++i) {
           if (!people[w]) people[w] = pop.to_person(i);
           pop.to_person(i, *people[w]);
-          detail::store_grant(out, i, grant_on(p, *people[w], on, facilities));
+          (void)detail::row_or_error(options.errors, i, [&] { detail::store_grant(out, i, grant_on(p, *people[w], on, facilities)); });
         }
       });
     } else {
@@ -164,21 +176,34 @@ inline void evaluate_batch_into(batch_result& out, const policy& p, const popula
         std::vector<std::uint8_t> work;
       };
       std::vector<worker> workers(threads);
+      std::vector<std::optional<person>> people(threads); // the reference path, for a chunk that throws
       detail::parallel_chunks(n, options.chunk_rows, threads, [&](unsigned w, std::size_t, std::size_t begin, std::size_t end) {
         worker& ws = workers[w];
         const std::size_t rows = end - begin;
-        ws.known.resize(rows);
-        ws.undecided.resize(rows);
-        decided.classify(ws.scratch, ws.work, begin, rows, ws.known.data());
-        std::size_t m = 0;
-        for (std::size_t i = 0; i < rows; ++i)
-          if (ws.known[i] == detail::horizon_plan::unknown) ws.undecided[m++] = static_cast<std::uint32_t>(i);
-        if (m > 0) prepared.evaluate_rules(ws.scratch, begin, ws.undecided.data(), m);
-        std::size_t j = 0;
-        for (std::size_t i = 0; i < rows; ++i) {
-          if (ws.known[i] == 0) continue; // granted nothing: the row stays as reset
-          if (ws.known[i] != detail::horizon_plan::unknown) detail::store_grant(out, begin + i, plan.pattern(ws.known[i]).granted);
-          else detail::store_grant(out, begin + i, prepared.grant_of(ws.scratch, m, j++, nullptr));
+        try {
+          ws.known.resize(rows);
+          ws.undecided.resize(rows);
+          decided.classify(ws.scratch, ws.work, begin, rows, ws.known.data());
+          std::size_t m = 0;
+          for (std::size_t i = 0; i < rows; ++i)
+            if (ws.known[i] == detail::horizon_plan::unknown) ws.undecided[m++] = static_cast<std::uint32_t>(i);
+          if (m > 0) prepared.evaluate_rules(ws.scratch, begin, ws.undecided.data(), m);
+          std::size_t j = 0;
+          for (std::size_t i = 0; i < rows; ++i) {
+            if (ws.known[i] == 0) continue; // granted nothing: the row stays as reset
+            if (ws.known[i] != detail::horizon_plan::unknown) detail::store_grant(out, begin + i, plan.pattern(ws.known[i]).grant());
+            else detail::store_grant(out, begin + i, prepared.grant_of(ws.scratch, m, j++, nullptr));
+          }
+        } catch (const invalid_value&) {
+          if (!options.errors) throw;
+          // Some row of the chunk throws: the chunk again row by row on the reference path (the
+          // rows' results are grant_on's by construction), each error that row's.
+          for (std::size_t i = begin; i < end; ++i) {
+            detail::clear_grant(out, i);
+            if (!people[w]) people[w] = pop.to_person(i);
+            pop.to_person(i, *people[w]);
+            (void)detail::row_or_error(options.errors, i, [&] { detail::store_grant(out, i, grant_on(p, *people[w], on, facilities)); });
+          }
         }
       });
     }
@@ -186,7 +211,12 @@ inline void evaluate_batch_into(batch_result& out, const policy& p, const popula
   const auto weights = pop.weight_micros();
   for (std::size_t i = 0; i < n; ++i) {
     out.eligible_count += out.eligible[i];
-    out.total += money::from_fen(out.amount_fen[i]);
+    std::int64_t total = out.total.fen();
+    if (__builtin_add_overflow(total, out.amount_fen[i], &total))
+      throw invalid_value(error_id::invalid_money, "evaluate_batch[" + p.id() + "].total", out.total.to_string() + " + " +
+                                                                                           money::from_fen(out.amount_fen[i]).to_string(),
+                          "the population's total overflows a 64-bit count of fen (the rows' amounts are in amount_fen)");
+    out.total = money::from_fen(total);
     const std::int64_t w = weights[i] < 0 ? survey_weight::scale : weights[i];
     out.weighted_persons.add_micros(1, w);
     out.weighted_eligible.add_micros(out.eligible[i], w);

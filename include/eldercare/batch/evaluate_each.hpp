@@ -15,6 +15,7 @@
 #include <vector>   // decisions
 
 #include "eldercare/batch/detail/parallel.hpp"
+#include "eldercare/batch/row_errors.hpp"
 #include "eldercare/batch/population_columns.hpp"
 #include "eldercare/rules/aliases.hpp"
 #include "eldercare/rules/decision.hpp"
@@ -23,29 +24,37 @@ namespace eldercare {
 
 /// Calls visit(i, decision) with evaluate(target, subjects[i], on, facilities), the decision an
 /// rvalue, for every subject i, over `threads` threads (0: the hardware's). visit is called
-/// concurrently, for different i.
+/// concurrently, for different i. With `errors`, a subject whose evaluation throws invalid_value is
+/// recorded there (and not visited) instead of stopping the loop (batch/row_errors.hpp).
 template <class Target, class Subject, class Visit>
   requires requires(const Target& t, const Subject& s, const date& on, const facility_registry* f) {
     { evaluate(t, s, on, f) } -> std::same_as<decision>;
   }
 void evaluate_each(const Target& target, std::span<const Subject> subjects, const date& on,
-                   const facility_registry* facilities, Visit&& visit, unsigned threads = 0) {
-  detail::parallel_rows(
-      subjects.size(), detail::subject_chunk_rows, detail::resolve_threads(threads),
-      [&](unsigned, std::size_t i) { visit(i, evaluate(target, subjects[i], on, facilities)); });
+                   const facility_registry* facilities, Visit&& visit, unsigned threads = 0,
+                   row_errors* errors = nullptr) {
+  detail::parallel_rows(subjects.size(), detail::subject_chunk_rows, detail::resolve_threads(threads),
+                        [&](unsigned, std::size_t i) {
+                          std::optional<decision> d;
+                          if (detail::row_or_error(errors, i, [&] { d = evaluate(target, subjects[i], on, facilities); }))
+                            visit(i, std::move(*d));
+                        });
 }
 
 /// evaluate_each for the rows of `pop` as persons (one person per thread, refilled row after row).
 template <class Visit>
 void evaluate_each(const policy& p, const population_columns& pop, const date& on,
-                   const facility_registry* facilities, Visit&& visit, unsigned threads = 0) {
+                   const facility_registry* facilities, Visit&& visit, unsigned threads = 0,
+                   row_errors* errors = nullptr) {
   const unsigned workers = detail::resolve_threads(threads);
   std::vector<std::optional<person>> people(workers);
   detail::parallel_rows(pop.size(), detail::subject_chunk_rows, workers, [&](unsigned w, std::size_t i) {
     if (people[w]) pop.to_person(i, *people[w]); // refills, reusing the person's storage
     else
       people[w] = pop.to_person(i);
-    visit(i, evaluate(p, *people[w], on, facilities));
+    std::optional<decision> d;
+    if (detail::row_or_error(errors, i, [&] { d = evaluate(p, *people[w], on, facilities); }))
+      visit(i, std::move(*d));
   });
 }
 
@@ -61,17 +70,21 @@ evaluate_all(const Target& target, std::span<const Subject> subjects, const date
 }
 
 /// Calls visit(i, grant) with grant_on(target, subjects[i], on, facilities) for every subject i, as
-/// evaluate_each does (the fast path: nothing recorded). Every subject's decision has the status
+/// evaluate_each does (the fast path: nothing recorded; `errors` as for evaluate_each). Every subject's decision has the status
 /// status_on(target, on).
 template <class Target, class Subject, class Visit>
   requires requires(const Target& t, const Subject& s, const date& on, const facility_registry* f) {
     { grant_on(t, s, on, f) } -> std::same_as<std::optional<benefit>>;
   }
 void grant_each(const Target& target, std::span<const Subject> subjects, const date& on,
-                const facility_registry* facilities, Visit&& visit, unsigned threads = 0) {
-  detail::parallel_rows(
-      subjects.size(), detail::subject_chunk_rows, detail::resolve_threads(threads),
-      [&](unsigned, std::size_t i) { visit(i, grant_on(target, subjects[i], on, facilities)); });
+                const facility_registry* facilities, Visit&& visit, unsigned threads = 0,
+                row_errors* errors = nullptr) {
+  detail::parallel_rows(subjects.size(), detail::subject_chunk_rows, detail::resolve_threads(threads),
+                        [&](unsigned, std::size_t i) {
+                          std::optional<benefit> g;
+                          if (detail::row_or_error(errors, i, [&] { g = grant_on(target, subjects[i], on, facilities); }))
+                            visit(i, g);
+                        });
 }
 
 } // namespace eldercare

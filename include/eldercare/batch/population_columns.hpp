@@ -144,12 +144,7 @@ struct row_input {
 
 namespace detail {
 /// The reason part of an invalid_value's message (after "field = 'value': ").
-inline std::string reason_of(const invalid_value& e) {
-  const std::string prefix = "[eldercare.invalid_value." + std::to_string(static_cast<int>(e.id())) + "] " +
-                             e.field() + " = '" + e.value() + "': ";
-  const std::string_view what = e.what();
-  return what.starts_with(prefix) ? std::string(what.substr(prefix.size())) : std::string(what);
-}
+inline std::string reason_of(const invalid_value& e) { return e.why(); }
 /// Runs `make`, re-throwing an invalid_value under the column's field name.
 template <class F>
 auto in_column(const std::string& field, F&& make) -> decltype(make()) {
@@ -194,12 +189,28 @@ public:
                                                        const facility_registry* facilities = nullptr) {
     population_columns pop = facilities ? population_columns(facility_table(*facilities)) : population_columns();
     pop.reserve(persons.size());
-    for (const person& p : persons) pop.append(p, facilities);
+    // Ids are unique, as in every other input form (a household policy would merge two persons).
+    std::unordered_map<std::string_view, std::size_t> rows;
+    rows.reserve(persons.size());
+    for (std::size_t i = 0; i < persons.size(); ++i) {
+      const auto [it, added] = rows.try_emplace(persons[i].id, i);
+      if (!added)
+        throw invalid_value(error_id::invalid_person, row_field("id", i, persons[i].id), persons[i].id,
+                            "duplicate id (also row " + std::to_string(it->second) + ")");
+      pop.append(persons[i], facilities);
+    }
     return pop;
   }
 
-  /// Reserves room for `rows` rows and `stays` stays.
+  /// The most rows, and the most stays, a population holds: its offsets into the stay, component
+  /// and programme columns are 32-bit.
+  static constexpr std::size_t max_size = 4294967294U;
+
+  /// Reserves room for `rows` rows and `stays` stays (at most max_size each: invalid_value).
   void reserve(std::size_t rows, std::size_t stays = 0) {
+    if (rows > max_size || stays > max_size)
+      throw invalid_value(error_id::invalid_parameter, "population.rows", std::to_string(std::max(rows, stays)),
+                          "a population holds at most " + std::to_string(max_size) + " rows and stays");
     id_offsets_.reserve(rows + 1);
     birth_.reserve(rows);
     hukou_region_.reserve(rows);
@@ -231,14 +242,18 @@ public:
     weight_.reserve(rows);
   }
 
+  /// How errors name a cell: "population.hukou_region[row 7, id 'p7']" (`extra` inside the brackets).
+  [[nodiscard]] static std::string row_field(std::string_view column, std::size_t row, std::string_view id,
+                                             std::string_view extra = {}) {
+    return "population." + std::string(column) + "[row " + std::to_string(row) + ", id '" + std::string(id) + "'" +
+           std::string(extra) + "]";
+  }
+
   /// Appends a row given as raw column values, after checking every value (see the header comment).
   /// On an error nothing is appended.
   void append(row_input r) {
     const std::size_t row = size();
-    const std::string rid(r.id);
-    auto at = [&](std::string_view column, const std::string& extra = {}) {
-      return "population." + std::string(column) + "[row " + std::to_string(row) + ", id '" + rid + "'" + extra + "]";
-    };
+    auto at = [&](std::string_view column, const std::string& extra = {}) { return row_field(column, row, r.id, extra); };
     // Field names are built only for an error (this runs for every row of large populations).
     auto day = [&](day_number n, std::string_view column, const std::string& extra = {}) {
       if (n < first_day_number() || n > last_day_number()) (void)checked_day(n, at(column, extra));
@@ -305,6 +320,9 @@ public:
                             "the stay from " + to_iso(stays[k].admitted()) + " overlaps stay " + std::to_string(*j) +
                                 " (" + stays[*j].facility_id() + " from " + to_iso(stays[*j].admitted()) + ")");
     }
+    if (size() >= max_size || stay_facility_.size() + r.stays.size() > max_size)
+      throw invalid_value(error_id::invalid_parameter, at("id"), std::to_string(size()),
+                          "a population holds at most " + std::to_string(max_size) + " rows and stays");
     // Checked: now store (the dictionaries only grow; a failure below is out of memory).
     const std::size_t rows_before = size();
     try {

@@ -7,9 +7,11 @@
 #include <cstddef> // std::size_t
 #include <cstdint> // table cells
 #include <span>    // the subjects, a target's policies
+#include <string>  // messages
 #include <vector>  // the table
 
 #include "eldercare/batch/detail/parallel.hpp"
+#include "eldercare/batch/row_errors.hpp"
 #include "eldercare/rules/schedule.hpp"
 
 namespace eldercare {
@@ -44,13 +46,30 @@ struct schedule_table {
   }
   /// Adds a schedule over the table's months into `row`: money and quantities add up, a row is
   /// eligible in a month when one of its schedules is, and undetermined when one of them is.
+  /// Sums are checked (invalid_value on overflow, naming the month), never wrapped.
   void add(std::size_t row, const std::vector<schedule_line>& lines) {
     for (std::size_t k = 0; k < lines.size(); ++k) {
       const std::size_t c = cell(row, k);
-      amount_fen[c] += lines[k].amount.fen();
-      quantity[c] += lines[k].quantity;
+      std::int64_t amount = 0, delivered = 0;
+      if (__builtin_add_overflow(amount_fen[c], lines[k].amount.fen(), &amount) ||
+          __builtin_add_overflow(quantity[c], lines[k].quantity, &delivered))
+        throw invalid_value(error_id::invalid_money,
+                            "schedule[" + std::to_string(years[k]) + "-" + (months[k] < 10 ? "0" : "") +
+                                std::to_string(months[k]) + "]",
+                            std::to_string(amount_fen[c]) + " + " + std::to_string(lines[k].amount.fen()),
+                            "the month's total overflows a 64-bit count of fen");
+      amount_fen[c] = amount;
+      quantity[c] = delivered;
       if (lines[k].eligible) eligible[c] = 1;
       if (!lines[k].determined()) undetermined[c] = 1;
+    }
+  }
+  /// Row `row` back to every cell 0 (a row whose schedule could not be computed).
+  void clear(std::size_t row) {
+    for (std::size_t k = 0; k < columns(); ++k) {
+      const std::size_t c = cell(row, k);
+      amount_fen[c] = quantity[c] = 0;
+      eligible[c] = undetermined[c] = 0;
     }
   }
 };
@@ -63,17 +82,22 @@ template <class Subject>
 
 /// Every subject's schedule(policy, subject, first, last, facilities, options) for each policy of
 /// policies_of(target), added into the subject's row, over `threads` threads (0: the hardware's).
-/// Throws invalid_value as schedule() does for an invalid or reversed period.
+/// Throws invalid_value as schedule() does for an invalid or reversed period. With `errors`, a row
+/// whose schedule throws (a month's money past int64) is recorded there and left 0 (row_errors.hpp).
 template <class Target, class Subject>
 [[nodiscard]] schedule_table schedule_each(const Target& target, std::span<const Subject> subjects,
                                            const date& first, const date& last,
                                            const facility_registry* facilities = nullptr,
-                                           const schedule_options& options = {}, unsigned threads = 0) {
+                                           const schedule_options& options = {}, unsigned threads = 0,
+                                           row_errors* errors = nullptr) {
   schedule_table out(subjects.size(), schedule_months(first, last));
   detail::parallel_rows(subjects.size(), detail::subject_chunk_rows, detail::resolve_threads(threads),
                         [&](unsigned, std::size_t i) {
-                          for (const auto& p : policies_of(target))
-                            out.add(i, schedule(p, subjects[i], first, last, facilities, options));
+                          const bool done = detail::row_or_error(errors, i, [&] {
+                            for (const auto& p : policies_of(target))
+                              out.add(i, schedule(p, subjects[i], first, last, facilities, options));
+                          });
+                          if (!done) out.clear(i);
                         });
   return out;
 }

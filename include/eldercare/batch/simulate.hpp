@@ -15,6 +15,7 @@
 #include <algorithm> // std::sort
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>    // std::snprintf: months in errors
 #include <map>       // slots for prefectures and rule ids
 #include <memory>    // plans held by pointer
 #include <optional>
@@ -114,6 +115,23 @@ struct month_accumulator {
     rule_weighted_amount.assign(rules, {});
   }
 };
+
+/// Where a simulation's totals are named in errors: "simulate_months[cn.x.y][2024-05]".
+[[nodiscard]] inline std::string simulation_field(const std::string& policy_id, int year, int month) {
+  char ym[16];
+  std::snprintf(ym, sizeof ym, "%04d-%02d", year, month);
+  return "simulate_months[" + policy_id + "][" + ym + "]";
+}
+
+/// total += add, checked: a sum past int64 (92,233,720,368,547,758.07 yuan) throws invalid_value
+/// naming the policy, the month and the total (`what`), never wraps round.
+inline void add_checked(std::int64_t& total, std::int64_t add, const std::string& policy_id, int year, int month,
+                        const char* what) {
+  if (__builtin_add_overflow(total, add, &total))
+    throw invalid_value(error_id::invalid_money, simulation_field(policy_id, year, month) + "." + what,
+                        std::to_string(total - add) + " + " + std::to_string(add),
+                        "the total overflows a 64-bit count (at most 9223372036854775807)");
+}
 } // namespace detail
 
 /// Pays `p` to every row of `pop` for `n_months` months from the month of `first_month` (see the
@@ -125,6 +143,12 @@ struct month_accumulator {
   require_valid(first_month, "simulate_months.first_month");
   if (n_months < 1)
     throw invalid_value(error_id::invalid_period, "simulate_months.n_months", std::to_string(n_months), "must be at least 1");
+  // The months from first_month's to December 2400, the last supported one.
+  const int months_left = (max_year - static_cast<int>(first_month.year())) * 12 + (13 - static_cast<int>(first_month.month()));
+  if (n_months > months_left)
+    throw invalid_value(error_id::invalid_period, "simulate_months.n_months", std::to_string(n_months),
+                        "runs past December 2400, the last supported month (at most " + std::to_string(months_left) +
+                            " months from " + to_iso(first_month).substr(0, 7) + ")");
   if (options.batch.chunk_rows == 0)
     throw invalid_value(error_id::invalid_parameter, "batch_options.chunk_rows", "0", "must be at least 1");
   const auto months = static_cast<std::size_t>(n_months);
@@ -245,8 +269,9 @@ struct month_accumulator {
   static const std::vector<std::size_t> no_rules;
   const auto weights = pop.weight_micros();
 
-  detail::parallel_chunks(pop.size(), options.batch.chunk_rows, threads,
-                          [&](unsigned w, std::size_t, std::size_t begin, std::size_t end) {
+  // A chunk of rows over every month. at_row / at_month say which row and month are being paid, so
+  // that an error there (a grant or a payment past int64) names the policy, the month and the row.
+  auto chunk = [&](unsigned w, std::size_t begin, std::size_t end, std::size_t& at_row, std::size_t& at_month) {
     worker_state& ws = workers[w];
     const std::size_t rows = end - begin;
     ws.states.assign(rows, schedule_state{});
@@ -270,16 +295,16 @@ struct month_accumulator {
       const std::int64_t w = weights[begin + i] < 0 ? survey_weight::scale : weights[begin + i];
       ++acc.eligible;
       acc.weighted_eligible.add_micros(1, w);
-      acc.quantity += line.granted->quantity();
       const std::int64_t fen = line.amount.fen();
+      if (fen != 0) detail::add_checked(acc.amount, fen, p.id(), mp.year, mp.month, "amount_fen"); // money first
+      detail::add_checked(acc.quantity, line.granted->quantity(), p.id(), mp.year, mp.month, "granted_quantity");
       if (fen == 0) return;
       ++acc.paid;
-      acc.amount += fen;
       acc.weighted_paid.add_micros(1, w);
       acc.weighted_amount.add_micros(fen, w);
       acc.arrears += line.arrears_months;
       const std::size_t pref = key_slot[region_key[begin + i]];
-      acc.prefecture_amount[pref] += fen;
+      detail::add_checked(acc.prefecture_amount[pref], fen, p.id(), mp.year, mp.month, "by_prefecture.amount_fen");
       ++acc.prefecture_paid[pref];
       acc.prefecture_weighted_amount[pref].add_micros(fen, w);
       acc.prefecture_weighted_paid[pref].add_micros(1, w);
@@ -289,7 +314,7 @@ struct month_accumulator {
       for (const std::size_t r : by) {
         const std::int64_t share =
             by.size() == 1 || sum == 0 ? fen : fen / sum * mp.grant_version->rules[r].grant.quantity();
-        acc.rule_amount[slots[r]] += share;
+        detail::add_checked(acc.rule_amount[slots[r]], share, p.id(), mp.year, mp.month, "by_rule.amount_fen");
         ++acc.rule_paid[slots[r]];
         acc.rule_weighted_amount[slots[r]].add_micros(share, w);
         acc.rule_weighted_paid[slots[r]].add_micros(1, w);
@@ -300,6 +325,8 @@ struct month_accumulator {
         if (!ws.materialised) ws.materialised = pop.to_person(begin + i);
         pop.to_person(begin + i, *ws.materialised);
         for (std::size_t k = 0; k < months; ++k) {
+          at_row = i;
+          at_month = k;
           const std::optional<benefit> g = detail::grant_with_rules(p, *ws.materialised, plan[k].schedule.tested_on,
                                                                     facilities, nullptr, &ws.by);
           pay(k, i, g, ws.by);
@@ -325,7 +352,7 @@ struct month_accumulator {
       std::size_t m = 0;
       for (std::size_t i = 0; i < rows; ++i) {
         if (known[i] == detail::horizon_plan::unknown) undecided[m++] = static_cast<std::uint32_t>(i);
-        if (known[i] == detail::horizon_plan::unknown || segments[g].plan->pattern(known[i]).granted) ws.never[i] = 0;
+        if (known[i] == detail::horizon_plan::unknown || segments[g].plan->pattern(known[i]).grants()) ws.never[i] = 0;
       }
       ws.undecided_count[g] = m;
     }
@@ -340,7 +367,7 @@ struct month_accumulator {
         if (!segments[g].plan) continue;
         const std::uint16_t* known = ws.known.data() + g * rows;
         for (std::size_t i = 0; i < rows; ++i)
-          if (known[i] != detail::horizon_plan::unknown && segments[g].plan->pattern(known[i]).granted) ws.never[i] = 0;
+          if (known[i] != detail::horizon_plan::unknown && segments[g].plan->pattern(known[i]).grants()) ws.never[i] = 0;
       }
       for (std::size_t k = 0; k < months; ++k) {
         const std::size_t g = segment_of[k];
@@ -353,7 +380,7 @@ struct month_accumulator {
         for (std::size_t j = 0; j < m; ++j) {
           const auto pattern = static_cast<std::uint16_t>(detail::prepared_plan::pattern_of(ws.scratch, rules, m, j));
           ws.patterns[k * rows + undecided[j]] = pattern;
-          if (segments[g].plan->pattern(pattern).granted) ws.never[undecided[j]] = 0;
+          if (segments[g].plan->pattern(pattern).grants()) ws.never[undecided[j]] = 0;
         }
       }
     }
@@ -370,14 +397,16 @@ struct month_accumulator {
       if (pp && m > 0 && !tabulated) pp->evaluate_rules(ws.scratch, begin, undecided, m);
       std::size_t j = 0; // position of the next undecided row
       for (const std::uint32_t i : ws.payable) {
+        at_row = i;
+        at_month = k;
         if (!pp) {
           pay(k, i, std::nullopt, no_rules);
         } else if (known[i] != detail::horizon_plan::unknown) {
           const detail::pattern_grant& pg = segments[g].plan->pattern(known[i]);
-          pay(k, i, pg.granted, pg.by);
+          pay(k, i, pg.grant(), pg.by);
         } else if (tabulated) {
           const detail::pattern_grant& pg = segments[g].plan->pattern(ws.patterns[k * rows + i]);
-          pay(k, i, pg.granted, pg.by);
+          pay(k, i, pg.grant(), pg.by);
         } else {
           while (undecided[j] != i) ++j;
           const std::vector<std::size_t>* by = nullptr;
@@ -386,7 +415,22 @@ struct month_accumulator {
         }
       }
     }
-  });
+  };
+  detail::parallel_chunks(pop.size(), options.batch.chunk_rows, threads,
+                          [&](unsigned w, std::size_t, std::size_t begin, std::size_t end) {
+                            std::size_t at_row = end, at_month = 0;
+                            try {
+                              chunk(w, begin, end, at_row, at_month);
+                            } catch (const invalid_value& e) {
+                              // Not a row's payment, or a total's overflow (named already).
+                              if (at_row == end || e.field().starts_with("simulate_months[")) throw;
+                              const std::size_t row = begin + at_row;
+                              throw invalid_value(e.id(),
+                                                  detail::simulation_field(p.id(), plan[at_month].year, plan[at_month].month) +
+                                                      "[row " + std::to_string(row) + ", id '" + std::string(pop.id(row)) + "']",
+                                                  e.value(), e.why());
+                            }
+                          });
 
   // Reduce the workers' accumulators (integer sums: the order does not matter).
   simulation_result out;
@@ -409,24 +453,28 @@ struct month_accumulator {
     if (plan[k].schedule.version) t.version_label = plan[k].schedule.version->label;
     detail::month_accumulator sum;
     sum.size_for(prefectures.size(), rule_ids.size());
+    // Checked sums: a total past int64 is an error naming the policy and the month.
+    auto add = [&](std::int64_t& total, std::int64_t part, const char* what) {
+      detail::add_checked(total, part, p.id(), t.year, t.month, what);
+    };
     for (const auto& w : workers) {
       const auto& a = w.months[k];
       sum.eligible += a.eligible;
       sum.paid += a.paid;
-      sum.amount += a.amount;
+      add(sum.amount, a.amount, "amount_fen");
       sum.arrears += a.arrears;
-      sum.quantity += a.quantity;
+      add(sum.quantity, a.quantity, "granted_quantity");
       sum.weighted_eligible += a.weighted_eligible;
       sum.weighted_paid += a.weighted_paid;
       sum.weighted_amount += a.weighted_amount;
       for (std::size_t s = 0; s < prefectures.size(); ++s) {
-        sum.prefecture_amount[s] += a.prefecture_amount[s];
+        add(sum.prefecture_amount[s], a.prefecture_amount[s], "by_prefecture.amount_fen");
         sum.prefecture_paid[s] += a.prefecture_paid[s];
         sum.prefecture_weighted_amount[s] += a.prefecture_weighted_amount[s];
         sum.prefecture_weighted_paid[s] += a.prefecture_weighted_paid[s];
       }
       for (std::size_t s = 0; s < rule_ids.size(); ++s) {
-        sum.rule_amount[s] += a.rule_amount[s];
+        add(sum.rule_amount[s], a.rule_amount[s], "by_rule.amount_fen");
         sum.rule_paid[s] += a.rule_paid[s];
         sum.rule_weighted_amount[s] += a.rule_weighted_amount[s];
         sum.rule_weighted_paid[s] += a.rule_weighted_paid[s];
@@ -449,7 +497,9 @@ struct month_accumulator {
       if (sum.rule_paid[s] > 0)
         t.by_rule.push_back({rule_ids[s], sum.rule_paid[s], money::from_fen(sum.rule_amount[s]),
                              sum.rule_weighted_paid[s], sum.rule_weighted_amount[s]});
-    out.total += t.amount;
+    std::int64_t total = out.total.fen();
+    detail::add_checked(total, t.amount.fen(), p.id(), t.year, t.month, "total_fen");
+    out.total = money::from_fen(total);
     out.weighted_total += t.weighted_amount;
     out.months.push_back(std::move(t));
   }

@@ -3,6 +3,9 @@
 // Whether a year is gained on the birthday or the day after, and where a 29 February birthday
 // falls in a common year, are per-scheme options with documented defaults.
 
+#include <optional> // no date outside the supported years
+#include <string>   // messages
+
 #include "eldercare/core/words.hpp"
 #include "eldercare/calendar/date.hpp"
 #include "eldercare/calendar/month_arithmetic.hpp"
@@ -49,22 +52,32 @@ struct age_rule {
   friend bool operator==(const age_rule&, const age_rule&) = default;
 };
 
-/// The date on which someone born on `birth` reaches `years` 周岁 under `rule`.
-[[nodiscard]] inline date date_reaching_age(const date& birth, int years, const age_rule& rule = {}) {
+/// The date on which someone born on `birth` reaches `years` 周岁 under `rule`, or nullopt when
+/// that is after the supported years 1800-2400 (no date eldercare reads is on or after it).
+[[nodiscard]] inline std::optional<date> date_reaching_age_within(const date& birth, int years,
+                                                                 const age_rule& rule = {}) {
   require_valid(birth, "birth_date");
   if (years < 0)
     throw invalid_value(error_id::invalid_parameter, "years", std::to_string(years),
                         "an age cannot be negative");
-  if (years > max_year - min_year) // and 12 * years cannot overflow
-    throw invalid_value(error_id::invalid_parameter, "years", std::to_string(years),
-                        "moves " + to_iso(birth) + " outside the supported years 1800-2400");
-  date d = add_months_civil(birth, 12 * years);
+  if (years > max_year - min_year) return std::nullopt; // and 12 * years cannot overflow
+  std::optional<date> d = add_months_within(birth, 12 * years);
+  if (!d) return std::nullopt;
   if (rule.leap_day == leap_day_birthday::march_1 && birth.month() == 2 && birth.day() == 29 &&
-      d.day() == 28)
-    d += boost::gregorian::date_duration(1);
+      d->day() == 28)
+    *d += boost::gregorian::date_duration(1);
   if (rule.reached == age_reached::day_after_birthday && years > 0)
-    d += boost::gregorian::date_duration(1);
+    *d += boost::gregorian::date_duration(1);
+  if (d->year() > max_year) return std::nullopt; // 2400-12-31 and a day
   return d;
+}
+
+/// date_reaching_age_within, for a caller that asks for the date itself: a date after the supported
+/// years throws invalid_value.
+[[nodiscard]] inline date date_reaching_age(const date& birth, int years, const age_rule& rule = {}) {
+  if (const std::optional<date> d = date_reaching_age_within(birth, years, rule)) return *d;
+  throw invalid_value(error_id::invalid_parameter, "years", std::to_string(years),
+                      "moves " + to_iso(birth) + " outside the supported years 1800-2400");
 }
 
 /// Age in completed years (周岁) on date `on`. Throws when `on` is before the birth date.

@@ -85,11 +85,23 @@ public:
 
   friend bool operator==(const period&, const period&) = default;
 
+  /// The longest period of each unit: the supported years 1800-2400 span 219,510 days, 7,211
+  /// months (from January 1800 to December 2400) or 600 years, so no longer period can be complete
+  /// on any date eldercare reads.
+  [[nodiscard]] static constexpr int max_count(period_unit u) noexcept {
+    return u == period_unit::days ? 219510 : u == period_unit::months ? (max_year - min_year + 1) * 12 - 1
+                                                                      : max_year - min_year;
+  }
+
 private:
   period(int n, period_unit u) : count_(n), unit_(u) {
     if (n < 0)
       throw invalid_value(error_id::invalid_period, "period.count", std::to_string(n),
                           "a period cannot be negative");
+    if (n > max_count(u))
+      throw invalid_value(error_id::invalid_period, "period.count", std::to_string(n),
+                          "longer than the supported years 1800-2400 span (at most " +
+                              std::to_string(max_count(u)) + " " + std::string(to_word(u)) + ")");
   }
   int count_;
   period_unit unit_;
@@ -105,36 +117,48 @@ struct period_counting {
 };
 
 /// The last day of a period of length `p` that starts with the event on `start` (the event day itself
-/// is not counted, art. 201). A period of 0 ends on `start`.
+/// is not counted, art. 201), or nullopt when it falls after the supported years (such a period is
+/// complete on no date eldercare reads). A period of 0 ends on `start`.
 ///
 ///  - days: start + n days (counting begins the next day, so day n is start + n);
-///  - months/years (civil_code): add_months_civil(start, n or 12n), art. 202;
+///  - months/years (civil_code): add_months_within(start, n or 12n), art. 202;
 ///  - months/years (natural_month): last day of the n-th month after start's month.
-[[nodiscard]] inline date period_last_day(const date& start, const period& p,
-                                          const period_counting& how = {}) {
+[[nodiscard]] inline std::optional<date> period_last_day_within(const date& start, const period& p,
+                                                               const period_counting& how = {}) {
   require_valid(start, "start");
-  date last = start;
-  const int n = p.count();
+  std::optional<date> last = start;
+  const int n = p.count(); // at most period::max_count: 12 * n cannot overflow
   if (p.unit() == period_unit::days) {
     // Checked before stepping: past 9999 Boost throws its own exception instead of giving a date.
-    if (n > (date(static_cast<unsigned short>(max_year), 12, 31) - start).days())
-      throw invalid_value(error_id::invalid_date, "period end", to_iso(start) + " + " + p.to_string(),
-                          "year outside the supported range 1800-2400");
+    if (n > (date(static_cast<unsigned short>(max_year), 12, 31) - start).days()) return std::nullopt;
     last = start + boost::gregorian::date_duration(n);
-    require_valid(last, "period end");
   } else {
-    if (p.unit() == period_unit::years && n > max_year - min_year) // and 12 * n cannot overflow
-      throw invalid_value(error_id::invalid_period, "years", std::to_string(n),
-                          "moves " + to_iso(start) + " outside the supported years 1800-2400");
     const int months = p.unit() == period_unit::years ? 12 * n : n;
     if (how.months == month_counting::civil_code || n == 0) {
-      last = add_months_civil(start, months);
+      last = add_months_within(start, months);
+    } else if (const std::optional<date> m = add_months_within(start_of_month(start), months)) {
+      last = end_of_month(*m);
     } else {
-      last = end_of_month(add_months_civil(start_of_month(start), months));
+      last = std::nullopt;
     }
   }
-  if (how.holidays != nullptr) last = how.holidays->next_working_day_if_holiday(last);
+  if (last && how.holidays != nullptr) last = how.holidays->next_working_day_if_holiday(*last);
+  if (last && last->year() > max_year) return std::nullopt; // moved past 2400-12-31 by a holiday
   return last;
+}
+
+/// period_last_day_within, for a caller that asks for the date itself: a last day after the
+/// supported years throws invalid_value.
+[[nodiscard]] inline date period_last_day(const date& start, const period& p, const period_counting& how = {}) {
+  if (const std::optional<date> last = period_last_day_within(start, p, how)) return *last;
+  // The error of the step that leaves the supported years.
+  if (p.unit() == period_unit::days)
+    throw invalid_value(error_id::invalid_date, "period end", to_iso(start) + " + " + p.to_string(),
+                        "year outside the supported range 1800-2400");
+  const int months = p.unit() == period_unit::years ? 12 * p.count() : p.count();
+  (void)add_months_civil(how.months == month_counting::civil_code ? start : start_of_month(start), months);
+  throw invalid_value(error_id::invalid_period, "period end", to_iso(start) + " + " + p.to_string(),
+                      "moved by a holiday outside the supported years 1800-2400");
 }
 
 /// Convenience: the last day of a Civil Code period of `months` months from `start`.
@@ -142,7 +166,21 @@ struct period_counting {
   return period_last_day(start, period::months(months));
 }
 
-/// The first date on which a period is complete when checked at `when` (end of day by default).
+/// The first date on which a period is complete when checked at `when` (end of day by default), or
+/// nullopt when that is after the supported years: what leaves compare with the evaluation date,
+/// so that valid facts evaluate on every supported date.
+[[nodiscard]] inline std::optional<date> period_complete_within(const date& start, const period& p,
+                                                               const period_counting& how = {},
+                                                               check_time when = check_time::end_of_day) {
+  const std::optional<date> last = period_last_day_within(start, p, how);
+  if (!last || when == check_time::end_of_day) return last;
+  const date next = *last + boost::gregorian::date_duration(1);
+  if (next.year() > max_year) return std::nullopt;
+  return next;
+}
+
+/// The first date on which a period is complete, for a caller that asks for the date itself: a last
+/// day after the supported years throws (period_last_day's error); see period_complete_within.
 [[nodiscard]] inline date period_complete_on(const date& start, const period& p,
                                              const period_counting& how = {},
                                              check_time when = check_time::end_of_day) {
@@ -156,7 +194,8 @@ struct period_counting {
                                              const period_counting& how = {},
                                              check_time when = check_time::end_of_day) {
   require_valid(on, "on");
-  return on >= period_complete_on(start, p, how, when);
+  const std::optional<date> complete = period_complete_within(start, p, how, when);
+  return complete && on >= *complete;
 }
 
 /// The number of whole months (by `how`) from `start` to `end`: the largest n such that a period of n

@@ -103,10 +103,7 @@ public:
     if (status == decision_status::undetermined) any_undetermined_ = true;
     if (status != decision_status::decided) return false;
     any_decided_ = true;
-    if (granted)
-      granted_ = granted_ ? benefit::make(granted->unit(), granted->period(),
-                                          granted_->quantity() + granted->quantity())
-                          : granted;
+    if (granted) granted_ = granted_ ? granted_->plus(*granted, "bundle.grant") : granted; // checked sum
     return true;
   }
   [[nodiscard]] decision_status status() const noexcept {

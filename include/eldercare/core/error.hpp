@@ -2,9 +2,11 @@
 // Errors raised by eldercare. Constructing a domain value from invalid input throws
 // eldercare::invalid_value; evaluating a rule on valid facts never throws (it returns a decision).
 
-#include <stdexcept> // std::invalid_argument, std::logic_error
-#include <string>    // messages
-#include <string_view>
+#include <cstddef>     // std::size_t
+#include <stdexcept>   // std::invalid_argument, std::logic_error
+#include <string>      // messages
+#include <string_view> // fields and values
+#include <utility>     // std::move
 
 namespace eldercare {
 
@@ -31,20 +33,72 @@ enum class error_id : int {
   not_computable = 203,        // the policy is announced but the sources give no amounts
 };
 
+/// The most characters of a value an error quotes (a 10 MB cell must not make a 10 MB message).
+inline constexpr std::size_t max_shown_characters = 200;
+
+/// A value as an error quotes it: the value as given, its control characters escaped (a NUL or a
+/// line break must not cut or split the one-line message: "\\x00", "\\n"), and when it has more than
+/// max_shown_characters characters (UTF-8 code points), its first ones, "…" and its full length:
+/// "xxxx… (10000000 characters)". The Python package shows its own errors' values by the same rule.
+[[nodiscard]] inline std::string shown_value(std::string_view value) {
+  std::string escaped; // control characters escaped (the length stated below is this text's)
+  escaped.reserve(value.size());
+  for (const char ch : value) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x20 && c != 0x7F) {
+      escaped += ch;
+      continue;
+    }
+    static constexpr char hex[] = "0123456789abcdef";
+    if (c == '\n') escaped += "\\n";
+    else if (c == '\t') escaped += "\\t";
+    else if (c == '\r') escaped += "\\r";
+    else {
+      escaped += "\\x";
+      escaped += hex[c >> 4];
+      escaped += hex[c & 15];
+    }
+  }
+  std::size_t characters = 0, cut = escaped.size();
+  for (std::size_t i = 0; i < escaped.size(); ++i) {
+    if ((static_cast<unsigned char>(escaped[i]) & 0xC0) == 0x80) continue; // a UTF-8 continuation byte
+    if (characters == max_shown_characters) cut = i;
+    ++characters;
+  }
+  if (characters <= max_shown_characters) return escaped;
+  // Already shown (an error re-raised under another field name): kept as it is.
+  constexpr std::string_view mark = "… (", unit = " characters)";
+  const std::string_view tail = std::string_view(escaped).substr(cut);
+  if (tail.size() > mark.size() + unit.size() && tail.substr(0, mark.size()) == mark &&
+      tail.substr(tail.size() - unit.size()) == unit &&
+      tail.substr(mark.size(), tail.size() - mark.size() - unit.size()).find_first_not_of("0123456789") ==
+          std::string_view::npos)
+    return escaped;
+  escaped.resize(cut);
+  return escaped + std::string(mark) + std::to_string(characters) + std::string(unit);
+}
+
 /// Thrown when a value cannot be constructed from what the caller passed. Derives from
-/// std::invalid_argument so that pybind11 maps it to Python's ValueError.
+/// std::invalid_argument so that pybind11 maps it to Python's ValueError. The field and the value
+/// are quoted as shown_value() shows them.
 class invalid_value : public std::invalid_argument {
 public:
   invalid_value(error_id id, std::string_view field, std::string_view value, std::string_view why)
-      : std::invalid_argument(format(id, field, value, why)), id_(id), field_(field), value_(value) {}
+      : invalid_value(id, shown_value(field), shown_value(value), why, shown{}) {}
 
   [[nodiscard]] error_id id() const noexcept { return id_; }
   /// The field the caller filled in, e.g. "stays[1].discharged".
   [[nodiscard]] const std::string& field() const noexcept { return field_; }
-  /// The offending value as the caller gave it.
+  /// The offending value as the caller gave it (shortened by shown_value()).
   [[nodiscard]] const std::string& value() const noexcept { return value_; }
+  /// Why it was refused: the message's last part.
+  [[nodiscard]] const std::string& why() const noexcept { return why_; }
 
 private:
+  struct shown {};
+  invalid_value(error_id id, std::string&& field, std::string&& value, std::string_view why, shown)
+      : std::invalid_argument(format(id, field, value, why)), id_(id), field_(std::move(field)),
+        value_(std::move(value)), why_(why) {}
   static std::string format(error_id id, std::string_view field, std::string_view value,
                             std::string_view why) {
     std::string s = "[eldercare.invalid_value.";
@@ -60,6 +114,7 @@ private:
   error_id id_;
   std::string field_;
   std::string value_;
+  std::string why_;
 };
 
 /// Thrown for look-ups that cannot succeed (an unknown policy id, a date before a policy's first

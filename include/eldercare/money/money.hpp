@@ -2,13 +2,15 @@
 // Money as an exact whole number of fen (分, 0.01 yuan). Never floating point: amounts are summed over
 // millions of people and months, and a payroll must match to the fen.
 
-#include <cmath>       // std::isfinite, std::nearbyint for from_yuan_double
+#include <charconv>    // std::to_chars: the shortest decimal of a double (from_yuan_double)
+#include <cmath>       // std::isfinite, std::fabs for from_yuan_double
 #include <compare>     // operator<=>
 #include <concepts>    // std::floating_point, to forbid money * double
 #include <cstdint>     // std::int64_t
 #include <limits>      // overflow bounds
-#include <string>
-#include <string_view>
+#include <string>      // to_string, messages
+#include <string_view> // text to parse
+#include <system_error> // std::errc from std::to_chars
 
 #include "eldercare/core/error.hpp"
 
@@ -29,20 +31,28 @@ public:
       throw invalid_value(error_id::invalid_money, "yuan", std::to_string(yuan), "out of range");
     return money(yuan * 100);
   }
-  /// From a floating-point yuan amount with at most two decimals (e.g. from a CSV column). NaN,
-  /// infinities, and values that are not a whole number of fen are rejected, never rounded.
+  /// From a floating-point yuan amount (e.g. from a CSV column), by the one rule for amounts that
+  /// are not text: the double is read as the shortest decimal that converts back to it (what
+  /// std::to_chars and Python's repr print: 0.1 is "0.1", 600.0000004 is "600.0000004"), and that
+  /// decimal is read as money::parse reads text, so it must have two decimals at most. Nothing is
+  /// ever rounded: 0.125, 600.0000004 and 1e-7 are refused, as are NaN, infinities and amounts
+  /// beyond ±92,233,720,368,547,758.07 yuan. Errors quote the shortest decimal.
   [[nodiscard]] static money from_yuan_double(double yuan, std::string_view field = "amount") {
+    char shortest[32]; // the shortest round-trip form, for errors: "0.3000004", "1e+20", "nan"
+    const auto [shown_end, shown_ok] = std::to_chars(shortest, shortest + sizeof shortest, yuan);
+    const std::string_view shown(shortest, shown_ok == std::errc{} ? static_cast<std::size_t>(shown_end - shortest) : 0);
     if (!std::isfinite(yuan))
-      throw invalid_value(error_id::invalid_money, field, std::to_string(yuan),
-                          "an amount must be a finite number");
-    const double fen = yuan * 100.0;
-    const double whole = std::nearbyint(fen);
-    if (std::fabs(fen - whole) > 1e-6 * (1.0 + std::fabs(fen)))
-      throw invalid_value(error_id::invalid_money, field, std::to_string(yuan),
-                          "an amount must be a whole number of fen (two decimals at most)");
-    if (std::fabs(whole) > 9.0e15)
-      throw invalid_value(error_id::invalid_money, field, std::to_string(yuan), "out of range");
-    return money(static_cast<rep>(whole));
+      throw invalid_value(error_id::invalid_money, field, shown, "an amount must be a finite number");
+    if (std::fabs(yuan) >= 1e17) // beyond int64 fen whatever its digits
+      throw invalid_value(error_id::invalid_money, field, shown, "out of range");
+    char fixed[400]; // the same shortest digits in fixed notation ("100000000000000000", "0.0000001")
+    const auto [end, ok] = std::to_chars(fixed, fixed + sizeof fixed, yuan, std::chars_format::fixed);
+    if (ok != std::errc{}) throw invalid_value(error_id::invalid_money, field, shown, "out of range");
+    const std::string_view text(fixed, static_cast<std::size_t>(end - fixed));
+    if (const auto dot = text.find('.'); dot != std::string_view::npos && text.size() - dot - 1 > 2)
+      throw invalid_value(error_id::invalid_money, field, shown,
+                          "an amount must be a whole number of fen (two decimals at most); it is never rounded");
+    return parse(text, field);
   }
   /// Parses "600", "600.5", "600.00", "-12.30" (yuan). Rejects more than two decimals.
   [[nodiscard]] static money parse(std::string_view text, std::string_view field = "amount") {

@@ -163,6 +163,17 @@ public:
   }
   [[nodiscard]] std::string to_string() const { return detail::quantity_text(unit_, q_) + detail::period_text(period_); }
 
+  /// This benefit and `o` added (their unit and period: `o`'s), checked: a sum past int64 throws
+  /// invalid_value (invalid_money) naming `field`, never wraps round. The one addition of grants
+  /// (a version's rules combined by sum, a bundle's components).
+  [[nodiscard]] benefit plus(const benefit& o, std::string_view field) const {
+    std::int64_t sum = 0;
+    if (__builtin_add_overflow(q_, o.q_, &sum))
+      throw invalid_value(error_id::invalid_money, field, std::to_string(q_) + " + " + std::to_string(o.q_),
+                          "the grants' sum overflows a 64-bit quantity (at most 9223372036854775807)");
+    return make(o.unit_, o.period_, sum);
+  }
+
   friend constexpr bool operator==(const benefit&, const benefit&) = default;
 
 private:

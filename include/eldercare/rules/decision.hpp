@@ -117,7 +117,7 @@ std::optional<benefit> combine_rule_grants(const basic_policy_version<Subject>& 
       break;
     case combination::sum:
       if (!granted) granted = g;
-      else granted = benefit::make(g.unit(), g.period(), granted->quantity() + g.quantity());
+      else granted = granted->plus(g, v.rules[i].id + ".grant"); // checked: never a wrapped sum
       if (by) by->push_back(i);
       break;
     }

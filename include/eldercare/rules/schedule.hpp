@@ -192,7 +192,9 @@ void pay_month(schedule_line& line, const basic_policy_version<Subject>* v, bool
     throw invalid_value(error_id::invalid_period, "schedule.last", to_iso(last),
                         "is before schedule.first " + to_iso(first));
   std::vector<date> out;
-  for (date m = start_of_month(first); m <= last; m = add_months_civil(m, 1)) out.push_back(m);
+  // add_months_within: December 2400 is the last month, with no next one to step to.
+  for (std::optional<date> m = start_of_month(first); m && *m <= last; m = add_months_within(*m, 1))
+    out.push_back(*m);
   return out;
 }
 

@@ -39,7 +39,7 @@ enum class field_kind : std::uint8_t {
   date,         ///< a calendar date: a date32 column (or ISO text); JSON "YYYY-MM-DD"
   region,       ///< a GB/T 2260 division code: an int64 column (or text); JSON text or number
   flag,         ///< true or false: a bool column; JSON true/false
-  integer,      ///< a whole number >= 0: an int64 column, -1 or null when missing; JSON number
+  integer,      ///< a whole number in [min, max]: an int64 column, null when missing; JSON number
   word,         ///< one word of an enum (words): a string column; JSON text
   word_set,     ///< a set of words of an enum: an int64 column of bits (bit i = words[i]), or
                 ///< comma-separated words, or a list; JSON a list of words

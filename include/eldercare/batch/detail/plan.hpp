@@ -78,10 +78,21 @@ struct plan_node {
   leaf_strategy strategy = leaf_strategy::person;
 };
 
-/// What a pattern of holding rules grants (combine_rule_grants, tabulated).
+/// What a pattern of holding rules grants (combine_rule_grants, tabulated). A pattern whose grants
+/// cannot be combined (their sum overflows) keeps its error, raised only for a row that has the
+/// pattern, as the person path raises it only for such a person.
 struct pattern_grant {
   std::optional<benefit> granted;
   std::vector<std::size_t> by; ///< indices of the granting rules
+  std::exception_ptr error;    ///< combine_rule_grants' exception for this pattern, if any
+
+  /// The grant (rethrows the pattern's error).
+  [[nodiscard]] const std::optional<benefit>& grant() const {
+    if (error) std::rethrow_exception(error);
+    return granted;
+  }
+  /// Whether a row with this pattern is granted something (or raises).
+  [[nodiscard]] bool grants() const noexcept { return granted.has_value() || error != nullptr; }
 };
 
 /// A policy version compiled for batches.
@@ -103,7 +114,11 @@ public:
       std::vector<char> holds(v.rules.size());
       for (std::size_t p = 0; p < patterns_.size(); ++p) {
         for (std::size_t r = 0; r < holds.size(); ++r) holds[r] = static_cast<char>((p >> r) & 1U);
-        patterns_[p].granted = combine_rule_grants(v, holds, &patterns_[p].by);
+        try {
+          patterns_[p].granted = combine_rule_grants(v, holds, &patterns_[p].by);
+        } catch (const invalid_value&) {
+          patterns_[p].error = std::current_exception();
+        }
       }
     }
   }
@@ -325,7 +340,7 @@ public:
     if (plan_->tabulated()) {
       const pattern_grant& g = plan_->pattern(pattern_of(s, rules, n, i));
       if (by) *by = &g.by;
-      return g.granted;
+      return g.grant();
     }
     s.holds.resize(rules);
     for (std::size_t r = 0; r < rules; ++r) s.holds[r] = static_cast<char>(s.masks[r * n + i]);

@@ -1,6 +1,7 @@
 #pragma once
 // Age conditions. Art. 1259: "X周岁以上" includes X (age_at_least); "不满X周岁" excludes it (age_under).
 
+#include <optional>    // the day an age is reached, if within the supported years
 #include <string>
 #include <string_view> // the leaves' declarations
 
@@ -54,8 +55,9 @@ struct age_at_least : condition_tag {
 
   template <HasBirthDate Subject, class Sink>
   bool evaluate(const context<Subject>& ctx, Sink& sink) const {
-    const date reached = date_reaching_age(ctx.subject.birth_date, years, rule);
-    const bool ok = reached <= ctx.on;
+    // None when the age is reached after 2400: not reached on any supported date.
+    const std::optional<date> reached = date_reaching_age_within(ctx.subject.birth_date, years, rule);
+    const bool ok = reached && *reached <= ctx.on;
     sink.leaf([&] {
       reason r;
       r.condition = describe();
@@ -94,7 +96,8 @@ struct age_under : condition_tag {
 
   template <HasBirthDate Subject, class Sink>
   bool evaluate(const context<Subject>& ctx, Sink& sink) const {
-    const bool ok = ctx.on < date_reaching_age(ctx.subject.birth_date, years, rule);
+    const std::optional<date> reached = date_reaching_age_within(ctx.subject.birth_date, years, rule);
+    const bool ok = !reached || ctx.on < *reached;
     sink.leaf([&] {
       reason r;
       r.condition = describe();

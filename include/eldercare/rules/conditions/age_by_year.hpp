@@ -4,6 +4,7 @@
 // year). DOMAIN.md open question 12 (Rongcheng's free lunch) asks which, against the day-by-day test
 // of age_at_least.
 
+#include <optional>    // the day the age is reached, if within the supported years
 #include <string>
 #include <string_view> // the leaf's declarations
 
@@ -58,21 +59,23 @@ struct age_at_least_by_year : condition_tag {
 
   template <HasBirthDate Subject, class Sink>
   bool evaluate(const context<Subject>& ctx, Sink& sink) const {
-    const date reached = date_reaching_age(ctx.subject.birth_date, years, rule);
+    // None when the age is reached after 2400: not by any supported year's mark.
+    const std::optional<date> reached = date_reaching_age_within(ctx.subject.birth_date, years, rule);
     const int year = static_cast<int>(ctx.on.year());
     const date mark_day = mark == year_mark::january_1 ? make_date(year, 1, 1) : make_date(year, 12, 31);
-    const bool ok = reached <= mark_day;
+    const bool ok = reached && *reached <= mark_day;
     sink.leaf([&] {
       reason r;
       r.condition = describe();
       r.passed = ok;
-      r.facts = {{"birth_date", to_iso(ctx.subject.birth_date)}, {"reaches_age_on", to_iso(reached)}};
-      if (!ok) {
-        // The first year whose mark is on or after the day the age is reached.
-        const int ry = static_cast<int>(reached.year());
-        const bool by_jan1_same_year = reached.month() == 1 && reached.day() == 1;
+      r.facts = {{"birth_date", to_iso(ctx.subject.birth_date)},
+                 {"reaches_age_on", reached ? to_iso(*reached) : std::string("after 2400")}};
+      if (!ok && reached) {
+        // The first year whose mark is on or after the day the age is reached (none after 2400).
+        const int ry = static_cast<int>(reached->year());
+        const bool by_jan1_same_year = reached->month() == 1 && reached->day() == 1;
         const int first = mark == year_mark::december_31 || by_jan1_same_year ? ry : ry + 1;
-        r.met_on = make_date(first, 1, 1);
+        if (first <= max_year) r.met_on = make_date(first, 1, 1);
       }
       return r;
     });

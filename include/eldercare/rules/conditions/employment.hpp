@@ -4,6 +4,7 @@
 // whether or not it continues, when the worker was hired, and year-on-year wage growth. Like every
 // leaf they are templates over any subject that has the facts they read (subjects/worker.hpp).
 
+#include <optional> // the day a period is complete, if within the supported years
 #include <string>
 #include <vector>
 
@@ -50,16 +51,17 @@ struct employment_lasted_at_least : condition_tag {
   template <HasEmployment Subject, class Sink>
   bool evaluate(const context<Subject>& ctx, Sink& sink) const {
     const auto& s = ctx.subject;
-    const date complete = period_complete_on(s.hired_on, length, counting);
-    const bool ended_short = s.left_on && *s.left_on < complete;
-    const bool ok = !ended_short && complete <= ctx.on;
+    // None when complete only after 2400: on no supported date.
+    const std::optional<date> complete = period_complete_within(s.hired_on, length, counting);
+    const bool ended_short = s.left_on && (!complete || *s.left_on < *complete);
+    const bool ok = !ended_short && complete && *complete <= ctx.on;
     sink.leaf([&] {
       reason r;
       r.condition = describe();
       r.passed = ok;
       r.facts = {{"hired_on", to_iso(s.hired_on)},
                  {"left_on", s.left_on ? to_iso(*s.left_on) : std::string("still employed")},
-                 {"complete_on", to_iso(complete)}};
+                 {"complete_on", complete ? to_iso(*complete) : std::string("after 2400")}};
       if (ended_short) r.note = "the employment ended on " + to_iso(*s.left_on) + ", before " + length.to_string() + " were complete";
       else if (!ok) r.met_on = complete;
       return r;

@@ -122,7 +122,7 @@ struct continuous_stay_at_least : condition_tag {
       run = detail::run_covering(stays, refs.items(), ctx.on, continuity);
     }
     std::optional<date> complete_on;
-    if (run) complete_on = period_complete_on(run->start, length, counting, checked);
+    if (run) complete_on = period_complete_within(run->start, length, counting, checked); // none after 2400
     const bool ok = complete_on && *complete_on <= ctx.on;
     sink.leaf([&] {
       reason r;
@@ -137,7 +137,7 @@ struct continuous_stay_at_least : condition_tag {
         where += ")";
         r.facts = {{"continuous_stay.since", to_iso(run->start)},
                    {"facility", where},
-                   {"complete_on", to_iso(*complete_on)}};
+                   {"complete_on", complete_on ? to_iso(*complete_on) : std::string("after 2400")}};
         r.counted_from = run->start;
         if (!ok) r.met_on = complete_on;
       } else if (problem.empty()) {

@@ -97,15 +97,16 @@ struct employed_for_at_least : condition_tag {
   bool evaluate(const context<Subject>& ctx, Sink& sink) const {
     const auto& s = ctx.subject;
     const bool left = s.left_on && *s.left_on < ctx.on;
-    const date complete = period_complete_on(s.hired_on, length, counting);
-    const bool ok = !left && s.hired_on <= ctx.on && complete <= ctx.on;
+    // None when complete only after 2400: on no supported date.
+    const std::optional<date> complete = period_complete_within(s.hired_on, length, counting);
+    const bool ok = !left && s.hired_on <= ctx.on && complete && *complete <= ctx.on;
     sink.leaf([&] {
       reason r;
       r.condition = describe();
       r.passed = ok;
       r.facts = {{"hired_on", to_iso(s.hired_on)},
                  {"left_on", s.left_on ? to_iso(*s.left_on) : std::string("still employed")},
-                 {"complete_on", to_iso(complete)}};
+                 {"complete_on", complete ? to_iso(*complete) : std::string("after 2400")}};
       if (left) r.note = "the employment ended on " + to_iso(*s.left_on);
       else if (!ok)
         r.met_on = complete;
