@@ -60,7 +60,8 @@ row_fields fields_read(const policy& p) {
 }
 
 // Sums every column behind `fields` over rows [begin, end): the bytes a pass of the policy reads.
-std::uint64_t read_columns(const population_columns& pop, row_fields fields, std::size_t begin, std::size_t end) {
+std::uint64_t read_columns(const population_columns& pop, row_fields fields, std::size_t begin,
+                           std::size_t end) {
   std::uint64_t sum = 0;
   auto add = [&](auto column) {
     for (std::size_t i = begin; i < end; ++i) sum += static_cast<std::uint64_t>(column[i]);
@@ -103,12 +104,18 @@ int main(int argc, char** argv) {
     const std::string arg = argv[a];
     auto next = [&] { return a + 1 < argc ? std::string(argv[++a]) : std::string(); };
     if (arg == "--months") months = std::stoi(next());
-    else if (arg == "--threads") threads = static_cast<unsigned>(std::stoul(next()));
-    else if (arg == "--chunk") chunk = std::stoul(next());
-    else if (arg == "--seed") seed = std::stoull(next());
-    else if (arg == "--materialise-rows") materialise_rows = std::stoul(next());
-    else if (arg == "--repetitions") repetitions = std::max(1, std::stoi(next()));
-    else rows = std::stoul(arg);
+    else if (arg == "--threads")
+      threads = static_cast<unsigned>(std::stoul(next()));
+    else if (arg == "--chunk")
+      chunk = std::stoul(next());
+    else if (arg == "--seed")
+      seed = std::stoull(next());
+    else if (arg == "--materialise-rows")
+      materialise_rows = std::stoul(next());
+    else if (arg == "--repetitions")
+      repetitions = std::max(1, std::stoi(next()));
+    else
+      rows = std::stoul(arg);
   }
   threads = detail::resolve_threads(threads);
   const char* policy_id = "cn.beijing.xicheng.cross_region_care";
@@ -120,8 +127,8 @@ int main(int argc, char** argv) {
   const population_columns pop = gen.next(rows);
   const facility_registry& reg = gen.facilities();
   const double generate_s = seconds_since(t0);
-  std::printf("rows: %zu\nstays: %zu\nmonths: %d\nthreads: %u\nchunk_rows: %zu\ngenerate_s: %.3f\n", pop.size(),
-              pop.stay_count(), months, threads, chunk, generate_s);
+  std::printf("rows: %zu\nstays: %zu\nmonths: %d\nthreads: %u\nchunk_rows: %zu\ngenerate_s: %.3f\n",
+              pop.size(), pop.stay_count(), months, threads, chunk, generate_s);
 
   const batch_options bo{.threads = threads, .chunk_rows = chunk};
   const double row_months = static_cast<double>(rows) * months;
@@ -146,14 +153,16 @@ int main(int argc, char** argv) {
     for (int rep = 0; rep < repetitions; ++rep) {
       t0 = clock_type::now();
       for (int m = 0; m < months; ++m)
-        detail::parallel_chunks(pop.size(), ref_chunk, threads, [&](unsigned w, std::size_t, std::size_t b, std::size_t e) {
-          sums[w] += read_columns(pop, fields, b, e);
-        });
+        detail::parallel_chunks(pop.size(), ref_chunk, threads,
+                                [&](unsigned w, std::size_t, std::size_t b, std::size_t e) {
+                                  sums[w] += read_columns(pop, fields, b, e);
+                                });
       ref_s = std::min(ref_s, seconds_since(t0));
     }
   std::uint64_t checksum = 0;
   for (auto s : sums) checksum += s;
-  std::printf("reference_s: %.3f\nreference_checksum: %llu\n", ref_s, static_cast<unsigned long long>(checksum));
+  std::printf("reference_s: %.3f\nreference_checksum: %llu\n", ref_s,
+              static_cast<unsigned long long>(checksum));
 
   // Month by month with evaluate_batch (into one result, as a caller evaluating many dates would).
   batch_result r;
@@ -177,8 +186,9 @@ int main(int argc, char** argv) {
   population_columns prefix(pop.facilities());
   for (std::size_t i = 0; i < mrows; ++i) prefix.append(pop.to_person(i));
   t0 = clock_type::now();
-  (void)simulate_months(p, prefix, first, months, &reg,
-                        {.batch = {.threads = threads, .chunk_rows = chunk, .path = batch_path::materialise}});
+  (void)simulate_months(
+      p, prefix, first, months, &reg,
+      {.batch = {.threads = threads, .chunk_rows = chunk, .path = batch_path::materialise}});
   const double materialise_s = seconds_since(t0);
 
   // One decision with its explanation.

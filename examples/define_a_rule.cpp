@@ -18,8 +18,9 @@ int main() {
                "入住津冀蒙…备案的养老机构满三个月的，每人每月补贴600元", "seeds/000_c316a80b4f0fd0a0.txt",
                parse_date("2020-06-01"), std::nullopt},
       hukou_in(region_set("西城区", {regions::xicheng})) && age_at_least(60) &&
-          continuous_stay_at_least(period::months(3),
-                                   facility_criteria{regions::jin_ji_meng(), {facility_kind::institution}, true}),
+          continuous_stay_at_least(
+              period::months(3),
+              facility_criteria{regions::jin_ji_meng(), {facility_kind::institution}, true}),
       money_per_month(600_yuan));
   // ----------------------------------------------------------------------------------------------
 
@@ -42,6 +43,7 @@ int main() {
   const auto later = evaluate_rule(rule, context<person>{elder, parse_date("2023-05-28"), &facilities});
   std::cout << "On 2023-05-27:\n" << explain(early) << "\nOn 2023-05-28:\n" << explain(later);
   // The example is a test: the rule must fail the day before the Civil Code date and pass on it.
-  const bool as_expected = !early.eligible && early.would_be_met_on == parse_date("2023-05-28") && later.eligible;
+  const bool as_expected =
+      !early.eligible && early.would_be_met_on == parse_date("2023-05-28") && later.eligible;
   return as_expected ? 0 : 1;
 }

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <set>     // the assumptions page's rows, each once
+#include <set> // the assumptions page's rows, each once
 #include <sstream>
 #include <string>
 #include <string_view> // seed file names
@@ -24,8 +24,10 @@ std::string cell(std::string s) {
   std::string out;
   for (char c : s) {
     if (c == '|') out += "\\|";
-    else if (c == '\n') out += ' ';
-    else out += c;
+    else if (c == '\n')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }
@@ -59,13 +61,17 @@ void write_policy(std::ostringstream& o, const basic_policy<Subject>& p) {
   }
   o << "## Versions\n\n| version | in force | rules combine by | paid to | source |\n|---|---|---|---|---|\n";
   for (const auto& v : p.versions())
-    o << "| " << v.label << " | " << in_force(v.effective_from, v.effective_to) << " | " << to_word(v.combine) << " | "
-      << (v.paid_to == payee::household ? "household" : "person") << " | " << cell(v.cite.to_string()) << " |\n";
+    o << "| " << v.label << " | " << in_force(v.effective_from, v.effective_to) << " | " << to_word(v.combine)
+      << " | " << (v.paid_to == payee::household ? "household" : "person") << " | "
+      << cell(v.cite.to_string()) << " |\n";
   o << "\n";
   if (p.known_from())
-    o << "**Known from " << to_iso(p.known_from()->from) << ".** A source shows the scheme existed earlier, but not how: "
-      << "evaluations before " << to_iso(p.known_from()->from) << " are *undetermined* (neither eligible nor not "
-      << "eligible; schedules leave those months' amounts unknown). Why: " << cell(p.known_from()->reason) << ".\n\n";
+    o << "**Known from " << to_iso(p.known_from()->from)
+      << ".** A source shows the scheme existed earlier, but not how: "
+      << "evaluations before " << to_iso(p.known_from()->from)
+      << " are *undetermined* (neither eligible nor not "
+      << "eligible; schedules leave those months' amounts unknown). Why: " << cell(p.known_from()->reason)
+      << ".\n\n";
   for (const auto& v : p.versions()) {
     o << "## Version " << v.label << "\n\n";
     if (!v.parameters.empty()) parameter_table(o, "version parameter", v.parameters);
@@ -73,7 +79,8 @@ void write_policy(std::ostringstream& o, const basic_policy<Subject>& p) {
       o << "### Rule `" << r.id << "`: " << r.title << "\n\n";
       o << "- **Grants:** " << r.grant.to_string() << "\n";
       o << "- **Condition:** " << cell(r.condition.describe()) << "\n";
-      o << "- **Source:** " << cell(r.cite.document) << (r.cite.clause.empty() ? "" : ", " + cell(r.cite.clause)) << "\n";
+      o << "- **Source:** " << cell(r.cite.document)
+        << (r.cite.clause.empty() ? "" : ", " + cell(r.cite.clause)) << "\n";
       if (!r.cite.key_phrase.empty()) o << "- **Key phrase:** 「" << cell(r.cite.key_phrase) << "」\n";
       if (!r.cite.source.empty()) o << "- **Read in:** " << source_link(r.cite.source) << "\n";
       o << "\n";
@@ -92,7 +99,8 @@ std::string page(const catalog& c, const catalog_entry& e) {
   o << "| Source | " << source_link(e.source) << " |\n\n";
   o << e.summary << "\n\n";
   if (!e.components.empty()) {
-    o << "This id is a bundle of the entries below; each has its own page (a person's grants under the bundle are "
+    o << "This id is a bundle of the entries below; each has its own page (a person's grants under the "
+         "bundle are "
          "their sum).\n\n";
     for (const auto& cid : e.components) o << "- [`" << cid << "`](" << cid << ".md)\n";
     o << "\n";
@@ -103,25 +111,29 @@ std::string page(const catalog& c, const catalog_entry& e) {
   if (e.build_norms) {
     o << "## Planning norms\n\n| norm | requirement | provenance | quote | source |\n|---|---|---|---|---|\n";
     for (const auto& n : c.norms_for(e.id))
-      o << "| " << cell(n.title) << " | " << n.actual_name << " ≥ " << n.numerator << "/" << n.denominator << " × " << n.base_name
-        << " | " << to_word(n.origin) << " | " << (n.cite.key_phrase.empty() ? "" : "「" + cell(n.cite.key_phrase) + "」")
-        << " | " << cell(n.cite.document + (n.cite.clause.empty() ? "" : " " + n.cite.clause)) << ", "
+      o << "| " << cell(n.title) << " | " << n.actual_name << " ≥ " << n.numerator << "/" << n.denominator
+        << " × " << n.base_name << " | " << to_word(n.origin) << " | "
+        << (n.cite.key_phrase.empty() ? "" : "「" + cell(n.cite.key_phrase) + "」") << " | "
+        << cell(n.cite.document + (n.cite.clause.empty() ? "" : " " + n.cite.clause)) << ", "
         << source_link(n.cite.source) << " |\n";
     o << "\n";
   }
   if (!e.readings.empty()) {
-    o << "## Open readings\n\nWhere the source is silent, each reading is a named choice with a documented default; "
+    o << "## Open readings\n\nWhere the source is silent, each reading is a named choice with a documented "
+         "default; "
          "every choice is selectable at evaluation time.\n\n";
     o << "| reading | question | choices | default | provenance | quote | why the default | reference |\n"
          "|---|---|---|---|---|---|---|---|\n";
     for (const auto& name : e.readings) {
       const reading* r = c.find_reading(name);
       std::string choices;
-      for (const auto& ch : r->choices) choices += (choices.empty() ? "" : "; ") + ("`" + ch.value + "`: " + ch.meaning);
+      for (const auto& ch : r->choices)
+        choices += (choices.empty() ? "" : "; ") + ("`" + ch.value + "`: " + ch.meaning);
       if (!r->enumerable) choices = "free input";
-      o << "| `" << r->name << "` | " << cell(r->question) << " | " << cell(choices) << " | `" << r->default_choice << "` | "
-        << to_word(r->origin) << " | " << (r->quote.empty() ? "" : "「" + cell(r->quote) + "」") << " | "
-        << cell(r->rationale) << " | " << cell(r->reference) << " |\n";
+      o << "| `" << r->name << "` | " << cell(r->question) << " | " << cell(choices) << " | `"
+        << r->default_choice << "` | " << to_word(r->origin) << " | "
+        << (r->quote.empty() ? "" : "「" + cell(r->quote) + "」") << " | " << cell(r->rationale) << " | "
+        << cell(r->reference) << " |\n";
     }
     o << "\n";
   }
@@ -147,7 +159,8 @@ struct assumption_rows {
   void add(const std::string& entry, const basic_policy<Subject>& p) {
     for (const auto& v : p.versions()) {
       for (const auto& prm : v.parameters)
-        if (prm.origin == provenance::assumed) where[{entry, prm.name, prm.value, prm.note}].insert("version " + v.label);
+        if (prm.origin == provenance::assumed)
+          where[{entry, prm.name, prm.value, prm.note}].insert("version " + v.label);
       for (const auto& r : v.rules)
         for (const auto& prm : r.parameters)
           if (prm.origin == provenance::assumed)
@@ -166,9 +179,12 @@ std::string assumptions_page(const catalog& c) {
   std::ostringstream o;
   o << "# What is assumed: every `assumed` default of the catalog\n\n";
   o << "<!-- Generated from the catalog by docs/generate/policy_pages.cpp; do not edit by hand. -->\n\n";
-  o << "Each value below is ours, not the law's: no seed states it, no policy text of `DOMAIN.md` gives it, and it "
-       "is not computed from stated figures. Every one is documented where it is used and can be changed: a reading "
-       "by choosing another of its values, a parameter by a reform. Values that rest on the seeds (`stated`, with "
+  o << "Each value below is ours, not the law's: no seed states it, no policy text of `DOMAIN.md` gives it, "
+       "and it "
+       "is not computed from stated figures. Every one is documented where it is used and can be changed: a "
+       "reading "
+       "by choosing another of its values, a parameter by a reform. Values that rest on the seeds (`stated`, "
+       "with "
        "their quotes), on `DOMAIN.md` (`sourced`) or on arithmetic (`derived`) are on the policy pages.\n\n";
   o << "## Parameters (under the default readings)\n\n";
   o << "| entry | parameter | value | why | where |\n|---|---|---|---|---|\n";
@@ -190,8 +206,9 @@ std::string assumptions_page(const catalog& c) {
     for (const auto& e : c.entries())
       for (const auto& n : e.readings)
         if (n == r.name && e.components.empty()) users += (users.empty() ? "" : ", ") + ("`" + e.id + "`");
-    o << "| `" << r.name << "` | " << cell(r.question) << " | `" << (r.default_choice.empty() ? "(none)" : r.default_choice)
-      << "` | " << cell(r.rationale) << " | " << users << " |\n";
+    o << "| `" << r.name << "` | " << cell(r.question) << " | `"
+      << (r.default_choice.empty() ? "(none)" : r.default_choice) << "` | " << cell(r.rationale) << " | "
+      << users << " |\n";
     ++readings;
   }
   o << "\n" << readings << " readings with an assumed default.\n";
@@ -201,15 +218,20 @@ std::string assumptions_page(const catalog& c) {
 std::map<std::string, std::string> all_pages(const catalog& c) {
   std::map<std::string, std::string> pages;
   std::ostringstream index;
-  index << "# Policy catalog\n\n<!-- Generated from the catalog by docs/generate/policy_pages.cpp; do not edit by hand. -->\n\n";
+  index << "# Policy catalog\n\n<!-- Generated from the catalog by docs/generate/policy_pages.cpp; do not "
+           "edit by hand. -->\n\n";
   index << "| id | title | subject | source |\n|---|---|---|---|\n";
   for (const auto& e : c.entries()) {
     pages[e.id + ".md"] = page(c, e);
-    index << "| [`" << e.id << "`](" << e.id << ".md) | " << cell(e.title) << " | " << to_word(e.subject) << " | " << source_link(e.source) << " |\n";
+    index << "| [`" << e.id << "`](" << e.id << ".md) | " << cell(e.title) << " | " << to_word(e.subject)
+          << " | " << source_link(e.source) << " |\n";
   }
-  index << "\nThe seed documents the entries cite are kept in [`docs/sources/`](../sources/README.md), so that an entry "
-           "can be read beside its source; [third-party material](../sources/third_party.md) the catalog mentions but "
-           "does not rely on is recorded there too. [What is assumed](assumptions.md) lists every `assumed` default "
+  index << "\nThe seed documents the entries cite are kept in [`docs/sources/`](../sources/README.md), so "
+           "that an entry "
+           "can be read beside its source; [third-party material](../sources/third_party.md) the catalog "
+           "mentions but "
+           "does not rely on is recorded there too. [What is assumed](assumptions.md) lists every `assumed` "
+           "default "
            "of the catalog in one table.\n";
   // The documentation site (Sphinx) needs every page in a toctree; hidden, because the table above is
   // the reader's index.
@@ -255,6 +277,7 @@ int main(int argc, char** argv) {
           ++stale;
         }
       }
-  if (stale) std::cerr << stale << " policy page(s) out of date: regenerate with policy_pages --write docs/policies\n";
+  if (stale)
+    std::cerr << stale << " policy page(s) out of date: regenerate with policy_pages --write docs/policies\n";
   return stale ? 1 : 0;
 }

@@ -20,8 +20,10 @@ std::string cell(std::string_view s) {
   std::string out;
   for (char c : s) {
     if (c == '|') out += "\\|";
-    else if (c == '\n') out += ' ';
-    else out += c;
+    else if (c == '\n')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }
@@ -66,7 +68,8 @@ std::string when_missing(const field_info& f) {
 
 void subject_table(std::ostringstream& o, const subject_info& s) {
   o << "## " << s.name << "\n\n" << cell(s.doc) << " (`" << s.cpp << "`).";
-  if (!s.link.empty()) o << " A table of its own names each element's owner in the column `" << s.link << "`.";
+  if (!s.link.empty())
+    o << " A table of its own names each element's owner in the column `" << s.link << "`.";
   o << "\n\n| fact (JSON path) | column | kind | Arrow | when missing | rules read it as | aliases "
        "| meaning |\n"
     << "|---|---|---|---|---|---|---|---|\n";
@@ -164,8 +167,10 @@ std::string page() {
        "`population_columns` (`include/eldercare/batch/population_columns.hpp`: the `row_input` member, the "
        "column, `column_names`, `reserve`/`store`/`truncate`, the accessor, `to_person` and, when rules read "
        "it, `fill`); its row in `include/eldercare/schema/person.hpp` with its access; its keyword in "
-       "`eldercare.Person` (`python/eldercare/_values.py`) when Python should see it; and a test. The binding's "
-       "columns, `_core.person`, JSON, CSV, Parquet, Arrow, pandas and Dask follow the schema row; this page is "
+       "`eldercare.Person` (`python/eldercare/_values.py`) when Python should see it; and a test. The "
+       "binding's "
+       "columns, `_core.person`, JSON, CSV, Parquet, Arrow, pandas and Dask follow the schema row; this page "
+       "is "
        "regenerated with `schema_page --write docs/schema.md`.\n";
   return o.str();
 }

@@ -6,13 +6,13 @@
 #include "eldercare/core/error.hpp"
 
 #include "eldercare/calendar/age.hpp"
-#include "eldercare/catalog/prepared_entry.hpp"
-#include "eldercare/catalog/sensitivity.hpp"
-#include "eldercare/catalog/standard.hpp"
 #include "eldercare/calendar/date.hpp"
 #include "eldercare/calendar/holiday_calendar.hpp"
 #include "eldercare/calendar/month_arithmetic.hpp"
 #include "eldercare/calendar/period.hpp"
+#include "eldercare/catalog/prepared_entry.hpp"
+#include "eldercare/catalog/sensitivity.hpp"
+#include "eldercare/catalog/standard.hpp"
 
 #include "eldercare/money/money.hpp"
 

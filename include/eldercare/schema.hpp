@@ -16,9 +16,9 @@
 namespace eldercare::schema {
 
 /// Every subject, persons first.
-inline constexpr std::array<subject_info, 6> subjects{
-    {person_subject, stay_subject, disability_component_subject, facility_subject, household_subject,
-     worker_subject}};
+inline constexpr std::array<subject_info, 6> subjects{{person_subject, stay_subject,
+                                                       disability_component_subject, facility_subject,
+                                                       household_subject, worker_subject}};
 
 namespace detail {
 /// Whether every name a table may give a column under (facts' columns, column and header aliases)

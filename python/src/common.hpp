@@ -135,9 +135,10 @@ inline std::string_view utf8_of(py::handle text, std::string_view field,
   const char* data = PyUnicode_AsUTF8AndSize(text.ptr(), &size);
   if (!data) {
     PyErr_Clear();
-    throw eldercare::invalid_value(id, field, repr_of(text),
-                                   "is not valid text: it holds a lone surrogate (such as \\ud800), which has no "
-                                   "UTF-8 form");
+    throw eldercare::invalid_value(
+        id, field, repr_of(text),
+        "is not valid text: it holds a lone surrogate (such as \\ud800), which has no "
+        "UTF-8 form");
   }
   return {data, static_cast<std::size_t>(size)};
 }
@@ -161,7 +162,8 @@ inline eldercare::date to_date(py::handle obj, std::string_view field) {
   if (PyDate_Check(p))
     return eldercare::make_date(PyDateTime_GET_YEAR(p), PyDateTime_GET_MONTH(p), PyDateTime_GET_DAY(p),
                                 field);
-  if (PyUnicode_Check(p)) return eldercare::parse_date(utf8_of(obj, field, eldercare::error_id::invalid_date), field);
+  if (PyUnicode_Check(p))
+    return eldercare::parse_date(utf8_of(obj, field, eldercare::error_id::invalid_date), field);
   throw invalid_type(eldercare::error_id::invalid_date, field, repr_of(obj),
                      "expected a datetime.date or an ISO 8601 date string 'YYYY-MM-DD'");
 }
@@ -193,7 +195,6 @@ inline eldercare::region_code to_region(py::handle obj, std::string_view field) 
   throw invalid_type(eldercare::error_id::invalid_region, field, repr_of(obj),
                      "expected a region code: a string of 6 or 9 digits, an int, or a RegionCode");
 }
-
 
 } // namespace eldercare_py
 

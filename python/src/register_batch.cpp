@@ -110,14 +110,17 @@ py::dict evaluate_rows(const Target& t, const std::vector<person>& persons, py::
     out.resize(persons.size(), reasons);
     const auto status = static_cast<std::int8_t>(status_on(t, d));
     if (reasons) {
-      evaluate_each(t, subjects, d, facilities, [&](std::size_t i, const decision& dec) { out.set(i, dec); }, 0, &errors);
+      evaluate_each(
+          t, subjects, d, facilities, [&](std::size_t i, const decision& dec) { out.set(i, dec); }, 0,
+          &errors);
       if (!errors.empty()) // the rows in error keep the policy's status on the date
         for (std::size_t i = 0; i < persons.size(); ++i)
           if (errors.has(i)) out.status[i] = status;
     } else {
       std::fill(out.status.begin(), out.status.end(), status);
-      grant_each(t, subjects, d, facilities, [&](std::size_t i, const std::optional<benefit>& g) { out.set(i, g); }, 0,
-                 &errors);
+      grant_each(
+          t, subjects, d, facilities, [&](std::size_t i, const std::optional<benefit>& g) { out.set(i, g); },
+          0, &errors);
     }
   }
   py::dict r = out.to_python(reasons);
@@ -189,8 +192,9 @@ py::dict evaluate_households(const policy& pol, const std::vector<person>& perso
     hs = households_of(persons);
     out.resize(hs.size(), true);
     std::fill(out.status.begin(), out.status.end(), static_cast<std::int8_t>(status_on(pol, d)));
-    evaluate_each(pol, std::span<const household>(hs), d, facilities,
-                  [&](std::size_t i, const decision& dec) { out.set(i, dec); }, 0, &errors);
+    evaluate_each(
+        pol, std::span<const household>(hs), d, facilities,
+        [&](std::size_t i, const decision& dec) { out.set(i, dec); }, 0, &errors);
     for (const auto& h : hs) members.push_back(static_cast<std::int64_t>(h.members.size()));
   }
   py::dict r = out.to_python(true);
@@ -200,8 +204,8 @@ py::dict evaluate_households(const policy& pol, const std::vector<person>& perso
   return r;
 }
 
-py::dict schedule_households(const policy& pol, const std::vector<person>& persons, py::handle first, py::handle last,
-                             const facility_registry* facilities) {
+py::dict schedule_households(const policy& pol, const std::vector<person>& persons, py::handle first,
+                             py::handle last, const facility_registry* facilities) {
   const auto [from, to] = period_of(first, last);
   std::vector<household> hs;
   schedule_table table;
@@ -243,8 +247,8 @@ py::array owned_array(std::vector<T>&& values) {
 /// evaluate_population's columns from evaluate_batch_into; with `reasons`, the first failing
 /// condition and the granting rules of every row from a full evaluate() on the row as a person (one
 /// reused person per thread), as the person path gives them.
-py::dict evaluate_columns(const policy& p, population_handle& h, py::handle on, const facility_registry* facilities,
-                          bool reasons) {
+py::dict evaluate_columns(const policy& p, population_handle& h, py::handle on,
+                          const facility_registry* facilities, bool reasons) {
   const date d = to_date(on, "on");
   const std::size_t n = h.columns.size();
   batch_result r;
@@ -262,10 +266,13 @@ py::dict evaluate_columns(const policy& p, population_handle& h, py::handle on, 
       first_failing.assign(n, {});
       granting.assign(n, {});
       row_errors again; // the same rows as above: the explanations' own errors are not kept twice
-      evaluate_each(p, h.columns, d, facilities, [&](std::size_t i, const decision& dec) {
-        first_failing[i] = dec.first_failing_condition();
-        granting[i] = result_columns::joined(dec.granting_rules);
-      }, 0, &again);
+      evaluate_each(
+          p, h.columns, d, facilities,
+          [&](std::size_t i, const decision& dec) {
+            first_failing[i] = dec.first_failing_condition();
+            granting[i] = result_columns::joined(dec.granting_rules);
+          },
+          0, &again);
     }
   }
   py::dict out;
@@ -323,14 +330,17 @@ py::dict simulate_columns(const policy& p, const population_handle& h, py::handl
   }
   out["tested_on"] = py::cast(tested);
   out["version_label"] = py::cast(labels);
-  out["status"] = array_of<std::int8_t>(ms.size(), [&](std::size_t k) { return static_cast<std::int8_t>(ms[k].status); });
+  out["status"] =
+      array_of<std::int8_t>(ms.size(), [&](std::size_t k) { return static_cast<std::int8_t>(ms[k].status); });
   out["undetermined"] = array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].undetermined; });
   out["undetermined_months"] = r.undetermined_months;
   out["eligible"] = array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].eligible; });
   out["paid"] = array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].paid; });
   out["amount_fen"] = array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].amount.fen(); });
-  out["arrears_months"] = array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].arrears_months; });
-  out["granted_quantity"] = array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].granted_quantity; });
+  out["arrears_months"] =
+      array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].arrears_months; });
+  out["granted_quantity"] =
+      array_of<std::int64_t>(ms.size(), [&](std::size_t k) { return ms[k].granted_quantity; });
   // Weighted totals: exact Python ints of millionths (of a person, of a fen).
   out["weighted"] = h.columns.weighted();
   out["weighted_eligible"] = micros_list(ms.size(), [&](std::size_t k) { return ms[k].weighted_eligible; });
@@ -443,10 +453,10 @@ void register_batch(py::module_& m) {
       py::arg("policy"), py::arg("batch"), py::arg("on"), py::arg("facilities") = py::none());
   m.def(
       "schedule_household_batch",
-      [](const policy& p, population_handle& b, py::handle first, py::handle last, const facility_registry* f) {
-        return schedule_households(p, b.persons(), first, last, f);
-      },
-      py::arg("policy"), py::arg("batch"), py::arg("first"), py::arg("last"), py::arg("facilities") = py::none());
+      [](const policy& p, population_handle& b, py::handle first, py::handle last,
+         const facility_registry* f) { return schedule_households(p, b.persons(), first, last, f); },
+      py::arg("policy"), py::arg("batch"), py::arg("first"), py::arg("last"),
+      py::arg("facilities") = py::none());
 
   // No silent zeros (eldercare/batch/inputs.hpp): what a policy reads, checked against a population.
   m.def(
@@ -493,9 +503,9 @@ void register_batch(py::module_& m) {
   // The columnar engine.
   m.def("evaluate_columns", &evaluate_columns, py::arg("policy"), py::arg("population"), py::arg("on"),
         py::arg("facilities") = py::none(), py::arg("reasons") = true);
-  m.def("simulate_columns", &simulate_columns, py::arg("policy"), py::arg("population"), py::arg("first_month"),
-        py::arg("months") = 12, py::arg("facilities") = py::none(), py::arg("regions") = "hukou",
-        py::arg("per_person") = false);
+  m.def("simulate_columns", &simulate_columns, py::arg("policy"), py::arg("population"),
+        py::arg("first_month"), py::arg("months") = 12, py::arg("facilities") = py::none(),
+        py::arg("regions") = "hukou", py::arg("per_person") = false);
 
   // The enum codes of result columns (the enumerator's number), for the Python side to map to words.
   auto codes = [](auto tag) {

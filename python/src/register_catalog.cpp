@@ -12,7 +12,6 @@ using namespace words;
 
 const catalog& cat() { return standard_catalog(); }
 
-
 void register_entries(py::module_& m) {
   py::class_<reading>(m, "reading",
                       "An open question of the sources, its choices and the documented default.")
@@ -155,7 +154,8 @@ void register_workers(py::module_& m) {
       .def_readonly("citation", &worker_version::cite)
       .def_property_readonly("combine",
                              [](const worker_version& v) { return std::string(to_word(v.combine)); })
-      .def_property_readonly("paid_to", [](const worker_version& v) { return std::string(to_word(v.paid_to)); })
+      .def_property_readonly("paid_to",
+                             [](const worker_version& v) { return std::string(to_word(v.paid_to)); })
       .def_readonly("rules", &worker_version::rules)
       .def_readonly("parameters", &worker_version::parameters);
 
@@ -202,15 +202,18 @@ using event_version = basic_policy_version<competition_event>;
 using event_policy = basic_policy<competition_event>;
 
 void register_events(py::module_& m) {
-  py::class_<competition_event>(m, "competition_event",
-                                "A skill competition or achievement exhibition, the subject of an event subsidy.")
-      .def(py::init([](std::string id, std::string organiser_id, const std::string& organiser, py::handle region,
-                       const std::string& kind, py::handle held_on, std::int64_t participants) {
-             if (id.empty()) throw invalid_value(error_id::invalid_parameter, "events[].id", "", "must not be empty");
+  py::class_<competition_event>(
+      m, "competition_event",
+      "A skill competition or achievement exhibition, the subject of an event subsidy.")
+      .def(py::init([](std::string id, std::string organiser_id, const std::string& organiser,
+                       py::handle region, const std::string& kind, py::handle held_on,
+                       std::int64_t participants) {
+             if (id.empty())
+               throw invalid_value(error_id::invalid_parameter, "events[].id", "", "must not be empty");
              const std::string at = "events[" + id + "]";
              if (participants < 0)
-               throw invalid_value(error_id::invalid_parameter, at + ".participants", std::to_string(participants),
-                                   "cannot be negative");
+               throw invalid_value(error_id::invalid_parameter, at + ".participants",
+                                   std::to_string(participants), "cannot be negative");
              return competition_event{.id = std::move(id),
                                       .organiser_id = std::move(organiser_id),
                                       .organiser = parse_word<event_organiser>(organiser, at + ".organiser"),
@@ -243,8 +246,10 @@ void register_events(py::module_& m) {
       .def_readonly("effective_from", &event_version::effective_from)
       .def_readonly("effective_to", &event_version::effective_to)
       .def_readonly("citation", &event_version::cite)
-      .def_property_readonly("combine", [](const event_version& v) { return std::string(to_word(v.combine)); })
-      .def_property_readonly("paid_to", [](const event_version& v) { return std::string(to_word(v.paid_to)); })
+      .def_property_readonly("combine",
+                             [](const event_version& v) { return std::string(to_word(v.combine)); })
+      .def_property_readonly("paid_to",
+                             [](const event_version& v) { return std::string(to_word(v.paid_to)); })
       .def_readonly("rules", &event_version::rules)
       .def_readonly("parameters", &event_version::parameters);
 
@@ -265,7 +270,9 @@ void register_events(py::module_& m) {
 
   m.def(
       "catalog_event_policy",
-      [](const std::string& id, py::handle readings) { return cat().event_policy_for(id, to_readings(readings)); },
+      [](const std::string& id, py::handle readings) {
+        return cat().event_policy_for(id, to_readings(readings));
+      },
       py::arg("id"), py::arg("readings") = py::none());
   m.def(
       "evaluate_event",
@@ -403,7 +410,8 @@ void register_ranking(py::module_& m) {
         ranking_options options;
         for (const auto item : applied_on) {
           if (!PyUnicode_Check(item.first.ptr()))
-            throw invalid_type(error_id::invalid_parameter, "applied_on", repr_of(item.first), "keys are person ids (text)");
+            throw invalid_type(error_id::invalid_parameter, "applied_on", repr_of(item.first),
+                               "keys are person ids (text)");
           const std::string id(utf8_of(item.first, "applied_on"));
           options.applied_on.emplace(id, to_date(item.second, "applied_on[" + id + "]"));
         }

@@ -54,7 +54,8 @@ constexpr std::int64_t numpy_nat = std::numeric_limits<std::int64_t>::min();
 class text_column {
 public:
   text_column() = default;
-  text_column(py::handle obj, const std::string& column, const std::function<std::string(std::size_t)>& name) {
+  text_column(py::handle obj, const std::string& column,
+              const std::function<std::string(std::size_t)>& name) {
     if (py::isinstance<py::tuple>(obj) && py::len(obj) > 0 && py::isinstance<py::str>(obj[py::int_(0)])) {
       const auto t = py::reinterpret_borrow<py::tuple>(obj);
       const std::string kind = t[0].cast<std::string>();
@@ -75,7 +76,8 @@ public:
           throw py::type_error("internal: expected int64 dictionary codes");
         codes_ = codes_keep_.data();
         size_ = static_cast<std::size_t>(codes_keep_.size());
-        words_ = views_of(t[2], [&](std::size_t k) { return column + ".dictionary[" + std::to_string(k) + "]"; });
+        words_ =
+            views_of(t[2], [&](std::size_t k) { return column + ".dictionary[" + std::to_string(k) + "]"; });
         for (std::size_t i = 0; i < size_; ++i)
           if (codes_[i] < -1 || codes_[i] >= static_cast<std::int64_t>(words_.size()))
             throw py::value_error("internal: a dictionary code out of range");
@@ -142,7 +144,8 @@ private:
       } else if (item == Py_None || (PyFloat_Check(item) && std::isnan(PyFloat_AS_DOUBLE(item)))) {
         out.emplace_back();
       } else {
-        throw invalid_type(error_id::invalid_parameter, name(i), repr_of(item), "expected text or a missing value");
+        throw invalid_type(error_id::invalid_parameter, name(i), repr_of(item),
+                           "expected text or a missing value");
       }
     };
     if (py::isinstance<py::array>(obj)) {
@@ -513,10 +516,13 @@ constexpr std::size_t fact_index(std::string_view name) {
 }
 // The facts read together (the parts of an assessment, of a certificate), the lists, and the id.
 constexpr std::size_t f_id = fact_index("id"), f_birth = fact_index("birth_date");
-constexpr std::size_t f_level = fact_index("ability.level"), f_assessed_on = fact_index("ability.assessed_on"),
+constexpr std::size_t f_level = fact_index("ability.level"),
+                      f_assessed_on = fact_index("ability.assessed_on"),
                       f_scale = fact_index("ability.scale"), f_raw = fact_index("ability.raw_score"),
-                      f_valid_until = fact_index("ability.valid_until"), f_local_scale = fact_index("ability.local_scale_id");
-constexpr std::size_t f_disability = fact_index("disability.category"), f_grade = fact_index("disability.grade"),
+                      f_valid_until = fact_index("ability.valid_until"),
+                      f_local_scale = fact_index("ability.local_scale_id");
+constexpr std::size_t f_disability = fact_index("disability.category"),
+                      f_grade = fact_index("disability.grade"),
                       f_components = fact_index("disability.components");
 constexpr std::size_t f_programmes = fact_index("programmes"), f_stays = fact_index("stays");
 constexpr std::size_t f_hukou = fact_index("hukou.region"), f_id_number = fact_index("id_number");
@@ -529,17 +535,17 @@ py::str column_key(const sc::field_info& f) { return py::str(f.column.data(), f.
 struct flat_columns {
   text_column ids;
   cell_namer name{"population", nullptr};
-  std::array<std::string, field_count> names;                     // each column as the input named it
-  std::array<std::optional<date_column>, field_count> dates;      // date facts
-  std::array<std::optional<region_column>, field_count> regions;  // region facts
-  std::array<std::optional<int_column>, field_count> numbers;     // flag, integer and word_set (bits) facts
-  std::array<text_column, field_count> texts;                     // text, word, word_set (words), lists
-  std::array<std::optional<fixed_column>, field_count> fixed;     // fixed-point facts (weights)
+  std::array<std::string, field_count> names;                    // each column as the input named it
+  std::array<std::optional<date_column>, field_count> dates;     // date facts
+  std::array<std::optional<region_column>, field_count> regions; // region facts
+  std::array<std::optional<int_column>, field_count> numbers;    // flag, integer and word_set (bits) facts
+  std::array<text_column, field_count> texts;                    // text, word, word_set (words), lists
+  std::array<std::optional<fixed_column>, field_count> fixed;    // fixed-point facts (weights)
   bool hukou_from_id = false; // an ID number's region stands in for a missing hukou region
   // Stays: row of the person, facility id, admitted, discharged.
   std::vector<std::int64_t> stay_rows;
   std::vector<std::int64_t> stay_index; // from the persons' stays column: each stay's place in its list
-  text_column stay_person; // or each stay's person id, for C++ to find its row
+  text_column stay_person;              // or each stay's person id, for C++ to find its row
   text_column stay_facility;
   std::optional<date_column> admitted, discharged;
   cell_namer stay_name{"stays", nullptr};
@@ -565,10 +571,13 @@ struct flat_columns {
     set_facts(p, i, std::make_index_sequence<field_count>{});
     for (std::size_t k = stay_start[i]; k < stay_start[i + 1]; ++k) {
       const std::size_t j = stay_order[k];
-      const std::string at = stay_name.stay_rows ? stay_name.stay(j) : "stays[row " + std::to_string(j) + ", person '" + p.id + "']";
+      const std::string at = stay_name.stay_rows
+                                 ? stay_name.stay(j)
+                                 : "stays[row " + std::to_string(j) + ", person '" + p.id + "']";
       const auto fid = stay_facility.get(j);
       if (!fid)
-        throw invalid_type(error_id::invalid_stay, stay_name("facility", j), "None", "expected a facility id (text)");
+        throw invalid_type(error_id::invalid_stay, stay_name("facility", j), "None",
+                           "expected a facility id (text)");
       const date in = admitted->required(j, stay_name);
       const std::optional<date> left = discharged->get(j, stay_name);
       p.stays.emplace_back(std::string(*fid), in, left, at);
@@ -588,7 +597,8 @@ private:
   void set_fact(person& p, std::size_t i) const {
     constexpr const sc::field_info& f = person_fields[I];
     if constexpr (I == f_level) set_ability(p, i);
-    else if constexpr (I == f_disability) set_disability(p, i);
+    else if constexpr (I == f_disability)
+      set_disability(p, i);
     else if constexpr (I == f_programmes) {
       if (const auto ps = texts[I].get(i)) p.programmes = programme_ids(*ps, name(column(I), i));
     } else if constexpr (I == f_id || I == f_birth || I == f_id_number || f.access.to_person == nullptr) {
@@ -618,7 +628,8 @@ private:
         const std::int64_t v = numbers[I]->data[i];
         if (v != -1 && (v < f.min || v > f.max))
           throw invalid_value(f.error, name(c, i), std::to_string(v),
-                              "expected " + std::to_string(f.min) + " to " + std::to_string(f.max) + ", or missing");
+                              "expected " + std::to_string(f.min) + " to " + std::to_string(f.max) +
+                                  ", or missing");
         to_person({v});
       } else if constexpr (f.kind == sc::field_kind::word) {
         if (const auto t = texts[I].get(i)) to_person({f.words.parse(*t, name(c, i))});
@@ -680,7 +691,8 @@ private:
                           local ? std::string(*local) : std::string());
       });
     } else if (ability && ability->data[i] != -1) {
-      throw invalid_value(error_id::invalid_ability, name(column(f_level), i), std::to_string(ability->data[i]),
+      throw invalid_value(error_id::invalid_ability, name(column(f_level), i),
+                          std::to_string(ability->data[i]),
                           "must be 0 (能力完好) to 4 (完全失能), or missing");
     }
   }
@@ -733,10 +745,12 @@ private:
     constexpr const sc::field_info& f = person_fields[I];
     const cell_namer& name = f_.name;
     if constexpr (I == f_level) read_ability(r, i);
-    else if constexpr (I == f_disability) read_disability(r, i);
+    else if constexpr (I == f_disability)
+      read_disability(r, i);
     else if constexpr (I == f_programmes) {
       if (const auto ps = f_.texts[I].get(i)) {
-        const auto& list = programme_lists_.get(*ps, [&] { return programme_ids(*ps, name(f_.column(I), i)); });
+        const auto& list =
+            programme_lists_.get(*ps, [&] { return programme_ids(*ps, name(f_.column(I), i)); });
         programme_views_.assign(list.begin(), list.end());
         r.programmes = programme_views_;
       }
@@ -790,10 +804,11 @@ private:
           to_row({b});
         } else if (const auto t = f_.texts[I].get(i)) {
           to_row({decoded_[I].get(*t, [&] {
-                   std::int64_t bits = 0;
-                   for (const auto& w : split_words(*t)) bits |= std::int64_t{1} << f.words.parse(w, name(f_.column(I), i));
-                   return bits;
-                 })});
+            std::int64_t bits = 0;
+            for (const auto& w : split_words(*t))
+              bits |= std::int64_t{1} << f.words.parse(w, name(f_.column(I), i));
+            return bits;
+          })});
         }
       } else if constexpr (f.kind == sc::field_kind::text) {
         if (const auto t = f_.texts[I].get(i)) to_row({0, *t});
@@ -813,9 +828,8 @@ private:
     if (level < 0 || level > 4) throw refused{};
     r.ability_level = static_cast<std::int8_t>(level);
     if (const auto s = f_.texts[f_scale].get(i))
-      r.ability_scale = static_cast<std::uint8_t>(decoded_[f_scale].get(*s, [&] {
-        return person_fields[f_scale].words.parse(*s, name(f_.column(f_scale), i));
-      }));
+      r.ability_scale = static_cast<std::uint8_t>(decoded_[f_scale].get(
+          *s, [&] { return person_fields[f_scale].words.parse(*s, name(f_.column(f_scale), i)); }));
     const std::int64_t raw = f_.numbers[f_raw] ? f_.numbers[f_raw]->data[i] : -1;
     if (raw < -1 || raw > 1000) throw refused{};
     r.ability_raw = static_cast<std::int32_t>(raw);
@@ -839,7 +853,8 @@ private:
         r.disability_components = component_lists_.get(*text, [&] {
           std::vector<disability_component_input> parts;
           for (const auto& e : parse_components(*text, name(f_.column(f_components), i)))
-            parts.push_back({static_cast<std::int8_t>(e.category), static_cast<std::int8_t>(e.grade.value())});
+            parts.push_back(
+                {static_cast<std::int8_t>(e.category), static_cast<std::int8_t>(e.grade.value())});
           return parts;
         });
     } else if (grade && grade->data[i] > 0) {
@@ -906,8 +921,11 @@ population_handle population_from_columns(const py::dict& columns, py::handle st
     const py::gil_scoped_release unlocked;
     for (std::size_t i = 0; i < n; ++i) {
       const auto id = f.ids.get(i);
-      if (!id) throw invalid_value(error_id::invalid_person, unnamed(f.names[f_id], i), "None", "is required (missing value)");
-      if (id->empty()) throw invalid_value(error_id::invalid_person, unnamed(f.names[f_id], i), "", "must not be empty");
+      if (!id)
+        throw invalid_value(error_id::invalid_person, unnamed(f.names[f_id], i), "None",
+                            "is required (missing value)");
+      if (id->empty())
+        throw invalid_value(error_id::invalid_person, unnamed(f.names[f_id], i), "", "must not be empty");
     }
   }
   f.name = cell_namer{"population", &f.ids};
@@ -929,7 +947,8 @@ population_handle population_from_columns(const py::dict& columns, py::handle st
       const bool stand_in = !fi.given_by.empty() && (fi.given_by.option.empty() || hukou_from_id) &&
                             present(column_key(*sc::find_field(person_fields, fi.given_by.fact)));
       if (fi.required && !stand_in)
-        throw invalid_value(error_id::invalid_person, "population." + f.names[k], "", "the column is required");
+        throw invalid_value(error_id::invalid_person, "population." + f.names[k], "",
+                            "the column is required");
       continue;
     }
     const py::handle obj = columns[key];
@@ -998,19 +1017,23 @@ population_handle population_from_columns(const py::dict& columns, py::handle st
         f.stay_name.stay_index = &f.stay_index;
       }
     } else {
-      f.stay_person = text_column(s["person_id"], "person_id", [&](std::size_t i) { return stay_name("person_id", i); });
+      f.stay_person =
+          text_column(s["person_id"], "person_id", [&](std::size_t i) { return stay_name("person_id", i); });
       count = f.stay_person.size();
     }
-    f.stay_facility = text_column(s["facility"], "facility", [&](std::size_t i) { return stay_name("facility", i); });
+    f.stay_facility =
+        text_column(s["facility"], "facility", [&](std::size_t i) { return stay_name("facility", i); });
     f.admitted.emplace(s["admitted"], "admitted", stay_name);
     f.discharged.emplace(s["discharged"], "discharged", stay_name);
     // Every stay column as long as the others (the Python side checks the table; this keeps a
     // column that lies about its length from being read past its end).
-    for (const auto& [column, size] : {std::pair<const char*, std::size_t>{"facility", f.stay_facility.size()},
-                                       {"admitted", f.admitted->size()},
-                                       {"discharged", f.discharged->size()}})
+    for (const auto& [column, size] :
+         {std::pair<const char*, std::size_t>{"facility", f.stay_facility.size()},
+          {"admitted", f.admitted->size()},
+          {"discharged", f.discharged->size()}})
       if (size != count)
-        throw invalid_value(error_id::invalid_stay, std::string("stays.") + column, std::to_string(size) + " rows",
+        throw invalid_value(error_id::invalid_stay, std::string("stays.") + column,
+                            std::to_string(size) + " rows",
                             "expected " + std::to_string(count) + " rows, as many as the stays' persons");
   }
 
@@ -1044,7 +1067,8 @@ population_handle population_from_columns(const py::dict& columns, py::handle st
     for (std::size_t i = 0; i < n; ++i) f.stay_start[i + 1] += f.stay_start[i];
     {
       std::vector<std::size_t> next(f.stay_start.begin(), f.stay_start.end() - 1);
-      for (std::size_t j = 0; j < stay_count; ++j) f.stay_order[next[static_cast<std::size_t>(f.stay_rows[j])]++] = j;
+      for (std::size_t j = 0; j < stay_count; ++j)
+        f.stay_order[next[static_cast<std::size_t>(f.stay_rows[j])]++] = j;
     }
     // The facility table: the registry's, or without one the ids the stays name in order of
     // appearance, as appending the rows as persons would make it.
@@ -1052,7 +1076,8 @@ population_handle population_from_columns(const py::dict& columns, py::handle st
     if (facilities) table = facility_table(*facilities);
     else
       for (std::size_t k = 0; k < stay_count; ++k)
-        if (const auto fid = f.stay_facility.get(f.stay_order[k]); fid && !fid->empty()) (void)table.find_or_add(*fid);
+        if (const auto fid = f.stay_facility.get(f.stay_order[k]); fid && !fid->empty())
+          (void)table.find_or_add(*fid);
     out.columns = population_columns(std::move(table));
     out.columns.set_given(given_fields);
     // The first repeated id (index.duplicate_row) is found before the rows are read and raised at
@@ -1079,7 +1104,8 @@ population_handle population_from_columns(const py::dict& columns, py::handle st
   return out;
 }
 
-population_handle population_from_persons(const std::vector<person>& persons, const facility_registry* facilities) {
+population_handle population_from_persons(const std::vector<person>& persons,
+                                          const facility_registry* facilities) {
   population_handle out;
   const py::gil_scoped_release unlocked;
   out.columns = population_columns::from_persons(persons, facilities);
@@ -1158,22 +1184,25 @@ py::dict export_columns(const population_handle& h) {
   export_facts(d, c, std::make_index_sequence<field_count>{});
   std::string parts;
   const auto component_offsets = c.disability_component_offsets();
-  d[column_key(person_fields[f_components])] = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
-    if (component_offsets[i] == component_offsets[i + 1]) return std::nullopt;
-    parts = components_text(*c.disability_of(i));
-    return std::string_view(parts);
-  });
+  d[column_key(person_fields[f_components])] =
+      text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
+        if (component_offsets[i] == component_offsets[i + 1]) return std::nullopt;
+        parts = components_text(*c.disability_of(i));
+        return std::string_view(parts);
+      });
   std::string joined;
-  d[column_key(person_fields[f_programmes])] = text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
-    const programme_list ps = c.programmes_of(i);
-    if (ps.size() == 0) return std::nullopt;
-    joined.clear();
-    for (const std::string& p : ps) joined += (joined.empty() ? "" : ",") + p;
-    return std::string_view(joined);
-  });
+  d[column_key(person_fields[f_programmes])] =
+      text_list(n, [&](std::size_t i) -> std::optional<std::string_view> {
+        const programme_list ps = c.programmes_of(i);
+        if (ps.size() == 0) return std::nullopt;
+        joined.clear();
+        for (const std::string& p : ps) joined += (joined.empty() ? "" : ",") + p;
+        return std::string_view(joined);
+      });
   // Stays as offsets into stay columns (an Arrow list<struct> column is made of exactly these).
   const auto offsets = c.stay_offsets();
-  d["stay_offsets"] = array_of<std::int64_t>(offsets.size(), [&](std::size_t i) { return std::int64_t{offsets[i]}; });
+  d["stay_offsets"] =
+      array_of<std::int64_t>(offsets.size(), [&](std::size_t i) { return std::int64_t{offsets[i]}; });
   const auto facility = c.stay_facility();
   d["stay_facility"] = text_list(facility.size(), [&](std::size_t j) {
     return std::optional<std::string_view>(c.facilities().id(facility[j]));
@@ -1195,9 +1224,10 @@ struct synthetic_handle {
 
 /// MemoryError naming the request (rather than "std::bad_alloc").
 [[noreturn]] void no_memory_for(std::size_t rows) {
-  PyErr_SetString(PyExc_MemoryError, ("not enough memory for " + std::to_string(rows) +
-                                      " synthetic rows: draw them in smaller chunks (SyntheticPopulation.next)")
-                                         .c_str());
+  PyErr_SetString(PyExc_MemoryError,
+                  ("not enough memory for " + std::to_string(rows) +
+                   " synthetic rows: draw them in smaller chunks (SyntheticPopulation.next)")
+                      .c_str());
   throw py::error_already_set();
 }
 
@@ -1218,7 +1248,8 @@ void register_population(py::module_& m) {
             all_missing = false;
             continue;
           }
-          if (missing && (item == Py_None || (PyFloat_Check(item) && std::isnan(PyFloat_AS_DOUBLE(item))))) continue;
+          if (missing && (item == Py_None || (PyFloat_Check(item) && std::isnan(PyFloat_AS_DOUBLE(item)))))
+            continue;
           return 0;
         }
         return all_missing && a.size() > 0 ? 2 : 1;
@@ -1235,8 +1266,9 @@ void register_population(py::module_& m) {
       .def("stay_count", [](const population_handle& h) { return h.columns.stay_count(); })
       .def("ids",
            [](const population_handle& h) {
-             return text_list(h.columns.size(),
-                              [&](std::size_t i) { return std::optional<std::string_view>(h.columns.id(i)); });
+             return text_list(h.columns.size(), [&](std::size_t i) {
+               return std::optional<std::string_view>(h.columns.id(i));
+             });
            })
       .def(
           "person",
@@ -1262,10 +1294,10 @@ void register_population(py::module_& m) {
       });
 
   py::class_<synthetic_handle>(m, "synthetic_generator",
-                                "A reproducible stream of synthetic elders (eldercare::synthetic_population); "
-                                "calls from several threads take turns (each gets the next rows).")
-      .def(py::init([](std::uint64_t seed, const std::string& profile, py::handle as_of, double under_60_share,
-                       std::string id_prefix) {
+                               "A reproducible stream of synthetic elders (eldercare::synthetic_population); "
+                               "calls from several threads take turns (each gets the next rows).")
+      .def(py::init([](std::uint64_t seed, const std::string& profile, py::handle as_of,
+                       double under_60_share, std::string id_prefix) {
              synthetic_options o;
              o.seed = seed;
              o.profile = parse_word<synthetic_profile>(profile, "profile");

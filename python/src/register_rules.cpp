@@ -45,8 +45,8 @@ std::vector<std::string> as_word_list(const py::object& v, const std::string& fi
     throw invalid_type(id, field, repr_of(v), "expected a word or a list of words");
   std::vector<std::string> out;
   for (const auto item : v)
-    out.push_back(as_text(py::reinterpret_borrow<py::object>(item), field + "[" + std::to_string(out.size()) + "]", id,
-                          "expected a word (str)"));
+    out.push_back(as_text(py::reinterpret_borrow<py::object>(item),
+                          field + "[" + std::to_string(out.size()) + "]", id, "expected a word (str)"));
   return out;
 }
 
@@ -54,8 +54,10 @@ std::vector<std::string> as_word_list(const py::object& v, const std::string& fi
 template <Worded E>
 E parse_option(std::string_view text, const std::string& field) {
   if constexpr (std::is_same_v<E, disability_category>) return parse_disability_category(text, field);
-  else if constexpr (std::is_same_v<E, category>) return parse_category(text, field);
-  else return parse_word<E>(text, field);
+  else if constexpr (std::is_same_v<E, category>)
+    return parse_category(text, field);
+  else
+    return parse_word<E>(text, field);
 }
 template <Worded E>
 py::tuple words_of() {
@@ -125,7 +127,8 @@ struct parameter_type<std::vector<E>> {
   static std::vector<E> from_python(const py::object& v, const std::string& f) {
     const auto texts = as_word_list(v, f, error);
     std::vector<E> out;
-    for (std::size_t i = 0; i < texts.size(); ++i) out.push_back(parse_option<E>(texts[i], f + "[" + std::to_string(i) + "]"));
+    for (std::size_t i = 0; i < texts.size(); ++i)
+      out.push_back(parse_option<E>(texts[i], f + "[" + std::to_string(i) + "]"));
     return out;
   }
 };
@@ -187,7 +190,9 @@ struct parameter_type<period> {
   static constexpr const char* tag = "period";
   static constexpr error_id error = error_id::invalid_period;
   static py::tuple words() { return words_of<period_unit>(); }
-  static py::object to_python(const period& v) { return py::make_tuple(v.count(), std::string(to_word(v.unit()))); }
+  static py::object to_python(const period& v) {
+    return py::make_tuple(v.count(), std::string(to_word(v.unit())));
+  }
   static period from_python(const py::object& v, const std::string& f) {
     if (!py::isinstance<py::tuple>(v) || py::len(v) != 2)
       throw invalid_type(error, f, repr_of(v), "expected (count, unit), e.g. (3, 'months')");
@@ -196,8 +201,9 @@ struct parameter_type<period> {
     const std::string at = f.substr(0, f.rfind('.') + 1) + std::string(to_word(unit));
     const int count = as_int(pair[0], at, error);
     return requalified("period.count", at, [&] {
-      return unit == period_unit::days ? period::days(count) : unit == period_unit::months ? period::months(count)
-                                                                                          : period::years(count);
+      return unit == period_unit::days     ? period::days(count)
+             : unit == period_unit::months ? period::months(count)
+                                           : period::years(count);
     });
   }
 };
@@ -207,7 +213,8 @@ template <Leaf L>
 py::dict parameters_of(const L& leaf) {
   py::dict d;
   L::fields(leaf, [&](const leaf_parameter& p, const auto& member, const auto&...) {
-    d[py::str(std::string(p.name))] = parameter_type<std::remove_cvref_t<decltype(member)>>::to_python(member);
+    d[py::str(std::string(p.name))] =
+        parameter_type<std::remove_cvref_t<decltype(member)>>::to_python(member);
   });
   return d;
 }
@@ -221,7 +228,8 @@ void set_parameters(L& leaf, const py::dict& given, bool fill) {
   std::vector<std::string> known;
   L::fields(leaf, [&](const leaf_parameter& p, auto&, const auto&...) { known.emplace_back(p.name); });
   for (const auto item : given) {
-    const std::string name = PyUnicode_Check(item.first.ptr()) ? std::string(utf8_of(item.first, kind)) : repr_of(item.first);
+    const std::string name =
+        PyUnicode_Check(item.first.ptr()) ? std::string(utf8_of(item.first, kind)) : repr_of(item.first);
     if (std::find(known.begin(), known.end(), name) != known.end()) continue;
     std::string names;
     for (const auto& k : known) names += (names.empty() ? "" : ", ") + k;
@@ -241,7 +249,8 @@ void set_parameters(L& leaf, const py::dict& given, bool fill) {
       }
     } else if (fill) {
       if constexpr (sizeof...(fallback) == 1) member = T(fallback...);
-      else throw invalid_value(error_id::invalid_parameter, field, "", "is required");
+      else
+        throw invalid_value(error_id::invalid_parameter, field, "", "is required");
     }
   });
   validate_leaf(leaf);
@@ -306,8 +315,10 @@ any_condition make_leaf(const std::string& kind, const py::dict& given) {
   });
   if (!listed) {
     std::string kinds;
-    person_leaves::for_each([&]<class L>(std::type_identity<L>) { kinds += (kinds.empty() ? "" : ", ") + std::string(L::kind); });
-    throw invalid_value(error_id::invalid_parameter, "kind", kind, "no leaf condition of this kind; known: " + kinds);
+    person_leaves::for_each(
+        [&]<class L>(std::type_identity<L>) { kinds += (kinds.empty() ? "" : ", ") + std::string(L::kind); });
+    throw invalid_value(error_id::invalid_parameter, "kind", kind,
+                        "no leaf condition of this kind; known: " + kinds);
   }
   return *out;
 }
@@ -315,7 +326,8 @@ any_condition make_leaf(const std::string& kind, const py::dict& given) {
 template <class L>
 std::string notes_of() {
   if constexpr (requires { L::notes; }) return std::string(L::notes);
-  else return {};
+  else
+    return {};
 }
 
 /// Every listed leaf, described for the Python layer: kind, doc, notes, what it reads, and per
@@ -334,7 +346,8 @@ py::list leaf_specs() {
       d["words"] = parameter_type<T>::words();
       d["required"] = sizeof...(fallback) == 0;
       if constexpr (sizeof...(fallback) == 1) d["default"] = parameter_type<T>::to_python(T(fallback...));
-      else d["default"] = py::none();
+      else
+        d["default"] = py::none();
       d["named"] = p.named;
       d["variadic"] = p.variadic;
       d["doc"] = std::string(p.doc);
@@ -406,8 +419,7 @@ context<person> make_context(const person& p, const date& on, const facility_reg
 void register_conditions(py::module_& m) {
   py::class_<any_condition>(m, "condition", "A run-time condition over a person (C++ any_condition).")
       .def("describe", &any_condition::describe)
-      .def_property_readonly("shape",
-                             [](const any_condition& c) { return std::string(to_word(c.shape())); })
+      .def_property_readonly("shape", [](const any_condition& c) { return std::string(to_word(c.shape())); })
       .def_property_readonly("kind", &leaf_kind)
       .def("children", &any_condition::children)
       .def("unfolded", &unfolded,
@@ -433,7 +445,8 @@ void register_conditions(py::module_& m) {
 
   m.def("make_leaf", &make_leaf, py::arg("kind"), py::arg("parameters"),
         "The leaf condition of `kind` with the parameters by name (the others take their defaults).");
-  m.def("leaf_specs", &leaf_specs, "Every leaf condition's kind, doc and parameters (from rules/leaves.hpp).");
+  m.def("leaf_specs", &leaf_specs,
+        "Every leaf condition's kind, doc and parameters (from rules/leaves.hpp).");
   m.def("all_of", &any_condition::all, py::arg("parts"));
   m.def("any_of", &any_condition::any, py::arg("parts"));
   m.def("negate", &any_condition::negate, py::arg("part"));
@@ -488,7 +501,8 @@ void register_policies(py::module_& m) {
       .def("to_string", &citation::to_string)
       .def("__eq__", [](const citation& a, const citation& b) { return a == b; });
 
-  py::class_<parameter_info>(m, "parameter_info", "A rule parameter with its provenance and the seed's words.")
+  py::class_<parameter_info>(m, "parameter_info",
+                             "A rule parameter with its provenance and the seed's words.")
       .def(py::init([](std::string name, std::string value, const std::string& origin, std::string note,
                        std::string quote) {
              return parameter_info{std::move(name), std::move(value),
@@ -552,7 +566,8 @@ void register_policies(py::module_& m) {
       .def_readonly("citation", &policy_version::cite)
       .def_property_readonly("combine",
                              [](const policy_version& v) { return std::string(to_word(v.combine)); })
-      .def_property_readonly("paid_to", [](const policy_version& v) { return std::string(to_word(v.paid_to)); })
+      .def_property_readonly("paid_to",
+                             [](const policy_version& v) { return std::string(to_word(v.paid_to)); })
       .def_readonly("rules", &policy_version::rules)
       .def_readonly("parameters", &policy_version::parameters)
       .def_property_readonly("paid_month",
@@ -571,7 +586,8 @@ void register_policies(py::module_& m) {
              if (!known_from.is_none())
                known = known_start{to_date(known_from, "policy.known_from"), std::move(known_from_reason)};
              return policy(std::move(id), std::move(title), std::move(versions),
-                           parse_word<computability>(status, "policy.status"), std::move(missing), std::move(known));
+                           parse_word<computability>(status, "policy.status"), std::move(missing),
+                           std::move(known));
            }),
            py::arg("id"), py::arg("title"), py::arg("versions"), py::arg("status") = "computable",
            py::arg("missing") = "", py::arg("known_from") = py::none(), py::arg("known_from_reason") = "")
@@ -585,8 +601,9 @@ void register_policies(py::module_& m) {
                                if (!p.known_from()) return std::nullopt;
                                return p.known_from()->from;
                              })
-      .def_property_readonly("known_from_reason",
-                             [](const policy& p) { return p.known_from() ? p.known_from()->reason : std::string(); })
+      .def_property_readonly(
+          "known_from_reason",
+          [](const policy& p) { return p.known_from() ? p.known_from()->reason : std::string(); })
       .def(
           "version_index_on",
           [](const policy& p, py::handle d) -> std::optional<std::size_t> {

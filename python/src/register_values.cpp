@@ -7,7 +7,7 @@
 
 #include "eldercare/batch/inputs.hpp"    // missing_inputs words
 #include "eldercare/batch/synthetic.hpp" // synthetic_profile words
-#include "eldercare/catalog/catalog.hpp"  // subject_kind words
+#include "eldercare/catalog/catalog.hpp" // subject_kind words
 
 #include <boost/version.hpp> // BOOST_LIB_VERSION: whose Boost headers the module was built with
 
@@ -46,13 +46,15 @@ money::rep fen_from_yuan(py::handle value, const std::string& field) {
       throw invalid_value(e.id(), field, repr_of(value), e.why());
     }
   };
-  if (PyFloat_Check(p)) return as_given([&] { return money::from_yuan_double(PyFloat_AsDouble(p), field).fen(); });
+  if (PyFloat_Check(p))
+    return as_given([&] { return money::from_yuan_double(PyFloat_AsDouble(p), field).fen(); });
   if (PyUnicode_Check(p)) return money::parse(utf8_of(value, field, error_id::invalid_money), field).fen();
   const py::object decimal = py::module_::import("decimal").attr("Decimal");
   if (py::isinstance(value, decimal)) {
     // Its digits without an exponent (format 'f'), after checks that keep that text short.
     if (!value.attr("is_finite")().cast<bool>())
-      throw invalid_value(error_id::invalid_money, field, repr_of(value), "an amount must be a finite number");
+      throw invalid_value(error_id::invalid_money, field, repr_of(value),
+                          "an amount must be a finite number");
     if (value.attr("adjusted")().cast<long long>() > 17)
       throw invalid_value(error_id::invalid_money, field, repr_of(value), "out of range");
     if (value.attr("as_tuple")().attr("exponent").cast<long long>() < -2)
@@ -299,8 +301,7 @@ void register_ability(py::module_& m) {
            py::arg("components") = std::vector<std::pair<std::string, int>>{},
            py::arg("field") = "disability")
       .def_property_readonly(
-          "category",
-          [](const disability_certificate& d) { return std::string(to_word(d.category())); })
+          "category", [](const disability_certificate& d) { return std::string(to_word(d.category())); })
       .def_property_readonly("category_label",
                              [](const disability_certificate& d) { return std::string(label(d.category())); })
       .def_property_readonly("grade", [](const disability_certificate& d) { return d.grade().value(); })
@@ -310,8 +311,7 @@ void register_ability(py::module_& m) {
                              [](const disability_certificate& d) {
                                std::vector<std::pair<std::string, int>> out;
                                for (const auto& e : d.components())
-                                 out.emplace_back(std::string(to_word(e.category)),
-                                                  e.grade.value());
+                                 out.emplace_back(std::string(to_word(e.category)), e.grade.value());
                                return out;
                              })
       .def(
@@ -499,11 +499,13 @@ void register_persons(py::module_& m) {
                const py::str key(f.column.data(), f.column.size());
                if (!facts.contains(key)) {
                  if (f.required)
-                   throw py::type_error("person() missing the keyword argument '" + std::string(f.column) + "'");
+                   throw py::type_error("person() missing the keyword argument '" + std::string(f.column) +
+                                        "'");
                  continue;
                }
                ++used;
-               f.access.to_person(p, schema_cells::from_python(f, facts[key], at + "." + std::string(f.name), text));
+               f.access.to_person(
+                   p, schema_cells::from_python(f, facts[key], at + "." + std::string(f.name), text));
              }
              if (used != py::len(facts))
                for (const auto item : facts) {
@@ -533,7 +535,8 @@ void register_persons(py::module_& m) {
             py::dict out;
             for (const auto& f : eldercare::schema::person_fields)
               if (f.access.of_person)
-                out[py::str(f.column.data(), f.column.size())] = schema_cells::to_python(f, f.access.of_person(p));
+                out[py::str(f.column.data(), f.column.size())] =
+                    schema_cells::to_python(f, f.access.of_person(p));
             return out;
           },
           "The person's facts that are one value each, by column (schema order).");

@@ -44,8 +44,7 @@ inline cell decode(const field_info& f, py::handle value, const std::string& fie
   switch (f.kind) {
   case field_kind::text:
     if (value.is_none()) return {};
-    if (!py::isinstance<py::str>(value))
-      throw invalid_type(f.error, field, repr_of(value), "expected text");
+    if (!py::isinstance<py::str>(value)) throw invalid_type(f.error, field, repr_of(value), "expected text");
     text = utf8_of(value, field, f.error);
     return {0, text};
   case field_kind::date:
@@ -53,7 +52,8 @@ inline cell decode(const field_info& f, py::handle value, const std::string& fie
     return {to_day_number(to_optional_date(value, field))};
   case field_kind::region: return {to_region(value, field).value()};
   case field_kind::flag:
-    if (!PyBool_Check(value.ptr())) throw invalid_type(f.error, field, repr_of(value), "expected True or False");
+    if (!PyBool_Check(value.ptr()))
+      throw invalid_type(f.error, field, repr_of(value), "expected True or False");
     return {value.ptr() == Py_True ? 1 : 0};
   case field_kind::integer: {
     if (value.is_none()) return {-1};
@@ -68,7 +68,8 @@ inline cell decode(const field_info& f, py::handle value, const std::string& fie
   }
   case field_kind::word:
     if (value.is_none()) return {-1};
-    if (!py::isinstance<py::str>(value)) throw invalid_type(f.error, field, repr_of(value), "expected a word");
+    if (!py::isinstance<py::str>(value))
+      throw invalid_type(f.error, field, repr_of(value), "expected a word");
     return {f.words.parse(utf8_of(value, field, f.error), field)};
   case field_kind::word_set: {
     if (py::isinstance<py::str>(value) || !py::isinstance<py::sequence>(value))

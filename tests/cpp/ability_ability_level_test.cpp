@@ -74,9 +74,8 @@ TEST_CASE("ability_band: explicit thresholds, no hidden default") {
 }
 
 TEST_CASE("ability_scale names round-trip") {
-  for (auto s :
-       {ability_scale::gbt_42195_2022, ability_scale::mzt_039_2013, ability_scale::barthel_index,
-        ability_scale::ltc_2021, ability_scale::tekun_self_care, ability_scale::local})
+  for (auto s : {ability_scale::gbt_42195_2022, ability_scale::mzt_039_2013, ability_scale::barthel_index,
+                 ability_scale::ltc_2021, ability_scale::tekun_self_care, ability_scale::local})
     CHECK(parse_ability_scale(to_string(s)) == s);
   CHECK(to_string(ability_scale::gbt_42195_2022) == "gbt_42195_2022");
   CHECK(title(ability_scale::mzt_039_2013) == "MZ/T 039-2013《老年人能力评估》");

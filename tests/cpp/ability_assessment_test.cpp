@@ -11,8 +11,7 @@ const date d2023_08_31 = make_date(2023, 8, 31);
 } // namespace
 
 TEST_CASE("a GB/T 42195 assessment keeps scale, level, dates and raw score") {
-  const assessment a(ability_scale::gbt_42195_2022, ability_level::severe, d2023_03_01, d2023_08_31,
-                     40);
+  const assessment a(ability_scale::gbt_42195_2022, ability_level::severe, d2023_03_01, d2023_08_31, 40);
   CHECK(a.scale() == ability_scale::gbt_42195_2022);
   CHECK(a.level() == ability_level::severe);
   CHECK(a.assessed_on() == d2023_03_01);
@@ -22,8 +21,7 @@ TEST_CASE("a GB/T 42195 assessment keeps scale, level, dates and raw score") {
 }
 
 TEST_CASE("holds_on: between assessed_on and valid_until, inclusive") {
-  const assessment a(ability_scale::gbt_42195_2022, ability_level::moderate, d2023_03_01,
-                     d2023_08_31);
+  const assessment a(ability_scale::gbt_42195_2022, ability_level::moderate, d2023_03_01, d2023_08_31);
   CHECK_FALSE(a.holds_on(make_date(2023, 2, 28)));
   CHECK(a.holds_on(d2023_03_01));
   CHECK(a.holds_on(d2023_08_31));
@@ -34,38 +32,35 @@ TEST_CASE("holds_on: between assessed_on and valid_until, inclusive") {
 
 TEST_CASE("the level-change rules only raise: level below the raw total's preliminary throws") {
   // Total 40 → preliminary 3; a final level 4 (after adjustments) is fine, 2 is not.
-  CHECK_NOTHROW(assessment(ability_scale::gbt_42195_2022, ability_level::total_loss, d2023_03_01,
-                           std::nullopt, 40));
+  CHECK_NOTHROW(
+      assessment(ability_scale::gbt_42195_2022, ability_level::total_loss, d2023_03_01, std::nullopt, 40));
   try {
-    (void)assessment(ability_scale::gbt_42195_2022, ability_level::moderate, d2023_03_01,
-                     std::nullopt, 40);
+    (void)assessment(ability_scale::gbt_42195_2022, ability_level::moderate, d2023_03_01, std::nullopt, 40);
     FAIL("expected invalid_value");
   } catch (const invalid_value& e) {
     CHECK(e.field() == "assessment.level");
     CHECK(e.value() == "2");
   }
-  CHECK_THROWS_AS(assessment(ability_scale::gbt_42195_2022, ability_level::moderate, d2023_03_01,
-                             std::nullopt, 91),
-                  invalid_value);
+  CHECK_THROWS_AS(
+      assessment(ability_scale::gbt_42195_2022, ability_level::moderate, d2023_03_01, std::nullopt, 91),
+      invalid_value);
 }
 
 TEST_CASE("raw scores are checked per scale") {
-  CHECK_NOTHROW(assessment(ability_scale::barthel_index, ability_level::severe, d2023_03_01,
-                           std::nullopt, 40));
+  CHECK_NOTHROW(
+      assessment(ability_scale::barthel_index, ability_level::severe, d2023_03_01, std::nullopt, 40));
   try {
-    (void)assessment(ability_scale::barthel_index, ability_level::severe, d2023_03_01, std::nullopt,
-                     37);
+    (void)assessment(ability_scale::barthel_index, ability_level::severe, d2023_03_01, std::nullopt, 37);
     FAIL("expected invalid_value");
   } catch (const invalid_value& e) {
     CHECK(e.field() == "assessment.raw_score");
     CHECK(e.value() == "37");
   }
-  CHECK_THROWS_AS(assessment(ability_scale::tekun_self_care, ability_level::severe, d2023_03_01,
-                             std::nullopt, 7),
-                  invalid_value);
   CHECK_THROWS_AS(
-      assessment(ability_scale::ltc_2021, ability_level::severe, d2023_03_01, std::nullopt, -1),
+      assessment(ability_scale::tekun_self_care, ability_level::severe, d2023_03_01, std::nullopt, 7),
       invalid_value);
+  CHECK_THROWS_AS(assessment(ability_scale::ltc_2021, ability_level::severe, d2023_03_01, std::nullopt, -1),
+                  invalid_value);
 }
 
 TEST_CASE("valid_until before assessed_on throws") {
@@ -76,8 +71,7 @@ TEST_CASE("valid_until before assessed_on throws") {
     CHECK(e.field() == "assessment.valid_until");
     CHECK(e.value() == "2023-03-01");
   }
-  CHECK_THROWS_AS(assessment(ability_scale::gbt_42195_2022, ability_level::mild, date()),
-                  invalid_value);
+  CHECK_THROWS_AS(assessment(ability_scale::gbt_42195_2022, ability_level::mild, date()), invalid_value);
 }
 
 TEST_CASE("an MZ/T 039 assessment stores the converted level, never 4") {
@@ -89,11 +83,10 @@ TEST_CASE("an MZ/T 039 assessment stores the converted level, never 4") {
 }
 
 TEST_CASE("a local scale must be named, and only a local one") {
-  const assessment a(ability_scale::local, ability_level::moderate, d2023_03_01, std::nullopt,
-                     std::nullopt, "xixian.care_needs");
+  const assessment a(ability_scale::local, ability_level::moderate, d2023_03_01, std::nullopt, std::nullopt,
+                     "xixian.care_needs");
   CHECK(a.local_scale_id() == "xixian.care_needs");
-  CHECK_THROWS_AS(assessment(ability_scale::local, ability_level::moderate, d2023_03_01),
-                  invalid_value);
+  CHECK_THROWS_AS(assessment(ability_scale::local, ability_level::moderate, d2023_03_01), invalid_value);
   CHECK_THROWS_AS(assessment(ability_scale::gbt_42195_2022, ability_level::moderate, d2023_03_01,
                              std::nullopt, std::nullopt, "xixian.care_needs"),
                   invalid_value);

@@ -60,13 +60,12 @@ TEST_CASE("default mapping onto GB/T 42195 (assumption): bands 0/1/2/3, never 4"
   CHECK(to_gbt42195(barthel_band::severe) == ability_level::severe);
   CHECK(to_gbt42195(barthel_score(40)) == ability_level::severe);
   CHECK(to_gbt42195(barthel_score(45)) == ability_level::moderate);
-  for (int s = 0; s <= 100; s += 5)
-    CHECK(to_gbt42195(barthel_score(s)) != ability_level::total_loss);
+  for (int s = 0; s <= 100; s += 5) CHECK(to_gbt42195(barthel_score(s)) != ability_level::total_loss);
 }
 
 TEST_CASE("a local mapping replaces the default, and must be monotone") {
-  const barthel_gbt_mapping strict(ability_level::intact, ability_level::mild,
-                                   ability_level::severe, ability_level::total_loss);
+  const barthel_gbt_mapping strict(ability_level::intact, ability_level::mild, ability_level::severe,
+                                   ability_level::total_loss);
   CHECK(to_gbt42195(barthel_score(50), {}, strict) == ability_level::severe);
   CHECK(to_gbt42195(barthel_score(20), {}, strict) == ability_level::total_loss);
   try {

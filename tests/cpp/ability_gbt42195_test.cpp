@@ -98,8 +98,7 @@ TEST_CASE("both +1 rules: one step by default, two when cumulative") {
   f.dementia_or_mental_disorder = true;
   f.care_risk_events_30d = 2;
   CHECK(final_level(ability_level::mild, f) == ability_level::moderate);
-  CHECK(final_level(ability_level::mild, f, raise_rule::at_most_one_step) ==
-        ability_level::moderate);
+  CHECK(final_level(ability_level::mild, f, raise_rule::at_most_one_step) == ability_level::moderate);
   CHECK(final_level(ability_level::mild, f, raise_rule::cumulative) == ability_level::severe);
   const auto out = final_level_explained(ability_level::mild, f, raise_rule::cumulative);
   CHECK(out.dementia_applied);

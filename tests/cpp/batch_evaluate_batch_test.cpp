@@ -31,7 +31,8 @@ const population& weihai() {
   return p;
 }
 
-const std::vector<const char*> dates = {"2020-05-31", "2021-03-15", "2023-01-01", "2023-06-30", "2024-02-29", "2024-07-31"};
+const std::vector<const char*> dates = {"2020-05-31", "2021-03-15", "2023-01-01",
+                                        "2023-06-30", "2024-02-29", "2024-07-31"};
 
 struct batch_config {
   unsigned threads;
@@ -39,7 +40,7 @@ struct batch_config {
   batch_path path;
 };
 const std::vector<batch_config> configs = {
-    {1, 8192, batch_path::columns}, {2, 8192, batch_path::columns}, {2, 777, batch_path::columns},
+    {1, 8192, batch_path::columns}, {2, 8192, batch_path::columns},     {2, 777, batch_path::columns},
     {1, 1, batch_path::columns},    {2, 3001, batch_path::materialise},
 };
 
@@ -57,16 +58,19 @@ std::size_t check_against_persons(const policy& p, const population& pop, const 
     }
   }
   for (const auto& c : configs) {
-    const batch_result r = evaluate_batch(p, cols, on, &pop.facilities, {.threads = c.threads, .chunk_rows = c.chunk, .path = c.path});
+    const batch_result r = evaluate_batch(p, cols, on, &pop.facilities,
+                                          {.threads = c.threads, .chunk_rows = c.chunk, .path = c.path});
     std::size_t mismatches = 0;
     std::string first;
     for (std::size_t i = 0; i < cols.size(); ++i)
       if (r.granted(i) != expected[i]) {
         if (mismatches++ == 0)
-          first = std::string(cols.id(i)) + ": batch " + (r.granted(i) ? r.granted(i)->to_string() : "nothing") +
-                  ", person " + (expected[i] ? expected[i]->to_string() : "nothing");
+          first = std::string(cols.id(i)) + ": batch " +
+                  (r.granted(i) ? r.granted(i)->to_string() : "nothing") + ", person " +
+                  (expected[i] ? expected[i]->to_string() : "nothing");
       }
-    INFO(p.id() << " on " << to_iso(on) << ", threads " << c.threads << ", chunk " << c.chunk << ": " << first);
+    INFO(p.id() << " on " << to_iso(on) << ", threads " << c.threads << ", chunk " << c.chunk << ": "
+                << first);
     REQUIRE(mismatches == 0);
     REQUIRE(r.status == status_on(p, on));
     REQUIRE(r.eligible_count == static_cast<std::int64_t>(granted));
@@ -108,27 +112,30 @@ TEST_CASE("batch equals person: Xicheng cross-region care") {
 
 TEST_CASE("batch equals person: Beijing allowances, each component") {
   const catalog& c = standard_catalog();
-  for (const char* id : {"cn.beijing.elderly_allowances.hardship", "cn.beijing.elderly_allowances.disability_care",
-                         "cn.beijing.elderly_allowances.advanced_age"})
+  for (const char* id :
+       {"cn.beijing.elderly_allowances.hardship", "cn.beijing.elderly_allowances.disability_care",
+        "cn.beijing.elderly_allowances.advanced_age"})
     check_policy(c.policy_for(id), mixed());
   check_policy(c.policy_for("cn.beijing.elderly_allowances.disability_care",
                             reading_set{{"beijing.severe_disability_level", "4"}}),
                mixed());
-  check_policy(c.policy_for("cn.beijing.elderly_allowances.advanced_age", reading_set{{"age.reached", "day_after_birthday"},
-                                                                                      {"age.leap_day", "march_1"}}),
+  check_policy(c.policy_for("cn.beijing.elderly_allowances.advanced_age",
+                            reading_set{{"age.reached", "day_after_birthday"}, {"age.leap_day", "march_1"}}),
                mixed());
 }
 
 TEST_CASE("batch equals person: Weihai home care (service hours)") {
   const catalog& c = standard_catalog();
   check_policy(c.policy_for("cn.shandong.weihai.home_care_purchase"), weihai());
-  check_policy(c.policy_for("cn.shandong.weihai.home_care_purchase", reading_set{{"weihai.dependency_scale", "tekun_self_care"}}),
+  check_policy(c.policy_for("cn.shandong.weihai.home_care_purchase",
+                            reading_set{{"weihai.dependency_scale", "tekun_self_care"}}),
                weihai());
-  check_policy(c.policy_for("cn.shandong.weihai.home_care_purchase", reading_set{{"weihai.dependency_scale", "gbt_broad"}}),
+  check_policy(c.policy_for("cn.shandong.weihai.home_care_purchase",
+                            reading_set{{"weihai.dependency_scale", "gbt_broad"}}),
                mixed());
   // Hours, not money: the batch keeps the unit.
-  const batch_result r = evaluate_batch(c.policy_for("cn.shandong.weihai.home_care_purchase"), weihai().columns,
-                                        d("2024-02-29"), &weihai().facilities);
+  const batch_result r = evaluate_batch(c.policy_for("cn.shandong.weihai.home_care_purchase"),
+                                        weihai().columns, d("2024-02-29"), &weihai().facilities);
   REQUIRE(r.eligible_count > 0);
   for (std::size_t i = 0; i < r.size(); ++i)
     if (r.eligible[i]) {
@@ -147,9 +154,11 @@ TEST_CASE("batch equals person: Xi'an advanced age allowance") {
   const batch_result before = evaluate_batch(p, mixed().columns, d("2020-12-31"), &mixed().facilities);
   CHECK(before.status == decision_status::undetermined);
   CHECK(before.eligible_count == 0);
-  CHECK(evaluate_batch(p, mixed().columns, d("2021-01-01"), &mixed().facilities).status == decision_status::decided);
+  CHECK(evaluate_batch(p, mixed().columns, d("2021-01-01"), &mixed().facilities).status ==
+        decision_status::decided);
   check_policy(c.policy_for("cn.shaanxi.xian.advanced_age_allowance",
-                            reading_set{{"xian.advanced_age_bands", "demo_tiers"}, {"xian.annual_certification", "required"}}),
+                            reading_set{{"xian.advanced_age_bands", "demo_tiers"},
+                                        {"xian.annual_certification", "required"}}),
                mixed());
 }
 
@@ -203,17 +212,36 @@ TEST_CASE("batch equals person: rules built at run time, with unregistered and r
   using namespace eldercare::literals;
   const citation cite{"test", "", "", "", std::nullopt, std::nullopt};
   const any_condition odd = born_on_odd_day{};
-  const rule a{"a", "", cite,
-               any_condition::all({age_at_least(75), any_condition::negate(any_condition::any({lives_rural{}, in_category(category::dibao)})),
-                                   odd}),
-               money_per_month(100_yuan), {}};
-  const rule b{"b", "", cite, any_condition::any({rural_on_dibao{}, any_condition(ability_at_least(ability_level::moderate) && lives_at_home{})}),
-               money_per_month(250_yuan), {}};
-  const rule c{"c", "", cite, any_condition(enrolled_in("weihai.virtual_platform") || !disability_at_least({disability_category::hearing, disability_category::physical}, disability_grade::two)),
-               money_per_month(30_yuan), {}};
+  const rule a{
+      "a",
+      "",
+      cite,
+      any_condition::all(
+          {age_at_least(75),
+           any_condition::negate(any_condition::any({lives_rural{}, in_category(category::dibao)})), odd}),
+      money_per_month(100_yuan),
+      {}};
+  const rule b{
+      "b",
+      "",
+      cite,
+      any_condition::any(
+          {rural_on_dibao{}, any_condition(ability_at_least(ability_level::moderate) && lives_at_home{})}),
+      money_per_month(250_yuan),
+      {}};
+  const rule c{
+      "c",
+      "",
+      cite,
+      any_condition(enrolled_in("weihai.virtual_platform") ||
+                    !disability_at_least({disability_category::hearing, disability_category::physical},
+                                         disability_grade::two)),
+      money_per_month(30_yuan),
+      {}};
   for (const combination how : {combination::first_match, combination::highest, combination::sum}) {
-    const policy p("test.run_time", "run-time rules",
-                   {policy_version{"v", d("2020-01-01"), std::nullopt, cite, how, payee::person, {a, b, c}, {}}});
+    const policy p(
+        "test.run_time", "run-time rules",
+        {policy_version{"v", d("2020-01-01"), std::nullopt, cite, how, payee::person, {a, b, c}, {}}});
     for (const char* on : {"2021-03-15", "2024-07-31"}) (void)check_against_persons(p, mixed(), d(on));
   }
 }
@@ -223,10 +251,17 @@ TEST_CASE("batch: an error is raised as for the person, whatever the threads") {
   using namespace eldercare::literals;
   const population& pop = mixed();
   const std::string victim(pop.columns.id(12345));
-  const policy p("test.throws", "throws",
-                 {policy_version{"v", d("2020-01-01"), std::nullopt, cite, combination::first_match, payee::person,
-                                 {rule{"t", "", cite, any_condition(throws_for{{}, victim}), money_per_month(1_yuan), {}}},
-                                 {}}});
+  const policy p(
+      "test.throws", "throws",
+      {policy_version{
+          "v",
+          d("2020-01-01"),
+          std::nullopt,
+          cite,
+          combination::first_match,
+          payee::person,
+          {rule{"t", "", cite, any_condition(throws_for{{}, victim}), money_per_month(1_yuan), {}}},
+          {}}});
   std::string expected;
   try {
     (void)grant_on(p, pop.columns.to_person(12345), d("2024-01-01"), &pop.facilities);
@@ -235,28 +270,39 @@ TEST_CASE("batch: an error is raised as for the person, whatever the threads") {
   }
   REQUIRE_FALSE(expected.empty());
   for (const unsigned threads : {1U, 2U})
-    CHECK_THROWS_WITH(evaluate_batch(p, pop.columns, d("2024-01-01"), &pop.facilities, {.threads = threads, .chunk_rows = 1000}),
+    CHECK_THROWS_WITH(evaluate_batch(p, pop.columns, d("2024-01-01"), &pop.facilities,
+                                     {.threads = threads, .chunk_rows = 1000}),
                       expected);
   // Not reached where a person's evaluation stops first (first_match: an earlier rule holds).
-  const policy guarded("test.guarded", "guarded",
-                       {policy_version{"v", d("2020-01-01"), std::nullopt, cite, combination::first_match, payee::person,
-                                       {rule{"all", "", cite, any_condition(always{}), money_per_month(1_yuan), {}},
-                                        rule{"t", "", cite, any_condition(throws_for{{}, victim}), money_per_month(1_yuan), {}}},
-                                       {}}});
+  const policy guarded(
+      "test.guarded", "guarded",
+      {policy_version{
+          "v",
+          d("2020-01-01"),
+          std::nullopt,
+          cite,
+          combination::first_match,
+          payee::person,
+          {rule{"all", "", cite, any_condition(always{}), money_per_month(1_yuan), {}},
+           rule{"t", "", cite, any_condition(throws_for{{}, victim}), money_per_month(1_yuan), {}}},
+          {}}});
   CHECK(evaluate_batch(guarded, pop.columns, d("2024-01-01"), &pop.facilities).eligible_count ==
         static_cast<std::int64_t>(pop.columns.size()));
 }
 
-TEST_CASE("batch: first failing condition for rows not granted, as decision::first_failing_condition words it") {
+TEST_CASE(
+    "batch: first failing condition for rows not granted, as decision::first_failing_condition words it") {
   const policy p = standard_catalog().policy_for("cn.beijing.xicheng.cross_region_care");
   synthetic_population gen({.seed = 3, .profile = synthetic_profile::beijing, .under_60_share = 0.05});
   const population_columns pop = gen.next(3000);
   for (const char* on : {"2020-05-31", "2024-06-30"}) {
     std::vector<std::int32_t> reference;
     std::vector<std::string> table;
-    for (const batch_config& c : {batch_config{1, 8192, batch_path::columns}, batch_config{2, 333, batch_path::columns}}) {
-      const batch_result r = evaluate_batch(p, pop, d(on), &gen.facilities(),
-                                            {.threads = c.threads, .chunk_rows = c.chunk, .first_failing = true});
+    for (const batch_config& c :
+         {batch_config{1, 8192, batch_path::columns}, batch_config{2, 333, batch_path::columns}}) {
+      const batch_result r =
+          evaluate_batch(p, pop, d(on), &gen.facilities(),
+                         {.threads = c.threads, .chunk_rows = c.chunk, .first_failing = true});
       for (std::size_t i = 0; i < pop.size(); ++i) {
         if (r.eligible[i]) {
           REQUIRE(r.first_failing[i] == -1);
@@ -264,7 +310,8 @@ TEST_CASE("batch: first failing condition for rows not granted, as decision::fir
         }
         REQUIRE(r.first_failing[i] >= 0);
         const decision dec = evaluate(p, pop.to_person(i), d(on), &gen.facilities());
-        REQUIRE(r.failing_conditions[static_cast<std::size_t>(r.first_failing[i])] == dec.first_failing_condition());
+        REQUIRE(r.failing_conditions[static_cast<std::size_t>(r.first_failing[i])] ==
+                dec.first_failing_condition());
       }
       // Indices follow the rows, whatever the threads and chunks.
       if (reference.empty()) {
@@ -275,10 +322,12 @@ TEST_CASE("batch: first failing condition for rows not granted, as decision::fir
         CHECK(r.failing_conditions == table);
       }
     }
-    if (std::string(on) == "2024-06-30") CHECK(table.size() >= 3); // several different reasons in the population
+    if (std::string(on) == "2024-06-30")
+      CHECK(table.size() >= 3); // several different reasons in the population
   }
   // Before the policy is in force: every row, with the status note.
-  const batch_result early = evaluate_batch(p, pop, d("2020-05-31"), &gen.facilities(), {.first_failing = true});
+  const batch_result early =
+      evaluate_batch(p, pop, d("2020-05-31"), &gen.facilities(), {.first_failing = true});
   CHECK(early.version_label.empty());
   REQUIRE(early.failing_conditions.size() == 1);
   CHECK(early.failing_conditions[0].find("not in force on 2020-05-31") != std::string::npos);
@@ -289,22 +338,26 @@ TEST_CASE("batch: a stay leaf that fails on every date does fail on every date")
   // definition it must agree with.
   const population& pop = xicheng();
   const facility_criteria jjm{regions::jin_ji_meng(), {facility_kind::institution}, true};
-  const facility_criteria eco{regions::beijing_ecological_conservation_area({}), {facility_kind::institution}, true};
+  const facility_criteria eco{
+      regions::beijing_ecological_conservation_area({}), {facility_kind::institution}, true};
   const facility_criteria any_kind{regions::jin_ji_meng() | regions::beijing_ecological_conservation_area({}),
-                                   {facility_kind::institution, facility_kind::community}, false};
+                                   {facility_kind::institution, facility_kind::community},
+                                   false};
   std::size_t rows_with_stays = 0, never = 0;
   for (std::size_t i = 0; i < pop.columns.size(); ++i) {
     const person p = pop.columns.to_person(i);
     if (p.stays.empty()) continue;
     ++rows_with_stays;
     for (const auto& criteria : {jjm, eco, any_kind}) {
-      const continuous_stay_at_least stayed(period::months(3), criteria, continuity_rules{.max_gap_days = 30});
+      const continuous_stay_at_least stayed(period::months(3), criteria,
+                                            continuity_rules{.max_gap_days = 30});
       const in_facility inside(criteria);
       for (const facility_registry* reg : {&pop.facilities, static_cast<const facility_registry*>(nullptr)}) {
         const bool stay_never = stayed.fails_on_every_date(context<person>{p, d("2024-01-01"), reg});
         const bool inside_never = inside.fails_on_every_date(context<person>{p, d("2024-01-01"), reg});
         never += stay_never;
-        for (const char* on : {"2019-06-30", "2021-01-31", "2023-06-30", "2024-02-29", "2024-12-31", "2026-01-01"}) {
+        for (const char* on :
+             {"2019-06-30", "2021-01-31", "2023-06-30", "2024-02-29", "2024-12-31", "2026-01-01"}) {
           if (stay_never) REQUIRE_FALSE(holds(stayed, context<person>{p, d(on), reg}));
           if (inside_never) REQUIRE_FALSE(holds(inside, context<person>{p, d(on), reg}));
         }
@@ -318,7 +371,8 @@ TEST_CASE("batch: a stay leaf that fails on every date does fail on every date")
 TEST_CASE("batch: evaluate_batch_into reuses one result for many dates and policies") {
   const population& pop = mixed();
   batch_result reused;
-  for (const char* id : {"cn.beijing.elderly_allowances.advanced_age", "cn.shaanxi.xian.advanced_age_allowance"})
+  for (const char* id :
+       {"cn.beijing.elderly_allowances.advanced_age", "cn.shaanxi.xian.advanced_age_allowance"})
     for (const char* on : {"2024-07-31", "2020-05-31", "2023-01-01"}) {
       const policy p = standard_catalog().policy_for(id);
       evaluate_batch_into(reused, p, pop.columns, d(on), &pop.facilities, {.chunk_rows = 5000});
@@ -334,18 +388,24 @@ TEST_CASE("batch: evaluate_batch_into reuses one result for many dates and polic
 TEST_CASE("batch: run-time rules expose their leaves through visit()") {
   struct collect final : condition_visitor<person> {
     std::vector<std::string> seen;
-    void open(condition_shape s) override { seen.push_back(s == condition_shape::all_of ? "(all" : s == condition_shape::any_of ? "(any" : "(not"); }
+    void open(condition_shape s) override {
+      seen.push_back(s == condition_shape::all_of ? "(all" : s == condition_shape::any_of ? "(any" : "(not");
+    }
     void close() override { seen.push_back(")"); }
     void leaf(const leaf_ref<person>& l) override {
-      seen.push_back(l.target<age_at_least>() ? "age" : l.target<hukou_in>() ? "hukou" : l.describe(l.object));
+      seen.push_back(l.target<age_at_least>() ? "age"
+                     : l.target<hukou_in>()   ? "hukou"
+                                              : l.describe(l.object));
     }
   };
   const region_set xicheng("西城区", {region_code::parse("110102")});
   // A compile-time group inside a run-time one, with an erased condition inside the compile-time group.
   const any_condition inner = any_condition(hukou_in(xicheng) && age_at_least(60));
-  const any_condition c = any_condition::all({any_condition(inner && !lives_rural{}), any_condition::negate(always{})});
+  const any_condition c =
+      any_condition::all({any_condition(inner && !lives_rural{}), any_condition::negate(always{})});
   collect v;
   c.visit(v);
   CHECK(v.seen == std::vector<std::string>{"(all", "(all", "(all", "hukou", "age", ")", "(not",
-                                           "lives in a rural area (by residence)", ")", ")", "(not", "always", ")", ")"});
+                                           "lives in a rural area (by residence)", ")", ")", "(not", "always",
+                                           ")", ")"});
 }

@@ -23,26 +23,35 @@ facility_registry registry() {
 
 std::vector<person> people() {
   std::vector<person> ps;
-  ps.push_back(person{.id = "full", .birth_date = d("1940-02-29"), .hukou = {rc("110104"), d("1960-05-01")},
-                      .residence = {rc("131082"), true},
-                      .ability = assessment(ability_scale::gbt_42195_2022, ability_level::severe, d("2023-03-01"), d("2025-02-28"), 40),
-                      .disability = disability_certificate(disability_category::multiple, disability_grade::two,
-                                                           {{disability_category::intellectual, disability_grade::two},
-                                                            {disability_category::physical, disability_grade::three}}),
-                      .categories = {category::dibao, category::kongchao},
-                      .health = {true, false},
-                      .stays = {stay("HB", d("2022-01-10"), d("2023-04-01")), stay("HR", d("2023-04-01"))},
-                      .household_id = "h-1",
-                      .programmes = {"weihai.virtual_platform", "xian.advanced_age.certified"}});
-  ps.push_back(person{.id = "bare", .birth_date = d("1958-12-31"), .hukou = {rc("371002"), std::nullopt},
+  ps.push_back(
+      person{.id = "full",
+             .birth_date = d("1940-02-29"),
+             .hukou = {rc("110104"), d("1960-05-01")},
+             .residence = {rc("131082"), true},
+             .ability = assessment(ability_scale::gbt_42195_2022, ability_level::severe, d("2023-03-01"),
+                                   d("2025-02-28"), 40),
+             .disability = disability_certificate(disability_category::multiple, disability_grade::two,
+                                                  {{disability_category::intellectual, disability_grade::two},
+                                                   {disability_category::physical, disability_grade::three}}),
+             .categories = {category::dibao, category::kongchao},
+             .health = {true, false},
+             .stays = {stay("HB", d("2022-01-10"), d("2023-04-01")), stay("HR", d("2023-04-01"))},
+             .household_id = "h-1",
+             .programmes = {"weihai.virtual_platform", "xian.advanced_age.certified"}});
+  ps.push_back(person{.id = "bare",
+                      .birth_date = d("1958-12-31"),
+                      .hukou = {rc("371002"), std::nullopt},
                       .residence = {rc("371002"), false}});
-  ps.push_back(person{.id = "local-scale", .birth_date = d("1950-07-01"), .hukou = {rc("610112"), std::nullopt},
-                      .residence = {rc("610112008"), true},
-                      .ability = assessment(ability_scale::local, ability_level::moderate, d("2022-01-01"), std::nullopt, 17,
-                                            "xixian.care_needs.2023"),
-                      .disability = disability_certificate(disability_category::hearing, disability_grade::one),
-                      .health = {false, true},
-                      .household_id = "h-1"});
+  ps.push_back(
+      person{.id = "local-scale",
+             .birth_date = d("1950-07-01"),
+             .hukou = {rc("610112"), std::nullopt},
+             .residence = {rc("610112008"), true},
+             .ability = assessment(ability_scale::local, ability_level::moderate, d("2022-01-01"),
+                                   std::nullopt, 17, "xixian.care_needs.2023"),
+             .disability = disability_certificate(disability_category::hearing, disability_grade::one),
+             .health = {false, true},
+             .household_id = "h-1"});
   return ps;
 }
 
@@ -142,14 +151,22 @@ TEST_CASE("columns: a row view reads as the person does") {
   CHECK(std::vector<stay>(row.stays.begin(), row.stays.end()) == ps[0].stays);
   CHECK(std::vector<std::string>(row.programmes) == ps[0].programmes);
   // The same leaves on both subjects, with the same explanation.
-  const any_condition c = any_condition(hukou_in(region_set("西城区", {rc("110102")})) && age_at_least(80) &&
-                                        continuous_stay_at_least(period::months(3), facility_criteria{regions::beijing_ecological_conservation_area({}), {facility_kind::institution}, true}));
+  const any_condition c = any_condition(
+      hukou_in(region_set("西城区", {rc("110102")})) && age_at_least(80) &&
+      continuous_stay_at_least(period::months(3),
+                               facility_criteria{regions::beijing_ecological_conservation_area({}),
+                                                 {facility_kind::institution},
+                                                 true}));
   for (const char* on : {"2023-05-01", "2023-07-01"}) {
     trace t1, t2;
     const auto leaf_verdicts = [&](const auto& subject, trace& t) {
       // Evaluate the typed condition, not the erased one, on each subject.
-      const auto typed = hukou_in(region_set("西城区", {rc("110102")})) && age_at_least(80) &&
-                         continuous_stay_at_least(period::months(3), facility_criteria{regions::beijing_ecological_conservation_area({}), {facility_kind::institution}, true});
+      const auto typed =
+          hukou_in(region_set("西城区", {rc("110102")})) && age_at_least(80) &&
+          continuous_stay_at_least(period::months(3),
+                                   facility_criteria{regions::beijing_ecological_conservation_area({}),
+                                                     {facility_kind::institution},
+                                                     true});
       using S = std::remove_cvref_t<decltype(subject)>;
       return typed.evaluate(context<S>{subject, d(on), &reg}, t);
     };
@@ -271,7 +288,8 @@ TEST_CASE("columns: errors name the column, the row and id, and the value") {
                               Catch::Contains("overlaps stay 0"));
 
   // A transfer on one day is not an overlap.
-  stays = {{0, to_day_number(d("2020-01-01")), to_day_number(d("2021-01-01"))}, {0, to_day_number(d("2021-01-01")), no_day}};
+  stays = {{0, to_day_number(d("2020-01-01")), to_day_number(d("2021-01-01"))},
+           {0, to_day_number(d("2021-01-01")), no_day}};
   r.stays = stays;
   CHECK(error_of(r) == "no error");
 }
@@ -281,7 +299,8 @@ TEST_CASE("columns: persons are validated as persons") {
   person p = people()[1];
   p.stays = {stay("nowhere", d("2020-01-01"))};
   population_columns pop{facility_table(reg)};
-  CHECK_THROWS_WITH(pop.append(p, &reg), Catch::Contains("persons[bare].stays[0].facility") && Catch::Contains("nowhere"));
+  CHECK_THROWS_WITH(pop.append(p, &reg),
+                    Catch::Contains("persons[bare].stays[0].facility") && Catch::Contains("nowhere"));
   CHECK(pop.empty());
   // Without a registry, the stay's facility joins the table.
   pop.append(p);

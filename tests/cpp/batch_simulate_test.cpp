@@ -30,8 +30,9 @@ region_code prefecture_of(const region_code& c) {
 }
 
 // schedule() per person, summed by month; rules attributed from evaluate() on the month's test day.
-std::vector<expected_month> per_person(const policy& p, const population_columns& pop, const facility_registry& reg,
-                                       const date& first, int months, const schedule_options& options) {
+std::vector<expected_month> per_person(const policy& p, const population_columns& pop,
+                                       const facility_registry& reg, const date& first, int months,
+                                       const schedule_options& options) {
   std::vector<expected_month> out(static_cast<std::size_t>(months));
   const date last = end_of_month(add_months_civil(start_of_month(first), months - 1));
   for (auto& e : out) e.row_amounts.assign(pop.size(), 0);
@@ -60,7 +61,9 @@ std::vector<expected_month> per_person(const policy& p, const population_columns
         std::int64_t q = 0;
         for (const auto& r : v->rules)
           if (r.id == id) q = r.grant.quantity();
-        e.by_rule[id] += dec.granting_rules.size() == 1 ? l.amount : money::from_fen(l.amount.fen() / l.granted->quantity() * q);
+        e.by_rule[id] += dec.granting_rules.size() == 1
+                             ? l.amount
+                             : money::from_fen(l.amount.fen() / l.granted->quantity() * q);
       }
     }
   }
@@ -68,8 +71,8 @@ std::vector<expected_month> per_person(const policy& p, const population_columns
 }
 
 // Checks simulate_months against per_person; returns the months of arrears paid in all.
-std::int64_t check_simulation(const policy& p, const population_columns& pop, const facility_registry& reg, const char* first,
-                              int months, const schedule_options& options = {}) {
+std::int64_t check_simulation(const policy& p, const population_columns& pop, const facility_registry& reg,
+                              const char* first, int months, const schedule_options& options = {}) {
   const auto expected = per_person(p, pop, reg, d(first), months, options);
   money grand;
   std::int64_t paid = 0, arrears = 0;
@@ -87,9 +90,11 @@ std::int64_t check_simulation(const policy& p, const population_columns& pop, co
                                              std::tuple{2U, std::size_t{999}, batch_path::materialise}}) {
     // Every configuration but the first also keeps each row's months.
     const bool per_row = !(threads == 1 && chunk == 8192);
-    const simulation_result r = simulate_months(
-        p, pop, d(first), months, &reg,
-        {.batch = {.threads = threads, .chunk_rows = chunk, .path = path}, .schedule = options, .per_row_amounts = per_row});
+    const simulation_result r =
+        simulate_months(p, pop, d(first), months, &reg,
+                        {.batch = {.threads = threads, .chunk_rows = chunk, .path = path},
+                         .schedule = options,
+                         .per_row_amounts = per_row});
     INFO("threads " << threads << ", chunk " << chunk);
     REQUIRE(r.months.size() == expected.size());
     CHECK(r.total == grand);
@@ -105,7 +110,8 @@ std::int64_t check_simulation(const policy& p, const population_columns& pop, co
         for (std::size_t k = 0; k < expected.size(); ++k)
           if (r.row_amounts_fen[i * expected.size() + k] != expected[k].row_amounts[i] && mismatches++ == 0)
             first_mismatch = i * expected.size() + k;
-      INFO("first mismatch at row " << first_mismatch / expected.size() << ", month " << first_mismatch % expected.size());
+      INFO("first mismatch at row " << first_mismatch / expected.size() << ", month "
+                                    << first_mismatch % expected.size());
       CHECK(mismatches == 0);
       // The rows' months add up to the month's total.
       for (std::size_t k = 0; k < expected.size(); ++k) {
@@ -146,30 +152,34 @@ TEST_CASE("simulate_months equals schedule() summed per person: Xicheng, with it
   const char* id = "cn.beijing.xicheng.cross_region_care";
   check_simulation(c.policy_for(id), pop.columns, pop.facilities, "2024-01-01", 12);
   // Across the 2023 revision (two versions), with arrears and the next-month basis.
-  CHECK(check_simulation(c.policy_for(id, reading_set{{"xicheng.back_pay", "first_three_months"}}), pop.columns,
-                         pop.facilities, "2022-07-15", 12) > 0);
-  check_simulation(c.policy_for(id, reading_set{{"xicheng.first_paid_month", "next_month"}}), pop.columns, pop.facilities,
-                   "2023-10-01", 9);
+  CHECK(check_simulation(c.policy_for(id, reading_set{{"xicheng.back_pay", "first_three_months"}}),
+                         pop.columns, pop.facilities, "2022-07-15", 12) > 0);
+  check_simulation(c.policy_for(id, reading_set{{"xicheng.first_paid_month", "next_month"}}), pop.columns,
+                   pop.facilities, "2023-10-01", 9);
   // Before the policy existed, into its first months; with back-pay, the first payments' arrears stop
   // at the scheme's start (2020-06-01), as schedule() clips them.
   check_simulation(c.policy_for(id), pop.columns, pop.facilities, "2020-03-01", 6);
-  check_simulation(c.policy_for(id, reading_set{{"xicheng.back_pay", "first_three_months"}}), pop.columns, pop.facilities,
-                   "2020-03-01", 8);
+  check_simulation(c.policy_for(id, reading_set{{"xicheng.back_pay", "first_three_months"}}), pop.columns,
+                   pop.facilities, "2020-03-01", 8);
   // schedule_options override the versions' month basis.
-  check_simulation(c.policy_for(id), pop.columns, pop.facilities, "2024-01-01", 6, {.basis = month_basis::start_of_month});
+  check_simulation(c.policy_for(id), pop.columns, pop.facilities, "2024-01-01", 6,
+                   {.basis = month_basis::start_of_month});
 }
 
 TEST_CASE("simulate_months equals schedule() summed per person: Beijing, Weihai, Xi'an") {
   const population pop = generated(synthetic_profile::mixed, 8, 8000);
   const catalog& c = standard_catalog();
-  check_simulation(c.policy_for("cn.beijing.elderly_allowances.advanced_age"), pop.columns, pop.facilities, "2023-11-01", 14);
-  check_simulation(c.policy_for("cn.beijing.elderly_allowances.disability_care"), pop.columns, pop.facilities, "2024-01-01", 12);
+  check_simulation(c.policy_for("cn.beijing.elderly_allowances.advanced_age"), pop.columns, pop.facilities,
+                   "2023-11-01", 14);
+  check_simulation(c.policy_for("cn.beijing.elderly_allowances.disability_care"), pop.columns, pop.facilities,
+                   "2024-01-01", 12);
   // Per-year money: paid in the first eligible month and every 12 months after. June–December 2020
   // are undetermined (the allowance is known from 2021 on; it dates from 2011): counted apart, every
   // row, and paid nothing known.
-  check_simulation(c.policy_for("cn.shaanxi.xian.advanced_age_allowance"), pop.columns, pop.facilities, "2020-06-01", 30);
-  const simulation_result early =
-      simulate_months(c.policy_for("cn.shaanxi.xian.advanced_age_allowance"), pop.columns, d("2020-06-01"), 9, &pop.facilities);
+  check_simulation(c.policy_for("cn.shaanxi.xian.advanced_age_allowance"), pop.columns, pop.facilities,
+                   "2020-06-01", 30);
+  const simulation_result early = simulate_months(c.policy_for("cn.shaanxi.xian.advanced_age_allowance"),
+                                                  pop.columns, d("2020-06-01"), 9, &pop.facilities);
   CHECK(early.undetermined_months == 7);
   CHECK(early.months[0].status == decision_status::undetermined);
   CHECK(early.months[0].undetermined == static_cast<std::int64_t>(pop.columns.size()));
@@ -178,26 +188,41 @@ TEST_CASE("simulate_months equals schedule() summed per person: Beijing, Weihai,
   CHECK(early.months[7].status == decision_status::decided);      // January 2021
   CHECK(early.months[7].undetermined == 0);
   CHECK(early.total == early.months[7].amount + early.months[8].amount);
-  check_simulation(c.policy_for("cn.shaanxi.xian.advanced_age_allowance", reading_set{{"xian.advanced_age_bands", "demo_tiers"}}),
+  check_simulation(c.policy_for("cn.shaanxi.xian.advanced_age_allowance",
+                                reading_set{{"xian.advanced_age_bands", "demo_tiers"}}),
                    pop.columns, pop.facilities, "2023-01-01", 13);
   // Service hours: eligible rows and granted quantities, no money.
   const population wh = generated(synthetic_profile::weihai, 9, 8000);
-  check_simulation(c.policy_for("cn.shandong.weihai.home_care_purchase"), wh.columns, wh.facilities, "2024-01-01", 6);
+  check_simulation(c.policy_for("cn.shandong.weihai.home_care_purchase"), wh.columns, wh.facilities,
+                   "2024-01-01", 6);
 }
 
 TEST_CASE("simulate_months: totals by rule split a sum of grants, and by residence on request") {
   using namespace eldercare::literals;
   const citation cite{"test", "", "", "", std::nullopt, std::nullopt};
   const population pop = generated(synthetic_profile::beijing, 13, 3000);
-  const policy p("test.sum", "sum",
-                 {policy_version{"v", d("2020-01-01"), std::nullopt, cite, combination::sum, payee::person,
-                                 {rule{"eighty", "", cite, any_condition(age_at_least(80)), money_per_month(100_yuan), {}},
-                                  rule{"dibao", "", cite, any_condition(in_category(category::dibao)), money_per_month(300_yuan), {}}},
-                                 {},
-                                 month_basis::end_of_month,
-                                 2}});
+  const policy p(
+      "test.sum", "sum",
+      {policy_version{
+          "v",
+          d("2020-01-01"),
+          std::nullopt,
+          cite,
+          combination::sum,
+          payee::person,
+          {rule{"eighty", "", cite, any_condition(age_at_least(80)), money_per_month(100_yuan), {}},
+           rule{"dibao",
+                "",
+                cite,
+                any_condition(in_category(category::dibao)),
+                money_per_month(300_yuan),
+                {}}},
+          {},
+          month_basis::end_of_month,
+          2}});
   CHECK(check_simulation(p, pop.columns, pop.facilities, "2023-12-01", 4) > 0);
-  const simulation_result by_home = simulate_months(p, pop.columns, d("2024-01-01"), 1, &pop.facilities, {.regions = region_basis::residence});
+  const simulation_result by_home = simulate_months(p, pop.columns, d("2024-01-01"), 1, &pop.facilities,
+                                                    {.regions = region_basis::residence});
   money sum;
   for (const auto& t : by_home.months[0].by_prefecture) sum += t.amount;
   CHECK(sum == by_home.months[0].amount);
@@ -206,8 +231,10 @@ TEST_CASE("simulate_months: totals by rule split a sum of grants, and by residen
 TEST_CASE("simulate_months: invalid arguments are refused, naming them") {
   const population pop = generated(synthetic_profile::beijing, 1, 10);
   const policy p = standard_catalog().policy_for("cn.beijing.elderly_allowances.advanced_age");
-  CHECK_THROWS_WITH(simulate_months(p, pop.columns, d("2024-01-01"), 0, &pop.facilities), Catch::Contains("simulate_months.n_months"));
-  CHECK_THROWS_WITH(simulate_months(p, pop.columns, d("2024-01-01"), 3, &pop.facilities, {.batch = {.chunk_rows = 0}}),
-                    Catch::Contains("batch_options.chunk_rows"));
+  CHECK_THROWS_WITH(simulate_months(p, pop.columns, d("2024-01-01"), 0, &pop.facilities),
+                    Catch::Contains("simulate_months.n_months"));
+  CHECK_THROWS_WITH(
+      simulate_months(p, pop.columns, d("2024-01-01"), 3, &pop.facilities, {.batch = {.chunk_rows = 0}}),
+      Catch::Contains("batch_options.chunk_rows"));
   CHECK_THROWS_AS(simulate_months(p, pop.columns, date(), 3, &pop.facilities), invalid_value);
 }

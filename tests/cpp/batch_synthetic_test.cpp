@@ -23,9 +23,10 @@ std::vector<person> persons_of(const std::vector<const population_columns*>& par
 }
 
 bool same(const person& a, const person& b) {
-  return a.id == b.id && a.birth_date == b.birth_date && a.hukou.region == b.hukou.region && a.hukou.since == b.hukou.since &&
-         a.residence.region == b.residence.region && a.residence.rural == b.residence.rural && a.ability == b.ability &&
-         a.disability == b.disability && a.categories == b.categories && a.health == b.health && a.stays == b.stays &&
+  return a.id == b.id && a.birth_date == b.birth_date && a.hukou.region == b.hukou.region &&
+         a.hukou.since == b.hukou.since && a.residence.region == b.residence.region &&
+         a.residence.rural == b.residence.rural && a.ability == b.ability && a.disability == b.disability &&
+         a.categories == b.categories && a.health == b.health && a.stays == b.stays &&
          a.household_id == b.household_id && a.programmes == b.programmes;
 }
 
@@ -80,7 +81,8 @@ TEST_CASE("synthetic: the facilities are fixed, some filed late, revoked or neve
   synthetic_population gen;
   population_columns foreign;
   CHECK_THROWS_WITH(gen.append_to(foreign, 1), Catch::Contains("synthetic_population.append_to"));
-  CHECK_THROWS_WITH(synthetic_population({.under_60_share = 1.5}), Catch::Contains("synthetic_options.under_60_share"));
+  CHECK_THROWS_WITH(synthetic_population({.under_60_share = 1.5}),
+                    Catch::Contains("synthetic_options.under_60_share"));
 }
 
 TEST_CASE("synthetic: calibrated shares (docs/calibration.md)") {
@@ -88,8 +90,8 @@ TEST_CASE("synthetic: calibrated shares (docs/calibration.md)") {
   synthetic_population mixed({.seed = 1});
   const population_columns pop = mixed.next(n);
   const date as_of = d("2024-01-01");
-  std::size_t over80 = 0, over60 = 0, with_assessment = 0, certificates = 0, dibao = 0, beijing = 0, weihai = 0,
-              enrolled = 0;
+  std::size_t over80 = 0, over60 = 0, with_assessment = 0, certificates = 0, dibao = 0, beijing = 0,
+              weihai = 0, enrolled = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const int age = age_on(from_day_number(pop.birth_day()[i]), as_of);
     over60 += age >= 60;
@@ -109,7 +111,8 @@ TEST_CASE("synthetic: calibrated shares (docs/calibration.md)") {
   CHECK(near(static_cast<double>(over80) / n, 35.84 / 264.06, n));
   CHECK(near(static_cast<double>(certificates) / n, 0.06, n));
   CHECK(near(static_cast<double>(beijing) / n, 0.40, n));
-  CHECK(near(static_cast<double>(enrolled) / static_cast<double>(weihai), 0.28, weihai)); // 21万 enrolled of ~75万 [S]/[K]
+  CHECK(near(static_cast<double>(enrolled) / static_cast<double>(weihai), 0.28,
+             weihai)); // 21万 enrolled of ~75万 [S]/[K]
   // 低保: 6% of rural and 1.5% of urban elders; rural shares by area as in pick_area.
   const double rural = 0.40 * 0.13 + 0.20 * 0.30 + 0.25 * 0.20 + 0.15 * 0.25;
   CHECK(near(static_cast<double>(dibao) / n, rural * 0.06 + (1 - rural) * 0.015, n));

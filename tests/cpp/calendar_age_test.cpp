@@ -54,7 +54,8 @@ TEST_CASE("fuzzer regression: a huge age throws invalid_value instead of overflo
 TEST_CASE("an age reached after 2400 has no date within the supported years, and is no error") {
   CHECK_FALSE(date_reaching_age_within(d("2390-06-15"), 60).has_value());
   CHECK(date_reaching_age_within(d("2340-12-31"), 60) == d("2400-12-31"));
-  CHECK_FALSE(date_reaching_age_within(d("2340-12-31"), 60, {age_reached::day_after_birthday, leap_day_birthday::february_28}));
+  CHECK_FALSE(date_reaching_age_within(d("2340-12-31"), 60,
+                                       {age_reached::day_after_birthday, leap_day_birthday::february_28}));
   CHECK_THROWS_AS(date_reaching_age(d("2390-06-15"), 60), invalid_value); // asked for the date itself
   CHECK(age_on(d("2390-06-15"), d("2400-12-31")) == 10);
 }

@@ -131,11 +131,15 @@ TEST_CASE("a period longer than the supported years is refused; one that ends af
   CHECK_THROWS_AS(period::years(601), invalid_value);
   // Valid periods from valid starts: no date after 2400, so never complete, and no error.
   CHECK_FALSE(period_complete_within(d("2390-06-15"), period::months(127)).has_value());
-  CHECK(period_complete_within(d("2390-06-15"), period::months(120), {}, check_time::end_of_day) == d("2400-06-15"));
-  CHECK_FALSE(period_complete_within(d("2400-12-31"), period::days(0), {}, check_time::start_of_day).has_value());
+  CHECK(period_complete_within(d("2390-06-15"), period::months(120), {}, check_time::end_of_day) ==
+        d("2400-06-15"));
+  CHECK_FALSE(
+      period_complete_within(d("2400-12-31"), period::days(0), {}, check_time::start_of_day).has_value());
   CHECK_FALSE(period_last_day_within(d("2400-12-31"), period::days(1)).has_value());
-  CHECK(period_last_day_within(d("2400-06-30"), period::months(6), {month_counting::natural_month}) == d("2400-12-31"));
-  CHECK_FALSE(period_last_day_within(d("2400-06-30"), period::months(7), {month_counting::natural_month}).has_value());
+  CHECK(period_last_day_within(d("2400-06-30"), period::months(6), {month_counting::natural_month}) ==
+        d("2400-12-31"));
+  CHECK_FALSE(period_last_day_within(d("2400-06-30"), period::months(7), {month_counting::natural_month})
+                  .has_value());
   CHECK_FALSE(is_period_complete(d("2390-06-15"), period::years(20), d("2400-12-31")));
   // A caller asking for the date itself still gets the error naming the step that leaves the years.
   CHECK_THROWS_WITH(period_last_day(d("2400-12-01"), period::months(1)), Catch::Contains("months = '1'"));

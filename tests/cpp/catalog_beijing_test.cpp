@@ -15,10 +15,15 @@ date d(const char* iso) { return parse_date(iso); }
 region_code rc(const char* c) { return region_code::parse(c); }
 
 person bj(const char* birth, category_set cats = {}, const char* hukou = "110105") {
-  return person{.id = "b", .birth_date = d(birth), .hukou = {rc(hukou), std::nullopt}, .residence = {rc(hukou), false},
+  return person{.id = "b",
+                .birth_date = d(birth),
+                .hukou = {rc(hukou), std::nullopt},
+                .residence = {rc(hukou), false},
                 .categories = cats};
 }
-assessment level(int l) { return assessment(ability_scale::gbt_42195_2022, ability_level(l), d("2023-01-01")); }
+assessment level(int l) {
+  return assessment(ability_scale::gbt_42195_2022, ability_level(l), d("2023-01-01"));
+}
 money amount(const char* id, const person& p, const char* on, const reading_set& r = {}) {
   return standard_catalog().evaluate(id, p, d(on), nullptr, r).amount();
 }
@@ -34,14 +39,17 @@ TEST_CASE("beijing hardship allowance: 300 / 200 / 100 by category, exclusions")
   CHECK(amount(hardship, bj("1950-01-01", {category::low_income}), "2024-01-01") == 200_yuan);
   CHECK(amount(hardship, bj("1950-01-01", {category::shidu}), "2024-01-01") == 100_yuan);
   // 低保 and 特扶 both: the first tier (300) only.
-  CHECK(amount(hardship, bj("1950-01-01", {category::dibao, category::jisheng_tefu}), "2024-01-01") == 300_yuan);
-  // Negative per condition: no category; not Beijing hukou (Tianjin 120101); under 60; 特困; work-injury care.
+  CHECK(amount(hardship, bj("1950-01-01", {category::dibao, category::jisheng_tefu}), "2024-01-01") ==
+        300_yuan);
+  // Negative per condition: no category; not Beijing hukou (Tianjin 120101); under 60; 特困; work-injury
+  // care.
   CHECK(amount(hardship, bj("1950-01-01"), "2024-01-01") == money());
   CHECK(amount(hardship, bj("1950-01-01", {category::dibao}, "120101"), "2024-01-01") == money());
   CHECK(amount(hardship, bj("1964-01-02", {category::dibao}), "2024-01-01") == money()); // 60 on 2024-01-02
   CHECK(amount(hardship, bj("1964-01-02", {category::dibao}), "2024-01-02") == 300_yuan);
   CHECK(amount(hardship, bj("1950-01-01", {category::dibao, category::tekun}), "2024-01-01") == money());
-  CHECK(amount(hardship, bj("1950-01-01", {category::dibao, category::work_injury_care}), "2024-01-01") == money());
+  CHECK(amount(hardship, bj("1950-01-01", {category::dibao, category::work_injury_care}), "2024-01-01") ==
+        money());
   // Effective from 2019-10-01.
   CHECK(standard_catalog().evaluate(hardship, bj("1950-01-01", {category::dibao}), d("2019-09-30")).status ==
         decision_status::not_in_force);
@@ -68,8 +76,9 @@ TEST_CASE("beijing disability care allowance: 600 / 400 / 200") {
   CHECK(amount(care, p, "2024-01-01") == money());
   p.disability = disability_certificate(dc::hearing, disability_grade::one); // 听力 grade 1 → 200
   CHECK(amount(care, p, "2024-01-01") == 200_yuan);
-  p.disability = disability_certificate(dc::multiple, disability_grade::two,
-                                        {{dc::intellectual, disability_grade::two}, {dc::hearing, disability_grade::three}});
+  p.disability = disability_certificate(
+      dc::multiple, disability_grade::two,
+      {{dc::intellectual, disability_grade::two}, {dc::hearing, disability_grade::three}});
   CHECK(amount(care, p, "2024-01-01") == 600_yuan); // 多重 with grade-2 智力
   p.categories.insert(category::tekun);
   CHECK(amount(care, p, "2024-01-01") == money());
@@ -108,7 +117,8 @@ TEST_CASE("两项补贴 and the declared stacking with Beijing's allowances") {
   p.disability = disability_certificate(disability_category::physical, disability_grade::one);
   // 两项补贴 (Guangzhou amounts): 181 + 243 = 424.
   CHECK(amount(two, p, "2024-01-01") == 424_yuan);
-  CHECK(amount(two, p, "2024-01-01", reading_set{{"two_subsidies.care_yuan", "80"}, {"two_subsidies.living_yuan", "80"}}) ==
+  CHECK(amount(two, p, "2024-01-01",
+               reading_set{{"two_subsidies.care_yuan", "80"}, {"two_subsidies.living_yuan", "80"}}) ==
         160_yuan);
   p.categories.insert(category::tekun); // 特困 gets neither
   CHECK(amount(two, p, "2024-01-01") == money());
@@ -124,11 +134,11 @@ TEST_CASE("两项补贴 and the declared stacking with Beijing's allowances") {
   const auto out = resolve_stacking(ds, standard_catalog().stacking());
   // Order by amount: care 600, two 424, hardship 300, age 100. care kept; two blocked by care
   // (exclusive); hardship kept (no rule between care and hardship: they stack); age kept.
-  CHECK(out[1].paid);        // care 600
-  CHECK_FALSE(out[3].paid);  // 两项补贴 424, exclusive choice with care
+  CHECK(out[1].paid);       // care 600
+  CHECK_FALSE(out[3].paid); // 两项补贴 424, exclusive choice with care
   CHECK(out[3].reason.find("exclusive_choice") != std::string::npos);
-  CHECK(out[0].paid);        // hardship 300
-  CHECK(out[2].paid);        // advanced age
+  CHECK(out[0].paid); // hardship 300
+  CHECK(out[2].paid); // advanced age
 }
 
 TEST_CASE("beijing cases give the same answers as one shuffled batch") {
@@ -145,6 +155,7 @@ TEST_CASE("beijing cases give the same answers as one shuffled batch") {
   const policy p = standard_catalog().policy_for(hardship);
   for (std::size_t i : order) {
     CHECK(evaluate(p, cases[i].first, d("2024-01-01")).amount() == cases[i].second);
-    CHECK(grant_on(p, cases[i].first, d("2024-01-01")).value_or(benefit(money_per_month(money()))).amount() == cases[i].second);
+    CHECK(grant_on(p, cases[i].first, d("2024-01-01")).value_or(benefit(money_per_month(money()))).amount() ==
+          cases[i].second);
   }
 }

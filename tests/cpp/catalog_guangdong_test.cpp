@@ -73,12 +73,15 @@ TEST_CASE("guangdong visits: each of the five groups") {
   // ...or, under guangdong.visits.certificate = grade_1_2, a grade 1-2 disability certificate of any
   // category without an assessment. Not by default since issue 13: the notice lists 失能, not 重残.
   const reading_set certificate{{"guangdong.visits.certificate", "grade_1_2"}};
-  CHECK(*at(make({.certificate = cert(disability_category::physical, disability_grade::two)}), "2023-06-01", certificate)
-             .granted == one_visit);
-  CHECK(*at(make({.certificate = cert(disability_category::intellectual, disability_grade::one)}), "2023-06-01",
+  CHECK(*at(make({.certificate = cert(disability_category::physical, disability_grade::two)}), "2023-06-01",
             certificate)
              .granted == one_visit);
-  CHECK_FALSE(at(make({.certificate = cert(disability_category::physical, disability_grade::two)}), "2023-06-01").eligible);
+  CHECK(*at(make({.certificate = cert(disability_category::intellectual, disability_grade::one)}),
+            "2023-06-01", certificate)
+             .granted == one_visit);
+  CHECK_FALSE(
+      at(make({.certificate = cert(disability_category::physical, disability_grade::two)}), "2023-06-01")
+          .eligible);
   // 计划生育特殊家庭: the umbrella, 计生特扶, and 失独.
   CHECK(*at(make({.categories = {category::special_family}}), "2023-06-01").granted == one_visit);
   CHECK(*at(make({.categories = {category::jisheng_tefu}}), "2023-06-01").granted == one_visit);
@@ -91,8 +94,8 @@ TEST_CASE("guangdong visits: each condition fails on its own") {
   // 失能 below the default level: level 2 (中度).
   CHECK_FALSE(at(make({.level = 2}), "2023-06-01").eligible);
   // A grade-3 certificate is not 重度 (not even under the grade_1_2 reading).
-  CHECK_FALSE(at(make({.certificate = cert(disability_category::physical, disability_grade::three)}), "2023-06-01",
-                 {{"guangdong.visits.certificate", "grade_1_2"}})
+  CHECK_FALSE(at(make({.certificate = cert(disability_category::physical, disability_grade::three)}),
+                 "2023-06-01", {{"guangdong.visits.certificate", "grade_1_2"}})
                   .eligible);
   // Lives outside Guangdong (西城 110102), hukou in 越秀: default basis is residence.
   CHECK_FALSE(
@@ -155,7 +158,8 @@ TEST_CASE("guangdong visits: readings change the answer where the text is open")
             .eligible);
   // 失能 from level 2.
   CHECK(at(make({.level = 2}), "2023-06-01", {{"guangdong.visits.disabled_level", "2"}}).eligible);
-  // Certificates: none (the default) → a grade-1 certificate alone does not count; any_grade → grade 4 counts.
+  // Certificates: none (the default) → a grade-1 certificate alone does not count; any_grade → grade 4
+  // counts.
   const person grade1 = make({.certificate = cert(disability_category::visual, disability_grade::one)});
   CHECK_FALSE(at(grade1, "2023-06-01", {{"guangdong.visits.certificate", "none"}}).eligible);
   const person grade4 = make({.certificate = cert(disability_category::hearing, disability_grade::four)});
@@ -281,7 +285,10 @@ TEST_CASE("guangdong visits: all cases as one shuffled batch give the same answe
        "2023-06-01",
        {{"guangdong.visits.certificate", "grade_1_2"}},
        one_visit},
-      {make({.certificate = cert(disability_category::physical, disability_grade::two)}), "2023-06-01", {}, std::nullopt},
+      {make({.certificate = cert(disability_category::physical, disability_grade::two)}),
+       "2023-06-01",
+       {},
+       std::nullopt},
       {make({.certificate = cert(disability_category::physical, disability_grade::three)}),
        "2023-06-01",
        {},

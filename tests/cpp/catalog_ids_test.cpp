@@ -9,35 +9,50 @@
 #include <set>
 #include <sstream>
 
+#include "eldercare/catalog/sources.hpp" // seed file names (the umbrella only declares the catalog)
 #include "eldercare/eldercare.hpp"
-#include "eldercare/catalog/sources.hpp"                  // seed file names (the umbrella only declares the catalog)
 
 using namespace eldercare;
 
 namespace {
 // The ids as written in POLICIES.md (a public interface: keep in step with it).
 const std::vector<std::string> policies_md_ids = {
-    "cn.beijing.xicheng.cross_region_care",   "cn.beijing.xicheng.travel_stay",
-    "cn.beijing.xicheng.high_skill_talent",   "cn.beijing.xicheng.planning_norms",
-    "cn.shandong.weihai.home_care_purchase",  "cn.shandong.weihai.platform_phone_subsidy",
-    "cn.shandong.weihai.caregiver_post_subsidy", "cn.shandong.rongcheng.rural_free_lunch",
-    "cn.shaanxi.xixian.rural_center_admission", "cn.shaanxi.xixian.difficult_elder_subsidy",
-    "cn.shaanxi.xixian.pension_premium_waiver", "cn.shaanxi.xixian.planning_norms",
-    "cn.guangdong.special_hardship_visits",   "cn.shaanxi.xian.disabled_care_subsidy",
-    "cn.shaanxi.xian.rural_living_allowance", "cn.shaanxi.xian.accident_insurance",
-    "cn.shaanxi.xian.advanced_age_allowance", "cn.shaanxi.xian.public_home_waitlist",
+    "cn.beijing.xicheng.cross_region_care",
+    "cn.beijing.xicheng.travel_stay",
+    "cn.beijing.xicheng.high_skill_talent",
+    "cn.beijing.xicheng.planning_norms",
+    "cn.shandong.weihai.home_care_purchase",
+    "cn.shandong.weihai.platform_phone_subsidy",
+    "cn.shandong.weihai.caregiver_post_subsidy",
+    "cn.shandong.rongcheng.rural_free_lunch",
+    "cn.shaanxi.xixian.rural_center_admission",
+    "cn.shaanxi.xixian.difficult_elder_subsidy",
+    "cn.shaanxi.xixian.pension_premium_waiver",
+    "cn.shaanxi.xixian.planning_norms",
+    "cn.guangdong.special_hardship_visits",
+    "cn.shaanxi.xian.disabled_care_subsidy",
+    "cn.shaanxi.xian.rural_living_allowance",
+    "cn.shaanxi.xian.accident_insurance",
+    "cn.shaanxi.xian.advanced_age_allowance",
+    "cn.shaanxi.xian.public_home_waitlist",
     "cn.beijing.elderly_allowances",
 };
 
 // Ids the catalog adds beside POLICIES.md's (bundle components, and rules of the seeds that POLICIES.md
 // does not list: issue 13), in its style: cn.<province>[.<place>].<name>.
 const std::vector<std::string> more_ids = {
-    "cn.beijing.xicheng.high_skill_talent.hiring",  "cn.beijing.xicheng.high_skill_talent.wage_growth",
-    "cn.beijing.xicheng.high_skill_talent.competition", "cn.beijing.elderly_allowances.hardship",
-    "cn.beijing.elderly_allowances.disability_care", "cn.beijing.elderly_allowances.advanced_age",
-    "cn.national.disabled_two_subsidies",          "cn.shandong.weihai.platform_free_phone",
-    "cn.shandong.weihai.planning_norms",           "cn.shaanxi.xixian.rural_call_devices",
-    "cn.guangdong.planning_norms",                 "cn.shaanxi.xian.planning_norms",
+    "cn.beijing.xicheng.high_skill_talent.hiring",
+    "cn.beijing.xicheng.high_skill_talent.wage_growth",
+    "cn.beijing.xicheng.high_skill_talent.competition",
+    "cn.beijing.elderly_allowances.hardship",
+    "cn.beijing.elderly_allowances.disability_care",
+    "cn.beijing.elderly_allowances.advanced_age",
+    "cn.national.disabled_two_subsidies",
+    "cn.shandong.weihai.platform_free_phone",
+    "cn.shandong.weihai.planning_norms",
+    "cn.shaanxi.xixian.rural_call_devices",
+    "cn.guangdong.planning_norms",
+    "cn.shaanxi.xian.planning_norms",
 };
 
 template <class Subject>
@@ -122,7 +137,8 @@ TEST_CASE("the ids list matches POLICIES.md when it is beside the repository") {
   const std::string s = text.str();
   std::set<std::string> in_doc;
   const std::regex id(R"(\| `(cn\.[a-z0-9_.]+)` \|)");
-  for (auto it = std::sregex_iterator(s.begin(), s.end(), id); it != std::sregex_iterator(); ++it) in_doc.insert((*it)[1]);
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), id); it != std::sregex_iterator(); ++it)
+    in_doc.insert((*it)[1]);
   CHECK(in_doc == std::set<std::string>(policies_md_ids.begin(), policies_md_ids.end()));
 }
 
@@ -184,7 +200,8 @@ bool source_resolves(const std::string& source) {
 }
 } // namespace
 
-TEST_CASE("every source an entry or a citation names is a seed kept in docs/sources/ or a DOMAIN.md section") {
+TEST_CASE(
+    "every source an entry or a citation names is a seed kept in docs/sources/ or a DOMAIN.md section") {
   const catalog& c = standard_catalog();
   for (const auto& e : c.entries()) {
     INFO(e.id << ": " << e.source);
@@ -200,7 +217,8 @@ TEST_CASE("every source an entry or a citation names is a seed kept in docs/sour
   for (const auto& r : c.stacking().rules()) {
     INFO(r.first << " / " << r.second << ": " << r.cite.source);
     if (r.cite.source.empty()) CHECK(r.origin == provenance::assumed);
-    else CHECK(source_resolves(r.cite.source));
+    else
+      CHECK(source_resolves(r.cite.source));
   }
   // Something that is not a seed or a section is refused.
   CHECK_FALSE(source_resolves("seeds/999_missing.txt"));
@@ -227,8 +245,8 @@ namespace {
 // , : ; ( ) ! ?) and spaces dropped (ASCII, ideographic U+3000, tabs). Nothing else is forgiven.
 std::string normalised(std::string_view s) {
   static const std::pair<std::string_view, std::string_view> map[] = {
-      {"，", ","}, {"：", ":"}, {"；", ";"}, {"（", "("}, {"）", ")"}, {"！", "!"}, {"？", "?"},
-      {"\u3000", ""}, {" ", ""}, {"\t", ""}};
+      {"，", ","}, {"：", ":"}, {"；", ";"},    {"（", "("}, {"）", ")"},
+      {"！", "!"}, {"？", "?"}, {"\u3000", ""}, {" ", ""},   {"\t", ""}};
   std::string out;
   for (std::size_t i = 0; i < s.size();) {
     bool replaced = false;
@@ -250,7 +268,8 @@ std::vector<std::string> fragments(std::string_view quote) {
   const std::string_view ellipsis = "…";
   for (std::size_t at = 0;;) {
     const std::size_t next = quote.find(ellipsis, at);
-    const std::string_view part = quote.substr(at, next == std::string_view::npos ? std::string_view::npos : next - at);
+    const std::string_view part =
+        quote.substr(at, next == std::string_view::npos ? std::string_view::npos : next - at);
     if (!normalised(part).empty()) out.emplace_back(part);
     if (next == std::string_view::npos) break;
     at = next + ellipsis.size();
@@ -311,13 +330,14 @@ catalog_citations every_reading(const catalog& c) {
 
 TEST_CASE("the quote test's comparison forgives punctuation width and spaces only") {
   CHECK(quoted_in("每人每月补贴600元", "…,每人每月补贴600元“"));
-  CHECK(quoted_in("满三个月的，每人每月", "满三个月的,每人每月"));    // full-width comma in the quote
-  CHECK(quoted_in("满三个月的,每人每月", "满三个月的， 每人每月"));   // full-width comma and a space in the seed
+  CHECK(quoted_in("满三个月的，每人每月", "满三个月的,每人每月")); // full-width comma in the quote
+  CHECK(
+      quoted_in("满三个月的,每人每月", "满三个月的， 每人每月")); // full-width comma and a space in the seed
   CHECK(quoted_in("入住…满三个月", "对西城户籍老年人入住津冀蒙…满三个月的"));
-  CHECK_FALSE(quoted_in("每人每月补贴800元", "每人每月补贴600元"));   // a different number
-  CHECK_FALSE(quoted_in("每人每月补助600元", "每人每月补贴600元"));   // a different word
-  CHECK_FALSE(quoted_in("入住…满四个月", "入住津冀蒙…满三个月的"));  // one fragment missing
-  CHECK_FALSE(quoted_in("", "anything"));                               // no quote is not a quote
+  CHECK_FALSE(quoted_in("每人每月补贴800元", "每人每月补贴600元")); // a different number
+  CHECK_FALSE(quoted_in("每人每月补助600元", "每人每月补贴600元")); // a different word
+  CHECK_FALSE(quoted_in("入住…满四个月", "入住津冀蒙…满三个月的")); // one fragment missing
+  CHECK_FALSE(quoted_in("", "anything"));                           // no quote is not a quote
   CHECK_FALSE(quoted_in("…", "anything"));
   CHECK(fragments("a…b…c") == std::vector<std::string>{"a", "b", "c"});
 }
@@ -342,16 +362,18 @@ TEST_CASE("every stated parameter quotes the seed its citation names, and every 
   CHECK(quoted >= stated);
 }
 
-TEST_CASE("what no seed says is sourced with its DOMAIN.md section, derived with the arithmetic, or assumed with why") {
+TEST_CASE("what no seed says is sourced with its DOMAIN.md section, derived with the arithmetic, or assumed "
+          "with why") {
   const catalog_citations all = every_reading(standard_catalog());
   std::size_t sourced = 0, derived = 0, assumed = 0;
   for (std::size_t i = 0; i < all.params.size(); ++i) {
     const auto& [where, prm] = all.params[i];
-    INFO(where << " " << prm.name << " [" << to_word(prm.origin) << "]: " << prm.note << " (cited " << all.param_sources[i]
-               << ")");
+    INFO(where << " " << prm.name << " [" << to_word(prm.origin) << "]: " << prm.note << " (cited "
+               << all.param_sources[i] << ")");
     switch (prm.origin) {
     case provenance::sourced: // the note names the DOMAIN.md section, or the citation is one
-      CHECK((prm.note.find("DOMAIN.md") != std::string::npos || all.param_sources[i].rfind("DOMAIN.md", 0) == 0));
+      CHECK((prm.note.find("DOMAIN.md") != std::string::npos ||
+             all.param_sources[i].rfind("DOMAIN.md", 0) == 0));
       ++sourced;
       break;
     case provenance::derived: // the note shows the computation

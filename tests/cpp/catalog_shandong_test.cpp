@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "eldercare/eldercare.hpp"
 #include "eldercare/catalog/shandong/weihai_home_care_purchase.hpp" // weihai_home_care_value: not in the umbrella when the catalog is compiled once
+#include "eldercare/eldercare.hpp"
 
 using namespace eldercare;
 using namespace eldercare::literals;
@@ -282,7 +282,8 @@ TEST_CASE("weihai phone subsidy: effective date and the conditions reading") {
   // Known from the seed's date 2022-10-15; the platform ran earlier (十年来), so the day before is
   // undetermined (issue 13: before, "not in force").
   CHECK(household_phone(h, "2022-10-14").status == decision_status::undetermined);
-  CHECK(household_phone(h, "2022-10-14").status_note.find("scheme known from 2022-10-15") != std::string::npos);
+  CHECK(household_phone(h, "2022-10-14").status_note.find("scheme known from 2022-10-15") !=
+        std::string::npos);
   CHECK(household_phone(h, "2022-10-15").amount() == 10_yuan);
   const reading_set resident{{"weihai.platform_conditions", "resident_60"}};
   const reading_set hukou{{"weihai.platform_conditions", "hukou_60"}};
@@ -373,7 +374,8 @@ TEST_CASE("weihai caregiver subsidy: readings change the answer") {
   const reading_set one_year{{"weihai.caregiver.years_in_post", "1"}};
   // The cap to every qualifying worker is the seed's reading with the amount given (issue 13: the
   // reading weihai.caregiver.amount = cap became seed_only with weihai.caregiver.amount_yuan = 10000).
-  const reading_set cap{{"weihai.caregiver.conditions", "seed_only"}, {"weihai.caregiver.amount_yuan", "10000"}};
+  const reading_set cap{{"weihai.caregiver.conditions", "seed_only"},
+                        {"weihai.caregiver.amount_yuan", "10000"}};
   // Hired 2021-10-15: one year complete on 2022-10-15 → 7,000 under years_in_post=1, nothing by default.
   const worker newer = care_worker("2021-10-15", 4);
   CHECK_FALSE(post_subsidy(newer, "2022-10-15").eligible);
@@ -423,9 +425,11 @@ TEST_CASE("weihai caregiver subsidy: the default follows the seed — conditions
             .amount() == 10000_yuan);
   CHECK_THROWS_WITH(c.worker_policy_for(caregiver, reading_set{{"weihai.caregiver.amount_yuan", "10000.01"}}),
                     Catch::Contains("readings.weihai.caregiver.amount_yuan") && Catch::Contains("10000.01"));
-  CHECK_THROWS_AS(c.worker_policy_for(caregiver, reading_set{{"weihai.caregiver.amount_yuan", "0"}}), invalid_value);
+  CHECK_THROWS_AS(c.worker_policy_for(caregiver, reading_set{{"weihai.caregiver.amount_yuan", "0"}}),
+                  invalid_value);
   // The third-party page's 10,000 level is assumed, with its source; the seed's cap is stated.
-  const basic_policy<worker> page = c.worker_policy_for(caregiver, reading_set{{"weihai.caregiver.conditions", "third_party_page"}});
+  const basic_policy<worker> page =
+      c.worker_policy_for(caregiver, reading_set{{"weihai.caregiver.conditions", "third_party_page"}});
   for (const auto& r : page.versions().front().rules)
     for (const auto& prm : r.parameters) {
       if (prm.name == "amount") {
@@ -595,7 +599,8 @@ TEST_CASE("seed 001 cases give the same answers as one shuffled batch") {
   };
   const reading_set broad{{"weihai.dependency_scale", "gbt_broad"}};
   const reading_set jan1{{"rongcheng.age_reference", "by_january_1"}};
-  const reading_set cap{{"weihai.caregiver.conditions", "seed_only"}, {"weihai.caregiver.amount_yuan", "10000"}};
+  const reading_set cap{{"weihai.caregiver.conditions", "seed_only"},
+                        {"weihai.caregiver.amount_yuan", "10000"}};
   const reading_set resident{{"weihai.platform_conditions", "resident_60"}};
   auto undetermined = [](const decision& dec) { return dec.status == decision_status::undetermined; };
   std::vector<batch_case> cases = {
@@ -643,7 +648,8 @@ TEST_CASE("seed 001 cases give the same answers as one shuffled batch") {
       {"phone early undetermined",
        [&] {
          return std::string(
-             undetermined(household_phone(household{"h", {platform_elder("a", true)}}, "2022-10-14")) ? "yes" : "no");
+             undetermined(household_phone(household{"h", {platform_elder("a", true)}}, "2022-10-14")) ? "yes"
+                                                                                                      : "no");
        },
        "yes"},
       {"cw 4", [&] { return granted(post_subsidy(care_worker("2019-03-01", 4), "2022-10-15")); },

@@ -35,8 +35,12 @@ struct facts {
 };
 
 person xa(const facts& f) {
-  person p{.id = f.id, .birth_date = d(f.birth), .hukou = {rc(f.hukou), std::nullopt}, .residence = {rc(f.hukou), f.rural}};
-  if (f.level) p.ability = assessment(ability_scale::gbt_42195_2022, ability_level(*f.level), d("2020-06-01"));
+  person p{.id = f.id,
+           .birth_date = d(f.birth),
+           .hukou = {rc(f.hukou), std::nullopt},
+           .residence = {rc(f.hukou), f.rural}};
+  if (f.level)
+    p.ability = assessment(ability_scale::gbt_42195_2022, ability_level(*f.level), d("2020-06-01"));
   p.categories = f.categories;
   p.disability = f.disability;
   p.programmes = f.programmes;
@@ -70,7 +74,8 @@ TEST_CASE("xian care subsidy: 生活困难 and 失能, the derived 257.89 yuan a
 
 TEST_CASE("xian care subsidy: each condition fails on its own, and the readings move the line") {
   // Not Xi'an hukou (西城 110102).
-  CHECK_FALSE(at(care, xa({.categories = {category::dibao}, .level = 3, .hukou = "110102"}), "2023-06-01").eligible);
+  CHECK_FALSE(
+      at(care, xa({.categories = {category::dibao}, .level = 3, .hukou = "110102"}), "2023-06-01").eligible);
   // Not 生活困难.
   CHECK_FALSE(at(care, xa({.level = 3}), "2023-06-01").eligible);
   // No assessment on file.
@@ -100,7 +105,8 @@ TEST_CASE("xian entries: the assumed version start 2021-01-01") {
     // The advanced-age allowance dates from the 2011 measures (DOMAIN.md E.4): before the version the
     // figures describe it is undetermined, not "not in force" (issue 13). The three hardship subsidies
     // were set up "2021年以来" by the seed's account: not in force before their assumed start.
-    const decision_status before = std::string_view(id) == age ? decision_status::undetermined : decision_status::not_in_force;
+    const decision_status before =
+        std::string_view(id) == age ? decision_status::undetermined : decision_status::not_in_force;
     CHECK(at(id, p, "2020-12-31").status == before);
     CHECK(at(id, p, "2021-01-01").eligible);
   }
@@ -121,17 +127,20 @@ TEST_CASE("xian rural living allowance: rural and (失能 or 贫困), the derive
   const person poor_disabled = xa({.categories = {category::dibao}, .level = 3, .rural = true});
   CHECK(at(rural, poor_disabled, "2023-06-01", both).amount() == rural_amount);
   // A registered poor household (建档立卡贫困户) is 贫困.
-  CHECK(at(rural, xa({.categories = {category::poor_household}, .rural = true}), "2023-06-01").amount() == rural_amount);
+  CHECK(at(rural, xa({.categories = {category::poor_household}, .rural = true}), "2023-06-01").amount() ==
+        rural_amount);
   // 低收入 only under xian.hardship=dibao_tekun_low_income.
   const person low = xa({.categories = {category::low_income}, .rural = true});
   CHECK_FALSE(at(rural, low, "2023-06-01").eligible);
   CHECK(at(rural, low, "2023-06-01", {{"xian.hardship", "dibao_tekun_low_income"}}).amount() == rural_amount);
   // Urban residence: not rural, whatever else holds.
-  CHECK_FALSE(at(rural, xa({.categories = {category::dibao}, .level = 3, .rural = false}), "2023-06-01").eligible);
+  CHECK_FALSE(
+      at(rural, xa({.categories = {category::dibao}, .level = 3, .rural = false}), "2023-06-01").eligible);
   // Rural but neither disabled nor poor.
   CHECK_FALSE(at(rural, xa({.rural = true}), "2023-06-01").eligible);
   // Not Xi'an hukou.
-  CHECK_FALSE(at(rural, xa({.categories = {category::dibao}, .rural = true, .hukou = "610402"}), "2023-06-01").eligible);
+  CHECK_FALSE(at(rural, xa({.categories = {category::dibao}, .rural = true, .hukou = "610402"}), "2023-06-01")
+                  .eligible);
 }
 
 TEST_CASE("xian accident insurance: 特殊困难 elders, a derived 20 yuan premium a year") {
@@ -157,10 +166,15 @@ TEST_CASE("xian accident insurance: 特殊困难 elders, a derived 20 yuan premi
   CHECK_FALSE(at(insurance, xa({.level = 2}), "2023-06-01").eligible);
   CHECK(at(insurance, xa({.level = 2}), "2023-06-01", {{"xian.disability_level", "2"}}).amount() == premium);
   // 重残: a grade-2 certificate yes, grade 3 no.
-  CHECK(at(insurance, xa({.disability = disability_certificate(disability_category::physical, disability_grade::two)}),
-           "2023-06-01").amount() == premium);
-  CHECK_FALSE(at(insurance, xa({.disability = disability_certificate(disability_category::physical, disability_grade::three)}),
-                 "2023-06-01").eligible);
+  CHECK(at(insurance,
+           xa({.disability = disability_certificate(disability_category::physical, disability_grade::two)}),
+           "2023-06-01")
+            .amount() == premium);
+  CHECK_FALSE(
+      at(insurance,
+         xa({.disability = disability_certificate(disability_category::physical, disability_grade::three)}),
+         "2023-06-01")
+          .eligible);
   // 计划生育特殊家庭 (失独) by default and under mca_2022; 空巢 and 留守 under mca_2022 only.
   CHECK(at(insurance, xa({.categories = {category::shidu}}), "2023-06-01").amount() == premium);
   CHECK(at(insurance, xa({.categories = {category::shidu}}), "2023-06-01", mca).amount() == premium);
@@ -172,7 +186,8 @@ TEST_CASE("xian accident insurance: 特殊困难 elders, a derived 20 yuan premi
   CHECK(at(insurance, xa({.categories = {category::low_income}}), "2023-06-01").amount() == premium);
   // No group; not Xi'an hukou.
   CHECK_FALSE(at(insurance, xa({}), "2023-06-01").eligible);
-  CHECK_FALSE(at(insurance, xa({.categories = {category::living_alone}, .hukou = "110102"}), "2023-06-01").eligible);
+  CHECK_FALSE(
+      at(insurance, xa({.categories = {category::living_alone}, .hukou = "110102"}), "2023-06-01").eligible);
 }
 
 TEST_CASE("xian advanced-age allowance: the age readings") {
@@ -226,7 +241,8 @@ TEST_CASE("xian: explanations cite seed 004; amounts are derived, conditions ass
   const policy p = standard_catalog().policy_for(care);
   const auto& params = p.versions().front().rules.front().parameters;
   auto find = [&](const char* name) {
-    return std::find_if(params.begin(), params.end(), [&](const parameter_info& i) { return i.name == name; });
+    return std::find_if(params.begin(), params.end(),
+                        [&](const parameter_info& i) { return i.name == name; });
   };
   REQUIRE(find("amount") != params.end());
   CHECK(find("amount")->origin == provenance::derived);
@@ -234,16 +250,22 @@ TEST_CASE("xian: explanations cite seed 004; amounts are derived, conditions ass
   CHECK(find("recipients")->origin == provenance::stated);
   CHECK(find("hukou")->origin == provenance::assumed);
   // The rural allowance says 农村失能、贫困; the insurance 特殊困难; the age allowance 高龄保健补贴.
-  CHECK(explain(at(rural, xa({.level = 3, .rural = true}), "2023-06-01")).find("农村失能、贫困老年人") != std::string::npos);
-  CHECK(explain(at(insurance, xa({}), "2023-06-01")).find("特殊困难老年人购买意外伤害保险") != std::string::npos);
-  CHECK(explain(at(age, xa({.birth = "1940-01-01"}), "2023-06-01")).find("高龄保健补贴约5.6亿元") != std::string::npos);
+  CHECK(explain(at(rural, xa({.level = 3, .rural = true}), "2023-06-01")).find("农村失能、贫困老年人") !=
+        std::string::npos);
+  CHECK(explain(at(insurance, xa({}), "2023-06-01")).find("特殊困难老年人购买意外伤害保险") !=
+        std::string::npos);
+  CHECK(explain(at(age, xa({.birth = "1940-01-01"}), "2023-06-01")).find("高龄保健补贴约5.6亿元") !=
+        std::string::npos);
 }
 
 TEST_CASE("xian: the care subsidy and the 两项补贴 are declared choose-the-higher") {
   const stacking_table t = standard_catalog().stacking();
-  CHECK(t.mode_for("cn.shaanxi.xian.disabled_care_subsidy", "cn.national.disabled_two_subsidies") == stacking_mode::choose_higher);
-  REQUIRE(t.rule_for("cn.shaanxi.xian.disabled_care_subsidy", "cn.national.disabled_two_subsidies") != nullptr);
-  CHECK(t.rule_for("cn.shaanxi.xian.disabled_care_subsidy", "cn.national.disabled_two_subsidies")->origin == provenance::sourced);
+  CHECK(t.mode_for("cn.shaanxi.xian.disabled_care_subsidy", "cn.national.disabled_two_subsidies") ==
+        stacking_mode::choose_higher);
+  REQUIRE(t.rule_for("cn.shaanxi.xian.disabled_care_subsidy", "cn.national.disabled_two_subsidies") !=
+          nullptr);
+  CHECK(t.rule_for("cn.shaanxi.xian.disabled_care_subsidy", "cn.national.disabled_two_subsidies")->origin ==
+        provenance::sourced);
 }
 
 // ---- the waiting list ----
@@ -255,13 +277,21 @@ std::vector<person> applicants() {
       // tekun 1000 (absolute) or 100 (weighted) + aged 73: 10.
       xa({.id = "tk", .birth = "1950-01-01", .categories = {category::tekun}}),
       // 低保 60 + level 4: 50 + aged 92: 30 + 独居: 10 (空巢 or 独居) + 10 (独居) = 160.
-      xa({.id = "db", .birth = "1931-01-01", .categories = {category::dibao, category::living_alone}, .level = 4}),
+      xa({.id = "db",
+          .birth = "1931-01-01",
+          .categories = {category::dibao, category::living_alone},
+          .level = 4}),
       // 优抚 30 + level 3: 40 + aged 83: 20 = 90.
       xa({.id = "yf", .birth = "1940-01-01", .categories = {category::youfu}, .level = 3}),
       // 低收入 30 + level 2: 20 + aged 78: 10 + 空巢: 10 = 70.
-      xa({.id = "li", .birth = "1945-06-01", .categories = {category::low_income, category::kongchao}, .level = 2}),
+      xa({.id = "li",
+          .birth = "1945-06-01",
+          .categories = {category::low_income, category::kongchao},
+          .level = 2}),
       // 失独 30 + aged 75: 10 + grade-1 certificate: 15 + 留守: 10 = 65.
-      xa({.id = "sf", .birth = "1948-01-01", .categories = {category::shidu, category::left_behind},
+      xa({.id = "sf",
+          .birth = "1948-01-01",
+          .categories = {category::shidu, category::left_behind},
           .disability = disability_certificate(disability_category::physical, disability_grade::one)}),
       // Aged 62, no factor: admitted to the list with 0 points.
       xa({.id = "none", .birth = "1961-01-01"}),
@@ -273,7 +303,8 @@ std::vector<person> applicants() {
 }
 std::vector<std::string> order(const std::vector<ranked_entry>& r) {
   std::vector<std::string> ids;
-  for (const auto& e : r) ids.push_back(e.subject_id + ":" + std::to_string(e.position) + ":" + std::to_string(e.points));
+  for (const auto& e : r)
+    ids.push_back(e.subject_id + ":" + std::to_string(e.position) + ":" + std::to_string(e.points));
   return ids;
 }
 } // namespace
@@ -282,11 +313,12 @@ TEST_CASE("xian waitlist: points add up; 特困 first by default") {
   const policy p = standard_catalog().policy_for(waitlist);
   const auto people = applicants();
   const auto r = rank(p, people, d(on));
-  CHECK(order(r) == std::vector<std::string>{"tk:1:1010", "db:2:160", "yf:3:90", "li:4:70", "sf:5:65", "none:6:0",
-                                             "bj:0:0", "young:0:0"});
+  CHECK(order(r) == std::vector<std::string>{"tk:1:1010", "db:2:160", "yf:3:90", "li:4:70", "sf:5:65",
+                                             "none:6:0", "bj:0:0", "young:0:0"});
   // Each place keeps its decision: the rules that gave points.
   CHECK(r[0].why.granting_rules == std::vector<std::string>{"applicant", "tekun", "age_70"});
-  CHECK(r[1].why.granting_rules == std::vector<std::string>{"applicant", "dibao", "ability_4", "age_90", "empty_nest", "living_alone"});
+  CHECK(r[1].why.granting_rules ==
+        std::vector<std::string>{"applicant", "dibao", "ability_4", "age_90", "empty_nest", "living_alone"});
   CHECK(r[0].why.granted->unit() == benefit_unit::priority_points);
   // The unranked say why.
   CHECK_FALSE(r[6].why.eligible);
@@ -302,8 +334,9 @@ TEST_CASE("xian waitlist: under xian.waitlist_tekun=weighted the 特困 applican
   const policy p = standard_catalog().policy_for(waitlist, {{"xian.waitlist_tekun", "weighted"}});
   const auto people = applicants();
   // tk: 100 + 10 = 110 < db's 160.
-  CHECK(order(rank(p, people, d(on))) ==
-        std::vector<std::string>{"db:1:160", "tk:2:110", "yf:3:90", "li:4:70", "sf:5:65", "none:6:0", "bj:0:0", "young:0:0"});
+  CHECK(order(rank(p, people, d(on))) == std::vector<std::string>{"db:1:160", "tk:2:110", "yf:3:90",
+                                                                  "li:4:70", "sf:5:65", "none:6:0", "bj:0:0",
+                                                                  "young:0:0"});
 }
 
 TEST_CASE("xian waitlist: age bands move at the birthday") {
@@ -349,8 +382,8 @@ TEST_CASE("rank: the order does not depend on the input order (shuffled)") {
   auto people = applicants();
   people.push_back(xa({.id = "t1", .birth = "1950-05-01", .categories = {category::dibao}}));
   people.push_back(xa({.id = "t2", .birth = "1952-05-01", .categories = {category::dibao}}));
-  const std::vector<std::string> expected{"tk:1:1010", "db:2:160", "yf:3:90", "li:4:70", "t1:5:70", "t2:6:70",
-                                          "sf:7:65", "none:8:0", "bj:0:0", "young:0:0"};
+  const std::vector<std::string> expected{"tk:1:1010", "db:2:160", "yf:3:90",  "li:4:70", "t1:5:70",
+                                          "t2:6:70",   "sf:7:65",  "none:8:0", "bj:0:0",  "young:0:0"};
   std::mt19937 gen(20230221);
   for (int round = 0; round < 5; ++round) {
     std::shuffle(people.begin(), people.end(), gen);
@@ -374,21 +407,57 @@ TEST_CASE("xian cases give the same answers as one shuffled batch") {
   std::vector<batch_case> cases = {
       {care, xa({.categories = {category::dibao}, .level = 3}), "2023-06-01", {}, care_amount},
       {care, xa({.categories = {category::dibao}, .level = 2}), "2023-06-01", {}, money()},
-      {care, xa({.categories = {category::dibao}, .level = 2}), "2023-06-01", {{"xian.disability_level", "2"}}, care_amount},
-      {care, xa({.birth = "1964-07-01", .categories = {category::dibao}, .level = 3}), "2024-06-30", {}, money()},
-      {care, xa({.birth = "1964-07-01", .categories = {category::dibao}, .level = 3}), "2024-07-01", {}, care_amount},
+      {care,
+       xa({.categories = {category::dibao}, .level = 2}),
+       "2023-06-01",
+       {{"xian.disability_level", "2"}},
+       care_amount},
+      {care,
+       xa({.birth = "1964-07-01", .categories = {category::dibao}, .level = 3}),
+       "2024-06-30",
+       {},
+       money()},
+      {care,
+       xa({.birth = "1964-07-01", .categories = {category::dibao}, .level = 3}),
+       "2024-07-01",
+       {},
+       care_amount},
       {rural, xa({.categories = {category::dibao}, .rural = true}), "2023-06-01", {}, rural_amount},
-      {rural, xa({.categories = {category::dibao}, .rural = true}), "2023-06-01", {{"xian.rural_scope", "both"}}, money()},
+      {rural,
+       xa({.categories = {category::dibao}, .rural = true}),
+       "2023-06-01",
+       {{"xian.rural_scope", "both"}},
+       money()},
       {rural, xa({.categories = {category::dibao}}), "2023-06-01", {}, money()},
-      {insurance, xa({.categories = {category::living_alone}}), "2023-06-01", {{"xian.special_hardship", "mca_2022"}}, premium},
+      {insurance,
+       xa({.categories = {category::living_alone}}),
+       "2023-06-01",
+       {{"xian.special_hardship", "mca_2022"}},
+       premium},
       {insurance, xa({.categories = {category::living_alone}}), "2023-06-01", {}, money()},
-      {insurance, xa({.categories = {category::dibao}}), "2023-06-01", {{"xian.special_hardship", "mca_2022"}}, money()},
+      {insurance,
+       xa({.categories = {category::dibao}}),
+       "2023-06-01",
+       {{"xian.special_hardship", "mca_2022"}},
+       money()},
       {insurance, xa({.categories = {category::dibao}}), "2023-06-01", {}, premium},
-      {insurance, xa({.categories = {category::dibao}}), "2023-06-01", {{"xian.special_hardship", "assistance"}}, premium},
+      {insurance,
+       xa({.categories = {category::dibao}}),
+       "2023-06-01",
+       {{"xian.special_hardship", "assistance"}},
+       premium},
       {age, xa({.birth = "1953-03-10"}), "2023-03-09", {}, money()},
       {age, xa({.birth = "1953-03-10"}), "2023-03-10", {}, age_amount},
-      {age, xa({.birth = "1933-05-01"}), "2023-05-01", {{"xian.advanced_age_bands", "demo_tiers"}}, 2400_yuan},
-      {age, xa({.birth = "1953-03-10"}), "2023-03-10", {{"xian.advanced_age_bands", "flat_from_80"}}, money()},
+      {age,
+       xa({.birth = "1933-05-01"}),
+       "2023-05-01",
+       {{"xian.advanced_age_bands", "demo_tiers"}},
+       2400_yuan},
+      {age,
+       xa({.birth = "1953-03-10"}),
+       "2023-03-10",
+       {{"xian.advanced_age_bands", "flat_from_80"}},
+       money()},
       {care, xa({.categories = {category::dibao}, .level = 3}), "2020-12-31", {}, money()},
   };
   std::vector<std::size_t> idx(cases.size());
@@ -404,7 +473,8 @@ TEST_CASE("xian cases give the same answers as one shuffled batch") {
 }
 
 TEST_CASE("xian: sensitivity sees the readings of the advanced-age allowance") {
-  const std::vector<person> people{xa({.id = "a", .birth = "1953-03-10"}), xa({.id = "b", .birth = "1940-01-01"})};
+  const std::vector<person> people{xa({.id = "a", .birth = "1953-03-10"}),
+                                   xa({.id = "b", .birth = "1940-01-01"})};
   const auto rep = sensitivity(standard_catalog(), age, people, d("2023-06-01"));
   // Defaults (flat_from_70): both get 777.78 a year → 1555.56.
   CHECK(rep.combinations[rep.default_combination].total == age_amount + age_amount);
@@ -412,7 +482,9 @@ TEST_CASE("xian: sensitivity sees the readings of the advanced-age allowance") {
   CHECK(rep.persons_undecided == 2);
   // Only xian.advanced_age_bands varied (others at defaults): 1555.56, then flat_from_80: only b (777.78),
   // then demo_tiers: 600 + 1200 = 1800.
-  const auto it = std::find_if(rep.effects.begin(), rep.effects.end(), [](const reading_effect& e) { return e.reading == "xian.advanced_age_bands"; });
+  const auto it = std::find_if(rep.effects.begin(), rep.effects.end(), [](const reading_effect& e) {
+    return e.reading == "xian.advanced_age_bands";
+  });
   REQUIRE(it != rep.effects.end());
   CHECK(it->total_with_defaults == std::vector<money>{age_amount + age_amount, age_amount, 1800_yuan});
 }

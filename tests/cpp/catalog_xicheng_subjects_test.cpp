@@ -6,8 +6,8 @@
 #include <algorithm> // std::shuffle
 #include <random>
 
-#include "eldercare/eldercare.hpp"
 #include "eldercare/catalog/beijing/xicheng_workforce.hpp" // the talent entries by name (the umbrella only declares the catalog)
+#include "eldercare/eldercare.hpp"
 
 using namespace eldercare;
 using namespace eldercare::literals;
@@ -20,10 +20,15 @@ region_code rc(const char* c) { return region_code::parse(c); }
 const char* const hiring = "cn.beijing.xicheng.high_skill_talent.hiring";
 const char* const wage = "cn.beijing.xicheng.high_skill_talent.wage_growth";
 
-worker w(const char* hired, std::optional<int> level = 2, const char* place = "110102", std::vector<int> growth = {60, 40, 50, 70},
-         std::optional<date> left = std::nullopt) {
-  return worker{.id = "w1", .employer_id = "E1", .workplace = rc(place), .hired_on = d(hired), .left_on = left,
-                .skill_level = level, .annual_wage_growth_permille = std::move(growth)};
+worker w(const char* hired, std::optional<int> level = 2, const char* place = "110102",
+         std::vector<int> growth = {60, 40, 50, 70}, std::optional<date> left = std::nullopt) {
+  return worker{.id = "w1",
+                .employer_id = "E1",
+                .workplace = rc(place),
+                .hired_on = d(hired),
+                .left_on = left,
+                .skill_level = level,
+                .annual_wage_growth_permille = std::move(growth)};
 }
 decision at(const char* id, const worker& x, const char* on, const reading_set& r = {}) {
   return evaluate(standard_catalog().worker_policy_for(id, r), x, d(on));
@@ -69,9 +74,9 @@ TEST_CASE("high-skill hiring: a worker who left, under both readings of 稳定�
   const reading_set completed{{"xicheng.talent.one_off_employment", "completed"}};
   // Left on 2025-06-30 after the year completed (2025-03-01).
   const worker left_after = w("2024-03-01", 2, "110102", {}, d("2025-06-30"));
-  CHECK(at(hiring, left_after, "2025-03-01").eligible);                // still employed then
-  CHECK_FALSE(at(hiring, left_after, "2025-07-01").eligible);          // current (default): gone
-  CHECK(at(hiring, left_after, "2025-07-01", completed).eligible);     // completed: the year was served
+  CHECK(at(hiring, left_after, "2025-03-01").eligible);            // still employed then
+  CHECK_FALSE(at(hiring, left_after, "2025-07-01").eligible);      // current (default): gone
+  CHECK(at(hiring, left_after, "2025-07-01", completed).eligible); // completed: the year was served
   // Last day employed = the day the year completes: the year is served.
   const worker left_on_day = w("2024-03-01", 2, "110102", {}, d("2025-03-01"));
   CHECK(at(hiring, left_on_day, "2025-07-01", completed).eligible);
@@ -85,17 +90,18 @@ TEST_CASE("high-skill hiring: a worker who left, under both readings of 稳定�
 TEST_CASE("high-skill wage subsidy: 5,000 a year for years with ≥5% growth, employment years 1-3") {
   // Hired 2024-03-01 with growth 6.0%, 4.0%, 5.0%, 7.0% in employment years 1-4.
   const worker x = w("2024-03-01");
-  CHECK_FALSE(at(wage, x, "2025-02-28").eligible);              // no year complete
-  CHECK(at(wage, x, "2025-03-01").amount() == 5'000_yuan);      // year 1: 6.0% ≥ 5%
+  CHECK_FALSE(at(wage, x, "2025-02-28").eligible);         // no year complete
+  CHECK(at(wage, x, "2025-03-01").amount() == 5'000_yuan); // year 1: 6.0% ≥ 5%
   CHECK(at(wage, x, "2025-03-01").granted->period() == benefit_period::per_year);
-  CHECK(at(wage, x, "2026-02-28").amount() == 5'000_yuan);      // still year 1 the latest complete
-  CHECK_FALSE(at(wage, x, "2026-03-01").eligible);              // year 2: 4.0%
-  CHECK(at(wage, x, "2027-03-01").amount() == 5'000_yuan);      // year 3: exactly 5.0% (以上 includes it)
-  CHECK(at(wage, x, "2028-02-29").amount() == 5'000_yuan);      // four years complete only on 2028-03-01
-  CHECK_FALSE(at(wage, x, "2028-03-01").eligible);              // year 4 (7.0%): beyond 最长三年
+  CHECK(at(wage, x, "2026-02-28").amount() == 5'000_yuan); // still year 1 the latest complete
+  CHECK_FALSE(at(wage, x, "2026-03-01").eligible);         // year 2: 4.0%
+  CHECK(at(wage, x, "2027-03-01").amount() == 5'000_yuan); // year 3: exactly 5.0% (以上 includes it)
+  CHECK(at(wage, x, "2028-02-29").amount() == 5'000_yuan); // four years complete only on 2028-03-01
+  CHECK_FALSE(at(wage, x, "2028-03-01").eligible);         // year 4 (7.0%): beyond 最长三年
   // Over the anniversaries 2025..2028: 5,000 + 0 + 5,000 + 0 = 10,000.
   money sum;
-  for (const char* day : {"2025-03-01", "2026-03-01", "2027-03-01", "2028-03-01"}) sum += at(wage, x, day).amount();
+  for (const char* day : {"2025-03-01", "2026-03-01", "2027-03-01", "2028-03-01"})
+    sum += at(wage, x, day).amount();
   CHECK(sum == 10'000_yuan);
   // every_year: 保持 without a break — year 3 fails because year 2 was 4.0%.
   const reading_set every{{"xicheng.talent.wage_growth_test", "every_year"}};
@@ -134,8 +140,13 @@ TEST_CASE("high-skill talent: the bundle, its lookups and its explanation") {
 namespace {
 competition_event ev(std::int64_t participants, event_organiser o = event_organiser::enterprise,
                      event_kind k = event_kind::skill_competition, const char* region = "110102") {
-  return competition_event{.id = "ev1", .organiser_id = "E1", .organiser = o, .organiser_region = rc(region), .kind = k,
-                           .held_on = d("2024-05-01"), .participants = participants};
+  return competition_event{.id = "ev1",
+                           .organiser_id = "E1",
+                           .organiser = o,
+                           .organiser_region = rc(region),
+                           .kind = k,
+                           .held_on = d("2024-05-01"),
+                           .participants = participants};
 }
 money event_amount(const competition_event& e, const char* on = "2024-05-01", const reading_set& r = {}) {
   return evaluate(xicheng_skill_competition_policy(standard_catalog(), r), e, d(on)).amount();
@@ -152,23 +163,28 @@ TEST_CASE("skill competitions: 2万-5万 once by scale (assumed participant band
   CHECK(event_amount(ev(499)) == 40'000_yuan);
   CHECK(event_amount(ev(500)) == 50'000_yuan);
   // An industry association's exhibition, a chamber of commerce: both organisers count.
-  CHECK(event_amount(ev(50, event_organiser::industry_association, event_kind::achievement_show)) == 20'000_yuan);
+  CHECK(event_amount(ev(50, event_organiser::industry_association, event_kind::achievement_show)) ==
+        20'000_yuan);
   CHECK(event_amount(ev(350, event_organiser::chamber_of_commerce)) == 40'000_yuan);
   // The readings bracket the answer: floor 20,000 and ceiling 50,000 whatever the scale.
   CHECK(event_amount(ev(350), "2024-05-01", {{"xicheng.talent.competition_scale", "floor"}}) == 20'000_yuan);
-  CHECK(event_amount(ev(350), "2024-05-01", {{"xicheng.talent.competition_scale", "ceiling"}}) == 50'000_yuan);
+  CHECK(event_amount(ev(350), "2024-05-01", {{"xicheng.talent.competition_scale", "ceiling"}}) ==
+        50'000_yuan);
   // Each condition fails alone: another organiser, another kind of event, an organiser outside Xicheng.
   CHECK(event_amount(ev(350, event_organiser::other)) == money());
   CHECK(event_amount(ev(350, event_organiser::enterprise, event_kind::other)) == money());
-  CHECK(event_amount(ev(350, event_organiser::enterprise, event_kind::skill_competition, "110105")) == money());
+  CHECK(event_amount(ev(350, event_organiser::enterprise, event_kind::skill_competition, "110105")) ==
+        money());
   // Before the assumed start (2024-01-01).
   const auto p = xicheng_skill_competition_policy(standard_catalog());
   CHECK(evaluate(p, ev(350), d("2023-12-31")).status == decision_status::not_in_force);
   CHECK(evaluate(p, ev(350), d("2024-01-01")).amount() == 40'000_yuan);
   // The explanation cites the seed.
-  CHECK(explain(evaluate(p, ev(350), d("2024-05-01"))).find("根据活动规模,给予2万至5万元一次性补贴") != std::string::npos);
-  CHECK_THROWS_AS(xicheng_skill_competition_policy(standard_catalog(), {{"xicheng.talent.competition_scale", "huge"}}),
-                  invalid_value);
+  CHECK(explain(evaluate(p, ev(350), d("2024-05-01"))).find("根据活动规模,给予2万至5万元一次性补贴") !=
+        std::string::npos);
+  CHECK_THROWS_AS(
+      xicheng_skill_competition_policy(standard_catalog(), {{"xicheng.talent.competition_scale", "huge"}}),
+      invalid_value);
 }
 
 TEST_CASE("skill competitions: an event entry of the catalog (issue 13)") {
@@ -186,16 +202,18 @@ TEST_CASE("skill competitions: an event entry of the catalog (issue 13)") {
   CHECK(std::find(bundle.begin(), bundle.end(), e.id) == bundle.end());
 }
 
-TEST_CASE("high-skill hiring: a competition-winning graduate 可视为高技能人才 (reading xicheng.talent.award_graduates)") {
-  // 「在北京或全国技能大赛中获奖且符合条件的职业院校毕业生,可视为高技能人才」. No certificate, recorded as such a
-  // graduate, hired 2024-03-01: a year complete on 2025-03-01 → 10,000 once; nothing the day before;
+TEST_CASE("high-skill hiring: a competition-winning graduate 可视为高技能人才 (reading "
+          "xicheng.talent.award_graduates)") {
+  // 「在北京或全国技能大赛中获奖且符合条件的职业院校毕业生,可视为高技能人才」. No certificate, recorded as
+  // such a graduate, hired 2024-03-01: a year complete on 2025-03-01 → 10,000 once; nothing the day before;
   // nothing under not_counted; nothing without the record.
   worker graduate = w("2024-03-01", std::nullopt);
   CHECK_FALSE(at(hiring, graduate, "2025-03-01").eligible);
   graduate.programmes = {"xicheng.talent.award_graduate"};
   CHECK_FALSE(at(hiring, graduate, "2025-02-28").eligible);
   CHECK(at(hiring, graduate, "2025-03-01").amount() == 10'000_yuan);
-  CHECK_FALSE(at(hiring, graduate, "2025-03-01", {{"xicheng.talent.award_graduates", "not_counted"}}).eligible);
+  CHECK_FALSE(
+      at(hiring, graduate, "2025-03-01", {{"xicheng.talent.award_graduates", "not_counted"}}).eligible);
   // The wage subsidy follows the same test: year 1 grew 6% → 5,000 on 2025-03-01.
   CHECK(at(wage, graduate, "2025-03-01").amount() == 5'000_yuan);
 }
@@ -230,7 +248,8 @@ TEST_CASE("worker and event cases give the same answers as one shuffled batch") 
     const auto p = standard_catalog().worker_policy_for(c.id, c.r);
     CHECK(grant_on(p, c.x, d(c.on)).value_or(benefit(money_once(money()))).amount() == c.expected);
   }
-  std::vector<std::pair<std::int64_t, money>> events = {{99, 20'000_yuan}, {100, 30'000_yuan}, {300, 40'000_yuan}, {500, 50'000_yuan}};
+  std::vector<std::pair<std::int64_t, money>> events = {
+      {99, 20'000_yuan}, {100, 30'000_yuan}, {300, 40'000_yuan}, {500, 50'000_yuan}};
   std::shuffle(events.begin(), events.end(), std::mt19937(12));
   for (const auto& [n, amount] : events) CHECK(event_amount(ev(n)) == amount);
 }
@@ -239,7 +258,10 @@ TEST_CASE("worker and event cases give the same answers as one shuffled batch") 
 
 namespace {
 service_area xicheng(std::int64_t elders, std::int64_t meal_points, std::int64_t care_workers) {
-  return service_area{.id = "xicheng", .region = rc("110102"), .resident_elders = elders, .meal_points = meal_points,
+  return service_area{.id = "xicheng",
+                      .region = rc("110102"),
+                      .resident_elders = elders,
+                      .meal_points = meal_points,
                       .care_workers = care_workers};
 }
 const norm_result& find(const std::vector<norm_result>& rs, const char* id) {

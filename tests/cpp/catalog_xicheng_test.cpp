@@ -18,20 +18,28 @@ facility_registry facilities() {
   r.add(facility("TJ", facility_kind::institution, rc("120116"), 80, filing(rc("120116"), d("2021-01-04"))));
   r.add(facility("NM-unfiled", facility_kind::institution, rc("150102"), 50));
   r.add(facility("HR", facility_kind::institution, rc("110116"), 200, filing(rc("110116"), d("2018-05-01"))));
-  r.add(facility("CP-town", facility_kind::institution, rc("110114110"), 60, filing(rc("110114"), d("2018-05-01"))));
+  r.add(facility("CP-town", facility_kind::institution, rc("110114110"), 60,
+                 filing(rc("110114"), d("2018-05-01"))));
   r.add(facility("CY", facility_kind::institution, rc("110105"), 200, filing(rc("110105"), d("2018-05-01"))));
-  r.add(facility("HB-community", facility_kind::community, rc("131082"), 8, filing(rc("131082"), d("2019-03-01"))));
+  r.add(facility("HB-community", facility_kind::community, rc("131082"), 8,
+                 filing(rc("131082"), d("2019-03-01"))));
   // 当地: filed with a Beijing department (not local to Hebei), with Hebei's provincial department,
   // with the city of 廊坊 131000 (not the county 三河 131082); an unfiled 怀柔 institution.
-  r.add(facility("HB-beijing-filed", facility_kind::institution, rc("131082"), 90, filing(rc("110102"), d("2019-03-01"))));
-  r.add(facility("HB-province-filed", facility_kind::institution, rc("131082"), 90, filing(rc("130000"), d("2019-03-01"))));
-  r.add(facility("HB-city-filed", facility_kind::institution, rc("131082"), 90, filing(rc("131000"), d("2019-03-01"))));
+  r.add(facility("HB-beijing-filed", facility_kind::institution, rc("131082"), 90,
+                 filing(rc("110102"), d("2019-03-01"))));
+  r.add(facility("HB-province-filed", facility_kind::institution, rc("131082"), 90,
+                 filing(rc("130000"), d("2019-03-01"))));
+  r.add(facility("HB-city-filed", facility_kind::institution, rc("131082"), 90,
+                 filing(rc("131000"), d("2019-03-01"))));
   r.add(facility("HR-unfiled", facility_kind::institution, rc("110116"), 40));
   return r;
 }
 
 person elder(std::vector<stay> stays, const char* hukou = "110102", const char* birth = "1945-06-15") {
-  return person{.id = "x1", .birth_date = d(birth), .hukou = {rc(hukou), std::nullopt}, .residence = {rc("131082"), false},
+  return person{.id = "x1",
+                .birth_date = d(birth),
+                .hukou = {rc(hukou), std::nullopt},
+                .residence = {rc("131082"), false},
                 .stays = std::move(stays)};
 }
 
@@ -126,17 +134,19 @@ TEST_CASE("xicheng: schedules with and without back-pay") {
   const policy base = standard_catalog().policy_for(id);
   const auto lines = schedule(base, p, d("2023-01-01"), d("2023-06-30"), &reg);
   REQUIRE(lines.size() == 6);
-  CHECK(lines[2].amount == money());   // March
-  CHECK(lines[3].amount == 600_yuan);  // April
-  CHECK(total(lines) == 1800_yuan);    // April, May, June
+  CHECK(lines[2].amount == money());  // March
+  CHECK(lines[3].amount == 600_yuan); // April
+  CHECK(total(lines) == 1800_yuan);   // April, May, June
   // Back-pay reading: April also pays three months of arrears (Jan–Mar) → 2400, total 3600.
-  const policy back = standard_catalog().policy_for(id, reading_set{{"xicheng.back_pay", "first_three_months"}});
+  const policy back =
+      standard_catalog().policy_for(id, reading_set{{"xicheng.back_pay", "first_three_months"}});
   const auto bl = schedule(back, p, d("2023-01-01"), d("2023-06-30"), &reg);
   CHECK(bl[3].amount == 2400_yuan);
   CHECK(bl[3].arrears_months == 3);
   CHECK(total(bl) == 3600_yuan);
   // Next-month reading: tested on each month's first day → May is the first paid month.
-  const policy next = standard_catalog().policy_for(id, reading_set{{"xicheng.first_paid_month", "next_month"}});
+  const policy next =
+      standard_catalog().policy_for(id, reading_set{{"xicheng.first_paid_month", "next_month"}});
   const auto nl = schedule(next, p, d("2023-01-01"), d("2023-06-30"), &reg);
   CHECK(nl[3].amount == money());
   CHECK(total(nl) == 1200_yuan);
@@ -147,7 +157,8 @@ TEST_CASE("xicheng: schedules with and without back-pay") {
 // is paid when eligible on its last day) and three months of arrears wanted with the first payment.
 TEST_CASE("xicheng: back-paid arrears stop at the scheme's start and at the tier's start") {
   const facility_registry reg = facilities();
-  const policy back = standard_catalog().policy_for(id, reading_set{{"xicheng.back_pay", "first_three_months"}});
+  const policy back =
+      standard_catalog().policy_for(id, reading_set{{"xicheng.back_pay", "first_three_months"}});
   auto first_paid = [&](const char* admitted, const char* from, const char* to) {
     const auto lines = schedule(back, elder({stay("HB", d(admitted))}), d(from), d(to), &reg);
     for (const auto& l : lines)
@@ -179,18 +190,22 @@ TEST_CASE("xicheng: back-paid arrears stop at the scheme's start and at the tier
   CHECK((jan.year == 2023 && jan.month == 1 && jan.arrears_months == 3 && jan.amount == 2400_yuan));
   // The 200-yuan tier is a rule of the 2023 revision: its arrears stop at 2023-01-01. Admitted to 怀柔
   // 2022-10-15 → complete 2023-01-15, first paid January 2023, no month of 2022 owed → 200.
-  const auto eco = schedule(back, elder({stay("HR", d("2022-10-15"))}), d("2022-07-01"), d("2023-03-31"), &reg);
+  const auto eco =
+      schedule(back, elder({stay("HR", d("2022-10-15"))}), d("2022-07-01"), d("2023-03-31"), &reg);
   REQUIRE(eco.size() == 9);
   CHECK((eco[6].eligible && eco[6].arrears_months == 0 && eco[6].amount == 200_yuan)); // 2023-01
-  CHECK(total(eco) == 600_yuan);                                                         // Jan–Mar
+  CHECK(total(eco) == 600_yuan);                                                       // Jan–Mar
   // Without back-pay nothing changes: the first paid month pays one month.
-  CHECK(total(schedule(standard_catalog().policy_for(id), elder({stay("HB", d("2019-06-01"))}), d("2020-01-01"),
-                       d("2020-08-31"), &reg)) == 600_yuan * 3);
+  CHECK(total(schedule(standard_catalog().policy_for(id), elder({stay("HB", d("2019-06-01"))}),
+                       d("2020-01-01"), d("2020-08-31"), &reg)) == 600_yuan * 3);
 }
 
-TEST_CASE("xicheng: 经当地民政部门备案 — the filing authority must be local (reading xicheng.filing_authority)") {
+TEST_CASE(
+    "xicheng: 经当地民政部门备案 — the filing authority must be local (reading xicheng.filing_authority)") {
   // Each stay began 2022-01-01: on 2023-06-01 three months are long complete.
-  auto at_in = [](const char* f, const reading_set& r = {}) { return at(elder({stay(f, d("2022-01-01"))}), "2023-06-01", r); };
+  auto at_in = [](const char* f, const reading_set& r = {}) {
+    return at(elder({stay(f, d("2022-01-01"))}), "2023-06-01", r);
+  };
   // Default same_province: filed with Hebei's departments (the county's, the city's, the province's)
   // counts; filed with a Beijing department does not, and the explanation says why.
   CHECK(at_in("HB").amount() == 600_yuan);
@@ -205,7 +220,8 @@ TEST_CASE("xicheng: 经当地民政部门备案 — the filing authority must be
   CHECK_FALSE(at_in("HB-city-filed", county).eligible);
   CHECK_FALSE(at_in("HB-province-filed", county).eligible);
   // not_checked: any department, as before issue 13.
-  CHECK(at_in("HB-beijing-filed", reading_set{{"xicheng.filing_authority", "not_checked"}}).amount() == 600_yuan);
+  CHECK(at_in("HB-beijing-filed", reading_set{{"xicheng.filing_authority", "not_checked"}}).amount() ==
+        600_yuan);
 }
 
 TEST_CASE("xicheng: the 200-yuan tier needs no filing unless the reading asks for one") {
@@ -216,8 +232,9 @@ TEST_CASE("xicheng: the 200-yuan tier needs no filing unless the reading asks fo
   CHECK(at(p, "2023-06-15").amount() == 200_yuan);
   CHECK_FALSE(at(p, "2023-06-15", reading_set{{"xicheng.eco_filing", "required"}}).eligible);
   // A filed one counts under both readings.
-  CHECK(at(elder({stay("HR", d("2023-03-15"))}), "2023-06-15", reading_set{{"xicheng.eco_filing", "required"}}).amount() ==
-        200_yuan);
+  CHECK(
+      at(elder({stay("HR", d("2023-03-15"))}), "2023-06-15", reading_set{{"xicheng.eco_filing", "required"}})
+          .amount() == 200_yuan);
 }
 
 TEST_CASE("xicheng: the explanation cites the source and names the fact and date") {
@@ -231,7 +248,8 @@ TEST_CASE("xicheng: the explanation cites the source and names the fact and date
 }
 
 TEST_CASE("xicheng travel stay: catalogued, not computable") {
-  const decision dec = standard_catalog().evaluate("cn.beijing.xicheng.travel_stay", elder({}), d("2024-06-01"));
+  const decision dec =
+      standard_catalog().evaluate("cn.beijing.xicheng.travel_stay", elder({}), d("2024-06-01"));
   CHECK(dec.status == decision_status::not_computable);
   CHECK(dec.status_note.rfind("not computable: ", 0) == 0);
   CHECK_FALSE(dec.eligible);

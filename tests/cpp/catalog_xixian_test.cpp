@@ -99,13 +99,15 @@ TEST_CASE("xixian centre: each condition fails on its own") {
       at(centre, make({.categories = dibao, .health = {.infectious_disease = true}}), "2023-06-01").eligible);
 }
 
-TEST_CASE("xixian centre: 农村 qualifies the 低保 elders only, as the words run (reading xixian.rural_scope)") {
-  // 「农村最低生活保障老人、失能半失能老人、空巢老人…」: 农村 belongs to 最低生活保障老人 (issue 13; before, every
-  // group had to live in a village).
+TEST_CASE(
+    "xixian centre: 农村 qualifies the 低保 elders only, as the words run (reading xixian.rural_scope)") {
+  // 「农村最低生活保障老人、失能半失能老人、空巢老人…」: 农村 belongs to 最低生活保障老人 (issue 13; before,
+  // every group had to live in a village).
   const reading_set every{{"xixian.rural_scope", "every_group"}};
   // An urban 低保 elder of the new area: not a rural 低保 elder, under either reading.
   CHECK_FALSE(at(centre, make({.rural = false, .categories = {category::dibao}}), "2023-06-01").eligible);
-  CHECK_FALSE(at(centre, make({.rural = false, .categories = {category::dibao}}), "2023-06-01", every).eligible);
+  CHECK_FALSE(
+      at(centre, make({.rural = false, .categories = {category::dibao}}), "2023-06-01", every).eligible);
   // An urban 空巢 elder: served by default, not when every group must be rural.
   const person urban_kongchao = make({.rural = false, .categories = {category::kongchao}});
   CHECK(*at(centre, urban_kongchao, "2023-06-01").granted == one_place);
@@ -121,7 +123,8 @@ TEST_CASE("xixian call devices: one per rural household with a 独居, 空巢, �
   const char* devices = "cn.shaanxi.xixian.rural_call_devices";
   const policy p = standard_catalog().policy_for(devices);
   auto household_of = [](std::vector<person> members) { return household{"h", std::move(members)}; };
-  const decision alone = evaluate(p, household_of({make({.categories = {category::living_alone}})}), d("2023-06-01"));
+  const decision alone =
+      evaluate(p, household_of({make({.categories = {category::living_alone}})}), d("2023-06-01"));
   REQUIRE(alone.granted.has_value());
   CHECK(alone.granted->unit() == benefit_unit::device);
   CHECK(alone.granted->to_string() == "1 device once");
@@ -134,8 +137,12 @@ TEST_CASE("xixian call devices: one per rural household with a 独居, 空巢, �
   CHECK_FALSE(evaluate(p, old, d("2023-03-09")).eligible);
   CHECK(evaluate(p, old, d("2023-03-10")).eligible);
   // In a town (not rural), or outside the new area, or in no group: nothing.
-  CHECK_FALSE(evaluate(p, household_of({make({.rural = false, .categories = {category::living_alone}})}), d("2023-06-01")).eligible);
-  CHECK_FALSE(evaluate(p, household_of({make({.hukou = "610102001", .categories = {category::living_alone}})}), d("2023-06-01"))
+  CHECK_FALSE(evaluate(p, household_of({make({.rural = false, .categories = {category::living_alone}})}),
+                       d("2023-06-01"))
+                  .eligible);
+  CHECK_FALSE(evaluate(p,
+                       household_of({make({.hukou = "610102001", .categories = {category::living_alone}})}),
+                       d("2023-06-01"))
                   .eligible);
   CHECK_FALSE(evaluate(p, household_of({make({.categories = {category::dibao}})}), d("2023-06-01")).eligible);
   // 失能 is level 3 and up by default (xixian.disabled_level): level 2 only under "2".

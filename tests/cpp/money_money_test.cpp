@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include <cmath>  // NAN
+#include <cmath> // NAN
 #include <limits>
 #include <string> // the value an error quotes
 
@@ -23,8 +23,7 @@ TEST_CASE("formatting with two decimals") {
   CHECK((600_yuan).to_string() == "600.00");
   CHECK((5_fen).to_string() == "0.05");
   CHECK(money::from_fen(-50).to_string() == "-0.50");
-  CHECK(money::from_fen(std::numeric_limits<std::int64_t>::min()).to_string() ==
-        "-92233720368547758.08");
+  CHECK(money::from_fen(std::numeric_limits<std::int64_t>::min()).to_string() == "-92233720368547758.08");
 }
 
 TEST_CASE("parsing yuan text") {
@@ -75,7 +74,8 @@ TEST_CASE("from floating-point yuan: one rule, the double's shortest decimal, ne
   CHECK(refused(0.125) == "0.125");
   CHECK(refused(1e-7) == "1e-07");
   CHECK(refused(1e20) == "1e+20");
-  CHECK(refused(92233720368547758.07) == "92233720368547760"); // std::to_chars; Python shows 9.223372036854776e+16
+  CHECK(refused(92233720368547758.07) ==
+        "92233720368547760"); // std::to_chars; Python shows 9.223372036854776e+16
   CHECK(refused(std::numeric_limits<double>::infinity()) == "inf");
 }
 

@@ -1,7 +1,7 @@
 // region_code: parsing, levels, ancestors, containment, legacy codes, and the bundled table.
 // Expected values come from DOMAIN.md B.2 and the MCA lists the table was generated from (history:
 // region_region_table_test.cpp).
-#include <algorithm>     // std::sort, std::count_if
+#include <algorithm> // std::sort, std::count_if
 #include <catch2/catch.hpp>
 #include <cstdint>       // std::uint32_t
 #include <set>           // comparing code lists as sets
@@ -29,8 +29,7 @@ namespace {
 region_code code(std::uint32_t v) { return region_code::from_number(v); }
 
 // Current (non-legacy) codes of one level whose digits start with `prefix` (e.g. 1101 for 北京).
-std::set<std::uint32_t> current_codes(std::uint32_t prefix, std::uint32_t divisor,
-                                      region_level level) {
+std::set<std::uint32_t> current_codes(std::uint32_t prefix, std::uint32_t divisor, region_level level) {
   std::set<std::uint32_t> out;
   for (const std::uint32_t v : eldercare::region_table::codes()) {
     const region_code c = code(v);
@@ -79,8 +78,8 @@ TEST_CASE("levels are read from the digits", "[region]") {
   CHECK(code(152500).level() == region_level::prefecture); // 锡林郭勒盟
   CHECK(code(441900).level() == region_level::prefecture); // 东莞市, no counties
   CHECK(code(110102).level() == region_level::county);
-  CHECK(code(131082).level() == region_level::county);    // county-level city
-  CHECK(code(110228).level() == region_level::county);    // legacy county
+  CHECK(code(131082).level() == region_level::county); // county-level city
+  CHECK(code(110228).level() == region_level::county); // legacy county
   CHECK(region_code::parse("610112008").level() == region_level::township);
   CHECK(eldercare::to_string(region_level::prefecture) == "prefecture");
 }
@@ -112,8 +111,7 @@ TEST_CASE("ancestors: province, prefecture, county", "[region]") {
   CHECK_THROWS_AS(code(110000).prefecture(), invalid_value);
   CHECK_THROWS_AS(code(110000).county(), invalid_value);
   CHECK_THROWS_AS(code(130100).county(), invalid_value);
-  CHECK_THROWS_WITH(code(130100).county(),
-                    Catch::Contains("130100") && Catch::Contains("prefecture"));
+  CHECK_THROWS_WITH(code(130100).county(), Catch::Contains("130100") && Catch::Contains("prefecture"));
 }
 
 TEST_CASE("contains is ancestor-or-self across levels", "[region]") {
@@ -132,10 +130,10 @@ TEST_CASE("contains is ancestor-or-self across levels", "[region]") {
   CHECK_FALSE(code(610112).contains(code(610100)));
   CHECK_FALSE(code(610100).contains(code(610000)));
   CHECK_FALSE(code(110101).contains(code(110102)));
-  CHECK_FALSE(code(610100).contains(code(610402)));          // 秦都 is in 咸阳, not 西安
+  CHECK_FALSE(code(610100).contains(code(610402))); // 秦都 is in 咸阳, not 西安
   CHECK_FALSE(code(610112).contains(region_code::parse("610116010")));
   CHECK_FALSE(code(110000).contains(code(120101)));
-  CHECK_FALSE(code(130100).contains(code(130202)));          // 唐山's 路南区
+  CHECK_FALSE(code(130100).contains(code(130202))); // 唐山's 路南区
   CHECK(code(130000).contains(code(131082)));
   CHECK(code(150000).contains(code(152921)));
 
@@ -143,17 +141,19 @@ TEST_CASE("contains is ancestor-or-self across levels", "[region]") {
   CHECK(code(110100).contains(code(110102)));
   CHECK(code(110000).contains(code(110104)));
   CHECK(code(110100).contains(code(110104)));
-  CHECK_FALSE(code(110102).contains(code(110104)));          // use current() for that
+  CHECK_FALSE(code(110102).contains(code(110104))); // use current() for that
   CHECK(code(110102).contains(code(110104).current()));
-  CHECK_FALSE(code(110100).contains(code(110228)));          // was under 110200 县
+  CHECK_FALSE(code(110100).contains(code(110228))); // was under 110200 县
   CHECK(code(110200).contains(code(110228)));
 }
 
 TEST_CASE("legacy aliases and current()", "[region]") {
-  struct alias { std::uint32_t legacy, successor; };
-  for (const alias a : {alias{110103, 110101}, alias{110104, 110102}, alias{110228, 110118},
-                        alias{110229, 110119}, alias{371081, 371003}, alias{610125, 610118},
-                        alias{610126, 610117}}) {
+  struct alias {
+    std::uint32_t legacy, successor;
+  };
+  for (const alias a :
+       {alias{110103, 110101}, alias{110104, 110102}, alias{110228, 110118}, alias{110229, 110119},
+        alias{371081, 371003}, alias{610125, 610118}, alias{610126, 610117}}) {
     CAPTURE(a.legacy);
     const region_code old = code(a.legacy);
     CHECK(old.is_legacy());
@@ -182,8 +182,8 @@ TEST_CASE("malformed and unknown codes are rejected naming field and value", "[r
     CHECK(e.id() == error_id::invalid_region);
     CHECK(e.field() == "hukou.region");
     CHECK(e.value() == text);
-    CHECK_THAT(e.what(), Catch::StartsWith("[eldercare.invalid_value.103] hukou.region = '" +
-                                           std::string(text) + "'"));
+    CHECK_THAT(e.what(),
+               Catch::StartsWith("[eldercare.invalid_value.103] hukou.region = '" + std::string(text) + "'"));
   }
   // A code that never existed says what the table covers.
   CHECK_THAT(rejection("119999").what(),
@@ -196,8 +196,8 @@ TEST_CASE("malformed and unknown codes are rejected naming field and value", "[r
   CHECK_THROWS_WITH(region_code::from_number(119999), Catch::Contains("'119999'"));
 
   // Wrong length or not digits.
-  for (const char* text : {"11010", "1101020", "abc", "", " 110102", "110102 ", "-110102", "11010a",
-                           "110102000000"}) {
+  for (const char* text :
+       {"11010", "1101020", "abc", "", " 110102", "110102 ", "-110102", "11010a", "110102000000"}) {
     CAPTURE(text);
     const invalid_value e = rejection(text);
     CHECK(e.value() == text);
@@ -219,8 +219,8 @@ TEST_CASE("malformed and unknown codes are rejected naming field and value", "[r
 TEST_CASE("NBS-only development-zone codes are not GB/T 2260 codes", "[region]") {
   for (const char* text : {"371071", "371072", "371073"}) {
     CAPTURE(text);
-    CHECK_THAT(rejection(text).what(), Catch::Contains("is an NBS statistical code") &&
-                                           Catch::Contains("not a GB/T 2260"));
+    CHECK_THAT(rejection(text).what(),
+               Catch::Contains("is an NBS statistical code") && Catch::Contains("not a GB/T 2260"));
   }
   CHECK_THAT(rejection("130171").what(), Catch::Contains("looks like an NBS statistical code"));
   CHECK_THAT(rejection("371071001").what(), Catch::Contains("NBS statistical code"));
@@ -249,12 +249,11 @@ TEST_CASE("township codes: known county + 001-999", "[region]") {
 }
 
 TEST_CASE("ordering is hierarchical, hashing works", "[region]") {
-  std::vector<region_code> v = {code(110102), region_code::parse("110101001"), code(110101),
-                                code(110000), code(110100), code(120000)};
+  std::vector<region_code> v = {
+      code(110102), region_code::parse("110101001"), code(110101), code(110000), code(110100), code(120000)};
   std::sort(v.begin(), v.end());
-  const std::vector<region_code> expected = {code(110000), code(110100), code(110101),
-                                             region_code::parse("110101001"), code(110102),
-                                             code(120000)};
+  const std::vector<region_code> expected = {
+      code(110000), code(110100), code(110101), region_code::parse("110101001"), code(110102), code(120000)};
   CHECK(v == expected);
   CHECK(code(110101) < region_code::parse("110101001"));
   CHECK(region_code::parse("110101001") < code(110102));
@@ -267,19 +266,19 @@ TEST_CASE("ordering is hierarchical, hashing works", "[region]") {
 TEST_CASE("bundled table: the lists in DOMAIN.md B.2", "[region][table]") {
   // Beijing's 16 districts (legacy codes excluded).
   CHECK(current_codes(1101, 100, region_level::county) ==
-        std::set<std::uint32_t>{110101, 110102, 110105, 110106, 110107, 110108, 110109, 110111,
-                                110112, 110113, 110114, 110115, 110116, 110117, 110118, 110119});
+        std::set<std::uint32_t>{110101, 110102, 110105, 110106, 110107, 110108, 110109, 110111, 110112,
+                                110113, 110114, 110115, 110116, 110117, 110118, 110119});
   // Tianjin's 16 districts.
   CHECK(current_codes(1201, 100, region_level::county) ==
-        std::set<std::uint32_t>{120101, 120102, 120103, 120104, 120105, 120106, 120110, 120111,
-                                120112, 120113, 120114, 120115, 120116, 120117, 120118, 120119});
+        std::set<std::uint32_t>{120101, 120102, 120103, 120104, 120105, 120106, 120110, 120111, 120112,
+                                120113, 120114, 120115, 120116, 120117, 120118, 120119});
   // Hebei: 11 prefecture-level cities; Inner Mongolia: 12 prefecture-level units.
   CHECK(current_codes(13, 10000, region_level::prefecture) ==
-        std::set<std::uint32_t>{130100, 130200, 130300, 130400, 130500, 130600, 130700, 130800,
-                                130900, 131000, 131100});
+        std::set<std::uint32_t>{130100, 130200, 130300, 130400, 130500, 130600, 130700, 130800, 130900,
+                                131000, 131100});
   CHECK(current_codes(15, 10000, region_level::prefecture) ==
-        std::set<std::uint32_t>{150100, 150200, 150300, 150400, 150500, 150600, 150700, 150800,
-                                150900, 152200, 152500, 152900});
+        std::set<std::uint32_t>{150100, 150200, 150300, 150400, 150500, 150600, 150700, 150800, 150900,
+                                152200, 152500, 152900});
   // County-level totals in the MCA list of 2021-12 (河北 167, 内蒙古 103, 广东 122).
   CHECK(current_codes(13, 10000, region_level::county).size() == 167);
   CHECK(current_codes(15, 10000, region_level::county).size() == 103);
@@ -296,11 +295,11 @@ TEST_CASE("bundled table: the lists in DOMAIN.md B.2", "[region][table]") {
   CHECK(code(370000).name() == "山东省");
   // Xi'an (13) and Xianyang (14).
   CHECK(current_codes(6101, 100, region_level::county) ==
-        std::set<std::uint32_t>{610102, 610103, 610104, 610111, 610112, 610113, 610114, 610115,
-                                610116, 610117, 610118, 610122, 610124});
+        std::set<std::uint32_t>{610102, 610103, 610104, 610111, 610112, 610113, 610114, 610115, 610116,
+                                610117, 610118, 610122, 610124});
   CHECK(current_codes(6104, 100, region_level::county) ==
-        std::set<std::uint32_t>{610402, 610403, 610404, 610422, 610423, 610424, 610425, 610426,
-                                610428, 610429, 610430, 610431, 610481, 610482});
+        std::set<std::uint32_t>{610402, 610403, 610404, 610422, 610423, 610424, 610425, 610426, 610428,
+                                610429, 610430, 610431, 610481, 610482});
   CHECK(code(440000).name() == "广东省");
   CHECK(code(610000).name() == "陕西省");
 }

@@ -3,7 +3,7 @@
 // DOMAIN.md B.2-B.3.
 #include <algorithm> // std::any_of
 #include <catch2/catch.hpp>
-#include <cstdint>   // std::uint32_t
+#include <cstdint> // std::uint32_t
 #include <string>
 #include <vector>
 
@@ -34,17 +34,17 @@ TEST_CASE("津冀蒙: Tianjin, Hebei, Inner Mongolia at every level", "[region_s
   CHECK(s.members() == std::vector<region_code>{code(120000), code(130000), code(150000)});
 
   CHECK(s.contains(code(120000)));
-  CHECK(s.contains(code(120101)));                          // 天津 和平区
-  CHECK(s.contains(code(131082)));                          // 河北 三河市
-  CHECK(s.contains(code(131000)));                          // 廊坊市
-  CHECK(s.contains(code(152921)));                          // 内蒙古 阿拉善左旗
-  CHECK(s.contains(region_code::parse("131082100")));       // any town of 三河市
+  CHECK(s.contains(code(120101)));                    // 天津 和平区
+  CHECK(s.contains(code(131082)));                    // 河北 三河市
+  CHECK(s.contains(code(131000)));                    // 廊坊市
+  CHECK(s.contains(code(152921)));                    // 内蒙古 阿拉善左旗
+  CHECK(s.contains(region_code::parse("131082100"))); // any town of 三河市
 
-  CHECK_FALSE(s.contains(code(110102)));                    // 西城: the elder's own district
-  CHECK_FALSE(s.contains(code(110000)));                    // a province is not inside another
+  CHECK_FALSE(s.contains(code(110102))); // 西城: the elder's own district
+  CHECK_FALSE(s.contains(code(110000))); // a province is not inside another
   CHECK_FALSE(s.contains(code(371002)));
   CHECK_FALSE(s.contains(region_code::parse("610112008")));
-  CHECK_FALSE(s.contains(code(110109)));                    // 生态涵养区 is a different set
+  CHECK_FALSE(s.contains(code(110109))); // 生态涵养区 is a different set
 
   CHECK(s.find_member(code(131082)) == code(130000));
   CHECK_FALSE(s.find_member(code(110102)).has_value());
@@ -58,8 +58,8 @@ TEST_CASE("生态涵养区: five whole districts, and only the listed mountain t
     CAPTURE(whole);
     CHECK(none.contains(code(whole)));
   }
-  CHECK(none.contains(region_code::parse("110109101")));    // 门头沟 潭柘寺镇
-  CHECK(none.contains(region_code::parse("110118111")));    // 密云 古北口镇
+  CHECK(none.contains(region_code::parse("110109101"))); // 门头沟 潭柘寺镇
+  CHECK(none.contains(region_code::parse("110118111"))); // 密云 古北口镇
 
   // Partial districts: the district code itself is not in the set (documented reading).
   CHECK_FALSE(none.contains(regions::changping));
@@ -87,11 +87,9 @@ TEST_CASE("生态涵养区 rejects anything but towns of 昌平 or 房山", "[re
   using regions::beijing_ecological_conservation_area;
   CHECK_THROWS_AS(beijing_ecological_conservation_area({regions::changping}), invalid_value);
   CHECK_THROWS_AS(beijing_ecological_conservation_area({regions::fangshan}), invalid_value);
-  CHECK_THROWS_AS(beijing_ecological_conservation_area({region_code::parse("110102001")}),
-                  invalid_value);
+  CHECK_THROWS_AS(beijing_ecological_conservation_area({region_code::parse("110102001")}), invalid_value);
   // A town of a whole district is not a "mountain town" input either.
-  CHECK_THROWS_AS(beijing_ecological_conservation_area({region_code::parse("110109101")}),
-                  invalid_value);
+  CHECK_THROWS_AS(beijing_ecological_conservation_area({region_code::parse("110109101")}), invalid_value);
   try {
     (void)beijing_ecological_conservation_area(
         {region_code::parse("110114119"), region_code::parse("110105001")});
@@ -159,13 +157,11 @@ TEST_CASE("region_set construction, union, equality", "[region_set]") {
   CHECK(nested.find_member(code(130100)) == code(130000));
 }
 
-TEST_CASE("region_set::contains agrees with region_code::contains over the whole table",
-          "[region_set]") {
+TEST_CASE("region_set::contains agrees with region_code::contains over the whole table", "[region_set]") {
   std::vector<region_code> probes;
   for (const std::uint32_t v : eldercare::region_table::codes()) probes.push_back(code(v));
   for (const std::uint32_t t : eldercare::region_table::township_codes()) probes.push_back(code(t));
-  for (const std::uint32_t t : {110101001U, 131082001U, 441900003U, 610112999U})
-    probes.push_back(code(t));
+  for (const std::uint32_t t : {110101001U, 131082001U, 441900003U, 610112999U}) probes.push_back(code(t));
 
   const std::vector<region_set> sets = {
       regions::jin_ji_meng(),

@@ -30,8 +30,15 @@ policy allowance() {
                                    hukou_in(region_set("西城区", {region_code::parse("110102")})) &&
                                        age_at_least(60) && alive{},
                                    money_per_month(100_yuan));
-  return policy("test.alive", "test", {policy_version{"v", d("2000-01-01"), std::nullopt, citation{},
-                                                      combination::first_match, payee::person, {erase(r)}, {}}});
+  return policy("test.alive", "test",
+                {policy_version{"v",
+                                d("2000-01-01"),
+                                std::nullopt,
+                                citation{},
+                                combination::first_match,
+                                payee::person,
+                                {erase(r)},
+                                {}}});
 }
 } // namespace
 
@@ -41,7 +48,7 @@ TEST_CASE("alive holds until the day of death, not at its end, and never again")
   const person living = elder("a", std::nullopt);
   const person dead = elder("b", d("2024-03-10"));
   CHECK(holds(leaf, context<person>{living, d("2024-03-10")}));
-  CHECK(holds(leaf, context<person>{dead, d("2024-03-09")}));  // the day before
+  CHECK(holds(leaf, context<person>{dead, d("2024-03-09")}));       // the day before
   CHECK_FALSE(holds(leaf, context<person>{dead, d("2024-03-10")})); // at 24:00 of the day of death
   CHECK_FALSE(holds(leaf, context<person>{dead, d("2030-01-01")}));
 
@@ -73,7 +80,8 @@ TEST_CASE("the date of death crosses population columns and is checked there as 
   CHECK(pop.row(1).died_on == d("2024-03-10"));
 
   const person ghost = elder("g", d("1939-01-01")); // before the birth date
-  CHECK_THROWS_WITH(validate(ghost), Catch::Contains("persons[g].died_on") && Catch::Contains("before the birth date"));
+  CHECK_THROWS_WITH(validate(ghost),
+                    Catch::Contains("persons[g].died_on") && Catch::Contains("before the birth date"));
   population_columns cols;
   row_input r;
   r.id = "g";
@@ -106,7 +114,8 @@ TEST_CASE("batch evaluation and simulation of a policy for the living equal the 
       }
     }
   }
-  const simulation_result sim = simulate_months(p, pop, d("2023-01-01"), 36, nullptr, {.per_row_amounts = true});
+  const simulation_result sim =
+      simulate_months(p, pop, d("2023-01-01"), 36, nullptr, {.per_row_amounts = true});
   money expected;
   for (std::size_t i = 0; i < persons.size(); ++i) {
     const auto lines = schedule(p, persons[i], d("2023-01-01"), d("2025-12-31"));

@@ -23,7 +23,9 @@ always sample(std::type_identity<always>) { return always{{}, "in scope"}; }
 age_at_least sample(std::type_identity<age_at_least>) {
   return age_at_least(65, {age_reached::day_after_birthday, leap_day_birthday::march_1});
 }
-age_under sample(std::type_identity<age_under>) { return age_under(80, {age_reached::day_after_birthday, {}}); }
+age_under sample(std::type_identity<age_under>) {
+  return age_under(80, {age_reached::day_after_birthday, {}});
+}
 age_at_least_by_year sample(std::type_identity<age_at_least_by_year>) {
   return age_at_least_by_year(80, year_mark::december_31, {{}, leap_day_birthday::march_1});
 }
@@ -32,27 +34,35 @@ hukou_in sample(std::type_identity<hukou_in>) {
 }
 lives_in sample(std::type_identity<lives_in>) { return lives_in(region_set("西安市", {rc("610100")})); }
 lives_rural sample(std::type_identity<lives_rural>) { return {}; }
-in_category sample(std::type_identity<in_category>) { return in_category(category_set{category::dibao, category::tekun}); }
+in_category sample(std::type_identity<in_category>) {
+  return in_category(category_set{category::dibao, category::tekun});
+}
 has_mental_illness sample(std::type_identity<has_mental_illness>) { return {}; }
 has_infectious_disease sample(std::type_identity<has_infectious_disease>) { return {}; }
-ability_at_least sample(std::type_identity<ability_at_least>) { return ability_at_least(ability_level::severe); }
+ability_at_least sample(std::type_identity<ability_at_least>) {
+  return ability_at_least(ability_level::severe);
+}
 self_care_rating_at_least sample(std::type_identity<self_care_rating_at_least>) {
   return self_care_rating_at_least(self_care_rating::partially_lost);
 }
 disability_at_least sample(std::type_identity<disability_at_least>) {
-  return disability_at_least({disability_category::intellectual, disability_category::mental}, disability_grade::two);
+  return disability_at_least({disability_category::intellectual, disability_category::mental},
+                             disability_grade::two);
 }
 multiple_disability_with sample(std::type_identity<multiple_disability_with>) {
   return multiple_disability_with({disability_category::intellectual}, disability_grade::two);
 }
 continuous_stay_at_least sample(std::type_identity<continuous_stay_at_least>) {
   return continuous_stay_at_least(
-      period::days(90), facility_criteria{regions::jin_ji_meng(), {facility_kind::institution, facility_kind::community}, false},
+      period::days(90),
+      facility_criteria{
+          regions::jin_ji_meng(), {facility_kind::institution, facility_kind::community}, false},
       continuity_rules{3, transfer_rule::restarts, pre_filing_days::counted},
       period_counting{month_counting::natural_month, nullptr}, check_time::start_of_day);
 }
 in_facility sample(std::type_identity<in_facility>) {
-  return in_facility(facility_criteria{region_set("河北省", {rc("130000")}), {facility_kind::community}, false});
+  return in_facility(
+      facility_criteria{region_set("河北省", {rc("130000")}), {facility_kind::community}, false});
 }
 lives_at_home sample(std::type_identity<lives_at_home>) { return {}; }
 // [start:alive]
@@ -148,8 +158,9 @@ TEST_CASE("same_parameters sees every parameter, nested members included") {
   changed.facilities.require_filing = true;
   CHECK_FALSE(same_parameters(base, changed));
   changed = base;
-  changed.facilities.authority =
-      base.facilities.authority == filing_authority::same_county ? filing_authority::not_checked : filing_authority::same_county;
+  changed.facilities.authority = base.facilities.authority == filing_authority::same_county
+                                     ? filing_authority::not_checked
+                                     : filing_authority::same_county;
   CHECK_FALSE(same_parameters(base, changed));
   // The holiday calendar is not a parameter: a copy of the parameters keeps the target's own.
   const holiday_calendar none;
@@ -185,7 +196,8 @@ TEST_CASE("validate() re-runs the constructors' checks after a change, naming ki
   CHECK(field_of([] { validate_leaf(blank_leaf<in_category>()); }) == "in_category.categories");
   CHECK(field_of([] { (void)in_category(category_set{}); }) == "in_category.categories");
   CHECK(field_of([] { validate_leaf(blank_leaf<enrolled_in>()); }) == "enrolled_in.programme");
-  CHECK(field_of([] { validate_leaf(blank_leaf<disability_at_least>()); }) == "disability_at_least.categories");
+  CHECK(field_of([] { validate_leaf(blank_leaf<disability_at_least>()); }) ==
+        "disability_at_least.categories");
   CHECK(field_of([] { validate_leaf(blank_leaf<multiple_disability_with>()); }) ==
         "multiple_disability_with.categories");
   auto stay_leaf = sample(std::type_identity<continuous_stay_at_least>{});
@@ -199,5 +211,6 @@ TEST_CASE("validate() re-runs the constructors' checks after a change, naming ki
   CHECK(field_of([&] { validate_leaf(in); }) == "in_facility.kinds");
   always a{{}, ""};
   CHECK(field_of([&] { validate_leaf(a); }) == "always.what");
-  CHECK(field_of([] { validate_leaf(sample(std::type_identity<continuous_stay_at_least>{})); }) == "no error");
+  CHECK(field_of([] { validate_leaf(sample(std::type_identity<continuous_stay_at_least>{})); }) ==
+        "no error");
 }

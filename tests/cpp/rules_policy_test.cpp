@@ -25,13 +25,23 @@ person elder(const char* id, const char* birth, category_set cats = {}) {
 
 // Beijing 高龄津贴 (DOMAIN.md E.1): 80-89 → 100, 90-99 → 500, 100+ → 800 yuan a month, as tiers.
 policy advanced_age() {
-  const citation cite{"《北京市老年人养老服务补贴津贴管理实施办法》", "高龄老年人津贴", "80–89周岁100元，90–99周岁500元，100周岁及以上800元",
-                      "DOMAIN.md E.1", d("2019-10-01"), std::nullopt};
-  policy_version v{"2019", d("2019-10-01"), std::nullopt, cite, combination::first_match, payee::person,
-                   {erase(make_rule<person>("age_100", "100+", cite, age_at_least(100), money_per_month(800_yuan))),
-                    erase(make_rule<person>("age_90", "90–99", cite, age_at_least(90), money_per_month(500_yuan))),
-                    erase(make_rule<person>("age_80", "80–89", cite, age_at_least(80), money_per_month(100_yuan)))},
-                   {}};
+  const citation cite{"《北京市老年人养老服务补贴津贴管理实施办法》",
+                      "高龄老年人津贴",
+                      "80–89周岁100元，90–99周岁500元，100周岁及以上800元",
+                      "DOMAIN.md E.1",
+                      d("2019-10-01"),
+                      std::nullopt};
+  policy_version v{
+      "2019",
+      d("2019-10-01"),
+      std::nullopt,
+      cite,
+      combination::first_match,
+      payee::person,
+      {erase(make_rule<person>("age_100", "100+", cite, age_at_least(100), money_per_month(800_yuan))),
+       erase(make_rule<person>("age_90", "90–99", cite, age_at_least(90), money_per_month(500_yuan))),
+       erase(make_rule<person>("age_80", "80–89", cite, age_at_least(80), money_per_month(100_yuan)))},
+      {}};
   return policy("test.advanced_age", "高龄津贴", {v});
 }
 } // namespace
@@ -58,10 +68,24 @@ TEST_CASE("tiers: the first rule that holds grants; every rule is explained") {
 TEST_CASE("versions by effective date") {
   const citation c2020{"doc", "2020", "", "", d("2020-06-01"), d("2022-12-31")};
   const citation c2023{"doc", "2023", "", "", d("2023-01-01"), std::nullopt};
-  policy_version v2020{"2020", d("2020-06-01"), d("2022-12-31"), c2020, combination::first_match, payee::person,
-                       {erase(make_rule<person>("r", "60+", c2020, age_at_least(60), money_per_month(300_yuan)))}, {}};
-  policy_version v2023{"2023", d("2023-01-01"), std::nullopt, c2023, combination::first_match, payee::person,
-                       {erase(make_rule<person>("r", "60+", c2023, age_at_least(60), money_per_month(400_yuan)))}, {}};
+  policy_version v2020{
+      "2020",
+      d("2020-06-01"),
+      d("2022-12-31"),
+      c2020,
+      combination::first_match,
+      payee::person,
+      {erase(make_rule<person>("r", "60+", c2020, age_at_least(60), money_per_month(300_yuan)))},
+      {}};
+  policy_version v2023{
+      "2023",
+      d("2023-01-01"),
+      std::nullopt,
+      c2023,
+      combination::first_match,
+      payee::person,
+      {erase(make_rule<person>("r", "60+", c2023, age_at_least(60), money_per_month(400_yuan)))},
+      {}};
   const policy p("test.versions", "versions", {v2023, v2020});
   const person e = elder("a", "1950-01-01");
   CHECK(evaluate(p, e, d("2020-05-31")).status == decision_status::not_in_force);
@@ -78,10 +102,16 @@ TEST_CASE("versions by effective date") {
 
 TEST_CASE("highest and sum combinations; incommensurable grants are refused") {
   const citation c{};
-  policy_version highest{"v", d("2020-01-01"), std::nullopt, c, combination::highest, payee::person,
-                         {erase(make_rule<person>("low", "", c, age_at_least(60), money_per_month(100_yuan))),
-                          erase(make_rule<person>("high", "", c, in_category(category::dibao), money_per_month(300_yuan)))},
-                         {}};
+  policy_version highest{
+      "v",
+      d("2020-01-01"),
+      std::nullopt,
+      c,
+      combination::highest,
+      payee::person,
+      {erase(make_rule<person>("low", "", c, age_at_least(60), money_per_month(100_yuan))),
+       erase(make_rule<person>("high", "", c, in_category(category::dibao), money_per_month(300_yuan)))},
+      {}};
   const person both = elder("a", "1950-01-01", {category::dibao});
   CHECK(evaluate(policy("h", "h", {highest}), both, d("2024-01-01")).amount() == 300_yuan);
   policy_version sum = highest;
@@ -90,7 +120,8 @@ TEST_CASE("highest and sum combinations; incommensurable grants are refused") {
   CHECK(s.amount() == 400_yuan);
   CHECK(s.granting_rules.size() == 2);
   policy_version mixed = sum;
-  mixed.rules.push_back(erase(make_rule<person>("hours", "", c, age_at_least(60), service_hours_per_month(30))));
+  mixed.rules.push_back(
+      erase(make_rule<person>("hours", "", c, age_at_least(60), service_hours_per_month(30))));
   CHECK_THROWS_AS(policy("m", "m", {mixed}), invalid_value);
 }
 
@@ -107,9 +138,9 @@ TEST_CASE("schedule: month by month, tested at month end by default") {
   const person e = elder("a", "1944-05-20"); // 80 on 2024-05-20
   const auto lines = schedule(p, e, d("2024-03-01"), d("2024-07-31"));
   REQUIRE(lines.size() == 5);
-  CHECK(lines[0].amount == money());     // March: 79
-  CHECK(lines[1].amount == money());     // April
-  CHECK(lines[2].amount == 100_yuan);    // May: 80 by 05-31
+  CHECK(lines[0].amount == money());  // March: 79
+  CHECK(lines[1].amount == money());  // April
+  CHECK(lines[2].amount == 100_yuan); // May: 80 by 05-31
   CHECK(lines[4].amount == 100_yuan);
   CHECK(total(lines) == 300_yuan);
   const auto start = schedule(p, e, d("2024-03-01"), d("2024-07-31"), nullptr, {month_basis::start_of_month});
@@ -132,7 +163,8 @@ TEST_CASE("stacking is declared per pair") {
   c.eligible = true;
   c.granted = benefit(money_per_month(100_yuan));
   stacking_table table; // undeclared pairs stack
-  table.declare({"elderly_care", "disabled_care", stacking_mode::choose_higher, citation{}, provenance::sourced});
+  table.declare(
+      {"elderly_care", "disabled_care", stacking_mode::choose_higher, citation{}, provenance::sourced});
   const auto out = resolve_stacking({b, a, c}, table);
   REQUIRE(out.size() == 3);
   CHECK_FALSE(out[0].paid); // disabled_care 243 < 600
@@ -149,8 +181,15 @@ TEST_CASE("stacking is declared per pair") {
 
 TEST_CASE("households: one grant per household, or the sum per person") {
   const citation c{};
-  policy_version per_household{"v", d("2020-01-01"), std::nullopt, c, combination::first_match, payee::household,
-                               {erase(make_rule<person>("phone", "", c, age_at_least(60), money_per_month(10_yuan)))}, {}};
+  policy_version per_household{
+      "v",
+      d("2020-01-01"),
+      std::nullopt,
+      c,
+      combination::first_match,
+      payee::household,
+      {erase(make_rule<person>("phone", "", c, age_at_least(60), money_per_month(10_yuan)))},
+      {}};
   const household h{"h1", {elder("a", "1940-01-01"), elder("b", "1942-01-01"), elder("c", "1990-01-01")}};
   const decision dh = evaluate(policy("ph", "phone", {per_household}), h, d("2024-01-01"));
   CHECK(dh.amount() == 10_yuan);
@@ -163,7 +202,8 @@ TEST_CASE("households: one grant per household, or the sum per person") {
 
 TEST_CASE("person validation names the field and value") {
   facility_registry reg;
-  reg.add(facility("F1", facility_kind::institution, rc("131082"), 10, filing(rc("131082"), d("2019-01-01"))));
+  reg.add(
+      facility("F1", facility_kind::institution, rc("131082"), 10, filing(rc("131082"), d("2019-01-01"))));
   person p = elder("p9", "1950-01-01");
   p.stays = {stay("F1", d("2023-01-01"), d("2023-03-01")), stay("F1", d("2023-02-01"))};
   try {
@@ -185,8 +225,14 @@ TEST_CASE("person validation names the field and value") {
 
 TEST_CASE("per-year grants are paid once every twelve months, not once per calendar year") {
   const citation c{};
-  policy_version yearly{"v", d("2020-01-01"), std::nullopt, c, combination::first_match, payee::person,
-                        {erase(make_rule<person>("y", "", c, age_at_least(60), money_per_year(5000_yuan)))}, {}};
+  policy_version yearly{"v",
+                        d("2020-01-01"),
+                        std::nullopt,
+                        c,
+                        combination::first_match,
+                        payee::person,
+                        {erase(make_rule<person>("y", "", c, age_at_least(60), money_per_year(5000_yuan)))},
+                        {}};
   const policy p("test.yearly", "yearly", {yearly});
   // Eligible from March 2024 (60 on 2024-03-01) through February 2027: 36 months = 3 payments
   // (2024-03, 2025-03, 2026-03), although the window touches four calendar years.

@@ -158,16 +158,20 @@ namespace {
 policy stay_45_days() {
   const citation c{};
   const facility_criteria hebei{region_set("河北", {rc("130000")}), {facility_kind::institution}, true};
-  policy_version v{"v",
-                   d("2020-01-01"),
-                   std::nullopt,
-                   c,
-                   combination::first_match,
-                   payee::person,
-                   {basic_rule<person>{"stay", "", c,
-                                       basic_any_condition<person>(continuous_stay_at_least(period::days(45), hebei)),
-                                       money_per_month(100_yuan), {}}},
-                   {}};
+  policy_version v{
+      "v",
+      d("2020-01-01"),
+      std::nullopt,
+      c,
+      combination::first_match,
+      payee::person,
+      {basic_rule<person>{"stay",
+                          "",
+                          c,
+                          basic_any_condition<person>(continuous_stay_at_least(period::days(45), hebei)),
+                          money_per_month(100_yuan),
+                          {}}},
+      {}};
   v.arrears_months = 3;
   return policy("stay45", "stay45", {v});
 }
@@ -212,15 +216,23 @@ TEST_CASE("arrears stop at the admission: a month owed is one the stay covers fo
   CHECK((lines[3].month == 1 && lines[3].arrears_months == 0 && lines[3].amount == 100_yuan));
 }
 
-TEST_CASE("arrears reach back over contiguous versions that keep the granting rule, not past one that adds it") {
+TEST_CASE(
+    "arrears reach back over contiguous versions that keep the granting rule, not past one that adds it") {
   const citation c{};
   const region_set xicheng("西城区", {rc("110102")});
-  const basic_rule<person> old_rule{"old", "", c, basic_any_condition<person>(age_at_least(60)), money_per_month(10_yuan), {}};
-  const basic_rule<person> new_rule{"new", "", c, basic_any_condition<person>(hukou_in(xicheng) && age_at_least(50)),
-                                    money_per_month(10_yuan), {}};
-  policy_version v1{"v1", d("2020-01-01"), d("2020-12-31"), c, combination::first_match, payee::person, {old_rule}, {}};
-  policy_version v2{"v2", d("2021-01-01"), std::nullopt, c, combination::first_match, payee::person,
-                    {old_rule, new_rule}, {}};
+  const basic_rule<person> old_rule{
+      "old", "", c, basic_any_condition<person>(age_at_least(60)), money_per_month(10_yuan), {}};
+  const basic_rule<person> new_rule{"new",
+                                    "",
+                                    c,
+                                    basic_any_condition<person>(hukou_in(xicheng) && age_at_least(50)),
+                                    money_per_month(10_yuan),
+                                    {}};
+  policy_version v1{
+      "v1", d("2020-01-01"), d("2020-12-31"), c, combination::first_match, payee::person, {old_rule}, {}};
+  policy_version v2{
+      "v2", d("2021-01-01"), std::nullopt, c, combination::first_match, payee::person, {old_rule, new_rule},
+      {}};
   v1.arrears_months = v2.arrears_months = 6;
   const policy p("two", "two", {v1, v2});
   // Turns 60 on 2021-03-10 (hukou 朝阳): first paid March 2021 (index 9 from June 2020) by rule "old",
@@ -277,10 +289,12 @@ TEST_CASE("undetermined months: unknown, left out of the total, counted apart") 
 }
 
 TEST_CASE("a known start must be the first version's start") {
-  CHECK_THROWS_WITH(std::move(aged_60("x", money_per_month(10_yuan), "2022-10-15")).known_from(d("2022-10-14"), ""),
-                    Catch::Contains("x.known_from") && Catch::Contains("2022-10-14") &&
-                        Catch::Contains("first version's start, 2022-10-15"));
+  CHECK_THROWS_WITH(
+      std::move(aged_60("x", money_per_month(10_yuan), "2022-10-15")).known_from(d("2022-10-14"), ""),
+      Catch::Contains("x.known_from") && Catch::Contains("2022-10-14") &&
+          Catch::Contains("first version's start, 2022-10-15"));
   const citation c{};
-  CHECK_THROWS_AS(policy("a", "a", {}, computability::announced, "no amounts", known_start{d("2022-10-15"), ""}),
-                  invalid_value);
+  CHECK_THROWS_AS(
+      policy("a", "a", {}, computability::announced, "no amounts", known_start{d("2022-10-15"), ""}),
+      invalid_value);
 }

@@ -55,10 +55,11 @@ person everything() {
                 .birth_date = d("1940-02-29"),
                 .hukou = {rc("110104"), d("1960-05-01")},
                 .residence = {rc("131082"), true},
-                .ability = assessment(ability_scale::local, ability_level::severe, d("2023-03-01"), d("2025-02-28"),
-                                      40, "xixian.care_needs.2023"),
-                .disability = disability_certificate(disability_category::multiple, disability_grade::two,
-                                                     {{disability_category::intellectual, disability_grade::two}}),
+                .ability = assessment(ability_scale::local, ability_level::severe, d("2023-03-01"),
+                                      d("2025-02-28"), 40, "xixian.care_needs.2023"),
+                .disability =
+                    disability_certificate(disability_category::multiple, disability_grade::two,
+                                           {{disability_category::intellectual, disability_grade::two}}),
                 .categories = {category::dibao, category::kongchao},
                 .health = {true, true},
                 .stays = {stay("HB", d("2022-01-10"), d("2023-04-01")), stay("HR", d("2023-04-01"))},
@@ -145,7 +146,8 @@ TEST_CASE("every word list is its enum's own (enum_words)") {
   CHECK(disability.words.parse("肢体", "f") == static_cast<std::int64_t>(disability_category::physical));
 }
 
-TEST_CASE("every column of population_columns holds a person fact of the schema, and each fact's columns exist") {
+TEST_CASE(
+    "every column of population_columns holds a person fact of the schema, and each fact's columns exist") {
   std::set<std::string> stored;
   for (const field_info& f : person_fields) {
     INFO(f.name);
@@ -161,7 +163,8 @@ TEST_CASE("every column of population_columns holds a person fact of the schema,
 
 TEST_CASE("the access hooks agree with the person and the columns they reach") {
   facility_registry reg;
-  reg.add(facility("HB", facility_kind::institution, rc("131082"), 300, filing(rc("131082"), d("2019-03-01"))));
+  reg.add(
+      facility("HB", facility_kind::institution, rc("131082"), 300, filing(rc("131082"), d("2019-03-01"))));
   reg.add(facility("HR", facility_kind::institution, rc("110116"), 200));
   const person p = everything();
   const auto pop = population_columns::from_persons(std::vector<person>{p}, &reg);
@@ -185,7 +188,9 @@ TEST_CASE("the access hooks agree with the person and the columns they reach") {
     const cell from_columns = a.of_columns(pop, 0);
     CHECK(from_person.number == from_columns.number);
     CHECK(from_person.text == from_columns.text);
-    person blank{.id = "x", .birth_date = d("1900-01-01"), .hukou = {rc("110102"), std::nullopt},
+    person blank{.id = "x",
+                 .birth_date = d("1900-01-01"),
+                 .hukou = {rc("110102"), std::nullopt},
                  .residence = {rc("110102"), false}};
     a.to_person(blank, from_person);
     CHECK(a.of_person(blank).number == from_person.number);

@@ -23,10 +23,8 @@ using eldercare::barthel_score;
 using eldercare::disability_grade;
 
 // ability_level: no int in, no int out, no comparison with int.
-static_assert(!std::equality_comparable_with<ability_level, int>,
-              "a level never equals a bare int");
-static_assert(!std::totally_ordered_with<ability_level, int>,
-              "a level never orders against an int");
+static_assert(!std::equality_comparable_with<ability_level, int>, "a level never equals a bare int");
+static_assert(!std::totally_ordered_with<ability_level, int>, "a level never orders against an int");
 static_assert(!std::is_convertible_v<int, ability_level>, "no implicit level from an int");
 static_assert(!std::is_convertible_v<ability_level, int>, "no implicit int from a level");
 static_assert(std::is_constructible_v<ability_level, int>, "explicit construction is the way in");
@@ -38,8 +36,7 @@ static_assert(!std::equality_comparable_with<ability_level, eldercare::mzt039::l
               "an MZ/T 039 level converts explicitly (mzt039::to_gbt42195)");
 static_assert(!std::is_convertible_v<eldercare::mzt039::level, ability_level>,
               "no implicit MZ/T 039 → GB/T 42195 conversion");
-static_assert(!std::equality_comparable_with<ability_level, barthel_score>,
-              "a Barthel score is not a level");
+static_assert(!std::equality_comparable_with<ability_level, barthel_score>, "a Barthel score is not a level");
 static_assert(!std::is_convertible_v<int, barthel_score>, "no implicit Barthel score from an int");
 static_assert(!std::equality_comparable_with<barthel_score, int>, "no Barthel score == int");
 static_assert(!std::is_convertible_v<int, eldercare::mzt039::grade>, "no implicit grade");
@@ -65,8 +62,7 @@ static_assert(eldercare::gbt42195::final_level(ability_level::severe, {true, fal
 static_assert(eldercare::gbt42195::final_level(ability_level::mild, {false, true, 2},
                                                eldercare::gbt42195::raise_rule::cumulative) ==
               ability_level::severe);
-static_assert(
-    eldercare::ability_band::at_least(ability_level::severe).contains(ability_level::total_loss));
+static_assert(eldercare::ability_band::at_least(ability_level::severe).contains(ability_level::total_loss));
 static_assert(eldercare::mzt039::adl_grade(barthel_score(40)) == eldercare::mzt039::grade(3));
 static_assert(eldercare::to_gbt42195(barthel_score(40)) == ability_level::severe);
 static_assert(eldercare::rate_self_care(4) == eldercare::self_care_rating::fully_lost);

@@ -37,7 +37,8 @@ static_assert(ConditionFor<continuous_stay_at_least, population_row>);
 static_assert(ConditionFor<in_facility, population_row>);
 static_assert(ConditionFor<lives_at_home, population_row>);
 static_assert(ConditionFor<enrolled_in, population_row>);
-static_assert(ConditionFor<decltype(age_at_least(60) && !has_mental_illness{} && lives_at_home{}), population_row>);
+static_assert(
+    ConditionFor<decltype(age_at_least(60) && !has_mental_illness{} && lives_at_home{}), population_row>);
 
 // A row has no worker's or event's facts: those leaves do not fit it.
 static_assert(!ConditionFor<is_care_worker, population_row>, "a population row is not a worker");

@@ -60,7 +60,8 @@ static_assert(leaf_list<complete>::size == 1);
 
 // Every library leaf for persons declares everything, once, under a kind of its own...
 static_assert(person_leaves::size >= 18, "a library leaf was dropped from the list");
-static_assert(Leaf<age_at_least> && Leaf<continuous_stay_at_least> && Leaf<has_mental_illness> && Leaf<always>);
+static_assert(Leaf<age_at_least> && Leaf<continuous_stay_at_least> && Leaf<has_mental_illness> &&
+              Leaf<always>);
 static_assert(age_at_least::kind == "age_at_least" && age_at_least::reads == row_fields::birth_date);
 static_assert(continuous_stay_at_least::reads == row_fields::stays);
 static_assert(has_infectious_disease::kind == "has_infectious_disease");

@@ -11,7 +11,8 @@
 using namespace eldercare;
 
 // An ID number is made only by parse(): never from text, a number or nothing.
-static_assert(!std::constructible_from<id_number, std::string>, "an id_number is parsed, not constructed from text");
+static_assert(!std::constructible_from<id_number, std::string>,
+              "an id_number is parsed, not constructed from text");
 static_assert(!std::constructible_from<id_number, long long>, "an id_number is never an integer");
 static_assert(!std::default_initializable<id_number>, "an id_number is always a checked number");
 static_assert(!std::convertible_to<id_number, std::string>, "an id_number is not text");
@@ -19,7 +20,8 @@ static_assert(!std::convertible_to<id_number, std::string>, "an id_number is not
 static_assert(!std::convertible_to<double, survey_weight>, "no implicit weight from a double");
 static_assert(!std::convertible_to<survey_weight, double>, "no implicit double from a weight");
 static_assert(!std::constructible_from<survey_weight, double>, "a weight from a number is rounded by of()");
-static_assert(!std::convertible_to<weighted_sum, std::int64_t>, "an exact sum is rounded by rounded(), when shown");
+static_assert(!std::convertible_to<weighted_sum, std::int64_t>,
+              "an exact sum is rounded by rounded(), when shown");
 
 // The check, at compile time (worked by hand in tests/cpp/person_id_number_test.cpp).
 static_assert(id_check_character("11010219450501001") == '2');

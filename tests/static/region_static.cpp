@@ -23,12 +23,10 @@ static_assert(!std::is_convertible_v<const char*, region_code>, "no region_code 
 static_assert(!std::is_constructible_v<region_code, std::string_view>, "text goes through parse()");
 static_assert(!std::is_convertible_v<region_code, std::uint32_t>, "value() is explicit");
 static_assert(!std::is_default_constructible_v<region_code>, "every region_code is a checked code");
-static_assert(!std::equality_comparable_with<region_code, int>,
-              "region_code does not compare with an int");
+static_assert(!std::equality_comparable_with<region_code, int>, "region_code does not compare with an int");
 static_assert(!std::equality_comparable_with<region_code, std::uint32_t>,
               "region_code does not compare with a number");
-static_assert(!std::totally_ordered_with<region_code, int>,
-              "region_code does not order against an int");
+static_assert(!std::totally_ordered_with<region_code, int>, "region_code does not order against an int");
 static_assert(!std::equality_comparable_with<region_code, std::string>,
               "region_code does not compare with text");
 static_assert(std::totally_ordered<region_code>, "region_codes order among themselves");

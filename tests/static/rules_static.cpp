@@ -13,9 +13,13 @@ struct employer {
 };
 
 template <class A, class B>
-concept addable = requires(A a, B b) { a + b; };
+concept addable = requires(A a, B b) {
+  a + b;
+};
 template <class A, class B>
-concept andable = requires(A a, B b) { a && b; };
+concept andable = requires(A a, B b) {
+  a&& b;
+};
 } // namespace
 
 // Person conditions evaluate on persons...
@@ -40,7 +44,8 @@ static_assert(addable<money_per_month, money_per_month>);
 static_assert(!addable<money_per_month, money_per_year>, "monthly and yearly money do not add");
 static_assert(!addable<money_per_month, service_hours_per_month>, "money does not add to hours");
 static_assert(!addable<visits_per_month, meals_per_day>);
-static_assert(!std::is_constructible_v<money_per_month, int>, "a money benefit is built from money, not a bare int");
+static_assert(!std::is_constructible_v<money_per_month, int>,
+              "a money benefit is built from money, not a bare int");
 static_assert(!std::is_constructible_v<service_hours_per_month, money>, "hours are not money");
 
 // Periods and dates: a period is not a number of days.

@@ -18,9 +18,9 @@ int main() {
   using namespace eldercare;
 
   // [start:levels]
-  const ability_level level = gbt42195::preliminary_level(40);   // 30-45 points: 3 重度失能
-  const bool severe = level >= ability_level::severe;            // levels grow with need
-  const std::string_view word = level.short_label();             // "重度失能"
+  const ability_level level = gbt42195::preliminary_level(40); // 30-45 points: 3 重度失能
+  const bool severe = level >= ability_level::severe;          // levels grow with need
+  const std::string_view word = level.short_label();           // "重度失能"
   const ability_level raised = gbt42195::final_level(level, {.dementia_or_mental_disorder = true});
   // [end:levels]
   check(level == ability_level::severe, "40 points is level 3");
@@ -37,9 +37,9 @@ int main() {
         "cumulative: two steps");
 
   // [start:conversions]
-  const ability_level from_barthel = to_gbt42195(barthel_score(40));  // BI ≤ 40 → 3 (an assumption)
+  const ability_level from_barthel = to_gbt42195(barthel_score(40));    // BI ≤ 40 → 3 (an assumption)
   const ability_level from_mzt = mzt039::to_gbt42195(mzt039::level(3)); // MZ/T 重度失能 → 3, never 4
-  const mzt039::grade adl = mzt039::adl_grade(barthel_score(65));     // ADL grade 1 (65-95)
+  const mzt039::grade adl = mzt039::adl_grade(barthel_score(65));       // ADL grade 1 (65-95)
   // [end:conversions]
   check(from_barthel == ability_level::severe, "Barthel 40 → level 3");
   check(to_gbt42195(barthel_score(100)) == ability_level::intact, "Barthel 100 → level 0");
@@ -50,7 +50,7 @@ int main() {
   // [start:assessment]
   const assessment assessed(ability_scale::gbt_42195_2022, level, parse_date("2024-03-01"),
                             parse_date("2025-02-28"), /*raw_score=*/40);
-  const bool current = assessed.holds_on(parse_date("2024-06-30"));   // within [assessed_on, valid_until]
+  const bool current = assessed.holds_on(parse_date("2024-06-30")); // within [assessed_on, valid_until]
   // [end:assessment]
   check(current, "assessed.holds_on(2024-06-30)");
   check(!assessed.holds_on(parse_date("2025-03-01")), "expired the day after valid_until");
@@ -58,16 +58,18 @@ int main() {
   // [start:certificate]
   const disability_certificate card(disability_category::multiple, disability_grade::one,
                                     {{disability_category::intellectual, disability_grade::two}});
-  const bool shows = card.shows(disability_category::intellectual, disability_grade::two); // 一级 is most severe
+  const bool shows =
+      card.shows(disability_category::intellectual, disability_grade::two); // 一级 is most severe
   // [end:certificate]
   check(shows, "a 多重 certificate shows its components");
   check(!card.shows(disability_category::physical, disability_grade::four), "not a category it lacks");
-  check(disability_grade::one.is_at_least_as_severe_as(disability_grade::two), "一级 is more severe than 二级");
+  check(disability_grade::one.is_at_least_as_severe_as(disability_grade::two),
+        "一级 is more severe than 二级");
 
   // [start:conditions]
-  const auto needs_care = ability_at_least(ability_level::severe);             // 重度失能及以上
+  const auto needs_care = ability_at_least(ability_level::severe); // 重度失能及以上
   const std::vector<disability_category> mind{disability_category::intellectual, disability_category::mental};
-  const auto grade_two = disability_at_least(mind, disability_grade::two);    // 二级智力/精神及以上
+  const auto grade_two = disability_at_least(mind, disability_grade::two); // 二级智力/精神及以上
   // [end:conditions]
   const region_code xicheng = region_code::parse("110102");
   person elder{.id = "p1",
@@ -95,12 +97,13 @@ int main() {
   // [end:errors]
   check(throws(error_id::invalid_ability, [] { (void)ability_level(5); }), "level 5 rejected");
   check(throws(error_id::invalid_ability, [] { (void)barthel_score(37); }), "Barthel 37 rejected");
-  check(throws(error_id::invalid_ability, [] { (void)gbt42195::preliminary_level(91); }), "91 points rejected");
+  check(throws(error_id::invalid_ability, [] { (void)gbt42195::preliminary_level(91); }),
+        "91 points rejected");
   check(throws(error_id::invalid_ability, [] { (void)disability_grade(0); }), "grade 0 rejected");
   check(throws(error_id::invalid_ability,
                [] {
-                 (void)assessment(ability_scale::gbt_42195_2022, ability_level::mild, parse_date("2024-03-01"),
-                                  std::nullopt, 40);
+                 (void)assessment(ability_scale::gbt_42195_2022, ability_level::mild,
+                                  parse_date("2024-03-01"), std::nullopt, 40);
                }),
         "a level below the preliminary level of 40 points rejected");
   return snippet::exit_code();

@@ -10,7 +10,9 @@ using snippet::throws;
 
 namespace {
 template <class A, class B>
-concept addable_types = requires(A a, B b) { a + b; };
+concept addable_types = requires(A a, B b) {
+  a + b;
+};
 // A decision as the engine returns it, reduced to what stacking reads.
 eldercare::decision granted(std::string policy_id, eldercare::benefit b) {
   eldercare::decision d;
@@ -26,11 +28,11 @@ int main() {
   using namespace eldercare::literals;
 
   // [start:amounts]
-  const money_per_month care_subsidy{600_yuan};           // 失能护理补贴: 600 yuan a month
-  const service_hours_per_month home_care{60};            // Weihai: 60 hours of purchased service
-  const money_once caregiver_post{10000_yuan};            // a one-off grant
-  const meals_per_day free_lunch{1};                      // Rongcheng 暖心食堂
-  const benefit any = care_subsidy;                       // any typed benefit is a benefit
+  const money_per_month care_subsidy{600_yuan}; // 失能护理补贴: 600 yuan a month
+  const service_hours_per_month home_care{60};  // Weihai: 60 hours of purchased service
+  const money_once caregiver_post{10000_yuan};  // a one-off grant
+  const meals_per_day free_lunch{1};            // Rongcheng 暖心食堂
+  const benefit any = care_subsidy;             // any typed benefit is a benefit
   const benefit from_parts = benefit::make(benefit_unit::money, benefit_period::per_month, 20000); // fen
   // [end:amounts]
   check(care_subsidy.amount() == 600_yuan, "care_subsidy.amount()");
@@ -42,8 +44,8 @@ int main() {
 
   // [start:adding]
   const money_per_month both = care_subsidy + money_per_month{200_yuan}; // same unit and period: adds
-  const bool addable = any.commensurable(from_parts);                  // true: money per month both
-  const bool not_addable = any.commensurable(benefit(home_care));      // false: hours are not money
+  const bool addable = any.commensurable(from_parts);                    // true: money per month both
+  const bool not_addable = any.commensurable(benefit(home_care));        // false: hours are not money
   // [end:adding]
   check(both.amount() == 800_yuan, "600 + 200 a month");
   check(addable && !not_addable, "commensurable()");
@@ -52,21 +54,22 @@ int main() {
   static_assert(addable_types<money_per_month, money_per_month>, "the concept itself can hold");
 
   // [start:stacking]
-  stacking_table table;                                       // undeclared pairs stack (fallback)
+  stacking_table table; // undeclared pairs stack (fallback)
   stacking_rule higher_only;
   higher_only.first = "cn.beijing.elderly_allowances.disability_care";
   higher_only.second = "cn.national.disabled_two_subsidies";
-  higher_only.mode = stacking_mode::choose_higher;            // 择高申领: only the higher is paid
+  higher_only.mode = stacking_mode::choose_higher; // 择高申领: only the higher is paid
   table.declare(higher_only);
   const decision care = granted("cn.beijing.elderly_allowances.disability_care", money_per_month{600_yuan});
   const decision national = granted("cn.national.disabled_two_subsidies", money_per_month{243_yuan});
   const std::vector<stacked_grant> paid = resolve_stacking({care, national}, table);
   // [end:stacking]
-  check(table.mode_for("cn.national.disabled_two_subsidies", "cn.beijing.elderly_allowances.disability_care") ==
-            stacking_mode::choose_higher,
+  check(table.mode_for("cn.national.disabled_two_subsidies",
+                       "cn.beijing.elderly_allowances.disability_care") == stacking_mode::choose_higher,
         "the declaration is symmetric");
   check(paid.size() == 2 && paid[0].paid && !paid[1].paid, "the higher (600) is paid, the 243 is not");
-  check(paid.size() == 2 && paid[1].reason.rfind("choose_higher with cn.beijing", 0) == 0, "the reason names the winner");
+  check(paid.size() == 2 && paid[1].reason.rfind("choose_higher with cn.beijing", 0) == 0,
+        "the reason names the winner");
   check(table.mode_for("a", "b") == stacking_mode::stack, "undeclared pairs stack");
 
   // [start:errors]

@@ -26,15 +26,15 @@ int main() {
 
   // [start:leaves]
   const auto registered = hukou_in(region_set("西城区", {regions::xicheng})); // 户籍 in Xicheng
-  const auto eighty = age_at_least(80);                                      // "80周岁以上": includes 80
+  const auto eighty = age_at_least(80);                                       // "80周岁以上": includes 80
   const auto poor = in_category(category_set{category::dibao, category::low_income}); // 低保 or 低收入
-  const auto tekun = in_category(category::tekun);                           // 特困人员
+  const auto tekun = in_category(category::tekun);                                    // 特困人员
   // [end:leaves]
 
   // [start:compose]
-  const auto rule_condition = registered && (eighty || poor) && !tekun;   // a type: all_of<...>
-  const bool ok = holds(rule_condition, ctx);                             // no trace: the fast path
-  const std::string text = rule_condition.describe();                     // for explanations
+  const auto rule_condition = registered && (eighty || poor) && !tekun; // a type: all_of<...>
+  const bool ok = holds(rule_condition, ctx);                           // no trace: the fast path
+  const std::string text = rule_condition.describe();                   // for explanations
   // [end:compose]
   check(ok, "Xicheng, low income, not 特困: holds (age 79 fails, poor holds)");
   check(!holds(eighty, ctx), "79 on 2024-06-30");
@@ -43,8 +43,8 @@ int main() {
 
   // [start:trace]
   trace t;
-  const bool traced = rule_condition.evaluate(ctx, t);   // the same code path, recording reasons
-  const std::vector<reason>& why = t.reasons();          // every group and leaf, in order
+  const bool traced = rule_condition.evaluate(ctx, t); // the same code path, recording reasons
+  const std::vector<reason>& why = t.reasons();        // every group and leaf, in order
   // [end:trace]
   check(traced == ok, "the trace and the fast path agree");
   bool saw_age = false;
@@ -53,15 +53,16 @@ int main() {
   check(saw_age, "the failing age leaf says when it will be met");
 
   // [start:runtime]
-  const any_condition erased = rule_condition;                                  // type-erased, same leaves
-  const any_condition either = any_condition::any({eighty, poor});              // built at run time
+  const any_condition erased = rule_condition;                     // type-erased, same leaves
+  const any_condition either = any_condition::any({eighty, poor}); // built at run time
   const any_condition built = any_condition::all({registered, either, any_condition::negate(tekun)});
-  const any_condition wrapped = eighty;                                         // a leaf, erased
-  const age_at_least* leaf = wrapped.target<age_at_least>();                    // read it back (while wrapped lives)
+  const any_condition wrapped = eighty;                      // a leaf, erased
+  const age_at_least* leaf = wrapped.target<age_at_least>(); // read it back (while wrapped lives)
   // [end:runtime]
   check(holds(erased, ctx) == ok && holds(built, ctx) == ok, "typed, erased and run-time agree");
   check(leaf && leaf->years == 80, "target<age_at_least>() reads the parameter");
-  check(built.shape() == condition_shape::all_of && built.children().size() == 3, "a run-time group of three");
+  check(built.shape() == condition_shape::all_of && built.children().size() == 3,
+        "a run-time group of three");
   trace typed_trace, built_trace;
   (void)rule_condition.evaluate(ctx, typed_trace);
   (void)built.evaluate(ctx, built_trace);

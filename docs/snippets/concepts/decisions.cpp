@@ -18,9 +18,12 @@ int main() {
   using namespace eldercare::literals;
 
   // The rule of examples/define_a_rule.cpp, as a one-version policy.
-  const citation source{"《西城区户籍老年人赴津冀蒙异地康养扶持办法》", "2024-01-12 briefing",
-                        "入住津冀蒙…备案的养老机构满三个月的，每人每月补贴600元", "seeds/000_c316a80b4f0fd0a0.txt",
-                        parse_date("2020-06-01"), std::nullopt};
+  const citation source{"《西城区户籍老年人赴津冀蒙异地康养扶持办法》",
+                        "2024-01-12 briefing",
+                        "入住津冀蒙…备案的养老机构满三个月的，每人每月补贴600元",
+                        "seeds/000_c316a80b4f0fd0a0.txt",
+                        parse_date("2020-06-01"),
+                        std::nullopt};
   policy_version v2020;
   v2020.label = "2020";
   v2020.effective_from = parse_date("2020-06-01");
@@ -28,8 +31,9 @@ int main() {
   v2020.rules = {erase(make_rule<person>(
       "jin_ji_meng", "600 yuan a month after 3 months in a filed 津冀蒙 institution", source,
       hukou_in(region_set("西城区", {regions::xicheng})) && age_at_least(60) &&
-          continuous_stay_at_least(period::months(3),
-                                   facility_criteria{regions::jin_ji_meng(), {facility_kind::institution}, true}),
+          continuous_stay_at_least(
+              period::months(3),
+              facility_criteria{regions::jin_ji_meng(), {facility_kind::institution}, true}),
       money_per_month(600_yuan)))};
   const policy cross_region("example.xicheng.cross_region_care", "赴津冀蒙异地康养 (example)", {v2020});
 
@@ -44,10 +48,10 @@ int main() {
 
   // [start:evaluate]
   const decision d = evaluate(cross_region, elder, parse_date("2023-05-27"), &facilities);
-  const bool eligible = d.eligible;                                  // false: one day short
-  const std::optional<date> when = d.would_be_eligible_on();         // 2023-05-28, if nothing changes
-  const std::string failing = d.first_failing_condition();           // the first failing leaf, in words
-  const std::string text = explain(d);                               // every rule, leaf, fact and citation
+  const bool eligible = d.eligible;                          // false: one day short
+  const std::optional<date> when = d.would_be_eligible_on(); // 2023-05-28, if nothing changes
+  const std::string failing = d.first_failing_condition();   // the first failing leaf, in words
+  const std::string text = explain(d);                       // every rule, leaf, fact and citation
   // [end:evaluate]
   check(d.status == decision_status::decided && d.version_label == "2020", "decided under version 2020");
   check(!eligible, "not eligible on 2023-05-27");
@@ -59,18 +63,19 @@ int main() {
 
   // [start:granted]
   const decision next_day = evaluate(cross_region, elder, parse_date("2023-05-28"), &facilities);
-  const money monthly = next_day.amount();                          // 600.00: zero when nothing is granted
+  const money monthly = next_day.amount();                           // 600.00: zero when nothing is granted
   const std::vector<std::string>& paid_by = next_day.granting_rules; // {"jin_ji_meng"}
-  const std::vector<rule_outcome>& per_rule = next_day.rules;       // every rule of the version, in order
+  const std::vector<rule_outcome>& per_rule = next_day.rules;        // every rule of the version, in order
   // [end:granted]
   check(next_day.eligible && monthly == 600_yuan, "600 yuan from 2023-05-28");
   check(paid_by == std::vector<std::string>{"jin_ji_meng"}, "granted by jin_ji_meng");
-  check(per_rule.size() == 1 && per_rule[0].eligible && !per_rule[0].reasons.empty(), "the rule with its reasons");
+  check(per_rule.size() == 1 && per_rule[0].eligible && !per_rule[0].reasons.empty(),
+        "the rule with its reasons");
   check(next_day.granted && next_day.granted->to_string() == "600.00 yuan per month", "granted benefit");
 
   // [start:states]
   const decision too_early = evaluate(cross_region, elder, parse_date("2020-05-31"), &facilities);
-  const bool undecided = too_early.status == decision_status::not_in_force;  // no version in force
+  const bool undecided = too_early.status == decision_status::not_in_force; // no version in force
   const decision no_registry = evaluate(cross_region, elder, parse_date("2023-06-30"));
   // [end:states]
   check(undecided && !too_early.eligible && !too_early.status_note.empty(), "not in force, with a note");
@@ -78,12 +83,14 @@ int main() {
   // [start:undetermined]
   // A scheme a source shows running before its first encoded version (here: a platform that "has
   // run for ten years" by the report that gives its subsidy) is known only from that version's start.
-  const policy reported = policy(cross_region).known_from(parse_date("2020-06-01"), "reported as already running");
+  const policy reported =
+      policy(cross_region).known_from(parse_date("2020-06-01"), "reported as already running");
   const decision unknown = evaluate(reported, elder, parse_date("2020-05-31"), &facilities);
   const bool neither = unknown.status == decision_status::undetermined; // neither eligible nor not
   // [end:undetermined]
   check(neither && !unknown.eligible && !unknown.granted, "undetermined, granting nothing known");
-  check(unknown.status_note == "scheme known from 2020-06-01; earlier dates undetermined (reported as already running)",
+  check(unknown.status_note ==
+            "scheme known from 2020-06-01; earlier dates undetermined (reported as already running)",
         "the note says from when and why");
   check(explain(unknown).find("UNDETERMINED") != std::string::npos, "and the explanation says so");
   check(!no_registry.eligible, "without a registry the stay condition fails");

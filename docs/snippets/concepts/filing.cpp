@@ -15,21 +15,23 @@ int main() {
   using namespace eldercare;
 
   // [start:facilities]
-  const region_code sanhe = region_code::parse("131082");           // 三河市, Hebei
-  const filing receipt(sanhe, parse_date("2019-03-01"));             // 备案: authority's region, date
+  const region_code sanhe = region_code::parse("131082"); // 三河市, Hebei
+  const filing receipt(sanhe, parse_date("2019-03-01"));  // 备案: authority's region, date
   const facility filed("F1", facility_kind::institution, sanhe, /*beds=*/120, receipt);
   const facility late("F2", facility_kind::institution, sanhe, 60,
-                      filing(sanhe, parse_date("2023-03-01")));      // filed after admitting elders
+                      filing(sanhe, parse_date("2023-03-01")));        // filed after admitting elders
   const facility unfiled("F3", facility_kind::institution, sanhe, 30); // no filing on record
   facility_registry facilities{filed, late, unfiled};
   // [end:facilities]
   check(facilities.size() == 3, "three facilities");
-  check(facilities.find("F2") != nullptr && facilities.find("F2")->beds() == 60 && facilities.find("F9") == nullptr, "find by id");
+  check(facilities.find("F2") != nullptr && facilities.find("F2")->beds() == 60 &&
+            facilities.find("F9") == nullptr,
+        "find by id");
 
   // [start:status]
-  const bool in_force = receipt.in_force_on(parse_date("2024-06-30"));  // filed on or before, not revoked
-  const bool f2_early = late.filed_on(parse_date("2023-02-01"));        // false: not yet filed
-  const bool f3_ever = unfiled.filed_on(parse_date("2024-06-30"));      // false: never filed
+  const bool in_force = receipt.in_force_on(parse_date("2024-06-30")); // filed on or before, not revoked
+  const bool f2_early = late.filed_on(parse_date("2023-02-01"));       // false: not yet filed
+  const bool f3_ever = unfiled.filed_on(parse_date("2024-06-30"));     // false: never filed
   const filing revoked(sanhe, parse_date("2019-03-01"), parse_date("2024-01-01")); // 备案 cancelled
   // [end:status]
   check(in_force, "receipt.in_force_on(2024-06-30)");
@@ -39,8 +41,9 @@ int main() {
         "a revocation ends the filing on its day");
 
   // [start:criteria]
-  const facility_criteria jjm_filed{regions::jin_ji_meng(), {facility_kind::institution}, /*require_filing=*/true};
-  const bool place_and_kind = jjm_filed.matches_place_and_kind(unfiled);  // true: filing is tested per day
+  const facility_criteria jjm_filed{
+      regions::jin_ji_meng(), {facility_kind::institution}, /*require_filing=*/true};
+  const bool place_and_kind = jjm_filed.matches_place_and_kind(unfiled); // true: filing is tested per day
   // [end:criteria]
   check(place_and_kind, "place and kind match without a filing");
   check(jjm_filed.to_string() == "a filed institution in 津冀蒙 {120000, 130000, 150000}", "criteria text");
@@ -66,19 +69,23 @@ int main() {
 
   // [start:errors]
   // Each throws eldercare::invalid_value naming the field and the value:
-  //   filing(sanhe, parse_date("2024-01-01"), parse_date("2023-01-01"))  invalid_facility (107): revoked before filed
-  //   facility("F4", facility_kind::institution, sanhe, -1)              invalid_facility (107): negative beds
-  //   facilities.add(filed)                                              invalid_facility (107): duplicate id
-  //   parse_facility_kind("nursing_home")                                invalid_facility (107): unknown kind
-  //   facilities.at("F9", "stays[0].facility")                           invalid_stay (105): no such facility
+  //   filing(sanhe, parse_date("2024-01-01"), parse_date("2023-01-01"))  invalid_facility (107): revoked
+  //   before filed facility("F4", facility_kind::institution, sanhe, -1)              invalid_facility (107):
+  //   negative beds facilities.add(filed)                                              invalid_facility
+  //   (107): duplicate id parse_facility_kind("nursing_home")                                invalid_facility
+  //   (107): unknown kind facilities.at("F9", "stays[0].facility")                           invalid_stay
+  //   (105): no such facility
   // [end:errors]
   check(throws(error_id::invalid_facility,
                [&] { (void)filing(sanhe, parse_date("2024-01-01"), parse_date("2023-01-01")); }),
         "revoked before filed");
-  check(throws(error_id::invalid_facility, [&] { (void)facility("F4", facility_kind::institution, sanhe, -1); }),
+  check(throws(error_id::invalid_facility,
+               [&] { (void)facility("F4", facility_kind::institution, sanhe, -1); }),
         "negative beds");
   check(throws(error_id::invalid_facility, [&] { facilities.add(filed); }), "duplicate id");
-  check(throws(error_id::invalid_facility, [] { (void)parse_facility_kind("nursing_home"); }), "unknown kind");
-  check(throws(error_id::invalid_stay, [&] { (void)facilities.at("F9", "stays[0].facility"); }), "unknown facility");
+  check(throws(error_id::invalid_facility, [] { (void)parse_facility_kind("nursing_home"); }),
+        "unknown kind");
+  check(throws(error_id::invalid_stay, [&] { (void)facilities.at("F9", "stays[0].facility"); }),
+        "unknown facility");
   return snippet::exit_code();
 }

@@ -10,7 +10,9 @@ using snippet::throws;
 namespace {
 // `money * 0.5` must not compile: checked here rather than claimed.
 template <class M>
-concept scalable_by_double = requires(M m) { m * 0.5; };
+concept scalable_by_double = requires(M m) {
+  m * 0.5;
+};
 static_assert(!scalable_by_double<eldercare::money>, "money * double must not compile");
 static_assert(scalable_by_double<double>, "the concept itself can hold");
 } // namespace
@@ -20,10 +22,10 @@ int main() {
   using namespace eldercare::literals;
 
   // [start:make]
-  const money monthly = 600_yuan;                  // a literal in whole yuan
-  const money same = money::from_yuan(600);        // the same, from a variable
-  const money half_yuan = 50_fen;                  // a literal in fen
-  const money from_text = money::parse("600.50");  // text from a form or a CSV file
+  const money monthly = 600_yuan;                                 // a literal in whole yuan
+  const money same = money::from_yuan(600);                       // the same, from a variable
+  const money half_yuan = 50_fen;                                 // a literal in fen
+  const money from_text = money::parse("600.50");                 // text from a form or a CSV file
   const money from_csv = money::from_yuan_double(12.3, "amount"); // a float column, checked
   // [end:make]
   check(monthly == same, "600_yuan == money::from_yuan(600)");
@@ -32,8 +34,8 @@ int main() {
   check(from_csv == money::from_fen(1230), "from_yuan_double(12.3) is 1230 fen");
 
   // [start:read]
-  const std::int64_t fen = monthly.fen();          // 60000: the exact value, for arithmetic
-  const std::string text = from_text.to_string();  // "600.50": two decimals, no sign or grouping
+  const std::int64_t fen = monthly.fen();           // 60000: the exact value, for arithmetic
+  const std::string text = from_text.to_string();   // "600.50": two decimals, no sign or grouping
   const std::int64_t yuan = from_text.whole_yuan(); // 600: truncated, for display only
   // [end:read]
   check(fen == 60000, "monthly.fen() == 60000");
@@ -42,9 +44,9 @@ int main() {
   check(money::from_fen(-50).to_string() == "-0.50", "a negative amount keeps its sign");
 
   // [start:arithmetic]
-  const money year = monthly * 12;                 // scaling by a count of months or people
-  const money total = monthly + 200_yuan;          // sums are checked for overflow
-  const bool more = monthly > 200_yuan;            // comparable with money only
+  const money year = monthly * 12;        // scaling by a count of months or people
+  const money total = monthly + 200_yuan; // sums are checked for overflow
+  const bool more = monthly > 200_yuan;   // comparable with money only
   // [end:arithmetic]
   check(year == 7200_yuan, "monthly * 12 == 7200_yuan");
   check(total.fen() == 80000, "monthly + 200_yuan is 800 yuan");

@@ -13,16 +13,16 @@ int main() {
   using namespace eldercare;
 
   // [start:dates]
-  const date admitted = parse_date("2023-02-28");       // exactly YYYY-MM-DD
+  const date admitted = parse_date("2023-02-28");        // exactly YYYY-MM-DD
   const date built = make_date(2024, 1, 31, "admitted"); // checked: 2023-02-30 would throw
   // [end:dates]
   check(to_iso(admitted) == "2023-02-28", "parse_date round-trips");
   check(to_iso(built) == "2024-01-31", "make_date builds 2024-01-31");
 
   // [start:civil_code]
-  const date last = period_last_day(admitted, period::months(3));          // 2023-05-28 (art. 202)
-  const date end_jan = add_months_civil(parse_date("2024-01-31"), 1);      // 2024-02-29: no 31 Feb
-  const date end_leap = add_months_civil(parse_date("2024-02-29"), 12);    // 2025-02-28: no 29 Feb
+  const date last = period_last_day(admitted, period::months(3));       // 2023-05-28 (art. 202)
+  const date end_jan = add_months_civil(parse_date("2024-01-31"), 1);   // 2024-02-29: no 31 Feb
+  const date end_leap = add_months_civil(parse_date("2024-02-29"), 12); // 2025-02-28: no 29 Feb
   const bool complete = is_period_complete(admitted, period::months(3), parse_date("2023-05-28"));
   const int whole = full_months_between(admitted, parse_date("2023-12-01")); // 9
   // [end:civil_code]
@@ -53,9 +53,9 @@ int main() {
 
   // [start:ages]
   const date birth = parse_date("1944-02-29");
-  const int age = age_on(birth, parse_date("2024-02-28"));                // 79: not yet 80 in 2024
-  const date eighty = date_reaching_age(birth, 80);                        // 2024-02-29
-  const date eighty_one = date_reaching_age(birth, 81);                    // 2025-02-28 (art. 202)
+  const int age = age_on(birth, parse_date("2024-02-28")); // 79: not yet 80 in 2024
+  const date eighty = date_reaching_age(birth, 80);        // 2024-02-29
+  const date eighty_one = date_reaching_age(birth, 81);    // 2025-02-28 (art. 202)
   const date later = date_reaching_age(birth, 81, {age_reached::on_birthday, leap_day_birthday::march_1});
   const date court = date_reaching_age(parse_date("1944-06-15"), 80, {age_reached::day_after_birthday});
   // [end:ages]

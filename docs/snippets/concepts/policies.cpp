@@ -18,24 +18,27 @@ int main() {
 
   // [start:rules]
   // Beijing's 高龄津贴 as three tiers (DOMAIN.md E.1 [V]): checked in order, the first that holds pays.
-  const citation source{"《北京市老年人养老服务补贴津贴管理实施办法》", "高龄老年人津贴",
-                        "80-89周岁100元，90-99周岁500元，100周岁及以上800元", "beijing.gov.cn 2019-10-28",
-                        parse_date("2019-10-01"), std::nullopt};
+  const citation source{"《北京市老年人养老服务补贴津贴管理实施办法》",
+                        "高龄老年人津贴",
+                        "80-89周岁100元，90-99周岁500元，100周岁及以上800元",
+                        "beijing.gov.cn 2019-10-28",
+                        parse_date("2019-10-01"),
+                        std::nullopt};
   const auto beijing_hukou = hukou_in(region_set("北京市", {regions::beijing}));
   const auto age_100 = make_rule<person>("age_100", "100 周岁 and over", source,
                                          beijing_hukou && age_at_least(100), money_per_month(800_yuan));
-  const auto age_90 = make_rule<person>("age_90", "90-99 周岁", source,
-                                        beijing_hukou && age_at_least(90), money_per_month(500_yuan));
-  const auto age_80 = make_rule<person>("age_80", "80-89 周岁", source,
-                                        beijing_hukou && age_at_least(80), money_per_month(100_yuan));
+  const auto age_90 = make_rule<person>("age_90", "90-99 周岁", source, beijing_hukou && age_at_least(90),
+                                        money_per_month(500_yuan));
+  const auto age_80 = make_rule<person>("age_80", "80-89 周岁", source, beijing_hukou && age_at_least(80),
+                                        money_per_month(100_yuan));
   // [end:rules]
 
   // [start:policy]
   policy_version v2019;
   v2019.label = "2019";
-  v2019.effective_from = parse_date("2019-10-01");   // effective_to empty: still in force
+  v2019.effective_from = parse_date("2019-10-01"); // effective_to empty: still in force
   v2019.cite = source;
-  v2019.combine = combination::first_match;           // tiers: the first rule that holds grants
+  v2019.combine = combination::first_match;                     // tiers: the first rule that holds grants
   v2019.rules = {erase(age_100), erase(age_90), erase(age_80)}; // erased: versions hold rules of any type
   const policy allowance("example.beijing.advanced_age", "高龄老年人津贴 (example)", {v2019});
   // [end:policy]
@@ -46,9 +49,10 @@ int main() {
                      .hukou = {dongcheng, std::nullopt},
                      .residence = {dongcheng, false}};
   // [start:use]
-  const policy_version* in_force = allowance.version_on(parse_date("2024-06-30"));  // nullptr before 2019-10-01
+  const policy_version* in_force =
+      allowance.version_on(parse_date("2024-06-30")); // nullptr before 2019-10-01
   const std::optional<benefit> pays = grant_on(allowance, elder, parse_date("2024-06-30")); // fast path
-  const decision d = evaluate(allowance, elder, parse_date("2024-06-30"));           // with every reason
+  const decision d = evaluate(allowance, elder, parse_date("2024-06-30")); // with every reason
   // [end:use]
   check(in_force == &allowance.versions()[0], "the 2019 version is in force in 2024");
   check(allowance.version_on(parse_date("2019-09-30")) == nullptr, "nothing in force before 2019-10-01");
@@ -62,9 +66,9 @@ int main() {
 
   // [start:combinations]
   policy_version summed = v2019;
-  summed.combine = combination::sum;      // every rule that holds pays: 800 + 500 + 100 for a centenarian
+  summed.combine = combination::sum; // every rule that holds pays: 800 + 500 + 100 for a centenarian
   policy_version best = v2019;
-  best.combine = combination::highest;    // the highest grant among the rules that hold
+  best.combine = combination::highest; // the highest grant among the rules that hold
   // [end:combinations]
   const person centenarian{.id = "p2",
                            .birth_date = parse_date("1920-01-01"),
@@ -89,7 +93,8 @@ int main() {
     (void)policy("example.overlap", "overlapping", {v2019, v2023});
     check(false, "overlapping versions are rejected");
   } catch (const invalid_value& e) {
-    check(e.id() == error_id::invalid_parameter && e.field() == "example.overlap.versions[2023].effective_from",
+    check(e.id() == error_id::invalid_parameter &&
+              e.field() == "example.overlap.versions[2023].effective_from",
           "the error names the version");
   }
   v2019.effective_to = parse_date("2022-12-31");

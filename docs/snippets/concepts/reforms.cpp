@@ -15,8 +15,8 @@ int main() {
   const std::string id = "cn.beijing.xicheng.cross_region_care";
 
   // [start:versions]
-  const policy baseline = cat.policy_for(id);                                  // default readings
-  const std::size_t count = baseline.versions().size();                       // 2020 and the 2023 revision
+  const policy baseline = cat.policy_for(id);           // default readings
+  const std::size_t count = baseline.versions().size(); // 2020 and the 2023 revision
   const std::string label = baseline.version_on(parse_date("2024-06-30"))->label; // "2023"
   // [end:versions]
   check(count == 2, "two versions");
@@ -24,9 +24,9 @@ int main() {
   check(baseline.version_on(parse_date("2022-12-31"))->label == "2020", "2020 until 2022-12-31");
 
   // [start:readings]
-  const reading* open = cat.find_reading("stay.before_filing");   // an open question of the sources
-  const std::string by_default = open->default_choice;            // "not_counted" [assumed]
-  const reading_set counted{{"stay.before_filing", "counted"}};   // choose another answer
+  const reading* open = cat.find_reading("stay.before_filing"); // an open question of the sources
+  const std::string by_default = open->default_choice;          // "not_counted" [assumed]
+  const reading_set counted{{"stay.before_filing", "counted"}}; // choose another answer
   // [end:readings]
   check(open != nullptr && by_default == "not_counted", "the default of stay.before_filing");
   check(open->origin == provenance::assumed && open->accepts("counted") && !open->accepts("maybe"),
@@ -43,20 +43,22 @@ int main() {
                      .stays = {stay("F2", parse_date("2023-01-10"))}};
   const date on = parse_date("2023-04-30");
   // [start:evaluate]
-  const decision strict = cat.evaluate(id, elder, on, &facilities);            // clock from 2023-03-01
-  const decision lenient = cat.evaluate(id, elder, on, &facilities, counted);  // clock from 2023-01-10
+  const decision strict = cat.evaluate(id, elder, on, &facilities);           // clock from 2023-03-01
+  const decision lenient = cat.evaluate(id, elder, on, &facilities, counted); // clock from 2023-01-10
   // [end:evaluate]
-  check(!strict.eligible && strict.would_be_eligible_on() && to_iso(*strict.would_be_eligible_on()) == "2023-06-01",
+  check(!strict.eligible && strict.would_be_eligible_on() &&
+            to_iso(*strict.would_be_eligible_on()) == "2023-06-01",
         "by default: eligible from 2023-06-01");
   check(lenient.eligible && lenient.amount() == 600_yuan, "days before the filing counted: 600 yuan");
 
   // [start:sensitivity]
   const std::vector<person> people{elder};
   const sensitivity_report report = sensitivity(cat, id, people, on, &facilities);
-  const std::int64_t depends = report.persons_undecided;   // persons whose outcome depends on a reading
+  const std::int64_t depends = report.persons_undecided; // persons whose outcome depends on a reading
   // [end:sensitivity]
   check(depends == 1, "this elder's outcome depends on a reading");
-  check(report.min_total == money() && report.max_total == 600_yuan, "0 to 600 yuan, depending on the readings");
+  check(report.min_total == money() && report.max_total == 600_yuan,
+        "0 to 600 yuan, depending on the readings");
 
   // [start:errors]
   // cat.policy_for(id, reading_set{{"stay.before_filing", "maybe"}})
@@ -68,7 +70,8 @@ int main() {
     (void)cat.policy_for(id, reading_set{{"stay.before_filing", "maybe"}});
     check(false, "an unknown choice is rejected");
   } catch (const invalid_value& e) {
-    check(e.id() == error_id::invalid_parameter && e.field() == "readings.stay.before_filing", "names the reading");
+    check(e.id() == error_id::invalid_parameter && e.field() == "readings.stay.before_filing",
+          "names the reading");
   }
   try {
     (void)cat.policy_for("cn.beijing.nowhere");

@@ -20,10 +20,10 @@ int main() {
   check(town.level() == region_level::township, "a 9-digit code is a township");
 
   // [start:hierarchy]
-  const bool in_hebei = regions::hebei.contains(sanhe);  // ancestor-or-self, by digits
-  const region_code province = sanhe.province();         // 130000 河北省
-  const region_code prefecture = sanhe.prefecture();     // 131000 廊坊市
-  const region_code county = town.county();              // 610112 未央区
+  const bool in_hebei = regions::hebei.contains(sanhe); // ancestor-or-self, by digits
+  const region_code province = sanhe.province();        // 130000 河北省
+  const region_code prefecture = sanhe.prefecture();    // 131000 廊坊市
+  const region_code county = town.county();             // 610112 未央区
   // [end:hierarchy]
   check(in_hebei, "regions::hebei.contains(sanhe)");
   check(province == regions::hebei, "sanhe.province() == 130000");
@@ -34,9 +34,9 @@ int main() {
 
   // [start:legacy]
   const region_code xuanwu = region_code::parse("110104"); // 宣武区, merged into 西城 in 2010
-  const bool legacy = xuanwu.is_legacy();                 // true
-  const region_code today = xuanwu.current();             // 110102 西城区
-  const bool same_code = xuanwu == xicheng;               // false: equality is on the code as recorded
+  const bool legacy = xuanwu.is_legacy();                  // true
+  const region_code today = xuanwu.current();              // 110102 西城区
+  const bool same_code = xuanwu == xicheng;                // false: equality is on the code as recorded
   // [end:legacy]
   check(legacy, "xuanwu.is_legacy()");
   check(today == xicheng, "xuanwu.current() == xicheng");
@@ -46,15 +46,15 @@ int main() {
   check(xuanwu.name() == "宣武区", "the legacy code keeps its own name");
 
   // [start:history]
-  const region_code baixia = region_code::parse("320103");    // 白下区, merged into 秦淮区 in 2013
-  const region_code xiangyang = region_code::parse("420600"); // 襄樊市, renamed 襄阳市 in 2010
+  const region_code baixia = region_code::parse("320103");       // 白下区, merged into 秦淮区 in 2013
+  const region_code xiangyang = region_code::parse("420600");    // 襄樊市, renamed 襄阳市 in 2010
   const region_code miyun_county = region_code::parse("110228"); // 密云县, 密云区 110118 from 2015
   const date d = parse_date("2012-12-31");
-  const bool then = baixia.in_force_on(d);                    // true: the 2012 list has it
-  const std::string_view old_name = xiangyang.name_on(d);     // 襄阳市 (襄樊市 before the 2010 list)
-  const auto after = baixia.successors();                     // {320104 秦淮区}
-  const auto stands_for = xuanwu.current_codes_on(d);         // {110102 西城区}
-  const auto periods = miyun_county.history();                // one period, ended 2015-11
+  const bool then = baixia.in_force_on(d);                // true: the 2012 list has it
+  const std::string_view old_name = xiangyang.name_on(d); // 襄阳市 (襄樊市 before the 2010 list)
+  const auto after = baixia.successors();                 // {320104 秦淮区}
+  const auto stands_for = xuanwu.current_codes_on(d);     // {110102 西城区}
+  const auto periods = miyun_county.history();            // one period, ended 2015-11
   // [end:history]
   check(then && !baixia.in_force_on(parse_date("2014-01-01")), "baixia.in_force_on on both sides");
   check(after.size() == 1 && after[0] == region_code::parse("320104"), "白下 -> 秦淮");
@@ -67,11 +67,11 @@ int main() {
         "miyun_county.history()");
 
   // [start:sets]
-  const region_set jjm = regions::jin_ji_meng();                 // 津冀蒙 {120000, 130000, 150000}
-  const bool counted = jjm.contains(sanhe);                      // true, through 130000
-  const auto through = jjm.find_member(sanhe);                   // 130000: for explanations
-  const region_set beijing_side("西城区", {regions::xicheng});    // a set of one, named for explanations
-  const region_set either = jjm | beijing_side;                  // union, named "津冀蒙|西城区"
+  const region_set jjm = regions::jin_ji_meng();               // 津冀蒙 {120000, 130000, 150000}
+  const bool counted = jjm.contains(sanhe);                    // true, through 130000
+  const auto through = jjm.find_member(sanhe);                 // 130000: for explanations
+  const region_set beijing_side("西城区", {regions::xicheng}); // a set of one, named for explanations
+  const region_set either = jjm | beijing_side;                // union, named "津冀蒙|西城区"
   const region_set eco = regions::beijing_ecological_conservation_area(); // 生态涵养区
   // [end:sets]
   check(counted, "jjm.contains(sanhe)");
@@ -89,13 +89,14 @@ int main() {
   //   region_code::parse("999999")        never in an MCA list (1980-12 to 2021-12)
   //   region_code::parse("110104001")     a township under an abolished county
   // [end:errors]
-  check(error_text(error_id::invalid_region, [] { (void)region_code::parse("371071"); }).find("development zone") !=
-            std::string::npos,
+  check(error_text(error_id::invalid_region, [] { (void)region_code::parse("371071"); })
+                .find("development zone") != std::string::npos,
         "371071 is named a development zone");
-  check(error_text(error_id::invalid_region, [] { (void)region_code::parse("110102001001"); }).find("12 digits") !=
-            std::string::npos,
+  check(error_text(error_id::invalid_region, [] { (void)region_code::parse("110102001001"); })
+                .find("12 digits") != std::string::npos,
         "a 12-digit code is explained");
-  check(!error_text(error_id::invalid_region, [] { (void)region_code::parse("999999"); }).empty(), "999999 rejected");
+  check(!error_text(error_id::invalid_region, [] { (void)region_code::parse("999999"); }).empty(),
+        "999999 rejected");
   check(!error_text(error_id::invalid_region, [] { (void)region_code::parse("110104001"); }).empty(),
         "township under 宣武 rejected");
   check(error_text(error_id::invalid_region, [] { (void)region_code::parse("11010", "hukou.region"); })

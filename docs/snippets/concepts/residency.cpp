@@ -22,17 +22,17 @@ int main() {
 
   // [start:conditions]
   const region_set xicheng("西城区", {regions::xicheng});
-  const auto registered = hukou_in(xicheng);                                  // reads hukou.region
+  const auto registered = hukou_in(xicheng); // reads hukou.region
   const auto as_recorded = hukou_in(xicheng, legacy_code_reading::as_recorded);
-  const auto lives_there = lives_in(regions::jin_ji_meng());                  // reads residence.region
-  const auto rural = lives_rural();                                           // reads residence.rural
+  const auto lives_there = lives_in(regions::jin_ji_meng()); // reads residence.region
+  const auto rural = lives_rural();                          // reads residence.rural
   // [end:conditions]
 
   // [start:verdicts]
-  const bool by_successor = holds(registered, ctx);  // true: 110104 is read as 110102 西城区
-  const bool by_record = holds(as_recorded, ctx);    // false: 110104 is not 110102 as recorded
-  const bool away = holds(lives_there, ctx);         // true: 131082 is in Hebei
-  const bool village = holds(rural, ctx);            // true: decided by residence, never by hukou
+  const bool by_successor = holds(registered, ctx); // true: 110104 is read as 110102 西城区
+  const bool by_record = holds(as_recorded, ctx);   // false: 110104 is not 110102 as recorded
+  const bool away = holds(lives_there, ctx);        // true: 131082 is in Hebei
+  const bool village = holds(rural, ctx);           // true: decided by residence, never by hukou
   // [end:verdicts]
   check(by_successor, "holds(registered, ctx)");
   check(!by_record, "holds(as_recorded, ctx) is false");
@@ -50,7 +50,8 @@ int main() {
   const auto& reasons = t.reasons();
   check(reasons.size() == 1 && reasons[0].note == "legacy code read as 110102 西城区",
         "the trace notes the legacy reading");
-  check(reasons.size() == 1 && reasons[0].facts.at(0).value == "110104 宣武区", "the fact is the code as recorded");
+  check(reasons.size() == 1 && reasons[0].facts.at(0).value == "110104 宣武区",
+        "the fact is the code as recorded");
 
   // [start:errors]
   // A person's facts are checked together by validate(elder), which throws invalid_value naming the

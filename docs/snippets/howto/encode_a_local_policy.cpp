@@ -75,15 +75,16 @@ inline catalog_entry rural_free_lunch() {
                      .condition = any_condition::all(std::move(parts)),
                      .grant = benefit(meals_per_day(1)),
                      .parameters = parameters};
-    const policy_version since_2021{.label = "2021",
-                                    .effective_from = make_date(2021, 5, 11),
-                                    .effective_to = std::nullopt,
-                                    .cite = clause,
-                                    .combine = combination::first_match,
-                                    .paid_to = payee::person,
-                                    .rules = {lunch},
-                                    .parameters = {{"effective_from", "2021-05-11", provenance::sourced,
-                                                    "the earliest report of the canteens running (DOMAIN.md E.3)"}}};
+    const policy_version since_2021{
+        .label = "2021",
+        .effective_from = make_date(2021, 5, 11),
+        .effective_to = std::nullopt,
+        .cite = clause,
+        .combine = combination::first_match,
+        .paid_to = payee::person,
+        .rules = {lunch},
+        .parameters = {{"effective_from", "2021-05-11", provenance::sourced,
+                        "the earliest report of the canteens running (DOMAIN.md E.3)"}}};
     // The canteens ran before that report: earlier dates are undetermined, not "not in force".
     return policy("example.rongcheng.rural_free_lunch", "荣成市暖心食堂 农村80周岁以上老人免费午餐",
                   {since_2021})

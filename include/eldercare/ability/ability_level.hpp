@@ -9,8 +9,8 @@
 #include <string>      // std::to_string for error messages
 #include <string_view> // labels, field names
 
-#include "eldercare/core/words.hpp"
 #include "eldercare/core/error.hpp"
+#include "eldercare/core/words.hpp"
 
 namespace eldercare {
 
@@ -35,15 +35,13 @@ public:
 
   /// The standard's label, e.g. "能力重度受损（重度失能）".
   [[nodiscard]] constexpr std::string_view label() const noexcept {
-    constexpr std::string_view labels[] = {"能力完好", "能力轻度受损（轻度失能）",
-                                           "能力中度受损（中度失能）", "能力重度受损（重度失能）",
-                                           "能力完全丧失（完全失能）"};
+    constexpr std::string_view labels[] = {"能力完好", "能力轻度受损（轻度失能）", "能力中度受损（中度失能）",
+                                           "能力重度受损（重度失能）", "能力完全丧失（完全失能）"};
     return labels[level_];
   }
   /// The everyday word local rules use: "能力完好", "轻度失能", ..., "完全失能".
   [[nodiscard]] constexpr std::string_view short_label() const noexcept {
-    constexpr std::string_view labels[] = {"能力完好", "轻度失能", "中度失能", "重度失能",
-                                           "完全失能"};
+    constexpr std::string_view labels[] = {"能力完好", "轻度失能", "中度失能", "重度失能", "完全失能"};
     return labels[level_];
   }
 
@@ -77,10 +75,9 @@ public:
                          std::string_view field = "ability_band")
       : least_(least_severe), most_(most_severe) {
     if (most_ < least_)
-      throw invalid_value(
-          error_id::invalid_parameter, field,
-          std::to_string(least_.value()) + ".." + std::to_string(most_.value()),
-          "the least severe level of a band must not be above its most severe level");
+      throw invalid_value(error_id::invalid_parameter, field,
+                          std::to_string(least_.value()) + ".." + std::to_string(most_.value()),
+                          "the least severe level of a band must not be above its most severe level");
   }
   /// `threshold` and every more severe level (threshold..4).
   [[nodiscard]] static constexpr ability_band at_least(ability_level threshold) noexcept {
@@ -137,7 +134,6 @@ struct enum_words<ability_scale> {
       {ability_scale::local, "local"},
   }};
 };
-
 
 /// Stable identifier, the enumerator's name: "gbt_42195_2022", "mzt_039_2013", ...
 [[nodiscard]] constexpr std::string_view to_string(ability_scale s) noexcept { return to_word(s); }

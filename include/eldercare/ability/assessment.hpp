@@ -33,16 +33,16 @@ public:
   ///  * an MZ/T 039 level converted onto GB/T 42195 is never 4 (MZ/T has no 完全丧失);
   ///  * a local scale is named (local_scale_id non-empty), and only a local scale is.
   assessment(ability_scale scale, ability_level level, date assessed_on,
-             std::optional<date> valid_until = std::nullopt,
-             std::optional<int> raw_score = std::nullopt, std::string local_scale_id = {})
+             std::optional<date> valid_until = std::nullopt, std::optional<int> raw_score = std::nullopt,
+             std::string local_scale_id = {})
       : scale_(scale), level_(level), assessed_on_(assessed_on), valid_until_(valid_until),
         raw_score_(raw_score), local_scale_id_(std::move(local_scale_id)) {
     require_valid(assessed_on_, "assessment.assessed_on");
     if (valid_until_) {
       require_valid(*valid_until_, "assessment.valid_until");
       if (*valid_until_ < assessed_on_)
-        throw invalid_value(error_id::invalid_ability, "assessment.valid_until",
-                            to_iso(*valid_until_), "is before assessed_on " + to_iso(assessed_on_));
+        throw invalid_value(error_id::invalid_ability, "assessment.valid_until", to_iso(*valid_until_),
+                            "is before assessed_on " + to_iso(assessed_on_));
     }
     if (scale_ == ability_scale::local && local_scale_id_.empty())
       throw invalid_value(error_id::invalid_ability, "assessment.local_scale_id", "",
@@ -81,10 +81,10 @@ private:
     case ability_scale::gbt_42195_2022: {
       const ability_level preliminary = gbt42195::preliminary_level(raw, field);
       if (level_ < preliminary)
-        throw invalid_value(
-            error_id::invalid_ability, "assessment.level", std::to_string(level_.value()),
-            "is below the preliminary level " + std::to_string(preliminary.value()) +
-                " of total score " + std::to_string(raw) + "; the level-change rules only raise");
+        throw invalid_value(error_id::invalid_ability, "assessment.level", std::to_string(level_.value()),
+                            "is below the preliminary level " + std::to_string(preliminary.value()) +
+                                " of total score " + std::to_string(raw) +
+                                "; the level-change rules only raise");
       return;
     }
     case ability_scale::barthel_index: (void)barthel_score(raw, field); return;

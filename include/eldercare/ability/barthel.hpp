@@ -89,8 +89,7 @@ private:
 
 /// The band of a score. With the default cut-offs this equals the MZ/T 039 ADL grade
 /// (mzt039::adl_grade) band for band, because a Barthel score is a multiple of 5.
-[[nodiscard]] constexpr barthel_band band(barthel_score score,
-                                          const barthel_cutoffs& cutoffs = {}) noexcept {
+[[nodiscard]] constexpr barthel_band band(barthel_score score, const barthel_cutoffs& cutoffs = {}) noexcept {
   const int s = score.value();
   if (s >= cutoffs.independent_from()) return barthel_band::independent;
   if (s >= cutoffs.mild_from()) return barthel_band::mild;
@@ -108,16 +107,14 @@ public:
   /// The default: independent → 0, mild → 1, moderate → 2, severe → 3.
   constexpr barthel_gbt_mapping() noexcept = default;
   /// Throws invalid_value(error_id::invalid_parameter) when a worse band maps to a better level.
-  constexpr barthel_gbt_mapping(ability_level independent, ability_level mild,
-                                ability_level moderate, ability_level severe,
-                                std::string_view field = "barthel_gbt_mapping")
+  constexpr barthel_gbt_mapping(ability_level independent, ability_level mild, ability_level moderate,
+                                ability_level severe, std::string_view field = "barthel_gbt_mapping")
       : independent_(independent), mild_(mild), moderate_(moderate), severe_(severe) {
     if (mild < independent || moderate < mild || severe < moderate)
-      throw invalid_value(
-          error_id::invalid_parameter, field,
-          std::to_string(independent.value()) + "/" + std::to_string(mild.value()) + "/" +
-              std::to_string(moderate.value()) + "/" + std::to_string(severe.value()),
-          "a more dependent Barthel band must not map to a better GB/T 42195 level");
+      throw invalid_value(error_id::invalid_parameter, field,
+                          std::to_string(independent.value()) + "/" + std::to_string(mild.value()) + "/" +
+                              std::to_string(moderate.value()) + "/" + std::to_string(severe.value()),
+                          "a more dependent Barthel band must not map to a better GB/T 42195 level");
   }
   [[nodiscard]] constexpr ability_level operator()(barthel_band b) const noexcept {
     switch (b) {
@@ -128,8 +125,7 @@ public:
     }
     return severe_;
   }
-  friend constexpr bool operator==(const barthel_gbt_mapping&,
-                                   const barthel_gbt_mapping&) = default;
+  friend constexpr bool operator==(const barthel_gbt_mapping&, const barthel_gbt_mapping&) = default;
 
 private:
   ability_level independent_ = ability_level::intact;
@@ -139,15 +135,14 @@ private:
 };
 
 /// A GB/T 42195 level read from a Barthel band through `mapping` (an assumption; see above).
-[[nodiscard]] constexpr ability_level
-to_gbt42195(barthel_band b, const barthel_gbt_mapping& mapping = {}) noexcept {
+[[nodiscard]] constexpr ability_level to_gbt42195(barthel_band b,
+                                                  const barthel_gbt_mapping& mapping = {}) noexcept {
   return mapping(b);
 }
 
 /// A GB/T 42195 level read from a Barthel score: band (with `cutoffs`), then `mapping`.
-[[nodiscard]] constexpr ability_level
-to_gbt42195(barthel_score score, const barthel_cutoffs& cutoffs = {},
-            const barthel_gbt_mapping& mapping = {}) noexcept {
+[[nodiscard]] constexpr ability_level to_gbt42195(barthel_score score, const barthel_cutoffs& cutoffs = {},
+                                                  const barthel_gbt_mapping& mapping = {}) noexcept {
   return mapping(band(score, cutoffs));
 }
 

@@ -12,8 +12,8 @@
 #include <utility>          // std::move
 #include <vector>           // the components of a 多重 certificate
 
-#include "eldercare/core/words.hpp"
 #include "eldercare/core/error.hpp"
+#include "eldercare/core/words.hpp"
 
 namespace eldercare {
 
@@ -41,7 +41,6 @@ struct enum_words<disability_category> {
       {disability_category::multiple, "multiple", "多重残疾"},
   }};
 };
-
 
 /// Stable identifier: "visual", "hearing", "speech", "physical", "intellectual", "mental",
 /// "multiple".
@@ -136,9 +135,7 @@ public:
 
   [[nodiscard]] disability_category category() const noexcept { return category_; }
   [[nodiscard]] disability_grade grade() const noexcept { return grade_; }
-  [[nodiscard]] const std::vector<disability_entry>& components() const noexcept {
-    return components_;
-  }
+  [[nodiscard]] const std::vector<disability_entry>& components() const noexcept { return components_; }
 
   /// True when the certificate shows category `c` at grade `threshold` or more severe: the
   /// certificate itself, or one of the listed components of a 多重 certificate. Asking for

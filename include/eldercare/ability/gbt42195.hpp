@@ -25,8 +25,8 @@ static_assert(max_total_score == 90, "GB/T 42195-2022 totals 90 points");
 
 /// Preliminary level from the total of the four first-level scores:
 /// 90 → 0; 66–89 → 1; 46–65 → 2; 30–45 → 3; 0–29 → 4. Throws outside 0..90.
-[[nodiscard]] constexpr ability_level
-preliminary_level(int total_score, std::string_view field = "gbt42195.total_score") {
+[[nodiscard]] constexpr ability_level preliminary_level(int total_score,
+                                                        std::string_view field = "gbt42195.total_score") {
   if (total_score < 0 || total_score > max_total_score)
     throw invalid_value(error_id::invalid_ability, field, std::to_string(total_score),
                         "a GB/T 42195-2022 total score is 0-90");
@@ -101,8 +101,7 @@ final_level_explained(ability_level preliminary, const level_change_facts& facts
                       raise_rule rule = raise_rule::at_most_one_step) {
   if (facts.care_risk_events_30d < 0)
     throw invalid_value(error_id::invalid_ability, "level_change_facts.care_risk_events_30d",
-                        std::to_string(facts.care_risk_events_30d),
-                        "a count of events cannot be negative");
+                        std::to_string(facts.care_risk_events_30d), "a count of events cannot be negative");
   level_change_outcome out{preliminary, preliminary};
   if (facts.coma) {
     // Coma overrides everything else: the level is set, not raised, so no other rule applies.
@@ -124,8 +123,7 @@ final_level_explained(ability_level preliminary, const level_change_facts& facts
 }
 
 /// The final level (最终等级) alone; see final_level_explained.
-[[nodiscard]] constexpr ability_level final_level(ability_level preliminary,
-                                                  const level_change_facts& facts,
+[[nodiscard]] constexpr ability_level final_level(ability_level preliminary, const level_change_facts& facts,
                                                   raise_rule rule = raise_rule::at_most_one_step) {
   return final_level_explained(preliminary, facts, rule).final_level;
 }

@@ -16,8 +16,7 @@ namespace eldercare::mzt039 {
 /// The grade of one first-level indicator (一级指标分级), 0 (intact) to 3 (severe).
 class grade {
 public:
-  constexpr explicit grade(int g, std::string_view field = "mzt039.grade")
-      : g_(checked(g, field)) {}
+  constexpr explicit grade(int g, std::string_view field = "mzt039.grade") : g_(checked(g, field)) {}
   [[nodiscard]] constexpr int value() const noexcept { return g_; }
   friend constexpr bool operator==(grade, grade) = default;
   friend constexpr auto operator<=>(grade, grade) = default;
@@ -35,8 +34,7 @@ private:
 /// The final MZ/T 039 level (能力等级): 0 能力完好, 1 轻度失能, 2 中度失能, 3 重度失能.
 class level {
 public:
-  constexpr explicit level(int l, std::string_view field = "mzt039.level")
-      : l_(checked(l, field)) {}
+  constexpr explicit level(int l, std::string_view field = "mzt039.level") : l_(checked(l, field)) {}
 
   static const level intact;   ///< 0 能力完好
   static const level mild;     ///< 1 轻度失能
@@ -134,8 +132,7 @@ combine_explained(const grades& g, overlap_rule rule = overlap_rule::more_severe
   combination_outcome out{level::intact};
   out.matched[0] = a == 0 && m == 0 && p == 0 && s <= 1;
   out.matched[1] = (a == 0 && (m >= 1 || p >= 1 || s == 2)) || (a == 1 && at_most_1 >= 1);
-  out.matched[2] =
-      (a == 1 && (at_2 == 3 || at_3 >= 1)) || (a == 2 && one_or_two >= 1 && one_or_two <= 2);
+  out.matched[2] = (a == 1 && (at_2 == 3 || at_3 >= 1)) || (a == 2 && one_or_two >= 1 && one_or_two <= 2);
   out.matched[3] = a == 3 || (a == 2 && at_2 == 3) || (a == 2 && at_3 >= 1);
 
   int count = 0, lowest = -1, highest = -1;
@@ -165,9 +162,7 @@ combine_explained(const grades& g, overlap_rule rule = overlap_rule::more_severe
 /// MZ/T 039 level → GB/T 42195 level: 0 → 0, 1 → 1, 2 → 2, 3 → 3. The labels match one for one.
 /// GB/T 42195's level 4 (完全丧失) has no MZ/T 039 equivalent: MZ/T 重度失能 covers both GB/T 3 and
 /// 4, and converts to 3, so an old assessment never overstates the elder's level.
-[[nodiscard]] constexpr ability_level to_gbt42195(level l) noexcept {
-  return ability_level(l.value());
-}
+[[nodiscard]] constexpr ability_level to_gbt42195(level l) noexcept { return ability_level(l.value()); }
 
 /// GB/T 42195 level → MZ/T 039 level, for local rules still written in MZ/T terms: 0..3 keep their
 /// number and 4 (完全丧失) becomes 3 (重度失能), the most severe MZ/T level.

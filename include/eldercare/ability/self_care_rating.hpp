@@ -7,8 +7,8 @@
 #include <string>      // std::to_string for error messages
 #include <string_view> // labels, field names
 
-#include "eldercare/core/words.hpp"
 #include "eldercare/core/error.hpp"
+#include "eldercare/core/words.hpp"
 
 namespace eldercare {
 
@@ -28,8 +28,7 @@ struct self_care_checklist {
   [[nodiscard]] constexpr int items_not_possible() const noexcept {
     return !eating + !dressing + !getting_in_out_of_bed + !toileting + !indoor_walking + !bathing;
   }
-  friend constexpr bool operator==(const self_care_checklist&,
-                                   const self_care_checklist&) = default;
+  friend constexpr bool operator==(const self_care_checklist&, const self_care_checklist&) = default;
 };
 
 /// The official three-tier rating.
@@ -49,7 +48,6 @@ struct enum_words<self_care_rating> {
       {self_care_rating::fully_lost, "fully_lost", "完全丧失生活自理能力"},
   }};
 };
-
 
 [[nodiscard]] constexpr std::string_view label(self_care_rating r) noexcept { return label_of(r); }
 

@@ -8,13 +8,13 @@
 //
 // The library's person leaves (rules/leaves.hpp) are registered from their own declarations of what
 // they read (Leaf::reads). A leaf type of your own runs in batches through a materialised person per
-// row (correct, slower) until you register it with register_batch_leaf, stating every member it reads; the batch tests compare batch results with evaluate() per person,
-// which is how a wrong declaration shows.
+// row (correct, slower) until you register it with register_batch_leaf, stating every member it reads; the
+// batch tests compare batch results with evaluate() per person, which is how a wrong declaration shows.
 
-#include <cstring>  // std::memcmp: leaves whose value is their bytes
-#include <mutex>    // registration from several threads
+#include <cstring>     // std::memcmp: leaves whose value is their bytes
+#include <mutex>       // registration from several threads
 #include <type_traits> // std::has_unique_object_representations, std::type_identity
-#include <typeinfo> // leaf types
+#include <typeinfo>    // leaf types
 #include <vector>
 
 #include "eldercare/batch/population_columns.hpp"
@@ -65,7 +65,8 @@ namespace detail {
 /// A batch_leaf for every leaf of the library's list (rules/leaves.hpp), reading what it declares.
 inline std::vector<batch_leaf> standard_batch_leaves() {
   std::vector<batch_leaf> out;
-  person_leaves::for_each([&]<class L>(std::type_identity<L>) { out.push_back(make_batch_leaf<L>(L::reads)); });
+  person_leaves::for_each(
+      [&]<class L>(std::type_identity<L>) { out.push_back(make_batch_leaf<L>(L::reads)); });
   return out;
 }
 struct batch_leaf_registry {

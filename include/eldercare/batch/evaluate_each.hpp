@@ -15,8 +15,8 @@
 #include <vector>   // decisions
 
 #include "eldercare/batch/detail/parallel.hpp"
-#include "eldercare/batch/row_errors.hpp"
 #include "eldercare/batch/population_columns.hpp"
+#include "eldercare/batch/row_errors.hpp"
 #include "eldercare/rules/aliases.hpp"
 #include "eldercare/rules/decision.hpp"
 
@@ -33,12 +33,13 @@ template <class Target, class Subject, class Visit>
 void evaluate_each(const Target& target, std::span<const Subject> subjects, const date& on,
                    const facility_registry* facilities, Visit&& visit, unsigned threads = 0,
                    row_errors* errors = nullptr) {
-  detail::parallel_rows(subjects.size(), detail::subject_chunk_rows, detail::resolve_threads(threads),
-                        [&](unsigned, std::size_t i) {
-                          std::optional<decision> d;
-                          if (detail::row_or_error(errors, i, [&] { d = evaluate(target, subjects[i], on, facilities); }))
-                            visit(i, std::move(*d));
-                        });
+  detail::parallel_rows(
+      subjects.size(), detail::subject_chunk_rows, detail::resolve_threads(threads),
+      [&](unsigned, std::size_t i) {
+        std::optional<decision> d;
+        if (detail::row_or_error(errors, i, [&] { d = evaluate(target, subjects[i], on, facilities); }))
+          visit(i, std::move(*d));
+      });
 }
 
 /// evaluate_each for the rows of `pop` as persons (one person per thread, refilled row after row).
@@ -70,8 +71,8 @@ evaluate_all(const Target& target, std::span<const Subject> subjects, const date
 }
 
 /// Calls visit(i, grant) with grant_on(target, subjects[i], on, facilities) for every subject i, as
-/// evaluate_each does (the fast path: nothing recorded; `errors` as for evaluate_each). Every subject's decision has the status
-/// status_on(target, on).
+/// evaluate_each does (the fast path: nothing recorded; `errors` as for evaluate_each). Every subject's
+/// decision has the status status_on(target, on).
 template <class Target, class Subject, class Visit>
   requires requires(const Target& t, const Subject& s, const date& on, const facility_registry* f) {
     { grant_on(t, s, on, f) } -> std::same_as<std::optional<benefit>>;
@@ -79,12 +80,13 @@ template <class Target, class Subject, class Visit>
 void grant_each(const Target& target, std::span<const Subject> subjects, const date& on,
                 const facility_registry* facilities, Visit&& visit, unsigned threads = 0,
                 row_errors* errors = nullptr) {
-  detail::parallel_rows(subjects.size(), detail::subject_chunk_rows, detail::resolve_threads(threads),
-                        [&](unsigned, std::size_t i) {
-                          std::optional<benefit> g;
-                          if (detail::row_or_error(errors, i, [&] { g = grant_on(target, subjects[i], on, facilities); }))
-                            visit(i, g);
-                        });
+  detail::parallel_rows(
+      subjects.size(), detail::subject_chunk_rows, detail::resolve_threads(threads),
+      [&](unsigned, std::size_t i) {
+        std::optional<benefit> g;
+        if (detail::row_or_error(errors, i, [&] { g = grant_on(target, subjects[i], on, facilities); }))
+          visit(i, g);
+      });
 }
 
 } // namespace eldercare

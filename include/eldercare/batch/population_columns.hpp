@@ -41,18 +41,18 @@
 // continuous-stay leaf runs unchanged), and dictionaries of the region codes present (hukou_key,
 // residence_key), so that a leaf reading one region column is decided once per distinct code.
 
-#include <algorithm>   // std::max / std::min over birth days
-#include <array>       // the column names
-#include <cstddef>     // std::size_t
-#include <cstdint>     // column element types
-#include <map>         // facility and programme dictionaries, ordered for determinism
-#include <optional>    // optional facts
-#include <span>        // column views
-#include <string>      // ids, messages
-#include <string_view> // ids in and out
+#include <algorithm>     // std::max / std::min over birth days
+#include <array>         // the column names
+#include <cstddef>       // std::size_t
+#include <cstdint>       // column element types
+#include <map>           // facility and programme dictionaries, ordered for determinism
+#include <optional>      // optional facts
+#include <span>          // column views
+#include <string>        // ids, messages
+#include <string_view>   // ids in and out
 #include <unordered_map> // region-code dictionaries
-#include <utility>     // std::move
-#include <vector>      // columns
+#include <utility>       // std::move
+#include <vector>        // columns
 
 #include "eldercare/batch/day_number.hpp"
 #include "eldercare/batch/row_view.hpp"
@@ -74,7 +74,8 @@ public:
 
   /// Adds an id and returns its index; an empty or repeated id is an error.
   std::int32_t add(std::string_view id) {
-    if (id.empty()) throw invalid_value(error_id::invalid_facility, "facility_table.id", "", "must not be empty");
+    if (id.empty())
+      throw invalid_value(error_id::invalid_facility, "facility_table.id", "", "must not be empty");
     if (find(id) >= 0)
       throw invalid_value(error_id::invalid_facility, "facility_table.id", id, "duplicate facility id");
     const auto index = static_cast<std::int32_t>(ids_.size());
@@ -92,7 +93,9 @@ public:
     const auto it = index_.find(id);
     return it == index_.end() ? -1 : it->second;
   }
-  [[nodiscard]] const std::string& id(std::int32_t index) const { return ids_.at(static_cast<std::size_t>(index)); }
+  [[nodiscard]] const std::string& id(std::int32_t index) const {
+    return ids_.at(static_cast<std::size_t>(index));
+  }
   [[nodiscard]] std::size_t size() const noexcept { return ids_.size(); }
   [[nodiscard]] const std::vector<std::string>& ids() const noexcept { return ids_; }
 
@@ -103,9 +106,9 @@ private:
 
 /// One stay of a row_input.
 struct stay_input {
-  std::int32_t facility = -1;          ///< index into the population's facility_table
+  std::int32_t facility = -1; ///< index into the population's facility_table
   day_number admitted = no_day;
-  day_number discharged = no_day;      ///< no_day while ongoing
+  day_number discharged = no_day; ///< no_day while ongoing
 };
 
 /// One part of a 多重 disability certificate in a row_input.
@@ -162,32 +165,48 @@ class population_columns {
 public:
   /// The columns, as the header comment lists them (the schema states which holds each fact:
   /// schema::field_info::stored_as).
-  static constexpr std::array<std::string_view, 29> column_names{
-      "id",                           "birth_day",
-      "hukou_region",                 "hukou_since",
-      "residence_region",             "residence_rural",
-      "ability_level",                "ability_scale",
-      "ability_raw",                  "ability_assessed_on",
-      "ability_valid_until",          "ability_local_scale",
-      "categories",                   "disability_category",
-      "disability_grade",             "disability_component_offsets",
-      "disability_component_category", "disability_component_grade",
-      "health",                       "programme_offsets",
-      "programme_entries",            "household_id",
-      "stay_offsets",                 "stay_facility",
-      "stay_admitted",                "stay_discharged",
-      "died_on",                      "id_number",
-      "weight"};
+  static constexpr std::array<std::string_view, 29> column_names{"id",
+                                                                 "birth_day",
+                                                                 "hukou_region",
+                                                                 "hukou_since",
+                                                                 "residence_region",
+                                                                 "residence_rural",
+                                                                 "ability_level",
+                                                                 "ability_scale",
+                                                                 "ability_raw",
+                                                                 "ability_assessed_on",
+                                                                 "ability_valid_until",
+                                                                 "ability_local_scale",
+                                                                 "categories",
+                                                                 "disability_category",
+                                                                 "disability_grade",
+                                                                 "disability_component_offsets",
+                                                                 "disability_component_category",
+                                                                 "disability_component_grade",
+                                                                 "health",
+                                                                 "programme_offsets",
+                                                                 "programme_entries",
+                                                                 "household_id",
+                                                                 "stay_offsets",
+                                                                 "stay_facility",
+                                                                 "stay_admitted",
+                                                                 "stay_discharged",
+                                                                 "died_on",
+                                                                 "id_number",
+                                                                 "weight"};
 
   population_columns() { offsets_start(); }
   /// An empty population whose stays refer to `facilities`.
-  explicit population_columns(facility_table facilities) : facilities_(std::move(facilities)) { offsets_start(); }
+  explicit population_columns(facility_table facilities) : facilities_(std::move(facilities)) {
+    offsets_start();
+  }
 
   /// The columns of `persons`, each validated with validate(person, facilities); the facility table
   /// is the registry's (or, without one, the ids the stays name, in order of appearance).
   [[nodiscard]] static population_columns from_persons(std::span<const person> persons,
                                                        const facility_registry* facilities = nullptr) {
-    population_columns pop = facilities ? population_columns(facility_table(*facilities)) : population_columns();
+    population_columns pop =
+        facilities ? population_columns(facility_table(*facilities)) : population_columns();
     pop.reserve(persons.size());
     // Ids are unique, as in every other input form (a household policy would merge two persons).
     std::unordered_map<std::string_view, std::size_t> rows;
@@ -209,7 +228,8 @@ public:
   /// Reserves room for `rows` rows and `stays` stays (at most max_size each: invalid_value).
   void reserve(std::size_t rows, std::size_t stays = 0) {
     if (rows > max_size || stays > max_size)
-      throw invalid_value(error_id::invalid_parameter, "population.rows", std::to_string(std::max(rows, stays)),
+      throw invalid_value(error_id::invalid_parameter, "population.rows",
+                          std::to_string(std::max(rows, stays)),
                           "a population holds at most " + std::to_string(max_size) + " rows and stays");
     id_offsets_.reserve(rows + 1);
     birth_.reserve(rows);
@@ -245,15 +265,17 @@ public:
   /// How errors name a cell: "population.hukou_region[row 7, id 'p7']" (`extra` inside the brackets).
   [[nodiscard]] static std::string row_field(std::string_view column, std::size_t row, std::string_view id,
                                              std::string_view extra = {}) {
-    return "population." + std::string(column) + "[row " + std::to_string(row) + ", id '" + std::string(id) + "'" +
-           std::string(extra) + "]";
+    return "population." + std::string(column) + "[row " + std::to_string(row) + ", id '" + std::string(id) +
+           "'" + std::string(extra) + "]";
   }
 
   /// Appends a row given as raw column values, after checking every value (see the header comment).
   /// On an error nothing is appended.
   void append(row_input r) {
     const std::size_t row = size();
-    auto at = [&](std::string_view column, const std::string& extra = {}) { return row_field(column, row, r.id, extra); };
+    auto at = [&](std::string_view column, const std::string& extra = {}) {
+      return row_field(column, row, r.id, extra);
+    };
     // Field names are built only for an error (this runs for every row of large populations).
     auto day = [&](day_number n, std::string_view column, const std::string& extra = {}) {
       if (n < first_day_number() || n > last_day_number()) (void)checked_day(n, at(column, extra));
@@ -287,7 +309,8 @@ public:
     check_ability(r, at, day, not_before_birth);
     if (r.categories >= (1U << category_count))
       throw invalid_value(error_id::invalid_category, at("categories"), std::to_string(r.categories),
-                          "has bits beyond the " + std::to_string(category_count) + " categories (category_set::bits())");
+                          "has bits beyond the " + std::to_string(category_count) +
+                              " categories (category_set::bits())");
     check_disability(r, at);
     if (r.health >= (1U << health_condition_count))
       throw invalid_value(error_id::invalid_person, at("health"), std::to_string(r.health),
@@ -311,14 +334,16 @@ public:
       if (s.discharged != no_day) {
         discharged = day(s.discharged, "stay_discharged", which);
         if (s.discharged < s.admitted)
-          throw invalid_value(error_id::invalid_stay, at("stay_discharged", which), std::to_string(s.discharged),
-                              to_iso(*discharged) + " is before the admission " + to_iso(from_day_number(s.admitted)));
+          throw invalid_value(
+              error_id::invalid_stay, at("stay_discharged", which), std::to_string(s.discharged),
+              to_iso(*discharged) + " is before the admission " + to_iso(from_day_number(s.admitted)));
       }
       stays.emplace_back(facilities_.id(s.facility), from_day_number(s.admitted), discharged);
       if (const auto j = detail::overlapping_earlier_stay(stays, k))
         throw invalid_value(error_id::invalid_stay, at("stay_admitted", which), std::to_string(s.admitted),
-                            "the stay from " + to_iso(stays[k].admitted()) + " overlaps stay " + std::to_string(*j) +
-                                " (" + stays[*j].facility_id() + " from " + to_iso(stays[*j].admitted()) + ")");
+                            "the stay from " + to_iso(stays[k].admitted()) + " overlaps stay " +
+                                std::to_string(*j) + " (" + stays[*j].facility_id() + " from " +
+                                to_iso(stays[*j].admitted()) + ")");
     }
     if (size() >= max_size || stay_facility_.size() + r.stays.size() > max_size)
       throw invalid_value(error_id::invalid_parameter, at("id"), std::to_string(size()),
@@ -365,7 +390,8 @@ public:
       r.disability_category = static_cast<std::int8_t>(p.disability->category());
       r.disability_grade = static_cast<std::int8_t>(p.disability->grade().value());
       for (const auto& e : p.disability->components())
-        components.push_back({static_cast<std::int8_t>(e.category), static_cast<std::int8_t>(e.grade.value())});
+        components.push_back(
+            {static_cast<std::int8_t>(e.category), static_cast<std::int8_t>(e.grade.value())});
       r.disability_components = components;
     }
     r.health = static_cast<std::uint8_t>(p.health.bits());
@@ -415,19 +441,37 @@ public:
   [[nodiscard]] std::span<const std::int8_t> ability_level() const noexcept { return ability_level_; }
   [[nodiscard]] std::span<const std::uint8_t> ability_scale() const noexcept { return ability_scale_; }
   [[nodiscard]] std::span<const std::int32_t> ability_raw() const noexcept { return ability_raw_; }
-  [[nodiscard]] std::span<const day_number> ability_assessed_on() const noexcept { return ability_assessed_on_; }
-  [[nodiscard]] std::span<const day_number> ability_valid_until() const noexcept { return ability_valid_until_; }
-  [[nodiscard]] std::span<const std::uint16_t> ability_local_scale() const noexcept { return ability_local_scale_; }
+  [[nodiscard]] std::span<const day_number> ability_assessed_on() const noexcept {
+    return ability_assessed_on_;
+  }
+  [[nodiscard]] std::span<const day_number> ability_valid_until() const noexcept {
+    return ability_valid_until_;
+  }
+  [[nodiscard]] std::span<const std::uint16_t> ability_local_scale() const noexcept {
+    return ability_local_scale_;
+  }
   [[nodiscard]] const std::vector<std::string>& local_scale_names() const noexcept { return local_scales_; }
   [[nodiscard]] std::span<const std::uint32_t> categories() const noexcept { return categories_; }
-  [[nodiscard]] std::span<const std::int8_t> disability_category() const noexcept { return disability_category_; }
+  [[nodiscard]] std::span<const std::int8_t> disability_category() const noexcept {
+    return disability_category_;
+  }
   [[nodiscard]] std::span<const std::int8_t> disability_grade() const noexcept { return disability_grade_; }
-  [[nodiscard]] std::span<const std::uint32_t> disability_component_offsets() const noexcept { return component_offsets_; }
-  [[nodiscard]] std::span<const std::int8_t> disability_component_category() const noexcept { return component_category_; }
-  [[nodiscard]] std::span<const std::int8_t> disability_component_grade() const noexcept { return component_grade_; }
+  [[nodiscard]] std::span<const std::uint32_t> disability_component_offsets() const noexcept {
+    return component_offsets_;
+  }
+  [[nodiscard]] std::span<const std::int8_t> disability_component_category() const noexcept {
+    return component_category_;
+  }
+  [[nodiscard]] std::span<const std::int8_t> disability_component_grade() const noexcept {
+    return component_grade_;
+  }
   [[nodiscard]] std::span<const std::uint8_t> health() const noexcept { return health_; }
-  [[nodiscard]] std::span<const std::uint32_t> programme_offsets() const noexcept { return programme_offsets_; }
-  [[nodiscard]] std::span<const std::uint32_t> programme_entries() const noexcept { return programme_entries_; }
+  [[nodiscard]] std::span<const std::uint32_t> programme_offsets() const noexcept {
+    return programme_offsets_;
+  }
+  [[nodiscard]] std::span<const std::uint32_t> programme_entries() const noexcept {
+    return programme_entries_;
+  }
   [[nodiscard]] const std::vector<std::string>& programme_names() const noexcept { return programme_names_; }
   [[nodiscard]] std::span<const std::uint32_t> stay_offsets() const noexcept { return stay_offsets_; }
   [[nodiscard]] std::span<const std::int32_t> stay_facility() const noexcept { return stay_facility_; }
@@ -441,7 +485,8 @@ public:
   [[nodiscard]] std::span<const stay> stays() const noexcept { return stay_arena_; }
   /// The stays of row i.
   [[nodiscard]] std::span<const stay> stays_of(std::size_t i) const noexcept {
-    return std::span<const stay>(stay_arena_).subspan(stay_offsets_[i], stay_offsets_[i + 1] - stay_offsets_[i]);
+    return std::span<const stay>(stay_arena_)
+        .subspan(stay_offsets_[i], stay_offsets_[i + 1] - stay_offsets_[i]);
   }
   /// Row i's hukou region as an index into hukou_codes() (a dictionary of the codes present).
   [[nodiscard]] std::span<const std::uint32_t> hukou_key() const noexcept { return hukou_key_; }
@@ -467,9 +512,11 @@ public:
     if (has(fields, row_fields::birth_date)) r.birth_date = from_day_number(birth_[i]);
     if (has(fields, row_fields::hukou)) {
       r.hukou.region = hukou_region_[i];
-      r.hukou.since = hukou_since_[i] == no_day ? std::nullopt : std::optional<date>(from_day_number(hukou_since_[i]));
+      r.hukou.since =
+          hukou_since_[i] == no_day ? std::nullopt : std::optional<date>(from_day_number(hukou_since_[i]));
     }
-    if (has(fields, row_fields::residence | row_fields::rural)) r.residence = {residence_region_[i], residence_rural_[i] != 0};
+    if (has(fields, row_fields::residence | row_fields::rural))
+      r.residence = {residence_region_[i], residence_rural_[i] != 0};
     if (has(fields, row_fields::ability)) r.ability = ability_of(i);
     if (has(fields, row_fields::disability)) r.disability = disability_of(i);
     if (has(fields, row_fields::categories)) r.categories = category_set::from_bits(categories_[i]);
@@ -482,14 +529,18 @@ public:
 
   /// Row i as a rule subject (every member filled).
   [[nodiscard]] population_row row(std::size_t i) const {
-    population_row r{.hukou = {hukou_region_.at(i), std::nullopt}, .residence = {residence_region_[i], false}};
+    population_row r{.hukou = {hukou_region_.at(i), std::nullopt},
+                     .residence = {residence_region_[i], false}};
     fill(r, i, row_fields::all);
     return r;
   }
 
   /// Row i as a person (the inverse of append(person)).
   [[nodiscard]] person to_person(std::size_t i) const {
-    person p{.id = {}, .birth_date = {}, .hukou = {hukou_region_.at(i), std::nullopt}, .residence = {residence_region_[i], false}};
+    person p{.id = {},
+             .birth_date = {},
+             .hukou = {hukou_region_.at(i), std::nullopt},
+             .residence = {residence_region_[i], false}};
     to_person(i, p);
     return p;
   }
@@ -498,7 +549,8 @@ public:
     p.id.assign(id(i));
     p.birth_date = from_day_number(birth_[i]);
     p.hukou.region = hukou_region_[i];
-    p.hukou.since = hukou_since_[i] == no_day ? std::nullopt : std::optional<date>(from_day_number(hukou_since_[i]));
+    p.hukou.since =
+        hukou_since_[i] == no_day ? std::nullopt : std::optional<date>(from_day_number(hukou_since_[i]));
     p.residence = {residence_region_[i], residence_rural_[i] != 0};
     p.ability = ability_of(i);
     p.disability = disability_of(i);
@@ -513,17 +565,20 @@ public:
     for (const std::string& name : ps) p.programmes[k++].assign(name);
     const std::string_view number = id_number(i);
     if (number.empty()) p.id_number.reset();
-    else if (!p.id_number || p.id_number->as_issued() != number) p.id_number = eldercare::id_number::parse(number);
+    else if (!p.id_number || p.id_number->as_issued() != number)
+      p.id_number = eldercare::id_number::parse(number);
     if (weight_[i] < 0) p.weight.reset();
-    else p.weight = survey_weight::from_micros(weight_[i]);
+    else
+      p.weight = survey_weight::from_micros(weight_[i]);
   }
 
   [[nodiscard]] std::optional<assessment> ability_of(std::size_t i) const {
     if (ability_level_[i] < 0) return std::nullopt;
-    return assessment(static_cast<eldercare::ability_scale>(ability_scale_[i]), eldercare::ability_level(ability_level_[i]),
-                      from_day_number(ability_assessed_on_[i]),
-                      ability_valid_until_[i] == no_day ? std::nullopt
-                                                        : std::optional<date>(from_day_number(ability_valid_until_[i])),
+    return assessment(static_cast<eldercare::ability_scale>(ability_scale_[i]),
+                      eldercare::ability_level(ability_level_[i]), from_day_number(ability_assessed_on_[i]),
+                      ability_valid_until_[i] == no_day
+                          ? std::nullopt
+                          : std::optional<date>(from_day_number(ability_valid_until_[i])),
                       ability_raw_[i] < 0 ? std::nullopt : std::optional<int>(ability_raw_[i]),
                       local_scales_[ability_local_scale_[i]]);
   }
@@ -531,7 +586,8 @@ public:
     if (disability_category_[i] < 0) return std::nullopt;
     std::vector<disability_entry> parts;
     for (std::uint32_t k = component_offsets_[i]; k < component_offsets_[i + 1]; ++k)
-      parts.push_back({static_cast<eldercare::disability_category>(component_category_[k]), eldercare::disability_grade(component_grade_[k])});
+      parts.push_back({static_cast<eldercare::disability_category>(component_category_[k]),
+                       eldercare::disability_grade(component_grade_[k])});
     return disability_certificate(static_cast<eldercare::disability_category>(disability_category_[i]),
                                   eldercare::disability_grade(disability_grade_[i]), std::move(parts));
   }
@@ -556,7 +612,8 @@ private:
   }
 
   template <class At, class Day, class NotBeforeBirth>
-  static void check_ability(const row_input& r, const At& at, const Day& day, const NotBeforeBirth& not_before_birth) {
+  static void check_ability(const row_input& r, const At& at, const Day& day,
+                            const NotBeforeBirth& not_before_birth) {
     if (r.ability_level < 0) {
       if (r.ability_level != -1)
         throw invalid_value(error_id::invalid_ability, at("ability_level"), std::to_string(r.ability_level),
@@ -567,12 +624,15 @@ private:
       };
       if (r.ability_scale != 0) stray("ability_scale", std::to_string(r.ability_scale));
       if (r.ability_raw != -1) stray("ability_raw", std::to_string(r.ability_raw));
-      if (r.ability_assessed_on != no_day) stray("ability_assessed_on", std::to_string(r.ability_assessed_on));
-      if (r.ability_valid_until != no_day) stray("ability_valid_until", std::to_string(r.ability_valid_until));
+      if (r.ability_assessed_on != no_day)
+        stray("ability_assessed_on", std::to_string(r.ability_assessed_on));
+      if (r.ability_valid_until != no_day)
+        stray("ability_valid_until", std::to_string(r.ability_valid_until));
       if (!r.ability_local_scale.empty()) stray("ability_local_scale", std::string(r.ability_local_scale));
       return;
     }
-    if (r.ability_level > eldercare::ability_level::max_value) (void)eldercare::ability_level(r.ability_level, at("ability_level"));
+    if (r.ability_level > eldercare::ability_level::max_value)
+      (void)eldercare::ability_level(r.ability_level, at("ability_level"));
     const eldercare::ability_level level(r.ability_level);
     if (r.ability_scale >= detail::ability_scale_count)
       throw invalid_value(error_id::invalid_ability, at("ability_scale"), std::to_string(r.ability_scale),
@@ -585,7 +645,8 @@ private:
                           "a raw score is >= 0, or -1 for none");
     // The assessment's own checks, reported under the column they concern.
     try {
-      (void)assessment(static_cast<eldercare::ability_scale>(r.ability_scale), level, from_day_number(r.ability_assessed_on), until,
+      (void)assessment(static_cast<eldercare::ability_scale>(r.ability_scale), level,
+                       from_day_number(r.ability_assessed_on), until,
                        r.ability_raw < 0 ? std::nullopt : std::optional<int>(r.ability_raw),
                        std::string(r.ability_local_scale));
     } catch (const invalid_value& e) {
@@ -602,17 +663,21 @@ private:
   static void check_disability(const row_input& r, const At& at) {
     if (r.disability_category < 0) {
       if (r.disability_category != -1)
-        throw invalid_value(error_id::invalid_category, at("disability_category"), std::to_string(r.disability_category),
+        throw invalid_value(error_id::invalid_category, at("disability_category"),
+                            std::to_string(r.disability_category),
                             "a disability_category is 0 (visual) - 6 (multiple), or -1 for no certificate");
       if (r.disability_grade != 0 || !r.disability_components.empty())
-        throw invalid_value(error_id::invalid_ability, at("disability_grade"), std::to_string(r.disability_grade),
+        throw invalid_value(error_id::invalid_ability, at("disability_grade"),
+                            std::to_string(r.disability_grade),
                             "a grade is given without a certificate (disability_category is -1)");
       return;
     }
     if (r.disability_category >= detail::disability_category_count)
-      throw invalid_value(error_id::invalid_category, at("disability_category"), std::to_string(r.disability_category),
+      throw invalid_value(error_id::invalid_category, at("disability_category"),
+                          std::to_string(r.disability_category),
                           "a disability_category is 0 (visual) - 6 (multiple), or -1 for no certificate");
-    if (r.disability_grade < 1 || r.disability_grade > 4) (void)eldercare::disability_grade(r.disability_grade, at("disability_grade"));
+    if (r.disability_grade < 1 || r.disability_grade > 4)
+      (void)eldercare::disability_grade(r.disability_grade, at("disability_grade"));
     const eldercare::disability_grade grade(r.disability_grade);
     std::vector<disability_entry> parts;
     for (std::size_t k = 0; k < r.disability_components.size(); ++k) {
@@ -624,9 +689,11 @@ private:
       parts.push_back({static_cast<eldercare::disability_category>(c.category),
                        eldercare::disability_grade(c.grade, at("disability_component_grade", which))});
     }
-    if (!parts.empty() || r.disability_category == static_cast<std::int8_t>(eldercare::disability_category::multiple))
+    if (!parts.empty() ||
+        r.disability_category == static_cast<std::int8_t>(eldercare::disability_category::multiple))
       (void)detail::in_column(at("disability_components"), [&] {
-        return disability_certificate(static_cast<eldercare::disability_category>(r.disability_category), grade, parts);
+        return disability_certificate(static_cast<eldercare::disability_category>(r.disability_category),
+                                      grade, parts);
       });
   }
 
@@ -718,7 +785,8 @@ private:
     stay_facility_.resize(stay_offsets_.back());
     stay_admitted_.resize(stay_offsets_.back());
     stay_discharged_.resize(stay_offsets_.back());
-    stay_arena_.erase(stay_arena_.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(stay_arena_.size(), stay_offsets_.back())),
+    stay_arena_.erase(stay_arena_.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(
+                                                stay_arena_.size(), stay_offsets_.back())),
                       stay_arena_.end());
     id_number_offsets_.resize(std::min(id_number_offsets_.size(), rows + 1));
     id_number_chars_.resize(id_number_offsets_.back());
@@ -726,7 +794,8 @@ private:
   }
 
   std::uint32_t hukou_key_of(region_code c) {
-    const auto [it, added] = hukou_index_.try_emplace(c.value(), static_cast<std::uint32_t>(hukou_codes_.size()));
+    const auto [it, added] =
+        hukou_index_.try_emplace(c.value(), static_cast<std::uint32_t>(hukou_codes_.size()));
     if (added) hukou_codes_.push_back(c);
     return it->second;
   }
@@ -741,7 +810,8 @@ private:
     for (std::size_t k = 1; k < local_scales_.size(); ++k)
       if (local_scales_[k] == name) return static_cast<std::uint16_t>(k);
     if (local_scales_.size() > 0xFFFF)
-      throw invalid_value(error_id::invalid_ability, "population.ability_local_scale", name, "more than 65535 local scales");
+      throw invalid_value(error_id::invalid_ability, "population.ability_local_scale", name,
+                          "more than 65535 local scales");
     local_scales_.emplace_back(name);
     return static_cast<std::uint16_t>(local_scales_.size() - 1);
   }

@@ -85,11 +85,10 @@ template <class Subject>
 /// Throws invalid_value as schedule() does for an invalid or reversed period. With `errors`, a row
 /// whose schedule throws (a month's money past int64) is recorded there and left 0 (row_errors.hpp).
 template <class Target, class Subject>
-[[nodiscard]] schedule_table schedule_each(const Target& target, std::span<const Subject> subjects,
-                                           const date& first, const date& last,
-                                           const facility_registry* facilities = nullptr,
-                                           const schedule_options& options = {}, unsigned threads = 0,
-                                           row_errors* errors = nullptr) {
+[[nodiscard]] schedule_table
+schedule_each(const Target& target, std::span<const Subject> subjects, const date& first, const date& last,
+              const facility_registry* facilities = nullptr, const schedule_options& options = {},
+              unsigned threads = 0, row_errors* errors = nullptr) {
   schedule_table out(subjects.size(), schedule_months(first, last));
   detail::parallel_rows(subjects.size(), detail::subject_chunk_rows, detail::resolve_threads(threads),
                         [&](unsigned, std::size_t i) {

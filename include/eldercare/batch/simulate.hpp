@@ -15,9 +15,9 @@
 #include <algorithm> // std::sort
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>    // std::snprintf: months in errors
-#include <map>       // slots for prefectures and rule ids
-#include <memory>    // plans held by pointer
+#include <cstdio> // std::snprintf: months in errors
+#include <map>    // slots for prefectures and rule ids
+#include <memory> // plans held by pointer
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,7 +37,7 @@ enum class region_basis {
 };
 
 struct simulation_options {
-  batch_options batch = {};    ///< threads, chunk_rows, path (first_failing is not used)
+  batch_options batch = {};       ///< threads, chunk_rows, path (first_failing is not used)
   schedule_options schedule = {}; ///< as for schedule(): overrides the versions' month_basis when set
   region_basis regions = region_basis::hukou;
   /// Also keep what each row is paid each month (simulation_result::row_amounts_fen): rows × months
@@ -85,7 +85,7 @@ struct month_totals {
 
 struct simulation_result {
   std::vector<month_totals> months;
-  money total;               ///< money paid over the determined months (undetermined ones are left out)
+  money total;                 ///< money paid over the determined months (undetermined ones are left out)
   int undetermined_months = 0; ///< months whose payments are unknown (month_totals::status)
   weighted_sum weighted_total; ///< total weighted by the rows' survey weights
   /// With simulation_options::per_row_amounts: the money paid to row i in month k (fen, arrears
@@ -125,8 +125,8 @@ struct month_accumulator {
 
 /// total += add, checked: a sum past int64 (92,233,720,368,547,758.07 yuan) throws invalid_value
 /// naming the policy, the month and the total (`what`), never wraps round.
-inline void add_checked(std::int64_t& total, std::int64_t add, const std::string& policy_id, int year, int month,
-                        const char* what) {
+inline void add_checked(std::int64_t& total, std::int64_t add, const std::string& policy_id, int year,
+                        int month, const char* what) {
   if (__builtin_add_overflow(total, add, &total))
     throw invalid_value(error_id::invalid_money, simulation_field(policy_id, year, month) + "." + what,
                         std::to_string(total - add) + " + " + std::to_string(add),
@@ -142,13 +142,16 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
                                                        const simulation_options& options = {}) {
   require_valid(first_month, "simulate_months.first_month");
   if (n_months < 1)
-    throw invalid_value(error_id::invalid_period, "simulate_months.n_months", std::to_string(n_months), "must be at least 1");
+    throw invalid_value(error_id::invalid_period, "simulate_months.n_months", std::to_string(n_months),
+                        "must be at least 1");
   // The months from first_month's to December 2400, the last supported one.
-  const int months_left = (max_year - static_cast<int>(first_month.year())) * 12 + (13 - static_cast<int>(first_month.month()));
+  const int months_left =
+      (max_year - static_cast<int>(first_month.year())) * 12 + (13 - static_cast<int>(first_month.month()));
   if (n_months > months_left)
     throw invalid_value(error_id::invalid_period, "simulate_months.n_months", std::to_string(n_months),
-                        "runs past December 2400, the last supported month (at most " + std::to_string(months_left) +
-                            " months from " + to_iso(first_month).substr(0, 7) + ")");
+                        "runs past December 2400, the last supported month (at most " +
+                            std::to_string(months_left) + " months from " + to_iso(first_month).substr(0, 7) +
+                            ")");
   if (options.batch.chunk_rows == 0)
     throw invalid_value(error_id::invalid_parameter, "batch_options.chunk_rows", "0", "must be at least 1");
   const auto months = static_cast<std::size_t>(n_months);
@@ -166,8 +169,9 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
   for (std::size_t k = 0; k < months; ++k) {
     const date m = add_months_civil(start, static_cast<int>(k));
     plan[k].schedule = schedule_month_of(p, m, options.schedule);
-    plan[k].grant_version =
-        plan[k].schedule.status == decision_status::decided ? p.version_on(plan[k].schedule.tested_on) : nullptr;
+    plan[k].grant_version = plan[k].schedule.status == decision_status::decided
+                                ? p.version_on(plan[k].schedule.tested_on)
+                                : nullptr;
     plan[k].year = m.year();
     plan[k].month = m.month();
   }
@@ -228,10 +232,12 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
     const auto resolved = detail::resolve_stays(pop, facilities);
     detail::parallel_chunks(months, 1, threads, [&](unsigned, std::size_t k, std::size_t, std::size_t) {
       if (const policy_version* v = plan[k].grant_version)
-        prepared[k] = std::make_unique<detail::prepared_plan>(*plans.at(v), pop, plan[k].schedule.tested_on, facilities, resolved);
+        prepared[k] = std::make_unique<detail::prepared_plan>(*plans.at(v), pop, plan[k].schedule.tested_on,
+                                                              facilities, resolved);
     });
     for (std::size_t k = 0; k < months; ++k) {
-      const detail::version_plan* vp = plan[k].grant_version ? plans.at(plan[k].grant_version).get() : nullptr;
+      const detail::version_plan* vp =
+          plan[k].grant_version ? plans.at(plan[k].grant_version).get() : nullptr;
       if (segments.empty() || segments.back().plan != vp) segments.push_back({k, k, vp, nullptr});
       segments.back().last = k;
       segment_of[k] = segments.size() - 1;
@@ -251,12 +257,12 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
     detail::prepared_plan::scratch scratch;
     std::optional<person> materialised;
     std::vector<std::size_t> by;
-    std::vector<std::uint16_t> known;  // per segment and row: the pattern for the whole segment
-    std::vector<std::uint8_t> never;   // per row: granted nothing in any month of the horizon
-    std::vector<std::uint32_t> undecided;  // per segment: rows its months' rules must decide
+    std::vector<std::uint16_t> known;     // per segment and row: the pattern for the whole segment
+    std::vector<std::uint8_t> never;      // per row: granted nothing in any month of the horizon
+    std::vector<std::uint32_t> undecided; // per segment: rows its months' rules must decide
     std::vector<std::size_t> undecided_count;
-    std::vector<std::uint32_t> payable;    // rows granted something in some month
-    std::vector<std::uint16_t> patterns;   // per month and row: the undecided rows' patterns
+    std::vector<std::uint32_t> payable;  // rows granted something in some month
+    std::vector<std::uint16_t> patterns; // per month and row: the undecided rows' patterns
     std::vector<std::uint8_t> work;
   };
   std::vector<worker_state> workers(threads);
@@ -271,12 +277,14 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
 
   // A chunk of rows over every month. at_row / at_month say which row and month are being paid, so
   // that an error there (a grant or a payment past int64) names the policy, the month and the row.
-  auto chunk = [&](unsigned w, std::size_t begin, std::size_t end, std::size_t& at_row, std::size_t& at_month) {
+  auto chunk = [&](unsigned w, std::size_t begin, std::size_t end, std::size_t& at_row,
+                   std::size_t& at_month) {
     worker_state& ws = workers[w];
     const std::size_t rows = end - begin;
     ws.states.assign(rows, schedule_state{});
     // One month of row i: schedule()'s pay_month on what the month grants, then the totals.
-    auto pay = [&](std::size_t k, std::size_t i, const std::optional<benefit>& granted, const std::vector<std::size_t>& by) {
+    auto pay = [&](std::size_t k, std::size_t i, const std::optional<benefit>& granted,
+                   const std::vector<std::size_t>& by) {
       const month_plan& mp = plan[k];
       schedule_line line;
       line.year = mp.year;
@@ -296,15 +304,18 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
       ++acc.eligible;
       acc.weighted_eligible.add_micros(1, w);
       const std::int64_t fen = line.amount.fen();
-      if (fen != 0) detail::add_checked(acc.amount, fen, p.id(), mp.year, mp.month, "amount_fen"); // money first
-      detail::add_checked(acc.quantity, line.granted->quantity(), p.id(), mp.year, mp.month, "granted_quantity");
+      if (fen != 0)
+        detail::add_checked(acc.amount, fen, p.id(), mp.year, mp.month, "amount_fen"); // money first
+      detail::add_checked(acc.quantity, line.granted->quantity(), p.id(), mp.year, mp.month,
+                          "granted_quantity");
       if (fen == 0) return;
       ++acc.paid;
       acc.weighted_paid.add_micros(1, w);
       acc.weighted_amount.add_micros(fen, w);
       acc.arrears += line.arrears_months;
       const std::size_t pref = key_slot[region_key[begin + i]];
-      detail::add_checked(acc.prefecture_amount[pref], fen, p.id(), mp.year, mp.month, "by_prefecture.amount_fen");
+      detail::add_checked(acc.prefecture_amount[pref], fen, p.id(), mp.year, mp.month,
+                          "by_prefecture.amount_fen");
       ++acc.prefecture_paid[pref];
       acc.prefecture_weighted_amount[pref].add_micros(fen, w);
       acc.prefecture_weighted_paid[pref].add_micros(1, w);
@@ -314,7 +325,8 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
       for (const std::size_t r : by) {
         const std::int64_t share =
             by.size() == 1 || sum == 0 ? fen : fen / sum * mp.grant_version->rules[r].grant.quantity();
-        detail::add_checked(acc.rule_amount[slots[r]], share, p.id(), mp.year, mp.month, "by_rule.amount_fen");
+        detail::add_checked(acc.rule_amount[slots[r]], share, p.id(), mp.year, mp.month,
+                            "by_rule.amount_fen");
         ++acc.rule_paid[slots[r]];
         acc.rule_weighted_amount[slots[r]].add_micros(share, w);
         acc.rule_weighted_paid[slots[r]].add_micros(1, w);
@@ -327,8 +339,8 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
         for (std::size_t k = 0; k < months; ++k) {
           at_row = i;
           at_month = k;
-          const std::optional<benefit> g = detail::grant_with_rules(p, *ws.materialised, plan[k].schedule.tested_on,
-                                                                    facilities, nullptr, &ws.by);
+          const std::optional<benefit> g = detail::grant_with_rules(
+              p, *ws.materialised, plan[k].schedule.tested_on, facilities, nullptr, &ws.by);
           pay(k, i, g, ws.by);
         }
       }
@@ -352,7 +364,8 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
       std::size_t m = 0;
       for (std::size_t i = 0; i < rows; ++i) {
         if (known[i] == detail::horizon_plan::unknown) undecided[m++] = static_cast<std::uint32_t>(i);
-        if (known[i] == detail::horizon_plan::unknown || segments[g].plan->pattern(known[i]).grants()) ws.never[i] = 0;
+        if (known[i] == detail::horizon_plan::unknown || segments[g].plan->pattern(known[i]).grants())
+          ws.never[i] = 0;
       }
       ws.undecided_count[g] = m;
     }
@@ -367,7 +380,8 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
         if (!segments[g].plan) continue;
         const std::uint16_t* known = ws.known.data() + g * rows;
         for (std::size_t i = 0; i < rows; ++i)
-          if (known[i] != detail::horizon_plan::unknown && segments[g].plan->pattern(known[i]).grants()) ws.never[i] = 0;
+          if (known[i] != detail::horizon_plan::unknown && segments[g].plan->pattern(known[i]).grants())
+            ws.never[i] = 0;
       }
       for (std::size_t k = 0; k < months; ++k) {
         const std::size_t g = segment_of[k];
@@ -378,7 +392,8 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
         pp->evaluate_rules(ws.scratch, begin, undecided, m);
         const std::size_t rules = segments[g].plan->roots().size();
         for (std::size_t j = 0; j < m; ++j) {
-          const auto pattern = static_cast<std::uint16_t>(detail::prepared_plan::pattern_of(ws.scratch, rules, m, j));
+          const auto pattern =
+              static_cast<std::uint16_t>(detail::prepared_plan::pattern_of(ws.scratch, rules, m, j));
           ws.patterns[k * rows + undecided[j]] = pattern;
           if (segments[g].plan->pattern(pattern).grants()) ws.never[undecided[j]] = 0;
         }
@@ -416,30 +431,33 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
       }
     }
   };
-  detail::parallel_chunks(pop.size(), options.batch.chunk_rows, threads,
-                          [&](unsigned w, std::size_t, std::size_t begin, std::size_t end) {
-                            std::size_t at_row = end, at_month = 0;
-                            try {
-                              chunk(w, begin, end, at_row, at_month);
-                            } catch (const invalid_value& e) {
-                              // Not a row's payment, or a total's overflow (named already).
-                              if (at_row == end || e.field().starts_with("simulate_months[")) throw;
-                              const std::size_t row = begin + at_row;
-                              throw invalid_value(e.id(),
-                                                  detail::simulation_field(p.id(), plan[at_month].year, plan[at_month].month) +
-                                                      "[row " + std::to_string(row) + ", id '" + std::string(pop.id(row)) + "']",
-                                                  e.value(), e.why());
-                            }
-                          });
+  detail::parallel_chunks(
+      pop.size(), options.batch.chunk_rows, threads,
+      [&](unsigned w, std::size_t, std::size_t begin, std::size_t end) {
+        std::size_t at_row = end, at_month = 0;
+        try {
+          chunk(w, begin, end, at_row, at_month);
+        } catch (const invalid_value& e) {
+          // Not a row's payment, or a total's overflow (named already).
+          if (at_row == end || e.field().starts_with("simulate_months[")) throw;
+          const std::size_t row = begin + at_row;
+          throw invalid_value(e.id(),
+                              detail::simulation_field(p.id(), plan[at_month].year, plan[at_month].month) +
+                                  "[row " + std::to_string(row) + ", id '" + std::string(pop.id(row)) + "']",
+                              e.value(), e.why());
+        }
+      });
 
   // Reduce the workers' accumulators (integer sums: the order does not matter).
   simulation_result out;
   std::vector<std::size_t> pref_order(prefectures.size());
   for (std::size_t s = 0; s < pref_order.size(); ++s) pref_order[s] = s;
-  std::sort(pref_order.begin(), pref_order.end(), [&](std::size_t a, std::size_t b) { return prefectures[a] < prefectures[b]; });
+  std::sort(pref_order.begin(), pref_order.end(),
+            [&](std::size_t a, std::size_t b) { return prefectures[a] < prefectures[b]; });
   std::vector<std::size_t> rule_order(rule_ids.size());
   for (std::size_t s = 0; s < rule_order.size(); ++s) rule_order[s] = s;
-  std::sort(rule_order.begin(), rule_order.end(), [&](std::size_t a, std::size_t b) { return rule_ids[a] < rule_ids[b]; });
+  std::sort(rule_order.begin(), rule_order.end(),
+            [&](std::size_t a, std::size_t b) { return rule_ids[a] < rule_ids[b]; });
   for (std::size_t k = 0; k < months; ++k) {
     month_totals t;
     t.year = plan[k].year;

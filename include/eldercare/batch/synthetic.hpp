@@ -15,18 +15,18 @@
 // conservation area and of its other districts, community facilities, and institutions in Weihai
 // and Xi'an, with filing dates that make some stays start before a filing.
 
-#include <algorithm>   // std::min, std::max
-#include <array>       // weight tables
-#include <charconv>    // std::to_chars for ids
+#include <algorithm> // std::min, std::max
+#include <array>     // weight tables
+#include <charconv>  // std::to_chars for ids
 #include <cstdint>
-#include <random>      // std::mt19937_64
+#include <random> // std::mt19937_64
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "eldercare/core/words.hpp"
 #include "eldercare/batch/population_columns.hpp"
 #include "eldercare/calendar/month_arithmetic.hpp"
+#include "eldercare/core/words.hpp"
 #include "eldercare/facility/facility_registry.hpp"
 
 namespace eldercare {
@@ -107,7 +107,8 @@ inline constexpr std::array<facility_spec, 40> facilities{{
     {"BJ-YQ-01", facility_kind::institution, 110119, 90, 2020, 6, 0},
     {"BJ-MTG-01", facility_kind::institution, 110109, 110, 2019, 12, 0},
     {"BJ-HR-02", facility_kind::institution, 110116, 60, 2023, 9, 0},
-    {"BJ-CPM-01", facility_kind::institution, 110114110, 60, 2018, 5, 0}, // a 昌平 town: eco area only when listed
+    {"BJ-CPM-01", facility_kind::institution, 110114110, 60, 2018, 5,
+     0}, // a 昌平 town: eco area only when listed
     {"BJ-FS-01", facility_kind::institution, 110111, 120, 2018, 5, 0},
     // 26-31: other Beijing districts
     {"BJ-CY-01", facility_kind::institution, 110105, 300, 2018, 5, 0},
@@ -130,26 +131,61 @@ inline constexpr std::array<facility_spec, 40> facilities{{
 
 // Hukou districts, weighted [A] (roughly by elderly population; see docs/calibration.md).
 inline constexpr std::array<weighted_code, 18> beijing_districts{{
-    {110101, 6}, {110102, 8}, {110104, 0.4}, {110103, 0.3}, {110105, 16}, {110106, 10}, {110107, 3},
-    {110108, 13}, {110109, 1.5}, {110111, 5}, {110112, 5}, {110113, 4}, {110114, 7}, {110115, 6},
-    {110116, 1.8}, {110117, 2}, {110118, 2}, {110119, 1.5},
+    {110101, 6},
+    {110102, 8},
+    {110104, 0.4},
+    {110103, 0.3},
+    {110105, 16},
+    {110106, 10},
+    {110107, 3},
+    {110108, 13},
+    {110109, 1.5},
+    {110111, 5},
+    {110112, 5},
+    {110113, 4},
+    {110114, 7},
+    {110115, 6},
+    {110116, 1.8},
+    {110117, 2},
+    {110118, 2},
+    {110119, 1.5},
 }};
-inline constexpr std::array<weighted_code, 4> weihai_districts{{{371002, 35}, {371003, 25}, {371082, 22}, {371083, 18}}};
+inline constexpr std::array<weighted_code, 4> weihai_districts{
+    {{371002, 35}, {371003, 25}, {371082, 22}, {371083, 18}}};
 inline constexpr std::array<weighted_code, 13> xian_districts{{
-    {610102, 8}, {610103, 8}, {610104, 9}, {610111, 7}, {610112, 10}, {610113, 12}, {610114, 3}, {610115, 6},
-    {610116, 11}, {610117, 3}, {610118, 5}, {610122, 4}, {610124, 5},
+    {610102, 8},
+    {610103, 8},
+    {610104, 9},
+    {610111, 7},
+    {610112, 10},
+    {610113, 12},
+    {610114, 3},
+    {610115, 6},
+    {610116, 11},
+    {610117, 3},
+    {610118, 5},
+    {610122, 4},
+    {610124, 5},
 }};
 inline constexpr std::array<weighted_code, 8> elsewhere{{
-    {120101, 2}, {120104, 2}, {120116, 3}, {130102, 3}, {130602, 2}, {131082, 1}, {440103, 3}, {440106, 3},
+    {120101, 2},
+    {120104, 2},
+    {120116, 3},
+    {130102, 3},
+    {130602, 2},
+    {131082, 1},
+    {440103, 3},
+    {440106, 3},
 }};
 
 // Age bands of the 60+ population, 2020 census [K] (millions): 60-64 .. 100+.
-inline constexpr std::array<double, 9> age_band_millions{73.38, 74.01, 47.96, 32.87, 20.39, 10.73, 3.80, 0.80, 0.12};
+inline constexpr std::array<double, 9> age_band_millions{73.38, 74.01, 47.96, 32.87, 20.39,
+                                                         10.73, 3.80,  0.80,  0.12};
 
 // Disability certificate categories [K] (2006 national sample survey of disability shares):
 // visual, hearing, speech, physical, intellectual, mental, multiple.
 inline constexpr std::array<double, 7> disability_categories{14.9, 24.2, 1.5, 29.1, 6.7, 7.4, 16.3};
-inline constexpr std::array<double, 4> disability_grades{12, 20, 28, 40}; // 一级..四级 [A]
+inline constexpr std::array<double, 4> disability_grades{12, 20, 28, 40};  // 一级..四级 [A]
 inline constexpr std::array<double, 5> ability_levels{25, 30, 20, 15, 10}; // 0..4 among the assessed [A]
 
 class draw {
@@ -163,7 +199,9 @@ public:
     const auto v = static_cast<std::uint32_t>(unit() * n);
     return v < n ? v : n - 1;
   }
-  int between(int lo, int hi) { return lo + static_cast<int>(below(static_cast<std::uint32_t>(hi - lo + 1))); }
+  int between(int lo, int hi) {
+    return lo + static_cast<int>(below(static_cast<std::uint32_t>(hi - lo + 1)));
+  }
   template <std::size_t N>
   std::size_t pick(const std::array<double, N>& weights) {
     double total = 0;
@@ -213,8 +251,8 @@ inline day_number day_of(int y, int m, int d) { return to_day_number(make_date(y
 class synthetic_population {
 public:
   explicit synthetic_population(synthetic_options options = {})
-      : options_(std::move(options)), draw_(options_.seed), registry_(synthetic_facilities()), table_(registry_),
-        as_of_(to_day_number(options_.as_of, "synthetic_options.as_of")) {
+      : options_(std::move(options)), draw_(options_.seed), registry_(synthetic_facilities()),
+        table_(registry_), as_of_(to_day_number(options_.as_of, "synthetic_options.as_of")) {
     if (!(options_.under_60_share >= 0.0 && options_.under_60_share <= 1.0))
       throw invalid_value(error_id::invalid_parameter, "synthetic_options.under_60_share",
                           std::to_string(options_.under_60_share), "must be between 0 and 1");
@@ -272,7 +310,8 @@ private:
     const date asof = from_day_number(as_of);
     const day_number last_birth = to_day_number(add_months_civil(asof, -12 * age));
     r.birth_day = last_birth - static_cast<day_number>(draw_.below(365));
-    if (draw_.chance(0.3)) r.hukou_since = std::min(as_of - static_cast<day_number>(draw_.below(20000)), as_of);
+    if (draw_.chance(0.3))
+      r.hukou_since = std::min(as_of - static_cast<day_number>(draw_.below(20000)), as_of);
     if (r.hukou_since != no_day && r.hukou_since < r.birth_day) r.hukou_since = no_day;
     r.residence_region = draw_.chance(0.92) ? where.hukou : where.other_residence;
     r.residence_rural = draw_.chance(where.rural_share);
@@ -281,7 +320,8 @@ private:
     // Categories [K]/[A], see docs/calibration.md.
     category_set cats;
     if (draw_.chance(rural ? 0.06 : 0.015)) cats.insert(category::dibao);
-    else if (draw_.chance(0.03)) cats.insert(category::low_income);
+    else if (draw_.chance(0.03))
+      cats.insert(category::low_income);
     if (draw_.chance(rural ? 0.03 : 0.003)) cats.insert(category::tekun);
     if (draw_.chance(0.008)) cats.insert(category::youfu);
     if (draw_.chance(0.004)) {
@@ -312,7 +352,8 @@ private:
       } else {
         r.ability_level = static_cast<std::int8_t>(draw_.pick(syn::ability_levels));
         const bool mzt = r.ability_level <= 3 && draw_.chance(0.1);
-        r.ability_scale = static_cast<std::uint8_t>(mzt ? ability_scale::mzt_039_2013 : ability_scale::gbt_42195_2022);
+        r.ability_scale =
+            static_cast<std::uint8_t>(mzt ? ability_scale::mzt_039_2013 : ability_scale::gbt_42195_2022);
       }
     }
 
@@ -382,8 +423,10 @@ private:
     synthetic_profile p = options_.profile;
     if (p == synthetic_profile::mixed) {
       const double x = draw_.unit();
-      p = x < 0.40 ? synthetic_profile::beijing : x < 0.60 ? synthetic_profile::weihai : x < 0.85 ? synthetic_profile::xian
-                                                                                              : synthetic_profile::mixed;
+      p = x < 0.40   ? synthetic_profile::beijing
+          : x < 0.60 ? synthetic_profile::weihai
+          : x < 0.85 ? synthetic_profile::xian
+                     : synthetic_profile::mixed;
     }
     area a{};
     switch (p) {
@@ -429,10 +472,14 @@ private:
     enum class kind { none, jjm, eco, beijing_local, weihai, xian };
     kind k = kind::none;
     const double x = draw_.unit();
-    if (a.xicheng) k = x < 0.0036 ? kind::jjm : x < 0.0056 ? kind::eco : x < 0.0256 ? kind::beijing_local : kind::none;
-    else if (a.beijing) k = x < 0.0023 ? kind::jjm : x < 0.0033 ? kind::eco : x < 0.0233 ? kind::beijing_local : kind::none;
-    else if (a.weihai) k = x < 0.025 ? kind::weihai : kind::none;
-    else if (a.xian) k = x < 0.02 ? kind::xian : kind::none;
+    if (a.xicheng)
+      k = x < 0.0036 ? kind::jjm : x < 0.0056 ? kind::eco : x < 0.0256 ? kind::beijing_local : kind::none;
+    else if (a.beijing)
+      k = x < 0.0023 ? kind::jjm : x < 0.0033 ? kind::eco : x < 0.0233 ? kind::beijing_local : kind::none;
+    else if (a.weihai)
+      k = x < 0.025 ? kind::weihai : kind::none;
+    else if (a.xian)
+      k = x < 0.02 ? kind::xian : kind::none;
     if (k == kind::none) return 0;
     auto facility_in = [&](kind which) -> std::size_t {
       switch (which) {
@@ -470,8 +517,9 @@ private:
       out[s].discharged = admitted + length;
       // The next admission: the same day (a transfer), within a tolerated gap, or after a break [A].
       const double g = draw_.unit();
-      admitted = out[s].discharged + (g < 0.4 ? 0 : g < 0.7 ? static_cast<day_number>(1 + draw_.below(30))
-                                                            : static_cast<day_number>(31 + draw_.below(300)));
+      admitted = out[s].discharged + (g < 0.4   ? 0
+                                      : g < 0.7 ? static_cast<day_number>(1 + draw_.below(30))
+                                                : static_cast<day_number>(31 + draw_.below(300)));
     }
     return n;
   }

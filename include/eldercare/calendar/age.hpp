@@ -6,9 +6,9 @@
 #include <optional> // no date outside the supported years
 #include <string>   // messages
 
-#include "eldercare/core/words.hpp"
 #include "eldercare/calendar/date.hpp"
 #include "eldercare/calendar/month_arithmetic.hpp"
+#include "eldercare/core/words.hpp"
 
 namespace eldercare {
 
@@ -28,7 +28,6 @@ struct enum_words<age_reached> {
   }};
 };
 
-
 /// Where a 29 February birthday falls in a common year.
 enum class leap_day_birthday {
   february_28, ///< default: art. 202's fallback (the month has no corresponding day → its last day)
@@ -45,7 +44,6 @@ struct enum_words<leap_day_birthday> {
   }};
 };
 
-
 struct age_rule {
   age_reached reached = age_reached::on_birthday;
   leap_day_birthday leap_day = leap_day_birthday::february_28;
@@ -55,7 +53,7 @@ struct age_rule {
 /// The date on which someone born on `birth` reaches `years` 周岁 under `rule`, or nullopt when
 /// that is after the supported years 1800-2400 (no date eldercare reads is on or after it).
 [[nodiscard]] inline std::optional<date> date_reaching_age_within(const date& birth, int years,
-                                                                 const age_rule& rule = {}) {
+                                                                  const age_rule& rule = {}) {
   require_valid(birth, "birth_date");
   if (years < 0)
     throw invalid_value(error_id::invalid_parameter, "years", std::to_string(years),
@@ -66,8 +64,7 @@ struct age_rule {
   if (rule.leap_day == leap_day_birthday::march_1 && birth.month() == 2 && birth.day() == 29 &&
       d->day() == 28)
     *d += boost::gregorian::date_duration(1);
-  if (rule.reached == age_reached::day_after_birthday && years > 0)
-    *d += boost::gregorian::date_duration(1);
+  if (rule.reached == age_reached::day_after_birthday && years > 0) *d += boost::gregorian::date_duration(1);
   if (d->year() > max_year) return std::nullopt; // 2400-12-31 and a day
   return d;
 }

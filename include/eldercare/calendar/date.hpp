@@ -3,8 +3,8 @@
 // boost::gregorian::date, and these helpers build one from caller input with a clear error.
 
 #include <boost/date_time/gregorian/gregorian_types.hpp> // boost::gregorian::date
-#include <charconv>                                       // std::from_chars: strict digit parsing
-#include <cstdio>                                         // std::snprintf for ISO formatting
+#include <charconv>                                      // std::from_chars: strict digit parsing
+#include <cstdio>                                        // std::snprintf for ISO formatting
 #include <string>
 #include <string_view>
 
@@ -38,8 +38,8 @@ namespace detail {
 [[nodiscard]] inline std::string to_iso(const date& d) {
   if (d.is_special()) return "not-a-date";
   char buf[32]; // generous: the compiler cannot see that y/m/d are small
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(d.year()),
-                static_cast<int>(d.month()), static_cast<int>(d.day()));
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(d.year()), static_cast<int>(d.month()),
+                static_cast<int>(d.day()));
   return buf;
 }
 
@@ -52,23 +52,18 @@ namespace detail {
     return std::string(buf);
   };
   if (y < min_year || y > max_year)
-    throw invalid_value(error_id::invalid_date, field, text(),
-                        "year outside the supported range 1800-2400");
-  if (m < 1 || m > 12)
-    throw invalid_value(error_id::invalid_date, field, text(), "month must be 1-12");
+    throw invalid_value(error_id::invalid_date, field, text(), "year outside the supported range 1800-2400");
+  if (m < 1 || m > 12) throw invalid_value(error_id::invalid_date, field, text(), "month must be 1-12");
   if (d < 1 || d > days_in_month(y, m))
     throw invalid_value(error_id::invalid_date, field, text(),
                         "no such day in that month (it has " + std::to_string(days_in_month(y, m)) +
                             " days)");
-  return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
-              static_cast<unsigned short>(d));
+  return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
 }
 
 /// Parses exactly "YYYY-MM-DD" (ISO 8601 calendar date, no time, no time zone).
 [[nodiscard]] inline date parse_date(std::string_view text, std::string_view field = "date") {
-  auto bad = [&](const char* why) {
-    return invalid_value(error_id::invalid_date, field, text, why);
-  };
+  auto bad = [&](const char* why) { return invalid_value(error_id::invalid_date, field, text, why); };
   if (text.size() != 10 || text[4] != '-' || text[7] != '-')
     throw bad("expected a calendar date written YYYY-MM-DD");
   auto number = [&](std::size_t pos, std::size_t len) {
@@ -107,8 +102,7 @@ inline void require_valid(const date& d, std::string_view field) {
 
 /// Last day of the month containing `d`.
 [[nodiscard]] inline date end_of_month(const date& d) {
-  return date(d.year(), d.month(),
-              static_cast<unsigned short>(days_in_month(d.year(), d.month())));
+  return date(d.year(), d.month(), static_cast<unsigned short>(days_in_month(d.year(), d.month())));
 }
 
 /// First day of the month containing `d`.

@@ -5,10 +5,10 @@
 #include <optional>
 #include <string>
 
-#include "eldercare/core/words.hpp"
 #include "eldercare/calendar/date.hpp"
 #include "eldercare/calendar/holiday_calendar.hpp"
 #include "eldercare/calendar/month_arithmetic.hpp"
+#include "eldercare/core/words.hpp"
 
 namespace eldercare {
 
@@ -25,7 +25,6 @@ struct enum_words<period_unit> {
       {period_unit::years, "years"},
   }};
 };
-
 
 /// How a policy counts a period of months. Art. 204 lets a special rule override the Code.
 enum class month_counting {
@@ -47,7 +46,6 @@ struct enum_words<month_counting> {
   }};
 };
 
-
 /// When, on a given date, a check is made. Art. 203: the last day of a period ends at 24:00, so a
 /// decision "on" that day made at its end sees the period complete.
 enum class check_time {
@@ -64,7 +62,6 @@ struct enum_words<check_time> {
       {check_time::start_of_day, "start_of_day"},
   }};
 };
-
 
 /// A length of time: a count and a unit. Built with period::days(n), period::months(n),
 /// period::years(n); a negative count is rejected.
@@ -89,8 +86,9 @@ public:
   /// months (from January 1800 to December 2400) or 600 years, so no longer period can be complete
   /// on any date eldercare reads.
   [[nodiscard]] static constexpr int max_count(period_unit u) noexcept {
-    return u == period_unit::days ? 219510 : u == period_unit::months ? (max_year - min_year + 1) * 12 - 1
-                                                                      : max_year - min_year;
+    return u == period_unit::days     ? 219510
+           : u == period_unit::months ? (max_year - min_year + 1) * 12 - 1
+                                      : max_year - min_year;
   }
 
 private:
@@ -124,7 +122,7 @@ struct period_counting {
 ///  - months/years (civil_code): add_months_within(start, n or 12n), art. 202;
 ///  - months/years (natural_month): last day of the n-th month after start's month.
 [[nodiscard]] inline std::optional<date> period_last_day_within(const date& start, const period& p,
-                                                               const period_counting& how = {}) {
+                                                                const period_counting& how = {}) {
   require_valid(start, "start");
   std::optional<date> last = start;
   const int n = p.count(); // at most period::max_count: 12 * n cannot overflow
@@ -149,7 +147,8 @@ struct period_counting {
 
 /// period_last_day_within, for a caller that asks for the date itself: a last day after the
 /// supported years throws invalid_value.
-[[nodiscard]] inline date period_last_day(const date& start, const period& p, const period_counting& how = {}) {
+[[nodiscard]] inline date period_last_day(const date& start, const period& p,
+                                          const period_counting& how = {}) {
   if (const std::optional<date> last = period_last_day_within(start, p, how)) return *last;
   // The error of the step that leaves the supported years.
   if (p.unit() == period_unit::days)
@@ -170,8 +169,8 @@ struct period_counting {
 /// nullopt when that is after the supported years: what leaves compare with the evaluation date,
 /// so that valid facts evaluate on every supported date.
 [[nodiscard]] inline std::optional<date> period_complete_within(const date& start, const period& p,
-                                                               const period_counting& how = {},
-                                                               check_time when = check_time::end_of_day) {
+                                                                const period_counting& how = {},
+                                                                check_time when = check_time::end_of_day) {
   const std::optional<date> last = period_last_day_within(start, p, how);
   if (!last || when == check_time::end_of_day) return last;
   const date next = *last + boost::gregorian::date_duration(1);

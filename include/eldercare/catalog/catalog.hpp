@@ -4,7 +4,7 @@
 // from a reading_context, so that every open reading is selectable at evaluation time and the
 // catalog's metadata (titles, citations, parameters, readings) is the one source for the docs.
 
-#include <algorithm> // std::find_if
+#include <algorithm>  // std::find_if
 #include <functional> // std::function: entry builders
 #include <optional>   // a bundle's sum of grants
 #include <span>       // a bundle's component policies
@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
-#include "eldercare/core/words.hpp"
 #include "eldercare/catalog/reading.hpp"
+#include "eldercare/core/words.hpp"
 #include "eldercare/household/household.hpp"
 #include "eldercare/rules/aliases.hpp"
 #include "eldercare/rules/decision.hpp"
@@ -40,12 +40,11 @@ struct enum_words<subject_kind> {
   }};
 };
 
-
-
 /// The readings an entry's builder consults, resolved against the catalog's definitions.
 class reading_context {
 public:
-  reading_context(const std::vector<reading>& defs, const reading_set& chosen) : defs_(&defs), chosen_(&chosen) {}
+  reading_context(const std::vector<reading>& defs, const reading_set& chosen)
+      : defs_(&defs), chosen_(&chosen) {}
   /// The value of reading `name` (the chosen one, or its default). A name the catalog does not
   /// define is a programming error in the entry, reported as std::logic_error.
   [[nodiscard]] std::string get(std::string_view name) const {
@@ -111,9 +110,7 @@ public:
     return any_decided_ ? decision_status::decided : decision_status::not_in_force;
   }
   /// The sum of the decided components' grants; empty when nothing is granted or the sum is unknown.
-  [[nodiscard]] std::optional<benefit> granted() const {
-    return any_undetermined_ ? std::nullopt : granted_;
-  }
+  [[nodiscard]] std::optional<benefit> granted() const { return any_undetermined_ ? std::nullopt : granted_; }
 
 private:
   bool any_decided_ = false;
@@ -157,7 +154,8 @@ private:
   }
   d.status = sum.status();
   if (d.status == decision_status::decided) d.status_note.clear();
-  else if (d.status == decision_status::undetermined) d.status_note = undetermined_note;
+  else if (d.status == decision_status::undetermined)
+    d.status_note = undetermined_note;
   d.granted = sum.granted();
   d.eligible = d.granted.has_value();
   return d;
@@ -185,7 +183,8 @@ public:
   [[nodiscard]] const std::vector<reading>& readings() const noexcept { return readings_; }
 
   [[nodiscard]] const catalog_entry* find(std::string_view id) const {
-    auto it = std::find_if(entries_.begin(), entries_.end(), [&](const catalog_entry& e) { return e.id == id; });
+    auto it =
+        std::find_if(entries_.begin(), entries_.end(), [&](const catalog_entry& e) { return e.id == id; });
     return it == entries_.end() ? nullptr : &*it;
   }
   /// The entry with this id; throws lookup_error naming the id and the known ids otherwise.
@@ -193,7 +192,8 @@ public:
     if (const auto* e = find(id)) return *e;
     std::string known;
     for (const auto& e : entries_) known += (known.empty() ? "" : ", ") + e.id;
-    throw lookup_error(error_id::unknown_policy, "no catalog entry '" + std::string(id) + "'; known: " + known);
+    throw lookup_error(error_id::unknown_policy,
+                       "no catalog entry '" + std::string(id) + "'; known: " + known);
   }
   [[nodiscard]] const reading* find_reading(std::string_view name) const {
     for (const auto& r : readings_)
@@ -209,7 +209,8 @@ public:
       if (!r->accepts(value)) {
         std::string choices;
         for (const auto& c : r->choices) choices += (choices.empty() ? "" : ", ") + c.value;
-        throw invalid_value(error_id::invalid_parameter, "readings." + name, value, "expected one of: " + choices);
+        throw invalid_value(error_id::invalid_parameter, "readings." + name, value,
+                            "expected one of: " + choices);
       }
     }
   }
@@ -220,34 +221,40 @@ public:
     check(chosen);
     if (!e.build)
       throw lookup_error(error_id::unknown_policy, e.id + " is a " + std::string(to_word(e.subject)) +
-                                                       " entry" + (e.components.empty() ? "" : " (a bundle)") +
+                                                       " entry" +
+                                                       (e.components.empty() ? "" : " (a bundle)") +
                                                        ": it has no person policy of its own");
     return e.build(reading_context(readings_, chosen));
   }
 
   /// The policy of a worker entry under the chosen readings.
-  [[nodiscard]] basic_policy<worker> worker_policy_for(std::string_view id, const reading_set& chosen = {}) const {
+  [[nodiscard]] basic_policy<worker> worker_policy_for(std::string_view id,
+                                                       const reading_set& chosen = {}) const {
     const catalog_entry& e = at(id);
     check(chosen);
     if (!e.build_worker) throw lookup_error(error_id::unknown_policy, e.id + " is not a worker entry");
     return e.build_worker(reading_context(readings_, chosen));
   }
   /// The policy of an event entry under the chosen readings.
-  [[nodiscard]] basic_policy<competition_event> event_policy_for(std::string_view id, const reading_set& chosen = {}) const {
+  [[nodiscard]] basic_policy<competition_event> event_policy_for(std::string_view id,
+                                                                 const reading_set& chosen = {}) const {
     const catalog_entry& e = at(id);
     check(chosen);
     if (!e.build_event) throw lookup_error(error_id::unknown_policy, e.id + " is not an event entry");
     return e.build_event(reading_context(readings_, chosen));
   }
   /// The planning norms of an area entry under the chosen readings.
-  [[nodiscard]] std::vector<planning_norm> norms_for(std::string_view id, const reading_set& chosen = {}) const {
+  [[nodiscard]] std::vector<planning_norm> norms_for(std::string_view id,
+                                                     const reading_set& chosen = {}) const {
     const catalog_entry& e = at(id);
     check(chosen);
-    if (!e.build_norms) throw lookup_error(error_id::unknown_policy, e.id + " is not an area (planning norm) entry");
+    if (!e.build_norms)
+      throw lookup_error(error_id::unknown_policy, e.id + " is not an area (planning norm) entry");
     return e.build_norms(reading_context(readings_, chosen));
   }
   /// Assesses an area entry's norms for an area.
-  [[nodiscard]] std::vector<norm_result> assess(std::string_view id, const service_area& area, const reading_set& chosen = {}) const {
+  [[nodiscard]] std::vector<norm_result> assess(std::string_view id, const service_area& area,
+                                                const reading_set& chosen = {}) const {
     std::vector<norm_result> out;
     for (const auto& n : norms_for(id, chosen)) out.push_back(n.assess(area));
     return out;
@@ -256,7 +263,8 @@ public:
   /// Evaluates an entry for a person on a date. For a bundle, the components are evaluated and
   /// their grants added (they stack by definition of the bundle).
   [[nodiscard]] decision evaluate(std::string_view id, const person& p, const date& on,
-                                  const facility_registry* facilities = nullptr, const reading_set& chosen = {}) const {
+                                  const facility_registry* facilities = nullptr,
+                                  const reading_set& chosen = {}) const {
     const catalog_entry& e = at(id);
     if (e.components.empty()) return eldercare::evaluate(policy_for(id, chosen), p, on, facilities);
     std::vector<policy> components;
@@ -275,8 +283,9 @@ public:
       stacking_rule rr = r;
       if (!reading_name.empty()) {
         const std::string v = ctx.get(reading_name);
-        rr.mode = v == "stack" ? stacking_mode::stack : v == "choose_higher" ? stacking_mode::choose_higher
-                                                                             : stacking_mode::exclusive_choice;
+        rr.mode = v == "stack"           ? stacking_mode::stack
+                  : v == "choose_higher" ? stacking_mode::choose_higher
+                                         : stacking_mode::exclusive_choice;
       }
       t.declare(std::move(rr));
     }

@@ -67,9 +67,7 @@ template <std::same_as<bool> B>
 /// "60".
 template <std::integral I>
   requires(!std::same_as<I, bool>)
-[[nodiscard]] std::string parameter_text(I n) {
-  return std::to_string(n);
-}
+[[nodiscard]] std::string parameter_text(I n) { return std::to_string(n); }
 /// An option's stable word: "kongchao", "first_match".
 template <Worded E>
 [[nodiscard]] std::string parameter_text(E e) {
@@ -105,7 +103,8 @@ private:
 // other value with parameter_text: one function per provenance, not one per string literal's length.
 
 /// In a seed document: give its words with .quote(...).
-[[nodiscard]] inline parameter_spec stated(std::string_view name, std::string_view text, std::string_view note = {}) {
+[[nodiscard]] inline parameter_spec stated(std::string_view name, std::string_view text,
+                                           std::string_view note = {}) {
   return {name, std::string(text), provenance::stated, note};
 }
 template <ParameterValue V>
@@ -113,7 +112,8 @@ template <ParameterValue V>
   return {name, parameter_text(value), provenance::stated, note};
 }
 /// Found in a real policy text (the note names where: DOMAIN.md gives the address).
-[[nodiscard]] inline parameter_spec sourced(std::string_view name, std::string_view text, std::string_view note = {}) {
+[[nodiscard]] inline parameter_spec sourced(std::string_view name, std::string_view text,
+                                            std::string_view note = {}) {
   return {name, std::string(text), provenance::sourced, note};
 }
 template <ParameterValue V>
@@ -121,7 +121,8 @@ template <ParameterValue V>
   return {name, parameter_text(value), provenance::sourced, note};
 }
 /// Computed from stated aggregates (the note shows the computation).
-[[nodiscard]] inline parameter_spec derived(std::string_view name, std::string_view text, std::string_view note = {}) {
+[[nodiscard]] inline parameter_spec derived(std::string_view name, std::string_view text,
+                                            std::string_view note = {}) {
   return {name, std::string(text), provenance::derived, note};
 }
 template <ParameterValue V>
@@ -129,7 +130,8 @@ template <ParameterValue V>
   return {name, parameter_text(value), provenance::derived, note};
 }
 /// Our documented default where no source settles it (the note says why).
-[[nodiscard]] inline parameter_spec assumed(std::string_view name, std::string_view text, std::string_view note = {}) {
+[[nodiscard]] inline parameter_spec assumed(std::string_view name, std::string_view text,
+                                            std::string_view note = {}) {
   return {name, std::string(text), provenance::assumed, note};
 }
 template <ParameterValue V>
@@ -147,9 +149,9 @@ template <ParameterValue V>
 /// A document as an entry file cites it: its title, where we read it (a seed file of sources.hpp or a
 /// DOMAIN.md section), where in it unless a citation says otherwise, and when it is in force.
 struct cited_document {
-  std::string document;                    ///< e.g. 《西城区户籍老年人赴津冀蒙异地康养扶持办法》
-  std::string source;                      ///< e.g. catalog_sources::seed_000, "DOMAIN.md D.1"
-  std::string clause = {};                 ///< the default place in it (as reported by ...)
+  std::string document;    ///< e.g. 《西城区户籍老年人赴津冀蒙异地康养扶持办法》
+  std::string source;      ///< e.g. catalog_sources::seed_000, "DOMAIN.md D.1"
+  std::string clause = {}; ///< the default place in it (as reported by ...)
   std::optional<date> effective_from = {}; ///< also the start of the versions it puts in force
   std::optional<date> effective_to = {};
 
@@ -254,7 +256,7 @@ struct policy_head {
 
   /// The entry's policy with these versions.
   template <class Subject, class... More>
-    requires(std::same_as<More, version_spec<Subject>> && ...)
+    requires(std::same_as<More, version_spec<Subject>>&&...)
   [[nodiscard]] basic_policy<Subject> policy(version_spec<Subject> first, More... more) const {
     std::vector<basic_policy_version<Subject>> versions;
     versions.reserve(1 + sizeof...(More));
@@ -280,16 +282,16 @@ using policy_builder = basic_policy<Subject> (*)(const reading_context&, const p
 
 namespace detail {
 template <class Subject>
-[[nodiscard]] std::function<basic_policy<Subject>(const reading_context&)> entry_policy(const catalog_entry& e,
-                                                                                        policy_builder<Subject> build) {
+[[nodiscard]] std::function<basic_policy<Subject>(const reading_context&)>
+entry_policy(const catalog_entry& e, policy_builder<Subject> build) {
   return [head = policy_head{e.id, e.title}, build](const reading_context& r) { return build(r, head); };
 }
 } // namespace detail
 
 /// The builder an entry holds in `build`: `build(readings, head)` makes the policy, with `head`
 /// carrying the entry's id and title. Set it after the entry's id and title.
-[[nodiscard]] inline std::function<policy(const reading_context&)> entry_policy(const catalog_entry& e,
-                                                                               policy_builder<person> build) {
+[[nodiscard]] inline std::function<policy(const reading_context&)>
+entry_policy(const catalog_entry& e, policy_builder<person> build) {
   return detail::entry_policy(e, build);
 }
 /// The same for a worker entry's `build_worker`.

@@ -56,7 +56,9 @@ public:
     return it == chosen_.end() ? r.default_choice : it->second;
   }
   [[nodiscard]] bool has(std::string_view name) const { return chosen_.find(name) != chosen_.end(); }
-  [[nodiscard]] const std::map<std::string, std::string, std::less<>>& chosen() const noexcept { return chosen_; }
+  [[nodiscard]] const std::map<std::string, std::string, std::less<>>& chosen() const noexcept {
+    return chosen_;
+  }
   /// "xicheng.back_pay=first_three_months, stay.transfers=restarts"; "defaults" when empty.
   [[nodiscard]] std::string to_string() const {
     std::string s;

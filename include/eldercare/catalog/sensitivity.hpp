@@ -40,42 +40,47 @@ struct combination_outcome {
 /// What varying one reading alone (others held at each of their combinations) changes.
 struct reading_effect {
   std::string reading;
-  std::vector<std::string> values;          ///< its choices, default first
-  std::vector<money> total_with_defaults;   ///< total when only this reading takes each value
-  money max_total_change;                   ///< largest |Δ total| between two combinations differing only here
-  std::int64_t persons_affected = 0;        ///< persons whose outcome changes with this reading in some combination
+  std::vector<std::string> values;        ///< its choices, default first
+  std::vector<money> total_with_defaults; ///< total when only this reading takes each value
+  money max_total_change;                 ///< largest |Δ total| between two combinations differing only here
+  std::int64_t persons_affected = 0; ///< persons whose outcome changes with this reading in some combination
 };
 
 struct sensitivity_report {
   std::string policy_id;
   date on;
-  std::vector<std::string> readings;        ///< the readings varied
+  std::vector<std::string> readings; ///< the readings varied
   std::vector<combination_outcome> combinations;
-  std::size_t default_combination = 0;      ///< index of the all-defaults combination
+  std::size_t default_combination = 0; ///< index of the all-defaults combination
   std::vector<reading_effect> effects;
   money min_total, max_total;
   std::int64_t persons = 0;
-  std::int64_t persons_undecided = 0;       ///< persons whose outcome differs between combinations
+  std::int64_t persons_undecided = 0; ///< persons whose outcome differs between combinations
   std::vector<std::string> undecided_person_ids;
 
   /// A short table in words.
   [[nodiscard]] std::string to_string() const {
-    std::string s = "interpretation sensitivity of " + policy_id + " (" + std::to_string(combinations.size()) +
-                    " combinations of " + std::to_string(readings.size()) + " readings, " + std::to_string(persons) + " persons)\n";
-    s += "  total under the default readings: " + combinations[default_combination].total.to_string() + " yuan; range " +
-         min_total.to_string() + " – " + max_total.to_string() + " yuan\n";
+    std::string s = "interpretation sensitivity of " + policy_id + " (" +
+                    std::to_string(combinations.size()) + " combinations of " +
+                    std::to_string(readings.size()) + " readings, " + std::to_string(persons) + " persons)\n";
+    s += "  total under the default readings: " + combinations[default_combination].total.to_string() +
+         " yuan; range " + min_total.to_string() + " – " + max_total.to_string() + " yuan\n";
     s += "  persons whose outcome depends on the readings: " + std::to_string(persons_undecided) + "\n";
     if (const auto u = combinations[default_combination].undetermined; u > 0)
-      s += "  persons undetermined under the default readings (before a scheme's first known date; not in the "
-           "totals): " + std::to_string(u) + "\n";
+      s +=
+          "  persons undetermined under the default readings (before a scheme's first known date; not in the "
+          "totals): " +
+          std::to_string(u) + "\n";
     for (const auto& e : effects) {
       s += "  " + e.reading + ": ";
       if (e.persons_affected == 0) {
         s += "no effect\n";
         continue;
       }
-      s += "affects " + std::to_string(e.persons_affected) + " persons, up to " + e.max_total_change.to_string() + " yuan; with defaults:";
-      for (std::size_t i = 0; i < e.values.size(); ++i) s += " " + e.values[i] + " → " + e.total_with_defaults[i].to_string();
+      s += "affects " + std::to_string(e.persons_affected) + " persons, up to " +
+           e.max_total_change.to_string() + " yuan; with defaults:";
+      for (std::size_t i = 0; i < e.values.size(); ++i)
+        s += " " + e.values[i] + " → " + e.total_with_defaults[i].to_string();
       s += "\n";
     }
     return s;
@@ -94,8 +99,9 @@ inline std::vector<std::string> entry_readings(const catalog& c, const catalog_e
 
 /// Evaluates `id` for `persons` under every combination of the enumerable readings the entry
 /// depends on (those not in options.fixed), and summarises the differences.
-[[nodiscard]] inline sensitivity_report sensitivity(const catalog& cat, std::string_view id, std::span<const person> persons,
-                                                    const date& on, const facility_registry* facilities = nullptr,
+[[nodiscard]] inline sensitivity_report sensitivity(const catalog& cat, std::string_view id,
+                                                    std::span<const person> persons, const date& on,
+                                                    const facility_registry* facilities = nullptr,
                                                     const sensitivity_options& options = {}) {
   const catalog_entry& entry = cat.at(id);
   cat.check(options.fixed);
@@ -117,7 +123,8 @@ inline std::vector<std::string> entry_readings(const catalog& c, const catalog_e
       if (c.value != r->default_choice) v.push_back(c.value);
     count *= v.size();
     if (count > options.max_combinations)
-      throw invalid_value(error_id::invalid_parameter, "sensitivity.max_combinations", std::to_string(options.max_combinations),
+      throw invalid_value(error_id::invalid_parameter, "sensitivity.max_combinations",
+                          std::to_string(options.max_combinations),
                           entry.id + " has more reading combinations than this");
     rep.readings.push_back(r->name);
     values.push_back(std::move(v));
@@ -154,12 +161,14 @@ inline std::vector<std::string> entry_readings(const catalog& c, const catalog_e
       if (options.period) {
         if (bundle) {
           for (const auto& cid : entry.components)
-            add_lines(schedule(cat.policy_for(cid, rs), persons[i], options.period->first, options.period->second, facilities));
+            add_lines(schedule(cat.policy_for(cid, rs), persons[i], options.period->first,
+                               options.period->second, facilities));
         } else {
           add_lines(schedule(*built, persons[i], options.period->first, options.period->second, facilities));
         }
       } else {
-        const decision d = bundle ? cat.evaluate(id, persons[i], on, facilities, rs) : evaluate(*built, persons[i], on, facilities);
+        const decision d = bundle ? cat.evaluate(id, persons[i], on, facilities, rs)
+                                  : evaluate(*built, persons[i], on, facilities);
         any = d.eligible;
         unknown = d.status == decision_status::undetermined;
         m = d.amount();
@@ -183,7 +192,8 @@ inline std::vector<std::string> entry_readings(const catalog& c, const catalog_e
   }
   for (std::size_t i = 0; i < persons.size(); ++i) {
     bool differs = false;
-    for (std::size_t c = 1; c < count && !differs; ++c) differs = fen[c][i] != fen[0][i] || got[c][i] != got[0][i];
+    for (std::size_t c = 1; c < count && !differs; ++c)
+      differs = fen[c][i] != fen[0][i] || got[c][i] != got[0][i];
     if (differs) {
       ++rep.persons_undecided;
       rep.undecided_person_ids.push_back(persons[i].id);
@@ -196,7 +206,8 @@ inline std::vector<std::string> entry_readings(const catalog& c, const catalog_e
     e.reading = varied[k]->name;
     e.values = values[k];
     const std::size_t radix = values[k].size();
-    for (std::size_t v = 0; v < radix; ++v) e.total_with_defaults.push_back(rep.combinations[v * stride].total);
+    for (std::size_t v = 0; v < radix; ++v)
+      e.total_with_defaults.push_back(rep.combinations[v * stride].total);
     std::vector<char> affected(persons.size(), 0);
     for (std::size_t c = 0; c < count; ++c) {
       if ((c / stride) % radix != 0) continue; // base combinations: reading k at its default

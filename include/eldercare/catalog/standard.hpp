@@ -25,12 +25,18 @@ namespace eldercare {
 
 #include "eldercare/catalog/beijing/elderly_allowances.hpp"
 #include "eldercare/catalog/beijing/xicheng_cross_region_care.hpp"
+#include "eldercare/catalog/beijing/xicheng_planning_norms.hpp"
 #include "eldercare/catalog/beijing/xicheng_travel_stay.hpp"
+#include "eldercare/catalog/beijing/xicheng_workforce.hpp"
 #include "eldercare/catalog/catalog.hpp"
 #include "eldercare/catalog/common_readings.hpp"
-#include "eldercare/catalog/national/disabled_two_subsidies.hpp"
 #include "eldercare/catalog/guangdong/planning_norms.hpp"
 #include "eldercare/catalog/guangdong/special_hardship_visits.hpp"
+#include "eldercare/catalog/national/disabled_two_subsidies.hpp"
+#include "eldercare/catalog/shaanxi/xian_advanced_age_allowance.hpp"
+#include "eldercare/catalog/shaanxi/xian_hardship_subsidies.hpp"
+#include "eldercare/catalog/shaanxi/xian_planning_norms.hpp"
+#include "eldercare/catalog/shaanxi/xian_public_home_waitlist.hpp"
 #include "eldercare/catalog/shaanxi/xixian_difficult_elder_subsidy.hpp"
 #include "eldercare/catalog/shaanxi/xixian_pension_premium_waiver.hpp"
 #include "eldercare/catalog/shaanxi/xixian_planning_norms.hpp"
@@ -41,12 +47,6 @@ namespace eldercare {
 #include "eldercare/catalog/shandong/weihai_home_care_purchase.hpp"
 #include "eldercare/catalog/shandong/weihai_planning_norms.hpp"
 #include "eldercare/catalog/shandong/weihai_platform_phone_subsidy.hpp"
-#include "eldercare/catalog/beijing/xicheng_planning_norms.hpp"
-#include "eldercare/catalog/beijing/xicheng_workforce.hpp"
-#include "eldercare/catalog/shaanxi/xian_advanced_age_allowance.hpp"
-#include "eldercare/catalog/shaanxi/xian_hardship_subsidies.hpp"
-#include "eldercare/catalog/shaanxi/xian_planning_norms.hpp"
-#include "eldercare/catalog/shaanxi/xian_public_home_waitlist.hpp"
 // catalog-includes (one line per seed header; keep sorted)
 
 namespace eldercare {
@@ -60,9 +60,11 @@ inline catalog make_standard_catalog() {
   for (auto& r : catalog_entries::two_subsidies_readings()) c.add_reading(std::move(r));
   c.add_reading({"xicheng.stacking_with_beijing_allowances",
                  "Can Xicheng's 600/200 be combined with Beijing's allowances (高龄, 困难, 失能)?",
-                 {{"stack", "both are paid"}, {"choose_higher", "only the higher is paid"},
+                 {{"stack", "both are paid"},
+                  {"choose_higher", "only the higher is paid"},
                   {"exclusive_choice", "the elder chooses one"}},
-                 "stack", provenance::assumed,
+                 "stack",
+                 provenance::assumed,
                  "Different purposes (a residence subsidy vs allowances); no source restricts them.",
                  "DOMAIN.md open question 8"});
   for (auto& r : catalog_entries::guangdong_visits_readings()) c.add_reading(std::move(r));
@@ -71,8 +73,9 @@ inline catalog make_standard_catalog() {
   for (auto& r : catalog_entries::weihai_platform_readings()) c.add_reading(std::move(r));
   for (auto& r : catalog_entries::weihai_caregiver_readings()) c.add_reading(std::move(r));
   for (auto& r : catalog_entries::rongcheng_lunch_readings()) c.add_reading(std::move(r));
-  for (auto& r : catalog_entries::xicheng_talent_readings()) c.add_reading(std::move(r)); // seed 000 workforce
-  for (auto& r : catalog_entries::xian_readings()) c.add_reading(std::move(r));           // seed 004
+  for (auto& r : catalog_entries::xicheng_talent_readings())
+    c.add_reading(std::move(r));                                                // seed 000 workforce
+  for (auto& r : catalog_entries::xian_readings()) c.add_reading(std::move(r)); // seed 004
   // catalog-readings (one line per seed; keep sorted)
 
   c.add(catalog_entries::xicheng_cross_region_care());
@@ -108,30 +111,41 @@ inline catalog make_standard_catalog() {
   c.add(catalog_entries::xian_planning_norms());
   // catalog-entries (one block per seed)
 
-  const citation beijing_rules{"北京市 非重复享受规定 (as summarised in DOMAIN.md D.1)", "", "不得同时享受…二选一", "DOMAIN.md D.1 (laihamady.com)",
-                               std::nullopt, std::nullopt};
+  const citation beijing_rules{"北京市 非重复享受规定 (as summarised in DOMAIN.md D.1)",
+                               "",
+                               "不得同时享受…二选一",
+                               "DOMAIN.md D.1 (laihamady.com)",
+                               std::nullopt,
+                               std::nullopt};
   c.declare_stacking({"cn.beijing.elderly_allowances.hardship", "cn.national.disabled_two_subsidies",
                       stacking_mode::exclusive_choice, beijing_rules, provenance::sourced});
   c.declare_stacking({"cn.beijing.elderly_allowances.disability_care", "cn.national.disabled_two_subsidies",
                       stacking_mode::exclusive_choice, beijing_rules, provenance::sourced});
   c.declare_stacking({"cn.beijing.elderly_allowances.advanced_age", "cn.national.disabled_two_subsidies",
                       stacking_mode::stack, beijing_rules, provenance::sourced});
-  for (const char* allowance : {"cn.beijing.elderly_allowances.hardship", "cn.beijing.elderly_allowances.disability_care",
-                                "cn.beijing.elderly_allowances.advanced_age"})
-    c.declare_stacking({"cn.beijing.xicheng.cross_region_care", allowance, stacking_mode::stack, citation{}, provenance::assumed},
+  for (const char* allowance :
+       {"cn.beijing.elderly_allowances.hardship", "cn.beijing.elderly_allowances.disability_care",
+        "cn.beijing.elderly_allowances.advanced_age"})
+    c.declare_stacking({"cn.beijing.xicheng.cross_region_care", allowance, stacking_mode::stack, citation{},
+                        provenance::assumed},
                        "xicheng.stacking_with_beijing_allowances");
-  // seed 002: 加强与残疾人两项补贴政策衔接 — national rule 择高申领 (DOMAIN.md D.1), per reading xixian.coordination.
-  c.declare_stacking({"cn.shaanxi.xixian.difficult_elder_subsidy", "cn.national.disabled_two_subsidies",
-                      stacking_mode::choose_higher,
-                      citation{"《国务院关于全面建立困难残疾人生活补贴和重度残疾人护理补贴制度的意见》 (国发〔2015〕52号)", "衔接",
-                               "择高申领其中一类", "DOMAIN.md D.1", make_date(2016, 1, 1), std::nullopt},
-                      provenance::sourced},
-                     "xixian.coordination");
-  // seed 004: Xi'an's 护理补贴 for 失能 elders and the 重度残疾人护理补贴 — national 衔接 rule 择高申领 (DOMAIN.md D.1).
-  c.declare_stacking({"cn.shaanxi.xian.disabled_care_subsidy", "cn.national.disabled_two_subsidies", stacking_mode::choose_higher,
-                      citation{"《国务院关于全面建立困难残疾人生活补贴和重度残疾人护理补贴制度的意见》 (国发〔2015〕52号)", "衔接",
-                               "择高申领其中一类", "DOMAIN.md D.1", make_date(2016, 1, 1), std::nullopt},
-                      provenance::sourced});
+  // seed 002: 加强与残疾人两项补贴政策衔接 — national rule 择高申领 (DOMAIN.md D.1), per reading
+  // xixian.coordination.
+  c.declare_stacking(
+      {"cn.shaanxi.xixian.difficult_elder_subsidy", "cn.national.disabled_two_subsidies",
+       stacking_mode::choose_higher,
+       citation{"《国务院关于全面建立困难残疾人生活补贴和重度残疾人护理补贴制度的意见》 (国发〔2015〕52号)",
+                "衔接", "择高申领其中一类", "DOMAIN.md D.1", make_date(2016, 1, 1), std::nullopt},
+       provenance::sourced},
+      "xixian.coordination");
+  // seed 004: Xi'an's 护理补贴 for 失能 elders and the 重度残疾人护理补贴 — national 衔接 rule 择高申领
+  // (DOMAIN.md D.1).
+  c.declare_stacking(
+      {"cn.shaanxi.xian.disabled_care_subsidy", "cn.national.disabled_two_subsidies",
+       stacking_mode::choose_higher,
+       citation{"《国务院关于全面建立困难残疾人生活补贴和重度残疾人护理补贴制度的意见》 (国发〔2015〕52号)",
+                "衔接", "择高申领其中一类", "DOMAIN.md D.1", make_date(2016, 1, 1), std::nullopt},
+       provenance::sourced});
   // catalog-stacking (one block per seed)
   return c;
 }

@@ -14,23 +14,23 @@ namespace eldercare {
 /// to them. Never renumber; add new ids at the end of each block.
 enum class error_id : int {
   // 1xx: malformed or out-of-range values
-  invalid_date = 101,          // not a calendar date (2023-02-30), or unparsable text
-  invalid_money = 102,         // overflow, NaN, fractional fen, unparsable amount
-  invalid_region = 103,        // not a 6/9-digit code, or a code not in the bundled table
-  invalid_ability = 104,       // a score or level outside its scale
-  invalid_stay = 105,          // discharge before admission, unknown facility
-  invalid_person = 106,        // birth after a date of interest, empty id, ...
-  invalid_facility = 107,      // negative beds, revocation before filing, ...
-  invalid_period = 108,        // negative period length, unsupported unit
-  invalid_parameter = 109,     // a rule or policy parameter out of range
-  invalid_category = 110,      // an unknown category word
-  invalid_id_number = 111,     // a resident ID number: its length, check character, date or region
-  invalid_weight = 112,        // a survey weight that is negative, NaN, infinite or too large
-  missing_input = 113,         // a fact a policy reads is missing: a column, the facility registry
+  invalid_date = 101,      // not a calendar date (2023-02-30), or unparsable text
+  invalid_money = 102,     // overflow, NaN, fractional fen, unparsable amount
+  invalid_region = 103,    // not a 6/9-digit code, or a code not in the bundled table
+  invalid_ability = 104,   // a score or level outside its scale
+  invalid_stay = 105,      // discharge before admission, unknown facility
+  invalid_person = 106,    // birth after a date of interest, empty id, ...
+  invalid_facility = 107,  // negative beds, revocation before filing, ...
+  invalid_period = 108,    // negative period length, unsupported unit
+  invalid_parameter = 109, // a rule or policy parameter out of range
+  invalid_category = 110,  // an unknown category word
+  invalid_id_number = 111, // a resident ID number: its length, check character, date or region
+  invalid_weight = 112,    // a survey weight that is negative, NaN, infinite or too large
+  missing_input = 113,     // a fact a policy reads is missing: a column, the facility registry
   // 2xx: catalog and policy look-ups
   unknown_policy = 201,
   no_version_in_force = 202,
-  not_computable = 203,        // the policy is announced but the sources give no amounts
+  not_computable = 203, // the policy is announced but the sources give no amounts
 };
 
 /// The most characters of a value an error quotes (a 10 MB cell must not make a 10 MB message).
@@ -51,8 +51,10 @@ inline constexpr std::size_t max_shown_characters = 200;
     }
     static constexpr char hex[] = "0123456789abcdef";
     if (c == '\n') escaped += "\\n";
-    else if (c == '\t') escaped += "\\t";
-    else if (c == '\r') escaped += "\\r";
+    else if (c == '\t')
+      escaped += "\\t";
+    else if (c == '\r')
+      escaped += "\\r";
     else {
       escaped += "\\x";
       escaped += hex[c >> 4];

@@ -31,8 +31,6 @@ struct enum_words<facility_kind> {
   }};
 };
 
-
-
 [[nodiscard]] inline facility_kind parse_facility_kind(std::string_view word,
                                                        std::string_view field = "facility.kind") {
   return parse_word<facility_kind>(word, field);
@@ -47,8 +45,8 @@ public:
       : id_(std::move(id)), kind_(kind), region_(region), beds_(beds), filing_(std::move(filing)) {
     if (id_.empty()) throw invalid_value(error_id::invalid_facility, "facility.id", "", "must not be empty");
     if (beds_ < 0)
-      throw invalid_value(error_id::invalid_facility, "facilities[" + id_ + "].beds",
-                          std::to_string(beds_), "cannot be negative");
+      throw invalid_value(error_id::invalid_facility, "facilities[" + id_ + "].beds", std::to_string(beds_),
+                          "cannot be negative");
   }
 
   [[nodiscard]] const std::string& id() const noexcept { return id_; }

@@ -35,9 +35,9 @@ struct enum_words<filing_authority> {
 };
 
 struct facility_criteria {
-  region_set regions;                     ///< the facility's premises must lie in this set
+  region_set regions; ///< the facility's premises must lie in this set
   std::vector<facility_kind> kinds{facility_kind::institution};
-  bool require_filing = true;             ///< "经当地民政部门备案": a filing in force on each counted day
+  bool require_filing = true; ///< "经当地民政部门备案": a filing in force on each counted day
   /// Where a required filing's authority must be (当地); not_checked compares nothing.
   filing_authority authority = filing_authority::not_checked;
 
@@ -66,8 +66,8 @@ struct facility_criteria {
 
   /// "a filed institution in 津冀蒙 {120000, 130000, 150000}".
   [[nodiscard]] std::string to_string() const {
-    const bool vowel = !require_filing && !kinds.empty() && std::string_view("aeiou").find(to_word(kinds.front())[0]) !=
-                                                                 std::string_view::npos;
+    const bool vowel = !require_filing && !kinds.empty() &&
+                       std::string_view("aeiou").find(to_word(kinds.front())[0]) != std::string_view::npos;
     std::string s = require_filing ? "a filed " : vowel ? "an " : "a ";
     for (std::size_t i = 0; i < kinds.size(); ++i) {
       if (i) s += " or ";

@@ -1,7 +1,7 @@
 #pragma once
 // The facilities a set of persons refers to, looked up by id.
 
-#include <map>    // ordered by id: deterministic iteration for reports
+#include <map> // ordered by id: deterministic iteration for reports
 #include <string>
 #include <string_view>
 #include <unordered_map> // look-up by id: stays are resolved on every evaluation of a stay rule
@@ -35,7 +35,8 @@ public:
     const std::string id = f.id();
     const auto [it, added] = by_id_.emplace(id, std::move(f));
     if (!added)
-      throw invalid_value(error_id::invalid_facility, "facilities[" + id + "].id", id, "duplicate facility id");
+      throw invalid_value(error_id::invalid_facility, "facilities[" + id + "].id", id,
+                          "duplicate facility id");
     index_.emplace(std::string_view(it->first), &it->second);
   }
 

@@ -2,14 +2,14 @@
 // Money as an exact whole number of fen (分, 0.01 yuan). Never floating point: amounts are summed over
 // millions of people and months, and a payroll must match to the fen.
 
-#include <charconv>    // std::to_chars: the shortest decimal of a double (from_yuan_double)
-#include <cmath>       // std::isfinite, std::fabs for from_yuan_double
-#include <compare>     // operator<=>
-#include <concepts>    // std::floating_point, to forbid money * double
-#include <cstdint>     // std::int64_t
-#include <limits>      // overflow bounds
-#include <string>      // to_string, messages
-#include <string_view> // text to parse
+#include <charconv>     // std::to_chars: the shortest decimal of a double (from_yuan_double)
+#include <cmath>        // std::isfinite, std::fabs for from_yuan_double
+#include <compare>      // operator<=>
+#include <concepts>     // std::floating_point, to forbid money * double
+#include <cstdint>      // std::int64_t
+#include <limits>       // overflow bounds
+#include <string>       // to_string, messages
+#include <string_view>  // text to parse
 #include <system_error> // std::errc from std::to_chars
 
 #include "eldercare/core/error.hpp"
@@ -40,7 +40,8 @@ public:
   [[nodiscard]] static money from_yuan_double(double yuan, std::string_view field = "amount") {
     char shortest[32]; // the shortest round-trip form, for errors: "0.3000004", "1e+20", "nan"
     const auto [shown_end, shown_ok] = std::to_chars(shortest, shortest + sizeof shortest, yuan);
-    const std::string_view shown(shortest, shown_ok == std::errc{} ? static_cast<std::size_t>(shown_end - shortest) : 0);
+    const std::string_view shown(
+        shortest, shown_ok == std::errc{} ? static_cast<std::size_t>(shown_end - shortest) : 0);
     if (!std::isfinite(yuan))
       throw invalid_value(error_id::invalid_money, field, shown, "an amount must be a finite number");
     if (std::fabs(yuan) >= 1e17) // beyond int64 fen whatever its digits
@@ -50,8 +51,9 @@ public:
     if (ok != std::errc{}) throw invalid_value(error_id::invalid_money, field, shown, "out of range");
     const std::string_view text(fixed, static_cast<std::size_t>(end - fixed));
     if (const auto dot = text.find('.'); dot != std::string_view::npos && text.size() - dot - 1 > 2)
-      throw invalid_value(error_id::invalid_money, field, shown,
-                          "an amount must be a whole number of fen (two decimals at most); it is never rounded");
+      throw invalid_value(
+          error_id::invalid_money, field, shown,
+          "an amount must be a whole number of fen (two decimals at most); it is never rounded");
     return parse(text, field);
   }
   /// Parses "600", "600.5", "600.00", "-12.30" (yuan). Rejects more than two decimals.
@@ -90,8 +92,8 @@ public:
   [[nodiscard]] std::string to_string() const {
     const bool negative = fen_ < 0;
     // Work in unsigned to format INT64_MIN correctly.
-    const std::uint64_t abs = negative ? std::uint64_t(0) - static_cast<std::uint64_t>(fen_)
-                                       : static_cast<std::uint64_t>(fen_);
+    const std::uint64_t abs =
+        negative ? std::uint64_t(0) - static_cast<std::uint64_t>(fen_) : static_cast<std::uint64_t>(fen_);
     std::string s = negative ? "-" : "";
     s += std::to_string(abs / 100);
     s += '.';

@@ -2,8 +2,8 @@
 // Social-assistance and family categories a person can hold (DOMAIN.md D). The words are the JSON
 // interchange vocabulary of POLICIES.md; they are stable public names.
 
-#include <array>       // the word table
-#include <bitset>      // category_set storage: one bit per category, cheap to copy into columns
+#include <array>  // the word table
+#include <bitset> // category_set storage: one bit per category, cheap to copy into columns
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -14,17 +14,17 @@
 namespace eldercare {
 
 enum class category : std::uint8_t {
-  dibao,                 ///< 低保对象: minimum-living-guarantee household member
-  low_income,            ///< 低收入: low-income household, not on 低保
-  tekun,                 ///< 特困人员: extreme-poverty support (城乡特困供养)
-  youfu,                 ///< 重点优抚对象: key entitled military groups (抚恤定补优抚对象)
-  jisheng_tefu,          ///< 计划生育特别扶助对象: family-planning special assistance
-  shidu,                 ///< 失独: the only child has died
-  kongchao,              ///< 空巢: empty-nest (no children at home)
-  living_alone,          ///< 独居: single-person elder household
-  left_behind,           ///< 留守: rural elder whose children left for work ≥ half a year
-  special_family,        ///< 计划生育特殊家庭: Beijing's umbrella (特扶 families plus local extensions)
-  model_worker,          ///< 劳动模范 (municipal level or higher)
+  dibao,          ///< 低保对象: minimum-living-guarantee household member
+  low_income,     ///< 低收入: low-income household, not on 低保
+  tekun,          ///< 特困人员: extreme-poverty support (城乡特困供养)
+  youfu,          ///< 重点优抚对象: key entitled military groups (抚恤定补优抚对象)
+  jisheng_tefu,   ///< 计划生育特别扶助对象: family-planning special assistance
+  shidu,          ///< 失独: the only child has died
+  kongchao,       ///< 空巢: empty-nest (no children at home)
+  living_alone,   ///< 独居: single-person elder household
+  left_behind,    ///< 留守: rural elder whose children left for work ≥ half a year
+  special_family, ///< 计划生育特殊家庭: Beijing's umbrella (特扶 families plus local extensions)
+  model_worker,   ///< 劳动模范 (municipal level or higher)
   pre_1949_party_member, ///< 新中国成立前入党的老党员
   poor_household,        ///< 建档立卡贫困户: registered poor household
   work_injury_care,      ///< receives 工伤保险生活护理费 (excludes the 两项补贴)
@@ -62,7 +62,8 @@ struct enum_words<category> {
 /// unknown word.
 [[nodiscard]] inline category parse_category(std::string_view word, std::string_view field = "categories") {
   if (const category* c = find_word<category>(word)) return *c;
-  throw invalid_value(error_id::invalid_category, field, word, "unknown category; known: " + known_words<category>());
+  throw invalid_value(error_id::invalid_category, field, word,
+                      "unknown category; known: " + known_words<category>());
 }
 
 /// A set of categories (a person may hold several: 低保 and 空巢, say).

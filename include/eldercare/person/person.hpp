@@ -3,7 +3,7 @@
 // DataFrame row or designated initialisers; validate() checks what the value types cannot.
 
 #include <optional>
-#include <span>     // a person's stays, for the overlap check shared with population columns
+#include <span> // a person's stays, for the overlap check shared with population columns
 #include <string>
 #include <vector>
 
@@ -31,8 +31,8 @@ struct person {
   std::optional<disability_certificate> disability = {}; ///< 残疾人证
   category_set categories = {};
   health_status health = {};
-  std::vector<stay> stays = {};   ///< in any order
-  std::string household_id = {};  ///< for benefits paid per household; may be empty
+  std::vector<stay> stays = {};  ///< in any order
+  std::string household_id = {}; ///< for benefits paid per household; may be empty
   /// Programmes the person is enrolled in, by id (e.g. "weihai.virtual_platform" for Weihai's
   /// virtual eldercare platform); rules test enrolment with enrolled_in.
   std::vector<std::string> programmes = {};
@@ -56,8 +56,9 @@ inline std::optional<std::size_t> overlapping_earlier_stay(std::span<const stay>
   const stay& s = stays[i];
   for (std::size_t j = 0; j < i; ++j) {
     const stay& o = stays[j];
-    const bool overlap = s.admitted() < (o.discharged() ? *o.discharged() : date(boost::gregorian::pos_infin)) &&
-                         o.admitted() < (s.discharged() ? *s.discharged() : date(boost::gregorian::pos_infin));
+    const bool overlap =
+        s.admitted() < (o.discharged() ? *o.discharged() : date(boost::gregorian::pos_infin)) &&
+        o.admitted() < (s.discharged() ? *s.discharged() : date(boost::gregorian::pos_infin));
     if (overlap) return j;
   }
   return std::nullopt;
@@ -76,7 +77,8 @@ inline void validate(const person& p, const facility_registry* facilities = null
   require_valid(p.birth_date, at + ".birth_date");
   auto not_before_birth = [&](const date& d, const std::string& field) {
     if (d < p.birth_date)
-      throw invalid_value(error_id::invalid_person, field, to_iso(d), "is before the birth date " + to_iso(p.birth_date));
+      throw invalid_value(error_id::invalid_person, field, to_iso(d),
+                          "is before the birth date " + to_iso(p.birth_date));
   };
   if (p.id_number) (void)birth_date_of(p.birth_date, p.id_number, at + ".birth_date", at + ".id_number");
   if (p.hukou.since) not_before_birth(*p.hukou.since, at + ".hukou.since");
@@ -90,7 +92,8 @@ inline void validate(const person& p, const facility_registry* facilities = null
     const std::string field = at + ".stays[" + std::to_string(i) + "]";
     not_before_birth(s.admitted(), field + ".admitted");
     if (facilities && !facilities->find(s.facility_id()))
-      throw invalid_value(error_id::invalid_stay, field + ".facility", s.facility_id(), "no facility with this id");
+      throw invalid_value(error_id::invalid_stay, field + ".facility", s.facility_id(),
+                          "no facility with this id");
     if (const auto j = detail::overlapping_earlier_stay(p.stays, i)) {
       const stay& o = p.stays[*j];
       throw invalid_value(error_id::invalid_stay, field + ".admitted", to_iso(s.admitted()),

@@ -67,13 +67,12 @@ inline constexpr region_code xingping = region_code::from_number(610481); // 兴
 /// 110114 or 110111, anything else throws invalid_value naming "mountain_towns[i]".
 /// Documented reading: a plain 110114 or 110111 code is NOT in the set, only the listed towns are
 /// (a facility recorded at district level cannot be placed in or out of the mountain part).
-[[nodiscard]] inline region_set beijing_ecological_conservation_area(
-    std::vector<region_code> mountain_towns = {}) {
+[[nodiscard]] inline region_set
+beijing_ecological_conservation_area(std::vector<region_code> mountain_towns = {}) {
   std::vector<region_code> members = {mentougou, huairou, pinggu, miyun, yanqing};
   for (std::size_t i = 0; i < mountain_towns.size(); ++i) {
     const region_code& town = mountain_towns[i];
-    if (town.level() != region_level::township ||
-        !(changping.contains(town) || fangshan.contains(town)))
+    if (town.level() != region_level::township || !(changping.contains(town) || fangshan.contains(town)))
       throw invalid_value(error_id::invalid_region, "mountain_towns[" + std::to_string(i) + "]",
                           town.to_string(),
                           "a mountain town must be a 9-digit township code under 昌平区 110114 or "

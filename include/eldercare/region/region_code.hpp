@@ -44,7 +44,6 @@ struct enum_words<region_level> {
   }};
 };
 
-
 /// "province", "prefecture", "county" or "township".
 [[nodiscard]] constexpr std::string_view to_string(region_level level) noexcept { return to_word(level); }
 
@@ -64,8 +63,7 @@ public:
   /// Parses exactly 6 digits ("110102") or 9 digits ("610112008"); no spaces or signs.
   /// Throws invalid_value (error_id::invalid_region) naming `field` and the text when the text is
   /// malformed, the 6-digit code is not in the bundled table, or the township's county is unknown.
-  [[nodiscard]] static constexpr region_code parse(std::string_view text,
-                                                   std::string_view field = "region") {
+  [[nodiscard]] static constexpr region_code parse(std::string_view text, std::string_view field = "region") {
     bool digits_only = !text.empty();
     for (const char ch : text) digits_only = digits_only && ch >= '0' && ch <= '9';
     if (!digits_only)
@@ -236,8 +234,7 @@ public:
   [[nodiscard]] std::vector<region_period> history() const;
 
   friend constexpr bool operator==(const region_code&, const region_code&) = default;
-  friend constexpr std::strong_ordering operator<=>(const region_code& a,
-                                                    const region_code& b) noexcept {
+  friend constexpr std::strong_ordering operator<=>(const region_code& a, const region_code& b) noexcept {
     return a.hierarchy_key() <=> b.hierarchy_key();
   }
 
@@ -301,15 +298,13 @@ private:
     return true;
   }
 
-  static constexpr region_code checked_six(std::uint32_t v, std::string_view field,
-                                           std::string_view text) {
+  static constexpr region_code checked_six(std::uint32_t v, std::string_view field, std::string_view text) {
     if (!region_table::find(v))
       throw invalid_value(error_id::invalid_region, field, quoted(v, text), unknown_six_why(v));
     return region_code(v);
   }
 
-  static constexpr region_code checked_nine(std::uint32_t v, std::string_view field,
-                                            std::string_view text) {
+  static constexpr region_code checked_nine(std::uint32_t v, std::string_view field, std::string_view text) {
     const std::uint32_t parent = v / 1000;
     if (v % 1000 == 0)
       throw invalid_value(error_id::invalid_region, field, quoted(v, text),
@@ -322,15 +317,14 @@ private:
                               " are not a known county: " + unknown_six_why(parent));
     if (!r->in_force_now())
       throw invalid_value(error_id::invalid_region, field, quoted(v, text),
-                          "its first 6 digits are the abolished code " + std::to_string(parent) +
-                              " (" + std::string(r->name()) +
+                          "its first 6 digits are the abolished code " + std::to_string(parent) + " (" +
+                              std::string(r->name()) +
                               "); township codes under an abolished county cannot be mapped to "
                               "current ones: give the current township code, or the 6-digit code");
     if (parent % 100 == 0 && (parent % 10000 == 0 || region_table::has_children(parent)))
       throw invalid_value(error_id::invalid_region, field, quoted(v, text),
-                          "its first 6 digits " + std::to_string(parent) + " (" +
-                              std::string(r->name()) + ") are a " +
-                              (parent % 10000 == 0 ? "province" : "prefecture") +
+                          "its first 6 digits " + std::to_string(parent) + " (" + std::string(r->name()) +
+                              ") are a " + (parent % 10000 == 0 ? "province" : "prefecture") +
                               ", not a county: a township code is a county code + 3 digits");
     return region_code(v);
   }

@@ -3,12 +3,12 @@
 // of township codes). A code belongs to the set when some member contains it
 // (region_code::contains): listing 130000 covers every county and town of Hebei.
 
-#include <algorithm>   // std::sort, std::unique, std::lower_bound
-#include <cstdint>     // std::uint32_t keys
-#include <optional>    // find_member's "no member"
-#include <string>      // the set's name, to_string
-#include <utility>     // std::move
-#include <vector>      // members
+#include <algorithm> // std::sort, std::unique, std::lower_bound
+#include <cstdint>   // std::uint32_t keys
+#include <optional>  // find_member's "no member"
+#include <string>    // the set's name, to_string
+#include <utility>   // std::move
+#include <vector>    // members
 
 #include "eldercare/core/error.hpp"
 #include "eldercare/region/region_code.hpp"
@@ -31,7 +31,10 @@ public:
     for (const region_code& m : members_) keys_.push_back(m.hierarchy_key());
     // A member contains exactly the codes whose key lies in [its key, its key + its unit).
     for (const std::uint32_t k : keys_) {
-      const std::uint32_t unit = k % 10000000U == 0 ? 10000000U : k % 100000U == 0 ? 100000U : k % 1000U == 0 ? 1000U : 1U;
+      const std::uint32_t unit = k % 10000000U == 0 ? 10000000U
+                                 : k % 100000U == 0 ? 100000U
+                                 : k % 1000U == 0   ? 1000U
+                                                    : 1U;
       ends_.push_back(k + unit);
     }
   }
@@ -98,8 +101,7 @@ private:
     for (const std::uint32_t unit : {1U, 1000U, 100000U, 10000000U}) {
       const std::uint32_t candidate = key / unit * unit;
       const auto it = std::lower_bound(keys_.begin(), keys_.end(), candidate);
-      if (it != keys_.end() && *it == candidate)
-        return static_cast<std::size_t>(it - keys_.begin());
+      if (it != keys_.end() && *it == candidate) return static_cast<std::size_t>(it - keys_.begin());
     }
     return std::nullopt;
   }

@@ -6,14 +6,14 @@
 // leaves, through compile-time groups (all_of<A, B>) as well as run-time ones, so that code which
 // needs the structure (the columnar batch engine, documentation) sees every leaf with its type.
 
-#include <memory>    // std::shared_ptr: conditions are immutable, so sharing is safe and cheap
+#include <memory> // std::shared_ptr: conditions are immutable, so sharing is safe and cheap
 #include <string>
-#include <tuple>     // std::apply over a compile-time group's parts in visit()
-#include <typeinfo>  // std::type_info for target<T>() and leaf_ref
+#include <tuple>    // std::apply over a compile-time group's parts in visit()
+#include <typeinfo> // std::type_info for target<T>() and leaf_ref
 #include <vector>
 
-#include "eldercare/core/words.hpp"
 #include "eldercare/core/error.hpp"
+#include "eldercare/core/words.hpp"
 #include "eldercare/rules/condition.hpp"
 
 namespace eldercare {
@@ -35,7 +35,6 @@ struct enum_words<condition_shape> {
       {condition_shape::negation, "negation"},
   }};
 };
-
 
 /// A leaf met while walking a condition (basic_any_condition::visit): its type, its value, and the
 /// leaf's own no-trace evaluation on `Subject`.
@@ -131,7 +130,8 @@ struct dynamic_group final : condition_model<Subject> {
   condition_shape kind;
   std::vector<basic_any_condition<Subject>> parts;
 
-  dynamic_group(condition_shape k, std::vector<basic_any_condition<Subject>> ps) : kind(k), parts(std::move(ps)) {}
+  dynamic_group(condition_shape k, std::vector<basic_any_condition<Subject>> ps)
+      : kind(k), parts(std::move(ps)) {}
 
   template <class Sink>
   bool run(const context<Subject>& ctx, Sink& sink) const {
@@ -148,7 +148,8 @@ struct dynamic_group final : condition_model<Subject> {
       for (const auto& p : parts) {
         const bool r = p.evaluate(ctx, sink);
         if (kind == condition_shape::all_of) ok = ok && r;
-        else ok = ok || r;
+        else
+          ok = ok || r;
         if constexpr (!Sink::recording) {
           if (kind == condition_shape::all_of && !ok) break;
           if (kind == condition_shape::any_of && ok) break;
@@ -189,24 +190,28 @@ class basic_any_condition : public condition_tag {
 public:
   /// Wraps a compile-time condition.
   template <class C>
-    requires(!std::same_as<std::remove_cvref_t<C>, basic_any_condition> && ConditionFor<std::remove_cvref_t<C>, Subject>)
+    requires(!std::same_as<std::remove_cvref_t<C>, basic_any_condition> &&
+             ConditionFor<std::remove_cvref_t<C>, Subject>)
   basic_any_condition(C c) // NOLINT(google-explicit-constructor): wrapping is the point
       : self_(std::make_shared<detail::condition_holder<Subject, std::remove_cvref_t<C>>>(std::move(c))) {}
 
   /// A run-time group: every part must hold.
   [[nodiscard]] static basic_any_condition all(std::vector<basic_any_condition> parts) {
     require_parts(parts, "all");
-    return basic_any_condition(std::make_shared<detail::dynamic_group<Subject>>(condition_shape::all_of, std::move(parts)));
+    return basic_any_condition(
+        std::make_shared<detail::dynamic_group<Subject>>(condition_shape::all_of, std::move(parts)));
   }
   /// A run-time group: at least one part must hold.
   [[nodiscard]] static basic_any_condition any(std::vector<basic_any_condition> parts) {
     require_parts(parts, "any");
-    return basic_any_condition(std::make_shared<detail::dynamic_group<Subject>>(condition_shape::any_of, std::move(parts)));
+    return basic_any_condition(
+        std::make_shared<detail::dynamic_group<Subject>>(condition_shape::any_of, std::move(parts)));
   }
   /// A run-time negation.
   [[nodiscard]] static basic_any_condition negate(basic_any_condition part) {
     std::vector<basic_any_condition> one{std::move(part)};
-    return basic_any_condition(std::make_shared<detail::dynamic_group<Subject>>(condition_shape::negation, std::move(one)));
+    return basic_any_condition(
+        std::make_shared<detail::dynamic_group<Subject>>(condition_shape::negation, std::move(one)));
   }
 
   bool evaluate(const context<Subject>& ctx, no_trace& sink) const { return self_->evaluate(ctx, sink); }
@@ -228,7 +233,8 @@ public:
   }
 
 private:
-  explicit basic_any_condition(std::shared_ptr<const detail::condition_model<Subject>> m) : self_(std::move(m)) {}
+  explicit basic_any_condition(std::shared_ptr<const detail::condition_model<Subject>> m)
+      : self_(std::move(m)) {}
   static void require_parts(const std::vector<basic_any_condition>& parts, const char* what) {
     if (parts.empty())
       throw invalid_value(error_id::invalid_parameter, std::string("condition.") + what, "[]",

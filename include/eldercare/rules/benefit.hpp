@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "eldercare/core/words.hpp"
 #include "eldercare/core/error.hpp"
+#include "eldercare/core/words.hpp"
 #include "eldercare/money/money.hpp"
 
 namespace eldercare {
@@ -39,7 +39,6 @@ struct enum_words<benefit_unit> {
   }};
 };
 
-
 enum class benefit_period : std::uint8_t { per_month, per_year, per_day, one_off };
 
 template <>
@@ -54,8 +53,6 @@ struct enum_words<benefit_period> {
   }};
 };
 
-
-
 namespace detail {
 inline std::string quantity_text(benefit_unit u, std::int64_t q) {
   switch (u) {
@@ -64,7 +61,8 @@ inline std::string quantity_text(benefit_unit u, std::int64_t q) {
   case benefit_unit::visits: return std::to_string(q) + (q == 1 ? " visit" : " visits");
   case benefit_unit::meals: return std::to_string(q) + (q == 1 ? " meal" : " meals");
   case benefit_unit::priority_points: return std::to_string(q) + " priority points";
-  case benefit_unit::service_place: return std::to_string(q) + (q == 1 ? " service place" : " service places");
+  case benefit_unit::service_place:
+    return std::to_string(q) + (q == 1 ? " service place" : " service places");
   case benefit_unit::device: return std::to_string(q) + (q == 1 ? " device" : " devices");
   }
   return "?";
@@ -88,26 +86,25 @@ public:
   static constexpr benefit_period period = Period;
 
   /// Money benefits are built from money...
-  constexpr explicit benefit_amount(money m)
-    requires(Unit == benefit_unit::money)
-      : q_(m.fen()) {
-    if (m.fen() < 0) throw invalid_value(error_id::invalid_parameter, "benefit", m.to_string(), "cannot be negative");
+  constexpr explicit benefit_amount(money m) requires(Unit == benefit_unit::money) : q_(m.fen()) {
+    if (m.fen() < 0)
+      throw invalid_value(error_id::invalid_parameter, "benefit", m.to_string(), "cannot be negative");
   }
   /// ...and the others from a whole count.
-  constexpr explicit benefit_amount(std::int64_t count)
-    requires(Unit != benefit_unit::money)
-      : q_(count) {
-    if (count < 0) throw invalid_value(error_id::invalid_parameter, "benefit", std::to_string(count), "cannot be negative");
+  constexpr explicit benefit_amount(std::int64_t count) requires(Unit != benefit_unit::money) : q_(count) {
+    if (count < 0)
+      throw invalid_value(error_id::invalid_parameter, "benefit", std::to_string(count),
+                          "cannot be negative");
   }
 
   /// The quantity in the unit's base (fen for money).
   [[nodiscard]] constexpr std::int64_t quantity() const noexcept { return q_; }
-  [[nodiscard]] constexpr money amount() const noexcept
-    requires(Unit == benefit_unit::money)
-  {
+  [[nodiscard]] constexpr money amount() const noexcept requires(Unit == benefit_unit::money) {
     return money::from_fen(q_);
   }
-  [[nodiscard]] std::string to_string() const { return detail::quantity_text(Unit, q_) + detail::period_text(Period); }
+  [[nodiscard]] std::string to_string() const {
+    return detail::quantity_text(Unit, q_) + detail::period_text(Period);
+  }
 
   friend constexpr benefit_amount operator+(benefit_amount a, benefit_amount b) {
     benefit_amount r = a;
@@ -161,7 +158,9 @@ public:
   [[nodiscard]] constexpr bool commensurable(const benefit& o) const noexcept {
     return unit_ == o.unit_ && period_ == o.period_;
   }
-  [[nodiscard]] std::string to_string() const { return detail::quantity_text(unit_, q_) + detail::period_text(period_); }
+  [[nodiscard]] std::string to_string() const {
+    return detail::quantity_text(unit_, q_) + detail::period_text(period_);
+  }
 
   /// This benefit and `o` added (their unit and period: `o`'s), checked: a sum past int64 throws
   /// invalid_value (invalid_money) naming `field`, never wraps round. The one addition of grants

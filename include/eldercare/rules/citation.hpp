@@ -10,8 +10,8 @@
 namespace eldercare {
 
 struct citation {
-  std::string document;   ///< the text, e.g. 《西城区户籍老年人赴津冀蒙异地康养扶持办法》
-  std::string clause;     ///< where in it, e.g. "para. 4 (2024-01-12 press briefing)"
+  std::string document; ///< the text, e.g. 《西城区户籍老年人赴津冀蒙异地康养扶持办法》
+  std::string clause;   ///< where in it, e.g. "para. 4 (2024-01-12 press briefing)"
   std::string key_phrase; ///< the words encoded, e.g. "入住…满三个月的，每人每月补贴600元"
   std::string source;     ///< where we read it: a seed file name or an address
   std::optional<date> effective_from;

@@ -9,9 +9,9 @@
 // fails to compile where the rule is declared. The same types are wrapped by any_condition for rules
 // built at run time (Python, reforms), so both paths share one implementation of each condition.
 
-#include <concepts>    // std::derived_from, std::same_as
+#include <concepts> // std::derived_from, std::same_as
 #include <string>
-#include <tuple>       // all_of / any_of parts
+#include <tuple> // all_of / any_of parts
 #include <type_traits>
 #include <utility>
 
@@ -27,17 +27,17 @@ struct condition_tag {};
 /// A condition expression of any subject.
 template <class C>
 concept ConditionExpression = std::derived_from<std::remove_cvref_t<C>, condition_tag> &&
-                              requires(const std::remove_cvref_t<C>& c) {
-                                { c.describe() } -> std::convertible_to<std::string>;
-                              };
+    requires(const std::remove_cvref_t<C>& c) {
+  { c.describe() } -> std::convertible_to<std::string>;
+};
 
 /// A condition that can be evaluated against `Subject`'s facts, with and without a trace.
 template <class C, class Subject>
 concept ConditionFor = ConditionExpression<C> &&
-                       requires(const C& c, const context<Subject>& ctx, no_trace& quiet, trace& loud) {
-                         { c.evaluate(ctx, quiet) } -> std::same_as<bool>;
-                         { c.evaluate(ctx, loud) } -> std::same_as<bool>;
-                       };
+    requires(const C& c, const context<Subject>& ctx, no_trace& quiet, trace& loud) {
+  { c.evaluate(ctx, quiet) } -> std::same_as<bool>;
+  { c.evaluate(ctx, loud) } -> std::same_as<bool>;
+};
 
 namespace detail {
 template <class Tuple, std::size_t... I>
@@ -57,14 +57,15 @@ struct all_of : condition_tag {
   constexpr explicit all_of(Parts... ps) : parts(std::move(ps)...) {}
 
   template <class Subject, class Sink>
-    requires(ConditionFor<Parts, Subject> && ...)
+    requires(ConditionFor<Parts, Subject>&&...)
   bool evaluate(const context<Subject>& ctx, Sink& sink) const {
     const auto handle = sink.open_group(reason_kind::all_of, [] { return std::string("all of"); });
     bool ok = true;
     std::apply(
         [&](const auto&... p) {
           if constexpr (Sink::recording) ((ok = p.evaluate(ctx, sink) && ok), ...);
-          else ok = (p.evaluate(ctx, sink) && ...);
+          else
+            ok = (p.evaluate(ctx, sink) && ...);
         },
         parts);
     sink.close_group(handle, ok);
@@ -83,14 +84,15 @@ struct any_of : condition_tag {
   constexpr explicit any_of(Parts... ps) : parts(std::move(ps)...) {}
 
   template <class Subject, class Sink>
-    requires(ConditionFor<Parts, Subject> && ...)
+    requires(ConditionFor<Parts, Subject>&&...)
   bool evaluate(const context<Subject>& ctx, Sink& sink) const {
     const auto handle = sink.open_group(reason_kind::any_of, [] { return std::string("any of"); });
     bool ok = false;
     std::apply(
         [&](const auto&... p) {
           if constexpr (Sink::recording) ((ok = p.evaluate(ctx, sink) || ok), ...);
-          else ok = (p.evaluate(ctx, sink) || ...);
+          else
+            ok = (p.evaluate(ctx, sink) || ...);
         },
         parts);
     sink.close_group(handle, ok);
@@ -132,12 +134,14 @@ struct is_any_of<any_of<P...>> : std::true_type {};
 template <class C>
 auto parts_of_all(C c) {
   if constexpr (is_all_of<C>::value) return std::move(c.parts);
-  else return std::tuple<C>(std::move(c));
+  else
+    return std::tuple<C>(std::move(c));
 }
 template <class C>
 auto parts_of_any(C c) {
   if constexpr (is_any_of<C>::value) return std::move(c.parts);
-  else return std::tuple<C>(std::move(c));
+  else
+    return std::tuple<C>(std::move(c));
 }
 template <template <class...> class Group, class Tuple>
 auto make_group(Tuple t) {
@@ -149,15 +153,15 @@ auto make_group(Tuple t) {
 /// a && b: both must hold. Nested && flatten into one all_of.
 template <ConditionExpression A, ConditionExpression B>
 [[nodiscard]] auto operator&&(A a, B b) {
-  return detail::make_group<all_of>(std::tuple_cat(detail::parts_of_all(std::move(a)),
-                                                   detail::parts_of_all(std::move(b))));
+  return detail::make_group<all_of>(
+      std::tuple_cat(detail::parts_of_all(std::move(a)), detail::parts_of_all(std::move(b))));
 }
 
 /// a || b: at least one must hold. Nested || flatten into one any_of.
 template <ConditionExpression A, ConditionExpression B>
 [[nodiscard]] auto operator||(A a, B b) {
-  return detail::make_group<any_of>(std::tuple_cat(detail::parts_of_any(std::move(a)),
-                                                   detail::parts_of_any(std::move(b))));
+  return detail::make_group<any_of>(
+      std::tuple_cat(detail::parts_of_any(std::move(a)), detail::parts_of_any(std::move(b))));
 }
 
 /// !a: a must not hold.

@@ -13,7 +13,7 @@ class facility_registry;
 template <class Subject>
 struct context {
   const Subject& subject;
-  date on;                                      ///< evaluated as of 24:00 on this day (art. 203)
+  date on;                                       ///< evaluated as of 24:00 on this day (art. 203)
   const facility_registry* facilities = nullptr; ///< needed by stay conditions only
 };
 

@@ -3,8 +3,8 @@
 // and every rule and condition behind it. Evaluating valid facts never throws.
 
 #include <optional>
-#include <type_traits> // std::type_identity_t
 #include <string>
+#include <type_traits> // std::type_identity_t
 #include <vector>
 
 #include "eldercare/core/words.hpp"
@@ -32,7 +32,6 @@ struct enum_words<decision_status> {
       {decision_status::undetermined, "undetermined"},
   }};
 };
-
 
 struct decision {
   std::string policy_id;
@@ -117,7 +116,8 @@ std::optional<benefit> combine_rule_grants(const basic_policy_version<Subject>& 
       break;
     case combination::sum:
       if (!granted) granted = g;
-      else granted = granted->plus(g, v.rules[i].id + ".grant"); // checked: never a wrapped sum
+      else
+        granted = granted->plus(g, v.rules[i].id + ".grant"); // checked: never a wrapped sum
       if (by) by->push_back(i);
       break;
     }
@@ -149,7 +149,8 @@ decision undecided(const basic_policy<Subject>& p, const Subject& s, const date&
     d.status_note = p.known_from()->to_string();
   } else if (d.status == decision_status::not_in_force) {
     d.status_note = "not in force on " + to_iso(on);
-    if (!p.versions().empty()) d.status_note += " (first version from " + to_iso(p.versions().front().effective_from) + ")";
+    if (!p.versions().empty())
+      d.status_note += " (first version from " + to_iso(p.versions().front().effective_from) + ")";
   }
   return d;
 }
@@ -179,8 +180,8 @@ namespace detail {
 /// grant_on, also giving the version applied and (when `by` is given) the indices of the granting
 /// rules in it.
 template <class Subject>
-std::optional<benefit> grant_with_rules(const basic_policy<Subject>& policy, const Subject& subject, const date& on,
-                                        const facility_registry* facilities,
+std::optional<benefit> grant_with_rules(const basic_policy<Subject>& policy, const Subject& subject,
+                                        const date& on, const facility_registry* facilities,
                                         std::type_identity_t<const basic_policy_version<Subject>*>* applied,
                                         std::vector<std::size_t>* by) {
   const auto* v = status_on(policy, on) == decision_status::decided ? policy.version_on(on) : nullptr;

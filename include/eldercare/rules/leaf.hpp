@@ -110,12 +110,14 @@ template <class L>
 concept BlankConstructible = std::is_default_constructible_v<detail::blank_of<L>>;
 /// Re-runs its constructor's checks: `void validate() const` (optional: a leaf without checks needs none).
 template <class L>
-concept Validated = requires(const L& l) { l.validate(); };
+concept Validated = requires(const L& l) {
+  l.validate();
+};
 
 /// A leaf condition with every declaration that lists of leaves need.
 template <class L>
 concept Leaf = ConditionExpression<L> && DeclaresKind<L> && DeclaresReads<L> && DeclaresDoc<L> &&
-               DeclaresFields<L> && BlankConstructible<L> && std::copy_constructible<L>;
+    DeclaresFields<L> && BlankConstructible<L> && std::copy_constructible<L>;
 
 /// A leaf whose parameters are still to be set: the start of a leaf made from parameters by name.
 /// Not a valid leaf until they are set and validate_leaf() passes.
@@ -173,15 +175,20 @@ namespace detail {
 /// is declared (a leaf_list's constraint calls this).
 template <class L>
 constexpr bool check_leaf() {
-  static_assert(ConditionExpression<L>, "a listed leaf is a condition: derive from condition_tag, give describe()");
-  static_assert(DeclaresKind<L>, "a listed leaf declares its kind: static constexpr std::string_view kind = \"...\";");
+  static_assert(ConditionExpression<L>,
+                "a listed leaf is a condition: derive from condition_tag, give describe()");
+  static_assert(DeclaresKind<L>,
+                "a listed leaf declares its kind: static constexpr std::string_view kind = \"...\";");
   static_assert(DeclaresReads<L>,
                 "a listed leaf declares what it reads: static constexpr row_fields reads = row_fields::...;");
-  static_assert(DeclaresDoc<L>, "a listed leaf declares its doc: static constexpr std::string_view doc = \"...\";");
-  static_assert(DeclaresFields<L>, "a listed leaf declares its parameters: template <class Self, class V> static "
-                                   "void fields(Self& self, V&& v)");
-  static_assert(BlankConstructible<L>,
-                "a listed leaf can be made blank: give it a protected default constructor (Leaf() = default;)");
+  static_assert(DeclaresDoc<L>,
+                "a listed leaf declares its doc: static constexpr std::string_view doc = \"...\";");
+  static_assert(DeclaresFields<L>,
+                "a listed leaf declares its parameters: template <class Self, class V> static "
+                "void fields(Self& self, V&& v)");
+  static_assert(
+      BlankConstructible<L>,
+      "a listed leaf can be made blank: give it a protected default constructor (Leaf() = default;)");
   return Leaf<L>;
 }
 

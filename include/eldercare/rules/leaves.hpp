@@ -24,10 +24,10 @@ namespace eldercare {
 /// eldercare.conditions lists them.
 // [start:person_leaves]
 using person_leaves =
-    leaf_list<always, age_at_least, age_under, age_at_least_by_year, hukou_in, lives_in, lives_rural, in_category,
-              has_mental_illness, has_infectious_disease, ability_at_least, self_care_rating_at_least,
-              disability_at_least, multiple_disability_with, continuous_stay_at_least, in_facility, lives_at_home,
-              enrolled_in, alive>;
+    leaf_list<always, age_at_least, age_under, age_at_least_by_year, hukou_in, lives_in, lives_rural,
+              in_category, has_mental_illness, has_infectious_disease, ability_at_least,
+              self_care_rating_at_least, disability_at_least, multiple_disability_with,
+              continuous_stay_at_least, in_facility, lives_at_home, enrolled_in, alive>;
 // [end:person_leaves]
 
 } // namespace eldercare

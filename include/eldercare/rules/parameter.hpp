@@ -30,15 +30,13 @@ struct enum_words<provenance> {
   }};
 };
 
-
-
 /// A parameter as reported by a rule: its name, the value as text, provenance, why, and the words
 /// of the source it rests on.
 struct parameter_info {
   std::string name;  ///< e.g. "amount", "stay_months", "regions"
   std::string value; ///< e.g. "600.00 yuan per month", "3", "津冀蒙 {120000, 130000, 150000}"
   provenance origin = provenance::assumed;
-  std::string note;  ///< reasoning or where else the value comes from; empty when the quote says it all
+  std::string note; ///< reasoning or where else the value comes from; empty when the quote says it all
   /// The exact words of the seed the value rests on (原文), e.g. "每人每月补贴600元"; empty when none
   /// are quoted. Only verbatim text of the cited seed belongs here (a test compares them).
   std::string quote = {};

@@ -31,8 +31,6 @@ struct enum_words<combination> {
   }};
 };
 
-
-
 /// Who the benefit is paid to.
 enum class payee {
   person,    ///< 每人: one grant per eligible person
@@ -48,7 +46,6 @@ struct enum_words<payee> {
       {payee::household, "household"},
   }};
 };
-
 
 /// On which day of a month eligibility for that month's payment is tested. No source states it for
 /// the catalog's monthly subsidies; the default [assumed] pays a month when the person is eligible
@@ -68,7 +65,6 @@ struct enum_words<month_basis> {
   }};
 };
 
-
 /// Whether the sources let us compute a policy.
 enum class computability {
   computable,
@@ -85,17 +81,16 @@ struct enum_words<computability> {
   }};
 };
 
-
 template <class Subject>
 struct basic_policy_version {
-  std::string label;                 ///< e.g. "2020", "2023 revision"
+  std::string label; ///< e.g. "2020", "2023 revision"
   date effective_from;
-  std::optional<date> effective_to;  ///< last day in force; empty while in force
+  std::optional<date> effective_to; ///< last day in force; empty while in force
   citation cite;
   combination combine = combination::first_match;
   payee paid_to = payee::person;
   std::vector<basic_rule<Subject>> rules;
-  parameter_list parameters;         ///< version-level parameters (effective dates and the like)
+  parameter_list parameters; ///< version-level parameters (effective dates and the like)
   /// Schedules: the day a month's eligibility is tested.
   month_basis paid_month = month_basis::end_of_month;
   /// Schedules: months of arrears paid with the first payment after a period of ineligibility (a
@@ -137,8 +132,9 @@ public:
       : id_(std::move(id)), title_(std::move(title)), versions_(std::move(versions)), status_(status),
         missing_(std::move(missing)) {
     if (id_.empty()) throw invalid_value(error_id::invalid_parameter, "policy.id", "", "must not be empty");
-    std::sort(versions_.begin(), versions_.end(),
-              [](const version_type& a, const version_type& b) { return a.effective_from < b.effective_from; });
+    std::sort(versions_.begin(), versions_.end(), [](const version_type& a, const version_type& b) {
+      return a.effective_from < b.effective_from;
+    });
     for (std::size_t i = 0; i < versions_.size(); ++i) check_version(i);
     if (status_ == computability::computable && versions_.empty())
       throw invalid_value(error_id::invalid_parameter, id_ + ".versions", "[]",
@@ -195,13 +191,15 @@ private:
                             "overlaps version " + prev.label + "; close it with effective_to first");
     }
     if (v.rules.empty() && status_ == computability::computable)
-      throw invalid_value(error_id::invalid_parameter, field + ".rules", "[]", "a version needs at least one rule");
+      throw invalid_value(error_id::invalid_parameter, field + ".rules", "[]",
+                          "a version needs at least one rule");
     if (v.combine != combination::first_match)
       for (const auto& r : v.rules)
         if (!r.grant.commensurable(v.rules.front().grant))
-          throw invalid_value(error_id::invalid_parameter, field + ".rules[" + r.id + "].grant", r.grant.to_string(),
-                              std::string("cannot be combined by '") + std::string(to_word(v.combine)) + "' with " +
-                                  v.rules.front().grant.to_string());
+          throw invalid_value(error_id::invalid_parameter, field + ".rules[" + r.id + "].grant",
+                              r.grant.to_string(),
+                              std::string("cannot be combined by '") + std::string(to_word(v.combine)) +
+                                  "' with " + v.rules.front().grant.to_string());
   }
 
   std::string id_;

@@ -39,25 +39,25 @@ struct ranking_options {
 struct ranked_entry {
   std::size_t position = 0; ///< 1-based place among the eligible; 0 when not ranked
   std::string subject_id;
-  std::int64_t points = 0;  ///< the points granted (0 when not ranked)
+  std::int64_t points = 0; ///< the points granted (0 when not ranked)
   std::optional<date> applied_on;
   std::optional<date> birth_date;
   std::size_t input_index = 0; ///< where the applicant was in the input
-  decision why;             ///< the full decision: every rule and the facts behind it
+  decision why;                ///< the full decision: every rule and the facts behind it
 };
 
 /// Ranks `applicants` by `policy` on `on`. The policy must grant priority_points; a policy that
 /// grants anything else throws invalid_value naming it (points of different kinds cannot be ordered).
 template <class Subject>
-[[nodiscard]] std::vector<ranked_entry> rank(const basic_policy<Subject>& policy,
-                                             std::type_identity_t<std::span<const Subject>> applicants, const date& on,
-                                             const facility_registry* facilities = nullptr,
-                                             const ranking_options& options = {}) {
+[[nodiscard]] std::vector<ranked_entry>
+rank(const basic_policy<Subject>& policy, std::type_identity_t<std::span<const Subject>> applicants,
+     const date& on, const facility_registry* facilities = nullptr, const ranking_options& options = {}) {
   if (const auto* v = policy.status() == computability::computable ? policy.version_on(on) : nullptr)
     for (const auto& r : v->rules)
       if (r.grant.unit() != benefit_unit::priority_points)
         throw invalid_value(error_id::invalid_parameter, "rank.policy", policy.id(),
-                            "rule " + r.id + " grants " + r.grant.to_string() + ", not priority points: only a points policy can rank");
+                            "rule " + r.id + " grants " + r.grant.to_string() +
+                                ", not priority points: only a points policy can rank");
   std::vector<ranked_entry> out;
   out.reserve(applicants.size());
   for (std::size_t i = 0; i < applicants.size(); ++i) {
@@ -67,7 +67,8 @@ template <class Subject>
     e.input_index = i;
     e.why = evaluate(policy, s, on, facilities);
     if (e.why.eligible) e.points = e.why.granted->quantity();
-    if (const auto it = options.applied_on.find(s.id); it != options.applied_on.end()) e.applied_on = it->second;
+    if (const auto it = options.applied_on.find(s.id); it != options.applied_on.end())
+      e.applied_on = it->second;
     if constexpr (HasBirthDate<Subject>) e.birth_date = s.birth_date;
     out.push_back(std::move(e));
   }
@@ -97,11 +98,13 @@ template <class Subject>
       if (e.applied_on) s += ", applied " + to_iso(*e.applied_on);
       if (e.birth_date) s += ", born " + to_iso(*e.birth_date);
       s += " (";
-      for (std::size_t i = 0; i < e.why.granting_rules.size(); ++i) s += (i ? ", " : "") + e.why.granting_rules[i];
+      for (std::size_t i = 0; i < e.why.granting_rules.size(); ++i)
+        s += (i ? ", " : "") + e.why.granting_rules[i];
       s += ")";
     } else {
       s += ": not ranked — ";
-      s += e.why.status == decision_status::decided ? "fails " + e.why.first_failing_condition() : e.why.status_note;
+      s += e.why.status == decision_status::decided ? "fails " + e.why.first_failing_condition()
+                                                    : e.why.status_note;
     }
     s += '\n';
   }

@@ -21,8 +21,8 @@ struct typed_rule {
                 "read facts that the subject type has (see the ConditionFor concept)");
   using subject_type = Subject;
 
-  std::string id;        ///< stable within its policy, e.g. "jin_ji_meng"
-  std::string title;     ///< e.g. "600 yuan a month after 3 months in a filed 津冀蒙 institution"
+  std::string id;    ///< stable within its policy, e.g. "jin_ji_meng"
+  std::string title; ///< e.g. "600 yuan a month after 3 months in a filed 津冀蒙 institution"
   citation cite;
   C condition;
   B grant;
@@ -36,10 +36,10 @@ using basic_rule = typed_rule<Subject, basic_any_condition<Subject>, benefit>;
 
 /// Makes a typed rule, checking at compile time that its condition fits the subject.
 template <class Subject, class C, class B>
-[[nodiscard]] typed_rule<Subject, C, B> make_rule(std::string id, std::string title, citation cite, C condition,
-                                                  B grant, parameter_list parameters = {}) {
-  return {std::move(id), std::move(title), std::move(cite), std::move(condition), std::move(grant),
-          std::move(parameters)};
+[[nodiscard]] typed_rule<Subject, C, B> make_rule(std::string id, std::string title, citation cite,
+                                                  C condition, B grant, parameter_list parameters = {}) {
+  return {std::move(id),        std::move(title), std::move(cite),
+          std::move(condition), std::move(grant), std::move(parameters)};
 }
 
 /// Erases a typed rule's condition type.

@@ -24,12 +24,12 @@ struct schedule_options {
 struct schedule_line {
   int year = 0;
   int month = 0;
-  date tested_on;                ///< the day eligibility was tested
+  date tested_on; ///< the day eligibility was tested
   bool eligible = false;
-  money amount;                  ///< money paid for the month (per-month money grants, with arrears
-                                 ///< where the version pays them; a one-off grant is paid in the first
-                                 ///< eligible month, a per-year grant then and every 12 months after)
-  int arrears_months = 0;        ///< months of arrears included in `amount`
+  money amount;           ///< money paid for the month (per-month money grants, with arrears
+                          ///< where the version pays them; a one-off grant is paid in the first
+                          ///< eligible month, a per-year grant then and every 12 months after)
+  int arrears_months = 0; ///< months of arrears included in `amount`
   /// The quantity of a non-money grant delivered in the month (hours, meals...), counted as money is
   /// paid (deliveries_in_month); 0 for money grants.
   std::int64_t quantity = 0;
@@ -94,7 +94,8 @@ struct schedule_month {
 
 /// The version, test day and status of the month that starts on `month_start`.
 template <class Subject>
-[[nodiscard]] schedule_month<Subject> schedule_month_of(const basic_policy<Subject>& policy, const date& month_start,
+[[nodiscard]] schedule_month<Subject> schedule_month_of(const basic_policy<Subject>& policy,
+                                                        const date& month_start,
                                                         const schedule_options& options = {}) {
   const auto* v = policy.version_on(end_of_month(month_start));
   const month_basis basis = options.basis ? *options.basis : v ? v->paid_month : month_basis::end_of_month;
@@ -131,8 +132,9 @@ template <class Subject>
   date floor = v->effective_from;
   while (k > 0) {
     const auto& before = versions[k - 1];
-    const bool contiguous = before.effective_to && *before.effective_to + boost::gregorian::date_duration(1) ==
-                                                       versions[k].effective_from;
+    const bool contiguous =
+        before.effective_to &&
+        *before.effective_to + boost::gregorian::date_duration(1) == versions[k].effective_from;
     if (!contiguous || !has_all(before)) break;
     floor = before.effective_from;
     --k;
@@ -161,8 +163,8 @@ namespace detail {
 /// and counts as not eligible for what follows. The one definition of month-by-month payment, used by
 /// schedule(), schedule_each() and population simulations.
 template <class Subject, class ArrearsFloor>
-void pay_month(schedule_line& line, const basic_policy_version<Subject>* v, bool first_month, schedule_state& state,
-               ArrearsFloor&& arrears_floor) {
+void pay_month(schedule_line& line, const basic_policy_version<Subject>* v, bool first_month,
+               schedule_state& state, ArrearsFloor&& arrears_floor) {
   if (line.status != decision_status::decided) line.granted.reset();
   line.eligible = line.granted.has_value();
   line.amount = money();
@@ -222,10 +224,10 @@ schedule(const basic_policy<Subject>& policy, const Recipient& subject, const da
     line.month = m.month();
     line.tested_on = month.tested_on;
     line.status = month.status;
-    if (line.status == decision_status::decided) line.granted = grant_on(policy, subject, line.tested_on, facilities);
-    pay_month(line, month.version, out.empty(), state, [&] {
-      return arrears_floor(policy, evaluate(policy, subject, line.tested_on, facilities));
-    });
+    if (line.status == decision_status::decided)
+      line.granted = grant_on(policy, subject, line.tested_on, facilities);
+    pay_month(line, month.version, out.empty(), state,
+              [&] { return arrears_floor(policy, evaluate(policy, subject, line.tested_on, facilities)); });
     out.push_back(line);
   }
   return out;

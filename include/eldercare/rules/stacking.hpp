@@ -32,8 +32,6 @@ struct enum_words<stacking_mode> {
   }};
 };
 
-
-
 /// A declared interaction between two policies.
 struct stacking_rule {
   std::string first;
@@ -126,7 +124,8 @@ inline std::int64_t comparison_value(const benefit& b) {
     stacking_mode blocked_mode = stacking_mode::stack;
     for (std::size_t k : kept) {
       const stacking_mode m = table.mode_for(decisions[k].policy_id, decisions[i].policy_id);
-      if (m != stacking_mode::stack && detail::comparable_for_stacking(*decisions[k].granted, *decisions[i].granted)) {
+      if (m != stacking_mode::stack &&
+          detail::comparable_for_stacking(*decisions[k].granted, *decisions[i].granted)) {
         blocker = &decisions[k];
         blocked_mode = m;
         break;
@@ -139,7 +138,8 @@ inline std::int64_t comparison_value(const benefit& b) {
     } else {
       out[i].reason = std::string(to_word(blocked_mode)) + " with " + blocker->policy_id + ", which pays " +
                       blocker->granted->to_string();
-      if (blocked_mode == stacking_mode::exclusive_choice) out[i].reason += " (the person must choose; the higher is assumed)";
+      if (blocked_mode == stacking_mode::exclusive_choice)
+        out[i].reason += " (the person must choose; the higher is assumed)";
     }
   }
   return out;

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "eldercare/core/words.hpp"
 #include "eldercare/calendar/date.hpp"
+#include "eldercare/core/words.hpp"
 
 namespace eldercare {
 
@@ -35,18 +35,17 @@ struct enum_words<reason_kind> {
   }};
 };
 
-
 /// The verdict of one condition (or group of conditions) in an evaluation.
 struct reason {
   reason_kind kind = reason_kind::leaf;
-  int depth = 0;              ///< nesting under all_of / any_of / negation, for display
-  std::string condition;      ///< what was asked, e.g. "age ≥ 60 周岁"
+  int depth = 0;         ///< nesting under all_of / any_of / negation, for display
+  std::string condition; ///< what was asked, e.g. "age ≥ 60 周岁"
   bool passed = false;
-  std::vector<fact> facts;    ///< what it looked at
+  std::vector<fact> facts; ///< what it looked at
   /// For a failed condition that time will satisfy (a duration, an age): the first date on which it
   /// would pass if nothing else changes.
   std::optional<date> met_on;
-  std::string note;           ///< anything else worth saying ("no assessment on file")
+  std::string note; ///< anything else worth saying ("no assessment on file")
   /// For a duration condition measured from an event (入住满三个月: the continuous stay's start, art.
   /// 201's event day): that day, whether or not the duration is complete. Schedules clip back-paid
   /// arrears to it (no arrears for months before the stay began).
@@ -59,7 +58,9 @@ struct no_trace {
   template <class MakeReason>
   constexpr void leaf(MakeReason&&) const noexcept {}
   template <class Describe>
-  constexpr std::size_t open_group(reason_kind, Describe&&) const noexcept { return 0; }
+  constexpr std::size_t open_group(reason_kind, Describe&&) const noexcept {
+    return 0;
+  }
   constexpr void close_group(std::size_t, bool) const noexcept {}
 };
 

@@ -21,7 +21,8 @@ inline constexpr std::array<field_info, 8> facility_fields{{
      .arrow = "string",
      .required = true,
      .error = error_id::invalid_facility,
-     .aliases = {{{.name = "机构", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}, {.name = "机构名称", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}, {.name = "机构编号", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}}}},
+     .aliases = {{spreadsheet_header("机构"), spreadsheet_header("机构名称"),
+                  spreadsheet_header("机构编号")}}},
     {.name = "region",
      .column = "region",
      .kind = field_kind::region,
@@ -31,7 +32,8 @@ inline constexpr std::array<field_info, 8> facility_fields{{
      .arrow = "int64",
      .required = true,
      .error = error_id::invalid_facility,
-     .aliases = {{{.name = "所在地", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}, {.name = "机构所在地", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}, {.name = "所在地代码", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}}}},
+     .aliases = {{spreadsheet_header("所在地"), spreadsheet_header("机构所在地"),
+                  spreadsheet_header("所在地代码")}}},
     {.name = "kind",
      .column = "kind",
      .kind = field_kind::word,
@@ -43,7 +45,7 @@ inline constexpr std::array<field_info, 8> facility_fields{{
      .default_value = "institution",
      .error = error_id::invalid_facility,
      .words = words_of<facility_kind>(),
-     .aliases = {{{.name = "机构类型", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}}}},
+     .aliases = {{spreadsheet_header("机构类型")}}},
     {.name = "beds",
      .column = "beds",
      .kind = field_kind::integer,
@@ -56,7 +58,7 @@ inline constexpr std::array<field_info, 8> facility_fields{{
      .error = error_id::invalid_facility,
      .min = 0,
      .max = std::numeric_limits<int>::max(),
-     .aliases = {{{.name = "床位数", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}, {.name = "床位", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}}}},
+     .aliases = {{spreadsheet_header("床位数"), spreadsheet_header("床位")}}},
     {.name = "filing.authority_region",
      .column = "filing_authority_region",
      .kind = field_kind::region,
@@ -67,8 +69,9 @@ inline constexpr std::array<field_info, 8> facility_fields{{
      .missing = "null",
      .default_value = "the facility's region",
      .error = error_id::invalid_region,
-     .aliases = {{{.name = "authority_region", .in = alias_in::column, .note = "the CSV column before the schema"},
-                  {.name = "备案机关所在地", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}}},
+     .aliases =
+         {{{.name = "authority_region", .in = alias_in::column, .note = "the CSV column before the schema"},
+           spreadsheet_header("备案机关所在地")}},
      .part_of = "filing"},
     {.name = "filing.filed_on",
      .column = "filing_filed_on",
@@ -81,7 +84,7 @@ inline constexpr std::array<field_info, 8> facility_fields{{
      .default_value = "not filed (required in a JSON filing object)",
      .error = error_id::invalid_facility,
      .aliases = {{{.name = "filed_on", .in = alias_in::column, .note = "the CSV column before the schema"},
-                  {.name = "备案日期", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}}},
+                  spreadsheet_header("备案日期")}},
      .part_of = "filing"},
     {.name = "filing.revoked_on",
      .column = "filing_revoked_on",
@@ -94,7 +97,7 @@ inline constexpr std::array<field_info, 8> facility_fields{{
      .default_value = "in force",
      .error = error_id::invalid_facility,
      .aliases = {{{.name = "revoked_on", .in = alias_in::column, .note = "the CSV column before the schema"},
-                  {.name = "撤销备案日期", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}}},
+                  spreadsheet_header("撤销备案日期")}},
      .part_of = "filing"},
     {.name = "filing.receipt_no",
      .column = "filing_receipt_no",
@@ -107,11 +110,11 @@ inline constexpr std::array<field_info, 8> facility_fields{{
      .default_value = "unknown",
      .error = error_id::invalid_facility,
      .aliases = {{{.name = "receipt_no", .in = alias_in::column, .note = "the CSV column's short name"},
-                  {.name = "备案回执号", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}}},
+                  spreadsheet_header("备案回执号")}},
      .part_of = "filing"},
 }};
 
-inline constexpr subject_info facility_subject{"facility", "eldercare::facility",
-                                               "An eldercare facility and its filing (备案)", facility_fields};
+inline constexpr subject_info facility_subject{
+    "facility", "eldercare::facility", "An eldercare facility and its filing (备案)", facility_fields};
 
 } // namespace eldercare::schema

@@ -53,9 +53,9 @@ enum class field_kind : std::uint8_t {
 /// The words of an enum, as a field refers to them: built only by words_of<E>(), so that no word
 /// list is spelt twice.
 struct word_list {
-  std::string_view type = {};                     ///< enum_words<E>::type, e.g. "category"
-  std::span<const std::string_view> words = {};   ///< in declaration order: word i has index i
-  std::span<const std::string_view> labels = {};  ///< Chinese labels ("" where none)
+  std::string_view type = {};                    ///< enum_words<E>::type, e.g. "category"
+  std::span<const std::string_view> words = {};  ///< in declaration order: word i has index i
+  std::span<const std::string_view> labels = {}; ///< Chinese labels ("" where none)
   /// The index of a word (or label) of the enum; anything else throws invalid_value naming `field`.
   std::int64_t (*parse)(std::string_view text, std::string_view field) = nullptr;
   [[nodiscard]] constexpr bool empty() const noexcept { return words.empty(); }
@@ -110,6 +110,12 @@ struct field_alias {
   [[nodiscard]] constexpr bool empty() const noexcept { return name.empty(); }
 };
 
+/// A column header of civil-affairs spreadsheets (户籍地, 身份证号 ...): the alias every Chinese header
+/// is, written once.
+[[nodiscard]] constexpr field_alias spreadsheet_header(std::string_view name) noexcept {
+  return {.name = name, .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"};
+}
+
 /// A value in its flat encoding (field_kind): numbers (a day_number, a region code's number, 0/1,
 /// a whole number with -1 for missing, a word's index with -1 for missing, the bits of a word set)
 /// in `number`; text (empty for missing) in `text`.
@@ -122,10 +128,10 @@ struct cell {
 /// facts that the population's columns hold). A fact that is part of a value built from several
 /// (`part_of`: an assessment, a certificate) has no person access: that value is built whole.
 struct field_access {
-  void (*to_row)(row_input&, const cell&) = nullptr;                     ///< into population_columns::append's row
+  void (*to_row)(row_input&, const cell&) = nullptr; ///< into population_columns::append's row
   cell (*of_columns)(const population_columns&, std::size_t row) = nullptr; ///< out of a population
-  void (*to_person)(person&, const cell&) = nullptr;                     ///< into a person
-  cell (*of_person)(const person&) = nullptr;                            ///< out of a person
+  void (*to_person)(person&, const cell&) = nullptr;                        ///< into a person
+  cell (*of_person)(const person&) = nullptr;                               ///< out of a person
 };
 
 /// The number of aliases a field can declare.
@@ -134,9 +140,10 @@ inline constexpr std::size_t max_aliases = 8;
 /// Another fact that may give a required fact's value when the record lacks it: a resident ID
 /// number gives the date of birth (always) and, by an explicit option, the hukou region.
 struct field_source {
-  std::string_view fact = {};   ///< the fact that gives it ("id_number")
-  std::string_view option = {}; ///< the option a reader must be given for it ("hukou_from_id"), or empty: always
-  std::string_view note = {};   ///< how ("digits 7-14 of the ID number")
+  std::string_view fact = {}; ///< the fact that gives it ("id_number")
+  std::string_view option =
+      {}; ///< the option a reader must be given for it ("hukou_from_id"), or empty: always
+  std::string_view note = {}; ///< how ("digits 7-14 of the ID number")
   [[nodiscard]] constexpr bool empty() const noexcept { return fact.empty(); }
 };
 
@@ -145,23 +152,23 @@ struct field_info {
   std::string_view name;   ///< the fact's one name: its JSON path and Python attribute path
   std::string_view column; ///< its flat column: `name` with '.' written '_'
   field_kind kind = field_kind::text;
-  std::string_view doc = {};             ///< one line
-  std::string_view cpp = {};             ///< the C++ member, e.g. "person::hukou.since"
-  std::string_view cpp_type = {};        ///< e.g. "std::optional<date>"
-  std::string_view arrow = {};           ///< the Arrow type of its column, e.g. "date32"
-  bool required = false;                 ///< every row / record must give it (or its `given_by`)
-  field_source given_by = {};            ///< where a required fact may come from instead
-  std::string_view missing = {};         ///< how a column says "missing" (optional facts)
-  std::string_view default_value = {};   ///< what a missing value means
+  std::string_view doc = {};                    ///< one line
+  std::string_view cpp = {};                    ///< the C++ member, e.g. "person::hukou.since"
+  std::string_view cpp_type = {};               ///< e.g. "std::optional<date>"
+  std::string_view arrow = {};                  ///< the Arrow type of its column, e.g. "date32"
+  bool required = false;                        ///< every row / record must give it (or its `given_by`)
+  field_source given_by = {};                   ///< where a required fact may come from instead
+  std::string_view missing = {};                ///< how a column says "missing" (optional facts)
+  std::string_view default_value = {};          ///< what a missing value means
   error_id error = error_id::invalid_parameter; ///< the id of errors in its values
-  word_list words = {};                  ///< word and word_set facts
-  std::int64_t min = 0, max = 0;         ///< integer facts: the values a cell may hold (besides -1)
+  word_list words = {};                         ///< word and word_set facts
+  std::int64_t min = 0, max = 0;                ///< integer facts: the values a cell may hold (besides -1)
   std::array<field_alias, max_aliases> aliases = {};
   /// The value built from this fact and others ("ability": an assessment); empty for a fact that
   /// is a value of its own.
   std::string_view part_of = {};
-  std::string_view stored_as = {};       ///< the population_columns columns holding it (comma-separated)
-  std::string_view element = {};         ///< record_list: the subject of each element
+  std::string_view stored_as = {}; ///< the population_columns columns holding it (comma-separated)
+  std::string_view element = {};   ///< record_list: the subject of each element
   field_access access = {};
   /// The members of a rule subject the fact fills (a single group; none for facts no leaf reads):
   /// a policy whose leaves read a group needs one of its facts' columns.
@@ -181,8 +188,8 @@ struct field_info {
 
 /// A subject: a kind of thing rules or populations read (a person, a stay, a facility ...).
 struct subject_info {
-  std::string_view name;               ///< "person"
-  std::string_view cpp;                ///< "eldercare::person"
+  std::string_view name; ///< "person"
+  std::string_view cpp;  ///< "eldercare::person"
   std::string_view doc;
   std::span<const field_info> fields;
   /// For a subject held as a separate table of elements of another's list (stays): the column
@@ -191,14 +198,16 @@ struct subject_info {
 };
 
 /// The field named `name` (or nullptr).
-[[nodiscard]] constexpr const field_info* find_field(std::span<const field_info> fields, std::string_view name) noexcept {
+[[nodiscard]] constexpr const field_info* find_field(std::span<const field_info> fields,
+                                                     std::string_view name) noexcept {
   for (const auto& f : fields)
     if (f.name == name) return &f;
   return nullptr;
 }
 
 /// The index of the field named `name` (fields.size() when absent): usable in constant expressions.
-[[nodiscard]] constexpr std::size_t field_index(std::span<const field_info> fields, std::string_view name) noexcept {
+[[nodiscard]] constexpr std::size_t field_index(std::span<const field_info> fields,
+                                                std::string_view name) noexcept {
   for (std::size_t i = 0; i < fields.size(); ++i)
     if (fields[i].name == name) return i;
   return fields.size();

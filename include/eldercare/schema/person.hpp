@@ -44,12 +44,18 @@ inline constexpr std::array<field_info, 23> person_fields{{
      .arrow = "string",
      .required = true,
      .error = error_id::invalid_person,
-     .aliases = {{{.name = "编号", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}, {.name = "人员编号", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}}},
+     .aliases = {{spreadsheet_header("编号"), spreadsheet_header("人员编号")}},
      .stored_as = "id",
      .access = {.to_row = [](row_input& r, const cell& v) { r.id = v.text; },
-                .of_columns = [](const population_columns& c, std::size_t i) { return cell{0, c.id(i)}; },
+                .of_columns =
+                    [](const population_columns& c, std::size_t i) {
+                      return cell{0, c.id(i)};
+                    },
                 .to_person = [](person& p, const cell& v) { p.id.assign(v.text); },
-                .of_person = [](const person& p) { return cell{0, p.id}; }},
+                .of_person =
+                    [](const person& p) {
+                      return cell{0, p.id};
+                    }},
      .fills = row_fields::id},
     {.name = "birth_date",
      .column = "birth_date",
@@ -61,12 +67,16 @@ inline constexpr std::array<field_info, 23> person_fields{{
      .required = true,
      .given_by = {.fact = "id_number", .note = "digits 7-14 of the ID number (7-12 of a 15-digit one)"},
      .error = error_id::invalid_person,
-     .aliases = {{{.name = "出生日期", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}, {.name = "出生年月日", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}}},
+     .aliases = {{spreadsheet_header("出生日期"), spreadsheet_header("出生年月日")}},
      .stored_as = "birth_day",
-     .access = {.to_row = [](row_input& r, const cell& v) { r.birth_day = static_cast<day_number>(v.number); },
-                .of_columns = [](const population_columns& c, std::size_t i) { return cell{c.birth_day()[i]}; },
-                .to_person = [](person& p, const cell& v) { p.birth_date = from_day_number(static_cast<day_number>(v.number)); },
-                .of_person = [](const person& p) { return cell{to_day_number(p.birth_date)}; }},
+     .access = {
+         .to_row = [](row_input& r, const cell& v) { r.birth_day = static_cast<day_number>(v.number); },
+         .of_columns = [](const population_columns& c, std::size_t i) { return cell{c.birth_day()[i]}; },
+         .to_person =
+             [](person& p, const cell& v) {
+               p.birth_date = from_day_number(static_cast<day_number>(v.number));
+             },
+         .of_person = [](const person& p) { return cell{to_day_number(p.birth_date)}; }},
      .fills = row_fields::birth_date},
     {.name = "hukou.region",
      .column = "hukou_region",
@@ -76,15 +86,27 @@ inline constexpr std::array<field_info, 23> person_fields{{
      .cpp_type = "region_code",
      .arrow = "int64",
      .required = true,
-     .given_by = {.fact = "id_number", .option = "hukou_from_id", .note = "digits 1-6 of the ID number, the region where it was first issued: only with the option, since it is not necessarily today's hukou"},
+     .given_by = {.fact = "id_number",
+                  .option = "hukou_from_id",
+                  .note = "digits 1-6 of the ID number, the region where it was first issued: only with the "
+                          "option, since it is not necessarily today's hukou"},
      .error = error_id::invalid_region,
-     .aliases = {{{.name = "hukou", .in = alias_in::json, .note = "a bare region code: registered there, since unknown"},
-                  {.name = "户籍地", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}, {.name = "户籍所在地", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}, {.name = "户籍地代码", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}}},
+     .aliases = {{{.name = "hukou",
+                   .in = alias_in::json,
+                   .note = "a bare region code: registered there, since unknown"},
+                  spreadsheet_header("户籍地"),
+                  spreadsheet_header("户籍所在地"),
+                  spreadsheet_header("户籍地代码")}},
      .stored_as = "hukou_region",
-     .access = {.to_row = [](row_input& r, const cell& v) { r.hukou_region = static_cast<std::uint32_t>(v.number); },
-                .of_columns = [](const population_columns& c, std::size_t i) { return cell{c.hukou_region()[i].value()}; },
-                .to_person = [](person& p, const cell& v) { p.hukou.region = region_code::from_number(static_cast<std::uint32_t>(v.number)); },
-                .of_person = [](const person& p) { return cell{p.hukou.region.value()}; }},
+     .access = {
+         .to_row = [](row_input& r, const cell& v) { r.hukou_region = static_cast<std::uint32_t>(v.number); },
+         .of_columns = [](const population_columns& c,
+                          std::size_t i) { return cell{c.hukou_region()[i].value()}; },
+         .to_person =
+             [](person& p, const cell& v) {
+               p.hukou.region = region_code::from_number(static_cast<std::uint32_t>(v.number));
+             },
+         .of_person = [](const person& p) { return cell{p.hukou.region.value()}; }},
      .fills = row_fields::hukou},
     {.name = "residence.region",
      .column = "residence_region",
@@ -95,12 +117,21 @@ inline constexpr std::array<field_info, 23> person_fields{{
      .arrow = "int64",
      .required = true,
      .error = error_id::invalid_region,
-     .aliases = {{{.name = "residence", .in = alias_in::json, .note = "a bare region code: lives there, not rural"},
-                  {.name = "居住地", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}, {.name = "现住址", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}, {.name = "现居住地", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}, {.name = "居住地代码", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}}},
+     .aliases =
+         {{{.name = "residence", .in = alias_in::json, .note = "a bare region code: lives there, not rural"},
+           spreadsheet_header("居住地"),
+           spreadsheet_header("现住址"),
+           spreadsheet_header("现居住地"),
+           spreadsheet_header("居住地代码")}},
      .stored_as = "residence_region",
-     .access = {.to_row = [](row_input& r, const cell& v) { r.residence_region = static_cast<std::uint32_t>(v.number); },
-                .of_columns = [](const population_columns& c, std::size_t i) { return cell{c.residence_region()[i].value()}; },
-                .to_person = [](person& p, const cell& v) { p.residence.region = region_code::from_number(static_cast<std::uint32_t>(v.number)); },
+     .access = {.to_row = [](row_input& r,
+                             const cell& v) { r.residence_region = static_cast<std::uint32_t>(v.number); },
+                .of_columns = [](const population_columns& c,
+                                 std::size_t i) { return cell{c.residence_region()[i].value()}; },
+                .to_person =
+                    [](person& p, const cell& v) {
+                      p.residence.region = region_code::from_number(static_cast<std::uint32_t>(v.number));
+                    },
                 .of_person = [](const person& p) { return cell{p.residence.region.value()}; }},
      .fills = row_fields::residence},
     {.name = "hukou.since",
@@ -113,12 +144,13 @@ inline constexpr std::array<field_info, 23> person_fields{{
      .missing = "null",
      .default_value = "unknown (so are many old records)",
      .error = error_id::invalid_date,
-     .aliases = {{{.name = "户籍迁入日期", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}, {.name = "落户日期", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}}},
+     .aliases = {{spreadsheet_header("户籍迁入日期"), spreadsheet_header("落户日期")}},
      .stored_as = "hukou_since",
-     .access = {.to_row = [](row_input& r, const cell& v) { r.hukou_since = static_cast<day_number>(v.number); },
-                .of_columns = [](const population_columns& c, std::size_t i) { return cell{c.hukou_since()[i]}; },
-                .to_person = [](person& p, const cell& v) { p.hukou.since = detail::optional_date(v.number); },
-                .of_person = [](const person& p) { return cell{to_day_number(p.hukou.since)}; }},
+     .access = {
+         .to_row = [](row_input& r, const cell& v) { r.hukou_since = static_cast<day_number>(v.number); },
+         .of_columns = [](const population_columns& c, std::size_t i) { return cell{c.hukou_since()[i]}; },
+         .to_person = [](person& p, const cell& v) { p.hukou.since = detail::optional_date(v.number); },
+         .of_person = [](const person& p) { return cell{to_day_number(p.hukou.since)}; }},
      .fills = row_fields::hukou},
     {.name = "residence.rural",
      .column = "residence_rural",
@@ -130,10 +162,13 @@ inline constexpr std::array<field_info, 23> person_fields{{
      .missing = "null is refused",
      .default_value = "false",
      .aliases = {{{.name = "rural", .in = alias_in::column, .note = "the column's name before the schema"},
-                  {.name = "是否农村", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets (是/否)"}}},
+                  {.name = "是否农村",
+                   .in = alias_in::header,
+                   .note = "a column header of civil-affairs spreadsheets (是/否)"}}},
      .stored_as = "residence_rural",
      .access = {.to_row = [](row_input& r, const cell& v) { r.residence_rural = v.number != 0; },
-                .of_columns = [](const population_columns& c, std::size_t i) { return cell{c.residence_rural()[i]}; },
+                .of_columns = [](const population_columns& c,
+                                 std::size_t i) { return cell{c.residence_rural()[i]}; },
                 .to_person = [](person& p, const cell& v) { p.residence.rural = v.number != 0; },
                 .of_person = [](const person& p) { return cell{p.residence.rural ? 1 : 0}; }},
      .fills = row_fields::rural},
@@ -149,15 +184,22 @@ inline constexpr std::array<field_info, 23> person_fields{{
      .error = error_id::invalid_ability,
      .min = 0,
      .max = 4,
-     .aliases = {{{.name = "ability_level",
-                   .in = alias_in::json,
-                   .note = "the short form: a level without the object, assessed on ability_assessed_on or else "
-                           "on the birth date"},
-                  {.name = "能力等级", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets (0-4, or the level's Chinese label)"}, {.name = "老年人能力等级", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets (0-4, or the level's Chinese label)"}}},
+     .aliases =
+         {{{.name = "ability_level",
+            .in = alias_in::json,
+            .note = "the short form: a level without the object, assessed on ability_assessed_on or else "
+                    "on the birth date"},
+           {.name = "能力等级",
+            .in = alias_in::header,
+            .note = "a column header of civil-affairs spreadsheets (0-4, or the level's Chinese label)"},
+           {.name = "老年人能力等级",
+            .in = alias_in::header,
+            .note = "a column header of civil-affairs spreadsheets (0-4, or the level's Chinese label)"}}},
      .part_of = "ability",
      .stored_as = "ability_level",
-     .access = {.to_row = [](row_input& r, const cell& v) { r.ability_level = static_cast<std::int8_t>(v.number); },
-                .of_columns = [](const population_columns& c, std::size_t i) { return cell{c.ability_level()[i]}; }},
+     .access = {
+         .to_row = [](row_input& r, const cell& v) { r.ability_level = static_cast<std::int8_t>(v.number); },
+         .of_columns = [](const population_columns& c, std::size_t i) { return cell{c.ability_level()[i]}; }},
      .fills = row_fields::ability},
     {.name = "ability.assessed_on",
      .column = "ability_assessed_on",
@@ -171,11 +213,13 @@ inline constexpr std::array<field_info, 23> person_fields{{
                       "required in the JSON object",
      .error = error_id::invalid_ability,
      .aliases = {{{.name = "ability_assessed_on", .in = alias_in::json, .note = "the short form's date"},
-                  {.name = "评估日期", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}}},
+                  spreadsheet_header("评估日期")}},
      .part_of = "ability",
      .stored_as = "ability_assessed_on",
-     .access = {.to_row = [](row_input& r, const cell& v) { r.ability_assessed_on = static_cast<day_number>(v.number); },
-                .of_columns = [](const population_columns& c, std::size_t i) { return cell{c.ability_assessed_on()[i]}; }},
+     .access = {.to_row = [](row_input& r,
+                             const cell& v) { r.ability_assessed_on = static_cast<day_number>(v.number); },
+                .of_columns = [](const population_columns& c,
+                                 std::size_t i) { return cell{c.ability_assessed_on()[i]}; }},
      .fills = row_fields::ability},
     {.name = "ability.scale",
      .column = "ability_scale",
@@ -190,10 +234,14 @@ inline constexpr std::array<field_info, 23> person_fields{{
      .words = words_of<ability_scale>(),
      .part_of = "ability",
      .stored_as = "ability_scale",
-     .access = {.to_row = [](row_input& r, const cell& v) { r.ability_scale = static_cast<std::uint8_t>(v.number < 0 ? 0 : v.number); },
-                .of_columns = [](const population_columns& c, std::size_t i) {
-                  return cell{c.ability_level()[i] < 0 ? -1 : std::int64_t{c.ability_scale()[i]}};
-                }},
+     .access = {.to_row =
+                    [](row_input& r, const cell& v) {
+                      r.ability_scale = static_cast<std::uint8_t>(v.number < 0 ? 0 : v.number);
+                    },
+                .of_columns =
+                    [](const population_columns& c, std::size_t i) {
+                      return cell{c.ability_level()[i] < 0 ? -1 : std::int64_t{c.ability_scale()[i]}};
+                    }},
      .fills = row_fields::ability},
     {.name = "ability.valid_until",
      .column = "ability_valid_until",
@@ -207,8 +255,10 @@ inline constexpr std::array<field_info, 23> person_fields{{
      .error = error_id::invalid_ability,
      .part_of = "ability",
      .stored_as = "ability_valid_until",
-     .access = {.to_row = [](row_input& r, const cell& v) { r.ability_valid_until = static_cast<day_number>(v.number); },
-                .of_columns = [](const population_columns& c, std::size_t i) { return cell{c.ability_valid_until()[i]}; }},
+     .access = {.to_row = [](row_input& r,
+                             const cell& v) { r.ability_valid_until = static_cast<day_number>(v.number); },
+                .of_columns = [](const population_columns& c,
+                                 std::size_t i) { return cell{c.ability_valid_until()[i]}; }},
      .fills = row_fields::ability},
     {.name = "ability.raw_score",
      .column = "ability_raw_score",
@@ -222,11 +272,13 @@ inline constexpr std::array<field_info, 23> person_fields{{
      .error = error_id::invalid_ability,
      .min = 0,
      .max = 1000,
-     .aliases = {{{.name = "ability_raw", .in = alias_in::column, .note = "the column's name before the schema"}}},
+     .aliases =
+         {{{.name = "ability_raw", .in = alias_in::column, .note = "the column's name before the schema"}}},
      .part_of = "ability",
      .stored_as = "ability_raw",
-     .access = {.to_row = [](row_input& r, const cell& v) { r.ability_raw = static_cast<std::int32_t>(v.number); },
-                .of_columns = [](const population_columns& c, std::size_t i) { return cell{c.ability_raw()[i]}; }},
+     .access = {
+         .to_row = [](row_input& r, const cell& v) { r.ability_raw = static_cast<std::int32_t>(v.number); },
+         .of_columns = [](const population_columns& c, std::size_t i) { return cell{c.ability_raw()[i]}; }},
      .fills = row_fields::ability},
     {.name = "ability.local_scale_id",
      .column = "ability_local_scale_id",
@@ -238,13 +290,16 @@ inline constexpr std::array<field_info, 23> person_fields{{
      .missing = "null",
      .default_value = "none",
      .error = error_id::invalid_ability,
-     .aliases = {{{.name = "ability_local_scale", .in = alias_in::column, .note = "the column's name before the schema"}}},
+     .aliases = {{{.name = "ability_local_scale",
+                   .in = alias_in::column,
+                   .note = "the column's name before the schema"}}},
      .part_of = "ability",
      .stored_as = "ability_local_scale",
      .access = {.to_row = [](row_input& r, const cell& v) { r.ability_local_scale = v.text; },
-                .of_columns = [](const population_columns& c, std::size_t i) {
-                  return cell{0, c.local_scale_names()[c.ability_local_scale()[i]]};
-                }},
+                .of_columns =
+                    [](const population_columns& c, std::size_t i) {
+                      return cell{0, c.local_scale_names()[c.ability_local_scale()[i]]};
+                    }},
      .fills = row_fields::ability},
     {.name = "disability.category",
      .column = "disability_category",
@@ -257,11 +312,13 @@ inline constexpr std::array<field_info, 23> person_fields{{
      .default_value = "no certificate",
      .error = error_id::invalid_category,
      .words = words_of<disability_category>(&detail::parse_disability_index),
-     .aliases = {{{.name = "残疾类别", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}}},
+     .aliases = {{spreadsheet_header("残疾类别")}},
      .part_of = "disability",
      .stored_as = "disability_category",
-     .access = {.to_row = [](row_input& r, const cell& v) { r.disability_category = static_cast<std::int8_t>(v.number); },
-                .of_columns = [](const population_columns& c, std::size_t i) { return cell{c.disability_category()[i]}; }},
+     .access = {.to_row = [](row_input& r,
+                             const cell& v) { r.disability_category = static_cast<std::int8_t>(v.number); },
+                .of_columns = [](const population_columns& c,
+                                 std::size_t i) { return cell{c.disability_category()[i]}; }},
      .fills = row_fields::disability},
     {.name = "disability.grade",
      .column = "disability_grade",
@@ -275,13 +332,18 @@ inline constexpr std::array<field_info, 23> person_fields{{
      .error = error_id::invalid_ability,
      .min = 1,
      .max = 4,
-     .aliases = {{{.name = "残疾等级", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}}},
+     .aliases = {{spreadsheet_header("残疾等级")}},
      .part_of = "disability",
      .stored_as = "disability_grade",
-     .access = {.to_row = [](row_input& r, const cell& v) { r.disability_grade = static_cast<std::int8_t>(v.number < 0 ? 0 : v.number); },
-                .of_columns = [](const population_columns& c, std::size_t i) {
-                  return cell{c.disability_category()[i] < 0 ? -1 : std::int64_t{c.disability_grade()[i]}};
-                }},
+     .access = {.to_row =
+                    [](row_input& r, const cell& v) {
+                      r.disability_grade = static_cast<std::int8_t>(v.number < 0 ? 0 : v.number);
+                    },
+                .of_columns =
+                    [](const population_columns& c, std::size_t i) {
+                      return cell{c.disability_category()[i] < 0 ? -1
+                                                                 : std::int64_t{c.disability_grade()[i]}};
+                    }},
      .fills = row_fields::disability},
     {.name = "disability.components",
      .column = "disability_components",
@@ -308,12 +370,23 @@ inline constexpr std::array<field_info, 23> person_fields{{
      .default_value = "none",
      .error = error_id::invalid_category,
      .words = words_of<category>(&detail::parse_category_index),
-     .aliases = {{{.name = "救助类别", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets (words or Chinese labels, separated by , 、 or ，)"}, {.name = "困难类别", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets (words or Chinese labels, separated by , 、 or ，)"}}},
+     .aliases = {{{.name = "救助类别",
+                   .in = alias_in::header,
+                   .note = "a column header of civil-affairs spreadsheets (words or Chinese labels, "
+                           "separated by , 、 or ，)"},
+                  {.name = "困难类别",
+                   .in = alias_in::header,
+                   .note = "a column header of civil-affairs spreadsheets (words or Chinese labels, "
+                           "separated by , 、 or ，)"}}},
      .stored_as = "categories",
-     .access = {.to_row = [](row_input& r, const cell& v) { r.categories = static_cast<std::uint32_t>(v.number); },
-                .of_columns = [](const population_columns& c, std::size_t i) { return cell{c.categories()[i]}; },
-                .to_person = [](person& p, const cell& v) { p.categories = category_set::from_bits(static_cast<std::uint32_t>(v.number)); },
-                .of_person = [](const person& p) { return cell{p.categories.bits()}; }},
+     .access = {
+         .to_row = [](row_input& r, const cell& v) { r.categories = static_cast<std::uint32_t>(v.number); },
+         .of_columns = [](const population_columns& c, std::size_t i) { return cell{c.categories()[i]}; },
+         .to_person =
+             [](person& p, const cell& v) {
+               p.categories = category_set::from_bits(static_cast<std::uint32_t>(v.number));
+             },
+         .of_person = [](const person& p) { return cell{p.categories.bits()}; }},
      .fills = row_fields::categories},
     {.name = "health",
      .column = "health",
@@ -328,7 +401,8 @@ inline constexpr std::array<field_info, 23> person_fields{{
      .words = words_of<health_condition>(),
      .aliases = {{{.name = "conditions",
                    .in = alias_in::json,
-                   .note = "the JSON key before the schema, as {\"mental_illness\": false, \"infectious_disease\": false}"},
+                   .note = "the JSON key before the schema, as {\"mental_illness\": false, "
+                           "\"infectious_disease\": false}"},
                   {.name = "mental_illness",
                    .in = alias_in::column,
                    .word = "mental_illness",
@@ -340,7 +414,10 @@ inline constexpr std::array<field_info, 23> person_fields{{
      .stored_as = "health",
      .access = {.to_row = [](row_input& r, const cell& v) { r.health = static_cast<std::uint8_t>(v.number); },
                 .of_columns = [](const population_columns& c, std::size_t i) { return cell{c.health()[i]}; },
-                .to_person = [](person& p, const cell& v) { p.health = health_status::from_bits(static_cast<std::uint32_t>(v.number)); },
+                .to_person =
+                    [](person& p, const cell& v) {
+                      p.health = health_status::from_bits(static_cast<std::uint32_t>(v.number));
+                    },
                 .of_person = [](const person& p) { return cell{p.health.bits()}; }},
      .fills = row_fields::health},
     {.name = "stays",
@@ -366,12 +443,18 @@ inline constexpr std::array<field_info, 23> person_fields{{
      .missing = "null or empty",
      .default_value = "none: a household of one",
      .error = error_id::invalid_person,
-     .aliases = {{{.name = "户编号", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}, {.name = "家庭编号", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}}},
+     .aliases = {{spreadsheet_header("户编号"), spreadsheet_header("家庭编号")}},
      .stored_as = "household_id",
      .access = {.to_row = [](row_input& r, const cell& v) { r.household_id = v.text; },
-                .of_columns = [](const population_columns& c, std::size_t i) { return cell{0, c.household_id(i)}; },
+                .of_columns =
+                    [](const population_columns& c, std::size_t i) {
+                      return cell{0, c.household_id(i)};
+                    },
                 .to_person = [](person& p, const cell& v) { p.household_id.assign(v.text); },
-                .of_person = [](const person& p) { return cell{0, p.household_id}; }},
+                .of_person =
+                    [](const person& p) {
+                      return cell{0, p.household_id};
+                    }},
      .fills = row_fields::household},
     {.name = "programmes",
      .column = "programmes",
@@ -388,7 +471,8 @@ inline constexpr std::array<field_info, 23> person_fields{{
     {.name = "id_number",
      .column = "id_number",
      .kind = field_kind::text,
-     .doc = "the resident ID number (公民身份号码, GB 11643-1999: 18 characters, or the 15 digits of before 1999); "
+     .doc = "the resident ID number (公民身份号码, GB 11643-1999: 18 characters, or the 15 digits of before "
+            "1999); "
             "it gives the date of birth and, with hukou_from_id, the hukou region",
      .cpp = "person::id_number",
      .cpp_type = "std::optional<id_number>",
@@ -396,20 +480,31 @@ inline constexpr std::array<field_info, 23> person_fields{{
      .missing = "null or empty",
      .default_value = "none (then birth_date is required)",
      .error = error_id::invalid_id_number,
-     .aliases = {{{.name = "身份证号", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}, {.name = "身份证号码", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}, {.name = "公民身份号码", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}, {.name = "证件号码", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}}},
+     .aliases = {{spreadsheet_header("身份证号"), spreadsheet_header("身份证号码"),
+                  spreadsheet_header("公民身份号码"), spreadsheet_header("证件号码")}},
      .stored_as = "id_number",
-     .access = {.to_row = [](row_input& r, const cell& v) { r.id_number = v.text; },
-                .of_columns = [](const population_columns& c, std::size_t i) { return cell{0, c.id_number(i)}; },
-                .to_person = [](person& p, const cell& v) {
-                  if (v.text.empty()) p.id_number.reset();
-                  else p.id_number = id_number::parse(v.text, "id_number");
-                },
-                .of_person = [](const person& p) { return cell{0, p.id_number ? std::string_view(p.id_number->as_issued()) : std::string_view()}; }},
+     .access = {
+         .to_row = [](row_input& r, const cell& v) { r.id_number = v.text; },
+         .of_columns =
+             [](const population_columns& c, std::size_t i) {
+               return cell{0, c.id_number(i)};
+             },
+         .to_person =
+             [](person& p, const cell& v) {
+               if (v.text.empty()) p.id_number.reset();
+               else
+                 p.id_number = id_number::parse(v.text, "id_number");
+             },
+         .of_person =
+             [](const person& p) {
+               return cell{0, p.id_number ? std::string_view(p.id_number->as_issued()) : std::string_view()};
+             }},
      .check = [](const cell& v) { return v.text.empty() ? std::string_view() : id_number::problem(v.text); }},
     {.name = "weight",
      .column = "weight",
      .kind = field_kind::fixed_point,
-     .doc = "survey microdata: how many persons the row represents, at least 0, kept to 6 decimals (rounded half to "
+     .doc = "survey microdata: how many persons the row represents, at least 0, kept to 6 decimals (rounded "
+            "half to "
             "even when read); totals are given weighted beside unweighted",
      .cpp = "person::weight",
      .cpp_type = "std::optional<survey_weight>",
@@ -417,15 +512,18 @@ inline constexpr std::array<field_info, 23> person_fields{{
      .missing = "null is refused in a weight column; a record without the fact weighs 1",
      .default_value = "1",
      .error = error_id::invalid_weight,
-     .aliases = {{{.name = "权重", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}, {.name = "样本权重", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets"}}},
+     .aliases = {{spreadsheet_header("权重"), spreadsheet_header("样本权重")}},
      .stored_as = "weight",
-     .access = {.to_row = [](row_input& r, const cell& v) { r.weight = v.number; },
-                .of_columns = [](const population_columns& c, std::size_t i) { return cell{c.weight_micros()[i]}; },
-                .to_person = [](person& p, const cell& v) {
-                  if (v.number < 0) p.weight.reset();
-                  else p.weight = survey_weight::from_micros(v.number);
-                },
-                .of_person = [](const person& p) { return cell{p.weight ? p.weight->micros() : -1}; }}},
+     .access = {
+         .to_row = [](row_input& r, const cell& v) { r.weight = v.number; },
+         .of_columns = [](const population_columns& c, std::size_t i) { return cell{c.weight_micros()[i]}; },
+         .to_person =
+             [](person& p, const cell& v) {
+               if (v.number < 0) p.weight.reset();
+               else
+                 p.weight = survey_weight::from_micros(v.number);
+             },
+         .of_person = [](const person& p) { return cell{p.weight ? p.weight->micros() : -1}; }}},
     // [start:died_on]
     {.name = "died_on",
      .column = "died_on",

@@ -11,6 +11,13 @@
 
 namespace eldercare::schema {
 
+/// A stay's column header in a persons sheet (one stay per row): a spreadsheet header with its note.
+[[nodiscard]] constexpr field_alias stay_sheet_header(std::string_view name) noexcept {
+  return {.name = name,
+          .in = alias_in::header,
+          .note = "a column header of civil-affairs spreadsheets (one stay per row of a persons sheet)"};
+}
+
 inline constexpr std::array<field_info, 3> stay_fields{{
     {.name = "facility",
      .column = "facility",
@@ -21,7 +28,8 @@ inline constexpr std::array<field_info, 3> stay_fields{{
      .arrow = "string",
      .required = true,
      .error = error_id::invalid_stay,
-     .aliases = {{{.name = "机构", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets (one stay per row of a persons sheet)"}, {.name = "入住机构", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets (one stay per row of a persons sheet)"}, {.name = "养老机构", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets (one stay per row of a persons sheet)"}, {.name = "机构名称", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets (one stay per row of a persons sheet)"}}}},
+     .aliases = {{stay_sheet_header("机构"), stay_sheet_header("入住机构"), stay_sheet_header("养老机构"),
+                  stay_sheet_header("机构名称")}}},
     {.name = "admitted",
      .column = "admitted",
      .kind = field_kind::date,
@@ -31,7 +39,7 @@ inline constexpr std::array<field_info, 3> stay_fields{{
      .arrow = "date32",
      .required = true,
      .error = error_id::invalid_stay,
-     .aliases = {{{.name = "入住日期", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets (one stay per row of a persons sheet)"}, {.name = "入住时间", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets (one stay per row of a persons sheet)"}}}},
+     .aliases = {{stay_sheet_header("入住日期"), stay_sheet_header("入住时间")}}},
     {.name = "discharged",
      .column = "discharged",
      .kind = field_kind::date,
@@ -42,10 +50,11 @@ inline constexpr std::array<field_info, 3> stay_fields{{
      .missing = "null",
      .default_value = "ongoing",
      .error = error_id::invalid_stay,
-     .aliases = {{{.name = "离院日期", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets (one stay per row of a persons sheet)"}, {.name = "出院日期", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets (one stay per row of a persons sheet)"}, {.name = "退住日期", .in = alias_in::header, .note = "a column header of civil-affairs spreadsheets (one stay per row of a persons sheet)"}}}},
+     .aliases = {{stay_sheet_header("离院日期"), stay_sheet_header("出院日期"),
+                  stay_sheet_header("退住日期")}}},
 }};
 
-inline constexpr subject_info stay_subject{"stay", "eldercare::stay", "A stay (入住) in a facility", stay_fields,
-                                           "person_id"};
+inline constexpr subject_info stay_subject{"stay", "eldercare::stay", "A stay (入住) in a facility",
+                                           stay_fields, "person_id"};
 
 } // namespace eldercare::schema

@@ -3,12 +3,12 @@
 // ("入住满三个月") measures. The sources are silent on gaps, transfers and filing dates (DOMAIN.md open
 // questions 3-5), so each treatment is an explicit option with a documented default.
 
-#include <array>     // a few segments without allocating
+#include <array> // a few segments without allocating
 #include <cstddef>
 #include <optional>
-#include <span>      // a person's stays, without copying
+#include <span> // a person's stays, without copying
 #include <string>
-#include <utility>   // std::swap
+#include <utility> // std::swap
 #include <vector>
 
 #include "eldercare/core/words.hpp"
@@ -34,10 +34,10 @@ struct enum_words<transfer_rule> {
   }};
 };
 
-
 /// Days spent in a facility before its filing took effect.
 enum class pre_filing_days {
-  not_counted, ///< default [assumed]: the rule asks for a *filed* institution, so the clock starts at the filing
+  not_counted, ///< default [assumed]: the rule asks for a *filed* institution, so the clock starts at the
+               ///< filing
   counted,     ///< the whole stay counts once the facility is filed
 };
 
@@ -50,7 +50,6 @@ struct enum_words<pre_filing_days> {
       {pre_filing_days::counted, "counted"},
   }};
 };
-
 
 struct continuity_rules {
   /// Uncovered days allowed between two stays without breaking continuity (a hospital stay recorded
@@ -72,9 +71,9 @@ struct stay_segment {
 
 /// The uninterrupted run of qualifying stays that covers a date.
 struct continuous_stay {
-  date start;                       ///< the day the clock starts (the event day of art. 201)
+  date start;                         ///< the day the clock starts (the event day of art. 201)
   std::vector<stay_segment> segments; ///< in order of admission
-  std::string current_facility;     ///< the facility the person is in on the evaluation date
+  std::string current_facility;       ///< the facility the person is in on the evaluation date
 };
 
 namespace detail {
@@ -131,7 +130,8 @@ void qualifying_refs(std::span<const stay> stays, FacilityOf&& facility_of, cons
     if (criteria.require_filing) {
       if (!f.filing() || !criteria.accepts_filing_authority(f)) continue;
       const filing& fl = *f.filing();
-      if (rules.before_filing == pre_filing_days::not_counted && seg.from < fl.filed_on()) seg.from = fl.filed_on();
+      if (rules.before_filing == pre_filing_days::not_counted && seg.from < fl.filed_on())
+        seg.from = fl.filed_on();
       if (fl.revoked_on()) {
         const date last_filed_day = *fl.revoked_on() - boost::gregorian::date_duration(1);
         if (!seg.to || *seg.to > last_filed_day) seg.to = last_filed_day;
@@ -194,7 +194,8 @@ inline stay_segment segment_of(std::span<const stay> stays, const segment_ref& r
 /// qualifying_segments with each stay's facility given by facility_of(i).
 template <class FacilityOf>
 std::vector<stay_segment> qualifying_segments_of(std::span<const stay> stays, FacilityOf&& facility_of,
-                                                 const facility_criteria& criteria, const continuity_rules& rules) {
+                                                 const facility_criteria& criteria,
+                                                 const continuity_rules& rules) {
   segment_refs refs;
   qualifying_refs(stays, facility_of, criteria, rules, refs);
   std::vector<stay_segment> out;
@@ -231,9 +232,10 @@ struct registry_lookup {
 
 /// The qualifying segments of `stays`: stays in facilities matching `criteria`, clipped to the days
 /// their filing was in force (when the criteria require filing). Stays in unknown facilities throw.
-[[nodiscard]] inline std::vector<stay_segment>
-qualifying_segments(std::span<const stay> stays, const facility_registry& facilities,
-                    const facility_criteria& criteria, const continuity_rules& rules = {}) {
+[[nodiscard]] inline std::vector<stay_segment> qualifying_segments(std::span<const stay> stays,
+                                                                   const facility_registry& facilities,
+                                                                   const facility_criteria& criteria,
+                                                                   const continuity_rules& rules = {}) {
   return detail::qualifying_segments_of(stays, detail::registry_lookup{stays, &facilities}, criteria, rules);
 }
 

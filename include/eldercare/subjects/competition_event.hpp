@@ -23,9 +23,9 @@ enum class event_organiser : std::uint8_t {
 
 /// What the event was.
 enum class event_kind : std::uint8_t {
-  skill_competition,  ///< 技能竞赛
-  achievement_show,   ///< 高技能人才成果展示活动
-  other,              ///< anything else (training, a fair, ...)
+  skill_competition, ///< 技能竞赛
+  achievement_show,  ///< 高技能人才成果展示活动
+  other,             ///< anything else (training, a fair, ...)
 };
 
 template <>
@@ -55,10 +55,10 @@ struct competition_event {
   std::string id;
   std::string organiser_id;
   event_organiser organiser = event_organiser::enterprise;
-  region_code organiser_region;       ///< where the organiser is registered
+  region_code organiser_region; ///< where the organiser is registered
   event_kind kind = event_kind::skill_competition;
-  date held_on;                       ///< (first) day of the event
-  std::int64_t participants = 0;      ///< competitors or exhibitors: the measure of 活动规模 used here
+  date held_on;                  ///< (first) day of the event
+  std::int64_t participants = 0; ///< competitors or exhibitors: the measure of 活动规模 used here
 };
 
 } // namespace eldercare

@@ -24,14 +24,15 @@ struct service_area {
   money welfare_lottery_funds = {};     ///< 福彩公益金 available to civil affairs
   money welfare_lottery_eldercare = {}; ///< of which spent on eldercare
   std::int64_t towns = 0;               ///< township-level units (镇街: towns and street offices)
-  std::int64_t towns_with_centre = 0;   ///< of which with a comprehensive eldercare centre (综合养老服务中心)
-  std::int64_t counties = 0;            ///< county-level units (区县)
-  std::int64_t counties_with_home = 0;  ///< of which with an eldercare home (养老院 / 敬老院)
-  std::int64_t urban_communities = 0;   ///< urban communities (城市社区: residents' committees)
+  std::int64_t towns_with_centre = 0; ///< of which with a comprehensive eldercare centre (综合养老服务中心)
+  std::int64_t counties = 0;          ///< county-level units (区县)
+  std::int64_t counties_with_home = 0;        ///< of which with an eldercare home (养老院 / 敬老院)
+  std::int64_t urban_communities = 0;         ///< urban communities (城市社区: residents' committees)
   std::int64_t urban_communities_covered = 0; ///< of which with an eldercare facility (站点)
-  std::int64_t rural_communities = 0;   ///< rural communities (农村社区: villages)
+  std::int64_t rural_communities = 0;         ///< rural communities (农村社区: villages)
   std::int64_t rural_communities_covered = 0; ///< of which with an eldercare facility
-  std::int64_t community_facilities = 0; ///< village and community eldercare facilities (村(社区)居家养老设施)
+  std::int64_t community_facilities =
+      0; ///< village and community eldercare facilities (村(社区)居家养老设施)
 };
 
 /// The outcome of a planning norm for an area.
@@ -39,7 +40,7 @@ struct norm_result {
   std::string norm_id;
   std::int64_t required = 0; ///< what the norm asks for (in the norm's unit: points, workers, beds, fen)
   std::int64_t actual = 0;
-  std::int64_t gap = 0;      ///< required − actual when positive, else 0
+  std::int64_t gap = 0; ///< required − actual when positive, else 0
   bool met = false;
   std::string explanation;
 };
@@ -69,8 +70,8 @@ struct planning_norm {
     r.met = r.gap == 0;
     r.explanation = title + ": " + actual_name + " = " + std::to_string(r.actual) + ", required ≥ " +
                     std::to_string(numerator) + "/" + std::to_string(denominator) + " × " + base_name + " (" +
-                    std::to_string(b) + ") = " + std::to_string(r.required) + (r.met ? " — met" : " — gap " + std::to_string(r.gap)) +
-                    " [" + cite.to_string() + "]";
+                    std::to_string(b) + ") = " + std::to_string(r.required) +
+                    (r.met ? " — met" : " — gap " + std::to_string(r.gap)) + " [" + cite.to_string() + "]";
     return r;
   }
 };

@@ -9,7 +9,7 @@
 #include <cstddef>   // std::size_t
 #include <exception> // std::exception_ptr
 #include <limits>
-#include <thread>    // std::thread, hardware_concurrency
+#include <thread> // std::thread, hardware_concurrency
 #include <vector>
 
 namespace eldercare::detail {

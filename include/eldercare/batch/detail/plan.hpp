@@ -22,10 +22,10 @@
 #include <algorithm> // std::fill
 #include <cstddef>
 #include <cstdint>
-#include <cstring>   // std::memcpy: eight verdicts in a word
+#include <cstring> // std::memcpy: eight verdicts in a word
 #include <exception>
-#include <map>       // subtrees that classify alike
-#include <memory>    // resolved stays, shared between the months of a simulation
+#include <map>    // subtrees that classify alike
+#include <memory> // resolved stays, shared between the months of a simulation
 #include <optional>
 #include <stdexcept> // std::logic_error
 #include <vector>
@@ -72,8 +72,8 @@ enum class leaf_strategy : std::uint8_t {
 
 struct plan_node {
   condition_shape shape = condition_shape::leaf;
-  std::vector<std::uint32_t> parts;  ///< groups: the parts, in order
-  leaf_ref<person> leaf{};           ///< leaves: the leaf as the rule holds it
+  std::vector<std::uint32_t> parts;   ///< groups: the parts, in order
+  leaf_ref<person> leaf{};            ///< leaves: the leaf as the rule holds it
   const batch_leaf* kernel = nullptr; ///< leaves: the registered batch_leaf, or nullptr
   leaf_strategy strategy = leaf_strategy::person;
 };
@@ -100,7 +100,8 @@ class version_plan {
 public:
   static constexpr std::size_t max_tabulated_rules = 10;
 
-  version_plan(const policy_version& v, std::vector<batch_leaf> kernels) : version_(&v), kernels_(std::move(kernels)) {
+  version_plan(const policy_version& v, std::vector<batch_leaf> kernels)
+      : version_(&v), kernels_(std::move(kernels)) {
     for (const rule& r : v.rules) {
       builder b(*this);
       r.condition.visit(b);
@@ -164,7 +165,8 @@ private:
       const auto index = static_cast<std::uint32_t>(plan_.nodes_.size());
       plan_.nodes_.push_back(std::move(n));
       if (open_.empty()) root = index;
-      else plan_.nodes_[open_.back()].parts.push_back(index);
+      else
+        plan_.nodes_[open_.back()].parts.push_back(index);
       return index;
     }
     version_plan& plan_;
@@ -192,8 +194,8 @@ inline constexpr std::uint8_t verdict_error = 3;
 /// The facility of every stay of a population as `facilities` finds it (nullptr when it does not,
 /// or without a registry), looked up once per facility of the population's table.
 using resolved_stays = std::vector<const facility*>;
-[[nodiscard]] inline std::shared_ptr<const resolved_stays> resolve_stays(const population_columns& pop,
-                                                                         const facility_registry* facilities) {
+[[nodiscard]] inline std::shared_ptr<const resolved_stays>
+resolve_stays(const population_columns& pop, const facility_registry* facilities) {
   std::vector<const facility*> by_index(pop.facilities().size(), nullptr);
   if (facilities)
     for (std::size_t i = 0; i < by_index.size(); ++i)
@@ -221,7 +223,8 @@ public:
       bool copied = false;
       for (std::size_t k = 0; k < i && !copied && n.kernel->equal; ++k) {
         const plan_node& o = plan.nodes()[k];
-        if (o.shape == condition_shape::leaf && o.kernel == n.kernel && n.kernel->equal(o.leaf.object, n.leaf.object)) {
+        if (o.shape == condition_shape::leaf && o.kernel == n.kernel &&
+            n.kernel->equal(o.leaf.object, n.leaf.object)) {
           t = leaves_[k];
           copied = true;
         }
@@ -229,7 +232,8 @@ public:
       if (copied) continue;
       auto decide = [&](population_row& row) {
         try {
-          const std::uint8_t v = n.kernel->evaluate(n.leaf.object, context<population_row>{row, on_, facilities_}) ? 1 : 0;
+          const std::uint8_t v =
+              n.kernel->evaluate(n.leaf.object, context<population_row>{row, on_, facilities_}) ? 1 : 0;
           return v;
         } catch (...) {
           t.has_error = true;
@@ -300,7 +304,8 @@ public:
 
   /// A row view with every optional member empty (region codes taken from row 0, to be replaced).
   [[nodiscard]] static population_row blank_row(const population_columns& pop) {
-    return population_row{.hukou = {pop.hukou_region()[0], std::nullopt}, .residence = {pop.residence_region()[0], false}};
+    return population_row{.hukou = {pop.hukou_region()[0], std::nullopt},
+                          .residence = {pop.residence_region()[0], false}};
   }
 
   /// Per-worker scratch: masks, a row view and a person.
@@ -327,7 +332,8 @@ public:
   }
 
   /// Row i's pattern of holding rules after evaluate_rules (bit r: rule r holds).
-  [[nodiscard]] static std::size_t pattern_of(const scratch& s, std::size_t rules, std::size_t n, std::size_t i) noexcept {
+  [[nodiscard]] static std::size_t pattern_of(const scratch& s, std::size_t rules, std::size_t n,
+                                              std::size_t i) noexcept {
     std::size_t p = 0;
     for (std::size_t r = 0; r < rules; ++r) p |= static_cast<std::size_t>(s.masks[r * n + i]) << r;
     return p;
@@ -380,15 +386,16 @@ private:
       std::uint8_t* out = s.masks.data() + r * n;
       evaluate_node(roots[r], begin, rows, n, first_match ? remaining : s.ones.data(), out, levels, s);
       if (first_match)
-        for (std::size_t j = 0; j < n; ++j) remaining[j] = static_cast<std::uint8_t>(remaining[j] & ~out[j] & 1U);
+        for (std::size_t j = 0; j < n; ++j)
+          remaining[j] = static_cast<std::uint8_t>(remaining[j] & ~out[j] & 1U);
     }
   }
 
   // out[j] = verdict on row begin + rows[j] where active[j]; 0 elsewhere. `levels` is free scratch
   // for nested groups.
   template <class Rows>
-  void evaluate_node(std::uint32_t index, std::size_t begin, Rows rows, std::size_t n, const std::uint8_t* active,
-                     std::uint8_t* out, std::uint8_t* levels, scratch& s) const {
+  void evaluate_node(std::uint32_t index, std::size_t begin, Rows rows, std::size_t n,
+                     const std::uint8_t* active, std::uint8_t* out, std::uint8_t* levels, scratch& s) const {
     const plan_node& node = plan_->nodes()[index];
     switch (node.shape) {
     case condition_shape::all_of: {
@@ -444,7 +451,8 @@ private:
         pop.fill(row, r, fields);
         if (has(fields, row_fields::stays)) {
           const auto off = pop.stay_offsets();
-          row.stay_facilities = std::span<const facility* const>(*stays_).subspan(off[r], off[r + 1] - off[r]);
+          row.stay_facilities =
+              std::span<const facility* const>(*stays_).subspan(off[r], off[r + 1] - off[r]);
         }
       }
       return static_cast<std::uint8_t>(node.kernel->evaluate(node.leaf.object, ctx) ? 1 : 0);
@@ -456,8 +464,11 @@ private:
         if (active[j] && t.values[key_of(j)] == verdict_error) out[j] = on_row(j, fields);
     };
     auto looked_up = [&](const auto* keys, auto offset, row_fields fields) {
-      const auto key_of = [&](std::size_t j) { return static_cast<std::size_t>(keys[begin + rows[j]] - offset); };
-      for (std::size_t j = 0; j < n; ++j) out[j] = static_cast<std::uint8_t>(active[j] & t.values[key_of(j)] & 1U);
+      const auto key_of = [&](std::size_t j) {
+        return static_cast<std::size_t>(keys[begin + rows[j]] - offset);
+      };
+      for (std::size_t j = 0; j < n; ++j)
+        out[j] = static_cast<std::uint8_t>(active[j] & t.values[key_of(j)] & 1U);
       raise_errors(key_of, fields);
     };
     // Rows lacking the member share one verdict; the others run the leaf on their row.
@@ -465,7 +476,8 @@ private:
       const std::uint8_t absent = t.values[0];
       for (std::size_t j = 0; j < n; ++j) {
         if (!active[j]) out[j] = 0;
-        else if (lacks(begin + rows[j])) out[j] = absent == verdict_error ? on_row(j, row_fields::none) : absent;
+        else if (lacks(begin + rows[j]))
+          out[j] = absent == verdict_error ? on_row(j, row_fields::none) : absent;
         else {
           out[j] = on_row(j, fields);
           clear(row, fields);
@@ -476,13 +488,18 @@ private:
     case leaf_strategy::constant: {
       const std::uint8_t v = t.values[0];
       for (std::size_t j = 0; j < n; ++j)
-        out[j] = active[j] && v == verdict_error ? on_row(j, row_fields::none) : static_cast<std::uint8_t>(active[j] & v & 1U);
+        out[j] = active[j] && v == verdict_error ? on_row(j, row_fields::none)
+                                                 : static_cast<std::uint8_t>(active[j] & v & 1U);
       return;
     }
     case leaf_strategy::birth: looked_up(pop.birth_day().data(), t.base, row_fields::birth_date); return;
     case leaf_strategy::hukou: looked_up(pop.hukou_key().data(), std::uint32_t{0}, row_fields::hukou); return;
-    case leaf_strategy::residence: looked_up(pop.residence_key().data(), std::uint32_t{0}, row_fields::residence); return;
-    case leaf_strategy::categories: looked_up(pop.categories().data(), std::uint32_t{0}, row_fields::categories); return;
+    case leaf_strategy::residence:
+      looked_up(pop.residence_key().data(), std::uint32_t{0}, row_fields::residence);
+      return;
+    case leaf_strategy::categories:
+      looked_up(pop.categories().data(), std::uint32_t{0}, row_fields::categories);
+      return;
     case leaf_strategy::health: looked_up(pop.health().data(), std::uint8_t{0}, row_fields::health); return;
     case leaf_strategy::ability:
       sparse([&](std::size_t r) { return pop.ability_level()[r] < 0; }, row_fields::ability);
@@ -501,7 +518,8 @@ private:
       return;
     }
     case leaf_strategy::per_row:
-      for (std::size_t j = 0; j < n; ++j) out[j] = active[j] ? on_row(j, node.kernel->reads) : std::uint8_t{0};
+      for (std::size_t j = 0; j < n; ++j)
+        out[j] = active[j] ? on_row(j, node.kernel->reads) : std::uint8_t{0};
       return;
     case leaf_strategy::person: {
       if (!s.materialised) s.materialised = pop.to_person(begin + rows[0]);
@@ -557,8 +575,10 @@ public:
   static constexpr std::uint16_t unknown = 0xFFFF;
   static constexpr std::uint8_t fails = 1, holds = 2, either = 3;
 
-  horizon_plan(const version_plan& plan, std::vector<const prepared_plan*> months, const population_columns& pop)
-      : plan_(&plan), pop_(&pop), tables_(plan.nodes().size()), first_(months.empty() ? nullptr : months.front()) {
+  horizon_plan(const version_plan& plan, std::vector<const prepared_plan*> months,
+               const population_columns& pop)
+      : plan_(&plan), pop_(&pop), tables_(plan.nodes().size()),
+        first_(months.empty() ? nullptr : months.front()) {
     usable_ = plan.tabulated() && !months.empty();
     if (!usable_ || pop.empty()) return;
     for (std::size_t i = 0; i < plan.nodes().size(); ++i) {
@@ -570,7 +590,8 @@ public:
       for (std::size_t key = 0; key < t.values.size(); ++key) {
         const std::uint8_t v = first.values[key];
         bool same = v != verdict_error;
-        for (std::size_t k = 1; k < months.size() && same; ++k) same = months[k]->table_of(i).values[key] == v;
+        for (std::size_t k = 1; k < months.size() && same; ++k)
+          same = months[k]->table_of(i).values[key] == v;
         t.values[key] = !same ? either : v == 1 ? holds : fails;
       }
     }
@@ -599,7 +620,8 @@ public:
     for (std::size_t i = 0; i < n; ++i) {
       if (i % 8 == 0 && i + 8 <= n) { // eight rows every rule of which fails: pattern 0
         bool all_fail = true;
-        for (std::size_t r = 0; r < roots.size() && all_fail; ++r) all_fail = word(work.data() + r * n + i) == ones;
+        for (std::size_t r = 0; r < roots.size() && all_fail; ++r)
+          all_fail = word(work.data() + r * n + i) == ones;
         if (all_fail) {
           std::fill(known + i, known + i + 8, std::uint16_t{0});
           i += 7;
@@ -639,9 +661,15 @@ private:
     }
     for (; i < n; ++i) out[i] = static_cast<std::uint8_t>(f(std::uint64_t{out[i]}, std::uint64_t{in[i]}));
   }
-  static std::uint64_t and3(std::uint64_t a, std::uint64_t b) noexcept { return (a & b & twos) | ((a | b) & ones); }
-  static std::uint64_t or3(std::uint64_t a, std::uint64_t b) noexcept { return ((a | b) & twos) | (a & b & ones); }
-  static std::uint64_t not3(std::uint64_t, std::uint64_t b) noexcept { return ((b & ones) << 1) | ((b & twos) >> 1); }
+  static std::uint64_t and3(std::uint64_t a, std::uint64_t b) noexcept {
+    return (a & b & twos) | ((a | b) & ones);
+  }
+  static std::uint64_t or3(std::uint64_t a, std::uint64_t b) noexcept {
+    return ((a | b) & twos) | (a & b & ones);
+  }
+  static std::uint64_t not3(std::uint64_t, std::uint64_t b) noexcept {
+    return ((b & ones) << 1) | ((b & twos) >> 1);
+  }
 
   // Subtrees that classify alike (equal look-up tables, equal structure: the same `who` part in two
   // rules, say) are classified once per chunk and copied; a slot per such subtree.
@@ -655,7 +683,7 @@ private:
     std::vector<std::size_t> id(nodes.size());
     std::vector<std::size_t> uses;
     std::map<std::pair<int, std::vector<std::size_t>>, std::size_t> groups;
-    std::vector<std::size_t> leaves; // one node per distinct leaf classification
+    std::vector<std::size_t> leaves;  // one node per distinct leaf classification
     const std::size_t per_row_id = 0; // leaves decided per row classify as `either`: one id for all
     uses.push_back(0);
     // Parts have larger indices than their group (the visitor adds a group before its parts).
@@ -681,7 +709,8 @@ private:
       } else {
         std::vector<std::size_t> parts;
         for (const auto p : n.parts) parts.push_back(id[p]);
-        const auto [it, added] = groups.try_emplace({static_cast<int>(n.shape), std::move(parts)}, uses.size());
+        const auto [it, added] =
+            groups.try_emplace({static_cast<int>(n.shape), std::move(parts)}, uses.size());
         if (added) uses.push_back(0);
         id[i] = it->second;
       }
@@ -696,8 +725,8 @@ private:
     }
   }
 
-  void classify_node(std::uint32_t index, std::size_t begin, std::size_t n, std::uint8_t* out, std::uint8_t* levels,
-                     const shared_rows& cache) const {
+  void classify_node(std::uint32_t index, std::size_t begin, std::size_t n, std::uint8_t* out,
+                     std::uint8_t* levels, const shared_rows& cache) const {
     const std::int64_t slot = slot_[index];
     if (slot >= 0) {
       std::uint8_t* saved = cache.rows + static_cast<std::size_t>(slot) * n;
@@ -713,8 +742,8 @@ private:
     classify_fresh(index, begin, n, out, levels, cache);
   }
 
-  void classify_fresh(std::uint32_t index, std::size_t begin, std::size_t n, std::uint8_t* out, std::uint8_t* levels,
-                      const shared_rows& cache) const {
+  void classify_fresh(std::uint32_t index, std::size_t begin, std::size_t n, std::uint8_t* out,
+                      std::uint8_t* levels, const shared_rows& cache) const {
     const plan_node& node = plan_->nodes()[index];
     const population_columns& pop = *pop_;
     switch (node.shape) {
@@ -725,7 +754,8 @@ private:
       for (const auto p : node.parts) {
         classify_node(p, begin, n, levels, levels + n, cache);
         if (all) bytewise(out, levels, n, and3);
-        else bytewise(out, levels, n, or3);
+        else
+          bytewise(out, levels, n, or3);
       }
       return;
     }
@@ -753,7 +783,9 @@ private:
     case leaf_strategy::categories: looked_up(pop.categories().data(), std::uint32_t{0}); return;
     case leaf_strategy::health: looked_up(pop.health().data(), std::uint8_t{0}); return;
     case leaf_strategy::ability: sparse([&](std::size_t r) { return pop.ability_level()[r] < 0; }); return;
-    case leaf_strategy::disability: sparse([&](std::size_t r) { return pop.disability_category()[r] < 0; }); return;
+    case leaf_strategy::disability:
+      sparse([&](std::size_t r) { return pop.disability_category()[r] < 0; });
+      return;
     case leaf_strategy::stays: {
       const std::uint32_t* off = pop.stay_offsets().data();
       if (!node.kernel->fails_always) {
@@ -797,7 +829,7 @@ private:
   const version_plan* plan_;
   const population_columns* pop_;
   std::vector<prepared_plan::table> tables_; // per node: fails / holds in every month, or either
-  const prepared_plan* first_;                // the first month (its date, registry and stays)
+  const prepared_plan* first_;               // the first month (its date, registry and stays)
   std::vector<std::int64_t> slot_;           // per node: its shared slot, or -1
   std::size_t shared_count_ = 0;
   bool usable_ = false;

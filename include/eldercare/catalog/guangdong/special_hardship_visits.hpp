@@ -36,13 +36,16 @@ inline cited_document guangdong_notice() {
 [[nodiscard]] inline std::vector<reading> guangdong_visits_readings() {
   return {
       {"guangdong.visits.region",
-       "Which city does the visiting scheme cover? The notice speaks of 全市 (its 24 镇(街道)) without naming "
+       "Which city does the visiting scheme cover? The notice speaks of 全市 (its 24 镇(街道)) without "
+       "naming "
        "the city: give its 6-digit code (under 440000).",
        {},
        "",
        provenance::assumed,
-       "No source names the city, and one city's plan does not cover the province: the entry is not computable "
-       "until the city is given. (24 镇街 would fit 中山市 442000, which has no districts; no source confirms it.)",
+       "No source names the city, and one city's plan does not cover the province: the entry is not "
+       "computable "
+       "until the city is given. (24 镇街 would fit 中山市 442000, which has no districts; no source "
+       "confirms it.)",
        "POLICIES.md seed 003",
        false},
       {"guangdong.visits.basis",
@@ -79,7 +82,8 @@ inline cited_document guangdong_notice() {
        "none",
        provenance::stated,
        "The notice lists 失能 among five groups and not 重残 (severe disability), which the 2022 national "
-       "visiting opinion names beside it (DOMAIN.md D): a certificate alone does not make an elder 失能 here.",
+       "visiting opinion names beside it (DOMAIN.md D): a certificate alone does not make an elder 失能 "
+       "here.",
        "DOMAIN.md D, open question 15",
        true,
        "獨(dú)居、空巢、留守、失能、計(jì)劃生育特殊家庭"},
@@ -107,7 +111,8 @@ inline region_set guangdong_visits_area(const std::string& text) {
 
 /// Why dates before the report are undetermined.
 inline constexpr const char* guangdong_visits_earlier =
-    "the report of 2020-09-16 (seed 003) describes a visiting system being set up and improved (全面建立健全…定期探訪制度); "
+    "the report of 2020-09-16 (seed 003) describes a visiting system being set up and improved "
+    "(全面建立健全…定期探訪制度); "
     "when visits began is in no source";
 
 } // namespace detail
@@ -116,37 +121,46 @@ inline constexpr const char* guangdong_visits_earlier =
   catalog_entry e{
       .id = "cn.guangdong.special_hardship_visits",
       .title = "特殊困难老年人定期探访制度 (广东, 2020)",
-      .jurisdiction = "a city of 广东省 (440000) with 24 镇(街道), not named by the source: reading guangdong.visits.region",
+      .jurisdiction = "a city of 广东省 (440000) with 24 镇(街道), not named by the source: reading "
+                      "guangdong.visits.region",
       .source = catalog_sources::seed_003,
       .summary =
           "Elders who live alone (独居), are empty-nest (空巢), left-behind (留守), disabled (失能) or in a "
-          "family-planning special family (计划生育特殊家庭) are visited at least once a month (月探访率达100%). "
+          "family-planning special family (计划生育特殊家庭) are visited at least once a month "
+          "(月探访率达100%). "
           "The notice does not name its city: the entry is computable once the city's code is given (reading "
-          "guangdong.visits.region). Budget norm of the same notice: at least 70% of the welfare-lottery funds for "
+          "guangdong.visits.region). Budget norm of the same notice: at least 70% of the welfare-lottery "
+          "funds for "
           "social welfare go to eldercare.",
       .readings = {"guangdong.visits.region", "guangdong.visits.basis", "guangdong.visits.min_age",
-                   "guangdong.visits.disabled_level", "guangdong.visits.certificate", "guangdong.visits.per_category",
-                   "age.reached", "age.leap_day"},
+                   "guangdong.visits.disabled_level", "guangdong.visits.certificate",
+                   "guangdong.visits.per_category", "age.reached", "age.leap_day"},
       .examples =
           {
               "Without the city (reading guangdong.visits.region): not computable.",
-              "With guangdong.visits.region = 442000, a 75-year-old living alone in 442000: 1 visit per month from "
+              "With guangdong.visits.region = 442000, a 75-year-old living alone in 442000: 1 visit per "
+              "month from "
               "2020-09-16; undetermined on 2020-09-15 (visits are known from the report's date).",
-              "A 70-year-old with a grade-2 肢体 certificate and no assessment: nothing by default; 1 visit per month "
+              "A 70-year-old with a grade-2 肢体 certificate and no assessment: nothing by default; 1 visit "
+              "per month "
               "under guangdong.visits.certificate = grade_1_2.",
-              "An elder both 独居 and 失能: 1 visit per month; 2 under guangdong.visits.per_category = per_category.",
-              "Welfare-lottery funds of 1,000,000.00 yuan with 600,000.00 to eldercare: 700,000.00 required, gap "
+              "An elder both 独居 and 失能: 1 visit per month; 2 under guangdong.visits.per_category = "
+              "per_category.",
+              "Welfare-lottery funds of 1,000,000.00 yuan with 600,000.00 to eldercare: 700,000.00 required, "
+              "gap "
               "100,000.00.",
           },
   };
   e.build = entry_policy(e, [](const reading_context& r, const policy_head& self) {
-    const citation c = guangdong_notice().cite("优化多元服务功能,强化服务供给体系 (as reported, seed 003)",
-                                               "全面建立健全獨(dú)居、空巢、留守、失能、計(jì)"
-                                               "劃生育特殊家庭等特殊困難老年人定期探訪制度,實(shí)現(xiàn)月探訪率達(dá)100%");
+    const citation c = guangdong_notice().cite(
+        "优化多元服务功能,强化服务供给体系 (as reported, seed 003)",
+        "全面建立健全獨(dú)居、空巢、留守、失能、計(jì)"
+        "劃生育特殊家庭等特殊困難老年人定期探訪制度,實(shí)現(xiàn)月探訪率達(dá)100%");
     const std::string city = r.get("guangdong.visits.region");
     if (city.empty())
-      return self.announced("the notice (seed 003) does not name its city (全市24个镇(街道)): give the city's 6-digit code "
-                            "as reading guangdong.visits.region");
+      return self.announced(
+          "the notice (seed 003) does not name its city (全市24个镇(街道)): give the city's 6-digit code "
+          "as reading guangdong.visits.region");
     const region_set area = detail::guangdong_visits_area(city);
     const auto ages = catalog_readings::ages(r);
     auto where = [&]() -> any_condition {
@@ -179,7 +193,8 @@ inline constexpr const char* guangdong_visits_earlier =
         stated("visits", "at least 1 per month").quote("實(shí)現(xiàn)月探訪率達(dá)100%"),
         assumed("visit_kind", "any visit (in person, phone or video not distinguished)",
                 "the notice does not say; DOMAIN.md open question 15"),
-        assumed("area", area, "reading guangdong.visits.region: the city the caller names (the notice does not)"),
+        assumed("area", area,
+                "reading guangdong.visits.region: the city the caller names (the notice does not)"),
         catalog_readings::reading_parameter(r, "guangdong.visits.basis", "basis"),
         catalog_readings::reading_parameter(r, "guangdong.visits.min_age", "min_age"),
         catalog_readings::reading_parameter(r, "guangdong.visits.per_category", "per_category"),
@@ -210,27 +225,33 @@ inline constexpr const char* guangdong_visits_earlier =
             {stated("group", "失能: " + disabled.describe()).quote("失能"),
              catalog_readings::reading_parameter(r, "guangdong.visits.disabled_level", "disabled_from_level"),
              catalog_readings::reading_parameter(r, "guangdong.visits.certificate", "certificate")}),
-        group_rule("special_family", "计划生育特殊家庭老年人", in_category(special_family),
-                   {assumed("group", special_family,
-                            "計(jì)劃生育特殊家庭: 特扶 families (incl. 失独) plus local extensions (DOMAIN.md D)")}),
+        group_rule(
+            "special_family", "计划生育特殊家庭老年人", in_category(special_family),
+            {assumed(
+                "group", special_family,
+                "計(jì)劃生育特殊家庭: 特扶 families (incl. 失独) plus local extensions (DOMAIN.md D)")}),
     };
     const combination combine =
         r.is("guangdong.visits.per_category", "per_category") ? combination::sum : combination::highest;
     return self
-        .policy(version("2020", c)
-                    .start(provenance::assumed,
-                           "the report's date (行業動態 2020年09月16日, seed 003): the first day visits are known; the plan's "
-                           "own date and the day visits began are in no source, so earlier dates are undetermined")
-                    .combine(combine)
-                    .rules(std::move(rules)))
+        .policy(
+            version("2020", c)
+                .start(
+                    provenance::assumed,
+                    "the report's date (行業動態 2020年09月16日, seed 003): the first day visits are known; "
+                    "the plan's "
+                    "own date and the day visits began are in no source, so earlier dates are undetermined")
+                .combine(combine)
+                .rules(std::move(rules)))
         .known_from(make_date(2020, 9, 16), detail::guangdong_visits_earlier);
   });
   e.build_norms = [](const reading_context&) {
     planning_norm lottery;
     lottery.id = "welfare_lottery_share";
     lottery.title = "彩票公益金不低于70%用于养老服务 (fen)";
-    lottery.cite = guangdong_notice().cite("强化资源投入力度,搭建服务保障体系 (as reported, seed 003)",
-                                           "將用于社會福利事業(yè)的彩票公益金中不低于70%的資金用于支持發(fā)展養(yǎng)老服務(wù)");
+    lottery.cite = guangdong_notice().cite(
+        "强化资源投入力度,搭建服务保障体系 (as reported, seed 003)",
+        "將用于社會福利事業(yè)的彩票公益金中不低于70%的資金用于支持發(fā)展養(yǎng)老服務(wù)");
     lottery.origin = provenance::stated;
     lottery.actual_name = "welfare_lottery_eldercare (fen)";
     lottery.base_name = "welfare_lottery_funds (fen)";

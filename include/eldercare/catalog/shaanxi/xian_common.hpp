@@ -49,8 +49,10 @@ inline constexpr yearly_figure rural_allowance{money::from_yuan(1'450'000), 29'0
 inline constexpr yearly_figure accident_insurance{money::from_yuan(5'600'000), 280'000};
 // 约5.6亿元 ÷ 72万人: 56,000,000,000 fen ÷ 720,000 = 77,777.77… fen → 77,778 fen = 777.78 yuan a year.
 inline constexpr yearly_figure advanced_age{money::from_yuan(560'000'000), 720'000};
-static_assert(care_subsidy.per_recipient().fen() == 25'789 && rural_allowance.per_recipient().fen() == 5'000 &&
-              accident_insurance.per_recipient().fen() == 2'000 && advanced_age.per_recipient().fen() == 77'778);
+static_assert(care_subsidy.per_recipient().fen() == 25'789 &&
+              rural_allowance.per_recipient().fen() == 5'000 &&
+              accident_insurance.per_recipient().fen() == 2'000 &&
+              advanced_age.per_recipient().fen() == 77'778);
 
 /// The article. The figures describe the years "2021年以来" up to it (2023-02-21); no source dates the
 /// schemes, so 2021-01-01 is the assumed start of the version these derived amounts describe.
@@ -80,18 +82,22 @@ inline ability_level disability_level(const reading_context& r) {
 
 /// 生活困难 / 经济困难 under reading xian.hardship.
 inline category_set hardship(const reading_context& r) {
-  if (r.is("xian.hardship", "dibao_tekun_low_income")) return {category::dibao, category::tekun, category::low_income};
+  if (r.is("xian.hardship", "dibao_tekun_low_income"))
+    return {category::dibao, category::tekun, category::low_income};
   return {category::dibao, category::tekun};
 }
 
 /// The parameters every Xi'an rule reports: who, and the readings chosen.
 inline parameter_list base_parameters(const reading_context& r, std::vector<std::string> readings) {
   parameter_list p = {
-      assumed("hukou", xian(), "the seed names no residence test; 户籍 as in Xi'an's 2011 高龄 measures (DOMAIN.md E.4 [C])"),
+      assumed("hukou", xian(),
+              "the seed names no residence test; 户籍 as in Xi'an's 2011 高龄 measures (DOMAIN.md E.4 [C])"),
       assumed("min_age", elder_age, "老年人 = 60 周岁以上 (Elder Rights Law art. 2); the seed gives no age"),
-      assumed("effective_from", version_start(), "the figures describe 2021年以来; no source dates the scheme"),
+      assumed("effective_from", version_start(),
+              "the figures describe 2021年以来; no source dates the scheme"),
   };
-  readings.insert(readings.end(), catalog_readings::age_reading_names.begin(), catalog_readings::age_reading_names.end());
+  readings.insert(readings.end(), catalog_readings::age_reading_names.begin(),
+                  catalog_readings::age_reading_names.end());
   readings.push_back("hukou.legacy_codes");
   for (auto& q : catalog_readings::reading_parameters(r, readings)) p.push_back(std::move(q));
   return p;
@@ -105,62 +111,81 @@ inline parameter_list base_parameters(const reading_context& r, std::vector<std:
        "Which GB/T 42195-2022 level is 失能 in Xi'an's 护理补贴, 生活补助 and accident insurance?",
        {{"3", "level 3 (能力重度受损) or 4: 失能 = 重度/完全失能"},
         {"2", "level 2 (能力中度受损) or more: 失能 includes 中度"}},
-       "3", provenance::assumed,
-       "The common mapping reads 失能 as 重度 (+完全), 半失能 as 轻度/中度 (DOMAIN.md D [K]); the seed gives no scale.",
+       "3",
+       provenance::assumed,
+       "The common mapping reads 失能 as 重度 (+完全), 半失能 as 轻度/中度 (DOMAIN.md D [K]); the seed gives "
+       "no scale.",
        "DOMAIN.md A, D, open question 16"},
       {"xian.hardship",
        "Who is 生活困难 / 经济困难 (and 贫困, with registered poor households) for Xi'an's subsidies?",
        {{"dibao_tekun", "低保 or 特困 recipients (the social-assistance categories)"},
         {"dibao_tekun_low_income", "also 低收入 households not on 低保"}},
-       "dibao_tekun", provenance::assumed,
-       "The verifiable core of 经济困难; the seed's 3,800 recipients of the 护理补贴 (among roughly two million Xi'an "
+       "dibao_tekun",
+       provenance::assumed,
+       "The verifiable core of 经济困难; the seed's 3,800 recipients of the 护理补贴 (among roughly two "
+       "million Xi'an "
        "elders [K]) fit the narrow reading.",
        "DOMAIN.md D, open question 14"},
       {"xian.rural_scope",
        "农村失能、贫困老年人: rural elders who are disabled or poor, or only those who are both?",
        {{"either", "失能 or 贫困: 、 joins two groups (rural disabled elders and rural poor elders)"},
         {"both", "失能 and 贫困: only poor disabled rural elders"}},
-       "either", provenance::assumed,
+       "either",
+       provenance::assumed,
        "、 lists parallel groups in Chinese enumerations; POLICIES.md reads it as 'disabled or poor'.",
        "DOMAIN.md open question 14"},
       {"xian.special_hardship",
        "Who are the 特殊困难老年人 insured against accidents (28万 of them, seed 004)?",
        {{"assistance_and_care_needs",
-         "低保, 特困 or 低收入 elders, and 失能, 重残 (certificate grade 1-2) or 计划生育特殊家庭 ones: the economic and "
+         "低保, 特困 or 低收入 elders, and 失能, 重残 (certificate grade 1-2) or 计划生育特殊家庭 ones: the "
+         "economic and "
          "care-need groups, without the living-arrangement groups (独居、空巢、留守)"},
-        {"mca_2022", "独居、空巢、留守、失能、重残 (certificate grade 1-2) or 计划生育特殊家庭 elders (the 2022 MCA list)"},
+        {"mca_2022", "独居、空巢、留守、失能、重残 (certificate grade 1-2) or 计划生育特殊家庭 elders (the "
+                     "2022 MCA list)"},
         {"assistance", "低保, 特困 or 低收入 elders (an economic reading of 困难)"},
         {"either", "anyone in the MCA list or the economic groups"}},
-       "assistance_and_care_needs", provenance::assumed,
-       "The seed insures 28万 elders, about one in eight of Xi'an's roughly two million elders [K]. The 2022 MCA "
-       "opinion's list (DOMAIN.md D [V]) cannot be the insured group: 空巢 elders alone, commonly half of all elders "
-       "[K], outnumber 28万 several times. The economic and care-need groups are of the order of 28万 [K], and are "
+       "assistance_and_care_needs",
+       provenance::assumed,
+       "The seed insures 28万 elders, about one in eight of Xi'an's roughly two million elders [K]. The 2022 "
+       "MCA "
+       "opinion's list (DOMAIN.md D [V]) cannot be the insured group: 空巢 elders alone, commonly half of "
+       "all elders "
+       "[K], outnumber 28万 several times. The economic and care-need groups are of the order of 28万 [K], "
+       "and are "
        "the groups such city-bought accident insurance usually covers [K].",
        "DOMAIN.md D, open question 14"},
       {"xian.advanced_age_bands",
        "Xi'an's 高龄保健补贴: from which age, and how much?",
        {{"flat_from_70", "from 70: the derived average 777.78 yuan a year for everyone"},
         {"flat_from_80", "from 80: the derived average 777.78 yuan a year for everyone"},
-        {"demo_tiers", "70-79: 50, 80-89: 100, 90-99: 200, 100+: 360 yuan a month, i.e. 600/1200/2400/4320 a year (an "
-                        "unverified public demo project)"}},
-       "flat_from_70", provenance::assumed,
-       "DOMAIN.md E.4: 72万 recipients fit a 70+ threshold better than 80+ (the 2011 measures' 80+ [C] is older); the "
+        {"demo_tiers",
+         "70-79: 50, 80-89: 100, 90-99: 200, 100+: 360 yuan a month, i.e. 600/1200/2400/4320 a year (an "
+         "unverified public demo project)"}},
+       "flat_from_70",
+       provenance::assumed,
+       "DOMAIN.md E.4: 72万 recipients fit a 70+ threshold better than 80+ (the 2011 measures' 80+ [C] is "
+       "older); the "
        "demo tiers are not to be relied on, so the default pays the derived average.",
        "DOMAIN.md E.4, open question 14"},
       {"xian.annual_certification",
        "Must a recipient of the 高龄保健补贴 have passed this year's 资格认证 (annual certification)?",
        {{"not_tested", "no certification test"},
-        {"required", "only persons enrolled in programme 'xian.advanced_age.certified' (certified this year)"}},
-       "not_tested", provenance::assumed,
+        {"required",
+         "only persons enrolled in programme 'xian.advanced_age.certified' (certified this year)"}},
+       "not_tested",
+       provenance::assumed,
        "Only the unverified demo project mentions annual certification (DOMAIN.md E.4); no source states it.",
        "DOMAIN.md E.4, open question 14"},
       {"xian.waitlist_tekun",
-       "On the public-home waiting list (入住评估轮候), do 特困 applicants come before everyone else, or do their points "
+       "On the public-home waiting list (入住评估轮候), do 特困 applicants come before everyone else, or do "
+       "their points "
        "merely weigh most?",
        {{"absolute", "特困 first: 1000 points, more than any sum of the other factors (245 at most)"},
         {"weighted", "特困 is the heaviest single factor (100 points) but others can add up past it"}},
-       "absolute", provenance::assumed,
-       "特困人员 have a statutory claim to 集中供养 (社会救助暂行办法 arts. 14-16, DOMAIN.md D); national guidance has "
+       "absolute",
+       provenance::assumed,
+       "特困人员 have a statutory claim to 集中供养 (社会救助暂行办法 arts. 14-16, DOMAIN.md D); national "
+       "guidance has "
        "public homes serve others once that need is met [K].",
        "DOMAIN.md D, open question 14"},
   };

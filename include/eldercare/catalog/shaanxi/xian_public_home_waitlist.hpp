@@ -36,17 +36,24 @@ struct waitlist_factor {
       .title = "西安市公办养老机构入住评估轮候 (曲江老年公寓试点)",
       .jurisdiction = xian_jurisdiction,
       .source = catalog_sources::seed_004,
-      .summary = "Admission to Xi'an's public eldercare homes by assessment and waiting list (piloted at 曲江老年公寓): "
-                 "applicants (60+, Xi'an hukou) are ranked by priority points — 特困 first, then 低保/低收入, ability "
-                 "level, age, living alone or empty-nest, 优抚, 计划生育特殊家庭, severe disability, left-behind. The "
-                 "seed gives no factors or weights: every point value is assumed. Rank with rank() "
-                 "(rules/ranking.hpp); ties go to the earlier application, then the older applicant, then the id.",
+      .summary =
+          "Admission to Xi'an's public eldercare homes by assessment and waiting list (piloted at "
+          "曲江老年公寓): "
+          "applicants (60+, Xi'an hukou) are ranked by priority points — 特困 first, then 低保/低收入, "
+          "ability "
+          "level, age, living alone or empty-nest, 优抚, 计划生育特殊家庭, severe disability, left-behind. "
+          "The "
+          "seed gives no factors or weights: every point value is assumed. Rank with rank() "
+          "(rules/ranking.hpp); ties go to the earlier application, then the older applicant, then the id.",
       .readings = {"xian.waitlist_tekun", "hukou.legacy_codes", "age.reached", "age.leap_day"},
       .examples =
           {
-              "A 特困 applicant aged 73 (1000 + 10 = 1010 points) ranks before a 低保 applicant aged 92 at level 4 living "
-              "alone (60 + 50 + 30 + 10 + 10 = 160); under xian.waitlist_tekun=weighted (100 + 10 = 110) the order turns.",
-              "Two applicants with equal points: the one who applied first ranks first; with the same application date, "
+              "A 特困 applicant aged 73 (1000 + 10 = 1010 points) ranks before a 低保 applicant aged 92 at "
+              "level 4 living "
+              "alone (60 + 50 + 30 + 10 + 10 = 160); under xian.waitlist_tekun=weighted (100 + 10 = 110) the "
+              "order turns.",
+              "Two applicants with equal points: the one who applied first ranks first; with the same "
+              "application date, "
               "the older one.",
           },
   };
@@ -65,14 +72,18 @@ struct waitlist_factor {
         {{"applicant", "applicant: Xi'an hukou, 60 周岁 and over (no priority factor)", 0,
           "admission test of the list, assumed: the seed names none"},
          std::nullopt},
-        {{"tekun", absolute ? "特困 (ranked before everyone else)" : "特困 (heaviest single factor)", absolute ? 1000 : 100,
-          absolute ? "reading xian.waitlist_tekun=absolute: more than all other factors together (245 at most)"
-                   : "reading xian.waitlist_tekun=weighted"},
+        {{"tekun", absolute ? "特困 (ranked before everyone else)" : "特困 (heaviest single factor)",
+          absolute ? 1000 : 100,
+          absolute
+              ? "reading xian.waitlist_tekun=absolute: more than all other factors together (245 at most)"
+              : "reading xian.waitlist_tekun=weighted"},
          in_category(category::tekun)},
-        {{"dibao", "低保", 60, "economic hardship first among the others (assumed)"}, in_category(category::dibao)},
+        {{"dibao", "低保", 60, "economic hardship first among the others (assumed)"},
+         in_category(category::dibao)},
         {{"low_income", "低收入, not on 低保", 30, "half the 低保 weight (assumed)"},
          in_category(category::low_income) && !in_category(category::dibao)},
-        {{"ability_4", "ability level 4 (完全失能)", 50, "need for care (assumed)"}, ability_at_least(ability_level::total_loss)},
+        {{"ability_4", "ability level 4 (完全失能)", 50, "need for care (assumed)"},
+         ability_at_least(ability_level::total_loss)},
         {{"ability_3", "ability level 3 (重度失能)", 40, "need for care (assumed)"},
          ability_at_least(ability_level::severe) && !ability_at_least(ability_level::total_loss)},
         {{"ability_2", "ability level 2 (中度失能)", 20, "need for care (assumed)"},
@@ -82,23 +93,29 @@ struct waitlist_factor {
         {{"age_70", "aged 70-79", 10, "(assumed)"}, age_at_least(70, ages) && age_under(80, ages)},
         {{"empty_nest", "空巢 or 独居", 10, "no family at home (assumed)"},
          in_category(category_set{category::kongchao, category::living_alone})},
-        {{"living_alone", "独居 (on top of 空巢)", 10, "独居 is the riskiest subset of 空巢 (DOMAIN.md D); assumed"},
+        {{"living_alone", "独居 (on top of 空巢)", 10,
+          "独居 is the riskiest subset of 空巢 (DOMAIN.md D); assumed"},
          in_category(category::living_alone)},
-        {{"youfu", "重点优抚对象", 30, "优抚对象 are to be admitted with priority (军人地位和权益保障法 [K]); weight assumed"},
+        {{"youfu", "重点优抚对象", 30,
+          "优抚对象 are to be admitted with priority (军人地位和权益保障法 [K]); weight assumed"},
          in_category(category::youfu)},
-        {{"special_family", "计划生育特殊家庭 (特扶, 失独)", 30, "named by national guidance [K]; weight assumed"},
+        {{"special_family", "计划生育特殊家庭 (特扶, 失独)", 30,
+          "named by national guidance [K]; weight assumed"},
          in_category(category_set{category::special_family, category::jisheng_tefu, category::shidu})},
         {{"severe_disability", "残疾人证 grade 1-2", 15, "重度残疾 (DOMAIN.md D.1 grades); weight assumed"},
-         disability_at_least({dc::visual, dc::hearing, dc::speech, dc::physical, dc::intellectual, dc::mental, dc::multiple},
-                             disability_grade::two)},
+         disability_at_least(
+             {dc::visual, dc::hearing, dc::speech, dc::physical, dc::intellectual, dc::mental, dc::multiple},
+             disability_grade::two)},
         {{"left_behind", "留守", 10, "(assumed)"}, in_category(category::left_behind)},
     };
     std::vector<rule> rules;
     for (const auto& [f, condition] : factors) {
       // The first rule (the admission test) carries the list's common parameters.
-      parameter_list p = rules.empty() ? xian_detail::base_parameters(r, {"xian.waitlist_tekun"}) : parameter_list{};
+      parameter_list p =
+          rules.empty() ? xian_detail::base_parameters(r, {"xian.waitlist_tekun"}) : parameter_list{};
       p.push_back(assumed("points", f.points, f.why));
-      rules.push_back(rule{f.id, f.title, c, condition ? any_condition::all({applicant, *condition}) : applicant,
+      rules.push_back(rule{f.id, f.title, c,
+                           condition ? any_condition::all({applicant, *condition}) : applicant,
                            priority_points(f.points), std::move(p)});
     }
     return self.policy(version("2021 pilot", c).combine(combination::sum).rules(std::move(rules)));

@@ -20,11 +20,12 @@ namespace eldercare::catalog_entries {
       .title = "西咸新区经济困难高龄、失能老年人补贴",
       .jurisdiction = xixian_jurisdiction,
       .source = catalog_sources::seed_002,
-      .summary = "A subsidy for economically difficult (低保/低收入/特困) elders of 西咸新区 who are of "
-                 "advanced age (高龄) or "
-                 "失能, coordinated (衔接) with the disabled persons' 两项补贴. No source gives the amount: set "
-                 "the reading "
-                 "xixian.difficult_elder.amount_yuan to compute it.",
+      .summary =
+          "A subsidy for economically difficult (低保/低收入/特困) elders of 西咸新区 who are of "
+          "advanced age (高龄) or "
+          "失能, coordinated (衔接) with the disabled persons' 两项补贴. No source gives the amount: set "
+          "the reading "
+          "xixian.difficult_elder.amount_yuan to compute it.",
       .readings = {"xixian.membership", "xixian.extra_towns", "xixian.min_age", "xixian.advanced_age",
                    "xixian.disabled_level", "xixian.economic_difficulty", "xixian.coordination",
                    "xixian.difficult_elder.amount_yuan", "age.reached", "age.leap_day"},
@@ -32,24 +33,29 @@ namespace eldercare::catalog_entries {
           {
               "Any person with the default readings: 'not computable: ...' naming "
               "xixian.difficult_elder.amount_yuan.",
-              "With amount 100: an 81-year-old 低保 elder with hukou in 六村堡街道 (610112008) gets 100.00 yuan per "
+              "With amount 100: an 81-year-old 低保 elder with hukou in 六村堡街道 (610112008) gets 100.00 "
+              "yuan per "
               "month.",
-              "With amount 100: a 低保 elder holding a grade-1 certificate who also gets the 两项补贴 (424.00 yuan a "
+              "With amount 100: a 低保 elder holding a grade-1 certificate who also gets the 两项补贴 "
+              "(424.00 yuan a "
               "month at "
-              "Guangzhou's amounts) is paid only the higher, the 两项补贴, under the default xixian.coordination.",
+              "Guangzhou's amounts) is paid only the higher, the 两项补贴, under the default "
+              "xixian.coordination.",
           },
   };
   e.build = entry_policy(e, [](const reading_context& r, const policy_head& self) {
     const std::string amount_text = r.get("xixian.difficult_elder.amount_yuan");
     if (amount_text.empty())
-      return self.announced("the amount of the 经济困难高龄、失能老年人补贴 is in no source (seed 002 only says "
-                            "建立经济困难高龄、"
-                            "失能老年人补贴制度, and DOMAIN.md has no Xixian amount); set the reading "
-                            "xixian.difficult_elder.amount_yuan (yuan per month) to compute it");
+      return self.announced(
+          "the amount of the 经济困难高龄、失能老年人补贴 is in no source (seed 002 only says "
+          "建立经济困难高龄、"
+          "失能老年人补贴制度, and DOMAIN.md has no Xixian amount); set the reading "
+          "xixian.difficult_elder.amount_yuan (yuan per month) to compute it");
     const auto amount =
         money_per_month(money::parse(amount_text, "readings.xixian.difficult_elder.amount_yuan"));
-    const citation c = detail::xixian_plan().cite("四、探索推进失能老年人照护服务",
-                                                  "建立经济困难高龄、失能老年人补贴制度,加强与残疾人两项补贴政策衔接。");
+    const citation c =
+        detail::xixian_plan().cite("四、探索推进失能老年人照护服务",
+                                   "建立经济困难高龄、失能老年人补贴制度,加强与残疾人两项补贴政策衔接。");
     category_set difficult{category::dibao};
     if (!r.is("xixian.economic_difficulty", "dibao_only")) difficult.insert(category::low_income);
     if (r.is("xixian.economic_difficulty", "dibao_low_income_tekun")) difficult.insert(category::tekun);
@@ -66,12 +72,14 @@ namespace eldercare::catalog_entries {
     parameter_list common = {
         assumed("amount", amount,
                 "user-supplied through the reading xixian.difficult_elder.amount_yuan: no source states it"),
-        assumed("period", "per month", "elderly subsidies are paid monthly (DOMAIN.md E.1); the plan gives none"),
+        assumed("period", "per month",
+                "elderly subsidies are paid monthly (DOMAIN.md E.1); the plan gives none"),
         sourced("area", detail::xixian_area(r), "DOMAIN.md B.2"),
         catalog_readings::reading_parameter(r, "xixian.membership", "membership"),
         catalog_readings::reading_parameter(r, "xixian.min_age", "min_age"),
         catalog_readings::reading_parameter(r, "xixian.economic_difficulty", "economic_difficulty"),
-        assumed("economically_difficult", in_category(difficult).describe(), "reading xixian.economic_difficulty"),
+        assumed("economically_difficult", in_category(difficult).describe(),
+                "reading xixian.economic_difficulty"),
     };
     auto with = [&](parameter_info more) {
       parameter_list p = common;
@@ -95,11 +103,11 @@ namespace eldercare::catalog_entries {
         amount,
         with(catalog_readings::reading_parameter(r, "xixian.disabled_level", "disabled_from_level"))};
     // One amount for both groups: an elder who is both 高龄 and 失能 gets it once (highest).
-    return self.policy(
-        detail::xixian_version(c)
-            .combine(combination::highest)
-            .rules({aged_rule, disabled_rule})
-            .parameters({catalog_readings::reading_parameter(r, "xixian.coordination", "coordination_with_two_subsidies")}));
+    return self.policy(detail::xixian_version(c)
+                           .combine(combination::highest)
+                           .rules({aged_rule, disabled_rule})
+                           .parameters({catalog_readings::reading_parameter(
+                               r, "xixian.coordination", "coordination_with_two_subsidies")}));
   });
   return e;
 }

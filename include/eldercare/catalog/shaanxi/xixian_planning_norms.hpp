@@ -24,7 +24,8 @@ namespace eldercare::catalog_entries {
                  "year the new area itself spends at least 55% of its welfare-lottery funds on eldercare.",
       .subject = subject_kind::area,
       .examples = {"1,000 institution beds with 480 nursing beds: 500 required, gap 20.",
-                   "10,000,000.00 yuan of welfare-lottery funds with 5,000,000.00 to eldercare: 5,500,000.00 required, "
+                   "10,000,000.00 yuan of welfare-lottery funds with 5,000,000.00 to eldercare: 5,500,000.00 "
+                   "required, "
                    "gap 500,000.00 yuan."},
   };
   e.build_norms = [](const reading_context&) {
@@ -33,7 +34,7 @@ namespace eldercare::catalog_entries {
     beds.id = "nursing_bed_share";
     beds.title = "护理型床位占比不低于50% (by 2022)";
     beds.cite = detail::xixian_plan().cite("一、深入推进医养结合机构发展",
-                                        "到2022年,新区养老机构护理型床位占比不低于50%");
+                                           "到2022年,新区养老机构护理型床位占比不低于50%");
     beds.origin = provenance::stated;
     beds.actual_name = "nursing_beds";
     beds.base_name = "institution_beds";

@@ -52,15 +52,21 @@ inline constexpr const char* xixian_jurisdiction =
        "DOMAIN.md B.2",
        false},
       {"xixian.rural_scope",
-       "Rural regional centres serve 农村最低生活保障老人、失能半失能老人、空巢老人…: does 农村 (rural) qualify the "
+       "Rural regional centres serve 农村最低生活保障老人、失能半失能老人、空巢老人…: does 农村 (rural) "
+       "qualify the "
        "低保 elders only, as the words run, or every group?",
-       {{"dibao_only", "农村 qualifies the 低保 elders only: the other groups are served wherever they live in the "
-                       "new area"},
+       {{"dibao_only",
+         "农村 qualifies the 低保 elders only: the other groups are served wherever they live in the "
+         "new area"},
         {"every_group", "every group must live in a village (the centres are rural centres)"}},
-       "dibao_only", provenance::stated,
-       "The plan attaches 农村 to 最低生活保障老人 alone (农村最低生活保障老人 is the name of a category: rural 低保); "
+       "dibao_only",
+       provenance::stated,
+       "The plan attaches 农村 to 最低生活保障老人 alone (农村最低生活保障老人 is the name of a category: "
+       "rural 低保); "
        "the other groups follow without it.",
-       "seed 002; DOMAIN.md open question 13", true, "农村最低生活保障老人、失能半失能老人、空巢老人"},
+       "seed 002; DOMAIN.md open question 13",
+       true,
+       "农村最低生活保障老人、失能半失能老人、空巢老人"},
       {"xixian.min_age",
        "The plan says 老人/老年人 without an age. Is there a minimum age?",
        {{"60", "60 周岁 (the statutory meaning of 老年人, Elder Rights Law art. 2)"},
@@ -163,7 +169,8 @@ inline version_spec<person> xixian_version(const citation& c) {
   return version("plan", c).start(
       provenance::assumed,
       "the seed (a 2023-04-30 upload of the plan) carries no date; the plan implements 国办发〔2019〕5号 "
-      "《关于推进养老服务发展的意见》 and its first target is 到2021年, so it dates from 2019-2020; 2020-01-01 "
+      "《关于推进养老服务发展的意见》 and its first target is 到2021年, so it dates from 2019-2020; "
+      "2020-01-01 "
       "is assumed");
 }
 

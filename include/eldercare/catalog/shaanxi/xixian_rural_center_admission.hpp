@@ -6,8 +6,8 @@
 // 传染疾病的农村最低生活保障老人、失能半失能老人、空巢老人、失独老人、高龄及其他生活困难老人提供养老和护理
 // 服务". Encoded as one rule: a member of the new area (reading xixian.membership), living in a
 // village when a 低保 recipient (农村 qualifies that group only, as the words run: reading
-// xixian.rural_scope; rural by residence, DOMAIN.md B.1), an elder, in one of the target groups, and — the two
-// exclusions, explained when they fire — without a severe mental illness and without a notifiable
+// xixian.rural_scope; rural by residence, DOMAIN.md B.1), an elder, in one of the target groups, and — the
+// two exclusions, explained when they fire — without a severe mental illness and without a notifiable
 // infectious disease (DOMAIN.md D.2). The grant is one place in a centre (service_places(1)).
 
 #include "eldercare/catalog/shaanxi/xixian_readings.hpp"
@@ -24,33 +24,38 @@ namespace eldercare::catalog_entries {
       .summary =
           "Rural regional eldercare centres of 西咸新区 serve elders who need the service and have no mental "
           "illness and no notifiable infectious disease, and who are rural 低保 recipients, 失能 or 半失能, "
-          "empty-nest, 失独, of advanced age (高龄), or otherwise in hardship (农村 qualifies the 低保 group as the "
+          "empty-nest, 失独, of advanced age (高龄), or otherwise in hardship (农村 qualifies the 低保 group "
+          "as the "
           "words run; reading xixian.rural_scope makes every group rural). The grant is a place in a centre.",
       .readings = {"xixian.membership", "xixian.extra_towns", "xixian.rural_scope", "xixian.min_age",
-                   "xixian.advanced_age", "xixian.semi_disabled_level", "xixian.other_hardship", "age.reached",
-                   "age.leap_day"},
+                   "xixian.advanced_age", "xixian.semi_disabled_level", "xixian.other_hardship",
+                   "age.reached", "age.leap_day"},
       .examples =
           {
               "A 70-year-old rural 低保 elder with hukou in 周陵街道 (610404008): 1 service place.",
-              "The same elder with a severe mental illness: not eligible; the explanation shows the exclusion "
+              "The same elder with a severe mental illness: not eligible; the explanation shows the "
+              "exclusion "
               "无精神病 firing.",
-              "An 80-year-old rural elder in 斗门街道 (610116010) with no other group: eligible as 高龄 from the "
+              "An 80-year-old rural elder in 斗门街道 (610116010) with no other group: eligible as 高龄 from "
+              "the "
               "80th birthday.",
-              "An urban 70-year-old 低保 elder of the new area: not eligible (rural 低保 only); an urban 空巢 one: "
+              "An urban 70-year-old 低保 elder of the new area: not eligible (rural 低保 only); an urban "
+              "空巢 one: "
               "eligible by default, not under xixian.rural_scope = every_group.",
           },
   };
   e.build = entry_policy(e, [](const reading_context& r, const policy_head& self) {
-    const citation c = detail::xixian_plan().cite("一、探索农村区域性养老服务中心建设",
-                                                  "负责向有服务需求且无精神病和法定传染疾病的农村最低生活保障老"
-                                                  "人、失能半失能老人、空巢老人、失独老人、高龄及"
-                                                  "其他生活困难老人提供养老和护理服务");
+    const citation c = detail::xixian_plan().cite(
+        "一、探索农村区域性养老服务中心建设", "负责向有服务需求且无精神病和法定传染疾病的农村最低生活保障老"
+                                              "人、失能半失能老人、空巢老人、失独老人、高龄及"
+                                              "其他生活困难老人提供养老和护理服务");
     const ability_level semi = detail::xixian_level(r, "xixian.semi_disabled_level");
     const bool every_group_rural = r.is("xixian.rural_scope", "every_group");
     std::vector<any_condition> groups = {
-        every_group_rural ? any_condition(in_category(category::dibao))
-                          : any_condition(in_category(category::dibao) && lives_rural{}), // 农村最低生活保障老人
-        ability_at_least(semi),       // 失能半失能老人
+        every_group_rural
+            ? any_condition(in_category(category::dibao))
+            : any_condition(in_category(category::dibao) && lives_rural{}), // 农村最低生活保障老人
+        ability_at_least(semi),                                             // 失能半失能老人
         in_category(
             category_set{category::kongchao, category::living_alone}), // 空巢老人 (独居 is its subset)
         in_category(category::shidu),                                  // 失独老人
@@ -80,12 +85,13 @@ namespace eldercare::catalog_entries {
         catalog_readings::reading_parameter(r, "xixian.semi_disabled_level", "semi_disabled_from_level"),
         catalog_readings::reading_parameter(r, "xixian.advanced_age", "advanced_age_from"),
         catalog_readings::reading_parameter(r, "xixian.other_hardship", "other_hardship"),
-        stated("exclusions", "no severe mental illness; no notifiable infectious disease",
-               "精神病 read as the 严重精神障碍 list, 法定传染病 as the current 甲/乙/丙 "
-               "lists (DOMAIN.md "
-               "D.2 [K]). A broader reading (any F-coded diagnosis, dementia) cannot be evaluated: the person "
-               "record "
-               "carries only the severe-disorder flag (DOMAIN.md open question 13)")
+        stated(
+            "exclusions", "no severe mental illness; no notifiable infectious disease",
+            "精神病 read as the 严重精神障碍 list, 法定传染病 as the current 甲/乙/丙 "
+            "lists (DOMAIN.md "
+            "D.2 [K]). A broader reading (any F-coded diagnosis, dementia) cannot be evaluated: the person "
+            "record "
+            "carries only the severe-disorder flag (DOMAIN.md open question 13)")
             .quote("无精神病和法定传染疾病"),
         assumed("service_need", "presumed from the application",
                 "有服务需求: the elder (or family) applies; the record holds no separate fact"),

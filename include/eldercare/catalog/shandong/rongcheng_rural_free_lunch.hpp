@@ -61,7 +61,8 @@ inline constexpr const char* rongcheng_canteen_programme = "rongcheng.warm_cante
         {"assumed_available", "assumed: every rural 80+ elder of Rongcheng can eat at a canteen"}},
        "registered_only",
        provenance::stated,
-       "507 canteens cover 65% of the villages (覆盖全市65%的村居) and serve 1.5万 elders: an elder whose village "
+       "507 canteens cover 65% of the villages (覆盖全市65%的村居) and serve 1.5万 elders: an elder whose "
+       "village "
        "has no canteen gets no lunch. The library has no list of those villages, so the elder's registration "
        "with their village's canteen stands for it.",
        "seed 001 (覆盖全市65%的村居)",
@@ -76,22 +77,26 @@ inline constexpr const char* rongcheng_canteen_programme = "rongcheng.warm_cante
       .title = "荣成市暖心食堂 农村80周岁以上老人免费午餐",
       .jurisdiction = "山东省荣成市 (371082)",
       .source = catalog_sources::seed_001,
-      .summary = "Elders aged 80 and over who live in a Rongcheng village with a 暖心食堂 get a free lunch there (507 "
-                 "canteens covering 65% of villages in 2022; one lunch a day assumed). By default an elder counts as "
+      .summary = "Elders aged 80 and over who live in a Rongcheng village with a 暖心食堂 get a free lunch "
+                 "there (507 "
+                 "canteens covering 65% of villages in 2022; one lunch a day assumed). By default an elder "
+                 "counts as "
                  "having a canteen when registered with it (programme rongcheng.warm_canteen).",
       .readings = {"rongcheng.age_reference", "rongcheng.hukou", "rongcheng.canteen_coverage", "age.reached",
                    "age.leap_day"},
-      .examples = {"Born 1942-03-10, living in a Rongcheng village and registered with its canteen: 1 meal per day "
-                   "from 2022-03-10 (80th birthday); from 2023-01-01 under rongcheng.age_reference=by_january_1.",
-                   "The same elder not registered with a canteen: nothing by default; 1 meal per day under "
-                   "rongcheng.canteen_coverage=assumed_available.",
-                   "The same elder living in a Rongcheng town (urban residence): nothing.",
-                   "Any elder on 2021-05-10: undetermined (the canteens are known from 2021-05-11)."},
+      .examples =
+          {"Born 1942-03-10, living in a Rongcheng village and registered with its canteen: 1 meal per day "
+           "from 2022-03-10 (80th birthday); from 2023-01-01 under rongcheng.age_reference=by_january_1.",
+           "The same elder not registered with a canteen: nothing by default; 1 meal per day under "
+           "rongcheng.canteen_coverage=assumed_available.",
+           "The same elder living in a Rongcheng town (urban residence): nothing.",
+           "Any elder on 2021-05-10: undetermined (the canteens are known from 2021-05-11)."},
   };
   e.build = entry_policy(e, [](const reading_context& r, const policy_head& self) {
     // The earliest report of the canteens running (DOMAIN.md E.3) is the version's start.
-    const citation c = weihai_reported("荣成市暖心食堂", "坚持多样化农村养老模式 (信用+)", make_date(2021, 5, 11))
-                           .cite("为1.5万名80周岁以上农村老人提供免费午餐");
+    const citation c =
+        weihai_reported("荣成市暖心食堂", "坚持多样化农村养老模式 (信用+)", make_date(2021, 5, 11))
+            .cite("为1.5万名80周岁以上农村老人提供免费午餐");
     const region_set rongcheng("荣成市", {regions::rongcheng});
     const auto ages = catalog_readings::ages(r);
     const std::string age_ref = r.get("rongcheng.age_reference");
@@ -100,7 +105,8 @@ inline constexpr const char* rongcheng_canteen_programme = "rongcheng.warm_cante
     const int min_age = 80;
 
     std::vector<any_condition> parts{lives_rural(), lives_in(rongcheng)};
-    if (age_ref == "by_january_1") parts.emplace_back(age_at_least_by_year(min_age, year_mark::january_1, ages));
+    if (age_ref == "by_january_1")
+      parts.emplace_back(age_at_least_by_year(min_age, year_mark::january_1, ages));
     else if (age_ref == "during_year")
       parts.emplace_back(age_at_least_by_year(min_age, year_mark::december_31, ages));
     else
@@ -110,9 +116,11 @@ inline constexpr const char* rongcheng_canteen_programme = "rongcheng.warm_cante
 
     parameter_list p = {
         stated("meal", "lunch, free").quote("提供免费午餐"),
-        assumed("frequency", "1 meal per day", "the seed says 免费午餐 without a frequency; a canteen serves lunch daily"),
+        assumed("frequency", "1 meal per day",
+                "the seed says 免费午餐 without a frequency; a canteen serves lunch daily"),
         stated("min_age", min_age, "includes 80, art. 1259").quote("80周岁以上"),
-        stated("rural", "by residence (lives in a village)", "rural by residence (DOMAIN.md B.1)").quote("农村老人"),
+        stated("rural", "by residence (lives in a village)", "rural by residence (DOMAIN.md B.1)")
+            .quote("农村老人"),
         stated("region", rongcheng).quote("以荣成市为例…暖心食堂"),
         assumed("age_reference", age_ref, "reading rongcheng.age_reference"),
         assumed("hukou", hukou ? "371082 required" : "not required", "reading rongcheng.hukou"),
@@ -127,14 +135,17 @@ inline constexpr const char* rongcheng_canteen_programme = "rongcheng.warm_cante
                      meals_per_day(1),
                      p};
     return self
-        .policy(version("2021", c)
-                    .start(provenance::sourced,
-                           "the earliest report of the canteens running (DOMAIN.md E.3: 363 canteens by May 2021, "
-                           "modaily.cn 2021-05-11): the first day they are known; earlier dates are undetermined")
-                    .rules({lunch}))
-        .known_from(make_date(2021, 5, 11),
-                    "363 canteens were already running by May 2021 (DOMAIN.md E.3); when the first opened is in no "
-                    "source");
+        .policy(
+            version("2021", c)
+                .start(
+                    provenance::sourced,
+                    "the earliest report of the canteens running (DOMAIN.md E.3: 363 canteens by May 2021, "
+                    "modaily.cn 2021-05-11): the first day they are known; earlier dates are undetermined")
+                .rules({lunch}))
+        .known_from(
+            make_date(2021, 5, 11),
+            "363 canteens were already running by May 2021 (DOMAIN.md E.3); when the first opened is in no "
+            "source");
   });
   return e;
 }

@@ -101,12 +101,14 @@ namespace detail {
       .jurisdiction = weihai_jurisdiction,
       .source = catalog_sources::seed_001,
       .summary =
-          "Weihai-hukou elders aged 60+ living at home: 60 hours of purchased home care a month for dispersed "
+          "Weihai-hukou elders aged 60+ living at home: 60 hours of purchased home care a month for "
+          "dispersed "
           "特困/低保 elders who cannot look after themselves (重度), 45 hours for dispersed 特困/低保 elders "
           "who are semi-dependent (中度), 30 hours for 重度 elders who are 重点优抚 (抚恤定补), 计生特扶, "
           "model workers (municipal or higher) or pre-1949 Party members. The government pays at least 20 "
           "yuan an hour.",
-      .readings = concat({"weihai.dependency_scale", "weihai.hour_price_yuan"}, catalog_readings::age_reading_names),
+      .readings =
+          concat({"weihai.dependency_scale", "weihai.hour_price_yuan"}, catalog_readings::age_reading_names),
       .examples =
           {
               "A 75-year-old Weihai 低保 elder at home assessed at GB/T level 3: 60 service hours per month "
@@ -120,11 +122,13 @@ namespace detail {
     // The notice is numbered 2018; its day of entry into force is in no source (2018-01-01 assumed).
     const cited_document notice{.document = weihai_home_care_notice,
                                 .source = catalog_sources::seed_001,
-                                .clause = std::string("tiers per DOMAIN.md E.3 (临港区 version of the notice); ") +
-                                          weihai_seed_report + ", 创新基本化居家上门服务模式",
+                                .clause =
+                                    std::string("tiers per DOMAIN.md E.3 (临港区 version of the notice); ") +
+                                    weihai_seed_report + ", 创新基本化居家上门服务模式",
                                 .effective_from = make_date(2018, 1, 1)};
-    const citation c = notice.cite("将低保、城乡特困人员、重点优抚对象、计划生育特别扶助对象等老年群体纳入政府购买服务范畴,"
-                                   "每月提供30-60小时的居家养老服务");
+    const citation c =
+        notice.cite("将低保、城乡特困人员、重点优抚对象、计划生育特别扶助对象等老年群体纳入政府购买服务范畴,"
+                    "每月提供30-60小时的居家养老服务");
     const region_set weihai("威海市", {regions::weihai});
     const int min_age = 60;
     const combination one_tier = combination::first_match;
@@ -168,8 +172,10 @@ namespace detail {
           sourced("min_age", min_age, "60周岁以上 (DOMAIN.md E.3)"),
           sourced("lives_at_home", true, "居家 / 分散供养: not in an institution (DOMAIN.md E.3)"),
           assumed("dependency_scale", scale,
-                  std::string(default_scale ? "default " : "chosen ") + "reading weihai.dependency_scale: " + scale_meaning),
-          parameter("hour_price", parameter_text(price) + " per hour", default_price ? provenance::sourced : provenance::assumed,
+                  std::string(default_scale ? "default " : "chosen ") +
+                      "reading weihai.dependency_scale: " + scale_meaning),
+          parameter("hour_price", parameter_text(price) + " per hour",
+                    default_price ? provenance::sourced : provenance::assumed,
                     default_price ? "不低于每小时20元 (DOMAIN.md E.3), reading weihai.hour_price_yuan"
                                   : "reading weihai.hour_price_yuan chosen for this evaluation"),
           derived("value", parameter_text(home_care_value(grant, price)) + " per month",
@@ -200,14 +206,16 @@ namespace detail {
         service_hours_per_month(30),
         params(30, "市级以上劳动模范、抚恤定补优抚对象、计划生育特别扶助对象、建国前老党员, 重度 — 30小时")};
 
-    return self.policy(version("2018", c)
-                           .start(provenance::assumed,
-                                  "the notice is numbered 2018 (威民发〔2018〕161号); its day of entry into force is in no "
-                                  "source, so the year's first day is assumed; seed 001 reports it in force on 2022-10-15")
-                           .combine(one_tier)
-                           .rules({tier60, tier45, tier30})
-                           .parameters({sourced("combination", one_tier,
-                                                "one tier per elder: 60, else 45, else 30 (威民发〔2018〕161号, DOMAIN.md E.3)")}));
+    return self.policy(
+        version("2018", c)
+            .start(provenance::assumed,
+                   "the notice is numbered 2018 (威民发〔2018〕161号); its day of entry into force is in no "
+                   "source, so the year's first day is assumed; seed 001 reports it in force on 2022-10-15")
+            .combine(one_tier)
+            .rules({tier60, tier45, tier30})
+            .parameters(
+                {sourced("combination", one_tier,
+                         "one tier per elder: 60, else 45, else 30 (威民发〔2018〕161号, DOMAIN.md E.3)")}));
   });
   return e;
 }

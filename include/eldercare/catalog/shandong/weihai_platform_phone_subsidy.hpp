@@ -57,15 +57,18 @@ namespace detail {
 
 /// Why dates before the report are undetermined.
 inline constexpr const char* weihai_platform_earlier =
-    "the platform had run 十年来 (for about ten years) by the report of 2022-10-15 (seed 001); when the phones and "
+    "the platform had run 十年来 (for about ten years) by the report of 2022-10-15 (seed 001); when the "
+    "phones and "
     "the fee subsidy began is in no source";
 
 /// An enrolled elder, with the extra conditions of reading weihai.platform_conditions.
 [[nodiscard]] inline any_condition weihai_platform_member(const reading_context& r) {
   const region_set weihai("威海市", {regions::weihai});
   const std::string extra = r.get("weihai.platform_conditions");
-  const enrolled_in enrolled(weihai_platform_programme, "Weihai virtual eldercare platform (虚拟养老院, 6012349)");
-  if (extra == "resident_60") return enrolled && lives_in(weihai) && age_at_least(60, catalog_readings::ages(r));
+  const enrolled_in enrolled(weihai_platform_programme,
+                             "Weihai virtual eldercare platform (虚拟养老院, 6012349)");
+  if (extra == "resident_60")
+    return enrolled && lives_in(weihai) && age_at_least(60, catalog_readings::ages(r));
   if (extra == "hukou_60") return enrolled && hukou_in(weihai) && age_at_least(60, catalog_readings::ages(r));
   return enrolled;
 }
@@ -102,7 +105,8 @@ inline constexpr const char* weihai_platform_earlier =
   };
   e.build = entry_policy(e, [](const reading_context& r, const policy_head& self) {
     using namespace eldercare::literals;
-    const citation c = detail::weihai_platform_citation("威海市养老服务中心 (虚拟养老院) 话费补贴 (政府购买服务)");
+    const citation c =
+        detail::weihai_platform_citation("威海市养老服务中心 (虚拟养老院) 话费补贴 (政府购买服务)");
     const auto amount = money_per_month(10_yuan);
     const payee paid_to = payee::household;
     parameter_list p = {
@@ -110,16 +114,14 @@ inline constexpr const char* weihai_platform_earlier =
         stated("payee", paid_to, "每户: once per household").quote("每月每户"),
     };
     for (auto& q : detail::weihai_platform_parameters(r)) p.push_back(std::move(q));
-    const rule phone{"phone_fee",
-                     "10 yuan of phone fees a month per household of enrolled elders",
-                     c,
-                     detail::weihai_platform_member(r),
-                     amount,
-                     p};
+    const rule phone{"phone_fee", "10 yuan of phone fees a month per household of enrolled elders",
+                     c,           detail::weihai_platform_member(r),
+                     amount,      p};
     return self
         .policy(version("2022", c)
                     .start(provenance::assumed,
-                           "the date of seed 001, which reports the subsidy as running: the first day it is known in "
+                           "the date of seed 001, which reports the subsidy as running: the first day it is "
+                           "known in "
                            "force (earlier dates are undetermined, not assumed out of force)")
                     .paid_to(paid_to)
                     .rules({phone}))
@@ -134,16 +136,19 @@ inline constexpr const char* weihai_platform_earlier =
       .title = "威海市虚拟养老院入网老年人免费赠送话机",
       .jurisdiction = weihai_jurisdiction,
       .source = catalog_sources::seed_001,
-      .summary = "Households of elders enrolled on Weihai's virtual eldercare platform (虚拟养老院, 6012349) get a "
-                 "phone (话机) free, once per household: a grant in kind, delivered in the first month the household "
-                 "qualifies.",
+      .summary =
+          "Households of elders enrolled on Weihai's virtual eldercare platform (虚拟养老院, 6012349) get a "
+          "phone (话机) free, once per household: a grant in kind, delivered in the first month the "
+          "household "
+          "qualifies.",
       .subject = subject_kind::household,
       .readings = {"weihai.platform_conditions", "age.reached", "age.leap_day"},
       .examples = {"A household of two enrolled elders: 1 device once (one phone for the household).",
                    "The same household on 2022-10-14: undetermined (the scheme is known from 2022-10-15)."},
   };
   e.build = entry_policy(e, [](const reading_context& r, const policy_head& self) {
-    const citation c = detail::weihai_platform_citation("威海市养老服务中心 (虚拟养老院) 免费赠送话机 (政府购买服务)");
+    const citation c =
+        detail::weihai_platform_citation("威海市养老服务中心 (虚拟养老院) 免费赠送话机 (政府购买服务)");
     const auto phone = devices_once(1);
     const payee paid_to = payee::household;
     parameter_list p = {
@@ -151,15 +156,20 @@ inline constexpr const char* weihai_platform_earlier =
         stated("payee", paid_to, "按户: once per household").quote("按户"),
     };
     for (auto& q : detail::weihai_platform_parameters(r)) p.push_back(std::move(q));
-    const rule free_phone{"free_phone", "a free phone for each household of enrolled elders", c,
-                          detail::weihai_platform_member(r), phone, p};
+    const rule free_phone{"free_phone",
+                          "a free phone for each household of enrolled elders",
+                          c,
+                          detail::weihai_platform_member(r),
+                          phone,
+                          p};
     return self
-        .policy(version("2022", c)
-                    .start(provenance::assumed,
-                           "the date of seed 001, which reports phones being given: the first day it is known in "
-                           "force (earlier dates are undetermined)")
-                    .paid_to(paid_to)
-                    .rules({free_phone}))
+        .policy(
+            version("2022", c)
+                .start(provenance::assumed,
+                       "the date of seed 001, which reports phones being given: the first day it is known in "
+                       "force (earlier dates are undetermined)")
+                .paid_to(paid_to)
+                .rules({free_phone}))
         .known_from(make_date(2022, 10, 15), detail::weihai_platform_earlier);
   });
   return e;

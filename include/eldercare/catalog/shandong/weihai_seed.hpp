@@ -14,7 +14,8 @@ inline constexpr const char* weihai_seed_report =
     "as reported in 《山东:威海养老服务项目获批中央补助资金5343万元》 (2022-10-15, seed 001)";
 
 /// A measure the report describes, in force from `from`, cited at the report's section `section`.
-[[nodiscard]] inline cited_document weihai_reported(std::string document, const std::string& section, date from) {
+[[nodiscard]] inline cited_document weihai_reported(std::string document, const std::string& section,
+                                                    date from) {
   return {.document = std::move(document),
           .source = catalog_sources::seed_001,
           .clause = std::string(weihai_seed_report) + ", " + section,

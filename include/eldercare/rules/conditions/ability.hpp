@@ -26,7 +26,8 @@ namespace detail {
 /// "肢体残疾 一级; 智力残疾 二级": a certificate and its components, for explanations.
 inline std::string certificate_text(const disability_certificate& c) {
   std::string v = std::string(label(c.category())) + " " + std::string(c.grade().label());
-  for (const auto& e : c.components()) v += "; " + std::string(label(e.category)) + " " + std::string(e.grade.label());
+  for (const auto& e : c.components())
+    v += "; " + std::string(label(e.category)) + " " + std::string(e.grade.label());
   return v;
 }
 inline std::string categories_text(const std::vector<disability_category>& cs) {
@@ -43,8 +44,9 @@ inline std::string categories_text(const std::vector<disability_category>& cs) {
 /// The two parameters of a certificate leaf (disability_at_least, multiple_disability_with).
 template <class Leaf, class V>
 void certificate_fields(Leaf& self, V& v) {
-  v(leaf_param("categories", "Disability categories (\"physical\", \"intellectual\", ..., or the Chinese labels), any "
-                             "of which will do."),
+  v(leaf_param("categories",
+               "Disability categories (\"physical\", \"intellectual\", ..., or the Chinese labels), any "
+               "of which will do."),
     self.categories);
   v(leaf_param("grade", "1 (一级, most severe) to 4: 2 holds for 一级 and 二级."), self.grade);
 }
@@ -59,9 +61,9 @@ inline void check_categories(const std::vector<disability_category>& cs, std::st
 struct ability_at_least : condition_tag {
   static constexpr std::string_view kind = "ability_at_least";
   static constexpr row_fields reads = row_fields::ability;
-  static constexpr std::string_view doc =
-      "An ability assessment valid on the date with a GB/T 42195-2022 level ≥ `level`. Levels grow with need: "
-      "level 3 or more is \"重度失能及以上\".";
+  static constexpr std::string_view doc = "An ability assessment valid on the date with a GB/T 42195-2022 "
+                                          "level ≥ `level`. Levels grow with need: "
+                                          "level 3 or more is \"重度失能及以上\".";
 
   ability_level minimum = ability_level::intact;
 
@@ -84,9 +86,10 @@ struct ability_at_least : condition_tag {
       if (!a) {
         r.note = "no ability assessment on file";
       } else {
-        r.facts = {{"ability.level", std::to_string(a->level().value()) + " " + std::string(a->level().label())},
-                   {"ability.scale", std::string(to_string(a->scale()))},
-                   {"ability.assessed_on", to_iso(a->assessed_on())}};
+        r.facts = {
+            {"ability.level", std::to_string(a->level().value()) + " " + std::string(a->level().label())},
+            {"ability.scale", std::string(to_string(a->scale()))},
+            {"ability.assessed_on", to_iso(a->assessed_on())}};
         if (!valid) r.note = "the assessment does not hold on " + to_iso(ctx.on);
       }
       return r;
@@ -94,7 +97,8 @@ struct ability_at_least : condition_tag {
     return ok;
   }
   [[nodiscard]] std::string describe() const {
-    return "ability level ≥ " + std::to_string(minimum.value()) + " (" + std::string(minimum.label()) + ", GB/T 42195-2022)";
+    return "ability level ≥ " + std::to_string(minimum.value()) + " (" + std::string(minimum.label()) +
+           ", GB/T 42195-2022)";
   }
 
 protected:
@@ -112,7 +116,8 @@ struct disability_at_least : condition_tag {
   std::vector<disability_category> categories;
   disability_grade grade = disability_grade::one;
 
-  disability_at_least(std::vector<disability_category> cs, disability_grade g) : categories(std::move(cs)), grade(g) {
+  disability_at_least(std::vector<disability_category> cs, disability_grade g)
+      : categories(std::move(cs)), grade(g) {
     validate();
   }
 
@@ -133,14 +138,15 @@ struct disability_at_least : condition_tag {
       r.condition = describe();
       r.passed = ok;
       if (!c) r.note = "no disability certificate";
-      else r.facts = {{"disability", detail::certificate_text(*c)}};
+      else
+        r.facts = {{"disability", detail::certificate_text(*c)}};
       return r;
     });
     return ok;
   }
   [[nodiscard]] std::string describe() const {
-    return "disability certificate " + detail::categories_text(categories) + " grade " + std::string(grade.label()) +
-           " or more severe";
+    return "disability certificate " + detail::categories_text(categories) + " grade " +
+           std::string(grade.label()) + " or more severe";
   }
 
 protected:
@@ -156,14 +162,15 @@ namespace eldercare {
 struct multiple_disability_with : condition_tag {
   static constexpr std::string_view kind = "multiple_disability_with";
   static constexpr row_fields reads = row_fields::disability;
-  static constexpr std::string_view doc =
-      "A 多重残疾 (multiple disability) certificate one of whose components is in `categories` at `grade` or more "
-      "severe (Beijing: \"多重残疾中含二级智力或精神残疾\").";
+  static constexpr std::string_view doc = "A 多重残疾 (multiple disability) certificate one of whose "
+                                          "components is in `categories` at `grade` or more "
+                                          "severe (Beijing: \"多重残疾中含二级智力或精神残疾\").";
 
   std::vector<disability_category> categories;
   disability_grade grade = disability_grade::one;
 
-  multiple_disability_with(std::vector<disability_category> cs, disability_grade g) : categories(std::move(cs)), grade(g) {
+  multiple_disability_with(std::vector<disability_category> cs, disability_grade g)
+      : categories(std::move(cs)), grade(g) {
     validate();
   }
 
@@ -185,14 +192,15 @@ struct multiple_disability_with : condition_tag {
       r.condition = describe();
       r.passed = ok;
       if (!c) r.note = "no disability certificate";
-      else r.facts = {{"disability", detail::certificate_text(*c)}};
+      else
+        r.facts = {{"disability", detail::certificate_text(*c)}};
       return r;
     });
     return ok;
   }
   [[nodiscard]] std::string describe() const {
-    return "多重残疾 including " + detail::categories_text(categories) + " grade " + std::string(grade.label()) +
-           " or more severe";
+    return "多重残疾 including " + detail::categories_text(categories) + " grade " +
+           std::string(grade.label()) + " or more severe";
   }
 
 protected:

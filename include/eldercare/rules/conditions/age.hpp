@@ -1,7 +1,7 @@
 #pragma once
 // Age conditions. Art. 1259: "X周岁以上" includes X (age_at_least); "不满X周岁" excludes it (age_under).
 
-#include <optional>    // the day an age is reached, if within the supported years
+#include <optional> // the day an age is reached, if within the supported years
 #include <string>
 #include <string_view> // the leaves' declarations
 
@@ -63,8 +63,9 @@ struct age_at_least : condition_tag {
       r.condition = describe();
       r.passed = ok;
       r.facts = {{"birth_date", to_iso(ctx.subject.birth_date)},
-                 {"age", ctx.on < ctx.subject.birth_date ? std::string("not born")
-                                                         : std::to_string(age_on(ctx.subject.birth_date, ctx.on, rule))}};
+                 {"age", ctx.on < ctx.subject.birth_date
+                             ? std::string("not born")
+                             : std::to_string(age_on(ctx.subject.birth_date, ctx.on, rule))}};
       if (!ok) r.met_on = reached;
       return r;
     });

@@ -4,12 +4,12 @@
 // year). DOMAIN.md open question 12 (Rongcheng's free lunch) asks which, against the day-by-day test
 // of age_at_least.
 
-#include <optional>    // the day the age is reached, if within the supported years
+#include <optional> // the day the age is reached, if within the supported years
 #include <string>
 #include <string_view> // the leaf's declarations
 
-#include "eldercare/core/words.hpp"
 #include "eldercare/calendar/age.hpp"
+#include "eldercare/core/words.hpp"
 #include "eldercare/rules/conditions/age.hpp" // HasBirthDate, the age rule's parameters
 #include "eldercare/rules/leaf.hpp"
 
@@ -31,7 +31,6 @@ struct enum_words<year_mark> {
   }};
 };
 
-
 /// Age ≥ `years` 周岁 on the year's `mark` (1 January or 31 December of the evaluation date's year).
 /// When not met, time meets it on 1 January of the first year whose mark the age is reached by.
 struct age_at_least_by_year : condition_tag {
@@ -49,8 +48,9 @@ struct age_at_least_by_year : condition_tag {
   template <class Self, class V>
   static void fields(Self& self, V&& v) {
     v(leaf_param("years", "0-150."), self.years);
-    v(leaf_param("mark", "Reached by 1 January (eligible for the whole year) or by 31 December (eligible from "
-                         "1 January of the year in which the age is reached).")
+    v(leaf_param("mark",
+                 "Reached by 1 January (eligible for the whole year) or by 31 December (eligible from "
+                 "1 January of the year in which the age is reached).")
           .by_name(),
       self.mark, year_mark::january_1);
     detail::age_rule_fields(self.rule, v);

@@ -2,7 +2,7 @@
 // Alive (在世). Every subsidy to a person stops with the person's death; the records say so with a
 // date of death (person::died_on, 死亡日期), and a rule that pays the living tests this leaf.
 
-#include <optional>    // the date of death, when recorded
+#include <optional> // the date of death, when recorded
 #include <string>
 #include <string_view> // the leaf's declarations
 

@@ -23,7 +23,8 @@ struct always : condition_tag {
     v(leaf_param("what", "How explanations word it (not empty)."), self.what, std::string("always"));
   }
   void validate() const {
-    if (what.empty()) throw invalid_value(error_id::invalid_parameter, "always.what", "", "must not be empty");
+    if (what.empty())
+      throw invalid_value(error_id::invalid_parameter, "always.what", "", "must not be empty");
   }
 
   template <class Subject, class Sink>

@@ -29,12 +29,14 @@ struct in_category : condition_tag {
 
   template <class Self, class V>
   static void fields(Self& self, V&& v) {
-    v(leaf_param("categories", "The categories, any of which will do (one list, or the words one by one).").spread(),
+    v(leaf_param("categories", "The categories, any of which will do (one list, or the words one by one).")
+          .spread(),
       self.wanted);
   }
   void validate() const {
     if (wanted.empty())
-      throw invalid_value(error_id::invalid_parameter, "in_category.categories", "[]", "needs at least one category");
+      throw invalid_value(error_id::invalid_parameter, "in_category.categories", "[]",
+                          "needs at least one category");
   }
 
   template <HasCategories Subject, class Sink>

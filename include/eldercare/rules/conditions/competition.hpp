@@ -41,7 +41,8 @@ struct organised_by : condition_tag {
   std::vector<event_organiser> kinds;
 
   explicit organised_by(std::vector<event_organiser> k) : kinds(std::move(k)) {
-    if (kinds.empty()) throw invalid_value(error_id::invalid_parameter, "organised_by.kinds", "[]", "needs a kind");
+    if (kinds.empty())
+      throw invalid_value(error_id::invalid_parameter, "organised_by.kinds", "[]", "needs a kind");
   }
 
   template <HasOrganiser Subject, class Sink>
@@ -90,7 +91,8 @@ struct event_kind_in : condition_tag {
   std::vector<event_kind> kinds;
 
   explicit event_kind_in(std::vector<event_kind> k) : kinds(std::move(k)) {
-    if (kinds.empty()) throw invalid_value(error_id::invalid_parameter, "event_kind_in.kinds", "[]", "needs a kind");
+    if (kinds.empty())
+      throw invalid_value(error_id::invalid_parameter, "event_kind_in.kinds", "[]", "needs a kind");
   }
 
   template <HasEventKind Subject, class Sink>
@@ -118,7 +120,9 @@ struct participants_at_least : condition_tag {
   std::int64_t minimum;
 
   explicit participants_at_least(std::int64_t m) : minimum(m) {
-    if (m < 0) throw invalid_value(error_id::invalid_parameter, "participants_at_least", std::to_string(m), "cannot be negative");
+    if (m < 0)
+      throw invalid_value(error_id::invalid_parameter, "participants_at_least", std::to_string(m),
+                          "cannot be negative");
   }
 
   template <HasParticipants Subject, class Sink>
@@ -133,7 +137,9 @@ struct participants_at_least : condition_tag {
     });
     return ok;
   }
-  [[nodiscard]] std::string describe() const { return "at least " + std::to_string(minimum) + " participants"; }
+  [[nodiscard]] std::string describe() const {
+    return "at least " + std::to_string(minimum) + " participants";
+  }
 };
 
 } // namespace eldercare

@@ -62,8 +62,11 @@ struct employment_lasted_at_least : condition_tag {
       r.facts = {{"hired_on", to_iso(s.hired_on)},
                  {"left_on", s.left_on ? to_iso(*s.left_on) : std::string("still employed")},
                  {"complete_on", complete ? to_iso(*complete) : std::string("after 2400")}};
-      if (ended_short) r.note = "the employment ended on " + to_iso(*s.left_on) + ", before " + length.to_string() + " were complete";
-      else if (!ok) r.met_on = complete;
+      if (ended_short)
+        r.note = "the employment ended on " + to_iso(*s.left_on) + ", before " + length.to_string() +
+                 " were complete";
+      else if (!ok)
+        r.met_on = complete;
       return r;
     });
     return ok;
@@ -134,18 +137,22 @@ struct wage_growth_at_least : condition_tag {
       for (int k = 0; k < done && static_cast<std::size_t>(k) < growth.size(); ++k)
         list += (list.empty() ? "" : ", ") + std::string("year ") + std::to_string(k + 1) + " " +
                 detail::permille_text(growth[static_cast<std::size_t>(k)]);
-      r.facts = {{"completed_years", std::to_string(done)}, {"wage_growth", list.empty() ? std::string("none") : list}};
+      r.facts = {{"completed_years", std::to_string(done)},
+                 {"wage_growth", list.empty() ? std::string("none") : list}};
       if (done == 0) r.note = "no year of the employment is complete on " + to_iso(ctx.on);
-      else if (needed > done) r.note = "only " + std::to_string(done) + " completed years";
-      else r.note = missing;
+      else if (needed > done)
+        r.note = "only " + std::to_string(done) + " completed years";
+      else
+        r.note = missing;
       return r;
     });
     return ok;
   }
   [[nodiscard]] std::string describe() const {
-    const std::string span = years == 0   ? std::string("every completed year")
-                             : years == 1 ? std::string("the latest completed year")
-                                          : "each of the latest " + std::to_string(years) + " completed years";
+    const std::string span = years == 0 ? std::string("every completed year")
+                             : years == 1
+                                 ? std::string("the latest completed year")
+                                 : "each of the latest " + std::to_string(years) + " completed years";
     return "year-on-year wage growth ≥ " + detail::permille_text(permille) + " in " + span;
   }
 };

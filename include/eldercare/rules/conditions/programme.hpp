@@ -20,12 +20,14 @@ concept HasProgrammes = requires(const S& s) {
 struct enrolled_in : condition_tag {
   static constexpr std::string_view kind = "enrolled_in";
   static constexpr row_fields reads = row_fields::programmes;
-  static constexpr std::string_view doc = "Enrolled in `programme` (an id such as ``\"weihai.virtual_platform\"``).";
+  static constexpr std::string_view doc =
+      "Enrolled in `programme` (an id such as ``\"weihai.virtual_platform\"``).";
 
   std::string programme;
   std::string label; ///< words for explanations, e.g. "Weihai virtual eldercare platform (虚拟养老院)"
 
-  explicit enrolled_in(std::string id, std::string words = {}) : programme(std::move(id)), label(std::move(words)) {
+  explicit enrolled_in(std::string id, std::string words = {})
+      : programme(std::move(id)), label(std::move(words)) {
     validate();
   }
 
@@ -35,7 +37,8 @@ struct enrolled_in : condition_tag {
     v(leaf_param("label", "Words for explanations (\"\": the id)."), self.label, std::string());
   }
   void validate() const {
-    if (programme.empty()) throw invalid_value(error_id::invalid_parameter, "enrolled_in.programme", "", "must not be empty");
+    if (programme.empty())
+      throw invalid_value(error_id::invalid_parameter, "enrolled_in.programme", "", "must not be empty");
   }
 
   template <HasProgrammes Subject, class Sink>

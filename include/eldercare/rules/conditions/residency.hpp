@@ -37,7 +37,6 @@ struct enum_words<legacy_code_reading> {
   }};
 };
 
-
 template <class S>
 concept HasHukou = requires(const S& s) {
   { s.hukou.region } -> std::convertible_to<region_code>;
@@ -77,8 +76,9 @@ struct hukou_in : condition_tag {
   template <class Self, class V>
   static void fields(Self& self, V&& v) {
     v(leaf_param("regions", "The regions of registration."), self.regions);
-    v(leaf_param("legacy", "How an abolished code on the record reads: by default 110104 宣武 counts as 110102 西城 "
-                           "(the area is Xicheng today); \"as_recorded\" counts only the code as recorded.")
+    v(leaf_param("legacy",
+                 "How an abolished code on the record reads: by default 110104 宣武 counts as 110102 西城 "
+                 "(the area is Xicheng today); \"as_recorded\" counts only the code as recorded.")
           .by_name(),
       self.legacy, legacy_code_reading::as_successor);
   }

@@ -1,7 +1,7 @@
 #pragma once
 // Stay conditions: "入住…养老机构满三个月" and "lives at home".
 
-#include <array>  // facilities of a few stays, looked up once
+#include <array> // facilities of a few stays, looked up once
 #include <string>
 #include <string_view> // the leaves' declarations
 #include <vector>
@@ -9,15 +9,15 @@
 #include "eldercare/calendar/period.hpp"
 #include "eldercare/facility/facility_registry.hpp"
 #include "eldercare/rules/condition.hpp"
-#include "eldercare/rules/leaf.hpp"
 #include "eldercare/rules/conditions/residency.hpp"
+#include "eldercare/rules/leaf.hpp"
 #include "eldercare/stay/continuous_stay.hpp"
 
 namespace eldercare {
 
 template <class S>
 concept HasStays = requires(const S& s) {
-  { std::span<const stay>(s.stays) };
+  {std::span<const stay>(s.stays)};
 };
 
 /// A subject that also carries its stays' facilities, already looked up in the evaluation's registry
@@ -26,7 +26,7 @@ concept HasStays = requires(const S& s) {
 /// empty span means "not resolved": the leaf looks them up itself.
 template <class S>
 concept HasResolvedStays = HasStays<S> && requires(const S& s) {
-  { std::span<const facility* const>(s.stay_facilities) };
+  {std::span<const facility* const>(s.stay_facilities)};
 };
 
 namespace detail {
@@ -37,10 +37,12 @@ void criteria_fields(Criteria& c, V& v, leaf_parameter regions) {
   v(regions, c.regions);
   v(leaf_param("kinds", "Accepted facility kinds (institution: 养老机构).").by_name(), c.kinds,
     std::vector<facility_kind>{facility_kind::institution});
-  v(leaf_param("require_filing", "Only days on which the facility's filing (备案) is in force count.").by_name(),
+  v(leaf_param("require_filing", "Only days on which the facility's filing (备案) is in force count.")
+        .by_name(),
     c.require_filing, true);
-  v(leaf_param("filing_authority",
-               "Where a required filing's department must be (当地): not_checked, same_province or same_county.")
+  v(leaf_param(
+        "filing_authority",
+        "Where a required filing's department must be (当地): not_checked, same_province or same_county.")
         .by_name(),
     c.authority, filing_authority::not_checked);
 }
@@ -48,11 +50,12 @@ void criteria_fields(Criteria& c, V& v, leaf_parameter regions) {
 /// does, or is not filed, or filing is not required).
 inline std::string authority_note(const facility_criteria& c, const facility& f) {
   if (!c.require_filing || !f.filing() || c.accepts_filing_authority(f)) return {};
-  return f.id() + " is filed with " + region_text(f.filing()->authority_region()) + ", not a 当地 department (" +
-         std::string(to_word(c.authority)) + ")";
+  return f.id() + " is filed with " + region_text(f.filing()->authority_region()) +
+         ", not a 当地 department (" + std::string(to_word(c.authority)) + ")";
 }
 inline void check_kinds(const facility_criteria& c, std::string_view field) {
-  if (c.kinds.empty()) throw invalid_value(error_id::invalid_parameter, field, "[]", "needs at least one facility kind");
+  if (c.kinds.empty())
+    throw invalid_value(error_id::invalid_parameter, field, "[]", "needs at least one facility kind");
 }
 } // namespace detail
 
@@ -61,12 +64,14 @@ inline void check_kinds(const facility_criteria& c, std::string_view field) {
 struct continuous_stay_at_least : condition_tag {
   static constexpr std::string_view kind = "continuous_stay_at_least";
   static constexpr row_fields reads = row_fields::stays;
-  static constexpr std::string_view doc =
-      "In a qualifying facility on the date, continuously for at least the period (\"入住满三个月\"). The period "
-      "starts with the continuous stay and is counted as the Civil Code says (the start day is not counted; art. "
-      "202 for months).";
-  static constexpr std::string_view notes = "When it fails for a person in a qualifying facility, the reason's "
-                                            "``met_on`` is the day the period completes.";
+  static constexpr std::string_view doc = "In a qualifying facility on the date, continuously for at least "
+                                          "the period (\"入住满三个月\"). The period "
+                                          "starts with the continuous stay and is counted as the Civil Code "
+                                          "says (the start day is not counted; art. "
+                                          "202 for months).";
+  static constexpr std::string_view notes =
+      "When it fails for a person in a qualifying facility, the reason's "
+      "``met_on`` is the day the period completes.";
 
   period length = period::days(0);
   facility_criteria facilities;
@@ -85,16 +90,19 @@ struct continuous_stay_at_least : condition_tag {
     v(leaf_param("length", "The length of the period."), self.length);
     detail::criteria_fields(self.facilities, v,
                             leaf_param("regions", "The facility's premises must lie here.").by_name());
-    v(leaf_param("max_gap_days", "Uncovered days allowed between two stays without breaking continuity (0 assumed).")
+    v(leaf_param("max_gap_days",
+                 "Uncovered days allowed between two stays without breaking continuity (0 assumed).")
           .by_name(),
       self.continuity.max_gap_days, 0);
-    v(leaf_param("transfers", "A move between qualifying facilities keeps the clock running (assumed) or restarts it.")
+    v(leaf_param("transfers",
+                 "A move between qualifying facilities keeps the clock running (assumed) or restarts it.")
           .by_name(),
       self.continuity.transfers, transfer_rule::continues);
-    v(leaf_param("before_filing", "Whether days in a facility before its filing count once it is filed.").by_name(),
+    v(leaf_param("before_filing", "Whether days in a facility before its filing count once it is filed.")
+          .by_name(),
       self.continuity.before_filing, pre_filing_days::not_counted);
-    v(leaf_param("counting", "How months are counted (see period_complete_on).").by_name(), self.counting.months,
-      month_counting::civil_code);
+    v(leaf_param("counting", "How months are counted (see period_complete_on).").by_name(),
+      self.counting.months, month_counting::civil_code);
     v(leaf_param("checked", "When on the evaluation date the check is made (end_of_day: at 24:00, art. 203).")
           .by_name(),
       self.checked, check_time::end_of_day);
@@ -112,13 +120,16 @@ struct continuous_stay_at_least : condition_tag {
     // Each stay's facility is looked up once (a small buffer for the usual few stays).
     std::array<const facility*, 4> few{};
     std::vector<const facility*> many;
-    const facility** found = stays.size() <= few.size() ? few.data() : (many.resize(stays.size()), many.data());
+    const facility** found =
+        stays.size() <= few.size() ? few.data() : (many.resize(stays.size()), many.data());
     const std::string problem = find_facilities(ctx, stays, found);
     // The run covering the date (detail::run_covering: the same code as continuous_stay_on).
     detail::segment_refs refs;
     std::optional<detail::run_ref> run;
     if (problem.empty()) {
-      detail::qualifying_refs(stays, [found](std::size_t i) -> const facility& { return *found[i]; }, facilities, continuity, refs);
+      detail::qualifying_refs(
+          stays, [found](std::size_t i) -> const facility& { return *found[i]; }, facilities, continuity,
+          refs);
       run = detail::run_covering(stays, refs.items(), ctx.on, continuity);
     }
     std::optional<date> complete_on;
@@ -167,10 +178,12 @@ struct continuous_stay_at_least : condition_tag {
     const std::span<const stay> stays(ctx.subject.stays);
     std::array<const facility*, 4> few{};
     std::vector<const facility*> many;
-    const facility** found = stays.size() <= few.size() ? few.data() : (many.resize(stays.size()), many.data());
+    const facility** found =
+        stays.size() <= few.size() ? few.data() : (many.resize(stays.size()), many.data());
     if (!find_facilities(ctx, stays, found).empty()) return true;
     detail::segment_refs refs;
-    detail::qualifying_refs(stays, [found](std::size_t i) -> const facility& { return *found[i]; }, facilities, continuity, refs);
+    detail::qualifying_refs(
+        stays, [found](std::size_t i) -> const facility& { return *found[i]; }, facilities, continuity, refs);
     return refs.items().empty();
   }
 
@@ -183,13 +196,16 @@ struct continuous_stay_at_least : condition_tag {
 private:
   // Fills found[i] with stays[i]'s facility; returns what is wrong ("" when every one is found).
   template <class Subject>
-  std::string find_facilities(const context<Subject>& ctx, std::span<const stay> stays, const facility** found) const {
+  std::string find_facilities(const context<Subject>& ctx, std::span<const stay> stays,
+                              const facility** found) const {
     if (!ctx.facilities) return "no facility registry was given";
     std::span<const facility* const> resolved;
     if constexpr (HasResolvedStays<Subject>) resolved = ctx.subject.stay_facilities;
     for (std::size_t i = 0; i < stays.size(); ++i)
-      if (!(found[i] = resolved.size() == stays.size() ? resolved[i] : ctx.facilities->find(stays[i].facility_id())))
-        return "stays[" + std::to_string(i) + "].facility '" + stays[i].facility_id() + "' is not in the registry";
+      if (!(found[i] =
+                resolved.size() == stays.size() ? resolved[i] : ctx.facilities->find(stays[i].facility_id())))
+        return "stays[" + std::to_string(i) + "].facility '" + stays[i].facility_id() +
+               "' is not in the registry";
     return {};
   }
 
@@ -210,7 +226,8 @@ struct in_facility : condition_tag {
 
   template <class Self, class V>
   static void fields(Self& self, V&& v) {
-    detail::criteria_fields(self.facilities, v, leaf_param("regions", "The facility's premises must lie here."));
+    detail::criteria_fields(self.facilities, v,
+                            leaf_param("regions", "The facility's premises must lie here."));
   }
   void validate() const { detail::check_kinds(facilities, "in_facility.kinds"); }
 
@@ -220,14 +237,16 @@ struct in_facility : condition_tag {
     for (const auto& s : std::span<const stay>(ctx.subject.stays))
       if (s.covers(ctx.on)) in = &s;
     const facility* f = in && ctx.facilities ? ctx.facilities->find(in->facility_id()) : nullptr;
-    const bool ok = f && facilities.matches_place_and_kind(*f) &&
-                    (!facilities.require_filing || (f->filed_on(ctx.on) && facilities.accepts_filing_authority(*f)));
+    const bool ok =
+        f && facilities.matches_place_and_kind(*f) &&
+        (!facilities.require_filing || (f->filed_on(ctx.on) && facilities.accepts_filing_authority(*f)));
     sink.leaf([&] {
       reason r;
       r.condition = describe();
       r.passed = ok;
       if (!in) r.note = "not in a facility on " + to_iso(ctx.on);
-      else if (!f) r.note = "facility '" + in->facility_id() + "' is not in the registry";
+      else if (!f)
+        r.note = "facility '" + in->facility_id() + "' is not in the registry";
       else {
         std::string where = f->id() + " (" + detail::region_text(f->region());
         where += f->filing() ? ", filed " + to_iso(f->filing()->filed_on()) : std::string(", not filed");
