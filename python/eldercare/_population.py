@@ -1337,9 +1337,11 @@ def _check_inputs(
 
 
 def _month_span(first_month: DateLike, months: int) -> Tuple[datetime.date, datetime.date]:
-    """The first day of `first_month`'s month and the last day of the `months`-th month."""
+    """The first day of `first_month`'s month and the last day of the `months`-th month, at most
+    2400-12-31 (the last supported day: a longer simulation is then refused by the engine, naming
+    ``n_months``, rather than here by ``datetime``)."""
     start = _core.to_date(first_month, "first_month").replace(day=1)
-    k = start.month - 1 + max(int(months), 1)
+    k = start.month - 1 + min(max(int(months), 1), (2400 - start.year) * 12 + 12)
     after = datetime.date(start.year + k // 12, k % 12 + 1, 1)
     return start, after - datetime.timedelta(days=1)
 

@@ -27,13 +27,17 @@ inline eldercare::survey_weight weight_of(py::handle value, const std::string& f
     return survey_weight::from_micros(v.cast<std::int64_t>() * survey_weight::scale, field);
   }
   if (PyFloat_Check(value.ptr())) return survey_weight::of(PyFloat_AS_DOUBLE(value.ptr()), field);
-  if (py::isinstance<py::str>(value)) return survey_weight::parse(value.cast<std::string>(), field);
+  if (py::isinstance<py::str>(value))
+    return survey_weight::parse(utf8_of(value, field, error_id::invalid_weight), field);
   if (PyIndex_Check(value.ptr()))
     return weight_of(py::reinterpret_steal<py::object>(PyNumber_Index(value.ptr())), field);
   if (py::type::handle_of(value).attr("__name__").cast<std::string>() == "Decimal") // exact, as its text
     return survey_weight::parse(py::str(value).cast<std::string>(), field);
-  if (py::hasattr(value, "__float__"))
-    return survey_weight::of(value.cast<double>(), field); // numpy floats ...
+  if (py::hasattr(value, "__float__")) { // numpy floats ...; not a numpy datetime64, whose __float__ refuses
+    const py::object as_float = py::reinterpret_steal<py::object>(PyNumber_Float(value.ptr()));
+    if (as_float) return survey_weight::of(PyFloat_AS_DOUBLE(as_float.ptr()), field);
+    PyErr_Clear();
+  }
   throw invalid_type(error_id::invalid_weight, field, repr_of(value), "expected a number of persons");
 }
 

@@ -148,6 +148,15 @@ def test_columns_in_every_form(tmp_path: pathlib.Path) -> None:
         "cn.beijing.elderly_allowances.advanced_age", tmp_path / "p.parquet", "2026-06-01"
     )
     assert streamed.rows == 3 and streamed.eligible == 2  # the two born in 1945 are 80 and more in 2026
+    # Through Dask, partitioned so that each ID number is read by a different worker's partition.
+    dask = pytest.importorskip("dask")
+    from eldercare import dask as ec_dask
+
+    with dask.config.set(scheduler="synchronous"):
+        rows = ec_dask.evaluate_dask(
+            "cn.beijing.elderly_allowances.advanced_age", ec_dask.from_pandas(no_birth, npartitions=3), "2026-06-01"
+        ).compute()
+    assert list(rows["eligible"]) == [True, True, False]
     # The Chinese header reads as the fact.
     chinese = no_birth.rename(columns={"id_number": "身份证号"})
     assert ec.Population(chinese).persons() == pop.persons()

@@ -40,11 +40,13 @@ int main() {
   check(revoked.in_force_on(parse_date("2023-12-31")) && !revoked.in_force_on(parse_date("2024-01-01")),
         "a revocation ends the filing on its day");
 
+  // The docs quote this block verbatim, one declaration per line.
+  // clang-format off
   // [start:criteria]
-  const facility_criteria jjm_filed{
-      regions::jin_ji_meng(), {facility_kind::institution}, /*require_filing=*/true};
+  const facility_criteria jjm_filed{regions::jin_ji_meng(), {facility_kind::institution}, /*require_filing=*/true};
   const bool place_and_kind = jjm_filed.matches_place_and_kind(unfiled); // true: filing is tested per day
   // [end:criteria]
+  // clang-format on
   check(place_and_kind, "place and kind match without a filing");
   check(jjm_filed.to_string() == "a filed institution in 津冀蒙 {120000, 130000, 150000}", "criteria text");
 

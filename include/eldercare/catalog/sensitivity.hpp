@@ -144,7 +144,10 @@ inline std::vector<std::string> entry_readings(const catalog& c, const catalog_e
     // Bundles go through catalog::evaluate; single policies are built once per combination.
     const bool bundle = !entry.components.empty();
     std::optional<policy> built;
+    std::vector<policy> parts; // a bundle's components, built once per combination, not per person
     if (!bundle) built = cat.policy_for(id, rs);
+    else if (options.period)
+      for (const auto& cid : entry.components) parts.push_back(cat.policy_for(cid, rs));
     for (std::size_t i = 0; i < persons.size(); ++i) {
       money m;
       std::int64_t other = 0; // non-money grants in their own unit
@@ -160,9 +163,8 @@ inline std::vector<std::string> entry_readings(const catalog& c, const catalog_e
       };
       if (options.period) {
         if (bundle) {
-          for (const auto& cid : entry.components)
-            add_lines(schedule(cat.policy_for(cid, rs), persons[i], options.period->first,
-                               options.period->second, facilities));
+          for (const auto& part : parts)
+            add_lines(schedule(part, persons[i], options.period->first, options.period->second, facilities));
         } else {
           add_lines(schedule(*built, persons[i], options.period->first, options.period->second, facilities));
         }
