@@ -9,6 +9,8 @@ the base policy and a changed one is evaluated and explained by the same code.
 
 from __future__ import annotations
 
+import calendar
+import dataclasses
 import datetime
 import html
 from dataclasses import dataclass
@@ -20,11 +22,20 @@ from . import _check, _core, _weights, catalog
 from ._benefits import Benefit, Parameter, format_fen, to_fen
 from ._calendar import DateLike
 from ._errors import ErrorId, invalid, invalid_type
-from ._population import Population, evaluate_population, schedule_population
+from ._population import (
+    Population,
+    _check_inputs,
+    _households_flag,
+    _Target,
+    _weight_column,
+    evaluate_population,
+    schedule_population,
+)
 from ._rules import Policy, PolicyVersion, Rule
-from ._values import Facility, FacilityRegistry
+from ._schema import PERSON
+from ._values import Facility, FacilityRegistry, Person, _facilities_arg
 from .conditions import Condition, always
-from .regions import RegionSet
+from .regions import RegionCode, RegionSet
 
 __all__ = ["Comparison", "compare", "reform"]
 
@@ -441,6 +452,152 @@ def reform(
 
 # --- comparing a reform with its baseline ---------------------------------------------------------------
 
+#: What :meth:`Comparison.by_group` derives from the population besides its own columns.
+DERIVED_GROUPS: Tuple[str, ...] = ("age_band", "district", "prefecture", "category")
+
+_AGE_BANDS: Tuple[int, ...] = (60, 65, 70, 75, 80, 85, 90)
+
+
+@dataclass(frozen=True)
+class _Period:
+    """The months a comparison pays over: `first` is the first day of the first month, `last` the
+    last day of the last."""
+
+    first: datetime.date
+    last: datetime.date
+
+    @property
+    def months(self) -> int:
+        return (self.last.year - self.first.year) * 12 + self.last.month - self.first.month + 1
+
+    def labels(self) -> List[str]:
+        y, m = self.first.year, self.first.month
+        out = []
+        for _ in range(self.months):
+            out.append(f"{y:04d}-{m:02d}")
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return out
+
+    def __str__(self) -> str:
+        return f"{self.first:%Y-%m} to {self.last:%Y-%m}"
+
+
+def _month_day(value: Any, field: str, end: bool) -> datetime.date:
+    """A date, or ``"YYYY-MM"`` (its first day, or with `end` its last)."""
+    if isinstance(value, str) and len(value) == 7 and value[4] == "-":
+        day = _core.to_date(value + "-01", field)
+    else:
+        day = _core.to_date(value, field)
+    if not end:
+        return day.replace(day=1)
+    following = datetime.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return following - datetime.timedelta(days=1)
+
+
+def _period_of(period: Any) -> _Period:
+    """`period=`: a year (2024, "2024"), a month ("2024-05"), or (first, last) dates or months."""
+    if isinstance(period, (int, np.integer)) and not isinstance(period, bool):
+        year = int(period)
+        if not 1900 <= year <= 2400:
+            invalid(ErrorId.INVALID_PERIOD, "period", str(year), "expected a year from 1900 to 2400")
+        return _Period(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+    if isinstance(period, str):
+        if len(period) == 4 and period.isdigit():
+            return _period_of(int(period))
+        return _Period(_month_day(period, "period", False), _month_day(period, "period", True))
+    if isinstance(period, (tuple, list)) and len(period) == 2:
+        first = _month_day(period[0], "period[0]", False)
+        last = _month_day(period[1], "period[1]", True)
+        if last < first:
+            invalid(ErrorId.INVALID_PERIOD, "period", f"{period[0]} to {period[1]}", "ends before it begins")
+        return _Period(first, last)
+    invalid_type(ErrorId.INVALID_PERIOD, "period", period, "expected a year, 'YYYY-MM' or (first, last)")
+
+
+class _Side:
+    """One policy paid over a period: per person and month, the money and whether anything was
+    granted; per person, the rules that granted in some month (comma-separated)."""
+
+    __slots__ = ("amounts", "granted", "rules")
+
+    def __init__(self, amounts: np.ndarray, granted: np.ndarray, rules: np.ndarray) -> None:
+        self.amounts = amounts
+        self.granted = granted
+        self.rules = rules
+
+
+def _rule_text(mask: np.ndarray, ids: Sequence[str]) -> np.ndarray:
+    """Per row, the ids whose column of `mask` is set, comma-separated (one string per distinct row)."""
+    n, k = mask.shape
+    if k == 0:
+        return np.full(n, "", dtype=object)
+    if k > 62:  # pragma: no cover - no policy has that many rules; joined row by row
+        return np.asarray([",".join(i for i, on in zip(ids, row) if on) for row in mask], dtype=object)
+    codes = mask.astype(np.int64) @ (np.int64(1) << np.arange(k, dtype=np.int64))
+    unique, inverse = np.unique(codes, return_inverse=True)
+    texts = [",".join(ids[j] for j in range(k) if int(c) >> j & 1) for c in unique]
+    return np.asarray(texts, dtype=object)[inverse.reshape(-1)]
+
+
+def _simulated_side(target: Any, pop: Population, registry: Any, period: _Period, missing: str) -> _Side:
+    """On the columnar engine (simulate_months): what simulate_population pays, row by row."""
+    core = _facilities_arg(registry)
+    _check_inputs(target, pop, core, period.first, period.last, missing)
+    r = _core.simulate_columns(target.impl, pop._impl, period.first, period.months, core, "hukou", True, True)
+    return _Side(r["amounts_fen"], r["granted"], _rule_text(r["person_rules"], r["person_rule_ids"]))
+
+
+def _scheduled_side(
+    policy: Any,
+    readings: Optional[Mapping[str, str]],
+    pop: Population,
+    registry: Any,
+    period: _Period,
+    households: bool,
+    missing: str,
+) -> Tuple[_Side, Any]:
+    """Households and bundles: schedules (schedule_population), and the granting rules of each
+    month's last day (evaluate_population); returns the side and the rows' ids."""
+    long = schedule_population(
+        policy, pop, period.first, period.last, registry, readings, households=households, missing=missing
+    )
+    m = period.months
+    amounts = long["amount_fen"].fillna(0).to_numpy(dtype=np.int64).reshape(-1, m)
+    granted = long["eligible"].to_numpy(dtype=bool).reshape(-1, m)
+    ids = long["id"].to_numpy()[::m]
+    rules: List[set] = [set() for _ in range(len(ids))]
+    for k, label in enumerate(period.labels()):
+        rows = np.flatnonzero(granted[:, k])
+        if not len(rows):
+            continue
+        day = _month_day(label, "period", True)
+        out = evaluate_population(policy, pop, day, registry, readings, households=households, missing=missing)
+        text = out["granting_rules"].astype(str).to_numpy()
+        for i in rows:
+            rules[i].update(x for x in text[i].split(",") if x)
+    order = {}
+    for r in rules:
+        for x in sorted(r):
+            order.setdefault(x, len(order))
+    joined = np.asarray([",".join(sorted(r, key=order.__getitem__)) for r in rules], dtype=object)
+    return _Side(amounts, granted, joined), ids
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    """What a comparison was made from, kept for by_month, by_group and explain."""
+
+    baseline: Any  # Policy or catalog id
+    reform: Any
+    readings: Optional[Mapping[str, str]]
+    population: Population
+    facilities: Any
+    on: Optional[datetime.date]
+    period: Optional[_Period]
+    households: bool
+    base: Optional[_Side] = None
+    new: Optional[_Side] = None
+
 
 @dataclass(frozen=True)
 class Comparison:
@@ -453,7 +610,10 @@ class Comparison:
         ``baseline_eligible``, ``reform_eligible``, ``baseline_rules``, ``reform_rules``, ``rule``
         (the rule that made the difference: the one now paying for a gainer, the one that paid
         before for a loser, the one whose amount changed when both pay) and ``change``
-        (``"gainer"``, ``"loser"`` or ``"unchanged"``).
+        (``"gainer"``, ``"loser"`` or ``"unchanged"``). Over a period (``period=``) every column
+        is judged over the whole period: the money paid in all its months, eligible when granted
+        something in some month, the rules that granted in some month; ``baseline_first_month``
+        and ``reform_first_month`` (``"YYYY-MM"``, ``""`` when never paid) say when payments start.
     summary : dict
         ``persons``, ``baseline_cost_fen``, ``reform_cost_fen``, ``cost_delta_fen``, ``gainers``,
         ``losers``, ``unchanged``, ``newly_eligible``, ``no_longer_eligible``, and what the money
@@ -466,6 +626,7 @@ class Comparison:
 
     persons: Any
     summary: Dict[str, Any]
+    _inputs: Optional[_Inputs] = dataclasses.field(default=None, repr=False, compare=False)
 
     def by_rule(self) -> Any:
         """Cost change and persons changed, by the rule that made the difference."""
@@ -473,6 +634,157 @@ class Comparison:
         return (
             changed.groupby("rule", sort=True).agg(persons=("id", "size"), delta_fen=("delta_fen", "sum")).reset_index()
         )
+
+    # -- by month and by group --------------------------------------------------------------------------
+
+    def _sides(self, what: str) -> Tuple[_Inputs, _Side, _Side]:
+        i = self._inputs
+        if i is None or i.period is None or i.base is None or i.new is None:
+            invalid(ErrorId.INVALID_PARAMETER, what, "no period", "compare(..., period=...) measures months")
+        return i, i.base, i.new
+
+    def by_month(self) -> Any:
+        """Month by month over the period: ``month`` (``"YYYY-MM"``), ``baseline_fen``,
+        ``reform_fen``, ``delta_fen`` (money paid that month), ``baseline_paid``, ``reform_paid``
+        (persons paid that month), ``baseline_eligible``, ``reform_eligible`` (persons granted
+        something), ``gainers`` and ``losers`` (paid more, less that month); for a weighted
+        population also ``weighted_baseline_fen``, ``weighted_reform_fen``,
+        ``weighted_delta_fen`` (exact Decimals). The months add up to the summary's costs.
+
+        Raises
+        ------
+        InvalidValue
+            For a comparison on a date (without ``period=``).
+        """
+        import pandas as pd
+
+        i, base, new = self._sides("by_month")
+        delta = new.amounts - base.amounts
+        frame = pd.DataFrame(
+            {
+                "month": i.period.labels() if i.period else [],
+                "baseline_fen": base.amounts.sum(axis=0, dtype=np.int64),
+                "reform_fen": new.amounts.sum(axis=0, dtype=np.int64),
+                "delta_fen": delta.sum(axis=0, dtype=np.int64),
+                "baseline_paid": (base.amounts != 0).sum(axis=0),
+                "reform_paid": (new.amounts != 0).sum(axis=0),
+                "baseline_eligible": base.granted.sum(axis=0),
+                "reform_eligible": new.granted.sum(axis=0),
+                "gainers": (delta > 0).sum(axis=0),
+                "losers": (delta < 0).sum(axis=0),
+            }
+        )
+        if "weight" in self.persons.columns:
+            micros = i.population._weight_micros()
+            for name, values in (("baseline", base.amounts), ("reform", new.amounts), ("delta", delta)):
+                frame[f"weighted_{name}_fen"] = [_weighted(values[:, k], micros) for k in range(values.shape[1])]
+        return frame
+
+    def by_group(self, column: str, *, on: Optional[DateLike] = None) -> Any:
+        """Costs and persons by a column of the population, or by what is derived from it.
+
+        Parameters
+        ----------
+        column : str
+            A column of :attr:`persons` or of the population (``ability_level``, ``gender``,
+            ``hukou_region``, ...), or ``"age_band"`` (whole years of age — 周岁 — on `on`:
+            ``"under 60"``, ``"60-64"`` ... ``"90+"``), ``"district"`` (the hukou's county,
+            ``"110102 西城区"``), ``"prefecture"`` (the hukou's prefecture) or ``"category"`` (each
+            category a person is in; ``"none"`` for none: a person in two categories is counted in
+            both, so these rows do not add up to the whole).
+        on : date, optional
+            The day ages are taken on (default: the comparison's date, or the period's last day).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per group, sorted: the group's value (under `column`), ``persons``,
+            ``baseline_fen``, ``reform_fen``, ``delta_fen``, ``gainers``, ``losers``,
+            ``newly_eligible``, ``no_longer_eligible``; for a weighted population also
+            ``weighted_persons``, ``weighted_baseline_fen``, ``weighted_reform_fen``,
+            ``weighted_delta_fen`` (exact Decimals). Except by category, the rows add up to the
+            summary.
+        """
+        import pandas as pd
+
+        if not isinstance(column, str):
+            invalid_type(ErrorId.INVALID_PARAMETER, "column", column, "expected a column name")
+        i = self._inputs
+        frame = self.persons
+        if column in frame.columns and column not in ("id",):
+            keys = frame[column].to_numpy()
+        else:
+            if i is None or i.households:
+                invalid(ErrorId.INVALID_PARAMETER, "column", column, "not a column of the comparison's rows")
+            day = on if on is not None else (i.period.last if i.period is not None else i.on)
+            keys = _group_keys(i.population, column, _core.to_date(day, "on"))
+        rows = np.arange(len(frame))
+        if column == "category":  # a person under each of their categories
+            lists = keys
+            rows = np.repeat(rows, [len(x) for x in lists])
+            keys = np.asarray([k for x in lists for k in x], dtype=object)
+        delta = frame["delta_fen"].to_numpy()
+        b_el = frame["baseline_eligible"].to_numpy()
+        r_el = frame["reform_eligible"].to_numpy()
+        parts = pd.DataFrame(
+            {
+                column: keys,
+                "persons": 1,
+                "baseline_fen": frame["baseline_fen"].to_numpy()[rows],
+                "reform_fen": frame["reform_fen"].to_numpy()[rows],
+                "delta_fen": delta[rows],
+                "gainers": (delta > 0)[rows].astype(np.int64),
+                "losers": (delta < 0)[rows].astype(np.int64),
+                "newly_eligible": (~b_el & r_el)[rows].astype(np.int64),
+                "no_longer_eligible": (b_el & ~r_el)[rows].astype(np.int64),
+            }
+        )
+        out = parts.groupby(column, sort=True, dropna=False).sum().reset_index()
+        if "weight" in frame.columns and i is not None:
+            micros = i.population._weight_micros()[rows]
+            codes = parts.groupby(column, sort=True, dropna=False).ngroup().to_numpy()
+            for name in ("persons", "baseline_fen", "reform_fen", "delta_fen"):
+                values = parts[name].to_numpy()
+                out[f"weighted_{name}"] = [_weighted(values[codes == g], micros[codes == g]) for g in range(len(out))]
+        return out
+
+    # -- in words -----------------------------------------------------------------------------------------
+
+    def explain(self, person: Union[str, int]) -> str:
+        """What the reform changed for one person, and why, in words.
+
+        Over a period: the months paid and the amounts under each policy, when payments start and
+        the condition that decides it (its description and the date it is met on, e.g. "paid from
+        2024-05 instead of 2024-06: continuous stay ≥ 2 months … is met on 2024-05-11, continuous
+        stay ≥ 3 months … on 2024-06-11"), the grant per period before and after, and the rule
+        that made the difference with what the reform changed in it. On a date: both decisions and
+        the condition that fails. The months are those of :func:`eldercare.schedule` for the person,
+        the same as the comparison's row.
+
+        Parameters
+        ----------
+        person : str or int
+            The person's id, or their row in :attr:`persons`.
+        """
+        i = self._inputs
+        if i is None:
+            invalid(ErrorId.INVALID_PARAMETER, "person", str(person), "this comparison keeps no inputs")
+        if i.households:
+            invalid(ErrorId.INVALID_PARAMETER, "person", str(person), "explain() explains persons, not households")
+        subject = i.population.person(person)
+        row = (
+            self.persons.iloc[int(person)]
+            if isinstance(person, (int, np.integer))
+            else (self.persons.loc[self.persons["id"] == subject.id].iloc[0])
+        )
+        base = _as_policy(i.baseline, i.readings)
+        new = _as_policy(i.reform, i.readings)
+        if i.period is None:
+            assert i.on is not None
+            return _explain_on(subject, base, new, i.on, i.facilities, row)
+        return _explain_period(subject, base, new, i.period, i.facilities, row)
+
+    # -- display ------------------------------------------------------------------------------------------
 
     def __str__(self) -> str:
         s = self.summary
@@ -500,24 +812,230 @@ class Comparison:
         return f"<table>{rows}</table>"
 
 
-def _joined(rules: str) -> str:
-    return rules or ""
+def _weighted(values: Any, micros: np.ndarray) -> Any:
+    """Σ value × weight, exact (a Decimal: see :mod:`eldercare._weights`)."""
+    return _weights.from_micros(
+        _core.weighted_sum(np.ascontiguousarray(values, dtype=np.int64), np.ascontiguousarray(micros))
+    )
+
+
+def _group_keys(pop: Population, column: str, on: datetime.date) -> Any:
+    """Per person, the value `column` groups them by (see :meth:`Comparison.by_group`)."""
+    if column == "age_band":
+        born = pop._impl.columns()["birth_date"].view("datetime64[D]")
+        known = ~np.isnat(born)
+        safe = np.where(known, born, np.datetime64("1900-01-01"))
+        years = safe.astype("datetime64[Y]").astype(np.int64) + 1970
+        months = (safe.astype("datetime64[M]") - safe.astype("datetime64[Y]")).astype(np.int64) + 1
+        days = (safe - safe.astype("datetime64[M]")).astype(np.int64) + 1
+        # 周岁 as age_on counts them by default: the year is gained on the birthday, a 29 February
+        # birthday falling on 28 February in a common year.
+        birthday = months * 100 + days
+        if not calendar.isleap(on.year):
+            birthday = np.where(birthday == 229, 228, birthday)
+        ages = on.year - years - (birthday > on.month * 100 + on.day).astype(np.int64)
+        labels = np.full(len(ages), "unknown", dtype=object)
+        labels[known & (ages < _AGE_BANDS[0])] = f"under {_AGE_BANDS[0]}"
+        for lo, hi in zip(_AGE_BANDS, _AGE_BANDS[1:]):
+            labels[known & (ages >= lo) & (ages < hi)] = f"{lo}-{hi - 1}"
+        labels[known & (ages >= _AGE_BANDS[-1])] = f"{_AGE_BANDS[-1]}+"
+        return labels
+    if column in ("district", "prefecture"):
+        codes = pop._impl.columns()["hukou_region"]
+        names: Dict[int, str] = {}
+        for c in np.unique(codes).tolist():
+            try:
+                code = RegionCode(c)
+                code = code.county if column == "district" and code.level == "township" else code
+                code = code.prefecture if column == "prefecture" and code.level != "province" else code
+                # A municipality's prefecture is its 市辖区: named by the municipality.
+                name = code.province.name if code.name == "市辖区" else code.name
+                names[c] = f"{code.code} {name}"
+            except ValueError:  # no hukou region given
+                names[c] = "unknown"
+        return np.asarray([names[c] for c in codes.tolist()], dtype=object)
+    name = "categories" if column == "category" else column
+    if name not in PERSON.columns:
+        invalid(
+            ErrorId.INVALID_PARAMETER,
+            "column",
+            column,
+            "no such column; columns: " + ", ".join(list(PERSON.columns) + list(DERIVED_GROUPS)),
+        )
+    f = PERSON.by_column(name)
+    if f.kind == "word_set":  # bits: one list of words per row
+        bits = pop._impl.columns()[name]
+        unique, inverse = np.unique(bits, return_inverse=True)
+        words = [[w for j, w in enumerate(f.words) if int(b) >> j & 1] or ["none"] for b in unique.tolist()]
+        lists = [words[k] for k in inverse.reshape(-1).tolist()]
+        return lists if column == "category" else np.asarray([",".join(x) for x in lists], dtype=object)
+    return pop.to_frame()[column].array
+
+
+# -- explanations in words ----------------------------------------------------------------------------------
+
+
+def _as_policy(target: Any, readings: Optional[Mapping[str, str]]) -> Policy:
+    if isinstance(target, Policy):
+        return target
+    return catalog.policy(target, readings)
+
+
+def _yuan(fen: int) -> str:
+    return f"{format_fen(fen)} yuan"
+
+
+def _rule_titles(policy: Policy, rule_ids: Iterable[str]) -> str:
+    """``rule <id> (<title>)`` for each id, with the reform's changes where a reform made the rule."""
+    out = []
+    for rid in rule_ids:
+        rule = next((r for v in reversed(policy.versions) for r in v.rules if r.id == rid), None)
+        out.append(f"rule {rid}" if rule is None else f"rule {rid} ({rule.title})")
+    return "; ".join(out)
+
+
+def _conditions_met(decision: Any, rule_ids: Iterable[str]) -> List[Tuple[str, Optional[datetime.date]]]:
+    """The failing leaf conditions of these rules in `decision`, with the date each is met on."""
+    wanted = set(rule_ids)
+    out: List[Tuple[str, Optional[datetime.date]]] = []
+    for outcome in decision.rules:
+        if wanted and outcome.rule_id not in wanted:
+            continue
+        for reason in outcome.reasons:
+            if reason.kind == "leaf" and not reason.passed and (reason.condition, reason.met_on) not in out:
+                out.append((reason.condition, reason.met_on))
+    return out
+
+
+def _why_not(decision: Any, rule_ids: Iterable[str]) -> str:
+    parts = []
+    for condition, met_on in _conditions_met(decision, rule_ids):
+        parts.append(f"{condition} is met on {met_on}" if met_on is not None else f"{condition} fails")
+    return "; ".join(parts) if parts else decision.status_note or "no rule holds"
+
+
+def _grants(lines: Sequence[Any]) -> List[str]:
+    seen: List[str] = []
+    for line in lines:
+        if line.eligible and line.granted is not None and str(line.granted) not in seen:
+            seen.append(str(line.granted))
+    return seen
+
+
+def _side_words(
+    name: str, policy: Policy, person: Person, lines: Sequence[Any], facilities: Any, period: _Period
+) -> Tuple[str, Optional[int], List[str]]:
+    """One policy's months for the person in words; the index of the first month paid, and the
+    rules that grant in some month."""
+    paid = [k for k, line in enumerate(lines) if line.amount_fen]
+    granted = [k for k, line in enumerate(lines) if line.eligible]
+    rules: List[str] = []
+    for k in granted:
+        for rid in policy.evaluate(person, lines[k].tested_on, facilities).granting_rules:
+            if rid not in rules:
+                rules.append(rid)
+    total = sum(line.amount_fen or 0 for line in lines)
+    if not granted:
+        last = policy.evaluate(person, lines[-1].tested_on, facilities)
+        return f"{name}: nothing paid over {period} ({_why_not(last, ())})", None, rules
+    labels = period.labels()
+    first = paid[0] if paid else granted[0]
+    text = (
+        f"{name}: {_yuan(total)} over {len(paid)} month{'s' if len(paid) != 1 else ''} from {labels[first]} "
+        f"({', '.join(_grants(lines))}; {_rule_titles(policy, rules)})"
+    )
+    return text, first, rules
+
+
+def _start_reason(
+    policy: Policy, person: Person, lines: Sequence[Any], first: Optional[int], rules: List[str], facilities: Any
+) -> str:
+    """Why payments start in month `first` and not before: the conditions that held only then."""
+    if first is None or first == 0:
+        return ""
+    before = policy.evaluate(person, lines[first - 1].tested_on, facilities)
+    return _why_not(before, rules)
+
+
+def _explain_period(person: Person, base: Policy, new: Policy, period: _Period, facilities: Any, row: Any) -> str:
+    b_lines = list(base.schedule(person, period.first, period.last, facilities))
+    r_lines = list(new.schedule(person, period.first, period.last, facilities))
+    delta = int(row["delta_fen"])
+    verb = "gains" if delta > 0 else "loses" if delta < 0 else "is paid the same"
+    amount = f" {_yuan(abs(delta))}" if delta else ""
+    head = (
+        f"{person.id} {verb}{amount} over {period}: {_yuan(int(row['baseline_fen']))} under {base.id}, "
+        f"{_yuan(int(row['reform_fen']))} under {new.id}."
+    )
+    b_text, b_first, b_rules = _side_words("baseline", base, person, b_lines, facilities, period)
+    r_text, r_first, r_rules = _side_words("reform", new, person, r_lines, facilities, period)
+    out = [head, "  " + b_text, "  " + r_text]
+    labels = period.labels()
+    b_why = _start_reason(base, person, b_lines, b_first, b_rules, facilities)
+    r_why = _start_reason(new, person, r_lines, r_first, r_rules, facilities)
+    if b_first != r_first:
+        if r_first is None:
+            assert b_first is not None
+            last = new.evaluate(person, r_lines[-1].tested_on, facilities)
+            out.append(f"  no longer paid (was from {labels[b_first]}): under the reform {_why_not(last, ())}")
+        elif b_first is None:
+            last = base.evaluate(person, b_lines[-1].tested_on, facilities)
+            why = f"; under the baseline {_why_not(last, ())}"
+            out.append(f"  newly paid from {labels[r_first]}" + (f": under the reform {r_why}" if r_why else "") + why)
+        else:
+            start = f"  paid from {labels[r_first]} instead of {labels[b_first]}"
+            whys = [f"under the reform {r_why}" if r_why else "", f"under the baseline {b_why}" if b_why else ""]
+            whys = [w for w in whys if w]
+            out.append(start + (": " + "; ".join(whys) if whys else ""))
+    b_grants, r_grants = _grants(b_lines), _grants(r_lines)
+    if b_grants and r_grants and b_grants != r_grants:
+        out.append(f"  {', '.join(r_grants)} instead of {', '.join(b_grants)}")
+    reformed = [
+        p.value
+        for rid in r_rules
+        for v in new.versions
+        for r in v.rules
+        if r.id == rid
+        for p in r.parameters
+        if p.name == "reform"
+    ]
+    if reformed:
+        out.append(f"  the reform changed {', '.join(dict.fromkeys(r_rules))}: {'; '.join(dict.fromkeys(reformed))}")
+    return "\n".join(out)
+
+
+def _explain_on(person: Person, base: Policy, new: Policy, on: datetime.date, facilities: Any, row: Any) -> str:
+    b = base.evaluate(person, on, facilities)
+    r = new.evaluate(person, on, facilities)
+    delta = int(row["delta_fen"])
+    verb = "gains" if delta > 0 else "loses" if delta < 0 else "is granted the same"
+    amount = f" {_yuan(abs(delta))}" if delta else ""
+    out = [f"{person.id} {verb}{amount} on {on}:"]
+    for name, policy, d in (("baseline", base, b), ("reform", new, r)):
+        if d.eligible:
+            out.append(f"  {name}: {d.granted} ({_rule_titles(policy, d.granting_rules)})")
+        else:
+            out.append(f"  {name}: nothing ({_why_not(d, ())})")
+    return "\n".join(out)
+
+
+# -- compare -------------------------------------------------------------------------------------------------
 
 
 def compare(
     baseline: Union[Policy, str],
     reform: Union[Policy, str],
     population: Any,
-    on: DateLike,
+    on: Optional[DateLike] = None,
     facilities: Union[FacilityRegistry, Iterable[Facility], None] = None,
     readings: Optional[Mapping[str, str]] = None,
     *,
     stays: Any = None,
-    period: Optional[Tuple[DateLike, DateLike]] = None,
+    period: Any = None,
     households: Optional[bool] = None,
     missing: str = "error",
 ) -> Comparison:
-    """Compare a reform with its baseline over a population.
+    """Compare a reform with its baseline over a population, on a date or over a period.
 
     Parameters
     ----------
@@ -525,11 +1043,16 @@ def compare(
         Policies or catalog ids (built under `readings`).
     population : Population, DataFrame, Table or dict of arrays
         In the flat schema (see :func:`eldercare.evaluate_population`).
-    on : datetime.date or str
-        The evaluation date (grants per period on it; also names the rules in the results).
-    period : (first, last), optional
-        Measure money paid month by month over these months instead (arrears, one-off and yearly
-        grants as schedules pay them).
+    on : datetime.date or str, optional
+        The evaluation date: grants per period on it. Ignored when `period` is given.
+    period : int, str or (first, last), optional
+        Months to pay over instead: a year (``2024``), a month (``"2024-05"``), or the first and last
+        dates or months (``("2024-01", "2024-12")``). Everything is then judged over the whole
+        period: the money paid month by month (arrears, one-off and yearly grants as schedules pay
+        them), eligible when granted something in some month, the granting rules of every month,
+        gainers, losers and the newly eligible from those. Per person it is what
+        :func:`eldercare.schedule` pays, computed on the columnar engine of
+        :func:`eldercare.simulate_population` (households and bundles: by schedules).
     missing : {"error", "absent"}
         As for :func:`eldercare.evaluate_population`: a facility registry, a stay's facility or a
         column that either policy reads and the population lacks is an error unless ``"absent"``
@@ -538,79 +1061,90 @@ def compare(
     Returns
     -------
     Comparison
+        With :meth:`~Comparison.by_rule`, :meth:`~Comparison.by_group`, :meth:`~Comparison.explain`,
+        and over a period :meth:`~Comparison.by_month`.
+
+    Examples
+    --------
+    >>> import eldercare as ec
+    >>> pop = ec.synthetic_population(2000, seed=3)
+    >>> richer = ec.reform("cn.beijing.xicheng.cross_region_care", amounts={"jin_ji_meng": 800})
+    >>> c = ec.compare("cn.beijing.xicheng.cross_region_care", richer, pop, period=2024,
+    ...                facilities=pop.facilities)
+    >>> int(c.by_month()["delta_fen"].sum()) == c.summary["cost_delta_fen"]
+    True
     """
-    pop = Population.of(population, stays=stays, facilities=facilities)
-    reg = facilities if facilities is not None else pop.facilities
-    base = evaluate_population(
-        baseline, pop, on, reg, readings if isinstance(baseline, str) else None, households=households, missing=missing
-    )
-    new = evaluate_population(
-        reform, pop, on, reg, readings if isinstance(reform, str) else None, households=households, missing=missing
-    )
-    if period is None:
-        base_fen = base["amount_fen"].to_numpy()
-        new_fen = new["amount_fen"].to_numpy()
-        measure = f"per period on {_core.to_date(on, 'on')}"
-    else:
-        first, last = period
-        b = schedule_population(
-            baseline,
-            pop,
-            first,
-            last,
-            reg,
-            readings if isinstance(baseline, str) else None,
-            wide=True,
-            households=households,
-            missing=missing,
-        )
-        r = schedule_population(
-            reform,
-            pop,
-            first,
-            last,
-            reg,
-            readings if isinstance(reform, str) else None,
-            wide=True,
-            households=households,
-            missing=missing,
-        )
-        base_fen = b.sum(axis=1).to_numpy()
-        new_fen = r.sum(axis=1).to_numpy()
-        measure = f"paid {_core.to_date(first, 'period[0]')} to {_core.to_date(last, 'period[1]')}"
     import pandas as pd
 
+    if on is None and period is None:
+        invalid(ErrorId.INVALID_PARAMETER, "on", "None", "give a date (on=) or a period (period=)")
+    pop = Population.of(population, stays=stays, facilities=facilities)
+    reg = facilities if facilities is not None else pop.facilities
+    given = [(p, readings if isinstance(p, str) else None) for p in (baseline, reform)]
+    targets = [_Target(p, r) for p, r in given]
+    per_household = any(_households_flag(t, households) for t in targets)
+    names = [t.id for t in targets]
+    base_side = new_side = None
+    window: Optional[_Period] = None
+    day: Optional[datetime.date] = None
+    if period is None:
+        day = _core.to_date(on, "on")
+        base, new = (
+            evaluate_population(p, pop, day, reg, r, households=per_household, missing=missing) for p, r in given
+        )
+        ids = base["id"]
+        base_fen = base["amount_fen"].to_numpy()
+        new_fen = new["amount_fen"].to_numpy()
+        b_el = base["eligible"].to_numpy()
+        r_el = new["eligible"].to_numpy()
+        base_rules = base["granting_rules"].astype(str).to_numpy()
+        new_rules = new["granting_rules"].astype(str).to_numpy()
+        measure = f"per period on {day}"
+    else:
+        window = _period_of(period)
+        if per_household or any(t.bundle for t in targets):
+            (base_side, ids), (new_side, _) = (
+                _scheduled_side(p, r, pop, reg, window, per_household, missing) for p, r in given
+            )
+        else:
+            base_side, new_side = (_simulated_side(t, pop, reg, window, missing) for t in targets)
+            ids = pop._id_column()
+        base_fen = base_side.amounts.sum(axis=1, dtype=np.int64)
+        new_fen = new_side.amounts.sum(axis=1, dtype=np.int64)
+        b_el = base_side.granted.any(axis=1)
+        r_el = new_side.granted.any(axis=1)
+        base_rules = base_side.rules.astype(str)
+        new_rules = new_side.rules.astype(str)
+        measure = f"paid {window.first} to {window.last}"
+
     delta = new_fen - base_fen
-    base_rules = base["granting_rules"].astype(str).to_numpy()
-    new_rules = new["granting_rules"].astype(str).to_numpy()
-    rule = np.where(
-        delta > 0,
-        np.where(new_rules != "", new_rules, base_rules),
-        np.where(delta < 0, np.where(base_rules != "", base_rules, new_rules), ""),
-    )
+    rule = _deciding_rule(delta, base_rules, new_rules)
     change = np.where(delta > 0, "gainer", np.where(delta < 0, "loser", "unchanged"))
     frame = pd.DataFrame(
         {
-            "id": base["id"],
+            "id": ids,
             "baseline_fen": base_fen.astype(np.int64),
             "reform_fen": new_fen.astype(np.int64),
             "delta_fen": delta.astype(np.int64),
-            "baseline_eligible": base["eligible"].to_numpy(),
-            "reform_eligible": new["eligible"].to_numpy(),
+            "baseline_eligible": b_el.astype(bool),
+            "reform_eligible": r_el.astype(bool),
             "baseline_rules": base_rules,
             "reform_rules": new_rules,
             "rule": rule,
             "change": change,
         }
     )
-    weighted = "weight" in base.columns
+    if window is not None and base_side is not None and new_side is not None:
+        labels = np.asarray(["", *window.labels()], dtype=object)
+        for name, side in (("baseline", base_side), ("reform", new_side)):
+            paid = side.amounts != 0
+            frame[f"{name}_first_month"] = labels[np.where(paid.any(axis=1), paid.argmax(axis=1) + 1, 0)]
+    weighted = pop.weighted and not per_household
     if weighted:
-        frame["weight"] = base["weight"].to_numpy()
-    b_el = frame["baseline_eligible"].to_numpy()
-    r_el = frame["reform_eligible"].to_numpy()
+        frame["weight"] = _weight_column(pop)
     summary = {
-        "baseline": baseline if isinstance(baseline, str) else baseline.id,
-        "reform": reform if isinstance(reform, str) else reform.id,
+        "baseline": names[0],
+        "reform": names[1],
         "measure": measure,
         "persons": len(frame),
         "baseline_cost_fen": _check.exact_sum(base_fen, "compare.baseline_cost_fen"),  # checked: never wrapped
@@ -624,21 +1158,38 @@ def compare(
     }
     if weighted:
         micros = pop._weight_micros()
-
-        def weighted_sum(values: Any) -> Any:
-            return _weights.from_micros(_core.weighted_sum(np.ascontiguousarray(values, dtype=np.int64), micros))
-
         summary.update(
             {
-                "weighted_persons": weighted_sum(np.ones(len(frame))),
-                "weighted_baseline_cost_fen": weighted_sum(base_fen),
-                "weighted_reform_cost_fen": weighted_sum(new_fen),
-                "weighted_cost_delta_fen": weighted_sum(delta),
-                "weighted_gainers": weighted_sum(delta > 0),
-                "weighted_losers": weighted_sum(delta < 0),
-                "weighted_unchanged": weighted_sum(delta == 0),
-                "weighted_newly_eligible": weighted_sum(~b_el & r_el),
-                "weighted_no_longer_eligible": weighted_sum(b_el & ~r_el),
+                "weighted_persons": _weighted(np.ones(len(frame)), micros),
+                "weighted_baseline_cost_fen": _weighted(base_fen, micros),
+                "weighted_reform_cost_fen": _weighted(new_fen, micros),
+                "weighted_cost_delta_fen": _weighted(delta, micros),
+                "weighted_gainers": _weighted(delta > 0, micros),
+                "weighted_losers": _weighted(delta < 0, micros),
+                "weighted_unchanged": _weighted(delta == 0, micros),
+                "weighted_newly_eligible": _weighted(~b_el & r_el, micros),
+                "weighted_no_longer_eligible": _weighted(b_el & ~r_el, micros),
             }
         )
-    return Comparison(frame, summary)
+    inputs = _Inputs(baseline, reform, readings, pop, reg, day, window, per_household, base_side, new_side)
+    return Comparison(frame, summary, inputs)
+
+
+def _deciding_rule(delta: np.ndarray, base_rules: np.ndarray, new_rules: np.ndarray) -> np.ndarray:
+    """The rule that made the difference: for a gainer the rules now paying that did not before (or,
+    when the same rules pay more, those), for a loser the rules that paid before and no longer do
+    (or those paying less); "" when unchanged."""
+    out = np.full(len(delta), "", dtype=object)
+    changed = np.flatnonzero(delta != 0)
+    cache: Dict[Tuple[str, str, bool], str] = {}
+    for i in changed.tolist():
+        key = (base_rules[i], new_rules[i], bool(delta[i] > 0))
+        if key not in cache:
+            before, after, gains = key
+            b = [x for x in before.split(",") if x]
+            a = [x for x in after.split(",") if x]
+            paying, other = (a, b) if gains else (b, a)
+            fresh = [x for x in paying if x not in other]
+            cache[key] = ",".join(fresh or paying or other)
+        out[i] = cache[key]
+    return out

@@ -43,6 +43,9 @@ struct simulation_options {
   /// Also keep what each row is paid each month (simulation_result::row_amounts_fen): rows × months
   /// int64, 8 bytes per row and month.
   bool per_row_amounts = false;
+  /// Also keep, per row, in which months it was granted something and which rules granted it in
+  /// any month (simulation_result::row_granted, row_rules): what compare() judges a period on.
+  bool per_row_rules = false;
 };
 
 /// Payments of one month to the rows of one prefecture (a province-level code stands for itself).
@@ -91,6 +94,12 @@ struct simulation_result {
   /// With simulation_options::per_row_amounts: the money paid to row i in month k (fen, arrears
   /// included, as schedule() pays it) at [i * months.size() + k]; empty otherwise.
   std::vector<std::int64_t> row_amounts_fen;
+  /// With simulation_options::per_row_rules: 1 when row i was granted something in month k, at
+  /// [i * months.size() + k]; and 1 when rule rule_ids[s] granted row i in some month, at
+  /// [i * rule_ids.size() + s]. Empty otherwise.
+  std::vector<std::uint8_t> row_granted;
+  std::vector<std::uint8_t> row_rules;
+  std::vector<std::string> rule_ids; ///< every rule id of the versions that grant, in order of first appearance
 };
 
 namespace detail {
@@ -268,6 +277,8 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
   std::vector<worker_state> workers(threads);
   // Each row's months, written by the worker that owns the row's chunk (rows never shared).
   std::vector<std::int64_t> row_amounts(options.per_row_amounts ? pop.size() * months : 0, 0);
+  std::vector<std::uint8_t> row_granted(options.per_row_rules ? pop.size() * months : 0, 0);
+  std::vector<std::uint8_t> row_rules(options.per_row_rules ? pop.size() * rule_ids.size() : 0, 0);
   for (auto& w : workers) {
     w.months.resize(months);
     for (auto& a : w.months) a.size_for(prefectures.size(), rule_ids.size());
@@ -299,6 +310,10 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
       });
       if (!row_amounts.empty()) row_amounts[(begin + i) * months + k] = line.amount.fen();
       if (!line.eligible) return;
+      if (!row_granted.empty() && mp.rule_slots) {
+        row_granted[(begin + i) * months + k] = 1;
+        for (const std::size_t r : by) row_rules[(begin + i) * rule_ids.size() + (*mp.rule_slots)[r]] = 1;
+      }
       detail::month_accumulator& acc = ws.months[k];
       const std::int64_t w = weights[begin + i] < 0 ? survey_weight::scale : weights[begin + i];
       ++acc.eligible;
@@ -522,6 +537,9 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
     out.months.push_back(std::move(t));
   }
   out.row_amounts_fen = std::move(row_amounts);
+  out.row_granted = std::move(row_granted);
+  out.row_rules = std::move(row_rules);
+  out.rule_ids = std::move(rule_ids);
   return out;
 }
 
