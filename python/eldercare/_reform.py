@@ -112,16 +112,26 @@ class _RuleChange:
 
     def apply(self, rule: Rule) -> Rule:
         node = _open(rule.condition)
-        notes: List[str] = []
+        notes: List[str] = []  # each change in full, for the rule's "reform" parameter
+        short: List[str] = []  # the same in a few words, for its title
         for field, kind, changes in self.leaf_changes:
             hit = [False]
 
+            before: Dict[str, Any] = {}
+
             def change(
-                leaf: _core.condition, kind: str = kind, changes: Dict[str, Any] = changes, hit: List[bool] = hit
+                leaf: _core.condition,
+                kind: str = kind,
+                changes: Dict[str, Any] = changes,
+                hit: List[bool] = hit,
+                before: Dict[str, Any] = before,
             ) -> _core.condition:
                 if leaf.kind != kind:
                     return leaf
                 hit[0] = True
+                old = Condition(leaf).parameters
+                for k in changes:
+                    before.setdefault(k, old.get(k))
                 return Condition(leaf).replace(**changes)._impl
 
             node = _transform(node, change) or node
@@ -134,6 +144,7 @@ class _RuleChange:
                     f"rule {rule.id} has no {kind} condition; its leaves: {', '.join(kinds)}",
                 )
             notes.append(f"{kind}: " + ", ".join(f"{k}={_show(v)}" for k, v in changes.items()))
+            short.extend(_short_change(kind, k, before.get(k), v) for k, v in changes.items())
         for field, selectors in self.removals:
             hit = [False]
 
@@ -155,10 +166,12 @@ class _RuleChange:
                 )
             node = reduced if reduced is not None else always("no condition (removed by a reform)")._impl
             notes.append("removed " + ", ".join(map(str, selectors)))
+            short.append("without " + ", ".join(map(str, selectors)))
         for field, replacement in self.replacements:
             if isinstance(replacement, Condition):
                 node = _open(replacement)
                 notes.append(f"condition replaced by {replacement.describe()}")
+                short.append(f"condition: {replacement.describe()}")
                 continue
             for selector, new in replacement.items():
                 if not isinstance(new, Condition):
@@ -182,9 +195,11 @@ class _RuleChange:
                         f"matches no condition of rule {rule.id}",
                     )
                 notes.append(f"{selector} replaced by {new.describe()}")
+                short.append(f"{selector} → {new.describe()}")
         for extra in self.additions:
             node = _core.all_of([node, extra._impl])
             notes.append(f"added {extra.describe()}")
+            short.append(f"also {extra.describe()}")
         grant = rule.grant
         if self.grant is not None:
             how, value = self.grant
@@ -200,6 +215,10 @@ class _RuleChange:
             else:
                 grant = value
             notes.append(f"grant {rule.grant} → {grant}")
+            if rule.grant.is_money and grant.is_money and rule.grant.period == grant.period:
+                short.insert(0, f"amount {_plain_yuan(rule.grant.amount_fen)}→{_plain_yuan(grant.amount_fen)}")
+            else:
+                short.insert(0, f"grant {rule.grant} → {grant}")
         changed_condition = bool(self.leaf_changes or self.removals or self.replacements or self.additions)
         if not changed_condition and grant == rule.grant:
             return rule
@@ -211,7 +230,32 @@ class _RuleChange:
                 p = Parameter("amount", f"{grant}", "assumed", f"changed by a reform (base: {base})")
             parameters.append(p)
         parameters.append(Parameter("reform", "; ".join(notes), "assumed", "changed by eldercare.reform()"))
-        return Rule(rule.id, rule.title, condition, grant, citation=rule.citation, parameters=parameters)
+        # The rule says what the reform changed: its title keeps the base's words and adds the change.
+        title = f"{rule.title} (reform: {', '.join(short)})"
+        return Rule(rule.id, title, condition, grant, citation=rule.citation, parameters=parameters)
+
+
+#: Leaf parameters as a reform's title names them: (leaf kind, parameter) -> (word, unit).
+_SHORT_NAMES: Dict[Tuple[str, str], Tuple[str, str]] = {
+    ("continuous_stay_at_least", "months"): ("stay", " months"),
+    ("age_at_least", "years"): ("age", ""),
+}
+
+
+def _short_change(kind: str, name: str, old: Any, new: Any) -> str:
+    """``stay 3→2 months``, ``age 60→65``, ``<kind>.<parameter> old→new``."""
+    word, unit = _SHORT_NAMES.get((kind, name), (f"{kind}.{name}", ""))
+    return f"{word} {'?' if old is None else _plain(old)}→{_plain(new)}{unit}"
+
+
+def _plain(v: Any) -> str:
+    return str(v) if isinstance(v, (int, str, RegionSet)) else repr(v)
+
+
+def _plain_yuan(fen: int) -> str:
+    """Yuan without ``.00`` when whole: ``600``, ``612.50``."""
+    text = format_fen(fen)
+    return text[:-3] if text.endswith(".00") else text
 
 
 def _show(v: Any) -> str:
