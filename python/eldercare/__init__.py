@@ -150,6 +150,7 @@ from ._values import (  # noqa: E402
     id_check_character,
 )
 from .conditions import Condition  # noqa: E402
+from .io import sample_population  # noqa: E402
 from .regions import RegionCode, RegionLike, RegionSet  # noqa: E402
 
 __version__: str = _core.__version__
@@ -236,6 +237,7 @@ __all__ = [
     "reform",
     "regions",
     "resolve_stacking",
+    "sample_population",
     "schedule",
     "schedule_population",
     "service_hours_per_month",

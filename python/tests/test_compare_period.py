@@ -190,7 +190,9 @@ def test_by_group_adds_up_to_the_whole(weighted: bool) -> None:
     # By category: each person under each of their categories, "none" for none.
     by_category = c.by_group("category").set_index("category")["persons"]
     words: List[Any] = [
-        w for cell in c._inputs.population.to_frame()["categories"] for w in _category_words(cell)  # type: ignore[union-attr]
+        w
+        for cell in c._inputs.population.to_frame()["categories"]
+        for w in _category_words(cell)  # type: ignore[union-attr]
     ]
     assert by_category.to_dict() == pd.Series(words).value_counts().sort_index().to_dict()
     if weighted:
