@@ -95,7 +95,7 @@ from ._population import (  # noqa: E402
     synthetic_facilities,
     synthetic_population,
 )
-from ._reform import Comparison, compare, reform  # noqa: E402
+from ._reform import Comparison, compare, reform, reform_from_file  # noqa: E402
 from ._rules import (  # noqa: E402
     BENEFIT_PERIODS,
     BENEFIT_UNITS,
@@ -235,6 +235,7 @@ __all__ = [
     "period_last_day",
     "priority_points",
     "reform",
+    "reform_from_file",
     "regions",
     "resolve_stacking",
     "sample_population",

@@ -13,15 +13,17 @@ import calendar
 import dataclasses
 import datetime
 import html
+import os
+import pathlib
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
-from . import _check, _core, _weights, catalog
+from . import _check, _core, _reform_file, _weights, catalog
 from ._benefits import Benefit, Parameter, format_fen, to_fen
 from ._calendar import DateLike
-from ._errors import ErrorId, invalid, invalid_type
+from ._errors import ErrorId, InvalidValue, invalid, invalid_type
 from ._population import (
     Population,
     _check_inputs,
@@ -37,7 +39,9 @@ from ._values import Facility, FacilityRegistry, Person, _facilities_arg
 from .conditions import Condition, always
 from .regions import RegionCode, RegionSet
 
-__all__ = ["Comparison", "compare", "reform"]
+__all__ = ["Comparison", "compare", "reform", "reform_from_file"]
+
+PathLike = Union[str, "os.PathLike[str]"]
 
 Selector = Union[str, Condition]
 _Leaf = Callable[[_core.condition], Optional[_core.condition]]
@@ -284,7 +288,7 @@ def _version(v: PolicyVersion, **changes: Any) -> PolicyVersion:
 
 
 def reform(
-    base: Union[Policy, str],
+    base: Union[Policy, str, None] = None,
     *,
     id: Optional[str] = None,
     title: Optional[str] = None,
@@ -301,6 +305,7 @@ def reform(
     versions: Optional[Sequence[str]] = None,
     effective_from: Optional[DateLike] = None,
     version_dates: Optional[Mapping[str, Any]] = None,
+    file: Optional[PathLike] = None,
 ) -> Policy:
     """Derive a policy from `base` with some things changed.
 
@@ -339,6 +344,10 @@ def reform(
         in force on that date is split in two).
     version_dates : dict of version label to date (or (from, to))
         Move a version's dates; the version before it is closed the day before (or extended to it).
+    file : str or path, optional
+        A reform file (TOML or JSON, docs/howto/reform-files.md) giving any of the above by the same
+        names; its ``base`` stands for `base` when that is not given. An argument given both in the
+        file and here is an error.
 
     Returns
     -------
@@ -356,6 +365,27 @@ def reform(
     >>> [str(r.grant) for r in p.versions[-1].rules]
     ['800.00 yuan per month', '200.00 yuan per month']
     """
+    if file is not None:
+        given = {
+            "id": id,
+            "title": title,
+            "readings": readings,
+            "amounts": amounts,
+            "grants": grants,
+            "months": months,
+            "parameters": parameters,
+            "add_conditions": add_conditions,
+            "remove_conditions": remove_conditions,
+            "replace_conditions": replace_conditions,
+            "add_rules": add_rules or None,
+            "remove_rules": remove_rules or None,
+            "versions": versions,
+            "effective_from": effective_from,
+            "version_dates": version_dates,
+        }
+        return _from_file(file, base, {k: v for k, v in given.items() if v is not None})
+    if base is None:
+        invalid(ErrorId.INVALID_PARAMETER, "base", "None", "expected a Policy or a catalog id (or file=)")
     pol = _base_policy(base, readings)
     labels = [v.label for v in pol.versions]
     chosen = list(labels if versions is None else versions)
@@ -492,6 +522,49 @@ def reform(
         known_from=None if pol.known_from is None or not out else min(v.effective_from for v in out),
         known_from_reason=pol.known_from_reason,
     )
+
+
+def _from_file(path: PathLike, base: Union[Policy, str, None], given: Dict[str, Any]) -> Policy:
+    name = pathlib.Path(path).name
+    try:
+        named, args = _reform_file.read(path)
+        if base is None:
+            if named is None:
+                invalid(ErrorId.INVALID_PARAMETER, "reform.base", "", 'no base policy: give base = "<catalog id>"')
+            base = named
+        elif named is not None and named != (base if isinstance(base, str) else base.id):
+            given_id = base if isinstance(base, str) else base.id
+            invalid(ErrorId.INVALID_PARAMETER, "reform.base", named, f"the file reforms {named}, not {given_id}")
+        for key in sorted(set(args) & set(given)):
+            invalid(ErrorId.INVALID_PARAMETER, key, str(given[key]), f"also given by the reform file {name}")
+        return reform(base, **args, **given)
+    except InvalidValue as e:  # the file named in front: which file the key or value is in
+        raise type(e)(f"{name}: {e}", field=e.field, value=e.value, error_id=e.error_id) from None
+
+
+def reform_from_file(path: PathLike, base: Union[Policy, str, None] = None) -> Policy:
+    """A reform written as a TOML or JSON file: ``reform(base, file=path)``.
+
+    Parameters
+    ----------
+    path : str or path
+        A ``.toml`` or ``.json`` file (its keys: docs/howto/reform-files.md).
+    base : Policy or str, optional
+        The policy reformed; by default the file's ``base`` (a catalog id). When both are given they
+        must agree.
+
+    Returns
+    -------
+    Policy
+        What :func:`reform` builds from the same values.
+
+    Raises
+    ------
+    InvalidValue
+        For an unknown key, or a rule, leaf or parameter the base does not have: the message begins
+        with the file's name and names the key.
+    """
+    return reform(base, file=path)
 
 
 # --- comparing a reform with its baseline ---------------------------------------------------------------
