@@ -34,6 +34,7 @@ The modules form layers, each importing only from those below it, at the top of 
     dask
     io | parquet
     _reform | simulate
+    _reform_file              reform files (TOML, JSON)
     catalog
     _population
     _decision | _subjects     evaluate, schedule, stacking | workers, service areas

@@ -692,11 +692,7 @@ def _scheduled_side(
         text = out["granting_rules"].astype(str).to_numpy()
         for i in rows:
             rules[i].update(x for x in text[i].split(",") if x)
-    order = {}
-    for r in rules:
-        for x in sorted(r):
-            order.setdefault(x, len(order))
-    joined = np.asarray([",".join(sorted(r, key=order.__getitem__)) for r in rules], dtype=object)
+    joined = np.asarray([",".join(sorted(r)) for r in rules], dtype=object)
     return _Side(amounts, granted, joined), ids
 
 
@@ -951,7 +947,7 @@ def _group_keys(pop: Population, column: str, on: datetime.date) -> Any:
         if not calendar.isleap(on.year):
             birthday = np.where(birthday == 229, 228, birthday)
         ages = on.year - years - (birthday > on.month * 100 + on.day).astype(np.int64)
-        labels = np.full(len(ages), "unknown", dtype=object)
+        labels: np.ndarray = np.full(len(ages), "unknown", dtype=object)
         labels[known & (ages < _AGE_BANDS[0])] = f"under {_AGE_BANDS[0]}"
         for lo, hi in zip(_AGE_BANDS, _AGE_BANDS[1:]):
             labels[known & (ages >= lo) & (ages < hi)] = f"{lo}-{hi - 1}"
@@ -1296,7 +1292,7 @@ def _deciding_rule(delta: np.ndarray, base_rules: np.ndarray, new_rules: np.ndar
     """The rule that made the difference: for a gainer the rules now paying that did not before (or,
     when the same rules pay more, those), for a loser the rules that paid before and no longer do
     (or those paying less); "" when unchanged."""
-    out = np.full(len(delta), "", dtype=object)
+    out: np.ndarray = np.full(len(delta), "", dtype=object)
     changed = np.flatnonzero(delta != 0)
     cache: Dict[Tuple[str, str, bool], str] = {}
     for i in changed.tolist():

@@ -151,7 +151,7 @@ def condition_of(spec: Any, field: str) -> Condition:
     values = params.pop(spread[0], ()) if spread else ()
     positional = (values,) if isinstance(values, str) else tuple(values)
     try:
-        return factory(*positional, **params)  # type: ignore[no-any-return]
+        return factory(*positional, **params)
     except TypeError as e:  # a parameter the factory does not take
         invalid(ErrorId.INVALID_PARAMETER, field, str(dict(spec)), f"{kind}: {e}")
 

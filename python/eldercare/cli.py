@@ -233,8 +233,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 def _population(args: argparse.Namespace) -> Tuple[Any, Optional[FacilityRegistry], str]:
     """FILE's population and facilities, or the bundled sample's; and where they come from."""
     if args.file is None:
-        persons, registry = _sample()
-        return Population(persons), registry, "the bundled sample population"
+        persons, sample_facilities = _sample()
+        return Population(persons), sample_facilities, "the bundled sample population"
     population, registry = _load(args, args.file)
     return population, registry, args.file
 

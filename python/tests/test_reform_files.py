@@ -75,7 +75,10 @@ jin_ji_meng = 4
 "continuous_stay_at_least.regions" = { name = "津冀", members = ["120000", "130000"] }
 
 [add_conditions]
-jin_ji_meng = { any_of = [{ kind = "in_category", categories = ["dibao", "low_income"] }, { kind = "age_at_least", years = 80 }] }
+jin_ji_meng = { any_of = [
+    { kind = "in_category", categories = ["dibao", "low_income"] },
+    { kind = "age_at_least", years = 80 },
+] }
 
 [remove_conditions]
 ecological_area = "age_at_least"
@@ -192,7 +195,8 @@ grant = { yuan = 100, period = "per_month" }
         ('base = "cn.beijing.xicheng.cross_region_care"\n[amounts]\nno_rule = 800\n', ["bad.toml", "amounts[no_rule]"]),
         ("[amounts]\njin_ji_meng = 800\n", ["bad.toml", "reform.base", "no base policy"]),
         (
-            'base = "cn.beijing.xicheng.cross_region_care"\n[add_conditions]\njin_ji_meng = { kind = "tall", cm = 1 }\n',
+            'base = "cn.beijing.xicheng.cross_region_care"\n'
+            '[add_conditions]\njin_ji_meng = { kind = "tall", cm = 1 }\n',
             ["bad.toml", "add_conditions.jin_ji_meng.kind", "'tall'"],
         ),
         ("base = ", ["bad.toml", "not TOML"]),
@@ -208,11 +212,13 @@ def test_bad_files_name_the_file_and_the_key(tmp_path: pathlib.Path, text: str, 
 
 
 def test_the_file_and_the_call_must_agree() -> None:
-    with pytest.raises(ec.InvalidValue, match="the file reforms cn.beijing.xicheng.cross_region_care, not other.id"):
+    with pytest.raises(
+        ec.InvalidValue, match=r"the file reforms cn\.beijing\.xicheng\.cross_region_care, not other\.id"
+    ):
         ec.reform_from_file(EXAMPLE, base="other.id")
-    with pytest.raises(ec.InvalidValue, match="amounts.*also given by the reform file xicheng_reform.toml"):
+    with pytest.raises(ec.InvalidValue, match=r"amounts.*also given by the reform file xicheng_reform\.toml"):
         ec.reform(file=EXAMPLE, amounts={"jin_ji_meng": 900})
-    with pytest.raises(ec.InvalidValue, match="expected a .toml or .json file"):
+    with pytest.raises(ec.InvalidValue, match=r"expected a \.toml or \.json file"):
         ec.reform_from_file(ROOT / "README.md")
 
 

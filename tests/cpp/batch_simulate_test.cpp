@@ -18,8 +18,8 @@ namespace {
 date d(const char* iso) { return parse_date(iso); }
 
 struct expected_month {
-  std::vector<std::int64_t> row_amounts; // the month's amount paid to each row (schedule()'s line)
-  std::vector<std::uint8_t> row_granted; // 1 where the row was granted something that month
+  std::vector<std::int64_t> row_amounts;        // the month's amount paid to each row (schedule()'s line)
+  std::vector<std::uint8_t> row_granted;        // 1 where the row was granted something that month
   std::vector<std::set<std::string>> row_rules; // the rules granting each row that month
   std::int64_t eligible = 0, paid = 0, arrears = 0, quantity = 0, undetermined = 0;
   decision_status status = decision_status::decided;

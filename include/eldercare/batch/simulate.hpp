@@ -99,7 +99,8 @@ struct simulation_result {
   /// [i * rule_ids.size() + s]. Empty otherwise.
   std::vector<std::uint8_t> row_granted;
   std::vector<std::uint8_t> row_rules;
-  std::vector<std::string> rule_ids; ///< every rule id of the versions that grant, in order of first appearance
+  std::vector<std::string>
+      rule_ids; ///< every rule id of the versions that grant, in order of first appearance
 };
 
 namespace detail {
