@@ -643,17 +643,23 @@ class _Side:
         self.rules = rules
 
 
-def _rule_text(mask: np.ndarray, ids: Sequence[str]) -> np.ndarray:
-    """Per row, the ids whose column of `mask` is set, comma-separated (one string per distinct row)."""
+def _rule_text(mask: np.ndarray, ids: Sequence[str]) -> Any:
+    """Per row, the ids whose column of `mask` is set, comma-separated: a pandas Categorical (a code
+    per row, each distinct set of rules written once)."""
+    import pandas as pd
+
     n, k = mask.shape
     if k == 0:
-        return np.full(n, "", dtype=object)
+        return pd.Categorical.from_codes(np.zeros(n, dtype=np.int64), [""])
     if k > 62:  # pragma: no cover - no policy has that many rules; joined row by row
-        return np.asarray([",".join(i for i, on in zip(ids, row) if on) for row in mask], dtype=object)
+        return pd.Categorical([",".join(i for i, on in zip(ids, row) if on) for row in mask])
     codes = mask.astype(np.int64) @ (np.int64(1) << np.arange(k, dtype=np.int64))
-    unique, inverse = np.unique(codes, return_inverse=True)
-    texts = [",".join(ids[j] for j in range(k) if int(c) >> j & 1) for c in unique]
-    return np.asarray(texts, dtype=object)[inverse.reshape(-1)]
+    if k <= 10:  # every set of rules a category: the codes are the bit masks themselves
+        unique = np.arange(1 << k, dtype=np.int64)
+    else:
+        unique, codes = np.unique(codes, return_inverse=True)
+    texts = [",".join(ids[j] for j in range(k) if int(c) >> j & 1) for c in unique.tolist()]
+    return pd.Categorical.from_codes(codes.reshape(-1), texts)
 
 
 def _simulated_side(target: Any, pop: Population, registry: Any, period: _Period, missing: str) -> _Side:
@@ -692,8 +698,9 @@ def _scheduled_side(
         text = out["granting_rules"].astype(str).to_numpy()
         for i in rows:
             rules[i].update(x for x in text[i].split(",") if x)
-    joined = np.asarray([",".join(sorted(r)) for r in rules], dtype=object)
-    return _Side(amounts, granted, joined), ids
+    import pandas as pd
+
+    return _Side(amounts, granted, pd.Categorical([",".join(sorted(r)) for r in rules])), ids
 
 
 @dataclass(frozen=True)
@@ -745,7 +752,9 @@ class Comparison:
         """Cost change and persons changed, by the rule that made the difference."""
         changed = self.persons[self.persons["change"] != "unchanged"]
         return (
-            changed.groupby("rule", sort=True).agg(persons=("id", "size"), delta_fen=("delta_fen", "sum")).reset_index()
+            changed.groupby("rule", sort=True, observed=True)
+            .agg(persons=("id", "size"), delta_fen=("delta_fen", "sum"))
+            .reset_index()
         )
 
     # -- by month and by group --------------------------------------------------------------------------
@@ -852,10 +861,10 @@ class Comparison:
                 "no_longer_eligible": (b_el & ~r_el)[rows].astype(np.int64),
             }
         )
-        out = parts.groupby(column, sort=True, dropna=False).sum().reset_index()
+        out = parts.groupby(column, sort=True, dropna=False, observed=True).sum().reset_index()
         if "weight" in frame.columns and i is not None:
             micros = i.population._weight_micros()[rows]
-            codes = parts.groupby(column, sort=True, dropna=False).ngroup().to_numpy()
+            codes = parts.groupby(column, sort=True, dropna=False, observed=True).ngroup().to_numpy()
             for name in ("persons", "baseline_fen", "reform_fen", "delta_fen"):
                 values = parts[name].to_numpy()
                 out[f"weighted_{name}"] = [_weighted(values[codes == g], micros[codes == g]) for g in range(len(out))]
@@ -1210,8 +1219,8 @@ def compare(
         new_fen = new["amount_fen"].to_numpy()
         b_el = base["eligible"].to_numpy()
         r_el = new["eligible"].to_numpy()
-        base_rules = base["granting_rules"].astype(str).to_numpy()
-        new_rules = new["granting_rules"].astype(str).to_numpy()
+        base_rules = pd.Categorical(base["granting_rules"].astype(str))
+        new_rules = pd.Categorical(new["granting_rules"].astype(str))
         measure = f"per period on {day}"
     else:
         window = _period_of(period)
@@ -1226,13 +1235,13 @@ def compare(
         new_fen = new_side.amounts.sum(axis=1, dtype=np.int64)
         b_el = base_side.granted.any(axis=1)
         r_el = new_side.granted.any(axis=1)
-        base_rules = base_side.rules.astype(str)
-        new_rules = new_side.rules.astype(str)
+        base_rules = base_side.rules
+        new_rules = new_side.rules
         measure = f"paid {window.first} to {window.last}"
 
     delta = new_fen - base_fen
     rule = _deciding_rule(delta, base_rules, new_rules)
-    change = np.where(delta > 0, "gainer", np.where(delta < 0, "loser", "unchanged"))
+    change = pd.Categorical.from_codes(np.sign(delta).astype(np.int8) + 1, ["loser", "unchanged", "gainer"])
     frame = pd.DataFrame(
         {
             "id": ids,
@@ -1248,10 +1257,11 @@ def compare(
         }
     )
     if window is not None and base_side is not None and new_side is not None:
-        labels = np.asarray(["", *window.labels()], dtype=object)
+        labels = ["", *window.labels()]
         for name, side in (("baseline", base_side), ("reform", new_side)):
             paid = side.amounts != 0
-            frame[f"{name}_first_month"] = labels[np.where(paid.any(axis=1), paid.argmax(axis=1) + 1, 0)]
+            first = np.where(paid.any(axis=1), paid.argmax(axis=1) + 1, 0)
+            frame[f"{name}_first_month"] = pd.Categorical.from_codes(first, labels)
     weighted = pop.weighted and not per_household
     if weighted:
         frame["weight"] = _weight_column(pop)
@@ -1288,21 +1298,32 @@ def compare(
     return Comparison(frame, summary, inputs)
 
 
-def _deciding_rule(delta: np.ndarray, base_rules: np.ndarray, new_rules: np.ndarray) -> np.ndarray:
-    """The rule that made the difference: for a gainer the rules now paying that did not before (or,
-    when the same rules pay more, those), for a loser the rules that paid before and no longer do
-    (or those paying less); "" when unchanged."""
-    out: np.ndarray = np.full(len(delta), "", dtype=object)
+def _deciding_rule(delta: np.ndarray, base_rules: Any, new_rules: Any) -> Any:
+    """The rule that made the difference (a Categorical): for a gainer the rules now paying that did
+    not before (or, when the same rules pay more, those), for a loser the rules that paid before and
+    no longer do (or those paying less); "" when unchanged. Worked out once per distinct case."""
+    import pandas as pd
+
     changed = np.flatnonzero(delta != 0)
-    cache: Dict[Tuple[str, str, bool], str] = {}
-    for i in changed.tolist():
-        key = (base_rules[i], new_rules[i], bool(delta[i] > 0))
-        if key not in cache:
-            before, after, gains = key
-            b = [x for x in before.split(",") if x]
-            a = [x for x in after.split(",") if x]
-            paying, other = (a, b) if gains else (b, a)
-            fresh = [x for x in paying if x not in other]
-            cache[key] = ",".join(fresh or paying or other)
-        out[i] = cache[key]
-    return out
+    b_codes = np.asarray(base_rules.codes, dtype=np.int64)[changed]
+    n_codes = np.asarray(new_rules.codes, dtype=np.int64)[changed]
+    gains = (delta[changed] > 0).astype(np.int64)
+    width = len(new_rules.categories) + 1
+    keys = (b_codes * width + n_codes) * 2 + gains
+    unique, inverse = np.unique(keys, return_inverse=True)
+    before_texts, after_texts = list(base_rules.categories), list(new_rules.categories)
+    texts = [""]
+    for key in unique.tolist():
+        pair, gain = divmod(key, 2)
+        b, a = divmod(pair, width)
+        before = [x for x in str(before_texts[b]).split(",") if x]
+        after = [x for x in str(after_texts[a]).split(",") if x]
+        paying, other = (after, before) if gain else (before, after)
+        fresh = [x for x in paying if x not in other]
+        texts.append(",".join(fresh or paying or other))
+    # Cases worked out alike share a category: the categories are the distinct texts.
+    categories = list(dict.fromkeys(texts))
+    lookup = np.asarray([categories.index(t) for t in texts], dtype=np.int64)
+    codes = np.zeros(len(delta), dtype=np.int64)
+    codes[changed] = lookup[inverse.reshape(-1) + 1]
+    return pd.Categorical.from_codes(codes, categories)
