@@ -637,10 +637,17 @@ class _Side:
 
     __slots__ = ("amounts", "granted", "rules")
 
-    def __init__(self, amounts: np.ndarray, granted: np.ndarray, rules: np.ndarray) -> None:
+    def __init__(self, amounts: np.ndarray, granted: np.ndarray, rules: Any) -> None:
         self.amounts = amounts
         self.granted = granted
         self.rules = rules
+
+
+def _codes(codes: Any, categories: Sequence[str]) -> Any:
+    """A pandas Categorical of `categories` from valid codes (int, one per row)."""
+    import pandas as pd
+
+    return pd.Categorical.from_codes(np.asarray(codes), dtype=pd.CategoricalDtype(list(categories)))
 
 
 def _rule_text(mask: np.ndarray, ids: Sequence[str]) -> Any:
@@ -650,7 +657,7 @@ def _rule_text(mask: np.ndarray, ids: Sequence[str]) -> Any:
 
     n, k = mask.shape
     if k == 0:
-        return pd.Categorical.from_codes(np.zeros(n, dtype=np.int64), [""])
+        return _codes(np.zeros(n, dtype=np.int64), [""])
     if k > 62:  # pragma: no cover - no policy has that many rules; joined row by row
         return pd.Categorical([",".join(i for i, on in zip(ids, row) if on) for row in mask])
     codes = mask.astype(np.int64) @ (np.int64(1) << np.arange(k, dtype=np.int64))
@@ -659,7 +666,7 @@ def _rule_text(mask: np.ndarray, ids: Sequence[str]) -> Any:
     else:
         unique, codes = np.unique(codes, return_inverse=True)
     texts = [",".join(ids[j] for j in range(k) if int(c) >> j & 1) for c in unique.tolist()]
-    return pd.Categorical.from_codes(codes.reshape(-1), texts)
+    return _codes(codes.reshape(-1), texts)
 
 
 def _simulated_side(target: Any, pop: Population, registry: Any, period: _Period, missing: str) -> _Side:
@@ -1219,8 +1226,8 @@ def compare(
         new_fen = new["amount_fen"].to_numpy()
         b_el = base["eligible"].to_numpy()
         r_el = new["eligible"].to_numpy()
-        base_rules = pd.Categorical(base["granting_rules"].astype(str))
-        new_rules = pd.Categorical(new["granting_rules"].astype(str))
+        base_rules: Any = pd.Categorical(base["granting_rules"].astype(str))
+        new_rules: Any = pd.Categorical(new["granting_rules"].astype(str))
         measure = f"per period on {day}"
     else:
         window = _period_of(period)
@@ -1241,7 +1248,7 @@ def compare(
 
     delta = new_fen - base_fen
     rule = _deciding_rule(delta, base_rules, new_rules)
-    change = pd.Categorical.from_codes(np.sign(delta).astype(np.int8) + 1, ["loser", "unchanged", "gainer"])
+    change = _codes(np.sign(delta).astype(np.int8) + 1, ["loser", "unchanged", "gainer"])
     frame = pd.DataFrame(
         {
             "id": ids,
@@ -1261,7 +1268,7 @@ def compare(
         for name, side in (("baseline", base_side), ("reform", new_side)):
             paid = side.amounts != 0
             first = np.where(paid.any(axis=1), paid.argmax(axis=1) + 1, 0)
-            frame[f"{name}_first_month"] = pd.Categorical.from_codes(first, labels)
+            frame[f"{name}_first_month"] = _codes(first, labels)
     weighted = pop.weighted and not per_household
     if weighted:
         frame["weight"] = _weight_column(pop)
@@ -1302,7 +1309,6 @@ def _deciding_rule(delta: np.ndarray, base_rules: Any, new_rules: Any) -> Any:
     """The rule that made the difference (a Categorical): for a gainer the rules now paying that did
     not before (or, when the same rules pay more, those), for a loser the rules that paid before and
     no longer do (or those paying less); "" when unchanged. Worked out once per distinct case."""
-    import pandas as pd
 
     changed = np.flatnonzero(delta != 0)
     b_codes = np.asarray(base_rules.codes, dtype=np.int64)[changed]
@@ -1324,6 +1330,6 @@ def _deciding_rule(delta: np.ndarray, base_rules: Any, new_rules: Any) -> Any:
     # Cases worked out alike share a category: the categories are the distinct texts.
     categories = list(dict.fromkeys(texts))
     lookup = np.asarray([categories.index(t) for t in texts], dtype=np.int64)
-    codes = np.zeros(len(delta), dtype=np.int64)
+    codes: np.ndarray = np.zeros(len(delta), dtype=np.int64)
     codes[changed] = lookup[inverse.reshape(-1) + 1]
-    return pd.Categorical.from_codes(codes, categories)
+    return _codes(codes, categories)
