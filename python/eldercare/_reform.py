@@ -632,15 +632,31 @@ def _period_of(period: Any) -> _Period:
 
 
 class _Side:
-    """One policy paid over a period: per person and month, the money and whether anything was
-    granted; per person, the rules that granted in some month (comma-separated)."""
+    """One policy paid over a period. Per person: the money paid each month (`amounts`, persons ×
+    months), in all (`total`), the first month paid (`first_paid`, -1 for none), the months granted
+    something (`granted_months`) and the rules that granted in some month (`rules`, a Categorical of
+    comma-separated ids); per month: persons granted something, persons paid, money paid."""
 
-    __slots__ = ("amounts", "granted", "rules")
+    __slots__ = (
+        "amounts",
+        "first_paid",
+        "granted_months",
+        "month_amount",
+        "month_eligible",
+        "month_paid",
+        "rules",
+        "total",
+    )
 
-    def __init__(self, amounts: np.ndarray, granted: np.ndarray, rules: Any) -> None:
+    def __init__(self, amounts: np.ndarray, rules: Any, **per: np.ndarray) -> None:
         self.amounts = amounts
-        self.granted = granted
         self.rules = rules
+        self.total: np.ndarray = per["total"]
+        self.first_paid: np.ndarray = per["first_paid"]
+        self.granted_months: np.ndarray = per["granted_months"]
+        self.month_eligible: np.ndarray = per["month_eligible"]
+        self.month_paid: np.ndarray = per["month_paid"]
+        self.month_amount: np.ndarray = per["month_amount"]
 
 
 def _codes(codes: Any, categories: Sequence[str]) -> Any:
@@ -674,7 +690,16 @@ def _simulated_side(target: Any, pop: Population, registry: Any, period: _Period
     core = _facilities_arg(registry)
     _check_inputs(target, pop, core, period.first, period.last, missing)
     r = _core.simulate_columns(target.impl, pop._impl, period.first, period.months, core, "hukou", True, True)
-    return _Side(r["amounts_fen"], r["granted"], _rule_text(r["person_rules"], r["person_rule_ids"]))
+    return _Side(
+        r["amounts_fen"],
+        _rule_text(r["person_rules"], r["person_rule_ids"]),
+        total=r["person_total_fen"],
+        first_paid=r["person_first_paid"],
+        granted_months=r["person_granted_months"],
+        month_eligible=np.asarray(r["eligible"], dtype=np.int64),
+        month_paid=np.asarray(r["paid"], dtype=np.int64),
+        month_amount=np.asarray(r["amount_fen"], dtype=np.int64),
+    )
 
 
 def _scheduled_side(
@@ -703,11 +728,22 @@ def _scheduled_side(
         day = _month_day(label, "period", True)
         out = evaluate_population(policy, pop, day, registry, readings, households=households, missing=missing)
         text = out["granting_rules"].astype(str).to_numpy()
-        for i in rows:
-            rules[i].update(x for x in text[i].split(",") if x)
+        for i in rows:  # a household's rules are "<member>: <rule>": the rule is what counts here
+            rules[i].update(x.rpartition(": ")[2] if households else x for x in text[i].split(",") if x)
     import pandas as pd
 
-    return _Side(amounts, granted, pd.Categorical([",".join(sorted(r)) for r in rules])), ids
+    paid = amounts != 0
+    side = _Side(
+        amounts,
+        pd.Categorical([",".join(sorted(r)) for r in rules]),
+        total=amounts.sum(axis=1, dtype=np.int64),
+        first_paid=np.where(paid.any(axis=1), paid.argmax(axis=1), -1),
+        granted_months=granted.sum(axis=1),
+        month_eligible=granted.sum(axis=0),
+        month_paid=paid.sum(axis=0),
+        month_amount=amounts.sum(axis=0, dtype=np.int64),
+    )
+    return side, ids
 
 
 @dataclass(frozen=True)
@@ -792,13 +828,13 @@ class Comparison:
         frame = pd.DataFrame(
             {
                 "month": i.period.labels() if i.period else [],
-                "baseline_fen": base.amounts.sum(axis=0, dtype=np.int64),
-                "reform_fen": new.amounts.sum(axis=0, dtype=np.int64),
-                "delta_fen": delta.sum(axis=0, dtype=np.int64),
-                "baseline_paid": (base.amounts != 0).sum(axis=0),
-                "reform_paid": (new.amounts != 0).sum(axis=0),
-                "baseline_eligible": base.granted.sum(axis=0),
-                "reform_eligible": new.granted.sum(axis=0),
+                "baseline_fen": base.month_amount,
+                "reform_fen": new.month_amount,
+                "delta_fen": new.month_amount - base.month_amount,
+                "baseline_paid": base.month_paid,
+                "reform_paid": new.month_paid,
+                "baseline_eligible": base.month_eligible,
+                "reform_eligible": new.month_eligible,
                 "gainers": (delta > 0).sum(axis=0),
                 "losers": (delta < 0).sum(axis=0),
             }
@@ -1238,10 +1274,10 @@ def compare(
         else:
             base_side, new_side = (_simulated_side(t, pop, reg, window, missing) for t in targets)
             ids = pop._id_column()
-        base_fen = base_side.amounts.sum(axis=1, dtype=np.int64)
-        new_fen = new_side.amounts.sum(axis=1, dtype=np.int64)
-        b_el = base_side.granted.any(axis=1)
-        r_el = new_side.granted.any(axis=1)
+        base_fen = base_side.total
+        new_fen = new_side.total
+        b_el = base_side.granted_months > 0
+        r_el = new_side.granted_months > 0
         base_rules = base_side.rules
         new_rules = new_side.rules
         measure = f"paid {window.first} to {window.last}"
@@ -1266,9 +1302,7 @@ def compare(
     if window is not None and base_side is not None and new_side is not None:
         labels = ["", *window.labels()]
         for name, side in (("baseline", base_side), ("reform", new_side)):
-            paid = side.amounts != 0
-            first = np.where(paid.any(axis=1), paid.argmax(axis=1) + 1, 0)
-            frame[f"{name}_first_month"] = _codes(first, labels)
+            frame[f"{name}_first_month"] = _codes(side.first_paid + 1, labels)
     weighted = pop.weighted and not per_household
     if weighted:
         frame["weight"] = _weight_column(pop)

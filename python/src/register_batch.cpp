@@ -397,12 +397,13 @@ py::dict simulate_columns(const policy& p, const population_handle& h, py::handl
     out["amounts_fen"] = owned_array<std::int64_t>(std::move(r.row_amounts_fen)).attr("reshape")(rows, cols);
   }
   if (per_person_rules) {
-    // rows × months (granted something that month) and rows × rules (granted by that rule in some
-    // month), 0/1 bytes as bools, handed over without a copy.
+    // Per row: the horizon's total, first month paid (-1: none), months granted; and rows × rules
+    // (granted by that rule in some month, 0/1 bytes as bools). The engine's vectors, no copy.
     const auto rows = static_cast<py::ssize_t>(h.columns.size());
-    const auto cols = static_cast<py::ssize_t>(ms.size());
     const auto n_rules = static_cast<py::ssize_t>(r.rule_ids.size());
-    out["granted"] = owned_array<bool>(std::move(r.row_granted)).attr("reshape")(rows, cols);
+    out["person_total_fen"] = owned_array<std::int64_t>(std::move(r.row_total_fen));
+    out["person_first_paid"] = owned_array<std::int32_t>(std::move(r.row_first_paid));
+    out["person_granted_months"] = owned_array<std::int32_t>(std::move(r.row_granted_months));
     out["person_rule_ids"] = py::cast(r.rule_ids);
     out["person_rules"] = owned_array<bool>(std::move(r.row_rules)).attr("reshape")(rows, n_rules);
   }

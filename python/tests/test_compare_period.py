@@ -210,3 +210,20 @@ def test_catalog_ids_and_policies_give_the_same_comparison(year: ec.Comparison) 
     pop = ec.Population(CASES, facilities=FACILITIES)
     by_policy = ec.compare(ec.catalog.policy(XICHENG), REFORM, pop, period=2024)
     pd.testing.assert_frame_equal(by_policy.persons, year.persons)
+
+
+def test_households_over_a_period_by_schedules() -> None:
+    # A policy paid per household takes the schedules' path; the same judgements over the period.
+    household_id = "cn.shandong.weihai.platform_phone_subsidy"
+    rule = ec.catalog.policy(household_id).versions[-1].rules[0].id
+    richer = ec.reform(household_id, amounts={rule: 50})
+    pop = ec.synthetic_population(3000, profile="weihai", seed=2)
+    c = ec.compare(household_id, richer, pop, period=2024)
+    paid = ec.schedule_population(household_id, pop, "2024-01-01", "2024-12-31", households=True, wide=True)
+    assert c.summary["baseline_cost_fen"] == int(paid.sum().sum()) > 0
+    assert list(c.persons["id"]) == list(paid.index)
+    gainers = c.persons[c.persons["change"] == "gainer"]
+    assert len(gainers) > 0 and (gainers["rule"] == rule).all()
+    assert int(c.by_month()["delta_fen"].sum()) == c.summary["cost_delta_fen"]
+    with pytest.raises(ec.InvalidValue, match="households"):
+        c.explain(c.persons["id"].iloc[0])

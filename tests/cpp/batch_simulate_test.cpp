@@ -113,25 +113,35 @@ std::int64_t check_simulation(const policy& p, const population_columns& pop, co
     CHECK(r.undetermined_months == unknown);
     if (!per_row) {
       CHECK(r.row_amounts_fen.empty());
-      CHECK(r.row_granted.empty());
+      CHECK(r.row_total_fen.empty());
       CHECK(r.row_rules.empty());
     } else {
-      // Granted months, and the rules granting in any month, as schedule() and evaluate() say.
-      REQUIRE(r.row_granted.size() == pop.size() * expected.size());
+      // Each row's total, first month paid, months granted, and the rules granting in any month,
+      // as schedule() and evaluate() say.
+      REQUIRE(r.row_total_fen.size() == pop.size());
+      REQUIRE(r.row_first_paid.size() == pop.size());
+      REQUIRE(r.row_granted_months.size() == pop.size());
       REQUIRE(r.row_rules.size() == pop.size() * r.rule_ids.size());
-      std::size_t granted_mismatches = 0, rule_mismatches = 0;
+      std::size_t row_mismatches = 0, rule_mismatches = 0;
       for (std::size_t i = 0; i < pop.size(); ++i) {
         std::set<std::string> any;
+        std::int64_t total = 0;
+        std::int32_t first_paid = -1, granted = 0;
         for (std::size_t k = 0; k < expected.size(); ++k) {
-          if (r.row_granted[i * expected.size() + k] != expected[k].row_granted[i]) ++granted_mismatches;
+          total += expected[k].row_amounts[i];
+          if (first_paid < 0 && expected[k].row_amounts[i] != 0) first_paid = static_cast<std::int32_t>(k);
+          granted += expected[k].row_granted[i];
           any.insert(expected[k].row_rules[i].begin(), expected[k].row_rules[i].end());
         }
+        if (r.row_total_fen[i] != total || r.row_first_paid[i] != first_paid ||
+            r.row_granted_months[i] != granted)
+          ++row_mismatches;
         std::set<std::string> got;
         for (std::size_t s = 0; s < r.rule_ids.size(); ++s)
           if (r.row_rules[i * r.rule_ids.size() + s] != 0) got.insert(r.rule_ids[s]);
         if (got != any) ++rule_mismatches;
       }
-      CHECK(granted_mismatches == 0);
+      CHECK(row_mismatches == 0);
       CHECK(rule_mismatches == 0);
       REQUIRE(r.row_amounts_fen.size() == pop.size() * expected.size());
       std::size_t mismatches = 0, first_mismatch = 0;
