@@ -648,7 +648,7 @@ class _Side:
         "total",
     )
 
-    def __init__(self, amounts: np.ndarray, rules: Any, **per: np.ndarray) -> None:
+    def __init__(self, amounts: Optional[np.ndarray], rules: Any, **per: np.ndarray) -> None:
         self.amounts = amounts
         self.rules = rules
         self.total: np.ndarray = per["total"]
@@ -685,13 +685,16 @@ def _rule_text(mask: np.ndarray, ids: Sequence[str]) -> Any:
     return _codes(codes.reshape(-1), texts)
 
 
-def _simulated_side(target: Any, pop: Population, registry: Any, period: _Period, missing: str) -> _Side:
-    """On the columnar engine (simulate_months): what simulate_population pays, row by row."""
+def _simulated_side(
+    target: Any, pop: Population, registry: Any, period: _Period, missing: str, per_month: bool = False
+) -> _Side:
+    """On the columnar engine (simulate_months): what simulate_population pays, per row (and with
+    `per_month`, per row and month: 8 bytes a row and month, only by_month needs them)."""
     core = _facilities_arg(registry)
     _check_inputs(target, pop, core, period.first, period.last, missing)
-    r = _core.simulate_columns(target.impl, pop._impl, period.first, period.months, core, "hukou", True, True)
+    r = _core.simulate_columns(target.impl, pop._impl, period.first, period.months, core, "hukou", per_month, True)
     return _Side(
-        r["amounts_fen"],
+        r.get("amounts_fen"),
         _rule_text(r["person_rules"], r["person_rule_ids"]),
         total=r["person_total_fen"],
         first_paid=r["person_first_paid"],
@@ -760,6 +763,22 @@ class _Inputs:
     households: bool
     base: Optional[_Side] = None
     new: Optional[_Side] = None
+    targets: Tuple[Any, ...] = ()  # the two policies as the engine takes them, to pay month by month
+    missing: str = "error"
+    #: The persons × months payments of both, made when first asked for (by_month).
+    months: Dict[str, np.ndarray] = dataclasses.field(default_factory=dict)
+
+    def per_month(self) -> Tuple[np.ndarray, np.ndarray]:
+        """Both policies' payments per person and month (persons × months)."""
+        assert self.base is not None and self.new is not None and self.period is not None
+        if self.base.amounts is not None and self.new.amounts is not None:
+            return self.base.amounts, self.new.amounts
+        if not self.months:
+            for name, target in zip(("base", "new"), self.targets):
+                side = _simulated_side(target, self.population, self.facilities, self.period, self.missing, True)
+                assert side.amounts is not None
+                self.months[name] = side.amounts
+        return self.months["base"], self.months["new"]
 
 
 @dataclass(frozen=True)
@@ -824,7 +843,8 @@ class Comparison:
         import pandas as pd
 
         i, base, new = self._sides("by_month")
-        delta = new.amounts - base.amounts
+        base_amounts, new_amounts = i.per_month()
+        delta = new_amounts - base_amounts
         frame = pd.DataFrame(
             {
                 "month": i.period.labels() if i.period else [],
@@ -841,7 +861,7 @@ class Comparison:
         )
         if "weight" in self.persons.columns:
             micros = i.population._weight_micros()
-            for name, values in (("baseline", base.amounts), ("reform", new.amounts), ("delta", delta)):
+            for name, values in (("baseline", base_amounts), ("reform", new_amounts), ("delta", delta)):
                 frame[f"weighted_{name}_fen"] = [_weighted(values[:, k], micros) for k in range(values.shape[1])]
         return frame
 
@@ -1285,24 +1305,24 @@ def compare(
     delta = new_fen - base_fen
     rule = _deciding_rule(delta, base_rules, new_rules)
     change = _codes(np.sign(delta).astype(np.int8) + 1, ["loser", "unchanged", "gainer"])
-    frame = pd.DataFrame(
-        {
-            "id": ids,
-            "baseline_fen": base_fen.astype(np.int64),
-            "reform_fen": new_fen.astype(np.int64),
-            "delta_fen": delta.astype(np.int64),
-            "baseline_eligible": b_el.astype(bool),
-            "reform_eligible": r_el.astype(bool),
-            "baseline_rules": base_rules,
-            "reform_rules": new_rules,
-            "rule": rule,
-            "change": change,
-        }
-    )
+    columns: Dict[str, Any] = {
+        "id": ids,
+        "baseline_fen": base_fen.astype(np.int64),
+        "reform_fen": new_fen.astype(np.int64),
+        "delta_fen": delta.astype(np.int64),
+        "baseline_eligible": b_el.astype(bool),
+        "reform_eligible": r_el.astype(bool),
+        "baseline_rules": base_rules,
+        "reform_rules": new_rules,
+        "rule": rule,
+        "change": change,
+    }
     if window is not None and base_side is not None and new_side is not None:
         labels = ["", *window.labels()]
         for name, side in (("baseline", base_side), ("reform", new_side)):
-            frame[f"{name}_first_month"] = _codes(side.first_paid + 1, labels)
+            columns[f"{name}_first_month"] = _codes(side.first_paid + 1, labels)
+    # copy=False: fresh arrays taken as they are, the integer columns not consolidated (a copy each).
+    frame = pd.DataFrame(columns, copy=False)
     weighted = pop.weighted and not per_household
     if weighted:
         frame["weight"] = _weight_column(pop)
@@ -1335,7 +1355,9 @@ def compare(
                 "weighted_no_longer_eligible": _weighted(b_el & ~r_el, micros),
             }
         )
-    inputs = _Inputs(baseline, reform, readings, pop, reg, day, window, per_household, base_side, new_side)
+    inputs = _Inputs(
+        baseline, reform, readings, pop, reg, day, window, per_household, base_side, new_side, tuple(targets), missing
+    )
     return Comparison(frame, summary, inputs)
 
 
