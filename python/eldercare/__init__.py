@@ -34,6 +34,7 @@ The modules form layers, each importing only from those below it, at the top of 
     dask
     io | parquet
     _reform | simulate
+    _reform_file              reform files (TOML, JSON)
     catalog
     _population
     _decision | _subjects     evaluate, schedule, stacking | workers, service areas
@@ -95,7 +96,7 @@ from ._population import (  # noqa: E402
     synthetic_facilities,
     synthetic_population,
 )
-from ._reform import Comparison, compare, reform  # noqa: E402
+from ._reform import Comparison, compare, reform, reform_from_file  # noqa: E402
 from ._rules import (  # noqa: E402
     BENEFIT_PERIODS,
     BENEFIT_UNITS,
@@ -150,6 +151,7 @@ from ._values import (  # noqa: E402
     id_check_character,
 )
 from .conditions import Condition  # noqa: E402
+from .io import sample_population  # noqa: E402
 from .regions import RegionCode, RegionLike, RegionSet  # noqa: E402
 
 __version__: str = _core.__version__
@@ -234,8 +236,10 @@ __all__ = [
     "period_last_day",
     "priority_points",
     "reform",
+    "reform_from_file",
     "regions",
     "resolve_stacking",
+    "sample_population",
     "schedule",
     "schedule_population",
     "service_hours_per_month",

@@ -1123,6 +1123,7 @@ def simulate_columns(
     facilities: Optional[facility_registry] = None,
     regions: str = "hukou",
     per_person: bool = False,
+    per_person_rules: bool = False,
 ) -> Dict[str, Any]: ...
 
 benefit_unit_codes: List[str]

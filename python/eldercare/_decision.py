@@ -9,12 +9,12 @@ explanation; in Jupyter the decision renders as an HTML table. The result types 
 
 from __future__ import annotations
 
-from typing import Any, Iterable, List, Optional, Union
+from typing import Any, Iterable, List, Mapping, Optional, Union
 
 from . import _check, _core
 from ._benefits import Benefit, Citation
 from ._calendar import DateLike
-from ._errors import ErrorId, invalid_type
+from ._errors import ErrorId, invalid, invalid_type
 from ._outcomes import Decision, Reason, RuleOutcome, Schedule, ScheduleLine, StackedGrant
 from ._rules import Policy, _schedule_args
 from ._values import Facility, FacilityRegistry, Household, Person
@@ -33,23 +33,34 @@ __all__ = [
 ]
 
 
-def _policy_arg(policy: Any) -> Policy:
+def _policy_arg(policy: Any, readings: Optional[Mapping[str, str]] = None) -> Policy:
+    """A Policy, or a catalog id built under `readings` (what :func:`eldercare.catalog.policy` builds:
+    the catalog sits above this module, the core builds it)."""
+    if isinstance(policy, str):
+        return Policy._wrap(_core.catalog_policy(_check.text(policy, "policy"), readings))
     if not isinstance(policy, Policy):
-        invalid_type(ErrorId.INVALID_PARAMETER, "policy", policy, "expected a Policy")
+        invalid_type(ErrorId.INVALID_PARAMETER, "policy", policy, "expected a Policy or a catalog id")
+    if readings:
+        invalid(
+            ErrorId.INVALID_PARAMETER, "readings", str(dict(readings)), "readings apply to a catalog id, not a Policy"
+        )
     return policy
 
 
 def evaluate(
-    policy: Policy,
+    policy: Union[Policy, str],
     subject: Union[Person, Household],
     on: DateLike,
     facilities: Union[FacilityRegistry, Iterable[Facility], None] = None,
+    *,
+    readings: Optional[Mapping[str, str]] = None,
 ) -> Decision:
     """Evaluate `policy` for a person or a household on a date, with a full explanation.
 
     Parameters
     ----------
-    policy : Policy
+    policy : Policy or str
+        A policy, or a catalog id (built under `readings`; a bundle: :func:`eldercare.catalog.evaluate`).
     subject : Person or Household
         For a household, a version paid per household grants once when any member is eligible; a
         version paid per person adds up the members' grants.
@@ -57,6 +68,8 @@ def evaluate(
         The state at 24:00 on this day is decided (art. 203).
     facilities : FacilityRegistry or iterable of Facility, optional
         The facilities that stays refer to (needed by stay conditions).
+    readings : dict of str to str, optional
+        For a catalog id: the readings to build it under (defaults otherwise).
 
     Returns
     -------
@@ -70,35 +83,39 @@ def evaluate(
     (True, 60000)
     >>> print(d)  # doctest: +SKIP
     """
-    return _policy_arg(policy).evaluate(subject, on, facilities)
+    return _policy_arg(policy, readings).evaluate(subject, on, facilities)
 
 
 def schedule(
-    policy: Policy,
+    policy: Union[Policy, str],
     person: Person,
     first: DateLike,
     last: DateLike,
     facilities: Union[FacilityRegistry, Iterable[Facility], None] = None,
     *,
     basis: Optional[str] = None,
+    readings: Optional[Mapping[str, str]] = None,
 ) -> Schedule:
     """Month-by-month payments from `first`'s month to `last`'s month inclusive.
 
     Parameters
     ----------
-    policy : Policy
+    policy : Policy or str
+        A policy, or a catalog id (built under `readings`).
     person : Person
     first, last : datetime.date or str
     facilities : FacilityRegistry or iterable of Facility, optional
     basis : {"end_of_month", "start_of_month"}, optional
         The day each month is tested; by default the policy version's own ``paid_month``.
+    readings : dict of str to str, optional
+        For a catalog id: the readings to build it under.
 
     Notes
     -----
     Uses the fast path (no explanations); evaluate a line's ``tested_on`` to see why.
     """
     _schedule_args(person, basis)
-    return _policy_arg(policy).schedule(person, first, last, facilities, basis=basis)
+    return _policy_arg(policy, readings).schedule(person, first, last, facilities, basis=basis)
 
 
 _STACKING_MODES = ("stack", "choose_higher", "exclusive_choice")

@@ -1158,8 +1158,9 @@ class Population:
         """The population as a pandas DataFrame in the flat schema (see :meth:`to_arrow`).
 
         Dates are ``datetime64`` columns (NaT where missing), optional whole numbers ``Int64``
-        (``<NA>`` where missing), stays a list column of ``{"facility", "admitted", "discharged"}``
-        dicts (None for a row without stays).
+        (``<NA>`` where missing), sets of words (``categories``, ``health``) lists of words
+        (``[]`` for none), stays a list column of ``{"facility", "admitted", "discharged"}`` dicts
+        (``[]`` for a row without stays).
 
         Returns
         -------
@@ -1182,7 +1183,7 @@ class Population:
                 parts = [c["stay_facility"]] + [
                     c[f"stay_{g.column}"].view("datetime64[D]").tolist() for g in STAY if g.kind == "date"
                 ]
-                cells: List[Any] = [None] * len(self)
+                cells: List[Any] = [[] for _ in range(len(self))]  # [] for a row without stays
                 for i in np.flatnonzero(np.diff(offsets)).tolist():
                     cells[i] = [
                         dict(zip(_STAY_STRUCT_FIELDS, (part[j] for part in parts)))
@@ -1196,6 +1197,10 @@ class Population:
                 frame[f.column] = pd.arrays.IntegerArray(v, v < 0)
             elif f.kind == "fixed_point":
                 frame[f.column] = _weight_array(self, c[f.column], lambda x: x)
+            elif f.kind == "word_set":  # words, not bits: a list of words per row ([] for none)
+                unique, inverse = np.unique(c[f.column], return_inverse=True)
+                words = [[w for j, w in enumerate(f.words) if int(b) >> j & 1] for b in unique.tolist()]
+                frame[f.column] = [list(words[k]) for k in inverse.reshape(-1).tolist()]
             elif f.name == "id":
                 frame[f.column] = self._id_column()
             else:

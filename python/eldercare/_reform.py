@@ -9,24 +9,39 @@ the base policy and a changed one is evaluated and explained by the same code.
 
 from __future__ import annotations
 
+import calendar
+import dataclasses
 import datetime
 import html
+import os
+import pathlib
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
-from . import _check, _core, _weights, catalog
+from . import _check, _core, _reform_file, _weights, catalog
 from ._benefits import Benefit, Parameter, format_fen, to_fen
 from ._calendar import DateLike
-from ._errors import ErrorId, invalid, invalid_type
-from ._population import Population, evaluate_population, schedule_population
+from ._errors import ErrorId, InvalidValue, invalid, invalid_type
+from ._population import (
+    Population,
+    _check_inputs,
+    _households_flag,
+    _Target,
+    _weight_column,
+    evaluate_population,
+    schedule_population,
+)
 from ._rules import Policy, PolicyVersion, Rule
-from ._values import Facility, FacilityRegistry
+from ._schema import PERSON
+from ._values import Facility, FacilityRegistry, Person, _facilities_arg
 from .conditions import Condition, always
-from .regions import RegionSet
+from .regions import RegionCode, RegionSet
 
-__all__ = ["Comparison", "compare", "reform"]
+__all__ = ["Comparison", "compare", "reform", "reform_from_file"]
+
+PathLike = Union[str, "os.PathLike[str]"]
 
 Selector = Union[str, Condition]
 _Leaf = Callable[[_core.condition], Optional[_core.condition]]
@@ -101,16 +116,26 @@ class _RuleChange:
 
     def apply(self, rule: Rule) -> Rule:
         node = _open(rule.condition)
-        notes: List[str] = []
+        notes: List[str] = []  # each change in full, for the rule's "reform" parameter
+        short: List[str] = []  # the same in a few words, for its title
         for field, kind, changes in self.leaf_changes:
             hit = [False]
 
+            before: Dict[str, Any] = {}
+
             def change(
-                leaf: _core.condition, kind: str = kind, changes: Dict[str, Any] = changes, hit: List[bool] = hit
+                leaf: _core.condition,
+                kind: str = kind,
+                changes: Dict[str, Any] = changes,
+                hit: List[bool] = hit,
+                before: Dict[str, Any] = before,
             ) -> _core.condition:
                 if leaf.kind != kind:
                     return leaf
                 hit[0] = True
+                old = Condition(leaf).parameters
+                for k in changes:
+                    before.setdefault(k, old.get(k))
                 return Condition(leaf).replace(**changes)._impl
 
             node = _transform(node, change) or node
@@ -123,6 +148,7 @@ class _RuleChange:
                     f"rule {rule.id} has no {kind} condition; its leaves: {', '.join(kinds)}",
                 )
             notes.append(f"{kind}: " + ", ".join(f"{k}={_show(v)}" for k, v in changes.items()))
+            short.extend(_short_change(kind, k, before.get(k), v) for k, v in changes.items())
         for field, selectors in self.removals:
             hit = [False]
 
@@ -144,10 +170,12 @@ class _RuleChange:
                 )
             node = reduced if reduced is not None else always("no condition (removed by a reform)")._impl
             notes.append("removed " + ", ".join(map(str, selectors)))
+            short.append("without " + ", ".join(map(str, selectors)))
         for field, replacement in self.replacements:
             if isinstance(replacement, Condition):
                 node = _open(replacement)
                 notes.append(f"condition replaced by {replacement.describe()}")
+                short.append(f"condition: {replacement.describe()}")
                 continue
             for selector, new in replacement.items():
                 if not isinstance(new, Condition):
@@ -171,9 +199,11 @@ class _RuleChange:
                         f"matches no condition of rule {rule.id}",
                     )
                 notes.append(f"{selector} replaced by {new.describe()}")
+                short.append(f"{selector} → {new.describe()}")
         for extra in self.additions:
             node = _core.all_of([node, extra._impl])
             notes.append(f"added {extra.describe()}")
+            short.append(f"also {extra.describe()}")
         grant = rule.grant
         if self.grant is not None:
             how, value = self.grant
@@ -189,6 +219,10 @@ class _RuleChange:
             else:
                 grant = value
             notes.append(f"grant {rule.grant} → {grant}")
+            if rule.grant.is_money and grant.is_money and rule.grant.period == grant.period:
+                short.insert(0, f"amount {_plain_yuan(rule.grant.amount_fen)}→{_plain_yuan(grant.amount_fen)}")
+            else:
+                short.insert(0, f"grant {rule.grant} → {grant}")
         changed_condition = bool(self.leaf_changes or self.removals or self.replacements or self.additions)
         if not changed_condition and grant == rule.grant:
             return rule
@@ -200,7 +234,32 @@ class _RuleChange:
                 p = Parameter("amount", f"{grant}", "assumed", f"changed by a reform (base: {base})")
             parameters.append(p)
         parameters.append(Parameter("reform", "; ".join(notes), "assumed", "changed by eldercare.reform()"))
-        return Rule(rule.id, rule.title, condition, grant, citation=rule.citation, parameters=parameters)
+        # The rule says what the reform changed: its title keeps the base's words and adds the change.
+        title = f"{rule.title} (reform: {', '.join(short)})"
+        return Rule(rule.id, title, condition, grant, citation=rule.citation, parameters=parameters)
+
+
+#: Leaf parameters as a reform's title names them: (leaf kind, parameter) -> (word, unit).
+_SHORT_NAMES: Dict[Tuple[str, str], Tuple[str, str]] = {
+    ("continuous_stay_at_least", "months"): ("stay", " months"),
+    ("age_at_least", "years"): ("age", ""),
+}
+
+
+def _short_change(kind: str, name: str, old: Any, new: Any) -> str:
+    """``stay 3→2 months``, ``age 60→65``, ``<kind>.<parameter> old→new``."""
+    word, unit = _SHORT_NAMES.get((kind, name), (f"{kind}.{name}", ""))
+    return f"{word} {'?' if old is None else _plain(old)}→{_plain(new)}{unit}"
+
+
+def _plain(v: Any) -> str:
+    return str(v) if isinstance(v, (int, str, RegionSet)) else repr(v)
+
+
+def _plain_yuan(fen: int) -> str:
+    """Yuan without ``.00`` when whole: ``600``, ``612.50``."""
+    text = format_fen(fen)
+    return text[:-3] if text.endswith(".00") else text
 
 
 def _show(v: Any) -> str:
@@ -229,7 +288,7 @@ def _version(v: PolicyVersion, **changes: Any) -> PolicyVersion:
 
 
 def reform(
-    base: Union[Policy, str],
+    base: Union[Policy, str, None] = None,
     *,
     id: Optional[str] = None,
     title: Optional[str] = None,
@@ -246,6 +305,7 @@ def reform(
     versions: Optional[Sequence[str]] = None,
     effective_from: Optional[DateLike] = None,
     version_dates: Optional[Mapping[str, Any]] = None,
+    file: Optional[PathLike] = None,
 ) -> Policy:
     """Derive a policy from `base` with some things changed.
 
@@ -284,6 +344,10 @@ def reform(
         in force on that date is split in two).
     version_dates : dict of version label to date (or (from, to))
         Move a version's dates; the version before it is closed the day before (or extended to it).
+    file : str or path, optional
+        A reform file (TOML or JSON, docs/howto/reform-files.md) giving any of the above by the same
+        names; its ``base`` stands for `base` when that is not given. An argument given both in the
+        file and here is an error.
 
     Returns
     -------
@@ -301,6 +365,27 @@ def reform(
     >>> [str(r.grant) for r in p.versions[-1].rules]
     ['800.00 yuan per month', '200.00 yuan per month']
     """
+    if file is not None:
+        given = {
+            "id": id,
+            "title": title,
+            "readings": readings,
+            "amounts": amounts,
+            "grants": grants,
+            "months": months,
+            "parameters": parameters,
+            "add_conditions": add_conditions,
+            "remove_conditions": remove_conditions,
+            "replace_conditions": replace_conditions,
+            "add_rules": add_rules or None,
+            "remove_rules": remove_rules or None,
+            "versions": versions,
+            "effective_from": effective_from,
+            "version_dates": version_dates,
+        }
+        return _from_file(file, base, {k: v for k, v in given.items() if v is not None})
+    if base is None:
+        invalid(ErrorId.INVALID_PARAMETER, "base", "None", "expected a Policy or a catalog id (or file=)")
     pol = _base_policy(base, readings)
     labels = [v.label for v in pol.versions]
     chosen = list(labels if versions is None else versions)
@@ -439,7 +524,261 @@ def reform(
     )
 
 
+def _from_file(path: PathLike, base: Union[Policy, str, None], given: Dict[str, Any]) -> Policy:
+    name = pathlib.Path(path).name
+    try:
+        named, args = _reform_file.read(path)
+        if base is None:
+            if named is None:
+                invalid(ErrorId.INVALID_PARAMETER, "reform.base", "", 'no base policy: give base = "<catalog id>"')
+            base = named
+        elif named is not None and named != (base if isinstance(base, str) else base.id):
+            given_id = base if isinstance(base, str) else base.id
+            invalid(ErrorId.INVALID_PARAMETER, "reform.base", named, f"the file reforms {named}, not {given_id}")
+        for key in sorted(set(args) & set(given)):
+            invalid(ErrorId.INVALID_PARAMETER, key, str(given[key]), f"also given by the reform file {name}")
+        return reform(base, **args, **given)
+    except InvalidValue as e:  # the file named in front: which file the key or value is in
+        raise type(e)(f"{name}: {e}", field=e.field, value=e.value, error_id=e.error_id) from None
+
+
+def reform_from_file(path: PathLike, base: Union[Policy, str, None] = None) -> Policy:
+    """A reform written as a TOML or JSON file: ``reform(base, file=path)``.
+
+    Parameters
+    ----------
+    path : str or path
+        A ``.toml`` or ``.json`` file (its keys: docs/howto/reform-files.md).
+    base : Policy or str, optional
+        The policy reformed; by default the file's ``base`` (a catalog id). When both are given they
+        must agree.
+
+    Returns
+    -------
+    Policy
+        What :func:`reform` builds from the same values.
+
+    Raises
+    ------
+    InvalidValue
+        For an unknown key, or a rule, leaf or parameter the base does not have: the message begins
+        with the file's name and names the key.
+    """
+    return reform(base, file=path)
+
+
 # --- comparing a reform with its baseline ---------------------------------------------------------------
+
+#: What :meth:`Comparison.by_group` derives from the population besides its own columns.
+DERIVED_GROUPS: Tuple[str, ...] = ("age_band", "district", "prefecture", "category")
+
+_AGE_BANDS: Tuple[int, ...] = (60, 65, 70, 75, 80, 85, 90)
+
+
+@dataclass(frozen=True)
+class _Period:
+    """The months a comparison pays over: `first` is the first day of the first month, `last` the
+    last day of the last."""
+
+    first: datetime.date
+    last: datetime.date
+
+    @property
+    def months(self) -> int:
+        return (self.last.year - self.first.year) * 12 + self.last.month - self.first.month + 1
+
+    def labels(self) -> List[str]:
+        y, m = self.first.year, self.first.month
+        out = []
+        for _ in range(self.months):
+            out.append(f"{y:04d}-{m:02d}")
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return out
+
+    def __str__(self) -> str:
+        return f"{self.first:%Y-%m} to {self.last:%Y-%m}"
+
+
+def _month_day(value: Any, field: str, end: bool) -> datetime.date:
+    """A date, or ``"YYYY-MM"`` (its first day, or with `end` its last)."""
+    if isinstance(value, str) and len(value) == 7 and value[4] == "-":
+        day = _core.to_date(value + "-01", field)
+    else:
+        day = _core.to_date(value, field)
+    if not end:
+        return day.replace(day=1)
+    following = datetime.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return following - datetime.timedelta(days=1)
+
+
+def _period_of(period: Any) -> _Period:
+    """`period=`: a year (2024, "2024"), a month ("2024-05"), or (first, last) dates or months."""
+    if isinstance(period, (int, np.integer)) and not isinstance(period, bool):
+        year = int(period)
+        if not 1900 <= year <= 2400:
+            invalid(ErrorId.INVALID_PERIOD, "period", str(year), "expected a year from 1900 to 2400")
+        return _Period(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+    if isinstance(period, str):
+        if len(period) == 4 and period.isdigit():
+            return _period_of(int(period))
+        return _Period(_month_day(period, "period", False), _month_day(period, "period", True))
+    if isinstance(period, (tuple, list)) and len(period) == 2:
+        first = _month_day(period[0], "period[0]", False)
+        last = _month_day(period[1], "period[1]", True)
+        if last < first:
+            invalid(ErrorId.INVALID_PERIOD, "period", f"{period[0]} to {period[1]}", "ends before it begins")
+        return _Period(first, last)
+    invalid_type(ErrorId.INVALID_PERIOD, "period", period, "expected a year, 'YYYY-MM' or (first, last)")
+
+
+class _Side:
+    """One policy paid over a period. Per person: the money paid each month (`amounts`, persons ×
+    months), in all (`total`), the first month paid (`first_paid`, -1 for none), the months granted
+    something (`granted_months`) and the rules that granted in some month (`rules`, a Categorical of
+    comma-separated ids); per month: persons granted something, persons paid, money paid."""
+
+    __slots__ = (
+        "amounts",
+        "first_paid",
+        "granted_months",
+        "month_amount",
+        "month_eligible",
+        "month_paid",
+        "rules",
+        "total",
+    )
+
+    def __init__(self, amounts: Optional[np.ndarray], rules: Any, **per: np.ndarray) -> None:
+        self.amounts = amounts
+        self.rules = rules
+        self.total: np.ndarray = per["total"]
+        self.first_paid: np.ndarray = per["first_paid"]
+        self.granted_months: np.ndarray = per["granted_months"]
+        self.month_eligible: np.ndarray = per["month_eligible"]
+        self.month_paid: np.ndarray = per["month_paid"]
+        self.month_amount: np.ndarray = per["month_amount"]
+
+
+def _codes(codes: Any, categories: Sequence[str]) -> Any:
+    """A pandas Categorical of `categories` from valid codes (int, one per row)."""
+    import pandas as pd
+
+    return pd.Categorical.from_codes(np.asarray(codes), dtype=pd.CategoricalDtype(list(categories)))
+
+
+def _rule_text(mask: np.ndarray, ids: Sequence[str]) -> Any:
+    """Per row, the ids whose column of `mask` is set, comma-separated: a pandas Categorical (a code
+    per row, each distinct set of rules written once)."""
+    import pandas as pd
+
+    n, k = mask.shape
+    if k == 0:
+        return _codes(np.zeros(n, dtype=np.int64), [""])
+    if k > 62:  # pragma: no cover - no policy has that many rules; joined row by row
+        return pd.Categorical([",".join(i for i, on in zip(ids, row) if on) for row in mask])
+    codes = mask.astype(np.int64) @ (np.int64(1) << np.arange(k, dtype=np.int64))
+    if k <= 10:  # every set of rules a category: the codes are the bit masks themselves
+        unique = np.arange(1 << k, dtype=np.int64)
+    else:
+        unique, codes = np.unique(codes, return_inverse=True)
+    texts = [",".join(ids[j] for j in range(k) if int(c) >> j & 1) for c in unique.tolist()]
+    return _codes(codes.reshape(-1), texts)
+
+
+def _simulated_side(
+    target: Any, pop: Population, registry: Any, period: _Period, missing: str, per_month: bool = False
+) -> _Side:
+    """On the columnar engine (simulate_months): what simulate_population pays, per row (and with
+    `per_month`, per row and month: 8 bytes a row and month, only by_month needs them)."""
+    core = _facilities_arg(registry)
+    _check_inputs(target, pop, core, period.first, period.last, missing)
+    r = _core.simulate_columns(target.impl, pop._impl, period.first, period.months, core, "hukou", per_month, True)
+    return _Side(
+        r.get("amounts_fen"),
+        _rule_text(r["person_rules"], r["person_rule_ids"]),
+        total=r["person_total_fen"],
+        first_paid=r["person_first_paid"],
+        granted_months=r["person_granted_months"],
+        month_eligible=np.asarray(r["eligible"], dtype=np.int64),
+        month_paid=np.asarray(r["paid"], dtype=np.int64),
+        month_amount=np.asarray(r["amount_fen"], dtype=np.int64),
+    )
+
+
+def _scheduled_side(
+    policy: Any,
+    readings: Optional[Mapping[str, str]],
+    pop: Population,
+    registry: Any,
+    period: _Period,
+    households: bool,
+    missing: str,
+) -> Tuple[_Side, Any]:
+    """Households and bundles: schedules (schedule_population), and the granting rules of each
+    month's last day (evaluate_population); returns the side and the rows' ids."""
+    long = schedule_population(
+        policy, pop, period.first, period.last, registry, readings, households=households, missing=missing
+    )
+    m = period.months
+    amounts = long["amount_fen"].fillna(0).to_numpy(dtype=np.int64).reshape(-1, m)
+    granted = long["eligible"].to_numpy(dtype=bool).reshape(-1, m)
+    ids = long["id"].to_numpy()[::m]
+    rules: List[set] = [set() for _ in range(len(ids))]
+    for k, label in enumerate(period.labels()):
+        rows = np.flatnonzero(granted[:, k])
+        if not len(rows):
+            continue
+        day = _month_day(label, "period", True)
+        out = evaluate_population(policy, pop, day, registry, readings, households=households, missing=missing)
+        text = out["granting_rules"].astype(str).to_numpy()
+        for i in rows:  # a household's rules are "<member>: <rule>": the rule is what counts here
+            rules[i].update(x.rpartition(": ")[2] if households else x for x in text[i].split(",") if x)
+    import pandas as pd
+
+    paid = amounts != 0
+    side = _Side(
+        amounts,
+        pd.Categorical([",".join(sorted(r)) for r in rules]),
+        total=amounts.sum(axis=1, dtype=np.int64),
+        first_paid=np.where(paid.any(axis=1), paid.argmax(axis=1), -1),
+        granted_months=granted.sum(axis=1),
+        month_eligible=granted.sum(axis=0),
+        month_paid=paid.sum(axis=0),
+        month_amount=amounts.sum(axis=0, dtype=np.int64),
+    )
+    return side, ids
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    """What a comparison was made from, kept for by_month, by_group and explain."""
+
+    baseline: Any  # Policy or catalog id
+    reform: Any
+    readings: Optional[Mapping[str, str]]
+    population: Population
+    facilities: Any
+    on: Optional[datetime.date]
+    period: Optional[_Period]
+    households: bool
+    base: Optional[_Side] = None
+    new: Optional[_Side] = None
+    targets: Tuple[Any, ...] = ()  # the two policies as the engine takes them, to pay month by month
+    missing: str = "error"
+    #: The persons × months payments of both, made when first asked for (by_month).
+    months: Dict[str, np.ndarray] = dataclasses.field(default_factory=dict)
+
+    def per_month(self) -> Tuple[np.ndarray, np.ndarray]:
+        """Both policies' payments per person and month (persons × months)."""
+        assert self.base is not None and self.new is not None and self.period is not None
+        if self.base.amounts is not None and self.new.amounts is not None:
+            return self.base.amounts, self.new.amounts
+        if not self.months:
+            for name, target in zip(("base", "new"), self.targets):
+                side = _simulated_side(target, self.population, self.facilities, self.period, self.missing, True)
+                assert side.amounts is not None
+                self.months[name] = side.amounts
+        return self.months["base"], self.months["new"]
 
 
 @dataclass(frozen=True)
@@ -453,7 +792,10 @@ class Comparison:
         ``baseline_eligible``, ``reform_eligible``, ``baseline_rules``, ``reform_rules``, ``rule``
         (the rule that made the difference: the one now paying for a gainer, the one that paid
         before for a loser, the one whose amount changed when both pay) and ``change``
-        (``"gainer"``, ``"loser"`` or ``"unchanged"``).
+        (``"gainer"``, ``"loser"`` or ``"unchanged"``). Over a period (``period=``) every column
+        is judged over the whole period: the money paid in all its months, eligible when granted
+        something in some month, the rules that granted in some month; ``baseline_first_month``
+        and ``reform_first_month`` (``"YYYY-MM"``, ``""`` when never paid) say when payments start.
     summary : dict
         ``persons``, ``baseline_cost_fen``, ``reform_cost_fen``, ``cost_delta_fen``, ``gainers``,
         ``losers``, ``unchanged``, ``newly_eligible``, ``no_longer_eligible``, and what the money
@@ -466,13 +808,168 @@ class Comparison:
 
     persons: Any
     summary: Dict[str, Any]
+    _inputs: Optional[_Inputs] = dataclasses.field(default=None, repr=False, compare=False)
 
     def by_rule(self) -> Any:
         """Cost change and persons changed, by the rule that made the difference."""
         changed = self.persons[self.persons["change"] != "unchanged"]
         return (
-            changed.groupby("rule", sort=True).agg(persons=("id", "size"), delta_fen=("delta_fen", "sum")).reset_index()
+            changed.groupby("rule", sort=True, observed=True)
+            .agg(persons=("id", "size"), delta_fen=("delta_fen", "sum"))
+            .reset_index()
         )
+
+    # -- by month and by group --------------------------------------------------------------------------
+
+    def _sides(self, what: str) -> Tuple[_Inputs, _Side, _Side]:
+        i = self._inputs
+        if i is None or i.period is None or i.base is None or i.new is None:
+            invalid(ErrorId.INVALID_PARAMETER, what, "no period", "compare(..., period=...) measures months")
+        return i, i.base, i.new
+
+    def by_month(self) -> Any:
+        """Month by month over the period: ``month`` (``"YYYY-MM"``), ``baseline_fen``,
+        ``reform_fen``, ``delta_fen`` (money paid that month), ``baseline_paid``, ``reform_paid``
+        (persons paid that month), ``baseline_eligible``, ``reform_eligible`` (persons granted
+        something), ``gainers`` and ``losers`` (paid more, less that month); for a weighted
+        population also ``weighted_baseline_fen``, ``weighted_reform_fen``,
+        ``weighted_delta_fen`` (exact Decimals). The months add up to the summary's costs.
+
+        Raises
+        ------
+        InvalidValue
+            For a comparison on a date (without ``period=``).
+        """
+        import pandas as pd
+
+        i, base, new = self._sides("by_month")
+        base_amounts, new_amounts = i.per_month()
+        delta = new_amounts - base_amounts
+        frame = pd.DataFrame(
+            {
+                "month": i.period.labels() if i.period else [],
+                "baseline_fen": base.month_amount,
+                "reform_fen": new.month_amount,
+                "delta_fen": new.month_amount - base.month_amount,
+                "baseline_paid": base.month_paid,
+                "reform_paid": new.month_paid,
+                "baseline_eligible": base.month_eligible,
+                "reform_eligible": new.month_eligible,
+                "gainers": (delta > 0).sum(axis=0),
+                "losers": (delta < 0).sum(axis=0),
+            }
+        )
+        if "weight" in self.persons.columns:
+            micros = i.population._weight_micros()
+            for name, values in (("baseline", base_amounts), ("reform", new_amounts), ("delta", delta)):
+                frame[f"weighted_{name}_fen"] = [_weighted(values[:, k], micros) for k in range(values.shape[1])]
+        return frame
+
+    def by_group(self, column: str, *, on: Optional[DateLike] = None) -> Any:
+        """Costs and persons by a column of the population, or by what is derived from it.
+
+        Parameters
+        ----------
+        column : str
+            A column of :attr:`persons` or of the population (``ability_level``, ``gender``,
+            ``hukou_region``, ...), or ``"age_band"`` (whole years of age — 周岁 — on `on`:
+            ``"under 60"``, ``"60-64"`` ... ``"90+"``), ``"district"`` (the hukou's county,
+            ``"110102 西城区"``), ``"prefecture"`` (the hukou's prefecture) or ``"category"`` (each
+            category a person is in; ``"none"`` for none: a person in two categories is counted in
+            both, so these rows do not add up to the whole).
+        on : date, optional
+            The day ages are taken on (default: the comparison's date, or the period's last day).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per group, sorted: the group's value (under `column`), ``persons``,
+            ``baseline_fen``, ``reform_fen``, ``delta_fen``, ``gainers``, ``losers``,
+            ``newly_eligible``, ``no_longer_eligible``; for a weighted population also
+            ``weighted_persons``, ``weighted_baseline_fen``, ``weighted_reform_fen``,
+            ``weighted_delta_fen`` (exact Decimals). Except by category, the rows add up to the
+            summary.
+        """
+        import pandas as pd
+
+        if not isinstance(column, str):
+            invalid_type(ErrorId.INVALID_PARAMETER, "column", column, "expected a column name")
+        i = self._inputs
+        frame = self.persons
+        if column in frame.columns and column not in ("id",):
+            keys = frame[column].to_numpy()
+        else:
+            if i is None or i.households:
+                invalid(ErrorId.INVALID_PARAMETER, "column", column, "not a column of the comparison's rows")
+            day = on if on is not None else (i.period.last if i.period is not None else i.on)
+            keys = _group_keys(i.population, column, _core.to_date(day, "on"))
+        rows = np.arange(len(frame))
+        if column == "category":  # a person under each of their categories
+            lists = keys
+            rows = np.repeat(rows, [len(x) for x in lists])
+            keys = np.asarray([k for x in lists for k in x], dtype=object)
+        delta = frame["delta_fen"].to_numpy()
+        b_el = frame["baseline_eligible"].to_numpy()
+        r_el = frame["reform_eligible"].to_numpy()
+        parts = pd.DataFrame(
+            {
+                column: keys,
+                "persons": 1,
+                "baseline_fen": frame["baseline_fen"].to_numpy()[rows],
+                "reform_fen": frame["reform_fen"].to_numpy()[rows],
+                "delta_fen": delta[rows],
+                "gainers": (delta > 0)[rows].astype(np.int64),
+                "losers": (delta < 0)[rows].astype(np.int64),
+                "newly_eligible": (~b_el & r_el)[rows].astype(np.int64),
+                "no_longer_eligible": (b_el & ~r_el)[rows].astype(np.int64),
+            }
+        )
+        out = parts.groupby(column, sort=True, dropna=False, observed=True).sum().reset_index()
+        if "weight" in frame.columns and i is not None:
+            micros = i.population._weight_micros()[rows]
+            codes = parts.groupby(column, sort=True, dropna=False, observed=True).ngroup().to_numpy()
+            for name in ("persons", "baseline_fen", "reform_fen", "delta_fen"):
+                values = parts[name].to_numpy()
+                out[f"weighted_{name}"] = [_weighted(values[codes == g], micros[codes == g]) for g in range(len(out))]
+        return out
+
+    # -- in words -----------------------------------------------------------------------------------------
+
+    def explain(self, person: Union[str, int]) -> str:
+        """What the reform changed for one person, and why, in words.
+
+        Over a period: the months paid and the amounts under each policy, when payments start and
+        the condition that decides it (its description and the date it is met on, e.g. "paid from
+        2024-05 instead of 2024-06: continuous stay ≥ 2 months … is met on 2024-05-11, continuous
+        stay ≥ 3 months … on 2024-06-11"), the grant per period before and after, and the rule
+        that made the difference with what the reform changed in it. On a date: both decisions and
+        the condition that fails. The months are those of :func:`eldercare.schedule` for the person,
+        the same as the comparison's row.
+
+        Parameters
+        ----------
+        person : str or int
+            The person's id, or their row in :attr:`persons`.
+        """
+        i = self._inputs
+        if i is None:
+            invalid(ErrorId.INVALID_PARAMETER, "person", str(person), "this comparison keeps no inputs")
+        if i.households:
+            invalid(ErrorId.INVALID_PARAMETER, "person", str(person), "explain() explains persons, not households")
+        subject = i.population.person(person)
+        row = (
+            self.persons.iloc[int(person)]
+            if isinstance(person, (int, np.integer))
+            else (self.persons.loc[self.persons["id"] == subject.id].iloc[0])
+        )
+        base = _as_policy(i.baseline, i.readings)
+        new = _as_policy(i.reform, i.readings)
+        if i.period is None:
+            assert i.on is not None
+            return _explain_on(subject, base, new, i.on, i.facilities, row)
+        return _explain_period(subject, base, new, i.period, i.facilities, row)
+
+    # -- display ------------------------------------------------------------------------------------------
 
     def __str__(self) -> str:
         s = self.summary
@@ -500,24 +997,230 @@ class Comparison:
         return f"<table>{rows}</table>"
 
 
-def _joined(rules: str) -> str:
-    return rules or ""
+def _weighted(values: Any, micros: np.ndarray) -> Any:
+    """Σ value × weight, exact (a Decimal: see :mod:`eldercare._weights`)."""
+    return _weights.from_micros(
+        _core.weighted_sum(np.ascontiguousarray(values, dtype=np.int64), np.ascontiguousarray(micros))
+    )
+
+
+def _group_keys(pop: Population, column: str, on: datetime.date) -> Any:
+    """Per person, the value `column` groups them by (see :meth:`Comparison.by_group`)."""
+    if column == "age_band":
+        born = pop._impl.columns()["birth_date"].view("datetime64[D]")
+        known = ~np.isnat(born)
+        safe = np.where(known, born, np.datetime64("1900-01-01"))
+        years = safe.astype("datetime64[Y]").astype(np.int64) + 1970
+        months = (safe.astype("datetime64[M]") - safe.astype("datetime64[Y]")).astype(np.int64) + 1
+        days = (safe - safe.astype("datetime64[M]")).astype(np.int64) + 1
+        # 周岁 as age_on counts them by default: the year is gained on the birthday, a 29 February
+        # birthday falling on 28 February in a common year.
+        birthday = months * 100 + days
+        if not calendar.isleap(on.year):
+            birthday = np.where(birthday == 229, 228, birthday)
+        ages = on.year - years - (birthday > on.month * 100 + on.day).astype(np.int64)
+        labels: np.ndarray = np.full(len(ages), "unknown", dtype=object)
+        labels[known & (ages < _AGE_BANDS[0])] = f"under {_AGE_BANDS[0]}"
+        for lo, hi in zip(_AGE_BANDS, _AGE_BANDS[1:]):
+            labels[known & (ages >= lo) & (ages < hi)] = f"{lo}-{hi - 1}"
+        labels[known & (ages >= _AGE_BANDS[-1])] = f"{_AGE_BANDS[-1]}+"
+        return labels
+    if column in ("district", "prefecture"):
+        codes = pop._impl.columns()["hukou_region"]
+        names: Dict[int, str] = {}
+        for c in np.unique(codes).tolist():
+            try:
+                code = RegionCode(c)
+                code = code.county if column == "district" and code.level == "township" else code
+                code = code.prefecture if column == "prefecture" and code.level != "province" else code
+                # A municipality's prefecture is its 市辖区: named by the municipality.
+                name = code.province.name if code.name == "市辖区" else code.name
+                names[c] = f"{code.code} {name}"
+            except ValueError:  # no hukou region given
+                names[c] = "unknown"
+        return np.asarray([names[c] for c in codes.tolist()], dtype=object)
+    name = "categories" if column == "category" else column
+    if name not in PERSON.columns:
+        invalid(
+            ErrorId.INVALID_PARAMETER,
+            "column",
+            column,
+            "no such column; columns: " + ", ".join(list(PERSON.columns) + list(DERIVED_GROUPS)),
+        )
+    f = PERSON.by_column(name)
+    if f.kind == "word_set":  # bits: one list of words per row
+        bits = pop._impl.columns()[name]
+        unique, inverse = np.unique(bits, return_inverse=True)
+        words = [[w for j, w in enumerate(f.words) if int(b) >> j & 1] or ["none"] for b in unique.tolist()]
+        lists = [words[k] for k in inverse.reshape(-1).tolist()]
+        return lists if column == "category" else np.asarray([",".join(x) for x in lists], dtype=object)
+    return pop.to_frame()[column].array
+
+
+# -- explanations in words ----------------------------------------------------------------------------------
+
+
+def _as_policy(target: Any, readings: Optional[Mapping[str, str]]) -> Policy:
+    if isinstance(target, Policy):
+        return target
+    return catalog.policy(target, readings)
+
+
+def _yuan(fen: int) -> str:
+    return f"{format_fen(fen)} yuan"
+
+
+def _rule_titles(policy: Policy, rule_ids: Iterable[str]) -> str:
+    """``rule <id> (<title>)`` for each id, with the reform's changes where a reform made the rule."""
+    out = []
+    for rid in rule_ids:
+        rule = next((r for v in reversed(policy.versions) for r in v.rules if r.id == rid), None)
+        out.append(f"rule {rid}" if rule is None else f"rule {rid} ({rule.title})")
+    return "; ".join(out)
+
+
+def _conditions_met(decision: Any, rule_ids: Iterable[str]) -> List[Tuple[str, Optional[datetime.date]]]:
+    """The failing leaf conditions of these rules in `decision`, with the date each is met on."""
+    wanted = set(rule_ids)
+    out: List[Tuple[str, Optional[datetime.date]]] = []
+    for outcome in decision.rules:
+        if wanted and outcome.rule_id not in wanted:
+            continue
+        for reason in outcome.reasons:
+            if reason.kind == "leaf" and not reason.passed and (reason.condition, reason.met_on) not in out:
+                out.append((reason.condition, reason.met_on))
+    return out
+
+
+def _why_not(decision: Any, rule_ids: Iterable[str]) -> str:
+    parts = []
+    for condition, met_on in _conditions_met(decision, rule_ids):
+        parts.append(f"{condition} is met on {met_on}" if met_on is not None else f"{condition} fails")
+    return "; ".join(parts) if parts else decision.status_note or "no rule holds"
+
+
+def _grants(lines: Sequence[Any]) -> List[str]:
+    seen: List[str] = []
+    for line in lines:
+        if line.eligible and line.granted is not None and str(line.granted) not in seen:
+            seen.append(str(line.granted))
+    return seen
+
+
+def _side_words(
+    name: str, policy: Policy, person: Person, lines: Sequence[Any], facilities: Any, period: _Period
+) -> Tuple[str, Optional[int], List[str]]:
+    """One policy's months for the person in words; the index of the first month paid, and the
+    rules that grant in some month."""
+    paid = [k for k, line in enumerate(lines) if line.amount_fen]
+    granted = [k for k, line in enumerate(lines) if line.eligible]
+    rules: List[str] = []
+    for k in granted:
+        for rid in policy.evaluate(person, lines[k].tested_on, facilities).granting_rules:
+            if rid not in rules:
+                rules.append(rid)
+    total = sum(line.amount_fen or 0 for line in lines)
+    if not granted:
+        last = policy.evaluate(person, lines[-1].tested_on, facilities)
+        return f"{name}: nothing paid over {period} ({_why_not(last, ())})", None, rules
+    labels = period.labels()
+    first = paid[0] if paid else granted[0]
+    text = (
+        f"{name}: {_yuan(total)} over {len(paid)} month{'s' if len(paid) != 1 else ''} from {labels[first]} "
+        f"({', '.join(_grants(lines))}; {_rule_titles(policy, rules)})"
+    )
+    return text, first, rules
+
+
+def _start_reason(
+    policy: Policy, person: Person, lines: Sequence[Any], first: Optional[int], rules: List[str], facilities: Any
+) -> str:
+    """Why payments start in month `first` and not before: the conditions that held only then."""
+    if first is None or first == 0:
+        return ""
+    before = policy.evaluate(person, lines[first - 1].tested_on, facilities)
+    return _why_not(before, rules)
+
+
+def _explain_period(person: Person, base: Policy, new: Policy, period: _Period, facilities: Any, row: Any) -> str:
+    b_lines = list(base.schedule(person, period.first, period.last, facilities))
+    r_lines = list(new.schedule(person, period.first, period.last, facilities))
+    delta = int(row["delta_fen"])
+    verb = "gains" if delta > 0 else "loses" if delta < 0 else "is paid the same"
+    amount = f" {_yuan(abs(delta))}" if delta else ""
+    head = (
+        f"{person.id} {verb}{amount} over {period}: {_yuan(int(row['baseline_fen']))} under {base.id}, "
+        f"{_yuan(int(row['reform_fen']))} under {new.id}."
+    )
+    b_text, b_first, b_rules = _side_words("baseline", base, person, b_lines, facilities, period)
+    r_text, r_first, r_rules = _side_words("reform", new, person, r_lines, facilities, period)
+    out = [head, "  " + b_text, "  " + r_text]
+    labels = period.labels()
+    b_why = _start_reason(base, person, b_lines, b_first, b_rules, facilities)
+    r_why = _start_reason(new, person, r_lines, r_first, r_rules, facilities)
+    if b_first != r_first:
+        if r_first is None:
+            assert b_first is not None
+            last = new.evaluate(person, r_lines[-1].tested_on, facilities)
+            out.append(f"  no longer paid (was from {labels[b_first]}): under the reform {_why_not(last, ())}")
+        elif b_first is None:
+            last = base.evaluate(person, b_lines[-1].tested_on, facilities)
+            why = f"; under the baseline {_why_not(last, ())}"
+            out.append(f"  newly paid from {labels[r_first]}" + (f": under the reform {r_why}" if r_why else "") + why)
+        else:
+            start = f"  paid from {labels[r_first]} instead of {labels[b_first]}"
+            whys = [f"under the reform {r_why}" if r_why else "", f"under the baseline {b_why}" if b_why else ""]
+            whys = [w for w in whys if w]
+            out.append(start + (": " + "; ".join(whys) if whys else ""))
+    b_grants, r_grants = _grants(b_lines), _grants(r_lines)
+    if b_grants and r_grants and b_grants != r_grants:
+        out.append(f"  {', '.join(r_grants)} instead of {', '.join(b_grants)}")
+    reformed = [
+        p.value
+        for rid in r_rules
+        for v in new.versions
+        for r in v.rules
+        if r.id == rid
+        for p in r.parameters
+        if p.name == "reform"
+    ]
+    if reformed:
+        out.append(f"  the reform changed {', '.join(dict.fromkeys(r_rules))}: {'; '.join(dict.fromkeys(reformed))}")
+    return "\n".join(out)
+
+
+def _explain_on(person: Person, base: Policy, new: Policy, on: datetime.date, facilities: Any, row: Any) -> str:
+    b = base.evaluate(person, on, facilities)
+    r = new.evaluate(person, on, facilities)
+    delta = int(row["delta_fen"])
+    verb = "gains" if delta > 0 else "loses" if delta < 0 else "is granted the same"
+    amount = f" {_yuan(abs(delta))}" if delta else ""
+    out = [f"{person.id} {verb}{amount} on {on}:"]
+    for name, policy, d in (("baseline", base, b), ("reform", new, r)):
+        if d.eligible:
+            out.append(f"  {name}: {d.granted} ({_rule_titles(policy, d.granting_rules)})")
+        else:
+            out.append(f"  {name}: nothing ({_why_not(d, ())})")
+    return "\n".join(out)
+
+
+# -- compare -------------------------------------------------------------------------------------------------
 
 
 def compare(
     baseline: Union[Policy, str],
     reform: Union[Policy, str],
     population: Any,
-    on: DateLike,
+    on: Optional[DateLike] = None,
     facilities: Union[FacilityRegistry, Iterable[Facility], None] = None,
     readings: Optional[Mapping[str, str]] = None,
     *,
     stays: Any = None,
-    period: Optional[Tuple[DateLike, DateLike]] = None,
+    period: Any = None,
     households: Optional[bool] = None,
     missing: str = "error",
 ) -> Comparison:
-    """Compare a reform with its baseline over a population.
+    """Compare a reform with its baseline over a population, on a date or over a period.
 
     Parameters
     ----------
@@ -525,11 +1228,16 @@ def compare(
         Policies or catalog ids (built under `readings`).
     population : Population, DataFrame, Table or dict of arrays
         In the flat schema (see :func:`eldercare.evaluate_population`).
-    on : datetime.date or str
-        The evaluation date (grants per period on it; also names the rules in the results).
-    period : (first, last), optional
-        Measure money paid month by month over these months instead (arrears, one-off and yearly
-        grants as schedules pay them).
+    on : datetime.date or str, optional
+        The evaluation date: grants per period on it. Ignored when `period` is given.
+    period : int, str or (first, last), optional
+        Months to pay over instead: a year (``2024``), a month (``"2024-05"``), or the first and last
+        dates or months (``("2024-01", "2024-12")``). Everything is then judged over the whole
+        period: the money paid month by month (arrears, one-off and yearly grants as schedules pay
+        them), eligible when granted something in some month, the granting rules of every month,
+        gainers, losers and the newly eligible from those. Per person it is what
+        :func:`eldercare.schedule` pays, computed on the columnar engine of
+        :func:`eldercare.simulate_population` (households and bundles: by schedules).
     missing : {"error", "absent"}
         As for :func:`eldercare.evaluate_population`: a facility registry, a stay's facility or a
         column that either policy reads and the population lacks is an error unless ``"absent"``
@@ -538,79 +1246,89 @@ def compare(
     Returns
     -------
     Comparison
+        With :meth:`~Comparison.by_rule`, :meth:`~Comparison.by_group`, :meth:`~Comparison.explain`,
+        and over a period :meth:`~Comparison.by_month`.
+
+    Examples
+    --------
+    >>> import eldercare as ec
+    >>> pop = ec.synthetic_population(2000, seed=3)
+    >>> richer = ec.reform("cn.beijing.xicheng.cross_region_care", amounts={"jin_ji_meng": 800})
+    >>> c = ec.compare("cn.beijing.xicheng.cross_region_care", richer, pop, period=2024,
+    ...                facilities=pop.facilities)
+    >>> int(c.by_month()["delta_fen"].sum()) == c.summary["cost_delta_fen"]
+    True
     """
-    pop = Population.of(population, stays=stays, facilities=facilities)
-    reg = facilities if facilities is not None else pop.facilities
-    base = evaluate_population(
-        baseline, pop, on, reg, readings if isinstance(baseline, str) else None, households=households, missing=missing
-    )
-    new = evaluate_population(
-        reform, pop, on, reg, readings if isinstance(reform, str) else None, households=households, missing=missing
-    )
-    if period is None:
-        base_fen = base["amount_fen"].to_numpy()
-        new_fen = new["amount_fen"].to_numpy()
-        measure = f"per period on {_core.to_date(on, 'on')}"
-    else:
-        first, last = period
-        b = schedule_population(
-            baseline,
-            pop,
-            first,
-            last,
-            reg,
-            readings if isinstance(baseline, str) else None,
-            wide=True,
-            households=households,
-            missing=missing,
-        )
-        r = schedule_population(
-            reform,
-            pop,
-            first,
-            last,
-            reg,
-            readings if isinstance(reform, str) else None,
-            wide=True,
-            households=households,
-            missing=missing,
-        )
-        base_fen = b.sum(axis=1).to_numpy()
-        new_fen = r.sum(axis=1).to_numpy()
-        measure = f"paid {_core.to_date(first, 'period[0]')} to {_core.to_date(last, 'period[1]')}"
     import pandas as pd
 
+    if on is None and period is None:
+        invalid(ErrorId.INVALID_PARAMETER, "on", "None", "give a date (on=) or a period (period=)")
+    pop = Population.of(population, stays=stays, facilities=facilities)
+    reg = facilities if facilities is not None else pop.facilities
+    given = [(p, readings if isinstance(p, str) else None) for p in (baseline, reform)]
+    targets = [_Target(p, r) for p, r in given]
+    per_household = any(_households_flag(t, households) for t in targets)
+    names = [t.id for t in targets]
+    base_side = new_side = None
+    window: Optional[_Period] = None
+    day: Optional[datetime.date] = None
+    if period is None:
+        day = _core.to_date(on, "on")
+        base, new = (
+            evaluate_population(p, pop, day, reg, r, households=per_household, missing=missing) for p, r in given
+        )
+        ids = base["id"]
+        base_fen = base["amount_fen"].to_numpy()
+        new_fen = new["amount_fen"].to_numpy()
+        b_el = base["eligible"].to_numpy()
+        r_el = new["eligible"].to_numpy()
+        base_rules: Any = pd.Categorical(base["granting_rules"].astype(str))
+        new_rules: Any = pd.Categorical(new["granting_rules"].astype(str))
+        measure = f"per period on {day}"
+    else:
+        window = _period_of(period)
+        if per_household or any(t.bundle for t in targets):
+            (base_side, ids), (new_side, _) = (
+                _scheduled_side(p, r, pop, reg, window, per_household, missing) for p, r in given
+            )
+        else:
+            base_side, new_side = (_simulated_side(t, pop, reg, window, missing) for t in targets)
+            ids = pop._id_column()
+        base_fen = base_side.total
+        new_fen = new_side.total
+        b_el = base_side.granted_months > 0
+        r_el = new_side.granted_months > 0
+        base_rules = base_side.rules
+        new_rules = new_side.rules
+        measure = f"paid {window.first} to {window.last}"
+
     delta = new_fen - base_fen
-    base_rules = base["granting_rules"].astype(str).to_numpy()
-    new_rules = new["granting_rules"].astype(str).to_numpy()
-    rule = np.where(
-        delta > 0,
-        np.where(new_rules != "", new_rules, base_rules),
-        np.where(delta < 0, np.where(base_rules != "", base_rules, new_rules), ""),
-    )
-    change = np.where(delta > 0, "gainer", np.where(delta < 0, "loser", "unchanged"))
-    frame = pd.DataFrame(
-        {
-            "id": base["id"],
-            "baseline_fen": base_fen.astype(np.int64),
-            "reform_fen": new_fen.astype(np.int64),
-            "delta_fen": delta.astype(np.int64),
-            "baseline_eligible": base["eligible"].to_numpy(),
-            "reform_eligible": new["eligible"].to_numpy(),
-            "baseline_rules": base_rules,
-            "reform_rules": new_rules,
-            "rule": rule,
-            "change": change,
-        }
-    )
-    weighted = "weight" in base.columns
+    rule = _deciding_rule(delta, base_rules, new_rules)
+    change = _codes(np.sign(delta).astype(np.int8) + 1, ["loser", "unchanged", "gainer"])
+    columns: Dict[str, Any] = {
+        "id": ids,
+        "baseline_fen": base_fen.astype(np.int64),
+        "reform_fen": new_fen.astype(np.int64),
+        "delta_fen": delta.astype(np.int64),
+        "baseline_eligible": b_el.astype(bool),
+        "reform_eligible": r_el.astype(bool),
+        "baseline_rules": base_rules,
+        "reform_rules": new_rules,
+        "rule": rule,
+        "change": change,
+    }
+    if window is not None and base_side is not None and new_side is not None:
+        labels = ["", *window.labels()]
+        for name, side in (("baseline", base_side), ("reform", new_side)):
+            columns[f"{name}_first_month"] = _codes(side.first_paid + 1, labels)
+    # copy=False: fresh arrays taken as they are, the integer columns not consolidated (a copy each).
+    frame = pd.DataFrame(columns, copy=False)
+    weighted = pop.weighted and not per_household
     if weighted:
-        frame["weight"] = base["weight"].to_numpy()
-    b_el = frame["baseline_eligible"].to_numpy()
-    r_el = frame["reform_eligible"].to_numpy()
+        frame["weight"] = _weight_column(pop)
     summary = {
-        "baseline": baseline if isinstance(baseline, str) else baseline.id,
-        "reform": reform if isinstance(reform, str) else reform.id,
+        "baseline": names[0],
+        "reform": names[1],
         "measure": measure,
         "persons": len(frame),
         "baseline_cost_fen": _check.exact_sum(base_fen, "compare.baseline_cost_fen"),  # checked: never wrapped
@@ -624,21 +1342,50 @@ def compare(
     }
     if weighted:
         micros = pop._weight_micros()
-
-        def weighted_sum(values: Any) -> Any:
-            return _weights.from_micros(_core.weighted_sum(np.ascontiguousarray(values, dtype=np.int64), micros))
-
         summary.update(
             {
-                "weighted_persons": weighted_sum(np.ones(len(frame))),
-                "weighted_baseline_cost_fen": weighted_sum(base_fen),
-                "weighted_reform_cost_fen": weighted_sum(new_fen),
-                "weighted_cost_delta_fen": weighted_sum(delta),
-                "weighted_gainers": weighted_sum(delta > 0),
-                "weighted_losers": weighted_sum(delta < 0),
-                "weighted_unchanged": weighted_sum(delta == 0),
-                "weighted_newly_eligible": weighted_sum(~b_el & r_el),
-                "weighted_no_longer_eligible": weighted_sum(b_el & ~r_el),
+                "weighted_persons": _weighted(np.ones(len(frame)), micros),
+                "weighted_baseline_cost_fen": _weighted(base_fen, micros),
+                "weighted_reform_cost_fen": _weighted(new_fen, micros),
+                "weighted_cost_delta_fen": _weighted(delta, micros),
+                "weighted_gainers": _weighted(delta > 0, micros),
+                "weighted_losers": _weighted(delta < 0, micros),
+                "weighted_unchanged": _weighted(delta == 0, micros),
+                "weighted_newly_eligible": _weighted(~b_el & r_el, micros),
+                "weighted_no_longer_eligible": _weighted(b_el & ~r_el, micros),
             }
         )
-    return Comparison(frame, summary)
+    inputs = _Inputs(
+        baseline, reform, readings, pop, reg, day, window, per_household, base_side, new_side, tuple(targets), missing
+    )
+    return Comparison(frame, summary, inputs)
+
+
+def _deciding_rule(delta: np.ndarray, base_rules: Any, new_rules: Any) -> Any:
+    """The rule that made the difference (a Categorical): for a gainer the rules now paying that did
+    not before (or, when the same rules pay more, those), for a loser the rules that paid before and
+    no longer do (or those paying less); "" when unchanged. Worked out once per distinct case."""
+
+    changed = np.flatnonzero(delta != 0)
+    b_codes = np.asarray(base_rules.codes, dtype=np.int64)[changed]
+    n_codes = np.asarray(new_rules.codes, dtype=np.int64)[changed]
+    gains = (delta[changed] > 0).astype(np.int64)
+    width = len(new_rules.categories) + 1
+    keys = (b_codes * width + n_codes) * 2 + gains
+    unique, inverse = np.unique(keys, return_inverse=True)
+    before_texts, after_texts = list(base_rules.categories), list(new_rules.categories)
+    texts = [""]
+    for key in unique.tolist():
+        pair, gain = divmod(key, 2)
+        b, a = divmod(pair, width)
+        before = [x for x in str(before_texts[b]).split(",") if x]
+        after = [x for x in str(after_texts[a]).split(",") if x]
+        paying, other = (after, before) if gain else (before, after)
+        fresh = [x for x in paying if x not in other]
+        texts.append(",".join(fresh or paying or other))
+    # Cases worked out alike share a category: the categories are the distinct texts.
+    categories = list(dict.fromkeys(texts))
+    lookup = np.asarray([categories.index(t) for t in texts], dtype=np.int64)
+    codes: np.ndarray = np.zeros(len(delta), dtype=np.int64)
+    codes[changed] = lookup[inverse.reshape(-1) + 1]
+    return _codes(codes, categories)

@@ -378,9 +378,61 @@ def entries() -> List[Entry]:
     return [Entry(e) for e in _core.catalog_entries()]
 
 
-def ids() -> List[str]:
-    """Every catalog id, in catalog order."""
-    return [e.id for e in _core.catalog_entries()]
+#: What :func:`ids` filters an entry's kind on (:attr:`Entry.kind`).
+KINDS: Tuple[str, ...] = ("policy", "bundle", "worker_policy", "event_policy", "norms")
+
+
+def _words(value: Union[str, Iterable[str]], field: str, known: Sequence[str]) -> Tuple[str, ...]:
+    items = (value,) if isinstance(value, str) else tuple(value)
+    for i, w in enumerate(items):
+        if w not in known:
+            where = field if isinstance(value, str) else f"{field}[{i}]"
+            invalid(ErrorId.INVALID_PARAMETER, where, str(w), "expected " + ", ".join(known))
+    return items
+
+
+def ids(
+    subject: Union[str, Iterable[str], None] = None,
+    *,
+    computable: Optional[bool] = None,
+    kind: Union[str, Iterable[str], None] = None,
+) -> List[str]:
+    """Catalog ids, in catalog order; every id unless filtered.
+
+    Parameters
+    ----------
+    subject : str or iterable of str, optional
+        Only entries about these subjects: ``"person"``, ``"household"``, ``"worker"``, ``"area"``,
+        ``"event"``.
+    computable : bool, optional
+        True: only entries that can be computed; False: only announced ones (the sources leave out
+        what is needed: see :attr:`Entry.missing`).
+    kind : str or iterable of str, optional
+        Only entries that build this (:attr:`Entry.kind`): ``"policy"`` (a person or household
+        policy, what :func:`policy`, :func:`eldercare.evaluate` and :func:`eldercare.compare` take),
+        ``"bundle"``, ``"worker_policy"``, ``"event_policy"``, ``"norms"``.
+
+    Examples
+    --------
+    >>> import eldercare as ec
+    >>> for id in ec.catalog.ids(subject="person", computable=True, kind="policy"):
+    ...     policy = ec.catalog.policy(id)  # never "is a worker entry"
+    """
+    subjects = None if subject is None else _words(subject, "subject", _core.words["subject_kind"])
+    kinds = None if kind is None else _words(kind, "kind", KINDS)
+    if computable is not None and not isinstance(computable, bool):
+        invalid_type(ErrorId.INVALID_PARAMETER, "computable", computable, "expected True, False or None")
+    out = []
+    for impl in _core.catalog_entries():
+        if subjects is not None and impl.subject not in subjects:
+            continue
+        e = Entry(impl)
+        if kinds is not None and e.kind not in kinds:
+            continue
+        if computable is not None and (e.status == "computable") != computable:
+            continue
+        out.append(e.id)
+    return out
 
 
 def entry(id: str) -> Entry:

@@ -4,11 +4,15 @@ Verbs::
 
     eldercare catalog [--json]                               the policies of the catalog
     eldercare evaluate --policy ID --on DATE FILE            decisions as JSON
-    eldercare explain --policy ID --on DATE FILE --person ID  one decision in words
+    eldercare explain --policy ID --on DATE [FILE] --person ID [--reform FILE]
+                                                             one decision in words
     eldercare simulate [--data FILE] [--from YYYY-MM] [--months N] [--out DIR]
                                                              the catalog over a population, month by month
+    eldercare compare --policy ID --reform FILE [--from YYYY-MM] [--months N] [--out DIR] [FILE]
+                                                             a reform file costed against its baseline
 
-FILE is the JSON interchange format (POLICIES.md), or CSV / Parquet in the flat schema of
+Without FILE, explain and compare use the bundled sample population, as simulate does.
+
 FILE is the JSON interchange format (POLICIES.md), or CSV / Parquet in the flat schema of
 :func:`eldercare.evaluate_population`, or an Excel workbook (``.xlsx``, ``--sheet`` to choose the
 sheet) whose Chinese headers (身份证号, 户籍地, 入住日期 ...) the schema declares (with
@@ -32,10 +36,12 @@ import warnings
 from typing import Any, Dict, List, NoReturn, Optional, Sequence, Tuple
 
 from . import _core, catalog
+from . import simulate as _simulate
 from ._errors import ErrorId, InvalidValue, PolicyLookupError, invalid
 from ._outcomes import Decision
 from ._population import Population, _Target
 from ._population import _check_inputs as _check_population_inputs
+from ._reform import Comparison, compare, reform
 from ._values import FacilityRegistry, Household, Person, _facilities_arg
 from .io import load_cases, read_facilities, read_population, read_table
 from .simulate import sample_population_path, simulate
@@ -224,25 +230,98 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _population(args: argparse.Namespace) -> Tuple[Any, Optional[FacilityRegistry], str]:
+    """FILE's population and facilities, or the bundled sample's; and where they come from."""
+    if args.file is None:
+        persons, sample_facilities = _sample()
+        return Population(persons), sample_facilities, "the bundled sample population"
+    population, registry = _load(args, args.file)
+    return population, registry, args.file
+
+
+def _reformed(args: argparse.Namespace, readings: Dict[str, str]) -> Any:
+    """The policy of --reform FILE, reforming --policy (built under --reading)."""
+    if not os.path.exists(args.reform):
+        raise _BadInput(f"cannot read {args.reform}: no such file")
+    return reform(args.policy, file=args.reform, readings=readings or None)
+
+
 def _cmd_explain(args: argparse.Namespace) -> int:
     on = _date(args.on, "--on")
     readings = _readings(args.reading)
     catalog.entry(args.policy)
-    population, registry = _load(args, args.file)
+    population, registry, source = _population(args)
     _check_inputs(args, population, registry, on, on, readings)
     persons = population.persons()
     chosen = [p for p in persons if p.id == args.person]
     if not chosen:
-        raise _BadInput(f"no person '{args.person}' in {args.file}")
+        raise _BadInput(f"no person '{args.person}' in {source}")
     person = chosen[0]
     entry = catalog.entry(args.policy)
-    if entry.subject == "household" and person.household_id:
-        members = [p for p in persons if p.household_id == person.household_id]
-        decision = catalog.evaluate(args.policy, Household(person.household_id, members), on, registry, readings)
+    household = entry.subject == "household" and person.household_id
+    subject: Any = person
+    if household:
+        subject = Household(person.household_id, [p for p in persons if p.household_id == person.household_id])
+    if args.reform is not None:
+        reformed = _reformed(args, readings)
+        print(reformed.evaluate(subject, on, registry).explain().rstrip())
+        if not household:  # the change, in words (compare explains persons)
+            c = compare(args.policy, reformed, [person], on, registry, readings, missing=args.missing)
+            print()
+            print(c.explain(person.id))
+        return 0
+    if household:
+        decision = catalog.evaluate(args.policy, subject, on, registry, readings)
     else:
         decision = _decisions(args.policy, [person], on, registry, readings)[0][0]
     print(decision.explain())
     return 0
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    first = _month(args.from_month, "--from")
+    if args.months < 1 or args.months > 600:
+        invalid(ErrorId.INVALID_PERIOD, "--months", str(args.months), "must be 1 to 600")
+    readings = _readings(args.reading)
+    catalog.entry(args.policy)
+    reformed = _reformed(args, readings)
+    population, registry, source = _population(args)
+    end = first.year * 12 + first.month - 1 + args.months - 1
+    last = datetime.date(end // 12, end % 12 + 1, 1)
+    c = compare(
+        args.policy,
+        reformed,
+        population,
+        facilities=registry,
+        readings=readings or None,
+        period=(first, last),
+        missing=args.missing,
+    )
+    print(f"eldercare {_core.__version__}: {args.reform} over {source} ({len(population)} persons)")
+    print(c)
+    by_rule = c.by_rule()
+    if len(by_rule):
+        print(by_rule.to_string(index=False))
+    for pid in args.explain or ():
+        print()
+        print(c.explain(pid))
+    for path in _write_comparison(c, pathlib.Path(args.out)):
+        print(f"wrote {path}")
+    return 0
+
+
+def _write_comparison(c: Comparison, out: pathlib.Path) -> List[pathlib.Path]:
+    """persons.csv (one row per person: the money and eligibility under each, the deciding rule),
+    by_month.csv, and a chart where eldercare.simulate offers one (``comparison_chart``)."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = [out / "persons.csv", out / "by_month.csv"]
+    c.persons.to_csv(written[0], index=False)
+    c.by_month().to_csv(written[1], index=False)
+    chart = getattr(_simulate, "comparison_chart", None)  # the charts' hook: (comparison, path) -> Figure
+    if chart is not None:
+        written.append(out / "compare.png")
+        chart(c, written[-1])
+    return written
 
 
 def _cmd_simulate(args: argparse.Namespace) -> int:
@@ -287,14 +366,17 @@ def _sample() -> Tuple[List[Person], FacilityRegistry]:
 # --- the parser ------------------------------------------------------------------------------------
 
 
-def _add_input(p: argparse.ArgumentParser, file_required: bool = True) -> None:
+_FILE_HELP = (
+    "persons: JSON interchange format, CSV/Parquet (flat schema) or an .xlsx workbook (Chinese "
+    "headers such as 身份证号, 户籍地, 入住日期 are read as their facts: see docs/schema.md)"
+)
+
+
+def _add_input(p: argparse.ArgumentParser, file_required: bool = True, file_optional: bool = False) -> None:
     if file_required:
-        p.add_argument(
-            "file",
-            metavar="FILE",
-            help="persons: JSON interchange format, CSV/Parquet (flat schema) or an .xlsx workbook (Chinese "
-            "headers such as 身份证号, 户籍地, 入住日期 are read as their facts: see docs/schema.md)",
-        )
+        p.add_argument("file", metavar="FILE", help=_FILE_HELP)
+    elif file_optional:
+        p.add_argument("file", metavar="FILE", nargs="?", help=_FILE_HELP + "; default: the bundled sample")
     p.add_argument("--sheet", metavar="NAME", help="the sheet of an .xlsx FILE (default: the first)")
     p.add_argument("--facilities", metavar="FILE", help="facilities for table input (JSON, CSV, Parquet or .xlsx)")
     p.add_argument("--stays", metavar="FILE", help="stays for table input: person_id, facility, admitted, discharged")
@@ -355,7 +437,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--policy", required=True, metavar="ID", help="a catalog id")
     p.add_argument("--on", required=True, metavar="YYYY-MM-DD", help="the evaluation date")
     p.add_argument("--person", required=True, metavar="ID", help="the person's id in FILE")
-    _add_input(p)
+    p.add_argument(
+        "--reform",
+        metavar="FILE",
+        help="explain the policy as a reform file (TOML or JSON: docs/howto/reform-files.md) changes it, "
+        "and what changed for the person",
+    )
+    _add_input(p, file_required=False, file_optional=True)
     p.set_defaults(run=_cmd_explain)
 
     p = verbs.add_parser(
@@ -374,6 +462,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     _add_input(p, file_required=False)
     p.set_defaults(run=_cmd_simulate)
+
+    p = verbs.add_parser(
+        "compare",
+        help="cost a reform file against its baseline over a population, month by month",
+        description="Cost the reform in a reform file (TOML or JSON: docs/howto/reform-files.md) against the "
+        "catalog policy it changes, over FILE (by default the bundled sample) month by month: print the "
+        "summary (cost before and after, gainers, losers, newly eligible) and the change by rule, and write "
+        "persons.csv (each person's money and eligibility under both) and by_month.csv to --out.",
+    )
+    p.add_argument("--policy", required=True, metavar="ID", help="the catalog id the reform changes")
+    p.add_argument("--reform", required=True, metavar="FILE", help="the reform file (.toml or .json)")
+    p.add_argument(
+        "--from", dest="from_month", default="2024-01", metavar="YYYY-MM", help="first month (default 2024-01)"
+    )
+    p.add_argument("--months", type=int, default=12, metavar="N", help="number of months (default 12)")
+    p.add_argument("--out", default="compare", metavar="DIR", help="where to write the tables (default ./compare)")
+    p.add_argument(
+        "--explain", metavar="ID", action="append", help="also say in words what changed for this person (repeatable)"
+    )
+    _add_input(p, file_required=False, file_optional=True)
+    p.set_defaults(run=_cmd_compare)
     return parser
 
 

@@ -102,8 +102,18 @@ from ._values import (
     _record_of,
     _walk,
 )
+from .simulate import sample_population_path
 
-__all__ = ["Cases", "Sheet", "dump_cases", "load_cases", "read_facilities", "read_population", "read_table"]
+__all__ = [
+    "Cases",
+    "Sheet",
+    "dump_cases",
+    "load_cases",
+    "read_facilities",
+    "read_population",
+    "read_table",
+    "sample_population",
+]
 
 
 class Cases(NamedTuple):
@@ -320,6 +330,43 @@ def _entries(items: Any, kind: str, build: Callable[[Any, str], T], error_id: Er
         seen[value.id] = i
         out.append(value)
     return out
+
+
+def sample_population(*, as_frame: bool = False) -> Any:
+    """The bundled sample: 324 invented persons and the 15 facilities their stays refer to.
+
+    Parameters
+    ----------
+    as_frame : bool
+        Return a pandas DataFrame in the flat schema (:meth:`Population.to_frame`: categories as
+        lists of words, ``[]`` for no stays) instead of a :class:`Population`; the facilities are in
+        its ``attrs["facilities"]``.
+
+    Returns
+    -------
+    Population or pandas.DataFrame
+        A Population carries its facilities (``.facilities``), so compare, simulate_population and
+        evaluate_population need no ``facilities=``.
+
+    Examples
+    --------
+    >>> import eldercare as ec
+    >>> pop = ec.sample_population()
+    >>> len(pop), len(pop.facilities)
+    (324, 15)
+    >>> frame = ec.sample_population(as_frame=True)
+    >>> frame.shape[0], type(frame.attrs["facilities"]).__name__
+    (324, 'FacilityRegistry')
+    """
+    if not isinstance(as_frame, bool):
+        invalid_type(ErrorId.INVALID_PARAMETER, "as_frame", as_frame, "expected True or False")
+    cases = load_cases(sample_population_path())
+    population = Population(cases.persons, facilities=cases.facilities)
+    if not as_frame:
+        return population
+    frame = population.to_frame()
+    frame.attrs["facilities"] = cases.facilities
+    return frame
 
 
 def load_cases(source: Union[str, os.PathLike[str], Mapping[str, Any]], *, hukou_from_id: bool = False) -> Cases:

@@ -303,10 +303,12 @@ py::dict evaluate_columns(const policy& p, population_handle& h, py::handle on,
 
 /// simulate_months' totals as flat columns (by month; by month and prefecture; by month and rule).
 py::dict simulate_columns(const policy& p, const population_handle& h, py::handle first_month, int months,
-                          const facility_registry* facilities, const std::string& regions, bool per_person) {
+                          const facility_registry* facilities, const std::string& regions, bool per_person,
+                          bool per_person_rules) {
   const date first = to_date(first_month, "first_month");
   simulation_options options;
   options.per_row_amounts = per_person;
+  options.per_row_rules = per_person_rules;
   if (regions == "residence") options.regions = region_basis::residence;
   else if (regions != "hukou")
     throw invalid_value(error_id::invalid_parameter, "regions", regions, "expected hukou or residence");
@@ -393,6 +395,17 @@ py::dict simulate_columns(const policy& p, const population_handle& h, py::handl
     const auto rows = static_cast<py::ssize_t>(h.columns.size());
     const auto cols = static_cast<py::ssize_t>(ms.size());
     out["amounts_fen"] = owned_array<std::int64_t>(std::move(r.row_amounts_fen)).attr("reshape")(rows, cols);
+  }
+  if (per_person_rules) {
+    // Per row: the horizon's total, first month paid (-1: none), months granted; and rows × rules
+    // (granted by that rule in some month, 0/1 bytes as bools). The engine's vectors, no copy.
+    const auto rows = static_cast<py::ssize_t>(h.columns.size());
+    const auto n_rules = static_cast<py::ssize_t>(r.rule_ids.size());
+    out["person_total_fen"] = owned_array<std::int64_t>(std::move(r.row_total_fen));
+    out["person_first_paid"] = owned_array<std::int32_t>(std::move(r.row_first_paid));
+    out["person_granted_months"] = owned_array<std::int32_t>(std::move(r.row_granted_months));
+    out["person_rule_ids"] = py::cast(r.rule_ids);
+    out["person_rules"] = owned_array<bool>(std::move(r.row_rules)).attr("reshape")(rows, n_rules);
   }
   return out;
 }
@@ -505,7 +518,7 @@ void register_batch(py::module_& m) {
         py::arg("facilities") = py::none(), py::arg("reasons") = true);
   m.def("simulate_columns", &simulate_columns, py::arg("policy"), py::arg("population"),
         py::arg("first_month"), py::arg("months") = 12, py::arg("facilities") = py::none(),
-        py::arg("regions") = "hukou", py::arg("per_person") = false);
+        py::arg("regions") = "hukou", py::arg("per_person") = false, py::arg("per_person_rules") = false);
 
   // The enum codes of result columns (the enumerator's number), for the Python side to map to words.
   auto codes = [](auto tag) {

@@ -9,6 +9,7 @@ import json
 import pathlib
 from typing import Any, Callable, Dict, List
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -126,6 +127,8 @@ def as_json(persons: List[ec.Person]) -> Dict[str, Any]:
 def csv_round_trip(frame: pd.DataFrame, tmp_path: pathlib.Path) -> pd.DataFrame:
     """The frame through a CSV file: stays as JSON text (a CSV cell holds no list)."""
     f = frame.copy()
+    for column in ("categories", "health"):  # lists of words as comma-separated words
+        f[column] = [",".join(cell) for cell in f[column]]
     f["stays"] = [
         "" if cell is None else json.dumps(cell, default=lambda d: d.isoformat() if d is not None else None)
         for cell in f["stays"]
@@ -192,7 +195,8 @@ def column_alias_frame(f: _schema.Field, alias: _schema.Alias) -> pd.DataFrame:
     frame = base_frame()
     if alias.word is None:
         return frame.rename(columns={f.column: alias.name})
-    bits = frame.pop(f.column).to_numpy()
+    # to_frame() gives a list of words per row: as bits, for the true/false column of each word
+    bits = np.asarray([sum(1 << f.words.index(w) for w in cell) for cell in frame.pop(f.column)], dtype=np.int64)
     for a in f.aliases_in("column"):  # a set given as a true/false column per word
         if a.word is not None:
             frame[a.name] = (bits >> f.words.index(a.word)) & 1 == 1

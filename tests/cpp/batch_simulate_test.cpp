@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <set> // the rules granting a row
 #include <string>
 #include <vector>
 
@@ -17,7 +18,9 @@ namespace {
 date d(const char* iso) { return parse_date(iso); }
 
 struct expected_month {
-  std::vector<std::int64_t> row_amounts; // the month's amount paid to each row (schedule()'s line)
+  std::vector<std::int64_t> row_amounts;        // the month's amount paid to each row (schedule()'s line)
+  std::vector<std::uint8_t> row_granted;        // 1 where the row was granted something that month
+  std::vector<std::set<std::string>> row_rules; // the rules granting each row that month
   std::int64_t eligible = 0, paid = 0, arrears = 0, quantity = 0, undetermined = 0;
   decision_status status = decision_status::decided;
   money amount;
@@ -35,7 +38,11 @@ std::vector<expected_month> per_person(const policy& p, const population_columns
                                        const schedule_options& options) {
   std::vector<expected_month> out(static_cast<std::size_t>(months));
   const date last = end_of_month(add_months_civil(start_of_month(first), months - 1));
-  for (auto& e : out) e.row_amounts.assign(pop.size(), 0);
+  for (auto& e : out) {
+    e.row_amounts.assign(pop.size(), 0);
+    e.row_granted.assign(pop.size(), 0);
+    e.row_rules.assign(pop.size(), {});
+  }
   for (std::size_t i = 0; i < pop.size(); ++i) {
     const person someone = pop.to_person(i);
     const auto lines = schedule(p, someone, first, last, &reg, options);
@@ -49,13 +56,15 @@ std::vector<expected_month> per_person(const policy& p, const population_columns
       if (!l.eligible) continue;
       ++e.eligible;
       e.quantity += l.granted->quantity();
+      e.row_granted[i] = 1;
+      const decision dec = evaluate(p, someone, l.tested_on, &reg);
+      REQUIRE(dec.granted == l.granted);
+      e.row_rules[i].insert(dec.granting_rules.begin(), dec.granting_rules.end());
       if (l.amount == money()) continue;
       ++e.paid;
       e.amount += l.amount;
       e.arrears += l.arrears_months;
       e.by_prefecture[prefecture_of(someone.hukou.region)] += l.amount;
-      const decision dec = evaluate(p, someone, l.tested_on, &reg);
-      REQUIRE(dec.granted == l.granted);
       const auto* v = p.version_on(l.tested_on);
       for (const std::string& id : dec.granting_rules) {
         std::int64_t q = 0;
@@ -94,7 +103,8 @@ std::int64_t check_simulation(const policy& p, const population_columns& pop, co
         simulate_months(p, pop, d(first), months, &reg,
                         {.batch = {.threads = threads, .chunk_rows = chunk, .path = path},
                          .schedule = options,
-                         .per_row_amounts = per_row});
+                         .per_row_amounts = per_row,
+                         .per_row_rules = per_row});
     INFO("threads " << threads << ", chunk " << chunk);
     REQUIRE(r.months.size() == expected.size());
     CHECK(r.total == grand);
@@ -103,7 +113,36 @@ std::int64_t check_simulation(const policy& p, const population_columns& pop, co
     CHECK(r.undetermined_months == unknown);
     if (!per_row) {
       CHECK(r.row_amounts_fen.empty());
+      CHECK(r.row_total_fen.empty());
+      CHECK(r.row_rules.empty());
     } else {
+      // Each row's total, first month paid, months granted, and the rules granting in any month,
+      // as schedule() and evaluate() say.
+      REQUIRE(r.row_total_fen.size() == pop.size());
+      REQUIRE(r.row_first_paid.size() == pop.size());
+      REQUIRE(r.row_granted_months.size() == pop.size());
+      REQUIRE(r.row_rules.size() == pop.size() * r.rule_ids.size());
+      std::size_t row_mismatches = 0, rule_mismatches = 0;
+      for (std::size_t i = 0; i < pop.size(); ++i) {
+        std::set<std::string> any;
+        std::int64_t total = 0;
+        std::int32_t first_paid = -1, granted = 0;
+        for (std::size_t k = 0; k < expected.size(); ++k) {
+          total += expected[k].row_amounts[i];
+          if (first_paid < 0 && expected[k].row_amounts[i] != 0) first_paid = static_cast<std::int32_t>(k);
+          granted += expected[k].row_granted[i];
+          any.insert(expected[k].row_rules[i].begin(), expected[k].row_rules[i].end());
+        }
+        if (r.row_total_fen[i] != total || r.row_first_paid[i] != first_paid ||
+            r.row_granted_months[i] != granted)
+          ++row_mismatches;
+        std::set<std::string> got;
+        for (std::size_t s = 0; s < r.rule_ids.size(); ++s)
+          if (r.row_rules[i * r.rule_ids.size() + s] != 0) got.insert(r.rule_ids[s]);
+        if (got != any) ++rule_mismatches;
+      }
+      CHECK(row_mismatches == 0);
+      CHECK(rule_mismatches == 0);
       REQUIRE(r.row_amounts_fen.size() == pop.size() * expected.size());
       std::size_t mismatches = 0, first_mismatch = 0;
       for (std::size_t i = 0; i < pop.size(); ++i)

@@ -58,7 +58,10 @@ with (
     except ec.InvalidValue as refused:
         print(refused)  # population.stays[row ..., id '...'] = '[{'facility': ...': the text of a Python list...
         # [end:refused]
-        assert refused.field is not None and refused.field.startswith("population.stays[row ")
+        # The first list column met: categories (lists of words since issue 14) or stays.
+        assert refused.field is not None and refused.field.startswith(
+            ("population.categories[row ", "population.stays[row ")
+        )
         assert "eldercare.dask.from_pandas" in str(refused)
     else:
         raise AssertionError("dd.from_pandas's text of a stays list was accepted")

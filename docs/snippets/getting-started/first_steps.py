@@ -84,6 +84,19 @@ for row, person in zip(results.itertuples(), ec.Population.of(people).persons())
     alone = ec.catalog.evaluate("cn.shandong.rongcheng.rural_free_lunch", person, "2022-06-30")
     assert row.eligible == alone.eligible and row.first_failing_condition == alone.first_failing_condition, row
 
+# [start:populations]
+sample = ec.sample_population()  # the bundled 324 invented persons, with their facilities
+frame = ec.sample_population(as_frame=True)  # the same as a DataFrame: categories as words
+synthetic = ec.synthetic_population(200_000, profile="xicheng", seed=1)  # or "beijing", "xian", "weihai", "mixed"
+paid = ec.simulate_population("cn.beijing.xicheng.cross_region_care", synthetic, "2024-01-01", 12)
+print(len(sample), len(synthetic), ec.format_fen(paid.total_fen), "yuan in 2024")
+# A catalog id goes wherever a policy does: evaluate, schedule, populations, compare.
+someone = sample.person(0)
+print(ec.evaluate("cn.beijing.xicheng.cross_region_care", someone, "2024-06-30", sample.facilities))
+# [end:populations]
+assert len(frame) == len(sample) == 324 and paid.total_fen > 0
+assert all(isinstance(c, list) for c in frame["categories"])
+
 # [start:cli]
 # The same population through the command line: write the JSON interchange format, then run
 #   eldercare evaluate --policy cn.shandong.rongcheng.rural_free_lunch --on 2022-06-30 cases.json

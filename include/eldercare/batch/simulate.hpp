@@ -43,6 +43,10 @@ struct simulation_options {
   /// Also keep what each row is paid each month (simulation_result::row_amounts_fen): rows × months
   /// int64, 8 bytes per row and month.
   bool per_row_amounts = false;
+  /// Also keep, per row, what the whole horizon gave it: its total, its first month paid, how many
+  /// months it was granted something, and which rules granted it in some month
+  /// (simulation_result::row_total_fen ... row_rules): what compare() judges a period on.
+  bool per_row_rules = false;
 };
 
 /// Payments of one month to the rows of one prefecture (a province-level code stands for itself).
@@ -91,6 +95,16 @@ struct simulation_result {
   /// With simulation_options::per_row_amounts: the money paid to row i in month k (fen, arrears
   /// included, as schedule() pays it) at [i * months.size() + k]; empty otherwise.
   std::vector<std::int64_t> row_amounts_fen;
+  /// With simulation_options::per_row_rules, per row i: the money paid over the horizon (fen, as
+  /// schedule() pays it), the first month paid a non-zero amount (its index, -1 for none), the
+  /// months granted something; and 1 at [i * rule_ids.size() + s] when rule rule_ids[s] granted
+  /// row i in some month. Empty otherwise.
+  std::vector<std::int64_t> row_total_fen;
+  std::vector<std::int32_t> row_first_paid;
+  std::vector<std::int32_t> row_granted_months;
+  std::vector<std::uint8_t> row_rules;
+  /// Every rule id of the versions that grant, in order of first appearance.
+  std::vector<std::string> rule_ids;
 };
 
 namespace detail {
@@ -268,6 +282,10 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
   std::vector<worker_state> workers(threads);
   // Each row's months, written by the worker that owns the row's chunk (rows never shared).
   std::vector<std::int64_t> row_amounts(options.per_row_amounts ? pop.size() * months : 0, 0);
+  const std::size_t per_row = options.per_row_rules ? pop.size() : 0;
+  std::vector<std::int64_t> row_total(per_row, 0);
+  std::vector<std::int32_t> row_first_paid(per_row, -1), row_granted_months(per_row, 0);
+  std::vector<std::uint8_t> row_rules(per_row * rule_ids.size(), 0);
   for (auto& w : workers) {
     w.months.resize(months);
     for (auto& a : w.months) a.size_for(prefectures.size(), rule_ids.size());
@@ -298,6 +316,17 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
         return arrears_floor(p, evaluate(p, subject, line.tested_on, facilities));
       });
       if (!row_amounts.empty()) row_amounts[(begin + i) * months + k] = line.amount.fen();
+      if (per_row != 0) {
+        const std::size_t row = begin + i;
+        if (line.amount.fen() != 0) {
+          if (row_first_paid[row] < 0) row_first_paid[row] = static_cast<std::int32_t>(k);
+          detail::add_checked(row_total[row], line.amount.fen(), p.id(), mp.year, mp.month, "row_total_fen");
+        }
+        if (line.eligible && mp.rule_slots) {
+          ++row_granted_months[row];
+          for (const std::size_t r : by) row_rules[row * rule_ids.size() + (*mp.rule_slots)[r]] = 1;
+        }
+      }
       if (!line.eligible) return;
       detail::month_accumulator& acc = ws.months[k];
       const std::int64_t w = weights[begin + i] < 0 ? survey_weight::scale : weights[begin + i];
@@ -522,6 +551,11 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
     out.months.push_back(std::move(t));
   }
   out.row_amounts_fen = std::move(row_amounts);
+  out.row_total_fen = std::move(row_total);
+  out.row_first_paid = std::move(row_first_paid);
+  out.row_granted_months = std::move(row_granted_months);
+  out.row_rules = std::move(row_rules);
+  out.rule_ids = std::move(rule_ids);
   return out;
 }
 
