@@ -337,7 +337,7 @@ napoleon_use_ivar = False
 # third-party and standard-library types are accepted by name here; our own names must resolve.
 nitpick_ignore_regex = [
     ("py:.*", r"(pandas|pd|numpy|np|pyarrow|pa|dask|distributed|matplotlib)(\..*)?"),
-    ("py:.*", r"(datetime|pathlib|os|typing|collections\.abc|enum|io|argparse)\..*"),
+    ("py:.*", r"(datetime|decimal|fractions|pathlib|os|typing|collections\.abc|enum|io|argparse)\..*"),
     ("py:.*", r"(date|datetime|Path|Any|Callable|Iterable|Iterator|Mapping|Sequence|Optional|Union)"),
     ("py:.*", r"(DataFrame|Series|ndarray|Figure|Axes|Enum|IntEnum)"),
     ("py:class", r"(int|str|float|bool|bytes|dict|list|tuple|set|frozenset|object|None|type)"),

@@ -544,6 +544,11 @@ def evaluate_parquet(
 class SimulationTotals:
     """Month totals of a population, summed over batches (or partitions): exact integer fen.
 
+    For a weighted population (a ``weight`` column) each table also has the weighted totals,
+    ``weighted_eligible`` (by month), ``weighted_paid`` and ``weighted_amount_fen``: exact
+    :class:`decimal.Decimal` values, added exactly over batches and partitions
+    (:mod:`eldercare._weights`).
+
     Attributes
     ----------
     by_month : pandas.DataFrame
@@ -554,10 +559,6 @@ class SimulationTotals:
         ``regions="residence"``) and the same totals.
     by_rule : pandas.DataFrame or None
         ``month``, the granting rule and its totals (None only for totals of nobody).
-
-    For a weighted population (a ``weight`` column) each table also has the weighted totals,
-    ``weighted_eligible`` (by month), ``weighted_paid`` and ``weighted_amount_fen``: exact Decimals,
-    added exactly over batches and partitions (:mod:`eldercare._weights`).
     rows, batches : int
     peak_arrow_bytes : int
         As for :class:`ParquetEvaluation` (0 when not read from Parquet).
