@@ -13,6 +13,7 @@
 #include "eldercare/catalog/prepared_entry.hpp"
 #include "eldercare/catalog/sensitivity.hpp"
 #include "eldercare/catalog/standard.hpp"
+#include "eldercare/catalog/validation.hpp"
 
 #include "eldercare/money/money.hpp"
 

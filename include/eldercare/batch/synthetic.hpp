@@ -373,15 +373,16 @@ private:
     r.health = static_cast<std::uint8_t>((draw_.chance(0.005) ? 1 : 0) | (draw_.chance(0.002) ? 2 : 0));
 
     // Programmes: Weihai's virtual eldercare platform (21万 enrolled [S]); Xi'an's annual
-    // certification of the advanced-age allowance for 70+ [A].
-    std::array<std::string_view, 1> programme{};
-    if (where.weihai && draw_.chance(0.28)) {
-      programme[0] = "weihai.virtual_platform";
-      r.programmes = programme;
-    } else if (where.xian && age >= 70 && draw_.chance(0.95)) {
-      programme[0] = "xian.advanced_age.certified";
-      r.programmes = programme;
-    }
+    // certification of the advanced-age allowance for 70+ [A]; a Rongcheng village elder registered
+    // with the village's 暖心食堂, whose canteens cover 65% of the villages [S].
+    std::array<std::string_view, 2> programme{};
+    std::size_t programmes = 0;
+    if (where.weihai && draw_.chance(0.28)) programme[programmes++] = "weihai.virtual_platform";
+    else if (where.xian && age >= 70 && draw_.chance(0.95))
+      programme[programmes++] = "xian.advanced_age.certified";
+    if (rural && r.residence_region == 371082 && village_has_canteen())
+      programme[programmes++] = "rongcheng.warm_canteen";
+    r.programmes = std::span<const std::string_view>(programme.data(), programmes);
 
     // Households [A]: an elder living alone has one of their own; others share with the previous
     // row half of the time (couples).
@@ -409,6 +410,17 @@ private:
       r.residence_region = c.level() == region_level::township ? c.county().value() : c.value();
     }
     pop.append(r);
+  }
+
+  /// Whether this row's village has a 暖心食堂 (65% of Rongcheng's villages [S]). Decided by a hash of
+  /// the seed and the row, not by a draw, so that the rows drawn before the canteens were modelled
+  /// keep their values (the stream of draws is unchanged).
+  bool village_has_canteen() const {
+    std::uint64_t z = options_.seed ^ (next_row_ * 0x9E3779B97F4A7C15ull); // splitmix64
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    z ^= z >> 31;
+    return static_cast<double>(z >> 11) * 0x1.0p-53 < 0.65;
   }
 
   struct area {
