@@ -408,7 +408,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--write and --check keep docs/validation.md (and its chart) current.",
     )
     p.add_argument("--figure", metavar="ID", help="one figure (default: every modelled figure)")
-    p.add_argument("--sample", type=int, default=validation.DEFAULT_SAMPLE, metavar="N", help="persons drawn per figure")
+    p.add_argument(
+        "--sample", type=int, default=validation.DEFAULT_SAMPLE, metavar="N", help="persons drawn per figure"
+    )
     p.add_argument("--seed", type=int, default=validation.DEFAULT_SEED, metavar="N", help="seed of the samples")
     p.add_argument("--json", action="store_true", help="the rows as a JSON list")
     p.add_argument("--write", metavar="PAGE", help="write the docs page (and validation.png beside it)")

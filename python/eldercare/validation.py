@@ -179,7 +179,9 @@ def text_table(rows: Any) -> str:
             f"{r.figure:<36} {readings:<58} {r.published:>10,} {r.modelled:>10,} {_ratio(r.take_up):>8} "
             f"{_gap(r.gap_percent):>6}  {verdict}"
         )
-    lines.append("* the default readings; take-up = published ÷ modelled eligible; gap = (modelled − published) ÷ published")
+    lines.append(
+        "* the default readings; take-up = published ÷ modelled eligible; gap = (modelled − published) ÷ published"
+    )
     return "\n".join(lines)
 
 
@@ -219,11 +221,16 @@ def _why(row: Mapping[str, Any], model: Mapping[str, Any]) -> str:
     return "calibration: more paid than modelled, within the uncertainty"
 
 
-def page(*, sample: int = DEFAULT_SAMPLE, seed: int = DEFAULT_SEED) -> str:
+def page(*, sample: int = DEFAULT_SAMPLE, seed: int = DEFAULT_SEED, rows: Any = None) -> str:
     """``docs/validation.md``: the figures with their quotes, the validation table per figure, the
-    planning norms, and the chart (``validation.png`` beside it)."""
+    planning norms, and the chart (``validation.png`` beside it). `rows` is :func:`table`'s result
+    for `sample` and `seed` when already computed."""
     figs = {f["id"]: f for f in _core.published_figures()}
     mods = _core.figure_models()
+    data = table(sample=sample, seed=seed) if rows is None else rows
+    by_figure: Dict[str, List[Dict[str, Any]]] = {}
+    for r in data.to_dict("records"):
+        by_figure.setdefault(r["figure"], []).append(r)
     out: List[str] = [
         "# The model against the published figures",
         "",
@@ -267,7 +274,6 @@ def page(*, sample: int = DEFAULT_SAMPLE, seed: int = DEFAULT_SEED) -> str:
     out += ["", "## The validation table", ""]
     for m in mods:
         f = figs[m["figure"]]
-        rows = _core.validate_figure(m["figure"], sample, seed)
         out += [
             f"### {f['place']}: `{f['id']}` ({f['policy_id']})",
             "",
@@ -290,7 +296,7 @@ def page(*, sample: int = DEFAULT_SAMPLE, seed: int = DEFAULT_SEED) -> str:
         head += " Verdict | Rank | Why a gap over 25% |"
         rule += "---|---|---|"
         out += [head, rule]
-        for r in rows:
+        for r in by_figure[m["figure"]]:
             label = _readings_text(r["readings"]) + (" (defaults)" if r["is_default"] else "")
             line = (
                 f"| {label} | {_count(r['modelled'])} ({r['sample_eligible']} of {r['sample_size']:,}) | "
@@ -338,7 +344,7 @@ def chart(*, sample: int = DEFAULT_SAMPLE, seed: int = DEFAULT_SEED, rows: Any =
         f"{r.figure} · " + ", ".join(f"{v}" for v in r.readings.values()) + (" *" if r.is_default else "")
         for r in data.itertuples()
     ]
-    cap = 10.0
+    low, cap = 0.1, 30.0
     values = [min(r.take_up, cap) for r in data.itertuples()]
     colours = {"consistent": "#4c72b0", "contradicted": "#c44e52", "calibrated": "#999999"}
     fig = Figure(figsize=(10, 0.22 * len(labels) + 1.2))
@@ -347,12 +353,12 @@ def chart(*, sample: int = DEFAULT_SAMPLE, seed: int = DEFAULT_SEED, rows: Any =
     ax.barh(ys, values, color=[colours[v] for v in data["verdict"]])
     ax.axvline(1.0, color="black", linewidth=0.8)
     ax.set_xscale("log")
-    ax.set_xlim(0.01, cap)
+    ax.set_xlim(low, cap)
     ax.set_yticks(ys)
     ax.set_yticklabels(labels, fontsize=6)
-    ax.set_xlabel("implied take-up = published ÷ modelled eligible (log; 1 = everyone eligible paid)")
-    ax.set_title("The model against the published figures (red: contradicted; grey: calibrated; * defaults)")
-    fig.tight_layout()
+    ax.set_xlabel("published ÷ modelled eligible (log scale; 1 = every modelled eligible paid)", fontsize=8)
+    ax.set_title("Implied take-up (red: contradicted; grey: calibrated; * the defaults)", fontsize=9)
+    fig.subplots_adjust(left=0.45, right=0.97, top=1 - 0.5 / fig.get_figheight(), bottom=0.6 / fig.get_figheight())
     return fig
 
 
@@ -361,8 +367,9 @@ def write_page(path: Union[str, pathlib.Path], *, sample: int = DEFAULT_SAMPLE, 
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     target = pathlib.Path(path)
-    target.write_text(page(sample=sample, seed=seed), encoding="utf-8")
-    fig = chart(sample=sample, seed=seed)
+    rows = table(sample=sample, seed=seed)
+    target.write_text(page(sample=sample, seed=seed, rows=rows), encoding="utf-8")
+    fig = chart(rows=rows)
     FigureCanvasAgg(fig)
     png = target.with_name("validation.png")
     fig.savefig(png, dpi=110, metadata={"Software": None})
