@@ -5,6 +5,7 @@
 //
 //   policy_pages --write DIR   regenerate the pages into DIR
 //   policy_pages --check DIR   exit 1 (listing the files) when DIR differs from what would be written
+#include <cstdint>    // counts on the evidence tables
 #include <filesystem> // directory listing for --check
 #include <fstream>
 #include <iostream>
@@ -15,6 +16,7 @@
 #include <string_view> // seed file names
 
 #include <eldercare/catalog/sources.hpp>
+#include <eldercare/catalog/validation.hpp>
 #include <eldercare/eldercare.hpp>
 
 namespace {
@@ -100,6 +102,16 @@ evidence_map all_evidence(const catalog& c) {
   return out;
 }
 
+// 1813500 → "1,813,500".
+std::string grouped(std::int64_t v) {
+  std::string digits = std::to_string(v < 0 ? -v : v), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return (v < 0 ? "-" : "") + out;
+}
+
 std::string take_up_text(double x) {
   if (x > 1e300) return "∞";
   std::ostringstream o;
@@ -116,17 +128,18 @@ void write_evidence(std::ostringstream& o,
        "than were paid, beyond the model's uncertainty, is *contradicted by the published figures*.\n\n";
   for (const auto& [m, rows] : ev) {
     const published_figure& f = published_figure_at(m.figure);
-    o << "Published: **" << f.value << "** " << f.unit << " (" << f.when << "), 「" << f.quote << "」 ("
-      << source_link(std::string(f.source)) << "). Modelled on " << m.base.elders << " elders ("
-      << m.base.what << " " << m.base.tag << "), calibration margin "
+    o << "Published: **" << grouped(f.value) << "** " << f.unit << ", " << f.when << ", 「" << f.quote
+      << "」 (" << source_link(std::string(f.source)) << "). Modelled on " << grouped(m.base.elders)
+      << " elders (" << m.base.what << " " << m.base.tag << "), calibration margin "
       << static_cast<int>(m.uncertainty * 100 + 0.5) << "%";
     if (!m.calibrated_from.empty())
       o << "; calibrated from this figure (" << m.calibrated_from << "): a check, not evidence";
     o << ".\n\n| readings | modelled eligible | upper bound | implied take-up | verdict "
          "|\n|---|---|---|---|---|\n";
     for (const auto& r : rows)
-      o << "| " << cell(r.readings.to_string()) << (r.is_default ? " (defaults)" : "") << " | " << r.modelled
-        << " | " << r.modelled_upper << " | " << take_up_text(r.take_up) << " | "
+      o << "| " << cell(r.readings.to_string()) << (r.is_default ? " (defaults)" : "") << " | "
+        << grouped(r.modelled) << " | " << grouped(r.modelled_upper) << " | " << take_up_text(r.take_up)
+        << " | "
         << (r.verdict == evidence_verdict::contradicted ? "**contradicted**"
                                                         : std::string(to_word(r.verdict)))
         << (r.rank ? " (rank " + std::to_string(r.rank) + ")" : std::string()) << " |\n";

@@ -11,9 +11,9 @@
 #include "eldercare/calendar/month_arithmetic.hpp"
 #include "eldercare/calendar/period.hpp"
 #include "eldercare/catalog/prepared_entry.hpp"
+#include "eldercare/catalog/published_figures.hpp"
 #include "eldercare/catalog/sensitivity.hpp"
 #include "eldercare/catalog/standard.hpp"
-#include "eldercare/catalog/validation.hpp"
 
 #include "eldercare/money/money.hpp"
 

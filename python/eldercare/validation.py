@@ -18,6 +18,7 @@ turns them into tables, a page and a chart.
 - :func:`models`: how each modelled figure is modelled (profile, base, readings, uncertainty);
 - :func:`table`: the validation rows (one per figure and combination of readings);
 - :func:`validate_on`: the same for a given sample (a constructed case);
+- :func:`evidence`: what the figures say about one reading, its values ranked;
 - :func:`norms`: planning norms on the published supply and the census elders;
 - :func:`page`, :func:`chart`, :func:`write_page`, :func:`page_is_current`: ``docs/validation.md``.
 """
@@ -36,6 +37,7 @@ __all__ = [
     "DEFAULT_SAMPLE",
     "DEFAULT_SEED",
     "chart",
+    "evidence",
     "figures",
     "models",
     "norms",
@@ -159,6 +161,49 @@ def validate_on(
     return _frame(rows)
 
 
+def evidence(reading: str, *, sample: int = DEFAULT_SAMPLE, seed: int = DEFAULT_SEED) -> Any:
+    """What the published figures say about one reading: for every figure whose model varies it, each
+    of its values with the figure's other readings at their defaults, as a DataFrame (``figure``,
+    ``value``, ``is_default``, ``published``, ``modelled``, ``modelled_upper``, ``take_up``,
+    ``verdict``), the consistent values first, by implied take-up (highest first), then the
+    contradicted ones. Empty when no figure speaks to the reading."""
+    import pandas as pd
+
+    defaults = {name: r.default for name, r in _readings().items()}
+    if reading not in defaults:
+        invalid(ErrorId.INVALID_PARAMETER, "reading", reading, "no such reading")
+    out: List[Dict[str, Any]] = []
+    for m in _core.figure_models():
+        if reading not in m["readings"]:
+            continue
+        for r in _core.validate_figure(m["figure"], sample, seed):
+            others = {k: v for k, v in r["readings"].items() if k != reading}
+            if all(v == defaults[k] for k, v in others.items()):
+                value = r["readings"][reading]
+                out.append(
+                    {
+                        "figure": r["figure"],
+                        "value": value,
+                        "is_default": value == defaults[reading],
+                        "published": r["published"],
+                        "modelled": r["modelled"],
+                        "modelled_upper": r["modelled_upper"],
+                        "take_up": r["take_up"],
+                        "verdict": r["verdict"],
+                    }
+                )
+    frame = pd.DataFrame(
+        out,
+        columns=["figure", "value", "is_default", "published", "modelled", "modelled_upper", "take_up", "verdict"],
+    )
+    order = frame.assign(_c=frame.verdict == "contradicted").sort_values(["_c", "take_up"], ascending=[True, False])
+    return order.drop(columns="_c").reset_index(drop=True)
+
+
+def _readings() -> Dict[str, Any]:
+    return {r.name: r for r in _core.catalog_readings()}
+
+
 def norms() -> Any:
     """The planning norms on the published supply and the census elders, as a DataFrame: ``place``,
     ``norm_entry``, ``norm_id``, ``supply_figure``, ``base_note``, ``required``, ``actual``, ``gap``,
@@ -215,7 +260,7 @@ def _why(row: Mapping[str, Any], model: Mapping[str, Any]) -> str:
     if row["verdict"] == "calibrated":
         return "calibration (the profile's share comes from this figure)"
     if row["verdict"] == "contradicted":
-        return "a reading: fewer eligible than were paid"
+        return "a reading, or the calibration (see the note above): fewer eligible than were paid"
     if row["gap_percent"] > 0:
         return f"take-up: {_ratio(row['take_up'])} of the modelled eligible paid"
     return "calibration: more paid than modelled, within the uncertainty"
@@ -277,7 +322,7 @@ def page(*, sample: int = DEFAULT_SAMPLE, seed: int = DEFAULT_SEED, rows: Any = 
         out += [
             f"### {f['place']}: `{f['id']}` ({f['policy_id']})",
             "",
-            f"- Published: **{_count(f['value'])}** {f['unit']} ({f['when']}): {f['quote']}.",
+            f"- Published: **{_count(f['value'])}** {f['unit']}, {f['when']}: {f['quote']}.",
             f"- Base: {_count(m['base_elders'])} elders, {m['base_what']} {m['base_tag']} ({m['base_source']}); "
             f"profile `{m['profile']}`, evaluated on {m['on'].isoformat()}.",
             f"- Readings varied: {', '.join('`' + r + '`' for r in m['readings'])}; the others at their defaults.",

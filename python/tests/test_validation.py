@@ -102,6 +102,18 @@ def test_a_reading_the_figures_contradict_is_marked_so() -> None:
     assert wide.iloc[1].verdict == "consistent"
 
 
+def test_the_evidence_about_a_reading_ranks_its_values() -> None:
+    ev = validation.evidence("xian.advanced_age_bands", sample=2000, seed=5)
+    assert list(ev.figure.unique()) == ["xian.advanced_age.recipients"]
+    assert set(ev.value) == {"flat_from_70", "flat_from_80", "demo_tiers"}
+    # The 80+ are far fewer than the 72万 paid: contradicted, listed last.
+    assert ev.iloc[-1].value == "flat_from_80" and ev.iloc[-1].verdict == "contradicted"
+    assert bool(ev[ev.value == "flat_from_70"].is_default.iloc[0])
+    assert validation.evidence("age.leap_day", sample=10).empty
+    with pytest.raises(ec.InvalidValue, match="reading"):
+        validation.evidence("no.such.reading")
+
+
 def test_bad_arguments_name_the_field() -> None:
     with pytest.raises(ec.InvalidValue, match="figure"):
         validation.table("xian.nothing", sample=10)

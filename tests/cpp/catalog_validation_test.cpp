@@ -10,6 +10,7 @@
 #include <set>        // unique ids
 #include <string>
 
+#include "eldercare/catalog/validation.hpp" // not in the umbrella: it draws synthetic populations
 #include "eldercare/eldercare.hpp"
 
 using namespace eldercare;

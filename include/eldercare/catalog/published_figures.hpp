@@ -55,7 +55,7 @@ namespace published {
 // "每年为0.38万生活困难失能老年人发放护理补贴
 // 98余万元,为2.9万农村失能、贫困老年人发放生活补助145余万元,为28万特殊困难老年人购买意外伤害保险560余万元,
 // 为72万老年人发放高龄保健补贴约5.6亿元。" The figures describe the years since 2021 up to the article.
-inline constexpr std::string_view xian_when = "a year (2021-2022, 每年)";
+inline constexpr std::string_view xian_when = "each year, 2021-2022 (每年)";
 inline constexpr published_figure xian_care_recipients{
     .id = "xian.care_subsidy.recipients",
     .place = "西安市",

@@ -152,14 +152,16 @@ inline parameter_list base_parameters(const reading_context& r, std::vector<std:
         {"either", "anyone in the MCA list or the economic groups"}},
        "assistance_and_care_needs",
        provenance::assumed,
-       "The seed insures 28万 elders, about one in eight of Xi'an's roughly two million elders [K]. The 2022 "
+       "The seed insures 28万 elders, 15% of Xi'an's 181.35万 户籍 elders (end of 2020 [V]). The 2022 "
        "MCA "
        "opinion's list (DOMAIN.md D [V]) cannot be the insured group: 空巢 elders alone, commonly half of "
        "all elders "
        "[K], outnumber 28万 several times. The economic and care-need groups are of the order of 28万 [K], "
        "and are "
-       "the groups such city-bought accident insurance usually covers [K].",
-       "DOMAIN.md D, open question 14"},
+       "the groups such city-bought accident insurance usually covers [K]. The published figures "
+       "(docs/validation.md) contradict the economic reading alone (assistance: about 11万 modelled, "
+       "fewer than the 28万 insured) and leave the default, the MCA list and either consistent.",
+       "DOMAIN.md D, open question 14; docs/validation.md"},
       {"xian.advanced_age_bands",
        "Xi'an's 高龄保健补贴: from which age, and how much?",
        {{"flat_from_70", "from 70: the derived average 777.78 yuan a year for everyone"},
@@ -171,8 +173,11 @@ inline parameter_list base_parameters(const reading_context& r, std::vector<std:
        provenance::assumed,
        "DOMAIN.md E.4: 72万 recipients fit a 70+ threshold better than 80+ (the 2011 measures' 80+ [C] is "
        "older); the "
-       "demo tiers are not to be relied on, so the default pays the derived average.",
-       "DOMAIN.md E.4, open question 14"},
+       "demo tiers are not to be relied on, so the default pays the derived average. The published figures "
+       "confirm it (docs/validation.md): 72万 of 181.35万 户籍 elders [V] are paid, about 90% of the 70+ "
+       "modelled; the 80+ (about 25万 modelled) are far fewer than the people paid, so flat_from_80 is "
+       "contradicted.",
+       "DOMAIN.md E.4, open question 14; docs/validation.md"},
       {"xian.annual_certification",
        "Must a recipient of the 高龄保健补贴 have passed this year's 资格认证 (annual certification)?",
        {{"not_tested", "no certification test"},
