@@ -61,8 +61,8 @@ int main(int argc, char** argv) {
   synthetic_population gen({.seed = seed, .profile = synthetic_profile::xian, .as_of = on});
   const population_columns pop = gen.next(rows);
   const double generate_s = seconds_since(t0);
-  std::printf("city: 西安市 (户籍 60+)\nrows: %zu\nstays: %zu\nthreads: %u\ngenerate_s: %.3f\non: %s\n", pop.size(),
-              pop.stay_count(), threads, generate_s, to_iso(on).c_str());
+  std::printf("city: 西安市 (户籍 60+)\nrows: %zu\nstays: %zu\nthreads: %u\ngenerate_s: %.3f\non: %s\n",
+              pop.size(), pop.stay_count(), threads, generate_s, to_iso(on).c_str());
 
   struct scheme {
     const published_figure& recipients;
@@ -83,13 +83,15 @@ int main(int argc, char** argv) {
     const double secs = seconds_since(t0);
     evaluate_s += secs;
     // Every Xi'an scheme grants money per year: the batch total is the modelled yearly spending.
-    std::printf("%s: eligible %lld (published %lld, take-up %.2f); %s yuan a year (published %s, %s); %.3f s\n",
-                std::string(s.recipients.policy_id).c_str(), static_cast<long long>(r.eligible_count),
-                static_cast<long long>(s.recipients.value),
-                r.eligible_count == 0 ? 0.0
-                                      : static_cast<double>(s.recipients.value) / static_cast<double>(r.eligible_count),
-                r.total.to_string().c_str(), money::from_fen(s.spending.value).to_string().c_str(),
-                std::string(s.spending.qualifier).c_str(), secs);
+    std::printf(
+        "%s: eligible %lld (published %lld, take-up %.2f); %s yuan a year (published %s, %s); %.3f s\n",
+        std::string(s.recipients.policy_id).c_str(), static_cast<long long>(r.eligible_count),
+        static_cast<long long>(s.recipients.value),
+        r.eligible_count == 0
+            ? 0.0
+            : static_cast<double>(s.recipients.value) / static_cast<double>(r.eligible_count),
+        r.total.to_string().c_str(), money::from_fen(s.spending.value).to_string().c_str(),
+        std::string(s.spending.qualifier).c_str(), secs);
   }
   const double row_evaluations = static_cast<double>(pop.size()) * static_cast<double>(schemes.size());
   std::printf("# summary\n");

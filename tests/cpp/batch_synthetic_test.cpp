@@ -124,7 +124,8 @@ TEST_CASE("synthetic: calibrated shares (docs/calibration.md)") {
   CHECK(static_cast<double>(with_assessment) / n > 0.10);
   CHECK(static_cast<double>(with_assessment) / n < 0.14);
 
-  // Xicheng: 1183 of 437,000 户籍 elders chose a 津冀蒙 institution (seed 000 [S]; 2020 老龄事业发展报告 [C]).
+  // Xicheng: 1183 of 437,000 户籍 elders chose a 津冀蒙 institution (seed 000 [S]; 2020 老龄事业发展报告
+  // [C]).
   synthetic_population xc({.seed = 2, .profile = synthetic_profile::xicheng});
   const population_columns x = xc.next(n);
   std::size_t jjm = 0, legacy = 0;
