@@ -370,6 +370,11 @@ def page(*, sample: int = DEFAULT_SAMPLE, seed: int = DEFAULT_SEED, rows: Any = 
         )
     out += [
         "",
+        "The Xicheng norm counts resident elders (常住老人). On the 2020 census it is met; the district's "
+        "elders grow fast (a 2023 estimate gives 32.9万 residents aged 60+ [C]), which would ask for 329 "
+        "points, above both the 296 built by January 2024 and the target of 320 (305 were built by May "
+        "2024 [C]). Weihai states no bed norm: its 55.7% nursing beds meet the 50% that Xixian sets.",
+        "",
         "Published figures the catalog cannot model (no entry computes them): Weihai's 160 institutions, "
         "155 family beds; Xicheng's 240 new cross-region beds and 654 service providers; the targets of "
         "Guangdong (seed 003) and Xixian (seed 002), which are norms on supply the seeds do not report.",
