@@ -126,7 +126,8 @@ def table(figure: Optional[str] = None, *, sample: int = DEFAULT_SAMPLE, seed: i
         money (``published_spending_fen``, ``modelled_spending_fen``, ``spending_take_up``,
         ``spending_gap_percent``; 0 where the seed gives no money), ``verdict`` (consistent,
         contradicted, calibrated), ``rank`` (among the figure's consistent combinations by implied
-        take-up, highest first; 0 otherwise) and the sample counts.
+        take-up, the most plausible first: up to 100% from the highest down, then above 100% from
+        the lowest up; 0 otherwise) and the sample counts.
     """
     if not isinstance(sample, int) or isinstance(sample, bool) or sample < 1:
         invalid(ErrorId.INVALID_PARAMETER, "sample", str(sample), "expected a positive number of persons")
@@ -165,8 +166,8 @@ def evidence(reading: str, *, sample: int = DEFAULT_SAMPLE, seed: int = DEFAULT_
     """What the published figures say about one reading: for every figure whose model varies it, each
     of its values with the figure's other readings at their defaults, as a DataFrame (``figure``,
     ``value``, ``is_default``, ``published``, ``modelled``, ``modelled_upper``, ``take_up``,
-    ``verdict``), the consistent values first, by implied take-up (highest first), then the
-    contradicted ones. Empty when no figure speaks to the reading."""
+    ``verdict``, ``rank``), the consistent values first, the most plausible take-up first (as
+    :func:`table` ranks them), then the others. Empty when no figure speaks to the reading."""
     import pandas as pd
 
     defaults = {name: r.default for name, r in _readings().items()}
@@ -190,14 +191,25 @@ def evidence(reading: str, *, sample: int = DEFAULT_SAMPLE, seed: int = DEFAULT_
                         "modelled_upper": r["modelled_upper"],
                         "take_up": r["take_up"],
                         "verdict": r["verdict"],
+                        "rank": r["rank"],
                     }
                 )
     frame = pd.DataFrame(
         out,
-        columns=["figure", "value", "is_default", "published", "modelled", "modelled_upper", "take_up", "verdict"],
+        columns=[
+            "figure",
+            "value",
+            "is_default",
+            "published",
+            "modelled",
+            "modelled_upper",
+            "take_up",
+            "verdict",
+            "rank",
+        ],
     )
-    order = frame.assign(_c=frame.verdict == "contradicted").sort_values(["_c", "take_up"], ascending=[True, False])
-    return order.drop(columns="_c").reset_index(drop=True)
+    order = frame.assign(_unranked=frame["rank"] == 0).sort_values(["figure", "_unranked", "rank"], kind="stable")
+    return order.drop(columns="_unranked").reset_index(drop=True)
 
 
 def _readings() -> Dict[str, Any]:
@@ -294,7 +306,8 @@ def page(*, sample: int = DEFAULT_SAMPLE, seed: int = DEFAULT_SEED, rows: Any = 
         "the modelled count plus two standard errors of sampling (N·(p + 2√(p(1−p)/n)); N·3/n when no one "
         "in the sample is eligible) and u is the calibration margin stated for each model below. Where "
         "the profile was itself calibrated from the figure, the row checks the calibration and is no "
-        "evidence (**calibrated**). Consistent combinations are ranked by implied take-up, highest first.",
+        "evidence (**calibrated**). Consistent combinations are ranked by implied take-up, the most plausible "
+        "first: take-ups up to 100% from the highest down, then those above 100% from the lowest up.",
         "",
         "The figures and models are declared once in `include/eldercare/catalog/published_figures.hpp` and "
         "`validation.hpp`; the policy pages show the same evidence beside each reading. In Python: "

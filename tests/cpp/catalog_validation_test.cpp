@@ -160,6 +160,13 @@ TEST_CASE("the calibration margin widens the bound before a reading is contradic
   const auto& from80 = row_of(rows, "flat_from_80", "not_tested");
   CHECK(from80.modelled_upper == 724'342);
   CHECK(from80.verdict == evidence_verdict::consistent);
+  // Ranked after the take-ups up to 100% (0.9 and 0.9), being above 100% (7.2): the most plausible
+  // first. The certified combinations (nobody eligible, an infinite take-up, bound 300,000 × 2.5 =
+  // 750,000 ≥ 720,000) come last.
+  CHECK(row_of(rows, "flat_from_70", "not_tested").rank == 1);
+  CHECK(row_of(rows, "demo_tiers", "not_tested").rank == 2);
+  CHECK(from80.rank == 3);
+  CHECK(row_of(rows, "flat_from_70", "required").rank == 4);
   // A model calibrated from its figure is a check, never evidence.
   m.calibrated_from = "this figure";
   for (const auto& r : validate_model(standard_catalog(), m, ten_elders(), nullptr))

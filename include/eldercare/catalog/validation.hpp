@@ -15,7 +15,9 @@
 //    population and of the shares the rule reads: ±5% for a [V] count, up to ×2 for [A] shares).
 // A combination is contradicted when published > upper × (1 + u). Where the profile was itself
 // calibrated from the figure (Weihai's platform, Xicheng's 津冀蒙 stays), the comparison checks the
-// calibration and is no evidence about a reading: its verdict is `calibrated`.
+// calibration and is no evidence about a reading: its verdict is `calibrated`. The consistent
+// combinations are ranked by implied take-up: up to 100% from the highest down, then above 100% from
+// the lowest up (the most plausible first).
 
 #include <algorithm> // std::sort
 #include <cmath>     // std::sqrt, std::llround
@@ -100,7 +102,7 @@ struct validation_row {
   double spending_take_up = 0;             ///< published ÷ modelled money (0 when no money figure)
   double spending_gap_percent = 0;
   evidence_verdict verdict = evidence_verdict::consistent;
-  int rank = 0; ///< among the figure's consistent combinations, by implied take-up, highest first; 0 else
+  int rank = 0; ///< among the figure's consistent combinations, the most plausible take-up first; 0 else
 };
 
 /// Every figure the catalog can model, with its model (declared once; docs/validation.md shows them).
@@ -269,12 +271,18 @@ inline std::int64_t scale(std::int64_t k, std::int64_t n, std::int64_t base) {
                                                        : evidence_verdict::consistent;
     rows.push_back(std::move(row));
   }
-  // Rank the consistent combinations by implied take-up, highest first (closest to paying everyone).
+  // Rank the consistent combinations by implied take-up, the most plausible first: take-ups up to 100%
+  // from the highest down (the closest to paying everyone eligible), then those above 100% (more paid
+  // than modelled, within the uncertainty) from the lowest up.
   std::vector<validation_row*> consistent;
   for (auto& r : rows)
     if (r.verdict == evidence_verdict::consistent) consistent.push_back(&r);
   std::stable_sort(consistent.begin(), consistent.end(),
-                   [](const validation_row* a, const validation_row* b) { return a->take_up > b->take_up; });
+                   [](const validation_row* a, const validation_row* b) {
+                     const bool a_over = a->take_up > 1.0, b_over = b->take_up > 1.0;
+                     if (a_over != b_over) return b_over;
+                     return a_over ? a->take_up < b->take_up : a->take_up > b->take_up;
+                   });
   for (std::size_t i = 0; i < consistent.size(); ++i) consistent[i]->rank = static_cast<int>(i + 1);
   return rows;
 }
