@@ -125,9 +125,9 @@ def table(figure: Optional[str] = None, *, sample: int = DEFAULT_SAMPLE, seed: i
         nobody is modelled), ``gap_percent`` ((modelled − published) ÷ published × 100), the same for
         money (``published_spending_fen``, ``modelled_spending_fen``, ``spending_take_up``,
         ``spending_gap_percent``; 0 where the seed gives no money), ``verdict`` (consistent,
-        contradicted, calibrated), ``rank`` (among the figure's consistent combinations by implied
-        take-up, the most plausible first: up to 100% from the highest down, then above 100% from
-        the lowest up; 0 otherwise) and the sample counts.
+        contradicted, calibrated), ``rank`` (among the figure's consistent combinations by how close
+        the implied take-up is to 100% on a log scale, the closest first; 0 otherwise) and the
+        sample counts.
     """
     if not isinstance(sample, int) or isinstance(sample, bool) or sample < 1:
         invalid(ErrorId.INVALID_PARAMETER, "sample", str(sample), "expected a positive number of persons")
@@ -166,7 +166,7 @@ def evidence(reading: str, *, sample: int = DEFAULT_SAMPLE, seed: int = DEFAULT_
     """What the published figures say about one reading: for every figure whose model varies it, each
     of its values with the figure's other readings at their defaults, as a DataFrame (``figure``,
     ``value``, ``is_default``, ``published``, ``modelled``, ``modelled_upper``, ``take_up``,
-    ``verdict``, ``rank``), the consistent values first, the most plausible take-up first (as
+    ``verdict``, ``rank``), the consistent values first, the take-up closest to 100% first (as
     :func:`table` ranks them), then the others. Empty when no figure speaks to the reading."""
     import pandas as pd
 
@@ -306,8 +306,9 @@ def page(*, sample: int = DEFAULT_SAMPLE, seed: int = DEFAULT_SEED, rows: Any = 
         "the modelled count plus two standard errors of sampling (N·(p + 2√(p(1−p)/n)); N·3/n when no one "
         "in the sample is eligible) and u is the calibration margin stated for each model below. Where "
         "the profile was itself calibrated from the figure, the row checks the calibration and is no "
-        "evidence (**calibrated**). Consistent combinations are ranked by implied take-up, the most plausible "
-        "first: take-ups up to 100% from the highest down, then those above 100% from the lowest up.",
+        "evidence (**calibrated**). Consistent combinations are ranked by how close their implied take-up is "
+        "to 100% on a log scale (|ln take-up|: the calibration margin is a factor, so 50% and 200% are as "
+        "far), the closest first.",
         "",
         "The figures and models are declared once in `include/eldercare/catalog/published_figures.hpp` and "
         "`validation.hpp`; the policy pages show the same evidence beside each reading. In Python: "

@@ -147,7 +147,7 @@ TEST_CASE("the validation table's arithmetic on ten elders, by hand") {
   CHECK(certified.modelled_upper == 300'000);
   CHECK(certified.verdict == evidence_verdict::contradicted);
 
-  // Ranks: the consistent combinations by implied take-up (0.9 and 0.9: the order of enumeration).
+  // Ranks: the consistent combinations by |ln take-up| (0.9 and 0.9: the order of enumeration).
   CHECK(from70.rank == 1);
   CHECK(demo.rank == 2);
 }
@@ -160,9 +160,8 @@ TEST_CASE("the calibration margin widens the bound before a reading is contradic
   const auto& from80 = row_of(rows, "flat_from_80", "not_tested");
   CHECK(from80.modelled_upper == 724'342);
   CHECK(from80.verdict == evidence_verdict::consistent);
-  // Ranked after the take-ups up to 100% (0.9 and 0.9), being above 100% (7.2): the most plausible
-  // first. The certified combinations (nobody eligible, an infinite take-up, bound 300,000 × 2.5 =
-  // 750,000 ≥ 720,000) come last.
+  // Ranked by |ln take-up|: 0.9 and 0.9 (0.105) before 7.2 (1.974); the certified combinations
+  // (nobody eligible, an infinite take-up, bound 300,000 × 2.5 = 750,000 ≥ 720,000) come last.
   CHECK(row_of(rows, "flat_from_70", "not_tested").rank == 1);
   CHECK(row_of(rows, "demo_tiers", "not_tested").rank == 2);
   CHECK(from80.rank == 3);

@@ -16,11 +16,11 @@
 // A combination is contradicted when published > upper × (1 + u). Where the profile was itself
 // calibrated from the figure (Weihai's platform, Xicheng's 津冀蒙 stays), the comparison checks the
 // calibration and is no evidence about a reading: its verdict is `calibrated`. The consistent
-// combinations are ranked by implied take-up: up to 100% from the highest down, then above 100% from
-// the lowest up (the most plausible first).
+// combinations are ranked by how close their implied take-up is to 100%, on a log scale (|ln take-up|:
+// the calibration margin is a factor, so 50% and 200% are as far), the closest first.
 
 #include <algorithm> // std::sort
-#include <cmath>     // std::sqrt, std::llround
+#include <cmath>     // std::sqrt, std::llround, std::log, std::abs
 #include <cstdint>   // std::int64_t counts
 #include <limits>    // infinity for an implied take-up over nobody
 #include <span>      // a sample of persons
@@ -102,7 +102,8 @@ struct validation_row {
   double spending_take_up = 0;             ///< published ÷ modelled money (0 when no money figure)
   double spending_gap_percent = 0;
   evidence_verdict verdict = evidence_verdict::consistent;
-  int rank = 0; ///< among the figure's consistent combinations, the most plausible take-up first; 0 else
+  int rank =
+      0; ///< among the figure's consistent combinations, by |ln take-up|, the closest to 100% first; 0 else
 };
 
 /// Every figure the catalog can model, with its model (declared once; docs/validation.md shows them).
@@ -271,18 +272,17 @@ inline std::int64_t scale(std::int64_t k, std::int64_t n, std::int64_t base) {
                                                        : evidence_verdict::consistent;
     rows.push_back(std::move(row));
   }
-  // Rank the consistent combinations by implied take-up, the most plausible first: take-ups up to 100%
-  // from the highest down (the closest to paying everyone eligible), then those above 100% (more paid
-  // than modelled, within the uncertainty) from the lowest up.
+  // Rank the consistent combinations by how close their implied take-up is to 100%, on a log scale
+  // (the calibration margin is a factor too): 90% and 111% are as close; nobody modelled comes last.
   std::vector<validation_row*> consistent;
   for (auto& r : rows)
     if (r.verdict == evidence_verdict::consistent) consistent.push_back(&r);
-  std::stable_sort(consistent.begin(), consistent.end(),
-                   [](const validation_row* a, const validation_row* b) {
-                     const bool a_over = a->take_up > 1.0, b_over = b->take_up > 1.0;
-                     if (a_over != b_over) return b_over;
-                     return a_over ? a->take_up < b->take_up : a->take_up > b->take_up;
-                   });
+  auto distance = [](const validation_row* r) {
+    return r->modelled == 0 ? std::numeric_limits<double>::infinity() : std::abs(std::log(r->take_up));
+  };
+  std::stable_sort(
+      consistent.begin(), consistent.end(),
+      [&](const validation_row* a, const validation_row* b) { return distance(a) < distance(b); });
   for (std::size_t i = 0; i < consistent.size(); ++i) consistent[i]->rank = static_cast<int>(i + 1);
   return rows;
 }
