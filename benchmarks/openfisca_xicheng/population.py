@@ -44,8 +44,8 @@ _ECOLOGICAL_AREA = (10, 11, 12, 13)
 _OTHER_BEIJING = (14, 15, 16)
 
 #: Shares of the elders with stays, by the tier of their first stay: docs/calibration.md
-#: (津冀蒙 0.36%, 生态涵养区 0.2%, other institutions 2%).
-CALIBRATED_STAY_SHARES = {"jin_ji_meng": 0.0036, "ecological_area": 0.002, "other": 0.02}
+#: (津冀蒙 0.27%, 生态涵养区 0.2%, other institutions 2%).
+CALIBRATED_STAY_SHARES = {"jin_ji_meng": 0.0027, "ecological_area": 0.002, "other": 0.02}
 
 AS_OF = np.datetime64("2024-01-01", "D")
 

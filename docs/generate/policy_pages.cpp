@@ -5,6 +5,7 @@
 //
 //   policy_pages --write DIR   regenerate the pages into DIR
 //   policy_pages --check DIR   exit 1 (listing the files) when DIR differs from what would be written
+#include <cstdint>    // counts on the evidence tables
 #include <filesystem> // directory listing for --check
 #include <fstream>
 #include <iostream>
@@ -15,6 +16,7 @@
 #include <string_view> // seed file names
 
 #include <eldercare/catalog/sources.hpp>
+#include <eldercare/catalog/validation.hpp>
 #include <eldercare/eldercare.hpp>
 
 namespace {
@@ -89,7 +91,80 @@ void write_policy(std::ostringstream& o, const basic_policy<Subject>& p) {
   }
 }
 
-std::string page(const catalog& c, const catalog_entry& e) {
+// The published figures' evidence about an entry's readings (catalog/validation.hpp), computed once
+// for all pages: each figure model with its rows.
+using evidence_map = std::map<std::string, std::vector<std::pair<figure_model, std::vector<validation_row>>>>;
+
+evidence_map all_evidence(const catalog& c) {
+  evidence_map out;
+  for (const auto& m : figure_models())
+    out[std::string(published_figure_at(m.figure).policy_id)].emplace_back(m, validate_model(c, m));
+  return out;
+}
+
+// 1813500 → "1,813,500".
+std::string grouped(std::int64_t v) {
+  std::string digits = std::to_string(v < 0 ? -v : v), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return (v < 0 ? "-" : "") + out;
+}
+
+std::string take_up_text(double x) {
+  if (x > 1e300) return "∞";
+  std::ostringstream o;
+  o << static_cast<long long>(x * 100 + 0.5) << "%";
+  return o.str();
+}
+
+// The evidence section of an entry's page: the figure, the model, every combination's verdict, and
+// what each reading's alternatives give with the other readings at their defaults.
+void write_evidence(std::ostringstream& o,
+                    const std::vector<std::pair<figure_model, std::vector<validation_row>>>& ev) {
+  o << "## Evidence from the published figures\n\nThe [validation table](../validation.md) compares the "
+       "model with what the government reported; a combination under which fewer people are eligible "
+       "than were paid, beyond the model's uncertainty, is *contradicted by the published figures*.\n\n";
+  for (const auto& [m, rows] : ev) {
+    const published_figure& f = published_figure_at(m.figure);
+    o << "Published: **" << grouped(f.value) << "** " << f.unit << ", " << f.when << ", 「" << f.quote
+      << "」 (" << source_link(std::string(f.source)) << "). Modelled on " << grouped(m.base.elders)
+      << " elders (" << m.base.what << " " << m.base.tag << "), calibration margin "
+      << static_cast<int>(m.uncertainty * 100 + 0.5) << "%";
+    if (!m.calibrated_from.empty())
+      o << "; calibrated from this figure (" << m.calibrated_from << "): a check, not evidence";
+    o << ".\n\n| readings | modelled eligible | upper bound | implied take-up | verdict "
+         "|\n|---|---|---|---|---|\n";
+    for (const auto& r : rows)
+      o << "| " << cell(r.readings.to_string()) << (r.is_default ? " (defaults)" : "") << " | "
+        << grouped(r.modelled) << " | " << grouped(r.modelled_upper) << " | " << take_up_text(r.take_up)
+        << " | "
+        << (r.verdict == evidence_verdict::contradicted ? "**contradicted**"
+                                                        : std::string(to_word(r.verdict)))
+        << (r.rank ? " (rank " + std::to_string(r.rank) + ")" : std::string()) << " |\n";
+    o << "\n";
+    // Each reading alone: its values with the other readings at their defaults.
+    const validation_row* defaults = nullptr;
+    for (const auto& r : rows)
+      if (r.is_default) defaults = &r;
+    for (const auto name : m.readings) {
+      o << "- `" << name << "`:";
+      for (const auto& r : rows) {
+        bool others_default = true;
+        for (const auto& [k, v] : r.readings.chosen())
+          if (k != name && v != defaults->readings.chosen().at(k)) others_default = false;
+        if (!others_default) continue;
+        o << " `" << r.readings.chosen().at(std::string(name)) << "` → " << r.modelled
+          << " eligible, take-up " << take_up_text(r.take_up) << ", " << to_word(r.verdict) << ";";
+      }
+      o << "\n";
+    }
+    o << "\n";
+  }
+}
+
+std::string page(const catalog& c, const catalog_entry& e, const evidence_map& evidence) {
   std::ostringstream o;
   o << "# `" << e.id << "`: " << e.title << "\n\n";
   o << "<!-- Generated from the catalog by docs/generate/policy_pages.cpp; do not edit by hand. -->\n\n";
@@ -137,6 +212,7 @@ std::string page(const catalog& c, const catalog_entry& e) {
     }
     o << "\n";
   }
+  if (const auto it = evidence.find(e.id); it != evidence.end()) write_evidence(o, it->second);
   if (!e.examples.empty()) {
     o << "## Worked examples\n\n";
     for (const auto& ex : e.examples) o << "- " << ex << "\n";
@@ -217,12 +293,13 @@ std::string assumptions_page(const catalog& c) {
 
 std::map<std::string, std::string> all_pages(const catalog& c) {
   std::map<std::string, std::string> pages;
+  const evidence_map evidence = all_evidence(c);
   std::ostringstream index;
   index << "# Policy catalog\n\n<!-- Generated from the catalog by docs/generate/policy_pages.cpp; do not "
            "edit by hand. -->\n\n";
   index << "| id | title | subject | source |\n|---|---|---|---|\n";
   for (const auto& e : c.entries()) {
-    pages[e.id + ".md"] = page(c, e);
+    pages[e.id + ".md"] = page(c, e, evidence);
     index << "| [`" << e.id << "`](" << e.id << ".md) | " << cell(e.title) << " | " << to_word(e.subject)
           << " | " << source_link(e.source) << " |\n";
   }

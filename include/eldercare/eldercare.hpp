@@ -11,6 +11,7 @@
 #include "eldercare/calendar/month_arithmetic.hpp"
 #include "eldercare/calendar/period.hpp"
 #include "eldercare/catalog/prepared_entry.hpp"
+#include "eldercare/catalog/published_figures.hpp"
 #include "eldercare/catalog/sensitivity.hpp"
 #include "eldercare/catalog/standard.hpp"
 

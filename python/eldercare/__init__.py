@@ -33,6 +33,7 @@ The modules form layers, each importing only from those below it, at the top of 
     cli
     dask
     io | parquet
+    validation                the model against the published figures
     _reform | simulate
     _reform_file              reform files (TOML, JSON)
     catalog
@@ -62,6 +63,7 @@ from . import (  # noqa: E402
     io,
     regions,
     simulate,
+    validation,
 )
 from ._calendar import (  # noqa: E402
     DateLike,
@@ -249,5 +251,6 @@ __all__ = [
     "synthetic_facilities",
     "synthetic_population",
     "to_fen",
+    "validation",
     "visits_per_month",
 ]

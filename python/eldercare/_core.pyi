@@ -1011,6 +1011,21 @@ def catalog_sensitivity(
     max_combinations: int = 16384,
 ) -> sensitivity_report: ...
 
+# The model against the published figures (register_validation.cpp): plain dicts, converted by
+# eldercare.validation.
+def published_figures() -> List[Dict[str, Any]]: ...
+def figure_models() -> List[Dict[str, Any]]: ...
+def validate_figure(figure: str, sample: int = 20000, seed: int = 2020) -> List[Dict[str, Any]]: ...
+def validate_figure_on(
+    figure: str,
+    persons: Sequence[person],
+    facilities: Optional[facility_registry] = None,
+    *,
+    base_elders: int,
+    uncertainty: float,
+) -> List[Dict[str, Any]]: ...
+def norm_checks() -> List[Dict[str, Any]]: ...
+
 # --- populations (register_batch.cpp) --------------------------------------------------------------
 # Column encodings: see eldercare/_population.py. Results are dicts of numpy arrays (and lists).
 

@@ -10,6 +10,8 @@ Verbs::
                                                              the catalog over a population, month by month
     eldercare compare --policy ID --reform FILE [--from YYYY-MM] [--months N] [--out DIR] [FILE]
                                                              a reform file costed against its baseline
+    eldercare validate [--figure ID] [--json] [--write PAGE | --check PAGE]
+                                                             the model against the published figures
 
 Without FILE, explain and compare use the bundled sample population, as simulate does.
 
@@ -35,7 +37,7 @@ import sys
 import warnings
 from typing import Any, Dict, List, NoReturn, Optional, Sequence, Tuple
 
-from . import _core, catalog
+from . import _core, catalog, validation
 from . import simulate as _simulate
 from ._errors import ErrorId, InvalidValue, PolicyLookupError, invalid
 from ._outcomes import Decision
@@ -358,6 +360,28 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_validate(args: argparse.Namespace) -> int:
+    if args.sample < 1:
+        invalid(ErrorId.INVALID_PARAMETER, "--sample", str(args.sample), "must be at least 1")
+    if args.write is not None:
+        for path in validation.write_page(args.write, sample=args.sample, seed=args.seed):
+            print(f"wrote {path}")
+        return 0
+    if args.check is not None:
+        if validation.page_is_current(args.check, sample=args.sample, seed=args.seed):
+            print(f"{args.check} is current")
+            return 0
+        sys.stderr.write(f"eldercare validate: {args.check} is stale: run eldercare validate --write {args.check}\n")
+        return 1
+    rows = validation.table(args.figure, sample=args.sample, seed=args.seed)
+    if args.json:
+        json.dump(json.loads(rows.to_json(orient="records")), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    print(validation.text_table(rows))
+    return 0
+
+
 def _sample() -> Tuple[List[Person], FacilityRegistry]:
     cases = load_cases(sample_population_path())
     return cases.persons, cases.facilities
@@ -483,6 +507,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_input(p, file_required=False, file_optional=True)
     p.set_defaults(run=_cmd_compare)
+
+    p = verbs.add_parser(
+        "validate",
+        help="the model against the published figures",
+        description="Compare the catalog with the figures the seeds publish (recipients, money, supply): "
+        "for each figure, the modelled eligible under every combination of the readings it speaks to, the "
+        "implied take-up (published ÷ modelled) and the gap; readings the figures contradict are marked. "
+        "--write and --check keep docs/validation.md (and its chart) current.",
+    )
+    p.add_argument("--figure", metavar="ID", help="one figure (default: every modelled figure)")
+    p.add_argument(
+        "--sample", type=int, default=validation.DEFAULT_SAMPLE, metavar="N", help="persons drawn per figure"
+    )
+    p.add_argument("--seed", type=int, default=validation.DEFAULT_SEED, metavar="N", help="seed of the samples")
+    p.add_argument("--json", action="store_true", help="the rows as a JSON list")
+    p.add_argument("--write", metavar="PAGE", help="write the docs page (and validation.png beside it)")
+    p.add_argument("--check", metavar="PAGE", help="exit 1 when the docs page is stale")
+    p.set_defaults(run=_cmd_validate)
     return parser
 
 

@@ -71,6 +71,7 @@ void register_schema(py::module_& m);
 void register_values(py::module_& m);
 void register_rules(py::module_& m);
 void register_catalog(py::module_& m);
+void register_validation(py::module_& m);
 void register_batch(py::module_& m);
 
 /// A Python value of the wrong type for a field (a datetime where a date is wanted, a float where a

@@ -12,6 +12,7 @@ PYBIND11_MODULE(_core, m) {
   eldercare_py::register_values(m);
   eldercare_py::register_rules(m);
   eldercare_py::register_catalog(m);
+  eldercare_py::register_validation(m);
   eldercare_py::register_population(m); // before register_batch: its functions take populations
   eldercare_py::register_batch(m);
 }

@@ -5,9 +5,10 @@
 #include "schema_cells.hpp"
 #include "words.hpp"
 
-#include "eldercare/batch/inputs.hpp"    // missing_inputs words
-#include "eldercare/batch/synthetic.hpp" // synthetic_profile words
-#include "eldercare/catalog/catalog.hpp" // subject_kind words
+#include "eldercare/batch/inputs.hpp"       // missing_inputs words
+#include "eldercare/batch/synthetic.hpp"    // synthetic_profile words
+#include "eldercare/catalog/catalog.hpp"    // subject_kind words
+#include "eldercare/catalog/validation.hpp" // figure_measure, evidence_verdict words
 
 #include <boost/version.hpp> // BOOST_LIB_VERSION: whose Boost headers the module was built with
 
@@ -583,7 +584,7 @@ void register_words(py::module_& m) {
                  facility_kind, benefit_unit, benefit_period, provenance, combination, payee, month_basis,
                  computability, decision_status, stacking_mode, reason_kind, condition_shape, subject_kind,
                  event_organiser, event_kind, synthetic_profile, health_condition, schema::field_kind,
-                 schema::alias_in, sex, row_fields, missing_inputs>();
+                 schema::alias_in, sex, row_fields, missing_inputs, figure_measure, evidence_verdict>();
 }
 
 void register_values(py::module_& m) {

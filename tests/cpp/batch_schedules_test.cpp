@@ -17,7 +17,10 @@ namespace {
 date d(const char* iso) { return parse_date(iso); }
 
 const eldercare_test::population& mixed() {
-  static const eldercare_test::population p = eldercare_test::generated(synthetic_profile::mixed, 9, 2000);
+  // A seed whose 2,000 rows hold a Xicheng elder paid by cross_region_care: few do (Xicheng is 3% of
+  // the mix and 0.27% of its elders have a 津冀蒙 stay); seed 9 had one before that share was
+  // calibrated to 1183 of 437,000 (it was 0.36%).
+  static const eldercare_test::population p = eldercare_test::generated(synthetic_profile::mixed, 14, 2000);
   return p;
 }
 } // namespace

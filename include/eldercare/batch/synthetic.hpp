@@ -28,6 +28,7 @@
 #include "eldercare/calendar/month_arithmetic.hpp"
 #include "eldercare/core/words.hpp"
 #include "eldercare/facility/facility_registry.hpp"
+#include "eldercare/person/id_number.hpp"
 
 namespace eldercare {
 
@@ -53,6 +54,37 @@ struct enum_words<synthetic_profile> {
   }};
 };
 
+/// How many elders a profile stands for (a sample of n rows is scaled by elders ÷ n), and where the
+/// number comes from (docs/calibration.md).
+struct synthetic_profile_size {
+  std::int64_t elders;     ///< 0 when the profile stands for no place (mixed)
+  std::string_view what;   ///< "户籍 60+, end of 2020"
+  std::string_view source; ///< the publication
+  std::string_view tag;    ///< [V], [C], [D], [K]
+};
+
+/// The elders of a profile's place (declared once: the validation table and the benchmark use it).
+[[nodiscard]] constexpr synthetic_profile_size profile_size(synthetic_profile p) noexcept {
+  switch (p) {
+  case synthetic_profile::xian:
+    // "截至2020年底,西安市60岁以上户籍人口181.35万人" (the schemes pay 户籍 elders).
+    return {1'813'500, "户籍 60+, end of 2020",
+            "西安市卫健委、发改委《西安市“十四五”老龄事业发展规划》 (2021-10-18)", "[V]"};
+  case synthetic_profile::weihai:
+    // "60岁以上人口793416人,占27.30%" (七普); the 户籍 count was not found.
+    return {793'416, "resident (常住) 60+, 2020 census", "威海市第七次全国人口普查公报 (copies)", "[C]"};
+  case synthetic_profile::xicheng:
+    // "…西城区,分别为…43.7万人" (户籍 60+); the census counts 287,321 residents aged 60+.
+    return {437'000, "户籍 60+, end of 2020", "《北京市老龄事业发展报告(2020)》 via 北京青年报 2021-09-07",
+            "[C]"};
+  case synthetic_profile::beijing:
+    // Beijing's census 60+: 4,298,590 (北京市第七次全国人口普查公报).
+    return {4'298'590, "resident (常住) 60+, 2020 census", "北京市第七次全国人口普查公报 (copies)", "[C]"};
+  case synthetic_profile::mixed: break;
+  }
+  return {0, "no place: a mix of areas", "", "[A]"};
+}
+
 struct synthetic_options {
   std::uint64_t seed = 0;
   synthetic_profile profile = synthetic_profile::mixed;
@@ -67,6 +99,7 @@ namespace detail::synthetic {
 struct weighted_code {
   std::uint32_t code;
   double weight;
+  double rural = 0; ///< share of its elders living in villages, where the profile draws it by district
 };
 struct facility_spec {
   const char* id;
@@ -150,8 +183,18 @@ inline constexpr std::array<weighted_code, 18> beijing_districts{{
     {110118, 2},
     {110119, 1.5},
 }};
-inline constexpr std::array<weighted_code, 4> weihai_districts{
-    {{371002, 35}, {371003, 25}, {371082, 22}, {371083, 18}}};
+// Weihai (docs/calibration.md): weights are the 2020 census residents of each county-level unit [C]:
+// 荣成 714,211, 文登 518,583, 乳山 464,078 [D, weak], 环翠 with the three functional zones the rest of the
+// city's 2,906,548, 1,209,676 [D]; elders are taken to be spread like residents [A]. Rural shares (of
+// all ages: elders' were not found): 荣成 1 − 448,370/714,211 = 37.2% [D from C]; 环翠 1 − 414,245/
+// 446,193 = 7.2% [D from C], taken for the zones too [A]; 文登 and 乳山 the remainder of the city's
+// 29.78% rural, 52% [D, weak].
+inline constexpr std::array<weighted_code, 4> weihai_districts{{
+    {371002, 1'209'676, 0.072},
+    {371003, 518'583, 0.52},
+    {371082, 714'211, 0.372},
+    {371083, 464'078, 0.52},
+}};
 inline constexpr std::array<weighted_code, 13> xian_districts{{
     {610102, 8},
     {610103, 8},
@@ -181,6 +224,35 @@ inline constexpr std::array<weighted_code, 8> elsewhere{{
 // Age bands of the 60+ population, 2020 census [K] (millions): 60-64 .. 100+.
 inline constexpr std::array<double, 9> age_band_millions{73.38, 74.01, 47.96, 32.87, 20.39,
                                                          10.73, 3.80,  0.80,  0.12};
+// Xicheng's residents aged 60+ by band, 2020 census [C] (the district's age table, chinacensus.org):
+// 60-64 86,289, 65-69 78,956, 70-74 42,636, 75-79 25,699, 80-84 25,773, 85+ 27,968. The 85+ are split
+// as the nation's (10.73 : 3.80 : 0.80 : 0.12) [K]: 19,424, 6,879, 1,448, 217 [D].
+inline constexpr std::array<double, 9> xicheng_age_bands{86'289, 78'956, 42'636, 25'699, 25'773,
+                                                         19'424, 6'879,  1'448,  217};
+// Share of women in each band of the 60+ (60-64 .. 100+). Xicheng, 2020 census [C]: women/(men+women)
+// per band, 45,135/86,289 … 16,061/27,968 (the 85+ share for the four top bands). Elsewhere one share
+// for all bands: Xi'an 51.2% (Shaanxi's 60+, census long form [C]); Beijing 52.6% (户籍 60+, 2018
+// [C]); Weihai and other places 51.5% [A] (not found; between the two).
+inline constexpr std::array<double, 9> xicheng_female{0.5231, 0.5310, 0.5261, 0.5513, 0.6015,
+                                                      0.5743, 0.5743, 0.5743, 0.5743};
+
+/// The rural share of a district of `codes` (0 when not listed).
+template <std::size_t N>
+constexpr double rural_share_of(const std::array<weighted_code, N>& codes, std::uint32_t code) {
+  for (const auto& c : codes)
+    if (c.code == code) return c.rural;
+  return 0;
+}
+
+/// splitmix64: a number from a seed and a row, for facts decided without a draw (so that adding one
+/// leaves the stream of draws, and every other fact of the rows, unchanged).
+constexpr double hashed_unit(std::uint64_t seed, std::uint64_t row, std::uint64_t salt) {
+  std::uint64_t z = seed ^ (row * 0x9E3779B97F4A7C15ull) ^ (salt * 0xD1B54A32D192ED03ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  z ^= z >> 31;
+  return static_cast<double>(z >> 11) * 0x1.0p-53;
+}
 
 // Disability certificate categories [K] (2006 national sample survey of disability shares):
 // visual, hearing, speech, physical, intellectual, mental, multiple.
@@ -299,10 +371,12 @@ private:
     r.id = row_id;
     r.hukou_region = where.hukou;
     // Age: 2020 census bands of the 60+ [K], uniform within a band (100+: 100-105), birthday uniform.
+    // Xicheng's own bands (2020 census [C]); the nation's elsewhere [K] (the cities' were not found).
     int age = 0;
+    std::size_t band = 0;
     if (draw_.chance(options_.under_60_share)) age = draw_.between(55, 59);
     else {
-      const std::size_t band = draw_.pick(syn::age_band_millions);
+      band = draw_.pick(where.xicheng ? syn::xicheng_age_bands : syn::age_band_millions);
       age = band == 8 ? draw_.between(100, 105) : 60 + 5 * static_cast<int>(band) + draw_.between(0, 4);
     }
     const day_number as_of = as_of_;
@@ -310,6 +384,11 @@ private:
     const date asof = from_day_number(as_of);
     const day_number last_birth = to_day_number(add_months_civil(asof, -12 * age));
     r.birth_day = last_birth - static_cast<day_number>(draw_.below(365));
+    // Sex, carried as the person facts carry it: in the resident ID number (its 17th digit, odd for
+    // men), issued by the hukou county with the date of birth and a hashed sequence number.
+    std::array<char, 18> id_digits{};
+    write_id_number(id_digits, where.hukou, from_day_number(r.birth_day), is_woman(where, band));
+    r.id_number = std::string_view(id_digits.data(), id_digits.size());
     if (draw_.chance(0.3))
       r.hukou_since = std::min(as_of - static_cast<day_number>(draw_.below(20000)), as_of);
     if (r.hukou_since != no_day && r.hukou_since < r.birth_day) r.hukou_since = no_day;
@@ -372,16 +451,17 @@ private:
     }
     r.health = static_cast<std::uint8_t>((draw_.chance(0.005) ? 1 : 0) | (draw_.chance(0.002) ? 2 : 0));
 
-    // Programmes: Weihai's virtual eldercare platform (21万 enrolled [S]); Xi'an's annual
-    // certification of the advanced-age allowance for 70+ [A].
-    std::array<std::string_view, 1> programme{};
-    if (where.weihai && draw_.chance(0.28)) {
-      programme[0] = "weihai.virtual_platform";
-      r.programmes = programme;
-    } else if (where.xian && age >= 70 && draw_.chance(0.95)) {
-      programme[0] = "xian.advanced_age.certified";
-      r.programmes = programme;
-    }
+    // Programmes: Weihai's virtual eldercare platform (21万 enrolled [S] of 793,416 elders [C]: 26.5%);
+    // Xi'an's annual certification of the advanced-age allowance for 70+ [A]; a Rongcheng village elder
+    // registered with the village's 暖心食堂, whose canteens cover 65% of the villages [S].
+    std::array<std::string_view, 2> programme{};
+    std::size_t programmes = 0;
+    if (where.weihai && draw_.chance(0.265)) programme[programmes++] = "weihai.virtual_platform";
+    else if (where.xian && age >= 70 && draw_.chance(0.95))
+      programme[programmes++] = "xian.advanced_age.certified";
+    if (rural && r.residence_region == 371082 && village_has_canteen())
+      programme[programmes++] = "rongcheng.warm_canteen";
+    r.programmes = std::span<const std::string_view>(programme.data(), programmes);
 
     // Households [A]: an elder living alone has one of their own; others share with the previous
     // row half of the time (couples).
@@ -418,6 +498,38 @@ private:
     bool beijing, xicheng, weihai, xian;
   };
 
+  /// An 18-character ID number: region (6), date of birth (8), sequence (3, its last digit odd for a
+  /// man, even for a woman) and the ISO 7064 check character.
+  void write_id_number(std::array<char, 18>& out, std::uint32_t region, const date& birth, bool woman) const {
+    auto put = [&](std::size_t at, std::size_t width, std::uint32_t v) {
+      for (std::size_t k = 0; k < width; ++k, v /= 10)
+        out[at + width - 1 - k] = static_cast<char>('0' + v % 10);
+    };
+    put(0, 6, region);
+    put(6, 4, static_cast<std::uint32_t>(birth.year()));
+    put(10, 2, static_cast<std::uint32_t>(birth.month()));
+    put(12, 2, static_cast<std::uint32_t>(birth.day()));
+    const auto seq =
+        static_cast<std::uint32_t>(detail::synthetic::hashed_unit(options_.seed, next_row_, 3) * 500);
+    put(14, 3, 2 * seq + (woman ? 0 : 1));
+    out[17] = id_check_character(std::string_view(out.data(), 17));
+  }
+
+  /// Whether this row's village has a 暖心食堂 (65% of Rongcheng's villages [S]). Decided by a hash of
+  /// the seed and the row, not by a draw, so that the stream of draws is unchanged.
+  bool village_has_canteen() const {
+    return detail::synthetic::hashed_unit(options_.seed, next_row_, 1) < 0.65;
+  }
+
+  /// Whether this row is a woman: by band and profile (docs/calibration.md), hashed like the canteens.
+  bool is_woman(const area& where, std::size_t band) const {
+    const double share = where.xicheng   ? detail::synthetic::xicheng_female[band]
+                         : where.xian    ? 0.512
+                         : where.beijing ? 0.526
+                                         : 0.515;
+    return detail::synthetic::hashed_unit(options_.seed, next_row_, 2) < share;
+  }
+
   area pick_area() {
     namespace syn = detail::synthetic;
     synthetic_profile p = options_.profile;
@@ -443,12 +555,12 @@ private:
     case synthetic_profile::weihai:
       a.hukou = draw_.pick_code(syn::weihai_districts);
       a.other_residence = draw_.pick_code(syn::weihai_districts);
-      a.rural_share = 0.30;
+      a.rural_share = syn::rural_share_of(syn::weihai_districts, a.hukou);
       break;
     case synthetic_profile::xian:
       a.hukou = draw_.pick_code(syn::xian_districts);
       a.other_residence = draw_.pick_code(syn::xian_districts);
-      a.rural_share = 0.20;
+      a.rural_share = 0.208; // 1 − 79.20% urban (2020 census, all ages) [C]
       break;
     case synthetic_profile::mixed:
       a.hukou = draw_.pick_code(syn::elsewhere);
@@ -466,18 +578,19 @@ private:
   // Stays [S]/[D]/[A] (docs/calibration.md): whether the row has any, which kind of facility, and a
   // history of one to three stays (transfers, gaps, discharges) ending around as_of.
   std::size_t draw_stays(const area& a, day_number birth, std::array<stay_input, 3>& out) {
-    // Shares with a stay: Xicheng elders in 津冀蒙 1183 of ~330,000 [S]/[K] ≈ 0.36%, in the
+    // Shares with a stay: Xicheng elders in 津冀蒙 1183 of 437,000 户籍 elders [S]/[C] ≈ 0.27%, in the
     // ecological area 0.2% [A], in other Beijing institutions 2% [K]; other Beijing elders in Hebei
-    // >10,000 of ~4.5 million [V]/[K] ≈ 0.22%, Tianjin 200 ≈ 0.005% [V]; Weihai 2.5% [D]; Xi'an 2% [A].
+    // >10,000 of ~4.5 million [V]/[K] ≈ 0.22%, Tianjin 200 ≈ 0.005% [V]; Weihai 38,366 beds half
+    // occupied of 793,416 elders ≈ 2.4% [D]; Xi'an 2% [A].
     enum class kind { none, jjm, eco, beijing_local, weihai, xian };
     kind k = kind::none;
     const double x = draw_.unit();
     if (a.xicheng)
-      k = x < 0.0036 ? kind::jjm : x < 0.0056 ? kind::eco : x < 0.0256 ? kind::beijing_local : kind::none;
+      k = x < 0.0027 ? kind::jjm : x < 0.0047 ? kind::eco : x < 0.0247 ? kind::beijing_local : kind::none;
     else if (a.beijing)
       k = x < 0.0023 ? kind::jjm : x < 0.0033 ? kind::eco : x < 0.0233 ? kind::beijing_local : kind::none;
     else if (a.weihai)
-      k = x < 0.025 ? kind::weihai : kind::none;
+      k = x < 0.024 ? kind::weihai : kind::none;
     else if (a.xian)
       k = x < 0.02 ? kind::xian : kind::none;
     if (k == kind::none) return 0;

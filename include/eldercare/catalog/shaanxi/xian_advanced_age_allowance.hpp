@@ -5,8 +5,9 @@
 // [C]; its amounts were not verified [U] (DOMAIN.md E.4). The seed gives only the total and the
 // number of recipients. The age bands and amounts are reading xian.advanced_age_bands:
 //   flat_from_70 (default) — the derived average 777.78 yuan a year from 70: DOMAIN.md E.4 notes that
-//                            72万 recipients fit a 70+ threshold better than 80+ (Xi'an has some
-//                            two million elders aged 60+, of whom 80+ are far fewer than 72万 [K]);
+//                            72万 recipients fit a 70+ threshold better than 80+ (Xi'an has 181.35万
+//                            户籍 elders aged 60+ [V], of whom the 80+ are far fewer than 72万: the
+//                            published figures contradict flat_from_80, docs/validation.md);
 //   flat_from_80           — the same average from 80 (the 2011 measures' threshold);
 //   demo_tiers             — 70-79: 50, 80-89: 100, 90-99: 200, 100+: 360 yuan a month, from one
 //                            unverified public demo project: assumed, never the default. Granted

@@ -16,6 +16,7 @@
 
 #include "eldercare/catalog/common_readings.hpp"
 #include "eldercare/catalog/entry_builder.hpp"
+#include "eldercare/catalog/published_figures.hpp"
 #include "eldercare/money/money.hpp"
 #include "eldercare/region/named_regions.hpp"
 #include "eldercare/rules/conditions/ability.hpp"
@@ -29,7 +30,8 @@ inline constexpr const char* xian_jurisdiction = "陕西省西安市 (610100)";
 
 namespace xian_detail {
 
-/// One of the seed's yearly figures: what was spent, and on how many people.
+/// One of the seed's yearly figures: what was spent, and on how many people (both declared once in
+/// catalog/published_figures.hpp, with the seed's words).
 struct yearly_figure {
   money total;
   std::int64_t recipients;
@@ -42,13 +44,17 @@ struct yearly_figure {
   }
 };
 // 98余万元 ÷ 0.38万人: 98,000,000 fen ÷ 3,800 = 25,789.47… fen → 25,789 fen = 257.89 yuan a year.
-inline constexpr yearly_figure care_subsidy{money::from_yuan(980'000), 3'800};
+inline constexpr yearly_figure care_subsidy{money::from_fen(published::xian_care_spending.value),
+                                            published::xian_care_recipients.value};
 // 145余万元 ÷ 2.9万人: 145,000,000 fen ÷ 29,000 = 5,000 fen exactly = 50.00 yuan a year.
-inline constexpr yearly_figure rural_allowance{money::from_yuan(1'450'000), 29'000};
+inline constexpr yearly_figure rural_allowance{money::from_fen(published::xian_rural_spending.value),
+                                               published::xian_rural_recipients.value};
 // 560余万元 ÷ 28万人: 560,000,000 fen ÷ 280,000 = 2,000 fen exactly = 20.00 yuan a year.
-inline constexpr yearly_figure accident_insurance{money::from_yuan(5'600'000), 280'000};
+inline constexpr yearly_figure accident_insurance{money::from_fen(published::xian_insurance_spending.value),
+                                                  published::xian_insurance_recipients.value};
 // 约5.6亿元 ÷ 72万人: 56,000,000,000 fen ÷ 720,000 = 77,777.77… fen → 77,778 fen = 777.78 yuan a year.
-inline constexpr yearly_figure advanced_age{money::from_yuan(560'000'000), 720'000};
+inline constexpr yearly_figure advanced_age{money::from_fen(published::xian_advanced_age_spending.value),
+                                            published::xian_advanced_age_recipients.value};
 static_assert(care_subsidy.per_recipient().fen() == 25'789 &&
               rural_allowance.per_recipient().fen() == 5'000 &&
               accident_insurance.per_recipient().fen() == 2'000 &&
@@ -146,14 +152,16 @@ inline parameter_list base_parameters(const reading_context& r, std::vector<std:
         {"either", "anyone in the MCA list or the economic groups"}},
        "assistance_and_care_needs",
        provenance::assumed,
-       "The seed insures 28万 elders, about one in eight of Xi'an's roughly two million elders [K]. The 2022 "
+       "The seed insures 28万 elders, 15% of Xi'an's 181.35万 户籍 elders (end of 2020 [V]). The 2022 "
        "MCA "
        "opinion's list (DOMAIN.md D [V]) cannot be the insured group: 空巢 elders alone, commonly half of "
        "all elders "
        "[K], outnumber 28万 several times. The economic and care-need groups are of the order of 28万 [K], "
        "and are "
-       "the groups such city-bought accident insurance usually covers [K].",
-       "DOMAIN.md D, open question 14"},
+       "the groups such city-bought accident insurance usually covers [K]. The published figures "
+       "(docs/validation.md) contradict the economic reading alone (assistance: about 11万 modelled, "
+       "fewer than the 28万 insured) and leave the default, the MCA list and either consistent.",
+       "DOMAIN.md D, open question 14; docs/validation.md"},
       {"xian.advanced_age_bands",
        "Xi'an's 高龄保健补贴: from which age, and how much?",
        {{"flat_from_70", "from 70: the derived average 777.78 yuan a year for everyone"},
@@ -165,8 +173,11 @@ inline parameter_list base_parameters(const reading_context& r, std::vector<std:
        provenance::assumed,
        "DOMAIN.md E.4: 72万 recipients fit a 70+ threshold better than 80+ (the 2011 measures' 80+ [C] is "
        "older); the "
-       "demo tiers are not to be relied on, so the default pays the derived average.",
-       "DOMAIN.md E.4, open question 14"},
+       "demo tiers are not to be relied on, so the default pays the derived average. The published figures "
+       "confirm it (docs/validation.md): 72万 of 181.35万 户籍 elders [V] are paid, about 90% of the 70+ "
+       "modelled; the 80+ (about 25万 modelled) are far fewer than the people paid, so flat_from_80 is "
+       "contradicted.",
+       "DOMAIN.md E.4, open question 14; docs/validation.md"},
       {"xian.annual_certification",
        "Must a recipient of the 高龄保健补贴 have passed this year's 资格认证 (annual certification)?",
        {{"not_tested", "no certification test"},

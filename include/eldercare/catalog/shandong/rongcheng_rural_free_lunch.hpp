@@ -64,8 +64,11 @@ inline constexpr const char* rongcheng_canteen_programme = "rongcheng.warm_cante
        "507 canteens cover 65% of the villages (覆盖全市65%的村居) and serve 1.5万 elders: an elder whose "
        "village "
        "has no canteen gets no lunch. The library has no list of those villages, so the elder's registration "
-       "with their village's canteen stands for it.",
-       "seed 001 (覆盖全市65%的村居)",
+       "with their village's canteen stands for it. The published count disagrees with the calibration, not "
+       "with this reading alone (docs/validation.md): 1.5万 served is more than the profile's rural 80+ "
+       "elders of Rongcheng under either reading, so Rongcheng's rural elders (not found) are understated; "
+       "the default stands on the seed's words.",
+       "seed 001 (覆盖全市65%的村居); docs/validation.md",
        true,
        "共建成507家暖心食堂,覆盖全市65%的村居"},
   };
