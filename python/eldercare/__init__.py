@@ -34,6 +34,7 @@ The modules form layers, each importing only from those below it, at the top of 
     dask
     io | parquet
     _reform | simulate
+    charts                    charts: matplotlib Figures, never a backend switch
     catalog
     _population
     _decision | _subjects     evaluate, schedule, stacking | workers, service areas
@@ -57,6 +58,7 @@ _core._set_error_types(InvalidValue, InvalidType, PolicyLookupError)
 
 from . import (  # noqa: E402
     catalog,
+    charts,
     conditions,
     io,
     regions,
@@ -215,6 +217,7 @@ __all__ = [
     "add_months",
     "age_on",
     "catalog",
+    "charts",
     "compare",
     "conditions",
     "date_reaching_age",
