@@ -193,13 +193,16 @@ def _money_axis(axis: Any, largest_yuan: float, text: _Text, *, signed: bool = F
     from matplotlib.ticker import FuncFormatter
 
     sign = "+" if signed else ""
+    scale, decimals, label = 1, 0, "yuan"
     if largest_yuan >= _WAN_FROM_YUAN:
+        scale, label = 10_000, text.name("万元 (10,000 yuan)", "10,000 yuan")
         decimals = 0 if largest_yuan >= 10 * _WAN_FROM_YUAN else 1
-        axis.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v / 10_000:{sign},.{decimals}f}"))
-        label = text.name("万元 (10,000 yuan)", "10,000 yuan")
-    else:
-        axis.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:{sign},.0f}"))
-        label = "yuan"
+
+    def tick(value: float, _: Any) -> str:
+        shown = f"{value / scale:{sign},.{decimals}f}"
+        return shown.lstrip("+-") if float(shown.replace(",", "")) == 0 else shown  # "0", not "+0" or "-0"
+
+    axis.yaxis.set_major_formatter(FuncFormatter(tick))
     axis.set_ylabel(label, fontproperties=text.font())
 
 

@@ -164,6 +164,7 @@ def test_money_axes_separate_thousands_and_count_in_wan_when_large() -> None:
     assert top.get_ylabel() == ("万元 (10,000 yuan)" if charts.cjk_font() else "10,000 yuan")
     assert top.yaxis.get_major_formatter()(4_000_000, 0) == "400"
     assert large.axes[1].yaxis.get_major_formatter()(1_000_000, 0) == "+100"
+    assert [large.axes[1].yaxis.get_major_formatter()(v, 0) for v in (0.0, -0.0, -20_000)] == ["0", "0", "-2"]
     assert large.axes[1].get_title(loc="left") == "reform − baseline: +1,000,000.00 yuan over 1 months"
 
 
