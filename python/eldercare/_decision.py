@@ -14,7 +14,7 @@ from typing import Any, Iterable, List, Optional, Union
 from . import _check, _core
 from ._benefits import Benefit, Citation
 from ._calendar import DateLike
-from ._errors import ErrorId, invalid_type
+from ._errors import invalid_type
 from ._outcomes import Decision, Reason, RuleOutcome, Schedule, ScheduleLine, StackedGrant
 from ._rules import Policy, _schedule_args
 from ._values import Facility, FacilityRegistry, Household, Person
@@ -35,7 +35,7 @@ __all__ = [
 
 def _policy_arg(policy: Any) -> Policy:
     if not isinstance(policy, Policy):
-        invalid_type(ErrorId.INVALID_PARAMETER, "policy", policy, "expected a Policy")
+        invalid_type("policy", policy, "expected a Policy")
     return policy
 
 
@@ -130,7 +130,7 @@ class StackingTable:
         """Declare how two policies combine; returns the table, so declarations can chain."""
         cite = Citation() if citation is None else citation
         if not isinstance(cite, Citation):
-            invalid_type(ErrorId.INVALID_PARAMETER, "citation", citation, "expected a Citation")
+            invalid_type("citation", citation, "expected a Citation")
         self._impl.declare(
             _check.text(first, "first", allow_empty=False),
             _check.text(second, "second", allow_empty=False),
@@ -162,9 +162,9 @@ def resolve_stacking(decisions: Iterable[Decision], table: StackingTable) -> Lis
     ds = _check.sequence(decisions, "decisions")
     for i, d in enumerate(ds):
         if not isinstance(d, Decision):
-            invalid_type(ErrorId.INVALID_PARAMETER, f"decisions[{i}]", d, "expected a Decision")
+            invalid_type(f"decisions[{i}]", d, "expected a Decision")
     if not isinstance(table, StackingTable):
-        invalid_type(ErrorId.INVALID_PARAMETER, "table", table, "expected a StackingTable")
+        invalid_type("table", table, "expected a StackingTable")
     return [
         StackedGrant(g.policy_id, None if g.granted is None else Benefit._wrap(g.granted), g.paid, g.reason)
         for g in _core.resolve_stacking([d._impl for d in ds], table._impl)

@@ -397,7 +397,7 @@ def entry(id: str) -> Entry:
 def _id(id: Any) -> str:
     """A catalog id as an argument: text (with a UTF-8 form), else InvalidType naming ``id``."""
     if not isinstance(id, str):
-        invalid_type(ErrorId.INVALID_PARAMETER, "id", id, "expected a catalog id (text)")
+        invalid_type("id", id, "expected a catalog id (text)")
     return _check.text(id, "id")
 
 
@@ -488,9 +488,7 @@ def evaluate(
         return worker_policy(id, readings).evaluate(subject, on)
     if isinstance(subject, CompetitionEvent):
         return event_policy(id, readings).evaluate(subject, on)
-    invalid_type(
-        ErrorId.INVALID_PERSON, "subject", subject, "expected a Person, a Household, a Worker or a CompetitionEvent"
-    )
+    invalid_type("subject", subject, "expected a Person, a Household, a Worker or a CompetitionEvent")
 
 
 def evaluate_components(
@@ -641,7 +639,7 @@ def rank(
     people = list(applicants)
     for i, p in enumerate(people):
         if not isinstance(p, Person):
-            invalid_type(ErrorId.INVALID_PERSON, f"applicants[{i}]", p, "expected a Person")
+            invalid_type(f"applicants[{i}]", p, "expected a Person")
     ranked = _core.rank(pol._impl, [p._impl for p in people], on, _facilities_arg(facilities), dict(applied_on or {}))
     out = Ranking(
         RankedEntry(r.position, r.subject_id, r.points, r.applied_on, r.birth_date, Decision._from_core(r.why))

@@ -176,7 +176,7 @@ def _path(path: Any, field: str) -> pathlib.Path:
         if isinstance(text, str) and text:
             return pathlib.Path(text)
         invalid(ErrorId.INVALID_PARAMETER, field, text, "expected a file name")
-    invalid_type(ErrorId.INVALID_PARAMETER, field, path, "expected a file name: text (str) or a path")
+    invalid_type(field, path, "expected a file name: text (str) or a path")
 
 
 def save(figure: Any, path: PathArg, *, dpi: int = 100) -> pathlib.Path:
@@ -280,7 +280,7 @@ def comparison_chart(
     import pandas as pd
 
     if not isinstance(by_month, pd.DataFrame):
-        invalid_type(ErrorId.INVALID_PARAMETER, "by_month", by_month, "expected a DataFrame")
+        invalid_type("by_month", by_month, "expected a DataFrame")
     for column in ("month", "baseline_fen", "reform_fen"):
         if column not in by_month.columns:
             invalid(
@@ -483,7 +483,7 @@ def simulation_chart(
     import pandas as pd
 
     if not isinstance(monthly, pd.DataFrame):
-        invalid_type(ErrorId.INVALID_PARAMETER, "monthly", monthly, "expected a DataFrame")
+        invalid_type("monthly", monthly, "expected a DataFrame")
     months = sorted(str(m) for m in monthly["month"].unique())
     text = _Text()
     panels: Dict[str, List[Drawn]] = {}

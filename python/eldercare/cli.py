@@ -248,7 +248,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 def _cmd_simulate(args: argparse.Namespace) -> int:
     first = _month(args.from_month, "--from")
     if args.months < 1 or args.months > 600:
-        invalid(ErrorId.INVALID_PERIOD, "--months", str(args.months), "must be 1 to 600")
+        invalid(ErrorId.INVALID_PERIOD, "--months", args.months, "must be 1 to 600")
     readings = _readings(args.reading)
     registry: Optional[FacilityRegistry]
     if args.data is None:

@@ -219,7 +219,7 @@ def simulate(
 
     start = _core.to_date(first, "first").replace(day=1)
     if isinstance(months, bool) or not isinstance(months, int) or months < 1:
-        invalid(ErrorId.INVALID_PERIOD, "months", str(months), "must be a whole number of months, 1 or more")
+        invalid(ErrorId.INVALID_PERIOD, "months", months, "must be a whole number of months, 1 or more")
     end = _core.add_months_civil(start, months - 1)
     last_day = _core.end_of_month(end)
     if isinstance(persons, Population):
