@@ -1,5 +1,4 @@
 """Decisions in Python (docs/concepts/decisions.md)."""
-
 import datetime
 
 import eldercare as ec
@@ -8,10 +7,10 @@ facilities = [ec.Facility("F1", "131082", filing=ec.Filing("131082", "2019-03-01
 elder = ec.Person("p1", "1941-05-01", hukou="110104", residence="131082", stays=[ec.Stay("F1", "2023-02-28")])
 # [start:decision]
 d = ec.catalog.evaluate("cn.beijing.xicheng.cross_region_care", elder, "2023-05-27", facilities)
-eligible = d.eligible  # False: one day short of 3 months
-when = d.would_be_eligible_on  # datetime.date(2023, 5, 28)
-text = d.explain()  # the same text as C++ explain(d); print(d) shows it too
-row = d.to_dict()  # for JSON and DataFrames
+eligible = d.eligible                       # False: one day short of 3 months
+when = d.would_be_eligible_on               # datetime.date(2023, 5, 28)
+text = d.explain()                          # the same text as C++ explain(d); print(d) shows it too
+row = d.to_dict()                           # for JSON and DataFrames
 # [end:decision]
 assert not eligible and when == datetime.date(2023, 5, 28)
 assert d.first_failing_condition.startswith("continuous stay of 3 months")

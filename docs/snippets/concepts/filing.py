@@ -1,13 +1,12 @@
 """Facilities and filing in Python (docs/concepts/filing.md)."""
-
 import eldercare as ec
 from eldercare.conditions import continuous_stay_at_least
 
 # [start:filing]
-late = ec.Facility(
-    "F2", "131082", kind="institution", beds=60, filing=ec.Filing("131082", "2023-03-01")
-)  # filed after admitting elders
-elder = ec.Person("p1", "1941-05-01", hukou="110102", residence="131082", stays=[ec.Stay("F2", "2023-01-10")])
+late = ec.Facility("F2", "131082", kind="institution", beds=60,
+                   filing=ec.Filing("131082", "2023-03-01"))          # filed after admitting elders
+elder = ec.Person("p1", "1941-05-01", hukou="110102", residence="131082",
+                  stays=[ec.Stay("F2", "2023-01-10")])
 strict = continuous_stay_at_least(3, regions=ec.regions.jin_ji_meng())  # days before filing not counted
 lenient = continuous_stay_at_least(3, regions=ec.regions.jin_ji_meng(), before_filing="counted")
 # [end:filing]

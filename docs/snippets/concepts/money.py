@@ -1,9 +1,8 @@
 """Money in Python (docs/concepts/money.md): whole fen as int, never float arithmetic."""
-
 import eldercare as ec
 
 # [start:money]
-fen = ec.to_fen("600.50")  # 60050: text, int or float yuan in, exact fen out
+fen = ec.to_fen("600.50")            # 60050: text, int or float yuan in, exact fen out
 monthly = ec.money_per_month(yuan=600)
 text = ec.format_fen(monthly.amount_fen * 12)  # "7200.00"
 # [end:money]

@@ -1,16 +1,12 @@
 """Residency in Python (docs/concepts/residency.md): hukou and residence are separate fields."""
-
 import eldercare as ec
 from eldercare.conditions import hukou_in, lives_in, lives_rural
 
 # [start:person]
-elder = ec.Person(
-    "p1",
-    "1941-05-01",
-    hukou=ec.Hukou("110104", since="1980-03-01"),  # 户籍 (old Xuanwu code)
-    residence=ec.Residence("131082", rural=True),
-)  # 居住地: a village in Hebei
-registered = hukou_in(ec.regions.XICHENG)  # legacy codes read as successor
+elder = ec.Person("p1", "1941-05-01",
+                  hukou=ec.Hukou("110104", since="1980-03-01"),       # 户籍 (old Xuanwu code)
+                  residence=ec.Residence("131082", rural=True))       # 居住地: a village in Hebei
+registered = hukou_in(ec.regions.XICHENG)                              # legacy codes read as successor
 as_recorded = hukou_in(ec.regions.XICHENG, legacy="as_recorded")
 # [end:person]
 assert registered.holds(elder, "2024-06-30")
