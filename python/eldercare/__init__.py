@@ -35,7 +35,7 @@ The modules form layers, each importing only from those below it, at the top of 
     io | parquet
     validation                the model against the published figures
     _reform | simulate
-    _reform_file              reform files (TOML, JSON)
+    _reform_file | charts     reform files (TOML, JSON) | charts: matplotlib Figures, never a backend switch
     catalog
     _population
     _decision | _subjects     evaluate, schedule, stacking | workers, service areas
@@ -59,6 +59,7 @@ _core._set_error_types(InvalidValue, InvalidType, PolicyLookupError)
 
 from . import (  # noqa: E402
     catalog,
+    charts,
     conditions,
     io,
     regions,
@@ -219,6 +220,7 @@ __all__ = [
     "add_months",
     "age_on",
     "catalog",
+    "charts",
     "compare",
     "conditions",
     "date_reaching_age",

@@ -25,10 +25,10 @@ def integer(
 ) -> int:
     """An int (or numpy integer; never a bool or a float) in [minimum, maximum]."""
     if isinstance(value, bool) or not hasattr(type(value), "__index__"):
-        invalid_type(error_id, field, value, "expected a whole number (int)")
+        invalid_type(field, value, "expected a whole number (int)")
     v = operator.index(value)
     if v < minimum or v > maximum:
-        invalid(error_id, field, str(v), f"must be between {minimum} and {maximum}")
+        invalid(error_id, field, v, f"must be between {minimum} and {maximum}")
     return v
 
 
@@ -39,13 +39,13 @@ def boolean(value: Any, field: str) -> bool:
     t = type(value)
     if t.__module__ == "numpy" and t.__name__ in ("bool_", "bool"):
         return bool(value)
-    invalid_type(ErrorId.INVALID_PARAMETER, field, value, "expected True or False")
+    invalid_type(field, value, "expected True or False")
 
 
 def text(value: Any, field: str, *, allow_empty: bool = True, error_id: ErrorId = ErrorId.INVALID_PARAMETER) -> str:
     """A str that has a UTF-8 form (no lone surrogate such as ``"\\ud800"``); empty only when allowed."""
     if not isinstance(value, str):
-        invalid_type(error_id, field, value, "expected text (str)")
+        invalid_type(field, value, "expected text (str)")
     if not allow_empty and not value:
         invalid(error_id, field, value, "must not be empty")
     if not value.isascii():
@@ -73,21 +73,21 @@ def texts(
 ) -> Tuple[str, ...]:
     """An iterable of non-empty str (a single str is refused: it is not a list of words)."""
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
-        invalid_type(error_id, field, values, "expected a list of words")
+        invalid_type(field, values, "expected a list of words")
     return tuple(text(v, f"{field}[{i}]", allow_empty=allow_empty, error_id=error_id) for i, v in enumerate(values))
 
 
 def sequence(values: Any, field: str, *, error_id: ErrorId = ErrorId.INVALID_PARAMETER) -> Sequence[Any]:
     """A list-like of items (not a str, not a mapping)."""
     if isinstance(values, (str, bytes, dict)) or not isinstance(values, Iterable):
-        invalid_type(error_id, field, values, "expected a list")
+        invalid_type(field, values, "expected a list")
     return list(values)
 
 
 def word(value: Any, field: str, choices: Sequence[str]) -> str:
     """One of `choices`."""
     if not isinstance(value, str):
-        invalid_type(ErrorId.INVALID_PARAMETER, field, value, "expected one of " + ", ".join(choices))
+        invalid_type(field, value, "expected one of " + ", ".join(choices))
     if value not in choices:
         value = value if value.isascii() else utf8(value, field)
         invalid(ErrorId.INVALID_PARAMETER, field, value, "expected one of " + ", ".join(choices))

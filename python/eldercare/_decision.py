@@ -39,7 +39,7 @@ def _policy_arg(policy: Any, readings: Optional[Mapping[str, str]] = None) -> Po
     if isinstance(policy, str):
         return Policy._wrap(_core.catalog_policy(_check.text(policy, "policy"), readings))
     if not isinstance(policy, Policy):
-        invalid_type(ErrorId.INVALID_PARAMETER, "policy", policy, "expected a Policy or a catalog id")
+        invalid_type("policy", policy, "expected a Policy or a catalog id")
     if readings:
         invalid(
             ErrorId.INVALID_PARAMETER, "readings", str(dict(readings)), "readings apply to a catalog id, not a Policy"
@@ -147,7 +147,7 @@ class StackingTable:
         """Declare how two policies combine; returns the table, so declarations can chain."""
         cite = Citation() if citation is None else citation
         if not isinstance(cite, Citation):
-            invalid_type(ErrorId.INVALID_PARAMETER, "citation", citation, "expected a Citation")
+            invalid_type("citation", citation, "expected a Citation")
         self._impl.declare(
             _check.text(first, "first", allow_empty=False),
             _check.text(second, "second", allow_empty=False),
@@ -179,9 +179,9 @@ def resolve_stacking(decisions: Iterable[Decision], table: StackingTable) -> Lis
     ds = _check.sequence(decisions, "decisions")
     for i, d in enumerate(ds):
         if not isinstance(d, Decision):
-            invalid_type(ErrorId.INVALID_PARAMETER, f"decisions[{i}]", d, "expected a Decision")
+            invalid_type(f"decisions[{i}]", d, "expected a Decision")
     if not isinstance(table, StackingTable):
-        invalid_type(ErrorId.INVALID_PARAMETER, "table", table, "expected a StackingTable")
+        invalid_type("table", table, "expected a StackingTable")
     return [
         StackedGrant(g.policy_id, None if g.granted is None else Benefit._wrap(g.granted), g.paid, g.reason)
         for g in _core.resolve_stacking([d._impl for d in ds], table._impl)

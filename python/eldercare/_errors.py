@@ -5,14 +5,18 @@ field (with the person or row it belongs to), the value as given, and why it was
 
     [eldercare.invalid_value.101] persons[p1].birth_date = '2023-02-30': no such day in that month
 
-The bracketed id is stable (:class:`ErrorId`): documentation and user code may refer to it. A value
-of the wrong Python type raises :class:`InvalidType`, which is both an :class:`InvalidValue` and a
-:class:`TypeError`. Look-ups that cannot succeed raise :class:`PolicyLookupError`.
+Text is quoted once; a number, or a value shown by its repr, is not (``months = 0``,
+``start = datetime.datetime(2023, 2, 28, 12, 0)``). The bracketed id is stable (:class:`ErrorId`,
+listed on the documentation's page of error ids): documentation and user code may refer to it. A
+value of the wrong Python type raises :class:`InvalidType` (id 114, ``invalid_type``), which is both
+an :class:`InvalidValue` and a :class:`TypeError`. Look-ups that cannot succeed raise
+:class:`PolicyLookupError`.
 """
 
 from __future__ import annotations
 
 import enum
+import numbers
 from typing import Any, NoReturn, Optional
 
 __all__ = ["ErrorId", "InvalidType", "InvalidValue", "PolicyLookupError"]
@@ -34,6 +38,7 @@ class ErrorId(enum.IntEnum):
     INVALID_ID_NUMBER = 111
     INVALID_WEIGHT = 112
     MISSING_INPUT = 113
+    INVALID_TYPE = 114
     UNKNOWN_POLICY = 201
     NO_VERSION_IN_FORCE = 202
     NOT_COMPUTABLE = 203
@@ -134,6 +139,11 @@ def shown(text: str) -> str:
     return text
 
 
+class AsWritten(str):
+    """Text an error shows as it is, unquoted (C++ ``eldercare::literal``): a number's text
+    (``"1e+20"``) or a repr, which brings its own quotes. Plain text is quoted once."""
+
+
 def _repr(value: Any) -> str:
     """repr(value) that never raises (a broken __repr__, a structure nested too deeply)."""
     try:
@@ -142,20 +152,33 @@ def _repr(value: Any) -> str:
         return f"<{type(value).__name__} object>"
 
 
-def _message(error_id: ErrorId, field: str, value: str, why: str) -> str:
-    # The same text as C++ eldercare::invalid_value, so errors read alike whichever side raised them.
-    return f"[eldercare.invalid_value.{int(error_id)}] {field} = '{value}': {why}"
+def _message(error_id: ErrorId, field: str, value: str, why: str, quoted: bool) -> str:
+    # The same text as C++ eldercare::invalid_value, so errors read alike whichever side raised them:
+    # text quoted once, a number or a repr as written (a repr brings its own quotes).
+    shown_value = f"'{value}'" if quoted else value
+    return f"[eldercare.invalid_value.{int(error_id)}] {field} = {shown_value}: {why}"
 
 
 def invalid(error_id: ErrorId, field: str, value: Any, why: str) -> NoReturn:
-    """Raise :class:`InvalidValue` in the library's message format (the value shortened by :func:`shown`)."""
-    text = shown(value if isinstance(value, str) else _repr(value))
+    """Raise :class:`InvalidValue` in the library's message format: text quoted once, anything else
+    (a number, None, a list, :class:`AsWritten` text) as written, unquoted; the value shortened by
+    :func:`shown`."""
+    quoted = isinstance(value, str) and not isinstance(value, AsWritten)
+    if isinstance(value, str):
+        text = shown(value)
+    elif isinstance(value, numbers.Number) and not isinstance(value, bool):
+        text = shown(str(value))  # 60, 1e+20, nan (numpy's too, without its type's name)
+    else:
+        text = shown(_repr(value))
     field = shown(field)
-    raise InvalidValue(_message(error_id, field, text, why), field=field, value=text, error_id=error_id)
+    raise InvalidValue(_message(error_id, field, text, why, quoted), field=field, value=text, error_id=error_id)
 
 
-def invalid_type(error_id: ErrorId, field: str, value: Any, expected: str) -> NoReturn:
-    """Raise :class:`InvalidType` in the library's message format (the value's repr, shortened)."""
+def invalid_type(field: str, value: Any, expected: str) -> NoReturn:
+    """Raise :class:`InvalidType` (id :attr:`ErrorId.INVALID_TYPE`) in the library's message format,
+    showing the value's repr (shortened), which brings its own quotes: ``years = '60': expected a
+    whole number (int)``."""
     text = shown(_repr(value))
     field = shown(field)
-    raise InvalidType(_message(error_id, field, text, expected), field=field, value=text, error_id=error_id)
+    error_id = ErrorId.INVALID_TYPE
+    raise InvalidType(_message(error_id, field, text, expected, False), field=field, value=text, error_id=error_id)

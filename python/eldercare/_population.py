@@ -50,7 +50,7 @@ import numpy as np
 
 from . import _check, _core, _weights
 from ._calendar import DateLike
-from ._errors import ErrorId, PolicyLookupError, invalid, invalid_type
+from ._errors import AsWritten, ErrorId, PolicyLookupError, invalid, invalid_type
 from ._rules import Policy
 from ._schema import PERSON, STAY, Field
 from ._values import (
@@ -140,7 +140,7 @@ def _table_columns(data: Tabular, what: str) -> Tuple[Dict[str, Any], int]:
         first = ""
         for name, col in data.items():
             if not isinstance(name, str):
-                invalid_type(ErrorId.INVALID_PARAMETER, what, name, "column names must be text")
+                invalid_type(what, name, "column names must be text")
             length = _column_length(col, f"{what}.{name}")
             if n is None:
                 n, first = length, name
@@ -153,9 +153,7 @@ def _table_columns(data: Tabular, what: str) -> Tuple[Dict[str, Any], int]:
                 )
             cols[name] = col
         return cols, n or 0
-    invalid_type(
-        ErrorId.INVALID_PARAMETER, what, data, "expected a pandas DataFrame, a pyarrow Table or a dict of columns"
-    )
+    invalid_type(what, data, "expected a pandas DataFrame, a pyarrow Table or a dict of columns")
 
 
 def _no_repeated_names(names: Sequence[str], what: str) -> None:
@@ -184,11 +182,11 @@ def _column_length(col: Any, field: str) -> int:
             "expected a column: one value per row (a 1-D array, a list or a Series)",
         )
     if isinstance(col, (str, bytes, Mapping)) or not hasattr(col, "__len__"):
-        invalid_type(ErrorId.INVALID_PARAMETER, field, col, "expected a column: a list, an array or a Series")
+        invalid_type(field, col, "expected a column: a list, an array or a Series")
     try:
         return len(col)
     except (TypeError, ValueError, OverflowError):
-        invalid_type(ErrorId.INVALID_PARAMETER, field, col, "expected a column: a list, an array or a Series")
+        invalid_type(field, col, "expected a column: a list, an array or a Series")
 
 
 def _frame_column(col: Any, pd: Any) -> Any:
@@ -512,7 +510,7 @@ def _ids(col: Any, cells: _Cells) -> List[str]:
         if _missing(v):
             invalid(ErrorId.INVALID_PERSON, cells("id", i), "None", "is required (missing value)")
         if isinstance(v, bool) or not isinstance(v, (str, int, np.integer)):
-            invalid_type(ErrorId.INVALID_PERSON, cells("id", i), v, "expected text or a whole number")
+            invalid_type(cells("id", i), v, "expected text or a whole number")
         out.append(str(v))
     return out
 
@@ -529,10 +527,10 @@ def _text(col: Any, name: str, cells: _Cells, *, lists: bool = False) -> List[Op
             words = list(v)
             for w in words:
                 if not isinstance(w, str):
-                    invalid_type(ErrorId.INVALID_PARAMETER, cells(name, i), v, "expected a list of words")
+                    invalid_type(cells(name, i), v, "expected a list of words")
             out.append(",".join(words))
         else:
-            invalid_type(ErrorId.INVALID_PARAMETER, cells(name, i), v, "expected text or a missing value")
+            invalid_type(cells(name, i), v, "expected text or a missing value")
     return out
 
 
@@ -546,9 +544,7 @@ def _dates(col: Any, name: str, cells: _Cells) -> Any:
             bad = np.flatnonzero((values != days.astype(values.dtype)) & ~np.isnat(values))
         if bad.size:
             i = int(bad[0])
-            invalid_type(
-                ErrorId.INVALID_DATE, cells(name, i), str(values[i]), "a time of day is not a calendar date: use dates"
-            )
+            invalid_type(cells(name, i), str(values[i]), "a time of day is not a calendar date: use dates")
         numbers = days.view(np.int64)
         out_of_range = ((numbers < _FIRST_DAY) | (numbers > _LAST_DAY)) & ~np.isnat(days)
         if out_of_range.any():
@@ -560,9 +556,7 @@ def _dates(col: Any, name: str, cells: _Cells) -> Any:
         numbers = np.flatnonzero(~np.isnan(values)) if values.dtype.kind == "f" else np.arange(len(values))
         if numbers.size:
             i = int(numbers[0])
-            invalid_type(
-                ErrorId.INVALID_DATE, cells(name, i), values[i].item(), "expected a date (datetime64, date or ISO text)"
-            )
+            invalid_type(cells(name, i), values[i].item(), "expected a date (datetime64, date or ISO text)")
         return np.full(len(values), _NAT, dtype=np.int64)
     cells_out: List[Optional[str]] = []
     for i, v in enumerate(values.tolist()):
@@ -572,12 +566,12 @@ def _dates(col: Any, name: str, cells: _Cells) -> Any:
             cells_out.append(v)
         elif isinstance(v, datetime.datetime):
             if v.time() != datetime.time(0):
-                invalid_type(ErrorId.INVALID_DATE, cells(name, i), v, "a time of day is not a calendar date: use dates")
+                invalid_type(cells(name, i), v, "a time of day is not a calendar date: use dates")
             cells_out.append(v.date().isoformat())
         elif isinstance(v, datetime.date):
             cells_out.append(v.isoformat())
         else:
-            invalid_type(ErrorId.INVALID_DATE, cells(name, i), v, "expected a date (datetime64, date or ISO text)")
+            invalid_type(cells(name, i), v, "expected a date (datetime64, date or ISO text)")
     return cells_out
 
 
@@ -614,7 +608,7 @@ def _regions(col: Any, name: str, cells: _Cells, missing_ok: bool = False) -> An
         if _missing(v):
             invalid(ErrorId.INVALID_REGION, cells(name, i), "None", "is required (missing value)")
         if isinstance(v, bool) or not isinstance(v, (str, int)):
-            invalid_type(ErrorId.INVALID_REGION, cells(name, i), v, "expected a division code (text or a whole number)")
+            invalid_type(cells(name, i), v, "expected a division code (text or a whole number)")
         out.append(str(v))
     return out
 
@@ -634,11 +628,11 @@ def _flags(col: Any, name: str, cells: _Cells) -> np.ndarray:
             invalid(
                 ErrorId.INVALID_PARAMETER,
                 cells(name, i),
-                "NaN" if isinstance(v, float) else str(v),
+                v,  # nan, None or <NA>, as written
                 "expected True or False",
             )
         else:
-            invalid_type(ErrorId.INVALID_PARAMETER, cells(name, i), v, "expected True or False")
+            invalid_type(cells(name, i), v, "expected True or False")
     return out
 
 
@@ -659,10 +653,10 @@ def _levels(
             low, high = values.min(), values.max()
             if int(low) < minimum or int(high) > maximum:  # Python ints: uint64 max compares exactly
                 i = next(k for k, v in enumerate(values.tolist()) if not minimum <= v <= maximum)
-                refuse(i, str(values[i]))
+                refuse(i, _number_text(values[i]))
         return np.ascontiguousarray(values, dtype=np.int64)
     if kind in "bMm" and len(values):
-        invalid_type(error_id, cells(name, 0), values[0].item(), "expected whole numbers")
+        invalid_type(cells(name, 0), values[0].item(), "expected whole numbers")
     if kind == "f":
         nan = np.isnan(values)
         with np.errstate(invalid="ignore"):
@@ -676,7 +670,7 @@ def _levels(
         if _missing(v):
             continue
         if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, float, np.integer, np.floating)):
-            invalid_type(error_id, cells(name, i), v, "expected a whole number or a missing value")
+            invalid_type(cells(name, i), v, "expected a whole number or a missing value")
         if isinstance(v, (float, np.floating)) and not float(v).is_integer():
             refuse(i, _number_text(v))  # a fraction or an infinity
         if not minimum <= v <= maximum:
@@ -685,14 +679,14 @@ def _levels(
     return out
 
 
-def _number_text(v: Any) -> str:
-    """A number as an error quotes it: ints exactly ("18446744073709551615"), a whole float of a
-    column with gaps as the whole number it holds ("5000", not "5000.0"), other floats as Python
-    shows them ("1e+20", "inf", "2.5")."""
+def _number_text(v: Any) -> AsWritten:
+    """A number as an error shows it (unquoted): ints exactly ("18446744073709551615"), a whole
+    float of a column with gaps as the whole number it holds ("5000", not "5000.0"), other floats
+    as Python shows them ("1e+20", "inf", "2.5")."""
     if isinstance(v, (float, np.floating)):
         f = float(v)
-        return str(int(f)) if f.is_integer() and abs(f) <= 2**53 else repr(f)
-    return str(int(v))
+        return AsWritten(str(int(f)) if f.is_integer() and abs(f) <= 2**53 else repr(f))
+    return AsWritten(str(int(v)))
 
 
 def _stay_dicts(cell: Any, where: Callable[[], str]) -> List[Tuple[str, Any, Any]]:
@@ -710,7 +704,7 @@ def _stay_dicts(cell: Any, where: Callable[[], str]) -> List[Tuple[str, Any, Any
     if isinstance(cell, np.ndarray):
         cell = cell.tolist()
     if not isinstance(cell, (list, tuple)):
-        invalid_type(ErrorId.INVALID_STAY, where(), cell, "expected a list of stays")
+        invalid_type(where(), cell, "expected a list of stays")
     out = []
     for k, s in enumerate(cell):
         if isinstance(s, Stay):
@@ -726,7 +720,6 @@ def _stay_dicts(cell: Any, where: Callable[[], str]) -> List[Tuple[str, Any, Any
             out.append((s[0], s[1], s[2] if len(s) == 3 else None))
         else:
             invalid_type(
-                ErrorId.INVALID_STAY,
                 f"{where()}[{k}]",
                 s,
                 "expected a Stay, a dict or (facility, admitted[, discharged])",
@@ -795,7 +788,7 @@ def _list_stays(col: Any, ids: _LazyIds) -> Dict[str, Any]:
     stay_cells = _StayCells(rows, index, ids)
     for j, f in enumerate(facility):
         if not isinstance(f, str):
-            invalid_type(ErrorId.INVALID_STAY, stay_cells("facility", j), f, "expected a facility id (text)")
+            invalid_type(stay_cells("facility", j), f, "expected a facility id (text)")
         if not f.isascii():
             _check.utf8(f, stay_cells("facility", j), error_id=ErrorId.INVALID_STAY)
     return {
@@ -839,7 +832,7 @@ def _weight_cells(col: Any, name: str, cells: _Cells) -> Any:
     if values.dtype.kind == "f":  # an all-missing column is read as an absent one (an unweighted table)
         return None if len(values) and bool(np.isnan(values).all()) else np.ascontiguousarray(values, dtype=np.float64)
     if values.dtype.kind == "b":
-        invalid_type(ErrorId.INVALID_WEIGHT, cells(name, 0), values[0], "expected a number of persons")
+        invalid_type(cells(name, 0), values[0], "expected a number of persons")
     cells_list = values.tolist()
     if cells_list and all(_missing(v) for v in cells_list):
         return None
@@ -1005,7 +998,7 @@ class Population:
         if isinstance(data, (list, tuple)) and (not data or isinstance(data[0], Person)):
             for i, p in enumerate(data):
                 if not isinstance(p, Person):
-                    invalid_type(ErrorId.INVALID_PERSON, f"persons[{i}]", p, "expected a Person")
+                    invalid_type(f"persons[{i}]", p, "expected a Person")
                 if registry is not None:
                     p.validate(registry)
             if stays is not None:
@@ -1252,7 +1245,7 @@ class _Target:
             self.bundle = False
             return
         if not isinstance(policy_or_id, str):
-            invalid_type(ErrorId.INVALID_PARAMETER, "policy", policy_or_id, "expected a Policy or a catalog id")
+            invalid_type("policy", policy_or_id, "expected a Policy or a catalog id")
         entry = _core.catalog_at(_check.text(policy_or_id, "policy"))
         if entry.components:
             subjects = {_core.catalog_at(c).subject for c in entry.components}
@@ -1781,7 +1774,7 @@ def simulate_population(
     pop = Population.of(population, stays=stays, facilities=facilities)
     registry = _facilities_arg(facilities if facilities is not None else pop.facilities)
     if not isinstance(per_person, (bool, np.bool_)):
-        invalid_type(ErrorId.INVALID_PARAMETER, "per_person", per_person, "expected True or False")
+        invalid_type("per_person", per_person, "expected True or False")
     _check_inputs(target, pop, registry, *_month_span(first_month, int(months)), missing)
     r = _core.simulate_columns(target.impl, pop._impl, first_month, int(months), registry, regions, bool(per_person))
     return SimulationResult(r, pop if per_person else None)

@@ -59,7 +59,7 @@ def _base_policy(base: Any, readings: Optional[Mapping[str, str]]) -> Policy:
         return base
     if isinstance(base, str):
         return catalog.policy(base, readings)
-    invalid_type(ErrorId.INVALID_PARAMETER, "base", base, "expected a Policy or a catalog id")
+    invalid_type("base", base, "expected a Policy or a catalog id")
 
 
 def _open(c: Condition) -> _core.condition:
@@ -96,9 +96,7 @@ def _selectors(value: Any, field: str) -> List[Selector]:
     items = [value] if isinstance(value, (str, Condition)) else list(value)
     for i, s in enumerate(items):
         if not isinstance(s, (str, Condition)):
-            invalid_type(
-                ErrorId.INVALID_PARAMETER, f"{field}[{i}]", s, "expected a leaf kind, a description or a Condition"
-            )
+            invalid_type(f"{field}[{i}]", s, "expected a leaf kind, a description or a Condition")
     return items
 
 
@@ -179,7 +177,7 @@ class _RuleChange:
                 continue
             for selector, new in replacement.items():
                 if not isinstance(new, Condition):
-                    invalid_type(ErrorId.INVALID_PARAMETER, f"{field}[{selector}]", new, "expected a Condition")
+                    invalid_type(f"{field}[{selector}]", new, "expected a Condition")
                 hit = [False]
 
                 def swap(
@@ -270,7 +268,7 @@ def _per_rule(values: Optional[Mapping[str, Any]], field: str) -> Dict[str, Any]
     if values is None:
         return {}
     if not isinstance(values, Mapping):
-        invalid_type(ErrorId.INVALID_PARAMETER, field, values, "expected a mapping of rule ids to values")
+        invalid_type(field, values, "expected a mapping of rule ids to values")
     return dict(values)
 
 
@@ -412,16 +410,14 @@ def reform(
         change("amounts", rid).grant = ("amount", yuan)
     for rid, benefit in _per_rule(grants, "grants").items():
         if not isinstance(benefit, Benefit):
-            invalid_type(ErrorId.INVALID_PARAMETER, f"grants[{rid}]", benefit, "expected a Benefit")
+            invalid_type(f"grants[{rid}]", benefit, "expected a Benefit")
         change("grants", rid).grant = ("grant", benefit)
     for rid, n in _per_rule(months, "months").items():
         change("months", rid).leaf_changes.append((f"months[{rid}]", "continuous_stay_at_least", {"months": n}))
     for rid, params in _per_rule(parameters, "parameters").items():
         c = change("parameters", rid)
         if not isinstance(params, Mapping):
-            invalid_type(
-                ErrorId.INVALID_PARAMETER, f"parameters[{rid}]", params, "expected {'<leaf kind>.<parameter>': value}"
-            )
+            invalid_type(f"parameters[{rid}]", params, "expected {'<leaf kind>.<parameter>': value}")
         by_kind: Dict[str, Dict[str, Any]] = {}
         for key, value in params.items():
             if not isinstance(key, str) or "." not in key:
@@ -432,7 +428,7 @@ def reform(
             c.leaf_changes.append((f"parameters[{rid}]", kind, values))
     for rid, extra in _per_rule(add_conditions, "add_conditions").items():
         if not isinstance(extra, Condition):
-            invalid_type(ErrorId.INVALID_PARAMETER, f"add_conditions[{rid}]", extra, "expected a Condition")
+            invalid_type(f"add_conditions[{rid}]", extra, "expected a Condition")
         change("add_conditions", rid).additions.append(extra)
     for rid, sel in _per_rule(remove_conditions, "remove_conditions").items():
         change("remove_conditions", rid).removals.append(
@@ -441,7 +437,6 @@ def reform(
     for rid, repl in _per_rule(replace_conditions, "replace_conditions").items():
         if not isinstance(repl, (Condition, Mapping)):
             invalid_type(
-                ErrorId.INVALID_PARAMETER,
                 f"replace_conditions[{rid}]",
                 repl,
                 "expected a Condition or {selector: Condition}",
@@ -459,7 +454,7 @@ def reform(
     added = list(add_rules)
     for i, r in enumerate(added):
         if not isinstance(r, Rule):
-            invalid_type(ErrorId.INVALID_PARAMETER, f"add_rules[{i}]", r, "expected a Rule")
+            invalid_type(f"add_rules[{i}]", r, "expected a Rule")
 
     def reformed_rules(v: PolicyVersion) -> Tuple[Rule, ...]:
         if v.label not in chosen:
@@ -628,7 +623,7 @@ def _period_of(period: Any) -> _Period:
         if last < first:
             invalid(ErrorId.INVALID_PERIOD, "period", f"{period[0]} to {period[1]}", "ends before it begins")
         return _Period(first, last)
-    invalid_type(ErrorId.INVALID_PERIOD, "period", period, "expected a year, 'YYYY-MM' or (first, last)")
+    invalid_type("period", period, "expected a year, 'YYYY-MM' or (first, last)")
 
 
 class _Side:
@@ -893,7 +888,7 @@ class Comparison:
         import pandas as pd
 
         if not isinstance(column, str):
-            invalid_type(ErrorId.INVALID_PARAMETER, "column", column, "expected a column name")
+            invalid_type("column", column, "expected a column name")
         i = self._inputs
         frame = self.persons
         if column in frame.columns and column not in ("id",):

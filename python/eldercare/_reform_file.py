@@ -78,13 +78,13 @@ def _read(path: PathLike) -> Dict[str, Any]:
             except json.JSONDecodeError as e:
                 invalid(ErrorId.INVALID_PARAMETER, "reform file", str(path), f"not JSON: {e}")
     if not isinstance(data, dict):
-        invalid_type(ErrorId.INVALID_PARAMETER, "reform file", data, "expected an object of keys")
+        invalid_type("reform file", data, "expected an object of keys")
     return data
 
 
 def _table(value: Any, field: str) -> Dict[str, Any]:
     if not isinstance(value, Mapping):
-        invalid_type(ErrorId.INVALID_PARAMETER, field, value, "expected a table of keys and values")
+        invalid_type(field, value, "expected a table of keys and values")
     return dict(value)
 
 
@@ -131,7 +131,7 @@ def condition_of(spec: Any, field: str) -> Condition:
             return conditions.not_(condition_of(spec[g], f"{field}.not"))
         items = spec[g]
         if not isinstance(items, list) or not items:
-            invalid_type(ErrorId.INVALID_PARAMETER, f"{field}.{g}", items, "expected a list of conditions")
+            invalid_type(f"{field}.{g}", items, "expected a list of conditions")
         parts = [condition_of(s, f"{field}.{g}[{i}]") for i, s in enumerate(items)]
         return conditions.all_of(*parts) if g == "all_of" else conditions.any_of(*parts)
     kind = spec.pop("kind", None)
@@ -199,7 +199,7 @@ def _rule(spec: Any, field: str) -> Rule:
 def _strings(value: Any, field: str) -> List[str]:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
-        invalid_type(ErrorId.INVALID_PARAMETER, field, value, "expected text or a list of text")
+        invalid_type(field, value, "expected text or a list of text")
     return list(items)
 
 
@@ -212,7 +212,7 @@ def arguments(data: Mapping[str, Any], where: str = "reform") -> Tuple[Optional[
             invalid(ErrorId.INVALID_PARAMETER, f"{where}.{key}", str(key), "unknown key; keys: " + ", ".join(FILE_KEYS))
     named = data.get("base")
     if named is not None and not isinstance(named, str):
-        invalid_type(ErrorId.INVALID_PARAMETER, f"{where}.base", named, "expected a catalog id")
+        invalid_type(f"{where}.base", named, "expected a catalog id")
     args: Dict[str, Any] = {}
     for key in ("id", "title", "effective_from"):
         if key in data:
@@ -259,7 +259,7 @@ def arguments(data: Mapping[str, Any], where: str = "reform") -> Tuple[Optional[
     if "add_rules" in data:
         rules = data["add_rules"]
         if not isinstance(rules, list):
-            invalid_type(ErrorId.INVALID_PARAMETER, f"{where}.add_rules", rules, "expected a list of rules")
+            invalid_type(f"{where}.add_rules", rules, "expected a list of rules")
         args["add_rules"] = [_rule(r, f"{where}.add_rules[{i}]") for i, r in enumerate(rules)]
     for key in ("remove_rules", "versions"):
         if key in data:

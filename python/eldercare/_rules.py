@@ -74,7 +74,7 @@ def _parameters(values: Iterable[Parameter], field: str) -> Tuple[Parameter, ...
     out = tuple(_check.sequence(values, field))
     for i, p in enumerate(out):
         if not isinstance(p, Parameter):
-            invalid_type(ErrorId.INVALID_PARAMETER, f"{field}[{i}]", p, "expected a Parameter")
+            invalid_type(f"{field}[{i}]", p, "expected a Parameter")
     return out
 
 
@@ -126,12 +126,12 @@ class Rule(_Frozen):
         at = f"rules[{id}]"
         _check.text(title, f"{at}.title")
         if not isinstance(condition, Condition):
-            invalid_type(ErrorId.INVALID_PARAMETER, f"{at}.condition", condition, "expected a Condition")
+            invalid_type(f"{at}.condition", condition, "expected a Condition")
         if not isinstance(grant, Benefit):
-            invalid_type(ErrorId.INVALID_PARAMETER, f"{at}.grant", grant, "expected a Benefit")
+            invalid_type(f"{at}.grant", grant, "expected a Benefit")
         cite = Citation() if citation is None else citation
         if not isinstance(cite, Citation):
-            invalid_type(ErrorId.INVALID_PARAMETER, f"{at}.citation", citation, "expected a Citation")
+            invalid_type(f"{at}.citation", citation, "expected a Citation")
         params = _parameters(parameters, f"{at}.parameters")
         impl = _core.rule(id, title, cite._impl, condition._impl, grant._impl, [p._impl for p in params])
         self._set(id=id, title=title, condition=condition, grant=grant, citation=cite, parameters=params, _impl=impl)
@@ -249,14 +249,14 @@ class PolicyVersion(_Frozen):
         rule_list = tuple(_check.sequence(rules, f"{at}.rules"))
         for i, r in enumerate(rule_list):
             if not isinstance(r, Rule):
-                invalid_type(ErrorId.INVALID_PARAMETER, f"{at}.rules[{i}]", r, "expected a Rule")
+                invalid_type(f"{at}.rules[{i}]", r, "expected a Rule")
         ids = [r.id for r in rule_list]
         for i, rid in enumerate(ids):
             if rid in ids[:i]:
                 invalid(ErrorId.INVALID_PARAMETER, f"{at}.rules[{i}].id", rid, "duplicate rule id in this version")
         cite = Citation() if citation is None else citation
         if not isinstance(cite, Citation):
-            invalid_type(ErrorId.INVALID_PARAMETER, f"{at}.citation", citation, "expected a Citation")
+            invalid_type(f"{at}.citation", citation, "expected a Citation")
         params = _parameters(parameters, f"{at}.parameters")
         impl = _core.policy_version(
             label,
@@ -354,7 +354,7 @@ class Policy(_Frozen):
         vs = list(_check.sequence(versions, f"{id}.versions"))
         for i, v in enumerate(vs):
             if not isinstance(v, PolicyVersion):
-                invalid_type(ErrorId.INVALID_PARAMETER, f"{id}.versions[{i}]", v, "expected a PolicyVersion")
+                invalid_type(f"{id}.versions[{i}]", v, "expected a PolicyVersion")
         ordered = tuple(sorted(vs, key=lambda v: v.effective_from))  # the order C++ keeps them in
         impl = _core.policy(
             id,
@@ -413,7 +413,7 @@ class Policy(_Frozen):
             return Decision._from_core(_core.evaluate(self._impl, subject._impl, on, registry))
         if isinstance(subject, Household):
             return Decision._from_core(_core.evaluate_household(self._impl, subject._impl, on, registry))
-        invalid_type(ErrorId.INVALID_PERSON, "subject", subject, "expected a Person or a Household")
+        invalid_type("subject", subject, "expected a Person or a Household")
 
     def schedule(
         self,
@@ -434,6 +434,6 @@ def _schedule_args(person: Any, basis: Optional[str]) -> None:
     """The checks of a schedule's person and basis (eldercare.schedule makes them before it checks
     the policy, so that a bad call names the same argument whichever way it is made)."""
     if not isinstance(person, Person):
-        invalid_type(ErrorId.INVALID_PERSON, "person", person, "expected a Person")
+        invalid_type("person", person, "expected a Person")
     if basis is not None:
         _check.word(basis, "basis", _BASES)

@@ -219,13 +219,13 @@ class WorkerPolicy(_CatalogSubjectPolicy):
     def evaluate(self, worker: Worker, on: DateLike) -> Decision:
         """The :class:`~eldercare.Decision` for `worker` on `on`."""
         if not isinstance(worker, Worker):
-            invalid_type(ErrorId.INVALID_PERSON, "worker", worker, "expected a Worker")
+            invalid_type("worker", worker, "expected a Worker")
         return Decision._from_core(_core.evaluate_worker(self._impl, worker._impl, on))
 
     def schedule(self, worker: Worker, first: DateLike, last: DateLike) -> Schedule:
         """Month-by-month payments (a :class:`~eldercare.Schedule`)."""
         if not isinstance(worker, Worker):
-            invalid_type(ErrorId.INVALID_PERSON, "worker", worker, "expected a Worker")
+            invalid_type("worker", worker, "expected a Worker")
         return Schedule._from_core(self.id, worker.id, _core.schedule_worker(self._impl, worker._impl, first, last))
 
 
@@ -312,7 +312,7 @@ class EventPolicy(_CatalogSubjectPolicy):
     def evaluate(self, event: CompetitionEvent, on: DateLike) -> Decision:
         """The :class:`~eldercare.Decision` for `event` on `on`."""
         if not isinstance(event, CompetitionEvent):
-            invalid_type(ErrorId.INVALID_PARAMETER, "event", event, "expected a CompetitionEvent")
+            invalid_type("event", event, "expected a CompetitionEvent")
         return Decision._from_core(_core.evaluate_event(self._impl, event._impl, on))
 
 
@@ -483,7 +483,7 @@ class PlanningNorm:
     def assess(self, area: ServiceArea) -> NormResult:
         """The requirement for `area`, its current supply and the gap."""
         if not isinstance(area, ServiceArea):
-            invalid_type(ErrorId.INVALID_PARAMETER, "area", area, "expected a ServiceArea")
+            invalid_type("area", area, "expected a ServiceArea")
         r = self._impl.assess(area._impl)
         return NormResult(r.norm_id, r.required, r.actual, r.gap, r.met, r.explanation)
 

@@ -340,7 +340,7 @@ class DisabilityCertificate(_Frozen):
             if isinstance(c, Mapping):  # a component's facts by name: {"category": ..., "grade": ...}
                 c = tuple(c.get(f.column) for f in DISABILITY_COMPONENT)
             if isinstance(c, (str, bytes)) or not isinstance(c, Sequence) or len(c) != 2:
-                invalid_type(ErrorId.INVALID_CATEGORY, at, c, "expected a (category, grade) pair")
+                invalid_type(at, c, "expected a (category, grade) pair")
             parts.append(
                 (
                     _check.text(c[0], f"{at}.category", error_id=ErrorId.INVALID_CATEGORY),
@@ -464,7 +464,7 @@ class Facility(_Frozen):
         _check.text(id, f"{_field}.id", allow_empty=False, error_id=ErrorId.INVALID_FACILITY)
         code = RegionCode(region, _field=f"{_field}.region")
         if filing is not None and not isinstance(filing, Filing):
-            invalid_type(ErrorId.INVALID_FACILITY, f"{_field}.filing", filing, "expected a Filing or None")
+            invalid_type(f"{_field}.filing", filing, "expected a Filing or None")
         impl = _core.facility(
             id,
             _check.text(kind, f"{_field}.kind", error_id=ErrorId.INVALID_FACILITY),
@@ -505,7 +505,7 @@ class FacilityRegistry:
         by_id: Dict[str, Facility] = {}
         for i, f in enumerate(_check.sequence(facilities, "facilities", error_id=ErrorId.INVALID_FACILITY)):
             if not isinstance(f, Facility):
-                invalid_type(ErrorId.INVALID_FACILITY, f"facilities[{i}]", f, "expected a Facility")
+                invalid_type(f"facilities[{i}]", f, "expected a Facility")
             impl.add(f._impl)
             by_id[f.id] = f
         object.__setattr__(self, "_by_id", by_id)
@@ -674,7 +674,7 @@ class Health(_Frozen):
             flags: Dict[str, Any] = {}
             for word, flag in value.items():
                 if not isinstance(word, str):
-                    invalid_type(ErrorId.INVALID_PERSON, field, word, "field names must be text")
+                    invalid_type(field, word, "field names must be text")
                 if word.startswith("_"):
                     continue
                 if word not in cls._fields:
@@ -777,15 +777,13 @@ class Person(_Frozen):
         res = residence if isinstance(residence, Residence) else Residence(residence, _field=f"{at}.residence")
         hl = Health.of(health, f"{at}.health")
         if ability is not None and not isinstance(ability, Assessment):
-            invalid_type(ErrorId.INVALID_ABILITY, f"{at}.ability", ability, "expected an Assessment or None")
+            invalid_type(f"{at}.ability", ability, "expected an Assessment or None")
         if disability is not None and not isinstance(disability, DisabilityCertificate):
-            invalid_type(
-                ErrorId.INVALID_ABILITY, f"{at}.disability", disability, "expected a DisabilityCertificate or None"
-            )
+            invalid_type(f"{at}.disability", disability, "expected a DisabilityCertificate or None")
         stay_list = _check.sequence(stays, f"{at}.stays", error_id=ErrorId.INVALID_STAY)
         for i, s in enumerate(stay_list):
             if not isinstance(s, Stay):
-                invalid_type(ErrorId.INVALID_STAY, f"{at}.stays[{i}]", s, "expected a Stay")
+                invalid_type(f"{at}.stays[{i}]", s, "expected a Stay")
         cats = _check.texts(categories, f"{at}.categories", error_id=ErrorId.INVALID_CATEGORY)
         progs = _check.texts(programmes, f"{at}.programmes")
         household = _check.text(household_id, f"{at}.household_id", error_id=ErrorId.INVALID_PERSON)
@@ -860,7 +858,7 @@ class Household(_Frozen):
         people = _check.sequence(members, f"households[{id}].members", error_id=ErrorId.INVALID_PERSON)
         for i, p in enumerate(people):
             if not isinstance(p, Person):
-                invalid_type(ErrorId.INVALID_PERSON, f"households[{id}].members[{i}]", p, "expected a Person")
+                invalid_type(f"households[{id}].members[{i}]", p, "expected a Person")
         self._set(id=id, members=tuple(people), _impl=_core.household(id, [p._impl for p in people]))
 
 

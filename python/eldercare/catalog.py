@@ -421,7 +421,7 @@ def ids(
     subjects = None if subject is None else _words(subject, "subject", _core.words["subject_kind"])
     kinds = None if kind is None else _words(kind, "kind", KINDS)
     if computable is not None and not isinstance(computable, bool):
-        invalid_type(ErrorId.INVALID_PARAMETER, "computable", computable, "expected True, False or None")
+        invalid_type("computable", computable, "expected True, False or None")
     out = []
     for impl in _core.catalog_entries():
         if subjects is not None and impl.subject not in subjects:
@@ -449,7 +449,7 @@ def entry(id: str) -> Entry:
 def _id(id: Any) -> str:
     """A catalog id as an argument: text (with a UTF-8 form), else InvalidType naming ``id``."""
     if not isinstance(id, str):
-        invalid_type(ErrorId.INVALID_PARAMETER, "id", id, "expected a catalog id (text)")
+        invalid_type("id", id, "expected a catalog id (text)")
     return _check.text(id, "id")
 
 
@@ -540,9 +540,7 @@ def evaluate(
         return worker_policy(id, readings).evaluate(subject, on)
     if isinstance(subject, CompetitionEvent):
         return event_policy(id, readings).evaluate(subject, on)
-    invalid_type(
-        ErrorId.INVALID_PERSON, "subject", subject, "expected a Person, a Household, a Worker or a CompetitionEvent"
-    )
+    invalid_type("subject", subject, "expected a Person, a Household, a Worker or a CompetitionEvent")
 
 
 def evaluate_components(
@@ -693,7 +691,7 @@ def rank(
     people = list(applicants)
     for i, p in enumerate(people):
         if not isinstance(p, Person):
-            invalid_type(ErrorId.INVALID_PERSON, f"applicants[{i}]", p, "expected a Person")
+            invalid_type(f"applicants[{i}]", p, "expected a Person")
     ranked = _core.rank(pol._impl, [p._impl for p in people], on, _facilities_arg(facilities), dict(applied_on or {}))
     out = Ranking(
         RankedEntry(r.position, r.subject_id, r.points, r.applied_on, r.birth_date, Decision._from_core(r.why))

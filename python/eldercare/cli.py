@@ -37,8 +37,7 @@ import sys
 import warnings
 from typing import Any, Dict, List, NoReturn, Optional, Sequence, Tuple
 
-from . import _core, catalog, validation
-from . import simulate as _simulate
+from . import _core, catalog, charts, validation
 from ._errors import ErrorId, InvalidValue, PolicyLookupError, invalid
 from ._outcomes import Decision
 from ._population import Population, _Target
@@ -283,9 +282,9 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 def _cmd_compare(args: argparse.Namespace) -> int:
     first = _month(args.from_month, "--from")
     if args.months < 1 or args.months > 600:
-        invalid(ErrorId.INVALID_PERIOD, "--months", str(args.months), "must be 1 to 600")
+        invalid(ErrorId.INVALID_PERIOD, "--months", args.months, "must be 1 to 600")
     readings = _readings(args.reading)
-    catalog.entry(args.policy)
+    entry = catalog.entry(args.policy)
     reformed = _reformed(args, readings)
     population, registry, source = _population(args)
     end = first.year * 12 + first.month - 1 + args.months - 1
@@ -307,29 +306,27 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     for pid in args.explain or ():
         print()
         print(c.explain(pid))
-    for path in _write_comparison(c, pathlib.Path(args.out)):
+    for path in _write_comparison(c, pathlib.Path(args.out), title=entry.title, policy=args.policy):
         print(f"wrote {path}")
     return 0
 
 
-def _write_comparison(c: Comparison, out: pathlib.Path) -> List[pathlib.Path]:
+def _write_comparison(c: Comparison, out: pathlib.Path, *, title: str, policy: str) -> List[pathlib.Path]:
     """persons.csv (one row per person: the money and eligibility under each, the deciding rule),
-    by_month.csv, and a chart where eldercare.simulate offers one (``comparison_chart``)."""
+    by_month.csv, and compare.png (baseline and reform by month, and their difference)."""
     out.mkdir(parents=True, exist_ok=True)
-    written = [out / "persons.csv", out / "by_month.csv"]
+    written = [out / "persons.csv", out / "by_month.csv", out / "compare.png"]
+    by_month = c.by_month()
     c.persons.to_csv(written[0], index=False)
-    c.by_month().to_csv(written[1], index=False)
-    chart = getattr(_simulate, "comparison_chart", None)  # the charts' hook: (comparison, path) -> Figure
-    if chart is not None:
-        written.append(out / "compare.png")
-        chart(c, written[-1])
+    by_month.to_csv(written[1], index=False)
+    charts.comparison_chart(by_month, written[2], title=title, policy=policy)
     return written
 
 
 def _cmd_simulate(args: argparse.Namespace) -> int:
     first = _month(args.from_month, "--from")
     if args.months < 1 or args.months > 600:
-        invalid(ErrorId.INVALID_PERIOD, "--months", str(args.months), "must be 1 to 600")
+        invalid(ErrorId.INVALID_PERIOD, "--months", args.months, "must be 1 to 600")
     readings = _readings(args.reading)
     registry: Optional[FacilityRegistry]
     if args.data is None:

@@ -184,7 +184,7 @@ class Condition:
 
 def _person_arg(person: Any) -> _core.person:
     if not isinstance(person, Person):
-        invalid_type(ErrorId.INVALID_PERSON, "person", person, "expected a Person")
+        invalid_type("person", person, "expected a Person")
     return person._impl
 
 
@@ -193,7 +193,7 @@ def _conditions(parts: Tuple[Any, ...], field: str) -> List[Condition]:
         invalid(ErrorId.INVALID_PARAMETER, field, "[]", "a group needs at least one condition")
     for i, p in enumerate(parts):
         if not isinstance(p, Condition):
-            invalid_type(ErrorId.INVALID_PARAMETER, f"{field}[{i}]", p, "expected a Condition")
+            invalid_type(f"{field}[{i}]", p, "expected a Condition")
     return list(parts)
 
 

@@ -102,7 +102,7 @@ def from_pandas(
     import pandas as pd
 
     if not isinstance(frame, pd.DataFrame):
-        invalid_type(ErrorId.INVALID_PARAMETER, "frame", frame, "expected a pandas DataFrame")
+        invalid_type("frame", frame, "expected a pandas DataFrame")
     # The option is read when the collection is built (its partitions keep their dtypes afterwards).
     with dask.config.set({"dataframe.convert-string": False}):
         return dd.from_pandas(frame, npartitions=npartitions, chunksize=chunksize, sort=sort)
@@ -160,7 +160,6 @@ def _dask_frame(ddf: Any) -> Any:
 
     if not isinstance(ddf, dd.DataFrame):
         invalid_type(
-            ErrorId.INVALID_PARAMETER,
             "ddf",
             ddf,
             "expected a dask DataFrame (dask.dataframe.from_pandas, read_parquet, ...)",
@@ -190,7 +189,7 @@ def _require_weights(part: Any, population: Population, weighted: bool, partitio
         invalid(
             ErrorId.INVALID_WEIGHT,
             f"population.{name}[row 0{where}, id '{part[PERSON.field('id').column].iloc[0]}']",
-            "NaN",
+            float("nan"),
             "a weight column gives every row's weight (a missing one is not 1: give it)",
         )
 

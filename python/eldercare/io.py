@@ -129,11 +129,11 @@ _TOP_FIELDS = ("facilities", "persons")
 def _object(value: Any, field: str, known: Sequence[str], error_id: ErrorId) -> Dict[str, Any]:
     """`value` as a dict of known fields (``_`` fields dropped); unknown fields raise."""
     if not isinstance(value, Mapping):
-        invalid_type(error_id, field, value, "expected a JSON object")
+        invalid_type(field, value, "expected a JSON object")
     out: Dict[str, Any] = {}
     for key, item in value.items():
         if not isinstance(key, str):
-            invalid_type(error_id, field, key, "field names must be text")
+            invalid_type(field, key, "field names must be text")
         if key.startswith("_"):
             continue
         if key not in known:
@@ -146,7 +146,7 @@ def _list(value: Any, field: str, error_id: ErrorId) -> List[Any]:
     if value is None:
         return []
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Sequence):
-        invalid_type(error_id, field, value, "expected a JSON array")
+        invalid_type(field, value, "expected a JSON array")
     return list(value)
 
 
@@ -281,7 +281,7 @@ def _record(
         elif key in aliases:
             put(aliases[key], value, key)
         elif key in groups:
-            invalid_type(groups[key][1], f"{at}.{key}", value, "expected a JSON object")
+            invalid_type(f"{at}.{key}", value, "expected a JSON object")
         else:
             put(s.field(key), value, key)
     for f in s if spelled and objects else ():
@@ -308,7 +308,7 @@ def _person(entry: Any, at: str, hukou_from_id: bool = False) -> Person:
     rec, spelled = _record(PERSON, entry, at, ErrorId.INVALID_PERSON)
     pid = _required(rec, "id", at, ErrorId.INVALID_PERSON)
     if not isinstance(pid, str):
-        invalid_type(ErrorId.INVALID_PERSON, f"{at}.id", pid, "expected text")
+        invalid_type(f"{at}.id", pid, "expected text")
     birth = PERSON.field("birth_date")
     if rec.get(birth.column) is not None or rec.get(birth.given_by_option() or "") is None:
         _core.to_date(_required(rec, birth.column, at, ErrorId.INVALID_PERSON), f"{at}.birth_date")
@@ -359,7 +359,7 @@ def sample_population(*, as_frame: bool = False) -> Any:
     (324, 'FacilityRegistry')
     """
     if not isinstance(as_frame, bool):
-        invalid_type(ErrorId.INVALID_PARAMETER, "as_frame", as_frame, "expected True or False")
+        invalid_type("as_frame", as_frame, "expected True or False")
     cases = load_cases(sample_population_path())
     population = Population(cases.persons, facilities=cases.facilities)
     if not as_frame:
@@ -414,7 +414,7 @@ def load_cases(source: Union[str, os.PathLike[str], Mapping[str, Any]], *, hukou
             except UnicodeDecodeError as e:
                 invalid(ErrorId.INVALID_PARAMETER, path, f"byte {e.start}", "not UTF-8 text (JSON files are UTF-8)")
     else:
-        invalid_type(ErrorId.INVALID_PARAMETER, "source", source, "expected a path or a dict")
+        invalid_type("source", source, "expected a path or a dict")
     top = _object(data, "cases", _TOP_FIELDS, ErrorId.INVALID_PARAMETER)
 
     facilities = _entries(top.get("facilities"), "facilities", _facility, ErrorId.INVALID_FACILITY)
@@ -474,7 +474,7 @@ def dump_cases(
     out_persons = []
     for p in persons:
         if not isinstance(p, Person):
-            invalid_type(ErrorId.INVALID_PERSON, "persons", p, "expected a Person")
+            invalid_type("persons", p, "expected a Person")
         out_persons.append(_json_object(p, PERSON))
     return {"facilities": out_facilities, "persons": out_persons}
 

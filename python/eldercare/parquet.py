@@ -95,9 +95,9 @@ _ROW = re.compile(r"\[row (\d+)")
 
 def _check_batch_rows(batch_rows: int) -> int:
     if isinstance(batch_rows, bool) or not isinstance(batch_rows, (int, np.integer)):
-        invalid_type(ErrorId.INVALID_PARAMETER, "batch_rows", batch_rows, "expected a whole number of rows")
+        invalid_type("batch_rows", batch_rows, "expected a whole number of rows")
     if batch_rows < 1:
-        invalid(ErrorId.INVALID_PARAMETER, "batch_rows", str(batch_rows), "expected at least 1 row")
+        invalid(ErrorId.INVALID_PARAMETER, "batch_rows", batch_rows, "expected at least 1 row")
     return int(batch_rows)
 
 

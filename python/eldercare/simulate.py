@@ -24,12 +24,13 @@ from typing import IO, Any, Iterable, List, Mapping, Optional, Sequence, Union
 
 import numpy as np
 
-from . import _check, _core, _weights, catalog
+from . import _check, _core, _weights, catalog, charts
 from ._benefits import format_fen
 from ._calendar import DateLike
 from ._errors import ErrorId, invalid
 from ._population import Population, schedule_population
 from ._values import Facility, FacilityRegistry, Person
+from .charts import PathArg
 
 __all__ = ["Simulation", "computable_ids", "sample_population_path", "simulate"]
 
@@ -89,7 +90,8 @@ class Simulation:
     monthly : pandas.DataFrame
         One row per policy and month: ``policy``, ``month`` (``"YYYY-MM"``), ``undetermined``
         (persons or households whose month is undetermined), ``eligible``, ``amount_fen`` (missing in
-        an undetermined month).
+        an undetermined month) and ``quantity`` (what a non-money grant delivers that month, in its
+        unit; 0 for money).
     first, last : datetime.date
         The first days of the first and last months.
     """
@@ -121,56 +123,62 @@ class Simulation:
                 lines.append("  ".join("-" * w for w in widths))
         return "\n".join(lines)
 
-    def chart(self, path: pathlib.Path) -> pathlib.Path:
-        """Writes the chart (monthly money by policy, and totals) as a PNG; needs matplotlib."""
-        import matplotlib
+    def policies(self) -> List[charts.ChartedPolicy]:
+        """What the charts draw of each policy of the summary: its title, jurisdiction, unit and how
+        it is paid (from the catalog)."""
+        drawn = []
+        for pid, unit in zip(self.summary["policy"], self.summary["unit"]):
+            entry = catalog.entry(pid)
+            periods = {r.grant.period for r in catalog.policy(pid).rules}
+            drawn.append(
+                charts.ChartedPolicy(
+                    id=pid,
+                    name=entry.title,
+                    jurisdiction=entry.jurisdiction.split(" (")[0],
+                    unit=unit,
+                    period=periods.pop() if len(periods) == 1 else "mixed",
+                )
+            )
+        return drawn
 
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
+    def chart(self, path: Optional[PathArg] = None) -> Any:
+        """The chart of the months: one panel per jurisdiction, money stacked by policy within it
+        (yearly and one-off payments marked), non-money grants in their own units
+        (:func:`eldercare.charts.simulation_chart`); needs matplotlib.
 
-        money = self.summary[self.summary["total_fen"] > 0].sort_values("total_fen")
-        fig, (left, right) = plt.subplots(1, 2, figsize=(15, 6), gridspec_kw={"width_ratios": [3, 2]})
-        months = sorted(self.monthly["month"].unique())
-        bottom = [0.0] * len(months)
-        for pid in reversed(list(money["policy"])):
-            rows = self.monthly[self.monthly["policy"] == pid].set_index("month").reindex(months)
-            values = (rows["amount_fen"].fillna(0) / 100).tolist()
-            left.bar(months, values, bottom=bottom, label=_short(pid))
-            bottom = [b + v for b, v in zip(bottom, values)]
-        left.set_title("Money paid per month, by policy (yuan, before stacking)")
-        left.set_ylabel("yuan")
-        left.tick_params(axis="x", rotation=45)
-        if bottom:
-            left.set_ylim(top=max(bottom) * 1.5 or 1)  # room for the legend above the bars
-        left.legend(fontsize=7, loc="upper left", ncol=2)
-        right.barh([_short(p) for p in money["policy"]], money["total_fen"] / 100, color="#4c72b0")
-        right.set_title(f"Total {self.first:%Y-%m} to {self.last:%Y-%m} (yuan)")
-        right.tick_params(axis="y", labelsize=7)
-        fig.tight_layout()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fig.savefig(path, dpi=100)
-        plt.close(fig)
-        return path
+        Parameters
+        ----------
+        path : str or path, optional
+            Also write it there (PNG, SVG or PDF by the suffix).
 
-    def write(self, out: pathlib.Path) -> List[pathlib.Path]:
+        Returns
+        -------
+        matplotlib.figure.Figure
+        """
+        return charts.simulation_chart(
+            self.monthly,
+            self.policies(),
+            path,
+            title=f"What the catalog grants per month, {self.first:%Y-%m} to {self.last:%Y-%m} (before stacking)",
+        )
+
+    def write(self, out: PathArg) -> List[pathlib.Path]:
         """Writes ``summary.csv``, ``monthly.csv`` and ``simulate.png`` (when matplotlib is
-        installed) into `out`; returns the paths written."""
-        out.mkdir(parents=True, exist_ok=True)
+        installed) into the folder `out` (a ``str`` or a path); returns the paths written."""
+        folder = pathlib.Path(out)
+        folder.mkdir(parents=True, exist_ok=True)
         written = []
-        self.summary.to_csv(out / "summary.csv", index=False)
-        written.append(out / "summary.csv")
-        self.monthly.to_csv(out / "monthly.csv", index=False)
-        written.append(out / "monthly.csv")
+        self.summary.to_csv(folder / "summary.csv", index=False)
+        written.append(folder / "summary.csv")
+        self.monthly.to_csv(folder / "monthly.csv", index=False)
+        written.append(folder / "monthly.csv")
         try:
             import matplotlib  # noqa: F401
         except ImportError:
             return written
-        written.append(self.chart(out / "simulate.png"))
+        self.chart(folder / "simulate.png")
+        written.append(folder / "simulate.png")
         return written
-
-
-def _short(policy_id: str) -> str:
-    return policy_id[3:] if policy_id.startswith("cn.") else policy_id
 
 
 def simulate(
@@ -211,7 +219,7 @@ def simulate(
 
     start = _core.to_date(first, "first").replace(day=1)
     if isinstance(months, bool) or not isinstance(months, int) or months < 1:
-        invalid(ErrorId.INVALID_PERIOD, "months", str(months), "must be a whole number of months, 1 or more")
+        invalid(ErrorId.INVALID_PERIOD, "months", months, "must be a whole number of months, 1 or more")
     end = _core.add_months_civil(start, months - 1)
     last_day = _core.end_of_month(end)
     if isinstance(persons, Population):
@@ -254,7 +262,10 @@ def simulate(
                 _core.weighted_sum(per_person, pop._weight_micros())
             )
         by_month = table.groupby(["year", "month"], sort=True).agg(
-            undetermined=("undetermined", "sum"), eligible=("eligible", "sum"), amount_fen=("amount_fen", "sum")
+            undetermined=("undetermined", "sum"),
+            eligible=("eligible", "sum"),
+            amount_fen=("amount_fen", "sum"),
+            quantity=("quantity", "sum"),
         )
         _check.no_wrapped_sums(
             table["amount_fen"].astype(np.float64).groupby([table["year"], table["month"]]).sum(),
@@ -268,6 +279,7 @@ def simulate(
                     "undetermined": int(row["undetermined"]),
                     "eligible": int(row["eligible"]),
                     "amount_fen": None if row["undetermined"] else int(row["amount_fen"]),
+                    "quantity": None if row["undetermined"] else int(row["quantity"]),
                 }
             )
     bar.show(len(chosen), "done")
@@ -284,9 +296,9 @@ def simulate(
                 "undetermined_months",
             ],
         ),
-        pd.DataFrame(monthly_rows, columns=["policy", "month", "undetermined", "eligible", "amount_fen"]).astype(
-            {"amount_fen": "Int64"}
-        ),
+        pd.DataFrame(
+            monthly_rows, columns=["policy", "month", "undetermined", "eligible", "amount_fen", "quantity"]
+        ).astype({"amount_fen": "Int64", "quantity": "Int64"}),
         start,
         end,
     )

@@ -151,7 +151,7 @@ def validate_on(
     people = list(persons)
     for i, p in enumerate(people):
         if not isinstance(p, Person):
-            invalid_type(ErrorId.INVALID_PERSON, f"persons[{i}]", p, "expected a Person")
+            invalid_type(f"persons[{i}]", p, "expected a Person")
     rows = _core.validate_figure_on(
         figure,
         [p._impl for p in people],

@@ -19,16 +19,15 @@ inline eldercare::reading_set to_readings(py::handle obj, const std::string& fie
   eldercare::reading_set out;
   if (obj.is_none()) return out;
   if (!PyDict_Check(obj.ptr()) && !py::hasattr(obj, "items"))
-    throw invalid_type(eldercare::error_id::invalid_parameter, field, repr_of(obj),
+    throw invalid_type(field, repr_of(obj),
                        "expected a mapping of reading names to values, e.g. {'xicheng.back_pay': 'none'}");
   for (const auto item : obj.attr("items")()) {
     const auto pair = item.cast<py::tuple>();
     if (!PyUnicode_Check(pair[0].ptr()))
-      throw invalid_type(eldercare::error_id::invalid_parameter, field, repr_of(pair[0]),
-                         "reading names are text");
+      throw invalid_type(field, repr_of(pair[0]), "reading names are text");
     const std::string name(utf8_of(pair[0], field));
     if (!PyUnicode_Check(pair[1].ptr()))
-      throw invalid_type(eldercare::error_id::invalid_parameter, field + "." + name, repr_of(pair[1]),
+      throw invalid_type(field + "." + name, repr_of(pair[1]),
                          "reading values are text (one of the reading's choices)");
     out.set(name, std::string(utf8_of(pair[1], field + "." + name)));
   }

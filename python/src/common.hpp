@@ -64,6 +64,7 @@
 namespace eldercare_py {
 
 namespace py = pybind11;
+using eldercare::literal; // a value shown as written in an error (a repr): eldercare/core/error.hpp
 
 void register_errors(py::module_& m);
 void register_calendar(py::module_& m);
@@ -75,15 +76,19 @@ void register_validation(py::module_& m);
 void register_batch(py::module_& m);
 
 /// A Python value of the wrong type for a field (a datetime where a date is wanted, a float where a
-/// region code is). Translated to eldercare.InvalidType, which is both a TypeError and an
-/// eldercare.InvalidValue (so a ValueError); the message has the same form as invalid_value's.
+/// region code is), with its own id (error_id::invalid_type) and the value's repr, unquoted (a repr
+/// brings its own quotes: "age_at_least.years = '60': expected a whole number (int)"). Translated to
+/// eldercare.InvalidType, which is both a TypeError and an eldercare.InvalidValue (so a ValueError).
 class invalid_type : public eldercare::invalid_value {
 public:
-  using eldercare::invalid_value::invalid_value;
+  invalid_type(std::string_view field, std::string repr, std::string_view expected)
+      : eldercare::invalid_value(eldercare::error_id::invalid_type, field,
+                                 eldercare::literal{std::move(repr)}, expected) {}
+  /// `e` under another field name (invalid_value::renamed keeps its type).
+  explicit invalid_type(eldercare::invalid_value e) : eldercare::invalid_value(std::move(e)) {}
 };
 
-/// The text of an invalid_value without its "[id] field = 'value': " prefix, so that the error can be
-/// re-raised under another field name.
+/// The text of an invalid_value without its "[id] field = 'value': " prefix.
 inline std::string why_of(const eldercare::invalid_value& e) { return e.why(); }
 
 /// Runs `f`; an invalid_value whose field is `from` or starts with `from.` is re-raised with that
@@ -101,11 +106,11 @@ auto requalified(std::string_view from, const std::string& to, F&& f) -> decltyp
   try {
     return f();
   } catch (const invalid_type& e) {
-    throw invalid_type(e.id(), rename(e.field()), e.value(), why_of(e));
+    throw invalid_type(e.renamed(rename(e.field())));
   } catch (const eldercare::invalid_value& e) {
     const std::string field = rename(e.field());
     if (field == e.field()) throw;
-    throw eldercare::invalid_value(e.id(), field, e.value(), why_of(e));
+    throw e.renamed(field);
   }
 }
 
@@ -137,7 +142,7 @@ inline std::string_view utf8_of(py::handle text, std::string_view field,
   if (!data) {
     PyErr_Clear();
     throw eldercare::invalid_value(
-        id, field, repr_of(text),
+        id, field, literal{repr_of(text)},
         "is not valid text: it holds a lone surrogate (such as \\ud800), which has no "
         "UTF-8 form");
   }
@@ -158,15 +163,13 @@ inline eldercare::date to_date(py::handle obj, std::string_view field) {
   ensure_datetime_api();
   PyObject* p = obj.ptr();
   if (PyDateTime_Check(p))
-    throw invalid_type(eldercare::error_id::invalid_date, field, repr_of(obj),
-                       "a datetime.datetime is not a calendar date: pass value.date()");
+    throw invalid_type(field, repr_of(obj), "a datetime.datetime is not a calendar date: pass value.date()");
   if (PyDate_Check(p))
     return eldercare::make_date(PyDateTime_GET_YEAR(p), PyDateTime_GET_MONTH(p), PyDateTime_GET_DAY(p),
                                 field);
   if (PyUnicode_Check(p))
     return eldercare::parse_date(utf8_of(obj, field, eldercare::error_id::invalid_date), field);
-  throw invalid_type(eldercare::error_id::invalid_date, field, repr_of(obj),
-                     "expected a datetime.date or an ISO 8601 date string 'YYYY-MM-DD'");
+  throw invalid_type(field, repr_of(obj), "expected a datetime.date or an ISO 8601 date string 'YYYY-MM-DD'");
 }
 
 /// As to_date, with None meaning "no date".
@@ -193,7 +196,7 @@ inline eldercare::region_code to_region(py::handle obj, std::string_view field) 
                                    "expected a division code of 6 digits (e.g. 110102) or a 9-digit "
                                    "township code (e.g. 610112008)");
   }
-  throw invalid_type(eldercare::error_id::invalid_region, field, repr_of(obj),
+  throw invalid_type(field, repr_of(obj),
                      "expected a region code: a string of 6 or 9 digits, an int, or a RegionCode");
 }
 

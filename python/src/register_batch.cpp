@@ -500,9 +500,9 @@ void register_batch(py::module_& m) {
       [](const py::array_t<std::int64_t, py::array::c_style>& quantities,
          const py::array_t<std::int64_t, py::array::c_style>& weight_micros) {
         if (quantities.size() != weight_micros.size())
-          throw invalid_value(
-              error_id::invalid_parameter, "weight_micros", std::to_string(weight_micros.size()),
-              "expected as many weights as quantities (" + std::to_string(quantities.size()) + ")");
+          throw invalid_value(error_id::invalid_parameter, "weight_micros", weight_micros.size(),
+                              "expected as many weights as quantities (" + std::to_string(quantities.size()) +
+                                  ")");
         weighted_sum sum;
         const std::int64_t* q = quantities.data();
         const std::int64_t* w = weight_micros.data();

@@ -42,8 +42,7 @@ void register_calendar(py::module_& m) {
   m.def(
       "days_in_month",
       [](int y, int mo) {
-        if (mo < 1 || mo > 12)
-          throw invalid_value(error_id::invalid_date, "month", std::to_string(mo), "month must be 1-12");
+        if (mo < 1 || mo > 12) throw invalid_value(error_id::invalid_date, "month", mo, "month must be 1-12");
         return days_in_month(y, mo);
       },
       py::arg("year"), py::arg("month"));

@@ -121,8 +121,8 @@ void register_workers(py::module_& m) {
                throw invalid_value(error_id::invalid_person, at + ".left_on", to_iso(*w.left_on),
                                    "is before hired_on " + to_iso(w.hired_on));
              if (w.skill_level && (*w.skill_level < 1 || *w.skill_level > 5))
-               throw invalid_value(error_id::invalid_person, at + ".skill_level",
-                                   std::to_string(*w.skill_level), "must be 1 (高级技师) to 5 (初级工)");
+               throw invalid_value(error_id::invalid_person, at + ".skill_level", *w.skill_level,
+                                   "must be 1 (高级技师) to 5 (初级工)");
              return w;
            }),
            py::arg("id"), py::arg("employer_id"), py::arg("workplace"), py::arg("hired_on"),
@@ -212,8 +212,8 @@ void register_events(py::module_& m) {
                throw invalid_value(error_id::invalid_parameter, "events[].id", "", "must not be empty");
              const std::string at = "events[" + id + "]";
              if (participants < 0)
-               throw invalid_value(error_id::invalid_parameter, at + ".participants",
-                                   std::to_string(participants), "cannot be negative");
+               throw invalid_value(error_id::invalid_parameter, at + ".participants", participants,
+                                   "cannot be negative");
              return competition_event{.id = std::move(id),
                                       .organiser_id = std::move(organiser_id),
                                       .organiser = parse_word<event_organiser>(organiser, at + ".organiser"),
@@ -296,8 +296,7 @@ void register_norms(py::module_& m) {
              const std::string at = "areas[" + id + "]";
              auto count = [&](std::int64_t v, const char* name) {
                if (v < 0)
-                 throw invalid_value(error_id::invalid_parameter, at + "." + name, std::to_string(v),
-                                     "cannot be negative");
+                 throw invalid_value(error_id::invalid_parameter, at + "." + name, v, "cannot be negative");
                return v;
              };
              service_area a{.id = {}, .region = to_region(region, at + ".region")};
@@ -307,8 +306,7 @@ void register_norms(py::module_& m) {
              a.institution_beds = count(institution_beds, "institution_beds");
              a.nursing_beds = count(nursing_beds, "nursing_beds");
              if (a.nursing_beds > a.institution_beds)
-               throw invalid_value(error_id::invalid_parameter, at + ".nursing_beds",
-                                   std::to_string(a.nursing_beds),
+               throw invalid_value(error_id::invalid_parameter, at + ".nursing_beds", a.nursing_beds,
                                    "exceeds institution_beds " + std::to_string(a.institution_beds));
              a.welfare_lottery_funds = money::from_fen(count(lottery_fen, "welfare_lottery_funds_fen"));
              a.welfare_lottery_eldercare =
@@ -317,7 +315,7 @@ void register_norms(py::module_& m) {
              auto part = [&](std::int64_t v, const char* name, std::int64_t whole, const char* whole_name) {
                count(v, name);
                if (v > whole)
-                 throw invalid_value(error_id::invalid_parameter, at + "." + name, std::to_string(v),
+                 throw invalid_value(error_id::invalid_parameter, at + "." + name, v,
                                      std::string("exceeds ") + whole_name + " " + std::to_string(whole));
                return v;
              };
@@ -410,8 +408,7 @@ void register_ranking(py::module_& m) {
         ranking_options options;
         for (const auto item : applied_on) {
           if (!PyUnicode_Check(item.first.ptr()))
-            throw invalid_type(error_id::invalid_parameter, "applied_on", repr_of(item.first),
-                               "keys are person ids (text)");
+            throw invalid_type("applied_on", repr_of(item.first), "keys are person ids (text)");
           const std::string id(utf8_of(item.first, "applied_on"));
           options.applied_on.emplace(id, to_date(item.second, "applied_on[" + id + "]"));
         }

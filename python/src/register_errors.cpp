@@ -50,6 +50,7 @@ void register_errors(py::module_& m) {
            {"invalid_id_number", error_id::invalid_id_number},
            {"invalid_weight", error_id::invalid_weight},
            {"missing_input", error_id::missing_input},
+           {"invalid_type", error_id::invalid_type},
            {"unknown_policy", error_id::unknown_policy},
            {"no_version_in_force", error_id::no_version_in_force},
            {"not_computable", error_id::not_computable},

@@ -144,8 +144,7 @@ private:
       } else if (item == Py_None || (PyFloat_Check(item) && std::isnan(PyFloat_AS_DOUBLE(item)))) {
         out.emplace_back();
       } else {
-        throw invalid_type(error_id::invalid_parameter, name(i), repr_of(item),
-                           "expected text or a missing value");
+        throw invalid_type(name(i), repr_of(item), "expected text or a missing value");
       }
     };
     if (py::isinstance<py::array>(obj)) {
@@ -284,18 +283,19 @@ public:
     if (numbers_) {
       const std::int64_t v = numbers_->data[i];
       if (v < 0 || v > std::numeric_limits<std::uint32_t>::max())
-        throw invalid_value(error_id::invalid_region, name(column_, i), std::to_string(v),
+        throw invalid_value(error_id::invalid_region, name(column_, i), v,
                             "expected a division code of 6 digits (e.g. 110102) or a 9-digit township code");
       return region_code::from_number(static_cast<std::uint32_t>(v), name(column_, i));
     }
     const auto t = text_.get(i);
     if (!t)
-      throw invalid_value(error_id::invalid_region, name(column_, i), "None", "is required (missing value)");
+      throw invalid_value(error_id::invalid_region, name(column_, i), literal{"None"},
+                          "is required (missing value)");
     // Parsing validates; the field name is only built when it fails.
     try {
       return region_code::parse(*t);
     } catch (const invalid_value& e) {
-      throw invalid_value(e.id(), name(column_, i), e.value(), why_of(e));
+      throw e.renamed(name(column_, i));
     }
   }
   /// Whether row i has no code (a missing text cell).
@@ -352,13 +352,13 @@ public:
     if (!text_.present()) {
       const double v = doubles_.data()[i];
       if (std::isnan(v))
-        throw invalid_value(error_id::invalid_weight, name(column_, i), "NaN",
+        throw invalid_value(error_id::invalid_weight, name(column_, i), literal{"nan"},
                             "a weight column gives every row's weight (a missing one is not 1: give it)");
       return survey_weight::of(v, name(column_, i)).micros();
     }
     const auto t = text_.get(i);
     if (!t || t->empty())
-      throw invalid_value(error_id::invalid_weight, name(column_, i), "None",
+      throw invalid_value(error_id::invalid_weight, name(column_, i), literal{"None"},
                           "a weight column gives every row's weight (a missing one is not 1: give it)");
     return survey_weight::parse(*t, name(column_, i)).micros();
   }
@@ -575,9 +575,7 @@ struct flat_columns {
                                  ? stay_name.stay(j)
                                  : "stays[row " + std::to_string(j) + ", person '" + p.id + "']";
       const auto fid = stay_facility.get(j);
-      if (!fid)
-        throw invalid_type(error_id::invalid_stay, stay_name("facility", j), "None",
-                           "expected a facility id (text)");
+      if (!fid) throw invalid_type(stay_name("facility", j), "None", "expected a facility id (text)");
       const date in = admitted->required(j, stay_name);
       const std::optional<date> left = discharged->get(j, stay_name);
       p.stays.emplace_back(std::string(*fid), in, left, at);
@@ -606,7 +604,7 @@ private:
     } else if constexpr (I == f_hukou) {
       if (const auto code = hukou_of(i)) p.hukou.region = *code;
       else
-        throw invalid_value(error_id::invalid_region, name(column(I), i), "None",
+        throw invalid_value(error_id::invalid_region, name(column(I), i), literal{"None"},
                             regions[I] ? "is required (missing value)" : "the column is required");
     } else {
       const std::string& c = column(I);
@@ -627,7 +625,7 @@ private:
         if (!numbers[I]) return;
         const std::int64_t v = numbers[I]->data[i];
         if (v != -1 && (v < f.min || v > f.max))
-          throw invalid_value(f.error, name(c, i), std::to_string(v),
+          throw invalid_value(f.error, name(c, i), v,
                               "expected " + std::to_string(f.min) + " to " + std::to_string(f.max) +
                                   ", or missing");
         to_person({v});
@@ -638,7 +636,7 @@ private:
           const std::int64_t b = numbers[I]->data[i];
           const std::int64_t all = std::int64_t{1} << f.words.words.size();
           if (b < 0 || b >= all)
-            throw invalid_value(f.error, name(c, i), std::to_string(b),
+            throw invalid_value(f.error, name(c, i), b,
                                 std::string(f.words.type) + " bits must be 0 to " + std::to_string(all - 1));
           to_person({b});
         } else if (const auto t = texts[I].get(i)) {
@@ -681,7 +679,7 @@ private:
                                          : ability_scale::gbt_42195_2022;
       const std::int64_t r = numbers[f_raw] ? numbers[f_raw]->data[i] : -1;
       if (r < -1 || r > 1000)
-        throw invalid_value(error_id::invalid_ability, name(column(f_raw), i), std::to_string(r),
+        throw invalid_value(error_id::invalid_ability, name(column(f_raw), i), r,
                             "a raw score is 0 or more, or missing");
       const auto local = texts[f_local_scale].get(i);
       const auto& until = dates[f_valid_until];
@@ -691,8 +689,7 @@ private:
                           local ? std::string(*local) : std::string());
       });
     } else if (ability && ability->data[i] != -1) {
-      throw invalid_value(error_id::invalid_ability, name(column(f_level), i),
-                          std::to_string(ability->data[i]),
+      throw invalid_value(error_id::invalid_ability, name(column(f_level), i), ability->data[i],
                           "must be 0 (能力完好) to 4 (完全失能), or missing");
     }
   }
@@ -703,7 +700,7 @@ private:
       const disability_category c = parse_disability_category(*category, name(column(f_disability), i));
       const std::int64_t g = grade ? grade->data[i] : -1;
       if (g < 1 || g > 4)
-        throw invalid_value(error_id::invalid_ability, name(column(f_grade), i), std::to_string(g),
+        throw invalid_value(error_id::invalid_ability, name(column(f_grade), i), g,
                             "a certificate needs a grade 1 (一级) to 4 (四级)");
       std::vector<disability_entry> parts;
       if (const auto text = texts[f_components].get(i))
@@ -922,7 +919,7 @@ population_handle population_from_columns(const py::dict& columns, py::handle st
     for (std::size_t i = 0; i < n; ++i) {
       const auto id = f.ids.get(i);
       if (!id)
-        throw invalid_value(error_id::invalid_person, unnamed(f.names[f_id], i), "None",
+        throw invalid_value(error_id::invalid_person, unnamed(f.names[f_id], i), literal{"None"},
                             "is required (missing value)");
       if (id->empty())
         throw invalid_value(error_id::invalid_person, unnamed(f.names[f_id], i), "", "must not be empty");
@@ -1060,8 +1057,7 @@ population_handle population_from_columns(const py::dict& columns, py::handle st
     for (std::size_t j = 0; j < stay_count; ++j) {
       const std::int64_t row = f.stay_rows[j];
       if (row < 0 || static_cast<std::size_t>(row) >= n)
-        throw invalid_value(error_id::invalid_stay, stay_name("person_id", j), std::to_string(row),
-                            "no person with this id");
+        throw invalid_value(error_id::invalid_stay, stay_name("person_id", j), row, "no person with this id");
       ++f.stay_start[static_cast<std::size_t>(row) + 1];
     }
     for (std::size_t i = 0; i < n; ++i) f.stay_start[i + 1] += f.stay_start[i];

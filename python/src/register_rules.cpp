@@ -25,7 +25,7 @@ using namespace words;
 /// or a float), within int's range.
 int as_int(const py::object& v, const std::string& field, error_id id) {
   if (PyBool_Check(v.ptr()) || !PyIndex_Check(v.ptr()))
-    throw invalid_type(id, field, repr_of(v), "expected a whole number (int)");
+    throw invalid_type(field, repr_of(v), "expected a whole number (int)");
   const auto number = py::reinterpret_steal<py::object>(PyNumber_Index(v.ptr()));
   if (!number) throw py::error_already_set();
   int overflow = 0;
@@ -35,14 +35,14 @@ int as_int(const py::object& v, const std::string& field, error_id id) {
   return static_cast<int>(n);
 }
 std::string as_text(const py::object& v, const std::string& field, error_id id, const char* expected) {
-  if (!PyUnicode_Check(v.ptr())) throw invalid_type(id, field, repr_of(v), expected);
+  if (!PyUnicode_Check(v.ptr())) throw invalid_type(field, repr_of(v), expected);
   return std::string(utf8_of(v, field, id));
 }
 /// A str, or a list-like of str (each element's errors name field[i]).
 std::vector<std::string> as_word_list(const py::object& v, const std::string& field, error_id id) {
   if (PyUnicode_Check(v.ptr())) return {std::string(utf8_of(v, field, id))};
   if (PyBytes_Check(v.ptr()) || PyDict_Check(v.ptr()) || !py::isinstance<py::iterable>(v))
-    throw invalid_type(id, field, repr_of(v), "expected a word or a list of words");
+    throw invalid_type(field, repr_of(v), "expected a word or a list of words");
   std::vector<std::string> out;
   for (const auto item : v)
     out.push_back(as_text(py::reinterpret_borrow<py::object>(item),
@@ -88,7 +88,7 @@ struct parameter_type<bool> {
   static py::tuple words() { return py::tuple(); }
   static py::object to_python(bool v) { return py::bool_(v); }
   static bool from_python(const py::object& v, const std::string& f) {
-    if (!PyBool_Check(v.ptr())) throw invalid_type(error, f, repr_of(v), "expected True or False");
+    if (!PyBool_Check(v.ptr())) throw invalid_type(f, repr_of(v), "expected True or False");
     return v.cast<bool>();
   }
 };
@@ -157,7 +157,7 @@ struct parameter_type<region_set> {
   static py::tuple words() { return py::tuple(); }
   static py::object to_python(const region_set& v) { return py::cast(v); }
   static region_set from_python(const py::object& v, const std::string& f) {
-    if (!py::isinstance<region_set>(v)) throw invalid_type(error, f, repr_of(v), "expected a RegionSet");
+    if (!py::isinstance<region_set>(v)) throw invalid_type(f, repr_of(v), "expected a RegionSet");
     return v.cast<region_set>();
   }
 };
@@ -195,7 +195,7 @@ struct parameter_type<period> {
   }
   static period from_python(const py::object& v, const std::string& f) {
     if (!py::isinstance<py::tuple>(v) || py::len(v) != 2)
-      throw invalid_type(error, f, repr_of(v), "expected (count, unit), e.g. (3, 'months')");
+      throw invalid_type(f, repr_of(v), "expected (count, unit), e.g. (3, 'months')");
     const auto pair = v.cast<py::tuple>();
     const period_unit unit = parameter_type<period_unit>::from_python(pair[1], f);
     const std::string at = f.substr(0, f.rfind('.') + 1) + std::string(to_word(unit));
@@ -233,7 +233,7 @@ void set_parameters(L& leaf, const py::dict& given, bool fill) {
     if (std::find(known.begin(), known.end(), name) != known.end()) continue;
     std::string names;
     for (const auto& k : known) names += (names.empty() ? "" : ", ") + k;
-    throw invalid_value(error_id::invalid_parameter, kind + "." + name, repr_of(item.second),
+    throw invalid_value(error_id::invalid_parameter, kind + "." + name, literal{repr_of(item.second)},
                         names.empty() ? "this leaf has no parameters" : "no such parameter; known: " + names);
   }
   L::fields(leaf, [&](const leaf_parameter& p, auto& member, const auto&... fallback) {
@@ -245,7 +245,7 @@ void set_parameters(L& leaf, const py::dict& given, bool fill) {
       try {
         member = parameter_type<T>::from_python(value, field);
       } catch (const py::cast_error&) {
-        throw invalid_type(parameter_type<T>::error, field, repr_of(value), "wrong type for this parameter");
+        throw invalid_type(field, repr_of(value), "wrong type for this parameter");
       }
     } else if (fill) {
       if constexpr (sizeof...(fallback) == 1) member = T(fallback...);
@@ -550,8 +550,8 @@ void register_policies(py::module_& m) {
              v.parameters = std::move(parameters);
              v.paid_month = parse_word<month_basis>(paid_month, field + ".paid_month");
              if (arrears_months < 0)
-               throw invalid_value(error_id::invalid_parameter, field + ".arrears_months",
-                                   std::to_string(arrears_months), "cannot be negative");
+               throw invalid_value(error_id::invalid_parameter, field + ".arrears_months", arrears_months,
+                                   "cannot be negative");
              v.arrears_months = arrears_months;
              return v;
            }),

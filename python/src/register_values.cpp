@@ -28,15 +28,14 @@ using namespace words;
 /// as whole yuan. Nothing is ever rounded; errors quote the value as given.
 money::rep fen_from_yuan(py::handle value, const std::string& field) {
   PyObject* p = value.ptr();
-  if (PyBool_Check(p))
-    throw invalid_type(error_id::invalid_money, field, repr_of(value),
-                       "expected a number of yuan, not a bool");
+  if (PyBool_Check(p)) throw invalid_type(field, repr_of(value), "expected a number of yuan, not a bool");
   if (PyIndex_Check(p) && !PyFloat_Check(p)) { // int, numpy integers
     const auto number = py::reinterpret_steal<py::object>(PyNumber_Index(p));
     if (!number) throw py::error_already_set();
     int overflow = 0;
     const long long v = PyLong_AsLongLongAndOverflow(number.ptr(), &overflow);
-    if (overflow != 0) throw invalid_value(error_id::invalid_money, field, repr_of(number), "out of range");
+    if (overflow != 0)
+      throw invalid_value(error_id::invalid_money, field, literal{repr_of(number)}, "out of range");
     return requalified("yuan", field, [&] { return money::from_yuan(v).fen(); });
   }
   // A float and a Decimal are quoted as Python shows them (repr), not as C++ prints the double.
@@ -44,7 +43,7 @@ money::rep fen_from_yuan(py::handle value, const std::string& field) {
     try {
       return read();
     } catch (const invalid_value& e) {
-      throw invalid_value(e.id(), field, repr_of(value), e.why());
+      throw invalid_value(e.id(), field, literal{repr_of(value)}, e.why());
     }
   };
   if (PyFloat_Check(p))
@@ -54,18 +53,18 @@ money::rep fen_from_yuan(py::handle value, const std::string& field) {
   if (py::isinstance(value, decimal)) {
     // Its digits without an exponent (format 'f'), after checks that keep that text short.
     if (!value.attr("is_finite")().cast<bool>())
-      throw invalid_value(error_id::invalid_money, field, repr_of(value),
+      throw invalid_value(error_id::invalid_money, field, literal{repr_of(value)},
                           "an amount must be a finite number");
     if (value.attr("adjusted")().cast<long long>() > 17)
-      throw invalid_value(error_id::invalid_money, field, repr_of(value), "out of range");
+      throw invalid_value(error_id::invalid_money, field, literal{repr_of(value)}, "out of range");
     if (value.attr("as_tuple")().attr("exponent").cast<long long>() < -2)
-      throw invalid_value(error_id::invalid_money, field, repr_of(value),
+      throw invalid_value(error_id::invalid_money, field, literal{repr_of(value)},
                           "more than two decimals: not a whole number of fen");
     const std::string digits = py::module_::import("builtins").attr("format")(value, "f").cast<std::string>();
     return as_given([&] { return money::parse(digits, field).fen(); });
   }
   throw invalid_type(
-      error_id::invalid_money, field, repr_of(value),
+      field, repr_of(value),
       "expected a number of yuan: an int, a float with at most two decimals, a Decimal or text "
       "such as '600.00'");
 }

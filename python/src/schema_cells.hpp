@@ -18,8 +18,7 @@ using eldercare::schema::field_kind;
 /// to even) or decimal text; a bool, NaN, an infinity or a negative number is refused naming `field`.
 inline eldercare::survey_weight weight_of(py::handle value, const std::string& field) {
   using namespace eldercare;
-  if (PyBool_Check(value.ptr()))
-    throw invalid_type(error_id::invalid_weight, field, repr_of(value), "expected a number of persons");
+  if (PyBool_Check(value.ptr())) throw invalid_type(field, repr_of(value), "expected a number of persons");
   if (PyLong_Check(value.ptr())) {
     const py::int_ v = py::reinterpret_borrow<py::int_>(value);
     if (v < py::int_(0) || v > py::int_(1'000'000'000))
@@ -38,7 +37,7 @@ inline eldercare::survey_weight weight_of(py::handle value, const std::string& f
     if (as_float) return survey_weight::of(PyFloat_AS_DOUBLE(as_float.ptr()), field);
     PyErr_Clear();
   }
-  throw invalid_type(error_id::invalid_weight, field, repr_of(value), "expected a number of persons");
+  throw invalid_type(field, repr_of(value), "expected a number of persons");
 }
 
 /// The cell of a Python value for fact `f` by its kind, named `field` in errors (the value has
@@ -48,7 +47,7 @@ inline cell decode(const field_info& f, py::handle value, const std::string& fie
   switch (f.kind) {
   case field_kind::text:
     if (value.is_none()) return {};
-    if (!py::isinstance<py::str>(value)) throw invalid_type(f.error, field, repr_of(value), "expected text");
+    if (!py::isinstance<py::str>(value)) throw invalid_type(field, repr_of(value), "expected text");
     text = utf8_of(value, field, f.error);
     return {0, text};
   case field_kind::date:
@@ -56,33 +55,31 @@ inline cell decode(const field_info& f, py::handle value, const std::string& fie
     return {to_day_number(to_optional_date(value, field))};
   case field_kind::region: return {to_region(value, field).value()};
   case field_kind::flag:
-    if (!PyBool_Check(value.ptr()))
-      throw invalid_type(f.error, field, repr_of(value), "expected True or False");
+    if (!PyBool_Check(value.ptr())) throw invalid_type(field, repr_of(value), "expected True or False");
     return {value.ptr() == Py_True ? 1 : 0};
   case field_kind::integer: {
     if (value.is_none()) return {-1};
     if (PyBool_Check(value.ptr()) || !PyLong_Check(value.ptr()))
-      throw invalid_type(f.error, field, repr_of(value), "expected a whole number");
+      throw invalid_type(field, repr_of(value), "expected a whole number");
     int overflow = 0; // an int past int64 is out of range too, quoted as given
     const long long v = PyLong_AsLongLongAndOverflow(value.ptr(), &overflow);
     if (overflow != 0 || v < f.min || v > f.max)
-      throw invalid_value(f.error, field, repr_of(value),
+      throw invalid_value(f.error, field, literal{repr_of(value)},
                           "expected " + std::to_string(f.min) + " to " + std::to_string(f.max));
     return {v};
   }
   case field_kind::word:
     if (value.is_none()) return {-1};
-    if (!py::isinstance<py::str>(value))
-      throw invalid_type(f.error, field, repr_of(value), "expected a word");
+    if (!py::isinstance<py::str>(value)) throw invalid_type(field, repr_of(value), "expected a word");
     return {f.words.parse(utf8_of(value, field, f.error), field)};
   case field_kind::word_set: {
     if (py::isinstance<py::str>(value) || !py::isinstance<py::sequence>(value))
-      throw invalid_type(f.error, field, repr_of(value), "expected a list of words");
+      throw invalid_type(field, repr_of(value), "expected a list of words");
     std::int64_t bits = 0;
     std::size_t k = 0;
     for (const auto item : value) {
       const std::string at = field + "[" + std::to_string(k++) + "]";
-      if (!py::isinstance<py::str>(item)) throw invalid_type(f.error, at, repr_of(item), "expected a word");
+      if (!py::isinstance<py::str>(item)) throw invalid_type(at, repr_of(item), "expected a word");
       bits |= std::int64_t{1} << f.words.parse(utf8_of(item, at, f.error), at);
     }
     return {bits};

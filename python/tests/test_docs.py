@@ -20,6 +20,7 @@ MODULES = [
     "eldercare._subjects",
     "eldercare._values",
     "eldercare.catalog",
+    "eldercare.charts",
     "eldercare.cli",
     "eldercare.conditions",
     "eldercare.dask",

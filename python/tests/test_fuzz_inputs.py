@@ -260,7 +260,12 @@ def check_case(form: str, column: str, value: Any, tmp: pathlib.Path) -> str:
     except ec.InvalidValue as e:
         assert isinstance(e, ValueError)
         assert e.field and e.value is not None, str(e)
-        assert f"{e.field} = '{e.value}'" in str(e), str(e)
+        # The value once: quoted when it was text, as written when a number or a wrong type's repr.
+        shown = f"{e.field} = {e.value}: " if isinstance(e, ec.InvalidType) else None
+        assert str(e).count(shown or f"{e.field} = ") == 1, str(e)
+        assert (
+            shown in str(e) if shown else f"{e.field} = '{e.value}': " in str(e) or f"{e.field} = {e.value}: " in str(e)
+        )
         assert len(str(e)) < 1200, f"a message of {len(str(e))} characters"
         return "refused"
     except _FormCannotHold:

@@ -152,7 +152,7 @@ def test_the_command_line(tmp_path: pathlib.Path) -> None:
     base = ["evaluate", "--policy", CROSS, "--on", "2024-06-30", "people.csv"]
     missing = run(*base, cwd=tmp_path)
     assert missing.returncode == 2
-    assert missing.stderr.startswith("eldercare evaluate: error: [eldercare.invalid_value.113] facilities = 'None'")
+    assert missing.stderr.startswith("eldercare evaluate: error: [eldercare.invalid_value.113] facilities = None: ")
     assert "--missing absent" in missing.stderr and missing.stderr.count("\n") == 1
     absent = run(*base, "--missing", "absent", cwd=tmp_path)
     assert absent.returncode == 0 and [r["amount_fen"] for r in json.loads(absent.stdout)["results"]] == [0, 0]

@@ -25,6 +25,7 @@ EXPECTED = {
     "xicheng_2023_vs_2020.ipynb": True,
     "reform_from_scratch.ipynb": True,
     "interpretation_sensitivity.ipynb": True,
+    "cost_a_reform_xicheng_2024.ipynb": True,
 }
 
 

@@ -233,6 +233,8 @@ def test_the_command_line_compares_and_explains(tmp_path: pathlib.Path, capsys: 
     assert persons["delta_fen"].tolist() == c.persons["delta_fen"].tolist()
     months = pd.read_csv(out / "by_month.csv")
     assert int(months["delta_fen"].sum()) == c.summary["cost_delta_fen"]
+    # The chart of the two by month, a PNG file.
+    assert f"wrote {out / 'compare.png'}" in text and (out / "compare.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     # explain --reform, on the bundled sample by default.
     assert (
         cli.main(["explain", "--policy", XICHENG, "--on", "2024-06-30", "--person", "xc030", "--reform", str(EXAMPLE)])

@@ -71,7 +71,7 @@ TEST_CASE("check_inputs: a missing column, registry or facility is named with th
   // No registry: every stay's facility would be unknown.
   CHECK_THAT(error_of(cross, pop.columns, nullptr, "2024-06-30"),
              Catch::StartsWith(
-                 "[eldercare.invalid_value.113] facilities = 'None': no facility registry was given, yet "
+                 "[eldercare.invalid_value.113] facilities = None: no facility registry was given, yet "
                  "policy cn.beijing.xicheng.cross_region_care reads stays (rule jin_ji_meng: continuous "
                  "stay of 3 months"));
   // A registry without a facility the stays name.

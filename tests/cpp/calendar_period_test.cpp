@@ -142,7 +142,7 @@ TEST_CASE("a period longer than the supported years is refused; one that ends af
                   .has_value());
   CHECK_FALSE(is_period_complete(d("2390-06-15"), period::years(20), d("2400-12-31")));
   // A caller asking for the date itself still gets the error naming the step that leaves the years.
-  CHECK_THROWS_WITH(period_last_day(d("2400-12-01"), period::months(1)), Catch::Contains("months = '1'"));
+  CHECK_THROWS_WITH(period_last_day(d("2400-12-01"), period::months(1)), Catch::Contains("months = 1:"));
   CHECK(add_months_within(d("2400-12-31"), 1) == std::nullopt);
   CHECK(add_months_within(d("1800-01-31"), -1) == std::nullopt);
   CHECK(add_months_within(d("2400-11-30"), 1) == d("2400-12-30"));

@@ -41,16 +41,15 @@ TEST_CASE("survey_weight: decimal text is rounded half to even at 6 decimals") {
 }
 
 TEST_CASE("survey_weight: negative, NaN, infinite and too large weights are refused") {
-  CHECK_THROWS_WITH(
-      survey_weight::of(-1.0, "population.weight[row 3]"),
-      "[eldercare.invalid_value.112] population.weight[row 3] = '-1.000000': a weight is the number of "
-      "persons a row represents: 0 or more");
+  CHECK_THROWS_WITH(survey_weight::of(-1.0, "population.weight[row 3]"),
+                    "[eldercare.invalid_value.112] population.weight[row 3] = -1: a weight is the number of "
+                    "persons a row represents: 0 or more");
   CHECK_THROWS_WITH(survey_weight::of(std::numeric_limits<double>::quiet_NaN()),
-                    Catch::Contains("weight = 'NaN'"));
+                    Catch::Contains("weight = nan:"));
   CHECK_THROWS_WITH(survey_weight::of(std::numeric_limits<double>::infinity()),
-                    Catch::Contains("weight = 'inf'"));
+                    Catch::Contains("weight = inf:"));
   CHECK_THROWS_WITH(survey_weight::of(-std::numeric_limits<double>::infinity()),
-                    Catch::Contains("weight = '-inf'"));
+                    Catch::Contains("weight = -inf:"));
   CHECK_THROWS_WITH(survey_weight::of(1e9 + 1), Catch::Contains("at most 1000000000"));
   CHECK_THROWS_WITH(survey_weight::parse("-2"), Catch::Contains("0 or more"));
   CHECK_THROWS_WITH(survey_weight::parse("nan"), Catch::Contains("expected a number of persons"));

@@ -242,6 +242,6 @@ TEST_CASE("the health fact is a set of the words of health_condition") {
   r.residence_region = 110102;
   r.health = 4;
   population_columns pop;
-  CHECK_THROWS_WITH(pop.append(r), Catch::Contains("population.health[row 0, id 'p'] = '4'") &&
+  CHECK_THROWS_WITH(pop.append(r), Catch::Contains("population.health[row 0, id 'p'] = 4:") &&
                                        Catch::Contains("mental_illness, infectious_disease"));
 }

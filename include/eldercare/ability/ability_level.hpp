@@ -51,7 +51,7 @@ public:
 private:
   static constexpr int checked(int level, std::string_view field) {
     if (level < min_value || level > max_value)
-      throw invalid_value(error_id::invalid_ability, field, std::to_string(level),
+      throw invalid_value(error_id::invalid_ability, field, level,
                           "a GB/T 42195-2022 ability level is 0 (能力完好) to 4 (能力完全丧失)");
     return level;
   }

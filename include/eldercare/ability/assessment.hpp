@@ -81,7 +81,7 @@ private:
     case ability_scale::gbt_42195_2022: {
       const ability_level preliminary = gbt42195::preliminary_level(raw, field);
       if (level_ < preliminary)
-        throw invalid_value(error_id::invalid_ability, "assessment.level", std::to_string(level_.value()),
+        throw invalid_value(error_id::invalid_ability, "assessment.level", level_.value(),
                             "is below the preliminary level " + std::to_string(preliminary.value()) +
                                 " of total score " + std::to_string(raw) +
                                 "; the level-change rules only raise");
@@ -93,8 +93,7 @@ private:
     case ability_scale::ltc_2021:
     case ability_scale::local:
       if (raw < 0)
-        throw invalid_value(error_id::invalid_ability, field, std::to_string(raw),
-                            "a raw score cannot be negative");
+        throw invalid_value(error_id::invalid_ability, field, raw, "a raw score cannot be negative");
       return;
     }
   }

@@ -29,10 +29,9 @@ public:
 private:
   static constexpr int checked(int score, std::string_view field) {
     if (score < min_value || score > max_value)
-      throw invalid_value(error_id::invalid_ability, field, std::to_string(score),
-                          "a Barthel index is 0-100");
+      throw invalid_value(error_id::invalid_ability, field, score, "a Barthel index is 0-100");
     if (score % 5 != 0)
-      throw invalid_value(error_id::invalid_ability, field, std::to_string(score),
+      throw invalid_value(error_id::invalid_ability, field, score,
                           "a Barthel index is a multiple of 5 (every item scores 0/5/10/15)");
     return score;
   }

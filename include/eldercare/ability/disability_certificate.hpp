@@ -94,7 +94,7 @@ public:
 private:
   static constexpr int checked(int grade, std::string_view field) {
     if (grade < 1 || grade > 4)
-      throw invalid_value(error_id::invalid_ability, field, std::to_string(grade),
+      throw invalid_value(error_id::invalid_ability, field, grade,
                           "a disability certificate grade is 1 (一级, most severe) to 4 (四级)");
     return grade;
   }

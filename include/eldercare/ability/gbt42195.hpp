@@ -28,7 +28,7 @@ static_assert(max_total_score == 90, "GB/T 42195-2022 totals 90 points");
 [[nodiscard]] constexpr ability_level preliminary_level(int total_score,
                                                         std::string_view field = "gbt42195.total_score") {
   if (total_score < 0 || total_score > max_total_score)
-    throw invalid_value(error_id::invalid_ability, field, std::to_string(total_score),
+    throw invalid_value(error_id::invalid_ability, field, total_score,
                         "a GB/T 42195-2022 total score is 0-90");
   if (total_score == 90) return ability_level::intact;
   if (total_score >= 66) return ability_level::mild;
@@ -56,7 +56,7 @@ struct first_level_scores {
 private:
   static constexpr void check(int v, int max, std::string_view field) {
     if (v < 0 || v > max)
-      throw invalid_value(error_id::invalid_ability, field, std::to_string(v),
+      throw invalid_value(error_id::invalid_ability, field, v,
                           "outside 0-" + std::to_string(max) + " for this GB/T 42195 indicator");
   }
 };
@@ -101,7 +101,7 @@ final_level_explained(ability_level preliminary, const level_change_facts& facts
                       raise_rule rule = raise_rule::at_most_one_step) {
   if (facts.care_risk_events_30d < 0)
     throw invalid_value(error_id::invalid_ability, "level_change_facts.care_risk_events_30d",
-                        std::to_string(facts.care_risk_events_30d), "a count of events cannot be negative");
+                        facts.care_risk_events_30d, "a count of events cannot be negative");
   level_change_outcome out{preliminary, preliminary};
   if (facts.coma) {
     // Coma overrides everything else: the level is set, not raised, so no other rule applies.

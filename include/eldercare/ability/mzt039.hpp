@@ -24,8 +24,7 @@ public:
 private:
   static constexpr int checked(int g, std::string_view field) {
     if (g < 0 || g > 3)
-      throw invalid_value(error_id::invalid_ability, field, std::to_string(g),
-                          "an MZ/T 039-2013 indicator grade is 0-3");
+      throw invalid_value(error_id::invalid_ability, field, g, "an MZ/T 039-2013 indicator grade is 0-3");
     return g;
   }
   int g_;
@@ -52,7 +51,7 @@ public:
 private:
   static constexpr int checked(int l, std::string_view field) {
     if (l < 0 || l > 3)
-      throw invalid_value(error_id::invalid_ability, field, std::to_string(l),
+      throw invalid_value(error_id::invalid_ability, field, l,
                           "an MZ/T 039-2013 level is 0 (能力完好) to 3 (重度失能)");
     return l;
   }

@@ -54,7 +54,7 @@ struct enum_words<self_care_rating> {
 namespace detail {
 constexpr int checked_self_care_count(int n, std::string_view field) {
   if (n < 0 || n > self_care_item_count)
-    throw invalid_value(error_id::invalid_ability, field, std::to_string(n),
+    throw invalid_value(error_id::invalid_ability, field, n,
                         "the 特困 self-care checklist has 6 items: 0-6 can be not possible");
   return n;
 }

@@ -54,7 +54,7 @@ inline constexpr day_number no_day = std::numeric_limits<day_number>::max();
 /// number when it is not a day of the supported years.
 [[nodiscard]] inline date checked_day(day_number n, std::string_view field) {
   if (n < first_day_number() || n > last_day_number())
-    throw invalid_value(error_id::invalid_date, field, std::to_string(n),
+    throw invalid_value(error_id::invalid_date, field, n,
                         "is not a day number (Julian Day Number, as boost::gregorian::date::day_number()) of "
                         "the supported years: " +
                             std::to_string(first_day_number()) + " (1800-01-01) to " +

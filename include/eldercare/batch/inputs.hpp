@@ -125,7 +125,7 @@ inline void check_inputs(const policy& p, const population_columns& pop, const f
     if (r.group != row_fields::stays || pop.stay_count() == 0) continue;
     if (!facilities)
       throw invalid_value(
-          error_id::missing_input, "facilities", "None",
+          error_id::missing_input, "facilities", literal{"None"},
           "no facility registry was given, yet " + detail::read_by(p, r) + " and the population has " +
               std::to_string(pop.stay_count()) + (pop.stay_count() == 1 ? " stay" : " stays") +
               ": without the registry no stay's facility is known and every stay condition fails; give "

@@ -147,14 +147,13 @@ struct row_input {
 
 namespace detail {
 /// The reason part of an invalid_value's message (after "field = 'value': ").
-inline std::string reason_of(const invalid_value& e) { return e.why(); }
 /// Runs `make`, re-throwing an invalid_value under the column's field name.
 template <class F>
 auto in_column(const std::string& field, F&& make) -> decltype(make()) {
   try {
     return make();
   } catch (const invalid_value& e) {
-    throw invalid_value(e.id(), field, e.value(), reason_of(e));
+    throw e.renamed(field);
   }
 }
 inline constexpr std::uint8_t ability_scale_count = 6;
@@ -228,8 +227,7 @@ public:
   /// Reserves room for `rows` rows and `stays` stays (at most max_size each: invalid_value).
   void reserve(std::size_t rows, std::size_t stays = 0) {
     if (rows > max_size || stays > max_size)
-      throw invalid_value(error_id::invalid_parameter, "population.rows",
-                          std::to_string(std::max(rows, stays)),
+      throw invalid_value(error_id::invalid_parameter, "population.rows", std::max(rows, stays),
                           "a population holds at most " + std::to_string(max_size) + " rows and stays");
     id_offsets_.reserve(rows + 1);
     birth_.reserve(rows);
@@ -285,7 +283,7 @@ public:
       try {
         return region_code::from_number(code);
       } catch (const invalid_value& e) {
-        throw invalid_value(e.id(), at(column), e.value(), detail::reason_of(e));
+        throw e.renamed(at(column));
       }
     };
     if (r.id.empty()) throw invalid_value(error_id::invalid_person, at("id"), "", "must not be empty");
@@ -301,19 +299,19 @@ public:
     auto not_before_birth = [&](day_number d, std::string_view column, const std::string& extra = {}) {
       const date when = day(d, column, extra);
       if (when < birth)
-        throw invalid_value(error_id::invalid_person, at(column, extra), std::to_string(d),
+        throw invalid_value(error_id::invalid_person, at(column, extra), d,
                             to_iso(when) + " is before the birth date " + to_iso(birth));
     };
     if (r.hukou_since != no_day) not_before_birth(r.hukou_since, "hukou_since");
     if (r.died_on != no_day) not_before_birth(r.died_on, "died_on");
     check_ability(r, at, day, not_before_birth);
     if (r.categories >= (1U << category_count))
-      throw invalid_value(error_id::invalid_category, at("categories"), std::to_string(r.categories),
+      throw invalid_value(error_id::invalid_category, at("categories"), r.categories,
                           "has bits beyond the " + std::to_string(category_count) +
                               " categories (category_set::bits())");
     check_disability(r, at);
     if (r.health >= (1U << health_condition_count))
-      throw invalid_value(error_id::invalid_person, at("health"), std::to_string(r.health),
+      throw invalid_value(error_id::invalid_person, at("health"), r.health,
                           "has bits beyond the " + std::to_string(health_condition_count) +
                               " health conditions (" + known_words<health_condition>() + ")");
     for (std::size_t k = 0; k < r.programmes.size(); ++k)
@@ -326,7 +324,7 @@ public:
       const stay_input& s = r.stays[k];
       const std::string which = k == 0 ? ", stay 0" : ", stay " + std::to_string(k);
       if (s.facility < 0 || static_cast<std::size_t>(s.facility) >= facilities_.size())
-        throw invalid_value(error_id::invalid_stay, at("stay_facility", which), std::to_string(s.facility),
+        throw invalid_value(error_id::invalid_stay, at("stay_facility", which), s.facility,
                             "is not an index into the population's facility table (" +
                                 std::to_string(facilities_.size()) + " facilities)");
       not_before_birth(s.admitted, "stay_admitted", which);
@@ -334,19 +332,19 @@ public:
       if (s.discharged != no_day) {
         discharged = day(s.discharged, "stay_discharged", which);
         if (s.discharged < s.admitted)
-          throw invalid_value(
-              error_id::invalid_stay, at("stay_discharged", which), std::to_string(s.discharged),
-              to_iso(*discharged) + " is before the admission " + to_iso(from_day_number(s.admitted)));
+          throw invalid_value(error_id::invalid_stay, at("stay_discharged", which), s.discharged,
+                              to_iso(*discharged) + " is before the admission " +
+                                  to_iso(from_day_number(s.admitted)));
       }
       stays.emplace_back(facilities_.id(s.facility), from_day_number(s.admitted), discharged);
       if (const auto j = detail::overlapping_earlier_stay(stays, k))
-        throw invalid_value(error_id::invalid_stay, at("stay_admitted", which), std::to_string(s.admitted),
+        throw invalid_value(error_id::invalid_stay, at("stay_admitted", which), s.admitted,
                             "the stay from " + to_iso(stays[k].admitted()) + " overlaps stay " +
                                 std::to_string(*j) + " (" + stays[*j].facility_id() + " from " +
                                 to_iso(stays[*j].admitted()) + ")");
     }
     if (size() >= max_size || stay_facility_.size() + r.stays.size() > max_size)
-      throw invalid_value(error_id::invalid_parameter, at("id"), std::to_string(size()),
+      throw invalid_value(error_id::invalid_parameter, at("id"), size(),
                           "a population holds at most " + std::to_string(max_size) + " rows and stays");
     // Checked: now store (the dictionaries only grow; a failure below is out of memory).
     const std::size_t rows_before = size();
@@ -616,18 +614,16 @@ private:
                             const NotBeforeBirth& not_before_birth) {
     if (r.ability_level < 0) {
       if (r.ability_level != -1)
-        throw invalid_value(error_id::invalid_ability, at("ability_level"), std::to_string(r.ability_level),
+        throw invalid_value(error_id::invalid_ability, at("ability_level"), r.ability_level,
                             "a GB/T 42195-2022 level is 0-4, or -1 for no assessment");
-      auto stray = [&](const char* column, const std::string& value) {
+      auto stray = [&](const char* column, const auto& value) { // a number, or text
         throw invalid_value(error_id::invalid_ability, at(column), value,
                             "an assessment detail is given without an ability level (ability_level is -1)");
       };
-      if (r.ability_scale != 0) stray("ability_scale", std::to_string(r.ability_scale));
-      if (r.ability_raw != -1) stray("ability_raw", std::to_string(r.ability_raw));
-      if (r.ability_assessed_on != no_day)
-        stray("ability_assessed_on", std::to_string(r.ability_assessed_on));
-      if (r.ability_valid_until != no_day)
-        stray("ability_valid_until", std::to_string(r.ability_valid_until));
+      if (r.ability_scale != 0) stray("ability_scale", r.ability_scale);
+      if (r.ability_raw != -1) stray("ability_raw", r.ability_raw);
+      if (r.ability_assessed_on != no_day) stray("ability_assessed_on", r.ability_assessed_on);
+      if (r.ability_valid_until != no_day) stray("ability_valid_until", r.ability_valid_until);
       if (!r.ability_local_scale.empty()) stray("ability_local_scale", std::string(r.ability_local_scale));
       return;
     }
@@ -635,13 +631,13 @@ private:
       (void)eldercare::ability_level(r.ability_level, at("ability_level"));
     const eldercare::ability_level level(r.ability_level);
     if (r.ability_scale >= detail::ability_scale_count)
-      throw invalid_value(error_id::invalid_ability, at("ability_scale"), std::to_string(r.ability_scale),
+      throw invalid_value(error_id::invalid_ability, at("ability_scale"), r.ability_scale,
                           "not an ability_scale (0 gbt_42195_2022 ... 5 local)");
     not_before_birth(r.ability_assessed_on, "ability_assessed_on");
     std::optional<date> until;
     if (r.ability_valid_until != no_day) until = day(r.ability_valid_until, "ability_valid_until");
     if (r.ability_raw < -1)
-      throw invalid_value(error_id::invalid_ability, at("ability_raw"), std::to_string(r.ability_raw),
+      throw invalid_value(error_id::invalid_ability, at("ability_raw"), r.ability_raw,
                           "a raw score is >= 0, or -1 for none");
     // The assessment's own checks, reported under the column they concern.
     try {
@@ -655,7 +651,7 @@ private:
                            : f == "assessment.local_scale_id" ? "ability_local_scale"
                            : f == "assessment.level"          ? "ability_level"
                                                               : "ability_raw";
-      throw invalid_value(e.id(), at(column), e.value(), detail::reason_of(e));
+      throw e.renamed(at(column));
     }
   }
 
@@ -663,18 +659,15 @@ private:
   static void check_disability(const row_input& r, const At& at) {
     if (r.disability_category < 0) {
       if (r.disability_category != -1)
-        throw invalid_value(error_id::invalid_category, at("disability_category"),
-                            std::to_string(r.disability_category),
+        throw invalid_value(error_id::invalid_category, at("disability_category"), r.disability_category,
                             "a disability_category is 0 (visual) - 6 (multiple), or -1 for no certificate");
       if (r.disability_grade != 0 || !r.disability_components.empty())
-        throw invalid_value(error_id::invalid_ability, at("disability_grade"),
-                            std::to_string(r.disability_grade),
+        throw invalid_value(error_id::invalid_ability, at("disability_grade"), r.disability_grade,
                             "a grade is given without a certificate (disability_category is -1)");
       return;
     }
     if (r.disability_category >= detail::disability_category_count)
-      throw invalid_value(error_id::invalid_category, at("disability_category"),
-                          std::to_string(r.disability_category),
+      throw invalid_value(error_id::invalid_category, at("disability_category"), r.disability_category,
                           "a disability_category is 0 (visual) - 6 (multiple), or -1 for no certificate");
     if (r.disability_grade < 1 || r.disability_grade > 4)
       (void)eldercare::disability_grade(r.disability_grade, at("disability_grade"));
@@ -685,7 +678,7 @@ private:
       const std::string which = ", component " + std::to_string(k);
       if (c.category < 0 || c.category >= detail::disability_category_count)
         throw invalid_value(error_id::invalid_category, at("disability_component_category", which),
-                            std::to_string(c.category), "a disability_category is 0 (visual) - 6 (multiple)");
+                            c.category, "a disability_category is 0 (visual) - 6 (multiple)");
       parts.push_back({static_cast<eldercare::disability_category>(c.category),
                        eldercare::disability_grade(c.grade, at("disability_component_grade", which))});
     }

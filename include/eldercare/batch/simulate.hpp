@@ -156,13 +156,12 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
                                                        const simulation_options& options = {}) {
   require_valid(first_month, "simulate_months.first_month");
   if (n_months < 1)
-    throw invalid_value(error_id::invalid_period, "simulate_months.n_months", std::to_string(n_months),
-                        "must be at least 1");
+    throw invalid_value(error_id::invalid_period, "simulate_months.n_months", n_months, "must be at least 1");
   // The months from first_month's to December 2400, the last supported one.
   const int months_left =
       (max_year - static_cast<int>(first_month.year())) * 12 + (13 - static_cast<int>(first_month.month()));
   if (n_months > months_left)
-    throw invalid_value(error_id::invalid_period, "simulate_months.n_months", std::to_string(n_months),
+    throw invalid_value(error_id::invalid_period, "simulate_months.n_months", n_months,
                         "runs past December 2400, the last supported month (at most " +
                             std::to_string(months_left) + " months from " + to_iso(first_month).substr(0, 7) +
                             ")");
@@ -470,10 +469,8 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
           // Not a row's payment, or a total's overflow (named already).
           if (at_row == end || e.field().starts_with("simulate_months[")) throw;
           const std::size_t row = begin + at_row;
-          throw invalid_value(e.id(),
-                              detail::simulation_field(p.id(), plan[at_month].year, plan[at_month].month) +
-                                  "[row " + std::to_string(row) + ", id '" + std::string(pop.id(row)) + "']",
-                              e.value(), e.why());
+          throw e.renamed(detail::simulation_field(p.id(), plan[at_month].year, plan[at_month].month) +
+                          "[row " + std::to_string(row) + ", id '" + std::string(pop.id(row)) + "']");
         }
       });
 

@@ -327,7 +327,7 @@ public:
         table_(registry_), as_of_(to_day_number(options_.as_of, "synthetic_options.as_of")) {
     if (!(options_.under_60_share >= 0.0 && options_.under_60_share <= 1.0))
       throw invalid_value(error_id::invalid_parameter, "synthetic_options.under_60_share",
-                          std::to_string(options_.under_60_share), "must be between 0 and 1");
+                          options_.under_60_share, "must be between 0 and 1");
     for (const auto& f : detail::synthetic::facilities) facility_index_.push_back(table_.find(f.id));
   }
 

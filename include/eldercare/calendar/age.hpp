@@ -56,8 +56,7 @@ struct age_rule {
                                                                   const age_rule& rule = {}) {
   require_valid(birth, "birth_date");
   if (years < 0)
-    throw invalid_value(error_id::invalid_parameter, "years", std::to_string(years),
-                        "an age cannot be negative");
+    throw invalid_value(error_id::invalid_parameter, "years", years, "an age cannot be negative");
   if (years > max_year - min_year) return std::nullopt; // and 12 * years cannot overflow
   std::optional<date> d = add_months_within(birth, 12 * years);
   if (!d) return std::nullopt;
@@ -73,7 +72,7 @@ struct age_rule {
 /// years throws invalid_value.
 [[nodiscard]] inline date date_reaching_age(const date& birth, int years, const age_rule& rule = {}) {
   if (const std::optional<date> d = date_reaching_age_within(birth, years, rule)) return *d;
-  throw invalid_value(error_id::invalid_parameter, "years", std::to_string(years),
+  throw invalid_value(error_id::invalid_parameter, "years", years,
                       "moves " + to_iso(birth) + " outside the supported years 1800-2400");
 }
 

@@ -36,7 +36,7 @@ namespace eldercare {
 /// years throws invalid_value (invalid_period, naming "months" and `n`).
 [[nodiscard]] inline date add_months_civil(const date& start, int n) {
   if (const std::optional<date> d = add_months_within(start, n)) return *d;
-  throw invalid_value(error_id::invalid_period, "months", std::to_string(n),
+  throw invalid_value(error_id::invalid_period, "months", n,
                       "moves " + to_iso(start) + " outside the supported years 1800-2400");
 }
 

@@ -94,10 +94,9 @@ public:
 private:
   period(int n, period_unit u) : count_(n), unit_(u) {
     if (n < 0)
-      throw invalid_value(error_id::invalid_period, "period.count", std::to_string(n),
-                          "a period cannot be negative");
+      throw invalid_value(error_id::invalid_period, "period.count", n, "a period cannot be negative");
     if (n > max_count(u))
-      throw invalid_value(error_id::invalid_period, "period.count", std::to_string(n),
+      throw invalid_value(error_id::invalid_period, "period.count", n,
                           "longer than the supported years 1800-2400 span (at most " +
                               std::to_string(max_count(u)) + " " + std::string(to_word(u)) + ")");
   }

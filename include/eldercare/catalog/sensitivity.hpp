@@ -124,8 +124,7 @@ inline std::vector<std::string> entry_readings(const catalog& c, const catalog_e
     count *= v.size();
     if (count > options.max_combinations)
       throw invalid_value(error_id::invalid_parameter, "sensitivity.max_combinations",
-                          std::to_string(options.max_combinations),
-                          entry.id + " has more reading combinations than this");
+                          options.max_combinations, entry.id + " has more reading combinations than this");
     rep.readings.push_back(r->name);
     values.push_back(std::move(v));
   }

@@ -2,6 +2,8 @@
 // Errors raised by eldercare. Constructing a domain value from invalid input throws
 // eldercare::invalid_value; evaluating a rule on valid facts never throws (it returns a decision).
 
+#include <charconv>    // std::to_chars: numbers as messages show them
+#include <concepts>    // std::integral, std::floating_point
 #include <cstddef>     // std::size_t
 #include <stdexcept>   // std::invalid_argument, std::logic_error
 #include <string>      // messages
@@ -27,6 +29,7 @@ enum class error_id : int {
   invalid_id_number = 111, // a resident ID number: its length, check character, date or region
   invalid_weight = 112,    // a survey weight that is negative, NaN, infinite or too large
   missing_input = 113,     // a fact a policy reads is missing: a column, the facility registry
+  invalid_type = 114,      // a value of the wrong type (Python: a datetime for a date, text for a number)
   // 2xx: catalog and policy look-ups
   unknown_policy = 201,
   no_version_in_force = 202,
@@ -80,13 +83,47 @@ inline constexpr std::size_t max_shown_characters = 200;
   return escaped + std::string(mark) + std::to_string(characters) + std::string(unit);
 }
 
+/// A value an error shows as it is written, without quotes: a number (60, 1e+20, nan) or a Python
+/// repr ('2 months', datetime.datetime(2023, 1, 1, 0, 0)), which brings its own quotes. Text given
+/// as text is quoted, once ('2023-02-30').
+struct literal {
+  std::string text;
+};
+
+/// A number as an error shows it: an integer in full, a floating-point value in the shortest form
+/// that reads back (1e+20, 0.1, nan). Not bool or char, which are not numbers to a reader.
+template <class T>
+  requires(std::integral<T> || std::floating_point<T>)
+&&(!std::same_as<T, bool>)&&(!std::same_as<T, char>) [[nodiscard]] literal number_literal(T value) {
+  char buffer[64]; // enough for any integer and the shortest round-trip form of a double
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  if (ec != std::errc{}) return literal{"?"};
+  return literal{std::string(buffer, end)};
+}
+
 /// Thrown when a value cannot be constructed from what the caller passed. Derives from
 /// std::invalid_argument so that pybind11 maps it to Python's ValueError. The field and the value
-/// are quoted as shown_value() shows them.
+/// are shown as shown_value() shows them: text quoted once, numbers and literals as written
+/// ("months = 0", "unit = 'weeks'", "start = datetime.datetime(2023, 2, 28, 12, 0)").
 class invalid_value : public std::invalid_argument {
 public:
+  /// A value given as text: quoted.
   invalid_value(error_id id, std::string_view field, std::string_view value, std::string_view why)
-      : invalid_value(id, shown_value(field), shown_value(value), why, shown{}) {}
+      : invalid_value(id, shown_value(field), shown_value(value), why, true) {}
+  /// A value shown as written (a Python repr): not quoted again.
+  invalid_value(error_id id, std::string_view field, const literal& value, std::string_view why)
+      : invalid_value(id, shown_value(field), shown_value(value.text), why, false) {}
+  /// A number: unquoted.
+  template <class T>
+    requires(std::integral<T> || std::floating_point<T>)
+  &&(!std::same_as<T, bool>)&&(!std::same_as<T, char>)invalid_value(error_id id, std::string_view field,
+                                                                    T value, std::string_view why)
+      : invalid_value(id, field, number_literal(value), why) {}
+
+  /// The same error under another field name (a column's row, a person's path), its value shown alike.
+  [[nodiscard]] invalid_value renamed(std::string_view field) const {
+    return invalid_value(id_, shown_value(field), std::string(value_), why_, quoted_);
+  }
 
   [[nodiscard]] error_id id() const noexcept { return id_; }
   /// The field the caller filled in, e.g. "stays[1].discharged".
@@ -95,21 +132,22 @@ public:
   [[nodiscard]] const std::string& value() const noexcept { return value_; }
   /// Why it was refused: the message's last part.
   [[nodiscard]] const std::string& why() const noexcept { return why_; }
+  /// Whether the message quotes the value (it was given as text, not as a number or a literal).
+  [[nodiscard]] bool quoted() const noexcept { return quoted_; }
 
 private:
-  struct shown {};
-  invalid_value(error_id id, std::string&& field, std::string&& value, std::string_view why, shown)
-      : std::invalid_argument(format(id, field, value, why)), id_(id), field_(std::move(field)),
-        value_(std::move(value)), why_(why) {}
-  static std::string format(error_id id, std::string_view field, std::string_view value,
-                            std::string_view why) {
+  invalid_value(error_id id, std::string&& field, std::string&& value, std::string_view why, bool quoted)
+      : std::invalid_argument(format(id, field, value, why, quoted)), id_(id), field_(std::move(field)),
+        value_(std::move(value)), why_(why), quoted_(quoted) {}
+  static std::string format(error_id id, std::string_view field, std::string_view value, std::string_view why,
+                            bool quoted) {
     std::string s = "[eldercare.invalid_value.";
     s += std::to_string(static_cast<int>(id));
     s += "] ";
     s += field;
-    s += " = '";
+    s += quoted ? " = '" : " = ";
     s += value;
-    s += "': ";
+    s += quoted ? "': " : ": ";
     s += why;
     return s;
   }
@@ -117,6 +155,7 @@ private:
   std::string field_;
   std::string value_;
   std::string why_;
+  bool quoted_;
 };
 
 /// Thrown for look-ups that cannot succeed (an unknown policy id, a date before a policy's first

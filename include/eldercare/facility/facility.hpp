@@ -45,7 +45,7 @@ public:
       : id_(std::move(id)), kind_(kind), region_(region), beds_(beds), filing_(std::move(filing)) {
     if (id_.empty()) throw invalid_value(error_id::invalid_facility, "facility.id", "", "must not be empty");
     if (beds_ < 0)
-      throw invalid_value(error_id::invalid_facility, "facilities[" + id_ + "].beds", std::to_string(beds_),
+      throw invalid_value(error_id::invalid_facility, "facilities[" + id_ + "].beds", beds_,
                           "cannot be negative");
   }
 

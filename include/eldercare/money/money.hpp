@@ -28,7 +28,7 @@ public:
   /// From a whole number of yuan.
   [[nodiscard]] static constexpr money from_yuan(rep yuan) {
     if (yuan > max_rep / 100 || yuan < -max_rep / 100)
-      throw invalid_value(error_id::invalid_money, "yuan", std::to_string(yuan), "out of range");
+      throw invalid_value(error_id::invalid_money, "yuan", yuan, "out of range");
     return money(yuan * 100);
   }
   /// From a floating-point yuan amount (e.g. from a CSV column), by the one rule for amounts that

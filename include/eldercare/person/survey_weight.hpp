@@ -55,7 +55,7 @@ public:
   /// to max_micros.
   [[nodiscard]] static survey_weight from_micros(std::int64_t micros, std::string_view field = "weight") {
     if (micros < 0 || micros > max_micros)
-      throw invalid_value(error_id::invalid_weight, field, micro_text(micros),
+      throw invalid_value(error_id::invalid_weight, field, literal{micro_text(micros)},
                           micros < 0 ? "a weight is the number of persons a row represents: 0 or more"
                                      : "a weight is at most 1000000000 persons");
     survey_weight w;
@@ -67,14 +67,12 @@ public:
   /// Throws invalid_value for NaN, an infinity, a negative value or one above 10^9.
   [[nodiscard]] static survey_weight of(double value, std::string_view field = "weight") {
     if (std::isnan(value))
-      throw invalid_value(error_id::invalid_weight, field, "NaN",
+      throw invalid_value(error_id::invalid_weight, field, value,
                           "a weight is a number of persons (a missing weight is not 1: give one)");
-    if (!std::isfinite(value) || value < 0 || value > 1e9) {
-      std::string text = std::isfinite(value) ? std::to_string(value) : (value > 0 ? "inf" : "-inf");
-      throw invalid_value(error_id::invalid_weight, field, text,
+    if (!std::isfinite(value) || value < 0 || value > 1e9)
+      throw invalid_value(error_id::invalid_weight, field, value,
                           value < 0 ? "a weight is the number of persons a row represents: 0 or more"
                                     : "a weight is a finite number of persons, at most 1000000000");
-    }
     // p + e is exactly value × 10^6 (fma gives the product's rounding error, |e| <= half an ulp of
     // p); p < 2^50, so p - floor(p) and that minus 0.5 are exact multiples of p's ulp, and the sign
     // of (p - floor(p) - 0.5) + e, which places the exact product against the midpoint, is that of

@@ -264,9 +264,11 @@ private:
     return "not a division code in the bundled table (" + std::string(region_table::coverage) + ")";
   }
 
-  // The value to quote in an error: the caller's text, or the number when it came as a number.
-  static std::string quoted(std::uint32_t v, std::string_view text) {
-    return text.empty() ? std::to_string(v) : std::string(text);
+  // An unknown code's error: the caller's text quoted, or the number unquoted when it came as one.
+  [[noreturn]] static void refuse(std::uint32_t v, std::string_view field, std::string_view text,
+                                  const std::string& why) {
+    if (text.empty()) throw invalid_value(error_id::invalid_region, field, v, why);
+    throw invalid_value(error_id::invalid_region, field, text, why);
   }
 
   // The list month of a date.
@@ -299,33 +301,32 @@ private:
   }
 
   static constexpr region_code checked_six(std::uint32_t v, std::string_view field, std::string_view text) {
-    if (!region_table::find(v))
-      throw invalid_value(error_id::invalid_region, field, quoted(v, text), unknown_six_why(v));
+    if (!region_table::find(v)) refuse(v, field, text, unknown_six_why(v));
     return region_code(v);
   }
 
   static constexpr region_code checked_nine(std::uint32_t v, std::string_view field, std::string_view text) {
     const std::uint32_t parent = v / 1000;
     if (v % 1000 == 0)
-      throw invalid_value(error_id::invalid_region, field, quoted(v, text),
-                          "township part 000 is not a township; give the 6-digit code " +
-                              std::to_string(parent) + " instead");
+      refuse(v, field, text,
+             "township part 000 is not a township; give the 6-digit code " + std::to_string(parent) +
+                 " instead");
     const auto r = region_table::find(parent);
     if (!r)
-      throw invalid_value(error_id::invalid_region, field, quoted(v, text),
-                          "its first 6 digits " + std::to_string(parent) +
-                              " are not a known county: " + unknown_six_why(parent));
+      refuse(v, field, text,
+             "its first 6 digits " + std::to_string(parent) +
+                 " are not a known county: " + unknown_six_why(parent));
     if (!r->in_force_now())
-      throw invalid_value(error_id::invalid_region, field, quoted(v, text),
-                          "its first 6 digits are the abolished code " + std::to_string(parent) + " (" +
-                              std::string(r->name()) +
-                              "); township codes under an abolished county cannot be mapped to "
-                              "current ones: give the current township code, or the 6-digit code");
+      refuse(v, field, text,
+             "its first 6 digits are the abolished code " + std::to_string(parent) + " (" +
+                 std::string(r->name()) +
+                 "); township codes under an abolished county cannot be mapped to "
+                 "current ones: give the current township code, or the 6-digit code");
     if (parent % 100 == 0 && (parent % 10000 == 0 || region_table::has_children(parent)))
-      throw invalid_value(error_id::invalid_region, field, quoted(v, text),
-                          "its first 6 digits " + std::to_string(parent) + " (" + std::string(r->name()) +
-                              ") are a " + (parent % 10000 == 0 ? "province" : "prefecture") +
-                              ", not a county: a township code is a county code + 3 digits");
+      refuse(v, field, text,
+             "its first 6 digits " + std::to_string(parent) + " (" + std::string(r->name()) + ") are a " +
+                 (parent % 10000 == 0 ? "province" : "prefecture") +
+                 ", not a county: a township code is a county code + 3 digits");
     return region_code(v);
   }
 

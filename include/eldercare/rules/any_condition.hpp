@@ -237,7 +237,7 @@ private:
       : self_(std::move(m)) {}
   static void require_parts(const std::vector<basic_any_condition>& parts, const char* what) {
     if (parts.empty())
-      throw invalid_value(error_id::invalid_parameter, std::string("condition.") + what, "[]",
+      throw invalid_value(error_id::invalid_parameter, std::string("condition.") + what, literal{"[]"},
                           "a group needs at least one condition");
   }
   std::shared_ptr<const detail::condition_model<Subject>> self_;

@@ -92,9 +92,7 @@ public:
   }
   /// ...and the others from a whole count.
   constexpr explicit benefit_amount(std::int64_t count) requires(Unit != benefit_unit::money) : q_(count) {
-    if (count < 0)
-      throw invalid_value(error_id::invalid_parameter, "benefit", std::to_string(count),
-                          "cannot be negative");
+    if (count < 0) throw invalid_value(error_id::invalid_parameter, "benefit", count, "cannot be negative");
   }
 
   /// The quantity in the unit's base (fen for money).
@@ -139,8 +137,7 @@ public:
   /// From run-time parts (Python, reforms); throws for a negative quantity.
   [[nodiscard]] static benefit make(benefit_unit u, benefit_period p, std::int64_t quantity) {
     if (quantity < 0)
-      throw invalid_value(error_id::invalid_parameter, "benefit.quantity", std::to_string(quantity),
-                          "cannot be negative");
+      throw invalid_value(error_id::invalid_parameter, "benefit.quantity", quantity, "cannot be negative");
     benefit b{money_once{money{}}};
     b.unit_ = u;
     b.period_ = p;

@@ -137,7 +137,7 @@ public:
     });
     for (std::size_t i = 0; i < versions_.size(); ++i) check_version(i);
     if (status_ == computability::computable && versions_.empty())
-      throw invalid_value(error_id::invalid_parameter, id_ + ".versions", "[]",
+      throw invalid_value(error_id::invalid_parameter, id_ + ".versions", literal{"[]"},
                           "a computable policy needs at least one version");
     if (known) set_known_start(std::move(*known));
   }
@@ -191,7 +191,7 @@ private:
                             "overlaps version " + prev.label + "; close it with effective_to first");
     }
     if (v.rules.empty() && status_ == computability::computable)
-      throw invalid_value(error_id::invalid_parameter, field + ".rules", "[]",
+      throw invalid_value(error_id::invalid_parameter, field + ".rules", literal{"[]"},
                           "a version needs at least one rule");
     if (v.combine != combination::first_match)
       for (const auto& r : v.rules)

@@ -51,7 +51,7 @@ void certificate_fields(Leaf& self, V& v) {
   v(leaf_param("grade", "1 (一级, most severe) to 4: 2 holds for 一级 and 二级."), self.grade);
 }
 inline void check_categories(const std::vector<disability_category>& cs, std::string_view field) {
-  if (cs.empty()) throw invalid_value(error_id::invalid_parameter, field, "[]", "needs a category");
+  if (cs.empty()) throw invalid_value(error_id::invalid_parameter, field, literal{"[]"}, "needs a category");
 }
 } // namespace detail
 

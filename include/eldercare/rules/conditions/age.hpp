@@ -28,7 +28,7 @@ void age_rule_fields(Rule& rule, V& v) {
 /// "age_at_least.years" must be 0-150.
 inline void check_age_years(int years, std::string_view field) {
   if (years < 0 || years > 150)
-    throw invalid_value(error_id::invalid_parameter, field, std::to_string(years), "must be 0-150");
+    throw invalid_value(error_id::invalid_parameter, field, years, "must be 0-150");
 }
 } // namespace detail
 

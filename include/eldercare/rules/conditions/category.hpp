@@ -35,7 +35,7 @@ struct in_category : condition_tag {
   }
   void validate() const {
     if (wanted.empty())
-      throw invalid_value(error_id::invalid_parameter, "in_category.categories", "[]",
+      throw invalid_value(error_id::invalid_parameter, "in_category.categories", literal{"[]"},
                           "needs at least one category");
   }
 

@@ -42,7 +42,7 @@ struct organised_by : condition_tag {
 
   explicit organised_by(std::vector<event_organiser> k) : kinds(std::move(k)) {
     if (kinds.empty())
-      throw invalid_value(error_id::invalid_parameter, "organised_by.kinds", "[]", "needs a kind");
+      throw invalid_value(error_id::invalid_parameter, "organised_by.kinds", literal{"[]"}, "needs a kind");
   }
 
   template <HasOrganiser Subject, class Sink>
@@ -92,7 +92,7 @@ struct event_kind_in : condition_tag {
 
   explicit event_kind_in(std::vector<event_kind> k) : kinds(std::move(k)) {
     if (kinds.empty())
-      throw invalid_value(error_id::invalid_parameter, "event_kind_in.kinds", "[]", "needs a kind");
+      throw invalid_value(error_id::invalid_parameter, "event_kind_in.kinds", literal{"[]"}, "needs a kind");
   }
 
   template <HasEventKind Subject, class Sink>
@@ -121,8 +121,7 @@ struct participants_at_least : condition_tag {
 
   explicit participants_at_least(std::int64_t m) : minimum(m) {
     if (m < 0)
-      throw invalid_value(error_id::invalid_parameter, "participants_at_least", std::to_string(m),
-                          "cannot be negative");
+      throw invalid_value(error_id::invalid_parameter, "participants_at_least", m, "cannot be negative");
   }
 
   template <HasParticipants Subject, class Sink>

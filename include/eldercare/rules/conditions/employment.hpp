@@ -109,7 +109,7 @@ struct wage_growth_at_least : condition_tag {
 
   wage_growth_at_least(int pm, int y) : permille(pm), years(y) {
     if (y < 0)
-      throw invalid_value(error_id::invalid_parameter, "wage_growth_at_least.years", std::to_string(y),
+      throw invalid_value(error_id::invalid_parameter, "wage_growth_at_least.years", y,
                           "must be 0 (every completed year) or a positive number of years");
   }
 

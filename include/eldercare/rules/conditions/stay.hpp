@@ -55,7 +55,8 @@ inline std::string authority_note(const facility_criteria& c, const facility& f)
 }
 inline void check_kinds(const facility_criteria& c, std::string_view field) {
   if (c.kinds.empty())
-    throw invalid_value(error_id::invalid_parameter, field, "[]", "needs at least one facility kind");
+    throw invalid_value(error_id::invalid_parameter, field, literal{"[]"},
+                        "needs at least one facility kind");
 }
 } // namespace detail
 
@@ -110,7 +111,7 @@ struct continuous_stay_at_least : condition_tag {
   void validate() const {
     if (continuity.max_gap_days < 0)
       throw invalid_value(error_id::invalid_parameter, "continuous_stay_at_least.max_gap_days",
-                          std::to_string(continuity.max_gap_days), "cannot be negative");
+                          continuity.max_gap_days, "cannot be negative");
     detail::check_kinds(facilities, "continuous_stay_at_least.kinds");
   }
 

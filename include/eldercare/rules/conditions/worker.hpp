@@ -127,7 +127,7 @@ struct skill_level_at_least : condition_tag {
 
   explicit skill_level_at_least(int level) : lowest(level) {
     if (level < 1 || level > 5)
-      throw invalid_value(error_id::invalid_parameter, "skill_level_at_least.level", std::to_string(level),
+      throw invalid_value(error_id::invalid_parameter, "skill_level_at_least.level", level,
                           "a national skill level is 1 (高级技师) to 5 (初级工)");
   }
 
