@@ -85,3 +85,13 @@ TEST_CASE("overflow throws instead of wrapping") {
   CHECK_THROWS_AS(big * 2, invalid_value);
   CHECK_THROWS_AS(money::from_fen(std::numeric_limits<std::int64_t>::min()) - 1_fen, invalid_value);
 }
+
+TEST_CASE("money: an overflowing sum or difference leaves the value as it was") {
+  constexpr auto most = std::numeric_limits<std::int64_t>::max();
+  money m = money::from_fen(most);
+  CHECK_THROWS_AS(m += money::from_fen(1), invalid_value);
+  CHECK(m.fen() == most);
+  money low = money::from_fen(std::numeric_limits<std::int64_t>::min());
+  CHECK_THROWS_AS(low -= money::from_fen(1), invalid_value);
+  CHECK(low.fen() == std::numeric_limits<std::int64_t>::min());
+}

@@ -141,10 +141,12 @@ struct month_accumulator {
 /// naming the policy, the month and the total (`what`), never wraps round.
 inline void add_checked(std::int64_t& total, std::int64_t add, const std::string& policy_id, int year,
                         int month, const char* what) {
-  if (__builtin_add_overflow(total, add, &total))
+  std::int64_t sum = 0; // `total` keeps its value when the sum overflows (it is quoted in the error)
+  if (__builtin_add_overflow(total, add, &sum))
     throw invalid_value(error_id::invalid_money, simulation_field(policy_id, year, month) + "." + what,
-                        std::to_string(total - add) + " + " + std::to_string(add),
+                        std::to_string(total) + " + " + std::to_string(add),
                         "the total overflows a 64-bit count (at most 9223372036854775807)");
+  total = sum;
 }
 } // namespace detail
 

@@ -102,12 +102,17 @@ public:
     return s;
   }
 
+  // On overflow the value is left as it was (strong guarantee) and invalid_money is thrown.
   constexpr money& operator+=(money o) {
-    if (__builtin_add_overflow(fen_, o.fen_, &fen_)) overflow("+");
+    std::int64_t r = 0;
+    if (__builtin_add_overflow(fen_, o.fen_, &r)) overflow("+");
+    fen_ = r;
     return *this;
   }
   constexpr money& operator-=(money o) {
-    if (__builtin_sub_overflow(fen_, o.fen_, &fen_)) overflow("-");
+    std::int64_t r = 0;
+    if (__builtin_sub_overflow(fen_, o.fen_, &r)) overflow("-");
+    fen_ = r;
     return *this;
   }
   [[nodiscard]] friend constexpr money operator+(money a, money b) { return a += b; }
