@@ -30,22 +30,14 @@
 #include "eldercare/catalog/standard.hpp"
 #include "eldercare/rules/explain.hpp"
 
+#include "bench_clock.hpp"
+
 using namespace eldercare;
 
 namespace {
-using clock_type = std::chrono::steady_clock;
-
-double seconds_since(clock_type::time_point t0) {
-  return std::chrono::duration<double>(clock_type::now() - t0).count();
-}
-
-long peak_rss_kib() {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  while (std::getline(in, line))
-    if (line.rfind("VmHWM:", 0) == 0) return std::strtol(line.c_str() + 6, nullptr, 10);
-  return -1;
-}
+using eldercare_bench::clock_type;
+using eldercare_bench::peak_rss_kib;
+using eldercare_bench::seconds_since;
 
 // The members the policy's leaves read, from the batch plan of each version.
 row_fields fields_read(const policy& p) {
