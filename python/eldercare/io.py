@@ -559,14 +559,19 @@ def read_table(path: Union[str, os.PathLike[str]], *, sheet: Union[str, int, Non
     if suffix == ".xlsx":
         return _read_sheet(p, sheet).frame
     if suffix == ".csv" or suffix == "":
-        _csv_header(p)
-        return pd.read_csv(p, keep_default_na=True)
+        header = _csv_header(p)
+        # Text facts stay text: an all-digit column of ID numbers or ids ("110102194505010010",
+        # "001") would otherwise be read as integers and refused, or lose its leading zeros.
+        text = {
+            name for f in PERSON if f.kind == "text" for name in (f.column, *(a.name for a in f.aliases_in("column")))
+        }
+        return pd.read_csv(p, keep_default_na=True, dtype={c: str for c in header if c in text})
     invalid(ErrorId.INVALID_PARAMETER, "path", p, "expected a table: " + ", ".join(TABLE_SUFFIXES))
 
 
-def _csv_header(path: str) -> None:
-    """Refuses a CSV header that names a column twice (pandas would rename the second "x.1", and that
-    column would be silently ignored)."""
+def _csv_header(path: str) -> List[str]:
+    """A CSV file's header; refuses one that names a column twice (pandas would rename the second
+    "x.1", and that column would be silently ignored)."""
     with open(path, newline="", encoding="utf-8") as f:
         header = next(csv.reader(f), [])
     seen: Dict[str, int] = {}
@@ -579,6 +584,7 @@ def _csv_header(path: str) -> None:
                 f"the column name is given twice (columns {seen[name] + 1} and {k + 1}): give each column once",
             )
         seen[name] = k
+    return header
 
 
 # Spreadsheet idioms turned into the values the schema's kinds take (conversion only: what a value

@@ -201,3 +201,16 @@ def test_person_takes_the_number() -> None:
         "2024-06-01",
     )
     assert d.eligible
+
+
+def test_a_csv_of_all_digit_id_numbers_reads_them_as_text(tmp_path: pathlib.Path) -> None:
+    # Most ID numbers end in a digit: a CSV column of them alone is all digits, which pandas would read
+    # as integers (and an id "007" as 7). read_table keeps the schema's text facts as text.
+    chengdu = "51010419400301003" + _core.id_check_character("51010419400301003")
+    assert chengdu.isdigit()
+    (tmp_path / "p.csv").write_text(f"编号,身份证号,户籍地,居住地\n007,{chengdu},510104,510104\n", encoding="utf-8")
+    frame = io.read_table(tmp_path / "p.csv")
+    assert frame["身份证号"].tolist() == [chengdu] and frame["编号"].tolist() == ["007"]
+    (person,) = ec.Population(frame).persons()
+    assert person.id == "007" and person.birth_date == datetime.date(1940, 3, 1)
+    assert str(person.hukou.region.code) == "510104"
