@@ -1584,7 +1584,8 @@ class SimulationResult:
         these five missing (``<NA>``) in an undetermined month, whose payments are unknown.
     by_prefecture : pandas.DataFrame
         ``year``, ``month``, ``prefecture`` (the code of the hukou's prefecture, or of the residence's
-        with ``regions="residence"``; a province-level code stands for itself), ``paid``, ``amount_fen``:
+        with ``regions="residence"``; a province-level code stands for itself, as does the
+        province for a county coded directly under it, e.g. 460001), ``paid``, ``amount_fen``:
         one row per month and prefecture with a payment.
     by_rule : pandas.DataFrame
         ``year``, ``month``, ``rule_id``, ``paid``, ``amount_fen``: one row per month and granting rule.

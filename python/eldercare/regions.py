@@ -126,8 +126,15 @@ class RegionCode:
         return RegionCode._wrap(self._impl.province())
 
     @property
+    def has_prefecture(self) -> bool:
+        """Whether the code sits under a prefecture: False for a province and for Hainan's 4600xx
+        counties of 1988-2002, coded directly under the province."""
+        return bool(self._impl.has_prefecture)
+
+    @property
     def prefecture(self) -> RegionCode:
-        """The prefecture (131082 -> 131000, 110102 -> 110100). Raises for a province."""
+        """The prefecture (131082 -> 131000, 110102 -> 110100). Raises for a province and for a
+        county coded directly under its province (460001); see :attr:`has_prefecture`."""
         return RegionCode._wrap(self._impl.prefecture())
 
     @property

@@ -99,6 +99,7 @@ void register_regions(py::module_& m) {
       .def_property_readonly("hierarchy_key", &region_code::hierarchy_key)
       .def_property_readonly("is_legacy", &region_code::is_legacy)
       .def("province", &region_code::province)
+      .def_property_readonly("has_prefecture", &region_code::has_prefecture)
       .def("prefecture", &region_code::prefecture)
       .def("county", &region_code::county)
       .def("current", &region_code::current)

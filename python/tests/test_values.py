@@ -17,6 +17,12 @@ def test_region_codes() -> None:
     assert c == ec.RegionCode(110102) == ec.regions.XICHENG
     assert c != "110102" and c != 110102  # never equal to a str or an int
     assert c.province == ec.regions.BEIJING and str(c.prefecture) == "110100"
+    assert c.has_prefecture and not ec.regions.BEIJING.has_prefecture
+    # Hainan's 1988-2002 counties were coded directly under the province: no prefecture.
+    hainan_county = ec.RegionCode("460001")
+    assert not hainan_county.has_prefecture and hainan_county.province == ec.RegionCode("460000")
+    with pytest.raises(ec.InvalidValue, match=r"460001.*directly under its province"):
+        _ = hainan_county.prefecture
     assert ec.RegionCode("110104").is_legacy and ec.RegionCode("110104").current() == c
     assert ec.regions.BEIJING.contains("110104") and not c.contains("110104")
     assert ec.RegionCode("610112008").county == ec.regions.WEIYANG

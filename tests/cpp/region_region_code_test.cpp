@@ -112,6 +112,18 @@ TEST_CASE("ancestors: province, prefecture, county", "[region]") {
   CHECK_THROWS_AS(code(110000).county(), invalid_value);
   CHECK_THROWS_AS(code(130100).county(), invalid_value);
   CHECK_THROWS_WITH(code(130100).county(), Catch::Contains("130100") && Catch::Contains("prefecture"));
+
+  // Hainan's counties of 1988-2002 were coded directly under the province (4600xx): no prefecture,
+  // and not the province either (found by the fuzz harness: 460001 gave 460000 as its prefecture).
+  CHECK(code(460001).level() == region_level::county);
+  CHECK_FALSE(code(460001).has_prefecture());
+  CHECK_FALSE(code(460000).has_prefecture());
+  CHECK(code(469001).has_prefecture()); // today's 五指山市 sits under the 4690 省直辖 grouping
+  CHECK(code(469001).prefecture() == code(469000));
+  CHECK_THROWS_WITH(code(460001).prefecture(),
+                    Catch::Contains("460001") && Catch::Contains("directly under its province"));
+  CHECK(code(460001).province() == code(460000));
+  CHECK(code(460001).county() == code(460001));
 }
 
 TEST_CASE("contains is ancestor-or-self across levels", "[region]") {
@@ -312,7 +324,14 @@ TEST_CASE("bundled table: every code round-trips and has its ancestors", "[regio
     CHECK(c.name() == eldercare::region_table::find(v)->name());
     CHECK(c.province().contains(c));
     CHECK_FALSE(c.province().name().empty());
-    if (c.level() != region_level::province) CHECK_FALSE(c.prefecture().name().empty());
+    if (c.has_prefecture()) {
+      CHECK(c.prefecture().level() == region_level::prefecture);
+      CHECK(c.prefecture().contains(c));
+      CHECK_FALSE(c.prefecture().name().empty());
+    } else if (c.level() != region_level::province) {
+      CHECK(v / 100 % 100 == 0); // only a county coded directly under its province has none
+      CHECK_THROWS_AS(c.prefecture(), invalid_value);
+    }
     // current() is a current code, or the code itself when its area has no one current code.
     CHECK((!c.current().is_legacy() || c.current() == c));
     CHECK(c.is_legacy() == !eldercare::region_table::find(v)->in_force_now());

@@ -161,9 +161,19 @@ void check_region(const ec::region_code& c) {
   expect(c.contains(c), "a code contains itself");
   expect(c.province().contains(c), "the province contains the code");
   expect(c.province().level() == ec::region_level::province, "province() is a province");
-  if (c.level() != ec::region_level::province) {
+  if (c.has_prefecture()) {
     const ec::region_code p = c.prefecture();
     expect(p.contains(c) && p.level() == ec::region_level::prefecture, "prefecture()");
+  } else {
+    // A province, or a county coded directly under its province (Hainan's 4600xx): no prefecture.
+    expect(c.level() == ec::region_level::province || c.value() / 100 % 100 == 0, "has_prefecture()");
+    bool threw = false;
+    try {
+      (void)c.prefecture();
+    } catch (const ec::invalid_value&) {
+      threw = true;
+    }
+    expect(threw, "prefecture() refuses a code without one");
   }
   if (c.level() == ec::region_level::county || c.level() == ec::region_level::township) {
     const ec::region_code k = c.county();

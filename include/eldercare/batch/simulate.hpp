@@ -49,7 +49,8 @@ struct simulation_options {
   bool per_row_rules = false;
 };
 
-/// Payments of one month to the rows of one prefecture (a province-level code stands for itself).
+/// Payments of one month to the rows of one prefecture (a province-level code stands for itself, and
+/// a county coded directly under its province, such as Hainan's 4600xx, is totalled under it).
 struct prefecture_total {
   region_code prefecture;
   std::int64_t paid = 0; ///< rows paid a non-zero amount
@@ -109,7 +110,7 @@ struct simulation_result {
 
 namespace detail {
 [[nodiscard]] inline region_code prefecture_or_province(const region_code& c) {
-  return c.level() == region_level::province ? c : c.prefecture();
+  return c.has_prefecture() ? c.prefecture() : c.province();
 }
 
 struct month_accumulator {

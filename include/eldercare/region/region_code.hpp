@@ -107,13 +107,26 @@ public:
     return region_code(hierarchy_key() / 10000000 * 10000);
   }
 
+  /// Whether the code sits under a prefecture-level unit. False for a province, and for a county
+  /// coded directly under its province with prefecture digits 00: Hainan's 4600xx codes of 1988-2002
+  /// (460001 通什市, 460021 琼山县 ...), from before the 4690xx 省直辖 grouping existed.
+  [[nodiscard]] constexpr bool has_prefecture() const noexcept {
+    return level() != region_level::province && hierarchy_key() / 100000 % 100 != 0;
+  }
+
   /// The prefecture (地级): 131082 -> 131000, 110102 -> 110100 (municipal roll-up 市辖区), 110228 ->
-  /// 110200 (the former 县 roll-up), 610112008 -> 610100. A prefecture is its own prefecture.
-  /// Throws invalid_value for a province, which has no prefecture.
+  /// 110200 (the former 县 roll-up), 419001 -> 419000 (省直辖县级行政单位), 610112008 -> 610100. A
+  /// prefecture is its own prefecture. Throws invalid_value where has_prefecture() is false: a
+  /// province, or a county coded directly under its province (460001: its first four digits, 4600,
+  /// would be the province itself).
   [[nodiscard]] constexpr region_code prefecture() const {
     if (level() == region_level::province)
       throw invalid_value(error_id::invalid_region, "region", to_string(),
                           "a province-level code has no prefecture");
+    if (!has_prefecture())
+      throw invalid_value(error_id::invalid_region, "region", to_string(),
+                          "a county coded directly under its province (prefecture digits 00) has "
+                          "no prefecture");
     return region_code(hierarchy_key() / 100000 * 100);
   }
 
