@@ -32,13 +32,6 @@ __all__ = [
 _KINDS = {"leaf": "leaf", "all_of": "all", "any_of": "any", "negation": "not"}
 
 
-def _build(cls: Any, **values: Any) -> Any:
-    obj = cls.__new__(cls)
-    for name, value in values.items():
-        object.__setattr__(obj, name, value)
-    return obj
-
-
 _T = TypeVar("_T")
 
 
