@@ -27,6 +27,12 @@ a few runs after a first one. ``evaluate_result_rows_per_s``: rows per second of
 evaluate_population adds to the engine (the call minus ``cpp_seconds``), i.e. building the
 result frame; ``simulate_per_person_seconds``: ``simulate_population(..., per_person=True)`` on
 1,000,000 rows (the --rows count when smaller) × 12 months.
+
+One decision with its explanation (issue 16): ``python_single_decision_with_explanation_us`` is the
+median of ``str(eldercare.catalog.evaluate(...))`` for a Xicheng elder with a stay;
+``cpp_single_decision_with_explanation_us`` the median of C++ ``evaluate`` + ``explain`` for the same
+person and entry in the same process (the private ``_core.catalog_decision_us``, the loop of
+batch_bench.cpp); ``python_vs_cpp_single_decision`` their ratio (goal: at most 3).
 """
 
 from __future__ import annotations
@@ -180,7 +186,9 @@ def main() -> None:
     print(f"reform construction: median {statistics.median(times) * 1e3:.3f} ms, max {max(times) * 1e3:.3f} ms")
     summary.append(f"reform_construction_ms: {statistics.median(times) * 1e3:.3f}")
 
-    # One decision with its explanation, through Python.
+    # One decision with its explanation, through Python, and the same in C++ in this process (the
+    # loop of batch_bench's single_decision_with_explanation_us, run by the binding on the catalog
+    # entry built once), so that the ratio comes from one run on one machine load.
     elder = pop.person(0)
     for i in range(200):
         if pop.person(i).stays:
@@ -191,9 +199,17 @@ def main() -> None:
         return str(ec.catalog.evaluate(XICHENG, elder, "2024-06-30", facilities))
 
     explained()
-    times = [timed(explained)[0] for _ in range(200 if args.quick else 1000)]
-    print(f"single decision with explanation ({elder.id}): median {statistics.median(times) * 1e6:.1f} µs")
-    summary.append(f"single_decision_explained_us: {statistics.median(times) * 1e6:.1f}")
+    decisions = 2000 if args.quick else 10000
+    times = [timed(explained)[0] for _ in range(decisions)]
+    python_us = statistics.median(times) * 1e6
+    cpp_us, _bytes = _core.catalog_decision_us(XICHENG, elder._impl, "2024-06-30", facilities._impl, decisions)
+    print(
+        f"single decision with explanation ({elder.id}): median {python_us:.1f} µs through Python, "
+        f"{cpp_us:.1f} µs in C++ (evaluate + explain)"
+    )
+    summary.append(f"python_single_decision_with_explanation_us: {python_us:.1f}")
+    summary.append(f"cpp_single_decision_with_explanation_us: {cpp_us:.2f}")
+    summary.append(f"python_vs_cpp_single_decision: {python_us / cpp_us:.2f}")
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     print(f"peak resident memory: {peak:.0f} MiB ({rows} rows held)")

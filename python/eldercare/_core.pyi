@@ -671,6 +671,13 @@ def catalog_evaluate(
     facilities: Optional[facility_registry] = None,
     readings: Optional[Mapping[str, str]] = None,
 ) -> decision: ...
+def catalog_decision_us(
+    id: str,
+    person: person,
+    on: object,
+    facilities: Optional[facility_registry] = None,
+    repetitions: int = 2000,
+) -> Tuple[float, int]: ...
 def catalog_stacking(readings: Optional[Mapping[str, str]] = None) -> stacking_table: ...
 
 class worker:

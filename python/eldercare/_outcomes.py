@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 import html
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union, overload
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, TypeVar, Union, overload
 
 from . import _core
 from ._benefits import Benefit, Citation, format_fen
@@ -32,11 +32,18 @@ __all__ = [
 _KINDS = {"leaf": "leaf", "all_of": "all", "any_of": "any", "negation": "not"}
 
 
-def _build(cls: Any, **values: Any) -> Any:
-    obj = cls.__new__(cls)
-    for name, value in values.items():
-        object.__setattr__(obj, name, value)
-    return obj
+_T = TypeVar("_T")
+
+
+def _cached(obj: Any, slot: str, make: Callable[[], _T]) -> _T:
+    """`obj`'s value in `slot`, made by `make` and kept there on first access (the views below are
+    immutable to their users, so the slot is set past their __setattr__)."""
+    try:
+        return getattr(obj, slot)
+    except AttributeError:
+        value = make()
+        object.__setattr__(obj, slot, value)
+        return value
 
 
 @dataclass(frozen=True)
@@ -110,29 +117,45 @@ class RuleOutcome:
         The first date on which the rule would hold if only time passed.
     """
 
-    __slots__ = ("_impl", "citation", "eligible", "grant", "reasons", "rule_id", "title", "would_be_met_on")
+    # A view of the compiled outcome, which it owns (a copy, valid whatever else is dropped): each
+    # attribute is read from it when asked, and the Python objects (citation, grant, reasons) are
+    # built on first access and kept. The properties carry no docstrings: the class documents them.
+    __slots__ = ("_citation", "_grant", "_impl", "_reasons")
     _impl: _core.rule_outcome
-    rule_id: str
-    title: str
-    citation: Citation
-    grant: Benefit
-    eligible: bool
-    reasons: Tuple[Reason, ...]
-    would_be_met_on: Optional[datetime.date]
 
     @classmethod
     def _from_core(cls, impl: _core.rule_outcome) -> RuleOutcome:
-        return _build(
-            cls,
-            rule_id=impl.rule_id,
-            title=impl.title,
-            citation=Citation._wrap(impl.citation),
-            grant=Benefit._wrap(impl.grant),
-            eligible=impl.eligible,
-            reasons=tuple(Reason._from_core(r) for r in impl.reasons),
-            would_be_met_on=impl.would_be_met_on,
-            _impl=impl,
-        )
+        obj = cls.__new__(cls)
+        object.__setattr__(obj, "_impl", impl)
+        return obj
+
+    @property
+    def rule_id(self) -> str:
+        return self._impl.rule_id
+
+    @property
+    def title(self) -> str:
+        return self._impl.title
+
+    @property
+    def citation(self) -> Citation:
+        return _cached(self, "_citation", lambda: Citation._wrap(self._impl.citation))
+
+    @property
+    def grant(self) -> Benefit:
+        return _cached(self, "_grant", lambda: Benefit._wrap(self._impl.grant))
+
+    @property
+    def eligible(self) -> bool:
+        return self._impl.eligible
+
+    @property
+    def reasons(self) -> Tuple[Reason, ...]:
+        return _cached(self, "_reasons", lambda: tuple(Reason._from_core(r) for r in self._impl.reasons))
+
+    @property
+    def would_be_met_on(self) -> Optional[datetime.date]:
+        return self._impl.would_be_met_on
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("RuleOutcome is immutable")
@@ -198,62 +221,83 @@ class Decision:
         The earliest date on which some rule would hold if only time passed.
     """
 
-    __slots__ = (
-        "_impl",
-        "amount_fen",
-        "combine",
-        "eligible",
-        "first_failing_condition",
-        "granted",
-        "granting_rules",
-        "on",
-        "policy_id",
-        "policy_title",
-        "rules",
-        "status",
-        "status_note",
-        "subject_id",
-        "version_label",
-        "would_be_eligible_on",
-    )
+    # A view of the compiled decision, which it owns (valid after the person, the policy or the
+    # catalog entry are dropped): each attribute is read from it when asked, and the Python objects
+    # (the grant, the rules and their reasons) are built on first access and kept, so that a
+    # decision printed, or read for its verdict, builds none of them. The properties carry no
+    # docstrings: the class documents them.
+    __slots__ = ("_granted", "_granting_rules", "_impl", "_rules")
     _impl: _core.decision
-    policy_id: str
-    policy_title: str
-    subject_id: str
-    on: datetime.date
-    status: str
-    status_note: str
-    version_label: str
-    combine: str
-    eligible: bool
-    granted: Optional[Benefit]
-    amount_fen: int
-    granting_rules: Tuple[str, ...]
-    rules: Tuple[RuleOutcome, ...]
-    first_failing_condition: str
-    would_be_eligible_on: Optional[datetime.date]
 
     @classmethod
     def _from_core(cls, impl: _core.decision) -> Decision:
-        return _build(
-            cls,
-            policy_id=impl.policy_id,
-            policy_title=impl.policy_title,
-            subject_id=impl.subject_id,
-            on=impl.on,
-            status=impl.status,
-            status_note=impl.status_note,
-            version_label=impl.version_label,
-            combine=impl.combine,
-            eligible=impl.eligible,
-            granted=None if impl.granted is None else Benefit._wrap(impl.granted),
-            amount_fen=impl.amount_fen,
-            granting_rules=tuple(impl.granting_rules),
-            rules=tuple(RuleOutcome._from_core(r) for r in impl.rules),
-            first_failing_condition=impl.first_failing_condition(),
-            would_be_eligible_on=impl.would_be_eligible_on(),
-            _impl=impl,
-        )
+        obj = cls.__new__(cls)
+        object.__setattr__(obj, "_impl", impl)
+        return obj
+
+    @property
+    def policy_id(self) -> str:
+        return self._impl.policy_id
+
+    @property
+    def policy_title(self) -> str:
+        return self._impl.policy_title
+
+    @property
+    def subject_id(self) -> str:
+        return self._impl.subject_id
+
+    @property
+    def on(self) -> datetime.date:
+        return self._impl.on
+
+    @property
+    def status(self) -> str:
+        return self._impl.status
+
+    @property
+    def status_note(self) -> str:
+        return self._impl.status_note
+
+    @property
+    def version_label(self) -> str:
+        return self._impl.version_label
+
+    @property
+    def combine(self) -> str:
+        return self._impl.combine
+
+    @property
+    def eligible(self) -> bool:
+        return self._impl.eligible
+
+    @property
+    def granted(self) -> Optional[Benefit]:
+        def make() -> Optional[Benefit]:
+            g = self._impl.granted
+            return None if g is None else Benefit._wrap(g)
+
+        return _cached(self, "_granted", make)
+
+    @property
+    def amount_fen(self) -> int:
+        return self._impl.amount_fen
+
+    @property
+    def granting_rules(self) -> Tuple[str, ...]:
+        return _cached(self, "_granting_rules", lambda: tuple(self._impl.granting_rules))
+
+    @property
+    def rules(self) -> Tuple[RuleOutcome, ...]:
+        return _cached(self, "_rules", lambda: tuple(RuleOutcome._from_core(r) for r in self._impl.rules))
+
+    @property
+    def first_failing_condition(self) -> str:
+        return self._impl.first_failing_condition()
+
+    @property
+    def would_be_eligible_on(self) -> Optional[datetime.date]:
+        return self._impl.would_be_eligible_on()
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("Decision is immutable")

@@ -4,6 +4,14 @@
 #include "catalog_common.hpp"
 #include "words.hpp"
 
+#include <algorithm> // std::nth_element: the median of the timing helper
+#include <chrono>    // the timing helper's clock
+#include <map>       // the prepared entries, by id and readings
+#include <memory>    // prepared entries shared with the calls that use them
+#include <mutex>     // the cache of prepared entries
+#include <utility>   // the cache's key
+#include <vector>    // the timing helper's samples
+
 namespace eldercare_py {
 namespace {
 
@@ -11,6 +19,28 @@ using namespace eldercare;
 using namespace words;
 
 const catalog& cat() { return standard_catalog(); }
+
+/// The entry `id` prepared under `chosen` (its policies built once: building costs more than
+/// evaluating), kept for the next call with the same id and readings. The catalog and its builders
+/// are fixed for the life of the process, so a prepared entry never goes stale; the cache is
+/// emptied when it grows past a few hundred (id, readings) pairs, which only a sweep of readings
+/// reaches. Errors are those of catalog::evaluate (lookup_error for an unknown id or an entry with
+/// no person policy), and nothing is kept for a failed id.
+std::shared_ptr<const prepared_entry> prepared(const std::string& id, const reading_set& chosen) {
+  using key = std::pair<std::string, std::map<std::string, std::string, std::less<>>>;
+  static std::mutex guard;
+  static std::map<key, std::shared_ptr<const prepared_entry>, std::less<>> cache;
+  key k{id, chosen.chosen()};
+  {
+    const std::lock_guard lock(guard);
+    if (const auto it = cache.find(k); it != cache.end()) return it->second;
+  }
+  auto built = std::make_shared<const prepared_entry>(cat(), id, chosen); // outside the lock: slow, may throw
+  const std::lock_guard lock(guard);
+  if (cache.size() >= 256) cache.clear();
+  cache.emplace(std::move(k), built);
+  return built;
+}
 
 void register_entries(py::module_& m) {
   py::class_<reading>(m, "reading",
@@ -82,13 +112,41 @@ void register_entries(py::module_& m) {
       [](const std::string& id, const person& p, py::handle on, const facility_registry* facilities,
          py::handle readings) {
         const date d = to_date(on, "on");
-        const reading_set chosen = to_readings(readings);
+        const auto entry = prepared(id, to_readings(readings));
         const py::gil_scoped_release unlocked;
-        return cat().evaluate(id, p, d, facilities, chosen);
+        return evaluate(*entry, p, d, facilities); // catalog::evaluate with the entry built once
       },
       py::arg("id"), py::arg("person"), py::arg("on"), py::arg("facilities") = py::none(),
       py::arg("readings") = py::none(),
       "catalog::evaluate: an entry for a person (a bundle adds its components).");
+  m.def(
+      "catalog_decision_us",
+      [](const std::string& id, const person& p, py::handle on, const facility_registry* facilities,
+         int repetitions) {
+        const date d = to_date(on, "on");
+        const auto entry = prepared(id, {});
+        if (repetitions < 1)
+          throw invalid_value(error_id::invalid_parameter, "repetitions", std::to_string(repetitions),
+                              "must be at least 1");
+        const py::gil_scoped_release unlocked;
+        using clock_type = std::chrono::steady_clock;
+        std::vector<double> us;
+        std::size_t text_bytes = 0; // used, so that the explanation is not optimised away
+        for (int k = 0; k < repetitions; ++k) {
+          const auto t0 = clock_type::now();
+          const decision made = evaluate(*entry, p, d, facilities);
+          text_bytes += explain(made).size();
+          us.push_back(std::chrono::duration<double, std::micro>(clock_type::now() - t0).count());
+        }
+        const auto middle = us.begin() + static_cast<std::ptrdiff_t>(us.size() / 2);
+        std::nth_element(us.begin(), middle, us.end());
+        return std::pair{*middle, text_bytes / us.size()};
+      },
+      py::arg("id"), py::arg("person"), py::arg("on"), py::arg("facilities") = py::none(),
+      py::arg("repetitions") = 2000,
+      "For benchmarks: the median microseconds of one decision with its explanation in C++ (the loop "
+      "of batch_bench's single_decision_with_explanation_us, on an entry built once), and the "
+      "explanation's size in bytes.");
   m.def(
       "catalog_stacking", [](py::handle readings) { return cat().stacking(to_readings(readings)); },
       py::arg("readings") = py::none(), "The catalog's declared stacking under the readings.");

@@ -86,6 +86,20 @@ TEST_CASE("check_inputs: a missing column, registry or facility is named with th
   CHECK_THAT(e, Catch::Contains("].facility = '" + dropped +
                                 "': no facility with this id in the facility registry"));
   CHECK_THAT(e, Catch::StartsWith("[eldercare.invalid_value.113] population.stays[row "));
+  // A facility the population knows (its table was built from a larger registry) that no stay names:
+  // missing from the registry, it is no error. The stays are read only when the registry lacks one of
+  // the population's facilities, to find a stay that names it.
+  std::vector<person> persons;
+  for (std::size_t i = 0; i < pop.columns.size(); ++i) persons.push_back(pop.columns.to_person(i));
+  facility_registry more = pop.facilities;
+  more.add(facility("NAMED-BY-NO-STAY", facility_kind::institution, region_code::parse("131082")));
+  const population_columns wider = population_columns::from_persons(persons, &more);
+  REQUIRE(wider.facilities().size() == pop.columns.facilities().size() + 1);
+  CHECK(error_of(cross, wider, &pop.facilities, "2024-06-30") == "no error");
+  CHECK(error_of(cross, wider, &more, "2024-06-30") == "no error");
+  CHECK_THAT(
+      error_of(cross, wider, &fewer, "2024-06-30"),
+      Catch::Contains("].facility = '" + dropped + "': no facility with this id in the facility registry"));
   // A population whose input had no stays column, no categories column.
   population_columns without = pop.columns;
   without.set_given(

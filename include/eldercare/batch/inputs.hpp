@@ -132,8 +132,15 @@ inline void check_inputs(const policy& p, const population_columns& pop, const f
               "the facilities, " +
               std::string(detail::absent_hint));
     std::vector<char> known(pop.facilities().size());
-    for (std::size_t k = 0; k < known.size(); ++k)
+    bool all_known = true;
+    for (std::size_t k = 0; k < known.size(); ++k) {
       known[k] = facilities->find(pop.facilities().id(static_cast<std::int32_t>(k))) != nullptr;
+      all_known = all_known && known[k];
+    }
+    // Stays name facilities by their index among the population's facility ids: when the registry
+    // knows every one of those, no stay can name an unknown facility, and the stays are not read
+    // (O(facilities), not O(rows): the scan below is a second pass over the stays beside the engine).
+    if (all_known) continue;
     const auto offsets = pop.stay_offsets();
     const auto stay_facility = pop.stay_facility();
     for (std::size_t i = 0; i < pop.size(); ++i)
