@@ -5,9 +5,9 @@
 
 #include <algorithm> // std::find
 #include <cstdint>   // column values
-#include <limits>  // the narrowed columns' ranges
-#include <string>  // ids, messages
-#include <vector>  // rows
+#include <limits>    // the narrowed columns' ranges
+#include <string>    // ids, messages
+#include <vector>    // rows
 
 #include "eldercare/batch/population_columns.hpp"
 #include "eldercare/region/region_table.hpp"
@@ -79,29 +79,32 @@ TEST_CASE("memory report: the bytes of a known population") {
   for (int i = 0; i < 1000; ++i) ids.push_back("p" + std::to_string(1000 + i)); // 5 characters each
   for (const std::string& id : ids) pop.append(plain_row(id));
   const population_memory m = pop.memory_report();
-  // Per row: birth_day, hukou_since, died_on, ability_assessed_on, ability_valid_until 4 each;
+  // Per row: birth_day, ability_assessed_on, ability_valid_until 4 each;
   // hukou_key, residence_key, ability_raw, ability_local_scale, categories 2 each; ability_level,
   // ability_scale, disability_category, disability_grade, health 1 each; programme_offsets and
-  // stay_offsets 4 each (size() + 1 entries). No weight, household, ID number or certificate parts:
-  // those columns are not stored.
-  const std::size_t per_row = 5 * 4 + 5 * 2 + 5 * 1;
+  // stay_offsets 4 each (size() + 1 entries). No hukou date, death, weight, household, ID number or
+  // certificate parts: those columns are not stored.
+  const std::size_t per_row = 3 * 4 + 5 * 2 + 5 * 1;
   const std::size_t offsets = 2 * 4 * 1001;
   std::size_t rows_columns = 0;
-  for (const char* name : {"birth_day", "hukou_since", "died_on", "ability_assessed_on", "ability_valid_until",
-                           "hukou_key", "residence_key", "ability_raw", "ability_local_scale", "categories",
-                           "ability_level", "ability_scale", "disability_category", "disability_grade", "health",
-                           "programme_offsets", "stay_offsets"})
+  for (const char* name :
+       {"birth_day", "ability_assessed_on", "ability_valid_until", "hukou_key", "residence_key",
+        "ability_raw", "ability_local_scale", "categories", "ability_level", "ability_scale",
+        "disability_category", "disability_grade", "health", "programme_offsets", "stay_offsets"})
     rows_columns += entry(m, name).bytes;
   CHECK(rows_columns == per_row * 1000 + offsets);
-  CHECK(entry(m, "birth_seen").bytes == (static_cast<std::size_t>(last_day_number() - first_day_number()) / 64 + 1) * 8);
+  CHECK(entry(m, "birth_seen").bytes ==
+        (static_cast<std::size_t>(last_day_number() - first_day_number()) / 64 + 1) * 8);
   // Every other entry but the ids and the dictionaries (of one entry each here) holds nothing.
-  const std::vector<std::string> beside{"birth_seen", "category_seen", "hukou_codes",       "hukou_index",
+  const std::vector<std::string> beside{"birth_seen", "category_seen",   "hukou_codes",      "hukou_index",
                                         "residences", "residence_index", "local_scale_names"};
   for (const column_memory& c : m.columns)
     if (!c.ids && std::find(beside.begin(), beside.end(), c.name) == beside.end() && c.entries != 1000 &&
         c.entries != 1001)
       CHECK(c.bytes == 0);
   CHECK(entry(m, "weight").bytes == 0);
+  CHECK(entry(m, "hukou_since").bytes == 0);
+  CHECK(entry(m, "died_on").bytes == 0);
   CHECK(entry(m, "household_offsets").bytes == 0);
   CHECK(entry(m, "id_number_offsets").bytes == 0);
   CHECK(entry(m, "disability_component_offsets").bytes == 0);
@@ -182,16 +185,14 @@ TEST_CASE("narrowed columns: a population holds 65,536 distinct hukou regions an
   CHECK(error_of(pop, r) == "no error");
   r.id = "extra";
   r.hukou_region = codes[65536];
-  CHECK_THAT(error_of(pop, r),
-             Catch::Contains("population.hukou_region[row 65537, id 'extra'] = " + std::to_string(codes[65536]) +
-                             ":") &&
-                 Catch::Contains("at most 65536 distinct hukou regions"));
+  CHECK_THAT(error_of(pop, r), Catch::Contains("population.hukou_region[row 65537, id 'extra'] = " +
+                                               std::to_string(codes[65536]) + ":") &&
+                                   Catch::Contains("at most 65536 distinct hukou regions"));
   r.hukou_region = codes[0];
   r.residence_region = codes[65536];
-  CHECK_THAT(error_of(pop, r),
-             Catch::Contains("population.residence_region[row 65537, id 'extra'] = " +
-                             std::to_string(codes[65536]) + ":") &&
-                 Catch::Contains("at most 65536 distinct residences"));
+  CHECK_THAT(error_of(pop, r), Catch::Contains("population.residence_region[row 65537, id 'extra'] = " +
+                                               std::to_string(codes[65536]) + ":") &&
+                                   Catch::Contains("at most 65536 distinct residences"));
   // The same region as rural is another residence.
   r.residence_region = codes[0];
   r.residence_rural = true;
@@ -224,12 +225,16 @@ TEST_CASE("columns stored from the first row that gives a value") {
   CHECK(pop.id_number(0).empty());
   CHECK(pop.disability_component_offsets().size() == 3);
   CHECK(pop.disability_component_offsets()[2] == 0);
+  CHECK(pop.died_on()[1] == no_day);
+  CHECK(pop.hukou_since()[0] == no_day);
 
   row_input r = plain_row("c");
   r.weight = 2'500'000;
+  r.died_on = day(2024, 3, 1);
+  r.hukou_since = day(1960, 1, 1);
   r.household_id = "h-1";
   r.id_number = "110102195001010013"; // born 1950-01-01, as the row's birth day
-  r.disability_category = 6;            // multiple, with two parts
+  r.disability_category = 6;          // multiple, with two parts
   r.disability_grade = 2;
   const std::vector<disability_component_input> parts{{2, 2}, {4, 3}};
   r.disability_components = parts;
@@ -241,6 +246,13 @@ TEST_CASE("columns stored from the first row that gives a value") {
   CHECK(pop.weight_micros()[0] == -1);
   CHECK(pop.weight_micros()[2] == 2'500'000);
   CHECK(pop.weight_micros()[3] == -1);
+  CHECK(pop.died_on()[0] == no_day);
+  CHECK(pop.died_on()[2] == day(2024, 3, 1));
+  CHECK(pop.died_on()[3] == no_day);
+  CHECK(pop.to_person(2).died_on == make_date(2024, 3, 1));
+  CHECK(pop.to_person(1).died_on == std::nullopt);
+  CHECK(pop.row(2).hukou.since == make_date(1960, 1, 1));
+  CHECK(pop.row(3).hukou.since == std::nullopt);
   CHECK(pop.household_id(0).empty());
   CHECK(pop.household_id(2) == "h-1");
   CHECK(pop.household_id(3).empty());
@@ -257,15 +269,29 @@ TEST_CASE("columns stored from the first row that gives a value") {
   CHECK(entry(m, "household_offsets").entries == 5);
 }
 
+TEST_CASE("a weight in the first row is stored") {
+  population_columns pop;
+  row_input r = plain_row("a");
+  r.weight = 0; // a weight of 0 is a weight
+  pop.append(r);
+  pop.append(plain_row("b"));
+  CHECK(pop.weighted());
+  CHECK(pop.weight_micros()[0] == 0);
+  CHECK(pop.weight_micros()[1] == -1);
+  CHECK(pop.weight_micros().values().size() == 2);
+}
+
 TEST_CASE("a refused row leaves a column stored from it unstored") {
   population_columns pop;
   pop.append(plain_row("a"));
   row_input r = plain_row("b");
   r.weight = 1'000'000;
   r.household_id = "h";
+  r.died_on = day(2024, 1, 1);
   r.hukou_region = 999999; // refused before anything is stored
   CHECK_THAT(error_of(pop, r), Catch::Contains("population.hukou_region[row 1, id 'b']"));
   CHECK_FALSE(pop.weighted());
   CHECK_FALSE(pop.weight_micros().stored());
   CHECK(entry(pop.memory_report(), "household_offsets").entries == 0);
+  CHECK(entry(pop.memory_report(), "died_on").entries == 0);
 }

@@ -21,7 +21,9 @@ public:
   keyed_column(std::span<const Key> keys, std::span<const Entry> entries, Project project = {}) noexcept
       : keys_(keys), entries_(entries), project_(project) {}
 
-  [[nodiscard]] decltype(auto) operator[](std::size_t i) const { return std::invoke(project_, entries_[keys_[i]]); }
+  [[nodiscard]] decltype(auto) operator[](std::size_t i) const {
+    return std::invoke(project_, entries_[keys_[i]]);
+  }
   [[nodiscard]] std::size_t size() const noexcept { return keys_.size(); }
   [[nodiscard]] bool empty() const noexcept { return keys_.empty(); }
   /// The stored keys, one per row.

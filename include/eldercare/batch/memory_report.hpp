@@ -37,7 +37,14 @@ struct population_memory {
   /// total_bytes() / rows (0 for an empty population).
   [[nodiscard]] double bytes_per_row() const noexcept { return per_row(total_bytes()); }
   /// total_bytes_without_ids() / rows (0 for an empty population).
-  [[nodiscard]] double bytes_per_row_without_ids() const noexcept { return per_row(total_bytes_without_ids()); }
+  [[nodiscard]] double bytes_per_row_without_ids() const noexcept {
+    return per_row(total_bytes_without_ids());
+  }
+
+  /// `bytes` / rows (0 for an empty population): an entry's share of a row.
+  [[nodiscard]] double per_row(std::size_t bytes) const noexcept {
+    return rows == 0 ? 0.0 : static_cast<double>(bytes) / static_cast<double>(rows);
+  }
 
 private:
   [[nodiscard]] std::size_t sum(bool with_ids, bool allocated) const noexcept {
@@ -45,9 +52,6 @@ private:
     for (const column_memory& c : columns)
       if (with_ids || !c.ids) total += allocated ? c.allocated_bytes : c.bytes;
     return total;
-  }
-  [[nodiscard]] double per_row(std::size_t bytes) const noexcept {
-    return rows == 0 ? 0.0 : static_cast<double>(bytes) / static_cast<double>(rows);
   }
 };
 

@@ -6,8 +6,8 @@
 //   id                         string       offsets (uint32) into one character buffer
 //   birth_day                  int32        day_number (Boost's Julian Day Number, day_number.hpp)
 //   hukou_region               region_code  stored as hukou_key: uint16 into hukou_codes()
-//   hukou_since                int32        day_number, no_day when unknown
-//   died_on                    int32        day_number, no_day while alive (or unknown)
+//   hukou_since                int32        day_number, no_day when unknown         (stored once a row
+//   died_on                    int32        day_number, no_day while alive (or unknown)  gives one)
 //   residence_region           region_code  stored with residence_rural as residence_key: uint16
 //   residence_rural            uint8        0/1                           into residences()
 //   ability_level              int8         GB/T 42195 level 0-4, -1 = no assessment on file
@@ -36,9 +36,9 @@
 // reason and cost; memory_report() measures them). A value that does not fit is refused when it is
 // appended, never truncated: more than 65,536 distinct hukou regions (or residences) in one
 // population, a raw score above 32,767, more than 4 GiB of id text. Region codes are held once per
-// distinct code, and the columns that most populations leave empty (household ids, ID numbers,
-// weights, a 多重 certificate's parts) are stored only from the first row that gives one: until
-// then every row reads as "none" (column_view.hpp).
+// distinct code, and the columns that many populations leave empty (hukou dates, deaths, household
+// ids, ID numbers, weights, a 多重 certificate's parts) are stored only from the first row that
+// gives one: until then every row reads as "none" (column_view.hpp).
 //
 // Beside them, given(): which members of a rule subject the input had columns for (a population
 // built from columns without a categories column has no categories given, and a policy that reads
@@ -56,8 +56,8 @@
 #include <array>         // the column names
 #include <cstddef>       // std::size_t
 #include <cstdint>       // column element types
-#include <limits>        // the narrowed columns' ranges
 #include <functional>    // std::less: where a string's text lies
+#include <limits>        // the narrowed columns' ranges
 #include <map>           // facility and programme dictionaries, ordered for determinism
 #include <optional>      // optional facts
 #include <span>          // column views
@@ -178,19 +178,32 @@ inline constexpr std::uint8_t ability_scale_count = 6;
 template <class T>
 constexpr const char* element_name() noexcept {
   if constexpr (std::is_same_v<T, char>) return "char";
-  else if constexpr (std::is_same_v<T, std::int8_t>) return "int8";
-  else if constexpr (std::is_same_v<T, std::uint8_t>) return "uint8";
-  else if constexpr (std::is_same_v<T, std::int16_t>) return "int16";
-  else if constexpr (std::is_same_v<T, std::uint16_t>) return "uint16";
-  else if constexpr (std::is_same_v<T, std::int32_t>) return "int32";
-  else if constexpr (std::is_same_v<T, std::uint32_t>) return "uint32";
-  else if constexpr (std::is_same_v<T, std::int64_t>) return "int64";
-  else if constexpr (std::is_same_v<T, std::uint64_t>) return "uint64";
-  else if constexpr (std::is_same_v<T, region_code>) return "region_code";
-  else if constexpr (std::is_same_v<T, residence>) return "residence";
-  else if constexpr (std::is_same_v<T, stay>) return "eldercare::stay";
-  else if constexpr (std::is_same_v<T, std::string>) return "std::string";
-  else static_assert(sizeof(T) == 0, "name this element type");
+  else if constexpr (std::is_same_v<T, std::int8_t>)
+    return "int8";
+  else if constexpr (std::is_same_v<T, std::uint8_t>)
+    return "uint8";
+  else if constexpr (std::is_same_v<T, std::int16_t>)
+    return "int16";
+  else if constexpr (std::is_same_v<T, std::uint16_t>)
+    return "uint16";
+  else if constexpr (std::is_same_v<T, std::int32_t>)
+    return "int32";
+  else if constexpr (std::is_same_v<T, std::uint32_t>)
+    return "uint32";
+  else if constexpr (std::is_same_v<T, std::int64_t>)
+    return "int64";
+  else if constexpr (std::is_same_v<T, std::uint64_t>)
+    return "uint64";
+  else if constexpr (std::is_same_v<T, region_code>)
+    return "region_code";
+  else if constexpr (std::is_same_v<T, residence>)
+    return "residence";
+  else if constexpr (std::is_same_v<T, stay>)
+    return "eldercare::stay";
+  else if constexpr (std::is_same_v<T, std::string>)
+    return "std::string";
+  else
+    static_assert(sizeof(T) == 0, "name this element type");
 }
 /// Heap bytes a string owns (none while its text fits in the object: the small-string buffer).
 inline std::size_t heap_bytes(const std::string& s) noexcept {
@@ -317,8 +330,6 @@ public:
                           "a population holds at most " + std::to_string(max_size) + " rows and stays");
     id_offsets_.reserve(rows + 1);
     birth_.reserve(rows);
-    hukou_since_.reserve(rows);
-    died_on_.reserve(rows);
     hukou_key_.reserve(rows);
     residence_key_.reserve(rows);
     ability_level_.reserve(rows);
@@ -337,8 +348,8 @@ public:
     stay_admitted_.reserve(stays);
     stay_discharged_.reserve(stays);
     stay_arena_.reserve(stays);
-    // household_id, id_number, weight and the certificate parts are stored from the first row that
-    // gives one (then reserved for `rows`, see store()).
+    // hukou_since, died_on, household_id, id_number, weight and the certificate parts are stored
+    // from the first row that gives one (then reserved for `rows`, see store()).
     reserved_rows_ = rows;
   }
 
@@ -430,9 +441,10 @@ public:
                           "a population holds at most " + std::to_string(max_size) + " rows and stays");
     // The narrowed columns: a value that does not fit is refused, never truncated.
     if (hukou_codes_.size() >= detail::max_region_keys && !hukou_index_.contains(hukou.value()))
-      throw invalid_value(error_id::invalid_region, at("hukou_region"), r.hukou_region,
-                          "a population holds at most " + std::to_string(detail::max_region_keys) +
-                              " distinct hukou regions (its hukou_key column is 16-bit): split the population");
+      throw invalid_value(
+          error_id::invalid_region, at("hukou_region"), r.hukou_region,
+          "a population holds at most " + std::to_string(detail::max_region_keys) +
+              " distinct hukou regions (its hukou_key column is 16-bit): split the population");
     if (residences_.size() >= detail::max_region_keys &&
         !residence_index_.contains(residence_index_key(residence, r.residence_rural)))
       throw invalid_value(error_id::invalid_region, at("residence_region"), r.residence_region,
@@ -537,8 +549,12 @@ public:
   [[nodiscard]] keyed_column<detail::region_key, region_code> hukou_region() const noexcept {
     return {hukou_key_, hukou_codes_};
   }
-  [[nodiscard]] std::span<const day_number> hukou_since() const noexcept { return hukou_since_; }
-  [[nodiscard]] std::span<const day_number> died_on() const noexcept { return died_on_; }
+  /// Day numbers, no_day where unknown (stored from the first row that gives one).
+  [[nodiscard]] defaulted_column<day_number> hukou_since() const noexcept {
+    return {hukou_since_, size(), no_day};
+  }
+  /// Day numbers, no_day while alive (stored from the first row that gives one).
+  [[nodiscard]] defaulted_column<day_number> died_on() const noexcept { return {died_on_, size(), no_day}; }
   /// Row i's residence region and rural flag (0/1), stored as residence_key() into residences().
   [[nodiscard]] keyed_column<detail::region_key, residence, detail::residence_region_of>
   residence_region() const noexcept {
@@ -613,7 +629,9 @@ public:
            birth_seen_.test(static_cast<std::size_t>(d - first_day_number()));
   }
   /// Whether some row holds exactly these category bits.
-  [[nodiscard]] bool categories_present(std::uint32_t bits) const noexcept { return category_seen_.test(bits); }
+  [[nodiscard]] bool categories_present(std::uint32_t bits) const noexcept {
+    return category_seen_.test(bits);
+  }
 
   /// What the population costs in memory, column by column, and what it keeps beside its columns
   /// (see batch/memory_report.hpp; benchmarks/RESULTS.md, "Memory", says why each width).
@@ -623,7 +641,8 @@ public:
     auto add = [&m](std::string name, const auto& container, bool ids = false, std::size_t heap = 0) {
       using T = typename std::remove_cvref_t<decltype(container)>::value_type;
       m.columns.push_back({std::move(name), detail::element_name<T>(), sizeof(T), container.size(),
-                           container.size() * sizeof(T) + heap, container.capacity() * sizeof(T) + heap, ids});
+                           container.size() * sizeof(T) + heap, container.capacity() * sizeof(T) + heap,
+                           ids});
     };
     auto strings_heap = [](const auto& strings) {
       std::size_t heap = 0;
@@ -636,7 +655,8 @@ public:
       using M = std::remove_cvref_t<decltype(index)>;
       constexpr std::size_t node = sizeof(void*) + sizeof(typename M::value_type);
       const std::size_t bytes = index.size() * node + index.bucket_count() * sizeof(void*);
-      m.columns.push_back({std::move(name), "hash map node (estimate)", node, index.size(), bytes, bytes, false});
+      m.columns.push_back(
+          {std::move(name), "hash map node (estimate)", node, index.size(), bytes, bytes, false});
     };
     add("id_offsets", id_offsets_, true);
     add("id_chars", id_chars_, true);
@@ -691,8 +711,7 @@ public:
     if (has(fields, row_fields::birth_date)) r.birth_date = from_day_number(birth_[i]);
     if (has(fields, row_fields::hukou)) {
       r.hukou.region = hukou_codes_[hukou_key_[i]];
-      r.hukou.since =
-          hukou_since_[i] == no_day ? std::nullopt : std::optional<date>(from_day_number(hukou_since_[i]));
+      r.hukou.since = optional_day(hukou_since()[i]);
     }
     if (has(fields, row_fields::residence | row_fields::rural)) r.residence = residences_[residence_key_[i]];
     if (has(fields, row_fields::ability)) r.ability = ability_of(i);
@@ -702,7 +721,7 @@ public:
     if (has(fields, row_fields::stays)) r.stays = stays_of(i);
     if (has(fields, row_fields::household)) r.household_id = household_id(i);
     if (has(fields, row_fields::programmes)) r.programmes = programmes_of(i);
-    if (has(fields, row_fields::death)) r.died_on = optional_day(died_on_[i]);
+    if (has(fields, row_fields::death)) r.died_on = optional_day(died_on()[i]);
   }
 
   /// Row i as a rule subject (every member filled).
@@ -727,8 +746,7 @@ public:
     p.id.assign(id(i));
     p.birth_date = from_day_number(birth_[i]);
     p.hukou.region = hukou_codes_[hukou_key_[i]];
-    p.hukou.since =
-        hukou_since_[i] == no_day ? std::nullopt : std::optional<date>(from_day_number(hukou_since_[i]));
+    p.hukou.since = optional_day(hukou_since()[i]);
     p.residence = residences_[residence_key_[i]];
     p.ability = ability_of(i);
     p.disability = disability_of(i);
@@ -736,7 +754,7 @@ public:
     p.health = health_of(i);
     p.stays.assign(stays_of(i).begin(), stays_of(i).end());
     p.household_id.assign(household_id(i));
-    p.died_on = optional_day(died_on_[i]);
+    p.died_on = optional_day(died_on()[i]);
     const programme_list ps = programmes_of(i);
     p.programmes.resize(ps.size());
     std::size_t k = 0;
@@ -819,7 +837,8 @@ private:
                           "a raw score is >= 0, or -1 for none");
     if (r.ability_raw > std::numeric_limits<detail::raw_score>::max())
       throw invalid_value(error_id::invalid_ability, at("ability_raw"), r.ability_raw,
-                          "a raw score is at most " + std::to_string(std::numeric_limits<detail::raw_score>::max()) +
+                          "a raw score is at most " +
+                              std::to_string(std::numeric_limits<detail::raw_score>::max()) +
                               " (the population's ability_raw column is 16-bit)");
     // The assessment's own checks, reported under the column they concern.
     try {
@@ -880,6 +899,13 @@ private:
     column.reserve(std::max(entries, reserved_rows_) + 1); // room for the rows reserve() announced
     column.assign(entries, absent);
   }
+  // Row `row`'s value of a column stored from the first row whose value is not `absent`.
+  template <class T>
+  void push_stored(std::vector<T>& column, T value, T absent, std::size_t row) {
+    if (value == absent && column.empty()) return;
+    start_stored(column, row, absent);
+    column.push_back(value);
+  }
 
   void store(const row_input& r, region_code hukou, region_code residence, std::vector<stay> stays) {
     const std::size_t row = size(); // the row being stored: the columns hold `row` rows until it is
@@ -893,8 +919,8 @@ private:
     birth_seen_.set(static_cast<std::size_t>(r.birth_day - first_day_number()));
     birth_min_ = std::min(birth_min_, r.birth_day);
     birth_max_ = std::max(birth_max_, r.birth_day);
-    hukou_since_.push_back(r.hukou_since);
-    died_on_.push_back(r.died_on);
+    push_stored(hukou_since_, r.hukou_since, no_day, row);
+    push_stored(died_on_, r.died_on, no_day, row);
     hukou_key_.push_back(hukou_key_of(hukou));
     residence_key_.push_back(residence_key_of(residence, r.residence_rural));
     ability_level_.push_back(r.ability_level);
@@ -935,8 +961,7 @@ private:
       id_number_chars_.append(r.id_number);
       id_number_offsets_.push_back(static_cast<detail::text_offset>(id_number_chars_.size()));
     }
-    if (r.weight >= 0) start_stored(weight_, row, std::int64_t{-1});
-    if (!weight_.empty()) weight_.push_back(r.weight);
+    push_stored(weight_, r.weight, std::int64_t{-1}, row);
     weighted_ = !weight_.empty();
   }
 
@@ -948,8 +973,13 @@ private:
     id_offsets_.resize(std::min(id_offsets_.size(), rows + 1));
     id_chars_.resize(id_offsets_.back());
     cut(birth_);
-    cut(hukou_since_);
-    cut(died_on_);
+    // A column stored from the failed row on is dropped again (every row before reads as absent).
+    auto cut_stored_values = [&cut](auto& column, auto absent) {
+      cut(column);
+      if (std::all_of(column.begin(), column.end(), [absent](auto v) { return v == absent; })) column.clear();
+    };
+    cut_stored_values(hukou_since_, no_day);
+    cut_stored_values(died_on_, no_day);
     cut(hukou_key_);
     cut(residence_key_);
     cut(ability_level_);
@@ -961,7 +991,6 @@ private:
     cut(categories_);
     cut(disability_category_);
     cut(disability_grade_);
-    // A column stored from the failed row on is dropped again (every row before reads as absent).
     auto cut_stored = [rows](auto& offsets, auto& parts) {
       if (offsets.size() > rows + 1) offsets.resize(rows + 1);
       if (offsets.empty() || std::all_of(offsets.begin(), offsets.end(), [](auto o) { return o == 0; }))
@@ -982,8 +1011,7 @@ private:
                                                 stay_arena_.size(), stay_offsets_.back())),
                       stay_arena_.end());
     cut_stored(id_number_offsets_, id_number_chars_);
-    cut(weight_);
-    if (std::none_of(weight_.begin(), weight_.end(), [](std::int64_t w) { return w >= 0; })) weight_.clear();
+    cut_stored_values(weight_, std::int64_t{-1});
     weighted_ = !weight_.empty();
   }
 
@@ -998,8 +1026,8 @@ private:
     return (static_cast<std::uint64_t>(c.value()) << 1) | (rural ? 1U : 0U);
   }
   detail::region_key residence_key_of(region_code c, bool rural) {
-    const auto [it, added] = residence_index_.try_emplace(residence_index_key(c, rural),
-                                                          static_cast<detail::region_key>(residences_.size()));
+    const auto [it, added] = residence_index_.try_emplace(
+        residence_index_key(c, rural), static_cast<detail::region_key>(residences_.size()));
     if (added) residences_.push_back({c, rural});
     return it->second;
   }
