@@ -1097,8 +1097,9 @@ class Population:
         --------
         >>> import eldercare
         >>> report = eldercare.synthetic_population(1000, seed=1).memory_report()
-        >>> report.set_index("column").loc["birth_day", ["element", "bytes_per_row"]].tolist()
-        ['int32', 4.0]
+        >>> birth = report.set_index("column").loc["birth_day"]
+        >>> str(birth["element"]), float(birth["bytes_per_row"])
+        ('int32', 4.0)
         >>> int(report["bytes"].sum()) == report.attrs["total_bytes"]
         True
         """

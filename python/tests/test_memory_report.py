@@ -52,7 +52,6 @@ def test_bytes_of_a_known_population() -> None:
         "hukou_key": ("uint16", 2),
         "residence_key": ("uint16", 2),
         "ability_level": ("int8", 1),
-        "ability_raw": ("int16", 2),
         "categories": ("uint16", 2),
         "health": ("uint8", 1),
     }
@@ -61,7 +60,8 @@ def test_bytes_of_a_known_population() -> None:
         assert report.loc[column, "bytes"] == 1000 * width, column
         assert report.loc[column, "bytes_per_row"] == width, column
     # Not given: no weight column, no household ids, no ID numbers.
-    for column in ("weight", "died_on", "hukou_since", "household_offsets", "id_number_offsets"):
+    # Nor assessments: their details are held for the assessed rows only.
+    for column in ("weight", "died_on", "hukou_since", "household_offsets", "id_number_offsets", "ability_raw"):
         assert report.loc[column, "bytes"] == 0, column
     # The ids: 1,001 offsets of 4 bytes and 5 characters a row.
     assert report.loc["id_offsets", "bytes"] == 4 * 1001

@@ -79,25 +79,30 @@ TEST_CASE("memory report: the bytes of a known population") {
   for (int i = 0; i < 1000; ++i) ids.push_back("p" + std::to_string(1000 + i)); // 5 characters each
   for (const std::string& id : ids) pop.append(plain_row(id));
   const population_memory m = pop.memory_report();
-  // Per row: birth_day, ability_assessed_on, ability_valid_until 4 each;
-  // hukou_key, residence_key, ability_raw, ability_local_scale, categories 2 each; ability_level,
-  // ability_scale, disability_category, disability_grade, health 1 each; programme_offsets and
-  // stay_offsets 4 each (size() + 1 entries). No hukou date, death, weight, household, ID number or
-  // certificate parts: those columns are not stored.
-  const std::size_t per_row = 3 * 4 + 5 * 2 + 5 * 1;
+  // Per row: birth_day 4; hukou_key, residence_key, categories 2 each; ability_level,
+  // disability_category, disability_grade, health 1 each; programme_offsets and stay_offsets 4 each
+  // (size() + 1 entries). No hukou date, death, weight, household, ID number, certificate parts or
+  // assessment details (held for assessed rows only): those columns hold nothing.
+  const std::size_t per_row = 4 + 3 * 2 + 4 * 1;
   const std::size_t offsets = 2 * 4 * 1001;
   std::size_t rows_columns = 0;
   for (const char* name :
-       {"birth_day", "ability_assessed_on", "ability_valid_until", "hukou_key", "residence_key",
-        "ability_raw", "ability_local_scale", "categories", "ability_level", "ability_scale",
-        "disability_category", "disability_grade", "health", "programme_offsets", "stay_offsets"})
+       {"birth_day", "hukou_key", "residence_key", "categories", "ability_level", "disability_category",
+        "disability_grade", "health", "programme_offsets", "stay_offsets"})
     rows_columns += entry(m, name).bytes;
   CHECK(rows_columns == per_row * 1000 + offsets);
   CHECK(entry(m, "birth_seen").bytes ==
         (static_cast<std::size_t>(last_day_number() - first_day_number()) / 64 + 1) * 8);
   // Every other entry but the ids and the dictionaries (of one entry each here) holds nothing.
-  const std::vector<std::string> beside{"birth_seen", "category_seen",   "hukou_codes",      "hukou_index",
-                                        "residences", "residence_index", "local_scale_names"};
+  const std::vector<std::string> beside{"birth_seen",
+                                        "category_seen",
+                                        "hukou_codes",
+                                        "hukou_index",
+                                        "residences",
+                                        "residence_index",
+                                        "local_scale_names",
+                                        "ability_assessed_rows",
+                                        "ability_assessed_counts"};
   for (const column_memory& c : m.columns)
     if (!c.ids && std::find(beside.begin(), beside.end(), c.name) == beside.end() && c.entries != 1000 &&
         c.entries != 1001)
@@ -105,6 +110,8 @@ TEST_CASE("memory report: the bytes of a known population") {
   CHECK(entry(m, "weight").bytes == 0);
   CHECK(entry(m, "hukou_since").bytes == 0);
   CHECK(entry(m, "died_on").bytes == 0);
+  CHECK(entry(m, "ability_assessed_on").bytes == 0);
+  CHECK(entry(m, "ability_assessed_rows").bytes == 16 * 8); // a bit a row, in 64-bit words
   CHECK(entry(m, "household_offsets").bytes == 0);
   CHECK(entry(m, "id_number_offsets").bytes == 0);
   CHECK(entry(m, "disability_component_offsets").bytes == 0);
@@ -267,6 +274,58 @@ TEST_CASE("columns stored from the first row that gives a value") {
   const population_memory m = pop.memory_report();
   CHECK(entry(m, "weight").entries == 4);
   CHECK(entry(m, "household_offsets").entries == 5);
+}
+
+TEST_CASE("the assessment's details are held for the assessed rows only") {
+  population_columns pop;
+  std::vector<std::string> ids;
+  for (int i = 0; i < 200; ++i) ids.push_back("p" + std::to_string(i));
+  auto assessed_row = [](std::size_t i) { return i % 3 == 0 || i == 63 || i == 64 || i == 127; };
+  for (std::size_t i = 0; i < 200; ++i) {
+    row_input r = plain_row(ids[i]);
+    if (assessed_row(i)) { // every third row, and rows around the 64-row words
+      r.ability_level = static_cast<std::int8_t>(i % 5);
+      r.ability_scale = 5; // local: any level and score
+      r.ability_local_scale = i % 2 == 0 ? "scale.a" : "scale.b";
+      r.ability_raw = static_cast<std::int32_t>(i);
+      r.ability_assessed_on = day(2020, 1, 1) + static_cast<day_number>(i);
+      if (i % 2 == 0) r.ability_valid_until = day(2022, 1, 1) + static_cast<day_number>(i);
+    }
+    pop.append(r);
+  }
+  std::size_t assessed = 0;
+  for (std::size_t i = 0; i < 200; ++i) {
+    const bool is = assessed_row(i);
+    assessed += is ? 1 : 0;
+    INFO("row " << i);
+    CHECK((pop.ability_level()[i] >= 0) == is);
+    CHECK(pop.ability_raw()[i] == (is ? static_cast<int>(i) : -1));
+    CHECK(pop.ability_assessed_on()[i] == (is ? day(2020, 1, 1) + static_cast<day_number>(i) : no_day));
+    CHECK(pop.ability_valid_until()[i] ==
+          (is && i % 2 == 0 ? day(2022, 1, 1) + static_cast<day_number>(i) : no_day));
+    CHECK(pop.ability_scale()[i] == (is ? 5 : 0));
+    CHECK(pop.local_scale_names()[pop.ability_local_scale()[i]] ==
+          (is ? (i % 2 == 0 ? "scale.a" : "scale.b") : ""));
+    if (is) {
+      REQUIRE(pop.ability_of(i));
+      CHECK(pop.ability_of(i)->raw_score() == static_cast<int>(i));
+      CHECK(pop.ability_of(i)->level().value() == static_cast<int>(i % 5));
+    } else {
+      CHECK_FALSE(pop.ability_of(i));
+    }
+  }
+  CHECK(entry(pop.memory_report(), "ability_assessed_on").entries == assessed);
+  // A refused assessed row leaves the details as they were.
+  row_input bad = plain_row("bad");
+  bad.ability_level = 2;
+  bad.ability_scale = 5;
+  bad.ability_local_scale = "scale.a";
+  bad.ability_assessed_on = day(2020, 1, 1);
+  bad.hukou_region = 999999;
+  CHECK_THAT(error_of(pop, bad), Catch::Contains("population.hukou_region[row 200, id 'bad']"));
+  CHECK(entry(pop.memory_report(), "ability_assessed_on").entries == assessed);
+  pop.append(plain_row("after"));
+  CHECK_FALSE(pop.ability_of(200));
 }
 
 TEST_CASE("a weight in the first row is stored") {

@@ -11,10 +11,10 @@
 //   residence_region           region_code  stored with residence_rural as residence_key: uint16
 //   residence_rural            uint8        0/1                           into residences()
 //   ability_level              int8         GB/T 42195 level 0-4, -1 = no assessment on file
-//   ability_scale              uint8        ability_scale enumerator
-//   ability_raw                int16        raw score, -1 = none
-//   ability_assessed_on        int32        day_number
-//   ability_valid_until        int32        day_number, no_day = no end of validity
+//   ability_scale              uint8        ability_scale enumerator           (these five: held for
+//   ability_raw                int16        raw score, -1 = none                the assessed rows
+//   ability_assessed_on        int32        day_number                          only, found by rank
+//   ability_valid_until        int32        day_number, no_day = no end          in a row_subset)
 //   ability_local_scale        uint16       index into local_scale_names(), 0 = none
 //   categories                 uint16       category_set::bits()
 //   disability_category        int8         disability_category enumerator, -1 = no certificate
@@ -38,7 +38,8 @@
 // population, a raw score above 32,767, more than 4 GiB of id text. Region codes are held once per
 // distinct code, and the columns that many populations leave empty (hukou dates, deaths, household
 // ids, ID numbers, weights, a 多重 certificate's parts) are stored only from the first row that
-// gives one: until then every row reads as "none" (column_view.hpp).
+// gives one: until then every row reads as "none"; an assessment's details are held for the rows
+// with an assessment only (column_view.hpp).
 //
 // Beside them, given(): which members of a rule subject the input had columns for (a population
 // built from columns without a categories column has no categories given, and a policy that reads
@@ -333,11 +334,7 @@ public:
     hukou_key_.reserve(rows);
     residence_key_.reserve(rows);
     ability_level_.reserve(rows);
-    ability_scale_.reserve(rows);
-    ability_raw_.reserve(rows);
-    ability_assessed_on_.reserve(rows);
-    ability_valid_until_.reserve(rows);
-    ability_local_scale_.reserve(rows);
+    assessed_.reserve(rows); // the assessment's details are held for the assessed rows only
     categories_.reserve(rows);
     disability_category_.reserve(rows);
     disability_grade_.reserve(rows);
@@ -565,16 +562,22 @@ public:
     return {residence_key_, residences_};
   }
   [[nodiscard]] std::span<const std::int8_t> ability_level() const noexcept { return ability_level_; }
-  [[nodiscard]] std::span<const std::uint8_t> ability_scale() const noexcept { return ability_scale_; }
-  [[nodiscard]] std::span<const detail::raw_score> ability_raw() const noexcept { return ability_raw_; }
-  [[nodiscard]] std::span<const day_number> ability_assessed_on() const noexcept {
-    return ability_assessed_on_;
+  // The assessment's details, held for the rows with an assessment (ability_level() >= 0) only;
+  // a row without reads as row_input's defaults (0, -1, no_day, no_day, 0).
+  [[nodiscard]] subset_column<std::uint8_t> ability_scale() const noexcept {
+    return {assessed_, ability_scale_, std::uint8_t{0}};
   }
-  [[nodiscard]] std::span<const day_number> ability_valid_until() const noexcept {
-    return ability_valid_until_;
+  [[nodiscard]] subset_column<detail::raw_score> ability_raw() const noexcept {
+    return {assessed_, ability_raw_, detail::raw_score{-1}};
   }
-  [[nodiscard]] std::span<const std::uint16_t> ability_local_scale() const noexcept {
-    return ability_local_scale_;
+  [[nodiscard]] subset_column<day_number> ability_assessed_on() const noexcept {
+    return {assessed_, ability_assessed_on_, no_day};
+  }
+  [[nodiscard]] subset_column<day_number> ability_valid_until() const noexcept {
+    return {assessed_, ability_valid_until_, no_day};
+  }
+  [[nodiscard]] subset_column<std::uint16_t> ability_local_scale() const noexcept {
+    return {assessed_, ability_local_scale_, std::uint16_t{0}};
   }
   [[nodiscard]] const std::vector<std::string>& local_scale_names() const noexcept { return local_scales_; }
   [[nodiscard]] std::span<const std::uint16_t> categories() const noexcept { return categories_; }
@@ -671,6 +674,8 @@ public:
     add("ability_assessed_on", ability_assessed_on_);
     add("ability_valid_until", ability_valid_until_);
     add("ability_local_scale", ability_local_scale_);
+    add("ability_assessed_rows", assessed_.words());
+    add("ability_assessed_counts", assessed_.counts());
     add("categories", categories_);
     add("disability_category", disability_category_);
     add("disability_grade", disability_grade_);
@@ -770,13 +775,12 @@ public:
 
   [[nodiscard]] std::optional<assessment> ability_of(std::size_t i) const {
     if (ability_level_[i] < 0) return std::nullopt;
-    return assessment(static_cast<eldercare::ability_scale>(ability_scale_[i]),
-                      eldercare::ability_level(ability_level_[i]), from_day_number(ability_assessed_on_[i]),
-                      ability_valid_until_[i] == no_day
-                          ? std::nullopt
-                          : std::optional<date>(from_day_number(ability_valid_until_[i])),
-                      ability_raw_[i] < 0 ? std::nullopt : std::optional<int>(ability_raw_[i]),
-                      local_scales_[ability_local_scale_[i]]);
+    const std::size_t k = assessed_.rank(i); // row i's entry in the assessment's columns
+    return assessment(static_cast<eldercare::ability_scale>(ability_scale_[k]),
+                      eldercare::ability_level(ability_level_[i]), from_day_number(ability_assessed_on_[k]),
+                      optional_day(ability_valid_until_[k]),
+                      ability_raw_[k] < 0 ? std::nullopt : std::optional<int>(ability_raw_[k]),
+                      local_scales_[ability_local_scale_[k]]);
   }
   [[nodiscard]] std::optional<disability_certificate> disability_of(std::size_t i) const {
     if (disability_category_[i] < 0) return std::nullopt;
@@ -924,11 +928,14 @@ private:
     hukou_key_.push_back(hukou_key_of(hukou));
     residence_key_.push_back(residence_key_of(residence, r.residence_rural));
     ability_level_.push_back(r.ability_level);
-    ability_scale_.push_back(r.ability_scale);
-    ability_raw_.push_back(static_cast<detail::raw_score>(r.ability_raw)); // checked: fits
-    ability_assessed_on_.push_back(r.ability_assessed_on);
-    ability_valid_until_.push_back(r.ability_valid_until);
-    ability_local_scale_.push_back(local_scale_index(r.ability_local_scale));
+    assessed_.push_back(r.ability_level >= 0);
+    if (r.ability_level >= 0) {
+      ability_scale_.push_back(r.ability_scale);
+      ability_raw_.push_back(static_cast<detail::raw_score>(r.ability_raw)); // checked: fits
+      ability_assessed_on_.push_back(r.ability_assessed_on);
+      ability_valid_until_.push_back(r.ability_valid_until);
+      ability_local_scale_.push_back(local_scale_index(r.ability_local_scale));
+    }
     categories_.push_back(static_cast<std::uint16_t>(r.categories)); // checked: < 2^category_count
     if (category_seen_.empty()) category_seen_.resize(std::size_t{1} << category_count);
     category_seen_.set(r.categories);
@@ -983,11 +990,12 @@ private:
     cut(hukou_key_);
     cut(residence_key_);
     cut(ability_level_);
-    cut(ability_scale_);
-    cut(ability_raw_);
-    cut(ability_assessed_on_);
-    cut(ability_valid_until_);
-    cut(ability_local_scale_);
+    assessed_.truncate(std::min(rows, ability_level_.size()));
+    const std::size_t assessed = assessed_.members();
+    for (auto* c : {&ability_assessed_on_, &ability_valid_until_}) c->resize(std::min(c->size(), assessed));
+    ability_scale_.resize(std::min(ability_scale_.size(), assessed));
+    ability_raw_.resize(std::min(ability_raw_.size(), assessed));
+    ability_local_scale_.resize(std::min(ability_local_scale_.size(), assessed));
     cut(categories_);
     cut(disability_category_);
     cut(disability_grade_);
@@ -1057,6 +1065,7 @@ private:
   std::vector<day_number> hukou_since_;
   std::vector<day_number> died_on_;
   std::vector<std::int8_t> ability_level_;
+  row_subset assessed_; // the rows with an assessment: the five columns below hold theirs only
   std::vector<std::uint8_t> ability_scale_;
   std::vector<detail::raw_score> ability_raw_;
   std::vector<day_number> ability_assessed_on_;
