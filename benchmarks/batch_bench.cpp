@@ -122,6 +122,11 @@ int main(int argc, char** argv) {
   std::printf("rows: %zu\nstays: %zu\nmonths: %d\nthreads: %u\nchunk_rows: %zu\ngenerate_s: %.3f\n",
               pop.size(), pop.stay_count(), months, threads, chunk, generate_s);
 
+  // What the population costs in memory (issue 16): bytes per row, with and without the ids.
+  const population_memory memory = pop.memory_report();
+  std::printf("population_bytes_per_row: %.2f\npopulation_bytes_per_row_without_ids: %.2f\n",
+              memory.bytes_per_row(), memory.bytes_per_row_without_ids());
+
   const batch_options bo{.threads = threads, .chunk_rows = chunk};
   const double row_months = static_cast<double>(rows) * months;
 

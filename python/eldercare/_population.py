@@ -1074,6 +1074,43 @@ class Population:
         """Each row's weight in millionths (int64; -1 where a row gives none, which weighs 1)."""
         return self._impl.weight_micros()
 
+    def memory_report(self) -> Any:
+        """What the population costs in memory, column by column (C++ ``population_columns::
+        memory_report()``).
+
+        One row per column, or per structure kept beside the columns (the stays as C++ ``stay``
+        objects, the dictionaries of the regions present, the tables of the birth days and category
+        sets present). Columns that most populations leave empty (weights, household ids, ID
+        numbers, a 多重 certificate's parts) hold nothing until a row gives a value.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``column``, ``element`` (its C++ type), ``element_bytes``, ``entries``,
+            ``bytes`` (held), ``allocated_bytes`` (reserved, >= ``bytes``), ``bytes_per_row`` and
+            ``ids`` (True for the text that identifies rows: ``id``, ``id_number``,
+            ``household_id``). ``attrs`` holds the totals: ``rows``, ``total_bytes``,
+            ``total_bytes_without_ids``, ``allocated_bytes``, ``bytes_per_row`` and
+            ``bytes_per_row_without_ids``.
+
+        Examples
+        --------
+        >>> import eldercare
+        >>> report = eldercare.synthetic_population(1000, seed=1).memory_report()
+        >>> birth = report.set_index("column").loc["birth_day"]
+        >>> str(birth["element"]), float(birth["bytes_per_row"])
+        ('int32', 4.0)
+        >>> int(report["bytes"].sum()) == report.attrs["total_bytes"]
+        True
+        """
+        import pandas as pd
+
+        m = self._impl.memory_report()
+        names = ("column", "element", "element_bytes", "entries", "bytes", "allocated_bytes", "bytes_per_row", "ids")
+        frame = pd.DataFrame.from_records(m.pop("entries"), columns=list(names))
+        frame.attrs.update(m)
+        return frame
+
     @property
     def given(self) -> Tuple[str, ...]:
         """The members of a person the input had columns for (``"categories"``, ``"stays"`` ...):

@@ -1284,9 +1284,27 @@ void register_population(py::module_& m) {
                                    out.append(std::string(w.word));
                                return out;
                              })
-      .def("weight_micros", [](const population_handle& h) {
-        const auto w = h.columns.weight_micros();
-        return array_of<std::int64_t>(w.size(), [&](std::size_t i) { return w[i]; });
+      .def("weight_micros",
+           [](const population_handle& h) {
+             const auto w = h.columns.weight_micros();
+             return array_of<std::int64_t>(w.size(), [&](std::size_t i) { return w[i]; });
+           })
+      .def("memory_report", [](const population_handle& h) {
+        // population_memory as a dict: its totals, and one tuple per entry (Population.memory_report).
+        const population_memory m = h.columns.memory_report();
+        py::list entries;
+        for (const column_memory& c : m.columns)
+          entries.append(py::make_tuple(c.name, c.element, c.element_bytes, c.entries, c.bytes,
+                                        c.allocated_bytes, m.per_row(c.bytes), c.ids));
+        py::dict d;
+        d["rows"] = m.rows;
+        d["entries"] = entries;
+        d["total_bytes"] = m.total_bytes();
+        d["total_bytes_without_ids"] = m.total_bytes_without_ids();
+        d["allocated_bytes"] = m.allocated_bytes();
+        d["bytes_per_row"] = m.bytes_per_row();
+        d["bytes_per_row_without_ids"] = m.bytes_per_row_without_ids();
+        return d;
       });
 
   py::class_<synthetic_handle>(m, "synthetic_generator",

@@ -3,32 +3,43 @@
 // per fact, in the layout Arrow/Parquet and numpy use:
 //
 //   column                     type         meaning
-//   id                         string       offsets (uint64) into one character buffer
+//   id                         string       offsets (uint32) into one character buffer
 //   birth_day                  int32        day_number (Boost's Julian Day Number, day_number.hpp)
-//   hukou_region               region_code  4 bytes, the code's number (uint32)
-//   hukou_since                int32        day_number, no_day when unknown
-//   died_on                    int32        day_number, no_day while alive (or unknown)
-//   residence_region           region_code
-//   residence_rural            uint8        0/1
+//   hukou_region               region_code  stored as hukou_key: uint16 into hukou_codes()
+//   hukou_since                int32        day_number, no_day when unknown         (stored once a row
+//   died_on                    int32        day_number, no_day while alive (or unknown)  gives one)
+//   residence_region           region_code  stored with residence_rural as residence_key: uint16
+//   residence_rural            uint8        0/1                           into residences()
 //   ability_level              int8         GB/T 42195 level 0-4, -1 = no assessment on file
-//   ability_scale              uint8        ability_scale enumerator
-//   ability_raw                int32        raw score, -1 = none
-//   ability_assessed_on        int32        day_number
-//   ability_valid_until        int32        day_number, no_day = no end of validity
+//   ability_scale              uint8        ability_scale enumerator           (these five: held for
+//   ability_raw                int16        raw score, -1 = none                the assessed rows
+//   ability_assessed_on        int32        day_number                          only, found by rank
+//   ability_valid_until        int32        day_number, no_day = no end          in a row_subset)
 //   ability_local_scale        uint16       index into local_scale_names(), 0 = none
-//   categories                 uint32       category_set::bits()
+//   categories                 uint16       category_set::bits()
 //   disability_category        int8         disability_category enumerator, -1 = no certificate
 //   disability_grade           int8         1 (一级) - 4, 0 = no certificate
-//   disability_component_*     offsets + int8 category/grade: the parts of a 多重 certificate
+//   disability_component_*     offsets (uint32, stored once a row has parts) + int8 category/grade:
+//                                           the parts of a 多重 certificate
 //   health                     uint8        health_status::bits(): bit i = the i-th health_condition
 //   programme_offsets/_entries uint32       indices into programme_names()
-//   household_id               string       offsets (uint64) into one character buffer, may be empty
+//   household_id               string       offsets (uint32) into one character buffer, may be empty
 //   stay_offsets               uint32       size() + 1 offsets into the stay columns
 //   stay_facility              int32        index into facilities() (a facility_table)
 //   stay_admitted              int32        day_number
 //   stay_discharged            int32        day_number, no_day while the stay is ongoing
-//   id_number                  string       offsets into one character buffer, as issued; may be empty
+//   id_number                  string       offsets (uint32) into one character buffer, as issued; may
+//                                           be empty
 //   weight                     int64        survey weight in millionths, -1 = none given (weighs 1)
+//
+// Each column is as narrow as its values allow (benchmarks/RESULTS.md, "Memory", gives each width's
+// reason and cost; memory_report() measures them). A value that does not fit is refused when it is
+// appended, never truncated: more than 65,536 distinct hukou regions (or residences) in one
+// population, a raw score above 32,767, more than 4 GiB of id text. Region codes are held once per
+// distinct code, and the columns that many populations leave empty (hukou dates, deaths, household
+// ids, ID numbers, weights, a 多重 certificate's parts) are stored only from the first row that
+// gives one: until then every row reads as "none"; an assessment's details are held for the rows
+// with an assessment only (column_view.hpp).
 //
 // Beside them, given(): which members of a rule subject the input had columns for (a population
 // built from columns without a categories column has no categories given, and a policy that reads
@@ -38,23 +49,29 @@
 // (eldercare::invalid_value, e.g. "population.hukou_region[row 7, id 'p7'] = '999999': ...").
 // Beside the columns the population keeps what the engine needs to run the rules' own code on rows:
 // the stays as eldercare::stay objects in one arena (a row's stays are a span into it, so the
-// continuous-stay leaf runs unchanged), and dictionaries of the region codes present (hukou_key,
-// residence_key), so that a leaf reading one region column is decided once per distinct code.
+// continuous-stay leaf runs unchanged: the stay leaves read a span of stay, HasStays), and the
+// dictionaries of the region codes present (hukou_codes(), residences()), which hold the regions
+// (a leaf reading one region column is decided once per distinct code).
 
-#include <algorithm>     // std::max / std::min over birth days
+#include <algorithm>     // std::max / std::min over birth days, std::all_of over offsets
 #include <array>         // the column names
 #include <cstddef>       // std::size_t
 #include <cstdint>       // column element types
+#include <functional>    // std::less: where a string's text lies
+#include <limits>        // the narrowed columns' ranges
 #include <map>           // facility and programme dictionaries, ordered for determinism
 #include <optional>      // optional facts
 #include <span>          // column views
 #include <string>        // ids, messages
 #include <string_view>   // ids in and out
+#include <type_traits>   // element type names in the memory report
 #include <unordered_map> // region-code dictionaries
 #include <utility>       // std::move
 #include <vector>        // columns
 
+#include "eldercare/batch/column_view.hpp"
 #include "eldercare/batch/day_number.hpp"
+#include "eldercare/batch/memory_report.hpp"
 #include "eldercare/batch/row_view.hpp"
 #include "eldercare/core/error.hpp"
 #include "eldercare/facility/facility_registry.hpp"
@@ -157,7 +174,90 @@ auto in_column(const std::string& field, F&& make) -> decltype(make()) {
   }
 }
 inline constexpr std::uint8_t ability_scale_count = 6;
+
+/// The name of a column's element type, for memory reports.
+template <class T>
+constexpr const char* element_name() noexcept {
+  if constexpr (std::is_same_v<T, char>) return "char";
+  else if constexpr (std::is_same_v<T, std::int8_t>)
+    return "int8";
+  else if constexpr (std::is_same_v<T, std::uint8_t>)
+    return "uint8";
+  else if constexpr (std::is_same_v<T, std::int16_t>)
+    return "int16";
+  else if constexpr (std::is_same_v<T, std::uint16_t>)
+    return "uint16";
+  else if constexpr (std::is_same_v<T, std::int32_t>)
+    return "int32";
+  else if constexpr (std::is_same_v<T, std::uint32_t>)
+    return "uint32";
+  else if constexpr (std::is_same_v<T, std::int64_t>)
+    return "int64";
+  else if constexpr (std::is_same_v<T, std::uint64_t>)
+    return "uint64";
+  else if constexpr (std::is_same_v<T, region_code>)
+    return "region_code";
+  else if constexpr (std::is_same_v<T, residence>)
+    return "residence";
+  else if constexpr (std::is_same_v<T, stay>)
+    return "eldercare::stay";
+  else if constexpr (std::is_same_v<T, std::string>)
+    return "std::string";
+  else
+    static_assert(sizeof(T) == 0, "name this element type");
+}
+/// Heap bytes a string owns (none while its text fits in the object: the small-string buffer).
+inline std::size_t heap_bytes(const std::string& s) noexcept {
+  const auto* object = reinterpret_cast<const char*>(&s);
+  const std::less<const char*> before; // a total order, also between unrelated pointers
+  const bool inside = !before(s.data(), object) && before(s.data(), object + sizeof(std::string));
+  return inside ? 0 : s.capacity() + 1;
+}
 inline constexpr std::int8_t disability_category_count = 7;
+
+/// A region column's key (hukou_key, residence_key): an index into the population's dictionary.
+using region_key = std::uint16_t;
+/// The most distinct regions (or residences) a population's dictionary holds: every key value.
+inline constexpr std::size_t max_region_keys = std::size_t{std::numeric_limits<region_key>::max()} + 1;
+/// Offsets into a text column's characters (id, household_id, id_number), as in Arrow's string.
+using text_offset = std::uint32_t;
+/// The most characters a text column holds.
+inline constexpr std::size_t max_text_chars = std::numeric_limits<text_offset>::max();
+/// A raw score as stored (ability_raw).
+using raw_score = std::int16_t;
+static_assert(category_count <= 16, "the categories column is 16-bit: widen it for more categories");
+
+/// Throws invalid_value naming `field` and `text` when appending `text` to a text column holding
+/// `held` characters would pass max_text_chars (the column's offsets are 32-bit).
+inline void check_text_room(std::size_t held, std::string_view text, const std::string& field) {
+  if (text.size() > max_text_chars - std::min(held, max_text_chars))
+    throw invalid_value(error_id::invalid_parameter, field, text,
+                        "the population's text in this column would pass " + std::to_string(max_text_chars) +
+                            " characters, more than its 32-bit offsets reach (split the population)");
+}
+
+/// A residence's region and rural flag, as read from the residences() dictionary.
+struct residence_region_of {
+  const region_code& operator()(const residence& r) const noexcept { return r.region; }
+};
+struct residence_rural_of {
+  std::uint8_t operator()(const residence& r) const noexcept { return r.rural ? 1 : 0; }
+};
+
+/// A set of small numbers (day numbers from a base, category bit sets), a bit each.
+class presence_bits {
+public:
+  void resize(std::size_t n) { words_.assign((n + 63) / 64, 0); }
+  [[nodiscard]] bool empty() const noexcept { return words_.empty(); }
+  void set(std::size_t i) noexcept { words_[i / 64] |= std::uint64_t{1} << (i % 64); }
+  [[nodiscard]] bool test(std::size_t i) const noexcept {
+    return i / 64 < words_.size() && ((words_[i / 64] >> (i % 64)) & 1U) != 0;
+  }
+  [[nodiscard]] const std::vector<std::uint64_t>& words() const noexcept { return words_; }
+
+private:
+  std::vector<std::uint64_t> words_;
+};
 } // namespace detail
 
 class population_columns {
@@ -231,33 +331,23 @@ public:
                           "a population holds at most " + std::to_string(max_size) + " rows and stays");
     id_offsets_.reserve(rows + 1);
     birth_.reserve(rows);
-    hukou_region_.reserve(rows);
-    hukou_since_.reserve(rows);
-    died_on_.reserve(rows);
     hukou_key_.reserve(rows);
-    residence_region_.reserve(rows);
-    residence_rural_.reserve(rows);
     residence_key_.reserve(rows);
     ability_level_.reserve(rows);
-    ability_scale_.reserve(rows);
-    ability_raw_.reserve(rows);
-    ability_assessed_on_.reserve(rows);
-    ability_valid_until_.reserve(rows);
-    ability_local_scale_.reserve(rows);
+    assessed_.reserve(rows); // the assessment's details are held for the assessed rows only
     categories_.reserve(rows);
     disability_category_.reserve(rows);
     disability_grade_.reserve(rows);
-    component_offsets_.reserve(rows + 1);
     health_.reserve(rows);
     programme_offsets_.reserve(rows + 1);
-    household_offsets_.reserve(rows + 1);
     stay_offsets_.reserve(rows + 1);
     stay_facility_.reserve(stays);
     stay_admitted_.reserve(stays);
     stay_discharged_.reserve(stays);
     stay_arena_.reserve(stays);
-    id_number_offsets_.reserve(rows + 1);
-    weight_.reserve(rows);
+    // hukou_since, died_on, household_id, id_number, weight and the certificate parts are stored
+    // from the first row that gives one (then reserved for `rows`, see store()).
+    reserved_rows_ = rows;
   }
 
   /// How errors name a cell: "population.hukou_region[row 7, id 'p7']" (`extra` inside the brackets).
@@ -346,6 +436,21 @@ public:
     if (size() >= max_size || stay_facility_.size() + r.stays.size() > max_size)
       throw invalid_value(error_id::invalid_parameter, at("id"), size(),
                           "a population holds at most " + std::to_string(max_size) + " rows and stays");
+    // The narrowed columns: a value that does not fit is refused, never truncated.
+    if (hukou_codes_.size() >= detail::max_region_keys && !hukou_index_.contains(hukou.value()))
+      throw invalid_value(
+          error_id::invalid_region, at("hukou_region"), r.hukou_region,
+          "a population holds at most " + std::to_string(detail::max_region_keys) +
+              " distinct hukou regions (its hukou_key column is 16-bit): split the population");
+    if (residences_.size() >= detail::max_region_keys &&
+        !residence_index_.contains(residence_index_key(residence, r.residence_rural)))
+      throw invalid_value(error_id::invalid_region, at("residence_region"), r.residence_region,
+                          "a population holds at most " + std::to_string(detail::max_region_keys) +
+                              " distinct residences (region and rural flag; its residence_key column is "
+                              "16-bit): split the population");
+    detail::check_text_room(id_chars_.size(), r.id, at("id"));
+    detail::check_text_room(household_chars_.size(), r.household_id, at("household_id"));
+    detail::check_text_room(id_number_chars_.size(), r.id_number, at("id_number"));
     // Checked: now store (the dictionaries only grow; a failure below is out of memory).
     const std::size_t rows_before = size();
     try {
@@ -410,14 +515,19 @@ public:
     return std::string_view(id_chars_).substr(id_offsets_[i], id_offsets_[i + 1] - id_offsets_[i]);
   }
   [[nodiscard]] std::string_view id_number(std::size_t i) const {
+    if (id_number_offsets_.empty()) return {};
     return std::string_view(id_number_chars_)
         .substr(id_number_offsets_[i], id_number_offsets_[i + 1] - id_number_offsets_[i]);
   }
-  /// Survey weights in millionths, -1 where none was given (such a row weighs 1).
-  [[nodiscard]] std::span<const std::int64_t> weight_micros() const noexcept { return weight_; }
+  /// Survey weights in millionths, -1 where none was given (such a row weighs 1). Stored from the
+  /// first row that gives one: an unweighted population holds no weight column.
+  [[nodiscard]] defaulted_column<std::int64_t> weight_micros() const noexcept {
+    return {weight_, size(), std::int64_t{-1}};
+  }
   /// Row i's weight (1 where none was given).
   [[nodiscard]] survey_weight weight_of(std::size_t i) const {
-    return weight_[i] < 0 ? survey_weight() : survey_weight::from_micros(weight_[i]);
+    const std::int64_t w = weight_micros()[i];
+    return w < 0 ? survey_weight() : survey_weight::from_micros(w);
   }
   /// Whether some row gave a weight: the population is survey microdata, and totals are weighted too.
   [[nodiscard]] bool weighted() const noexcept { return weighted_; }
@@ -427,35 +537,57 @@ public:
   /// States which members the input gave (a reader of columns calls it; persons give all).
   void set_given(row_fields given) noexcept { given_ = given; }
   [[nodiscard]] std::string_view household_id(std::size_t i) const {
+    if (household_offsets_.empty()) return {};
     return std::string_view(household_chars_)
         .substr(household_offsets_[i], household_offsets_[i + 1] - household_offsets_[i]);
   }
   [[nodiscard]] std::span<const day_number> birth_day() const noexcept { return birth_; }
-  [[nodiscard]] std::span<const region_code> hukou_region() const noexcept { return hukou_region_; }
-  [[nodiscard]] std::span<const day_number> hukou_since() const noexcept { return hukou_since_; }
-  [[nodiscard]] std::span<const day_number> died_on() const noexcept { return died_on_; }
-  [[nodiscard]] std::span<const region_code> residence_region() const noexcept { return residence_region_; }
-  [[nodiscard]] std::span<const std::uint8_t> residence_rural() const noexcept { return residence_rural_; }
+  /// Row i's hukou region (stored as hukou_key() into hukou_codes()).
+  [[nodiscard]] keyed_column<detail::region_key, region_code> hukou_region() const noexcept {
+    return {hukou_key_, hukou_codes_};
+  }
+  /// Day numbers, no_day where unknown (stored from the first row that gives one).
+  [[nodiscard]] defaulted_column<day_number> hukou_since() const noexcept {
+    return {hukou_since_, size(), no_day};
+  }
+  /// Day numbers, no_day while alive (stored from the first row that gives one).
+  [[nodiscard]] defaulted_column<day_number> died_on() const noexcept { return {died_on_, size(), no_day}; }
+  /// Row i's residence region and rural flag (0/1), stored as residence_key() into residences().
+  [[nodiscard]] keyed_column<detail::region_key, residence, detail::residence_region_of>
+  residence_region() const noexcept {
+    return {residence_key_, residences_};
+  }
+  [[nodiscard]] keyed_column<detail::region_key, residence, detail::residence_rural_of>
+  residence_rural() const noexcept {
+    return {residence_key_, residences_};
+  }
   [[nodiscard]] std::span<const std::int8_t> ability_level() const noexcept { return ability_level_; }
-  [[nodiscard]] std::span<const std::uint8_t> ability_scale() const noexcept { return ability_scale_; }
-  [[nodiscard]] std::span<const std::int32_t> ability_raw() const noexcept { return ability_raw_; }
-  [[nodiscard]] std::span<const day_number> ability_assessed_on() const noexcept {
-    return ability_assessed_on_;
+  // The assessment's details, held for the rows with an assessment (ability_level() >= 0) only;
+  // a row without reads as row_input's defaults (0, -1, no_day, no_day, 0).
+  [[nodiscard]] subset_column<std::uint8_t> ability_scale() const noexcept {
+    return {assessed_, ability_scale_, std::uint8_t{0}};
   }
-  [[nodiscard]] std::span<const day_number> ability_valid_until() const noexcept {
-    return ability_valid_until_;
+  [[nodiscard]] subset_column<detail::raw_score> ability_raw() const noexcept {
+    return {assessed_, ability_raw_, detail::raw_score{-1}};
   }
-  [[nodiscard]] std::span<const std::uint16_t> ability_local_scale() const noexcept {
-    return ability_local_scale_;
+  [[nodiscard]] subset_column<day_number> ability_assessed_on() const noexcept {
+    return {assessed_, ability_assessed_on_, no_day};
+  }
+  [[nodiscard]] subset_column<day_number> ability_valid_until() const noexcept {
+    return {assessed_, ability_valid_until_, no_day};
+  }
+  [[nodiscard]] subset_column<std::uint16_t> ability_local_scale() const noexcept {
+    return {assessed_, ability_local_scale_, std::uint16_t{0}};
   }
   [[nodiscard]] const std::vector<std::string>& local_scale_names() const noexcept { return local_scales_; }
-  [[nodiscard]] std::span<const std::uint32_t> categories() const noexcept { return categories_; }
+  [[nodiscard]] std::span<const std::uint16_t> categories() const noexcept { return categories_; }
   [[nodiscard]] std::span<const std::int8_t> disability_category() const noexcept {
     return disability_category_;
   }
   [[nodiscard]] std::span<const std::int8_t> disability_grade() const noexcept { return disability_grade_; }
-  [[nodiscard]] std::span<const std::uint32_t> disability_component_offsets() const noexcept {
-    return component_offsets_;
+  /// size() + 1 offsets into the component columns (stored from the first row with parts; all 0 before).
+  [[nodiscard]] defaulted_column<std::uint32_t> disability_component_offsets() const noexcept {
+    return {component_offsets_, size() + 1, std::uint32_t{0}};
   }
   [[nodiscard]] std::span<const std::int8_t> disability_component_category() const noexcept {
     return component_category_;
@@ -487,21 +619,95 @@ public:
         .subspan(stay_offsets_[i], stay_offsets_[i + 1] - stay_offsets_[i]);
   }
   /// Row i's hukou region as an index into hukou_codes() (a dictionary of the codes present).
-  [[nodiscard]] std::span<const std::uint32_t> hukou_key() const noexcept { return hukou_key_; }
+  [[nodiscard]] std::span<const detail::region_key> hukou_key() const noexcept { return hukou_key_; }
   [[nodiscard]] const std::vector<region_code>& hukou_codes() const noexcept { return hukou_codes_; }
   /// Row i's residence (region and rural flag) as an index into residences().
-  [[nodiscard]] std::span<const std::uint32_t> residence_key() const noexcept { return residence_key_; }
+  [[nodiscard]] std::span<const detail::region_key> residence_key() const noexcept { return residence_key_; }
   [[nodiscard]] const std::vector<residence>& residences() const noexcept { return residences_; }
   /// The range of birth days present, and whether a day is present (day - first_day_number()).
   [[nodiscard]] day_number birth_min() const noexcept { return birth_min_; }
   [[nodiscard]] day_number birth_max() const noexcept { return birth_max_; }
   [[nodiscard]] bool birth_present(day_number d) const noexcept {
-    return !birth_seen_.empty() && d >= first_day_number() && d <= last_day_number() &&
-           birth_seen_[static_cast<std::size_t>(d - first_day_number())] != 0;
+    return d >= first_day_number() && d <= last_day_number() &&
+           birth_seen_.test(static_cast<std::size_t>(d - first_day_number()));
   }
   /// Whether some row holds exactly these category bits.
   [[nodiscard]] bool categories_present(std::uint32_t bits) const noexcept {
-    return bits < category_seen_.size() && category_seen_[bits] != 0;
+    return category_seen_.test(bits);
+  }
+
+  /// What the population costs in memory, column by column, and what it keeps beside its columns
+  /// (see batch/memory_report.hpp; benchmarks/RESULTS.md, "Memory", says why each width).
+  [[nodiscard]] population_memory memory_report() const {
+    population_memory m;
+    m.rows = size();
+    auto add = [&m](std::string name, const auto& container, bool ids = false, std::size_t heap = 0) {
+      using T = typename std::remove_cvref_t<decltype(container)>::value_type;
+      m.columns.push_back({std::move(name), detail::element_name<T>(), sizeof(T), container.size(),
+                           container.size() * sizeof(T) + heap, container.capacity() * sizeof(T) + heap,
+                           ids});
+    };
+    auto strings_heap = [](const auto& strings) {
+      std::size_t heap = 0;
+      for (const std::string& s : strings) heap += detail::heap_bytes(s);
+      return heap;
+    };
+    // An estimate of a hash map's nodes and buckets (libstdc++: a node holds the next pointer, the
+    // value and, for these integer keys, no cached hash).
+    auto add_index = [&m](std::string name, const auto& index) {
+      using M = std::remove_cvref_t<decltype(index)>;
+      constexpr std::size_t node = sizeof(void*) + sizeof(typename M::value_type);
+      const std::size_t bytes = index.size() * node + index.bucket_count() * sizeof(void*);
+      m.columns.push_back(
+          {std::move(name), "hash map node (estimate)", node, index.size(), bytes, bytes, false});
+    };
+    add("id_offsets", id_offsets_, true);
+    add("id_chars", id_chars_, true);
+    add("birth_day", birth_);
+    add("hukou_key", hukou_key_);
+    add("hukou_since", hukou_since_);
+    add("died_on", died_on_);
+    add("residence_key", residence_key_);
+    add("ability_level", ability_level_);
+    add("ability_scale", ability_scale_);
+    add("ability_raw", ability_raw_);
+    add("ability_assessed_on", ability_assessed_on_);
+    add("ability_valid_until", ability_valid_until_);
+    add("ability_local_scale", ability_local_scale_);
+    add("ability_assessed_rows", assessed_.words());
+    add("ability_assessed_counts", assessed_.counts());
+    add("categories", categories_);
+    add("disability_category", disability_category_);
+    add("disability_grade", disability_grade_);
+    add("disability_component_offsets", component_offsets_);
+    add("disability_component_category", component_category_);
+    add("disability_component_grade", component_grade_);
+    add("health", health_);
+    add("programme_offsets", programme_offsets_);
+    add("programme_entries", programme_entries_);
+    add("household_offsets", household_offsets_, true);
+    add("household_chars", household_chars_, true);
+    add("stay_offsets", stay_offsets_);
+    add("stay_facility", stay_facility_);
+    add("stay_admitted", stay_admitted_);
+    add("stay_discharged", stay_discharged_);
+    std::size_t stay_heap = 0;
+    for (const stay& s : stay_arena_) stay_heap += detail::heap_bytes(s.facility_id());
+    add("stay_objects", stay_arena_, false, stay_heap);
+    add("id_number_offsets", id_number_offsets_, true);
+    add("id_number_chars", id_number_chars_, true);
+    add("weight", weight_);
+    // Beside the columns: dictionaries and tables of the values present (per population, not per row).
+    add("hukou_codes", hukou_codes_);
+    add_index("hukou_index", hukou_index_);
+    add("residences", residences_);
+    add_index("residence_index", residence_index_);
+    add("birth_seen", birth_seen_.words());
+    add("category_seen", category_seen_.words());
+    add("local_scale_names", local_scales_, false, strings_heap(local_scales_));
+    add("programme_names", programme_names_, false, strings_heap(programme_names_));
+    add("facility_ids", facilities_.ids(), false, strings_heap(facilities_.ids()));
+    return m;
   }
 
   /// Fills the members `fields` of a row view with row i (the others are left as they are).
@@ -509,12 +715,10 @@ public:
     if (has(fields, row_fields::id)) r.id = id(i);
     if (has(fields, row_fields::birth_date)) r.birth_date = from_day_number(birth_[i]);
     if (has(fields, row_fields::hukou)) {
-      r.hukou.region = hukou_region_[i];
-      r.hukou.since =
-          hukou_since_[i] == no_day ? std::nullopt : std::optional<date>(from_day_number(hukou_since_[i]));
+      r.hukou.region = hukou_codes_[hukou_key_[i]];
+      r.hukou.since = optional_day(hukou_since()[i]);
     }
-    if (has(fields, row_fields::residence | row_fields::rural))
-      r.residence = {residence_region_[i], residence_rural_[i] != 0};
+    if (has(fields, row_fields::residence | row_fields::rural)) r.residence = residences_[residence_key_[i]];
     if (has(fields, row_fields::ability)) r.ability = ability_of(i);
     if (has(fields, row_fields::disability)) r.disability = disability_of(i);
     if (has(fields, row_fields::categories)) r.categories = category_set::from_bits(categories_[i]);
@@ -522,13 +726,13 @@ public:
     if (has(fields, row_fields::stays)) r.stays = stays_of(i);
     if (has(fields, row_fields::household)) r.household_id = household_id(i);
     if (has(fields, row_fields::programmes)) r.programmes = programmes_of(i);
-    if (has(fields, row_fields::death)) r.died_on = optional_day(died_on_[i]);
+    if (has(fields, row_fields::death)) r.died_on = optional_day(died_on()[i]);
   }
 
   /// Row i as a rule subject (every member filled).
   [[nodiscard]] population_row row(std::size_t i) const {
-    population_row r{.hukou = {hukou_region_.at(i), std::nullopt},
-                     .residence = {residence_region_[i], false}};
+    population_row r{.hukou = {hukou_codes_[hukou_key_.at(i)], std::nullopt},
+                     .residence = residences_[residence_key_[i]]};
     fill(r, i, row_fields::all);
     return r;
   }
@@ -537,8 +741,8 @@ public:
   [[nodiscard]] person to_person(std::size_t i) const {
     person p{.id = {},
              .birth_date = {},
-             .hukou = {hukou_region_.at(i), std::nullopt},
-             .residence = {residence_region_[i], false}};
+             .hukou = {hukou_codes_[hukou_key_.at(i)], std::nullopt},
+             .residence = residences_[residence_key_[i]]};
     to_person(i, p);
     return p;
   }
@@ -546,17 +750,16 @@ public:
   void to_person(std::size_t i, person& p) const {
     p.id.assign(id(i));
     p.birth_date = from_day_number(birth_[i]);
-    p.hukou.region = hukou_region_[i];
-    p.hukou.since =
-        hukou_since_[i] == no_day ? std::nullopt : std::optional<date>(from_day_number(hukou_since_[i]));
-    p.residence = {residence_region_[i], residence_rural_[i] != 0};
+    p.hukou.region = hukou_codes_[hukou_key_[i]];
+    p.hukou.since = optional_day(hukou_since()[i]);
+    p.residence = residences_[residence_key_[i]];
     p.ability = ability_of(i);
     p.disability = disability_of(i);
     p.categories = category_set::from_bits(categories_[i]);
     p.health = health_of(i);
     p.stays.assign(stays_of(i).begin(), stays_of(i).end());
     p.household_id.assign(household_id(i));
-    p.died_on = optional_day(died_on_[i]);
+    p.died_on = optional_day(died_on()[i]);
     const programme_list ps = programmes_of(i);
     p.programmes.resize(ps.size());
     std::size_t k = 0;
@@ -565,25 +768,25 @@ public:
     if (number.empty()) p.id_number.reset();
     else if (!p.id_number || p.id_number->as_issued() != number)
       p.id_number = eldercare::id_number::parse(number);
-    if (weight_[i] < 0) p.weight.reset();
+    if (const std::int64_t w = weight_micros()[i]; w < 0) p.weight.reset();
     else
-      p.weight = survey_weight::from_micros(weight_[i]);
+      p.weight = survey_weight::from_micros(w);
   }
 
   [[nodiscard]] std::optional<assessment> ability_of(std::size_t i) const {
     if (ability_level_[i] < 0) return std::nullopt;
-    return assessment(static_cast<eldercare::ability_scale>(ability_scale_[i]),
-                      eldercare::ability_level(ability_level_[i]), from_day_number(ability_assessed_on_[i]),
-                      ability_valid_until_[i] == no_day
-                          ? std::nullopt
-                          : std::optional<date>(from_day_number(ability_valid_until_[i])),
-                      ability_raw_[i] < 0 ? std::nullopt : std::optional<int>(ability_raw_[i]),
-                      local_scales_[ability_local_scale_[i]]);
+    const std::size_t k = assessed_.rank(i); // row i's entry in the assessment's columns
+    return assessment(static_cast<eldercare::ability_scale>(ability_scale_[k]),
+                      eldercare::ability_level(ability_level_[i]), from_day_number(ability_assessed_on_[k]),
+                      optional_day(ability_valid_until_[k]),
+                      ability_raw_[k] < 0 ? std::nullopt : std::optional<int>(ability_raw_[k]),
+                      local_scales_[ability_local_scale_[k]]);
   }
   [[nodiscard]] std::optional<disability_certificate> disability_of(std::size_t i) const {
     if (disability_category_[i] < 0) return std::nullopt;
     std::vector<disability_entry> parts;
-    for (std::uint32_t k = component_offsets_[i]; k < component_offsets_[i + 1]; ++k)
+    const auto offsets = disability_component_offsets();
+    for (std::uint32_t k = offsets[i]; k < offsets[i + 1]; ++k)
       parts.push_back({static_cast<eldercare::disability_category>(component_category_[k]),
                        eldercare::disability_grade(component_grade_[k])});
     return disability_certificate(static_cast<eldercare::disability_category>(disability_category_[i]),
@@ -601,10 +804,7 @@ public:
 private:
   void offsets_start() {
     id_offsets_.assign(1, 0);
-    id_number_offsets_.assign(1, 0);
-    component_offsets_.assign(1, 0);
     programme_offsets_.assign(1, 0);
-    household_offsets_.assign(1, 0);
     stay_offsets_.assign(1, 0);
     local_scales_.assign(1, std::string());
   }
@@ -639,6 +839,11 @@ private:
     if (r.ability_raw < -1)
       throw invalid_value(error_id::invalid_ability, at("ability_raw"), r.ability_raw,
                           "a raw score is >= 0, or -1 for none");
+    if (r.ability_raw > std::numeric_limits<detail::raw_score>::max())
+      throw invalid_value(error_id::invalid_ability, at("ability_raw"), r.ability_raw,
+                          "a raw score is at most " +
+                              std::to_string(std::numeric_limits<detail::raw_score>::max()) +
+                              " (the population's ability_raw column is 16-bit)");
     // The assessment's own checks, reported under the column they concern.
     try {
       (void)assessment(static_cast<eldercare::ability_scale>(r.ability_scale), level,
@@ -690,45 +895,67 @@ private:
       });
   }
 
+  // A column stored from the first row that gives a value: on that row, the rows before it are
+  // filled with `absent` (an offsets column: its size() + 1 offsets of empty entries).
+  template <class T>
+  void start_stored(std::vector<T>& column, std::size_t entries, T absent) {
+    if (!column.empty()) return;
+    column.reserve(std::max(entries, reserved_rows_) + 1); // room for the rows reserve() announced
+    column.assign(entries, absent);
+  }
+  // Row `row`'s value of a column stored from the first row whose value is not `absent`.
+  template <class T>
+  void push_stored(std::vector<T>& column, T value, T absent, std::size_t row) {
+    if (value == absent && column.empty()) return;
+    start_stored(column, row, absent);
+    column.push_back(value);
+  }
+
   void store(const row_input& r, region_code hukou, region_code residence, std::vector<stay> stays) {
+    const std::size_t row = size(); // the row being stored: the columns hold `row` rows until it is
     id_chars_.append(r.id);
-    id_offsets_.push_back(id_chars_.size());
+    id_offsets_.push_back(static_cast<detail::text_offset>(id_chars_.size()));
     birth_.push_back(r.birth_day);
     if (birth_seen_.empty()) {
-      birth_seen_.assign(static_cast<std::size_t>(last_day_number() - first_day_number() + 1), 0);
+      birth_seen_.resize(static_cast<std::size_t>(last_day_number() - first_day_number() + 1));
       birth_min_ = birth_max_ = r.birth_day;
     }
-    birth_seen_[static_cast<std::size_t>(r.birth_day - first_day_number())] = 1;
+    birth_seen_.set(static_cast<std::size_t>(r.birth_day - first_day_number()));
     birth_min_ = std::min(birth_min_, r.birth_day);
     birth_max_ = std::max(birth_max_, r.birth_day);
-    hukou_region_.push_back(hukou);
-    hukou_since_.push_back(r.hukou_since);
-    died_on_.push_back(r.died_on);
+    push_stored(hukou_since_, r.hukou_since, no_day, row);
+    push_stored(died_on_, r.died_on, no_day, row);
     hukou_key_.push_back(hukou_key_of(hukou));
-    residence_region_.push_back(residence);
-    residence_rural_.push_back(r.residence_rural ? 1 : 0);
     residence_key_.push_back(residence_key_of(residence, r.residence_rural));
     ability_level_.push_back(r.ability_level);
-    ability_scale_.push_back(r.ability_scale);
-    ability_raw_.push_back(r.ability_raw);
-    ability_assessed_on_.push_back(r.ability_assessed_on);
-    ability_valid_until_.push_back(r.ability_valid_until);
-    ability_local_scale_.push_back(local_scale_index(r.ability_local_scale));
-    categories_.push_back(r.categories);
-    if (category_seen_.empty()) category_seen_.assign(std::size_t{1} << category_count, 0);
-    category_seen_[r.categories] = 1;
+    assessed_.push_back(r.ability_level >= 0);
+    if (r.ability_level >= 0) {
+      ability_scale_.push_back(r.ability_scale);
+      ability_raw_.push_back(static_cast<detail::raw_score>(r.ability_raw)); // checked: fits
+      ability_assessed_on_.push_back(r.ability_assessed_on);
+      ability_valid_until_.push_back(r.ability_valid_until);
+      ability_local_scale_.push_back(local_scale_index(r.ability_local_scale));
+    }
+    categories_.push_back(static_cast<std::uint16_t>(r.categories)); // checked: < 2^category_count
+    if (category_seen_.empty()) category_seen_.resize(std::size_t{1} << category_count);
+    category_seen_.set(r.categories);
     disability_category_.push_back(r.disability_category);
     disability_grade_.push_back(r.disability_grade);
+    if (!r.disability_components.empty()) start_stored(component_offsets_, row + 1, std::uint32_t{0});
     for (const auto& c : r.disability_components) {
       component_category_.push_back(c.category);
       component_grade_.push_back(c.grade);
     }
-    component_offsets_.push_back(static_cast<std::uint32_t>(component_category_.size()));
+    if (!component_offsets_.empty())
+      component_offsets_.push_back(static_cast<std::uint32_t>(component_category_.size()));
     health_.push_back(r.health);
     for (const std::string_view p : r.programmes) programme_entries_.push_back(programme_index(p));
     programme_offsets_.push_back(static_cast<std::uint32_t>(programme_entries_.size()));
-    household_chars_.append(r.household_id);
-    household_offsets_.push_back(household_chars_.size());
+    if (!r.household_id.empty()) start_stored(household_offsets_, row + 1, detail::text_offset{0});
+    if (!household_offsets_.empty()) {
+      household_chars_.append(r.household_id);
+      household_offsets_.push_back(static_cast<detail::text_offset>(household_chars_.size()));
+    }
     for (std::size_t k = 0; k < r.stays.size(); ++k) {
       stay_facility_.push_back(r.stays[k].facility);
       stay_admitted_.push_back(r.stays[k].admitted);
@@ -736,10 +963,13 @@ private:
       stay_arena_.push_back(std::move(stays[k]));
     }
     stay_offsets_.push_back(static_cast<std::uint32_t>(stay_facility_.size()));
-    id_number_chars_.append(r.id_number);
-    id_number_offsets_.push_back(id_number_chars_.size());
-    weight_.push_back(r.weight);
-    weighted_ = weighted_ || r.weight >= 0;
+    if (!r.id_number.empty()) start_stored(id_number_offsets_, row + 1, detail::text_offset{0});
+    if (!id_number_offsets_.empty()) {
+      id_number_chars_.append(r.id_number);
+      id_number_offsets_.push_back(static_cast<detail::text_offset>(id_number_chars_.size()));
+    }
+    push_stored(weight_, r.weight, std::int64_t{-1}, row);
+    weighted_ = !weight_.empty();
   }
 
   // Undoes a partly stored row (only after an allocation failure in store()).
@@ -750,30 +980,37 @@ private:
     id_offsets_.resize(std::min(id_offsets_.size(), rows + 1));
     id_chars_.resize(id_offsets_.back());
     cut(birth_);
-    cut(hukou_region_);
-    cut(hukou_since_);
-    cut(died_on_);
+    // A column stored from the failed row on is dropped again (every row before reads as absent).
+    auto cut_stored_values = [&cut](auto& column, auto absent) {
+      cut(column);
+      if (std::all_of(column.begin(), column.end(), [absent](auto v) { return v == absent; })) column.clear();
+    };
+    cut_stored_values(hukou_since_, no_day);
+    cut_stored_values(died_on_, no_day);
     cut(hukou_key_);
-    cut(residence_region_);
-    cut(residence_rural_);
     cut(residence_key_);
     cut(ability_level_);
-    cut(ability_scale_);
-    cut(ability_raw_);
-    cut(ability_assessed_on_);
-    cut(ability_valid_until_);
-    cut(ability_local_scale_);
+    assessed_.truncate(std::min(rows, ability_level_.size()));
+    const std::size_t assessed = assessed_.members();
+    for (auto* c : {&ability_assessed_on_, &ability_valid_until_}) c->resize(std::min(c->size(), assessed));
+    ability_scale_.resize(std::min(ability_scale_.size(), assessed));
+    ability_raw_.resize(std::min(ability_raw_.size(), assessed));
+    ability_local_scale_.resize(std::min(ability_local_scale_.size(), assessed));
     cut(categories_);
     cut(disability_category_);
     cut(disability_grade_);
-    component_offsets_.resize(std::min(component_offsets_.size(), rows + 1));
-    component_category_.resize(component_offsets_.back());
-    component_grade_.resize(component_offsets_.back());
+    auto cut_stored = [rows](auto& offsets, auto& parts) {
+      if (offsets.size() > rows + 1) offsets.resize(rows + 1);
+      if (offsets.empty() || std::all_of(offsets.begin(), offsets.end(), [](auto o) { return o == 0; }))
+        offsets.clear();
+      parts.resize(offsets.empty() ? 0 : offsets.back());
+    };
+    cut_stored(component_offsets_, component_category_);
+    component_grade_.resize(component_category_.size());
     cut(health_);
     programme_offsets_.resize(std::min(programme_offsets_.size(), rows + 1));
     programme_entries_.resize(programme_offsets_.back());
-    household_offsets_.resize(std::min(household_offsets_.size(), rows + 1));
-    household_chars_.resize(household_offsets_.back());
+    cut_stored(household_offsets_, household_chars_);
     stay_offsets_.resize(std::min(stay_offsets_.size(), rows + 1));
     stay_facility_.resize(stay_offsets_.back());
     stay_admitted_.resize(stay_offsets_.back());
@@ -781,20 +1018,24 @@ private:
     stay_arena_.erase(stay_arena_.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(
                                                 stay_arena_.size(), stay_offsets_.back())),
                       stay_arena_.end());
-    id_number_offsets_.resize(std::min(id_number_offsets_.size(), rows + 1));
-    id_number_chars_.resize(id_number_offsets_.back());
-    cut(weight_);
+    cut_stored(id_number_offsets_, id_number_chars_);
+    cut_stored_values(weight_, std::int64_t{-1});
+    weighted_ = !weight_.empty();
   }
 
-  std::uint32_t hukou_key_of(region_code c) {
+  // The keys of a hukou region and of a residence (append() has checked that a new one fits).
+  detail::region_key hukou_key_of(region_code c) {
     const auto [it, added] =
-        hukou_index_.try_emplace(c.value(), static_cast<std::uint32_t>(hukou_codes_.size()));
+        hukou_index_.try_emplace(c.value(), static_cast<detail::region_key>(hukou_codes_.size()));
     if (added) hukou_codes_.push_back(c);
     return it->second;
   }
-  std::uint32_t residence_key_of(region_code c, bool rural) {
-    const std::uint64_t k = (static_cast<std::uint64_t>(c.value()) << 1) | (rural ? 1U : 0U);
-    const auto [it, added] = residence_index_.try_emplace(k, static_cast<std::uint32_t>(residences_.size()));
+  static std::uint64_t residence_index_key(region_code c, bool rural) noexcept {
+    return (static_cast<std::uint64_t>(c.value()) << 1) | (rural ? 1U : 0U);
+  }
+  detail::region_key residence_key_of(region_code c, bool rural) {
+    const auto [it, added] = residence_index_.try_emplace(
+        residence_index_key(c, rural), static_cast<detail::region_key>(residences_.size()));
     if (added) residences_.push_back({c, rural});
     return it->second;
   }
@@ -819,24 +1060,22 @@ private:
 
   facility_table facilities_;
   std::string id_chars_;
-  std::vector<std::uint64_t> id_offsets_;
+  std::vector<detail::text_offset> id_offsets_;
   std::vector<day_number> birth_;
-  std::vector<region_code> hukou_region_;
   std::vector<day_number> hukou_since_;
   std::vector<day_number> died_on_;
-  std::vector<region_code> residence_region_;
-  std::vector<std::uint8_t> residence_rural_;
   std::vector<std::int8_t> ability_level_;
+  row_subset assessed_; // the rows with an assessment: the five columns below hold theirs only
   std::vector<std::uint8_t> ability_scale_;
-  std::vector<std::int32_t> ability_raw_;
+  std::vector<detail::raw_score> ability_raw_;
   std::vector<day_number> ability_assessed_on_;
   std::vector<day_number> ability_valid_until_;
   std::vector<std::uint16_t> ability_local_scale_;
   std::vector<std::string> local_scales_;
-  std::vector<std::uint32_t> categories_;
+  std::vector<std::uint16_t> categories_;
   std::vector<std::int8_t> disability_category_;
   std::vector<std::int8_t> disability_grade_;
-  std::vector<std::uint32_t> component_offsets_;
+  std::vector<std::uint32_t> component_offsets_; // stored from the first row with parts
   std::vector<std::int8_t> component_category_;
   std::vector<std::int8_t> component_grade_;
   std::vector<std::uint8_t> health_;
@@ -845,27 +1084,28 @@ private:
   std::vector<std::string> programme_names_;
   std::map<std::string, std::uint32_t, std::less<>> programme_index_;
   std::string household_chars_;
-  std::vector<std::uint64_t> household_offsets_;
+  std::vector<detail::text_offset> household_offsets_; // stored from the first row with a household id
   std::vector<std::uint32_t> stay_offsets_;
   std::vector<std::int32_t> stay_facility_;
   std::vector<day_number> stay_admitted_;
   std::vector<day_number> stay_discharged_;
   // Derived (see the header comment).
   std::vector<stay> stay_arena_;
-  std::vector<std::uint32_t> hukou_key_;
+  std::vector<detail::region_key> hukou_key_; // the hukou_region column: keys into hukou_codes_
   std::vector<region_code> hukou_codes_;
-  std::unordered_map<std::uint32_t, std::uint32_t> hukou_index_;
-  std::vector<std::uint32_t> residence_key_;
+  std::unordered_map<std::uint32_t, detail::region_key> hukou_index_;
+  std::vector<detail::region_key> residence_key_; // residence_region and _rural: keys into residences_
   std::vector<residence> residences_;
-  std::unordered_map<std::uint64_t, std::uint32_t> residence_index_;
-  std::vector<std::uint8_t> birth_seen_;
+  std::unordered_map<std::uint64_t, detail::region_key> residence_index_;
+  detail::presence_bits birth_seen_; // day - first_day_number()
   day_number birth_min_ = no_day;
   day_number birth_max_ = no_day;
-  std::vector<std::uint8_t> category_seen_;
+  detail::presence_bits category_seen_;
   std::string id_number_chars_;
-  std::vector<std::uint64_t> id_number_offsets_;
-  std::vector<std::int64_t> weight_;
+  std::vector<detail::text_offset> id_number_offsets_; // stored from the first row with an ID number
+  std::vector<std::int64_t> weight_;                   // stored from the first row with a weight
   bool weighted_ = false;
+  std::size_t reserved_rows_ = 0; // the rows reserve() last announced
   row_fields given_ = row_fields::all;
 };
 

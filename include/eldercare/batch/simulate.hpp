@@ -223,7 +223,7 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
     else
       for (const residence& r : pop.residences()) key_slot.push_back(slot_of(r.region));
   }
-  const std::span<const std::uint32_t> region_key = by_hukou ? pop.hukou_key() : pop.residence_key();
+  const auto region_key = by_hukou ? pop.hukou_key() : pop.residence_key();
 
   // Batch plans per version, prepared plans per month (prepared in parallel: each month decides its
   // leaves' look-up tables), and per run of months with the same version, a horizon_plan.
