@@ -37,7 +37,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
@@ -936,42 +936,51 @@ def _simulate_totals(
     total_rows = persons.num_rows if progress else 0
     whole_rows = _Rows(persons, batch_rows)
 
-    def built() -> Iterator[Tuple[int, int, Any, Any]]:
-        """(batch number, file row of its first row, its rows, C++ population or None to rebuild)."""
-        first_row = 0
-        for k, batch in enumerate(persons.batches(batch_rows, columns)):
-            try:
-                handle = _core.population.from_arrow(_arrow_columns(batch), batch.num_rows, core_registry, given)
-            except InvalidValue:
-                handle = None  # a value the fast path does not take: rebuilt row by row
-            yield k, first_row, batch.num_rows, handle
-            first_row += batch.num_rows
+    batches_read = persons.batches(batch_rows, columns)
+
+    def decoded() -> Any:
+        """The next record batch (None after the last): pyarrow decodes it, the GIL released."""
+        return next(batches_read, None)
+
+    def built(batch: Future[Any]) -> Optional[Tuple[int, Any]]:
+        """A decoded batch's rows and C++ population (None: rebuilt row by row), None after the last."""
+        data = batch.result()
+        if data is None:
+            return None
+        try:
+            return data.num_rows, _core.population.from_arrow(_arrow_columns(data), data.num_rows, core_registry, given)
+        except InvalidValue:
+            return data.num_rows, None  # a value this path does not take
 
     totals = _RawTotals()
     arrow = _ArrowPeak()
     rows = batches = 0
-    source = built()
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="eldercare-parquet") as ahead:
-        pending = ahead.submit(next, source, None)
+    # Three stages on three threads: batch k+2 decoded (pyarrow) while k+1 is built (C++) and k
+    # simulated (C++, on its own threads), each releasing the GIL; at most three batches held.
+    with ThreadPoolExecutor(1, "eldercare-decode") as decoding, ThreadPoolExecutor(1, "eldercare-build") as building:
+        decoding_next = decoding.submit(decoded)
+        building_next = building.submit(built, decoding_next)
+        decoding_next = decoding.submit(decoded)
         while True:
-            item = pending.result()
+            item = building_next.result()
             if item is None:
                 break
-            pending = ahead.submit(next, source, None)  # decode and build the next batch meanwhile
-            k, first_row, n, handle = item
+            building_next = building.submit(built, decoding_next)
+            decoding_next = decoding.submit(decoded)
+            n, handle = item
             arrow.sample()
             if handle is None:
-                where = f"batch {k} of {persons.path}, file rows {first_row}-{first_row + n - 1}"
+                where = f"batch {batches} of {persons.path}, file rows {rows}-{rows + n - 1}"
                 try:
-                    handle = Population(whole_rows.take(first_row, n), facilities=registry)._impl
+                    handle = Population(whole_rows.take(rows, n), facilities=registry)._impl
                 except InvalidValue as e:
-                    raise _relocated(e, {"population": first_row}, where) from None
+                    raise _relocated(e, {"population": rows}, where) from None
             if missing == "error":
                 _core.check_inputs(target.impl, handle, core_registry, *span)
             totals.add(_core.simulate_columns(target.impl, handle, first, months, core_registry, regions, False))
             rows += n
             batches += 1
-            del handle
+            del handle, item
             if progress is not None:
                 progress(rows, total_rows)
     if totals.raw is None:

@@ -16,10 +16,12 @@
 
 #include <pybind11/numpy.h> // column buffers in and out
 
+#include <algorithm>     // std::min over Arrow ranges
 #include <array>         // a reader per fact
 #include <chrono>        // steady_seconds
 #include <cmath>         // NaN cells
 #include <functional>    // cell names made on demand
+#include <limits>        // Arrow values out of range
 #include <memory>        // the synthetic generator held by the binding
 #include <mutex>         // synthetic generators: one call at a time
 #include <new>           // std::bad_alloc
@@ -1138,6 +1140,9 @@ public:
   [[nodiscard]] const std::string& type() const noexcept { return type_; }
   /// Whether every value is present (no validity buffer): loops then skip valid().
   [[nodiscard]] bool all_valid() const { return buffer(0).empty(); }
+  /// The validity bits (nullptr when every value is present) and the array's offset into them.
+  [[nodiscard]] const std::uint8_t* validity() const { return buffer(0).data(); }
+  [[nodiscard]] std::size_t offset() const noexcept { return offset_; }
   [[nodiscard]] bool valid(std::size_t i) const {
     const auto v = buffer(0);
     if (v.empty()) return true;
@@ -1181,11 +1186,15 @@ private:
   std::vector<std::span<const std::uint8_t>> buffers_;
 };
 
-/// Days of an Arrow date32 array as day_numbers (a null: no_day, or refused when `required`).
-std::vector<day_number> arrow_days(const arrow_array& a, bool required) {
+/// Days `begin` to `end` of an Arrow date32 array as day_numbers (a null: no_day, or refused when
+/// `required`).
+std::vector<day_number> arrow_days(const arrow_array& a, bool required, std::size_t begin = 0,
+                                   std::size_t end = std::numeric_limits<std::size_t>::max()) {
   if (a.type() != "date32") throw a.refused_batch(0, "not a date32 column");
-  const std::int32_t* v = a.values<std::int32_t>();
-  std::vector<day_number> out(a.size());
+  end = std::min(end, a.size());
+  begin = std::min(begin, end);
+  const std::int32_t* v = a.values<std::int32_t>() + begin;
+  std::vector<day_number> out(end - begin);
   // A day outside the supported years becomes one append_columns refuses.
   constexpr std::int64_t epoch = unix_epoch_day_number;
   const std::int64_t lo = first_day_number() - epoch, hi = last_day_number() - epoch;
@@ -1193,17 +1202,22 @@ std::vector<day_number> arrow_days(const arrow_array& a, bool required) {
     return d < lo || d > hi ? first_day_number() - 1 : static_cast<day_number>(d + epoch);
   };
   if (a.all_valid()) { // the common case, in a loop without branches on validity
-    for (std::size_t i = 0; i < a.size(); ++i) out[i] = day(v[i]);
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = day(v[i]);
     return out;
   }
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (!a.valid(i)) {
-      if (required) throw a.refused_batch(i, "missing");
-      out[i] = no_day;
-      continue;
-    }
-    out[i] = day(v[i]);
+  // Nulls: no_day (a missing optional date), in a loop without calls.
+  const std::uint8_t* bits = a.validity();
+  const std::size_t offset = a.offset() + begin;
+  bool missing = false;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const std::size_t k = offset + i;
+    const bool present = ((bits[k >> 3] >> (k & 7)) & 1) != 0;
+    missing = missing || !present;
+    out[i] = present ? day(v[i]) : no_day;
   }
+  if (missing && required)
+    for (std::size_t i = 0; i < out.size(); ++i)
+      if (!a.valid(begin + i)) throw a.refused_batch(begin + i, "missing");
   return out;
 }
 
@@ -1323,28 +1337,29 @@ population_handle population_from_arrow(const py::dict& columns, std::size_t row
     if (last < first || last > item.size() || item.size() != facility.size() ||
         item.size() != admitted.size() || item.size() != discharged.size())
       throw list.refused_batch(0, "internal: list offsets out of range");
-    const std::vector<day_number> in = arrow_days(admitted, false), left = arrow_days(discharged, false);
+    // Only the stays of this batch's rows (the child may hold a whole row group's).
+    const std::vector<day_number> in = arrow_days(admitted, false, first, last),
+                                  left = arrow_days(discharged, false, first, last);
     stay_offsets.resize(rows + 1);
     stay_offsets[0] = 0;
-    std::string_view last_id;
-    std::int32_t last_index = -1;
+    std::unordered_map<std::string_view, std::int32_t> index; // facility id -> index into the table
     for (std::size_t i = 0; i < rows; ++i) {
       const auto b = static_cast<std::size_t>(offsets[i]), e = static_cast<std::size_t>(offsets[i + 1]);
       if (e < b || e > last) throw list.refused_batch(i, "internal: list offsets out of range");
-      if (list.valid(i))
+      if (b != e && list.valid(i))
         for (std::size_t s = b; s < e; ++s) {
-          if (!item.valid(s) || !facility.valid(s) || in[s] == no_day)
+          if (!item.valid(s) || !facility.valid(s) || in[s - first] == no_day)
             throw list.refused_batch(i, "a missing stay");
           const std::string_view id = facility.text(s);
-          if (id.empty()) throw list.refused_batch(i, "a stay without a facility");
-          if (last_index < 0 || id != last_id) {
-            last_index = facilities ? table.find(id) : table.find_or_add(id);
-            last_id = id;
+          auto it = index.find(id);
+          if (it == index.end()) {
+            if (id.empty()) throw list.refused_batch(i, "a stay without a facility");
+            it = index.emplace(id, facilities ? table.find(id) : table.find_or_add(id)).first;
           }
-          if (last_index < 0) throw list.refused_batch(i, "a facility outside the registry");
-          stay_facility.push_back(last_index);
-          stay_admitted.push_back(in[s]);
-          stay_discharged.push_back(left[s]);
+          if (it->second < 0) throw list.refused_batch(i, "a facility outside the registry");
+          stay_facility.push_back(it->second);
+          stay_admitted.push_back(in[s - first]);
+          stay_discharged.push_back(left[s - first]);
         }
       stay_offsets[i + 1] = static_cast<std::uint32_t>(stay_facility.size());
     }
