@@ -1248,9 +1248,11 @@ std::vector<std::uint32_t> arrow_regions(const arrow_array& a) {
 /// column names to arrow_array tuples; "stays" maps to a dict of the list's parts (list, struct,
 /// facility, admitted, discharged). `given` lists every column of the file (what a policy may read,
 /// batch/inputs.hpp). A value this path does not take raises invalid_value: the caller then builds
-/// the batch on the per-row path, whose error names the cell and its id.
+/// the batch on the per-row path, whose error names the cell and its id. With `into`, the rows are
+/// built in that population's memory (a batch done with), which is left empty.
 population_handle population_from_arrow(const py::dict& columns, std::size_t rows,
-                                        const facility_registry* facilities, const py::list& given) {
+                                        const facility_registry* facilities, const py::list& given,
+                                        population_handle* into) {
   auto column = [&](const char* name) {
     return columns.contains(name) ? arrow_array(columns[name], name) : arrow_array();
   };
@@ -1368,7 +1370,13 @@ population_handle population_from_arrow(const py::dict& columns, std::size_t row
     c.stay_admitted = stay_admitted;
     c.stay_discharged = stay_discharged;
   }
-  out.columns = population_columns(std::move(table));
+  if (into) { // a population done with: its columns' memory refilled
+    out.columns = std::move(into->columns);
+    into->persons_cache.reset();
+    out.columns.clear(std::move(table));
+  } else {
+    out.columns = population_columns(std::move(table));
+  }
   out.columns.set_given(given_fields);
   out.columns.append_columns(c);
   return out;
@@ -1546,7 +1554,9 @@ void register_population(py::module_& m) {
                   py::arg("facilities") = py::none())
       .def_static("from_arrow", &population_from_arrow, py::arg("columns"), py::arg("rows"),
                   py::arg("facilities") = py::none(), py::arg("given") = py::list(),
-                  "A Parquet batch's Arrow columns for totals (no ids; eldercare/parquet.py).")
+                  py::arg("into") = py::none(),
+                  "A Parquet batch's Arrow columns for totals (no ids; eldercare/parquet.py), in the "
+                  "memory of population `into` when given (which is left empty).")
       .def("__len__", [](const population_handle& h) { return h.columns.size(); })
       .def("stay_count", [](const population_handle& h) { return h.columns.stay_count(); })
       .def("ids",

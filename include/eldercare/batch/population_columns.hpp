@@ -620,6 +620,25 @@ public:
     std::span<const day_number> stay_discharged; ///< no_day: ongoing
   };
 
+  /// Removes every row and takes `facilities` as the stays' table, keeping the columns' memory: a
+  /// reader of batches refills the same population, and pays for fresh pages only once.
+  void clear(facility_table facilities) {
+    facilities_ = std::move(facilities);
+    auto empty = [](auto&... column) { (column.clear(), ...); };
+    empty(id_chars_, id_offsets_, birth_, hukou_region_, hukou_since_, died_on_, residence_region_,
+          residence_rural_, ability_level_, ability_scale_, ability_raw_, ability_assessed_on_,
+          ability_valid_until_, ability_local_scale_, local_scales_, categories_, disability_category_,
+          disability_grade_, component_offsets_, component_category_, component_grade_, health_,
+          programme_offsets_, programme_entries_, programme_names_, programme_index_, household_chars_,
+          household_offsets_, stay_offsets_, stay_facility_, stay_admitted_, stay_discharged_, stay_arena_,
+          hukou_key_, hukou_codes_, hukou_index_, residence_key_, residences_, residence_index_, birth_seen_,
+          category_seen_, id_number_chars_, id_number_offsets_, weight_);
+    birth_min_ = birth_max_ = no_day;
+    weighted_ = false;
+    given_ = row_fields::all;
+    offsets_start();
+  }
+
   /// The distinct region codes of a column_batch, each checked once (region_code::from_number) and
   /// found again through a direct-mapped cache: a row costs a multiplication and a comparison.
   class batch_codes {
