@@ -710,6 +710,8 @@ public:
     std::vector<stay> made; // the stays as eldercare::stay objects, for the arena
     made.reserve(stays);
     batch_codes codes;
+    // Each row's hukou and residence as indices into codes.codes, found once here.
+    std::vector<std::uint32_t> hukou_at(n), lives_at(c.residence_region.empty() ? 0 : n);
     {
       auto region = [&](std::uint32_t code, std::string_view column, std::size_t i) {
         try {
@@ -721,8 +723,8 @@ public:
       for (std::size_t i = 0; i < n; ++i) {
         const day_number birth = c.birth_day[i];
         if (!in_range(birth)) (void)checked_day(birth, at("birth_day", i));
-        (void)region(c.hukou_region[i], "hukou_region", i);
-        if (!c.residence_region.empty()) (void)region(c.residence_region[i], "residence_region", i);
+        hukou_at[i] = region(c.hukou_region[i], "hukou_region", i);
+        if (!c.residence_region.empty()) lives_at[i] = region(c.residence_region[i], "residence_region", i);
         auto not_before_birth = [&](day_number d, std::string_view column) {
           if (!in_range(d)) (void)checked_day(d, at(column, i));
           if (d < birth)
@@ -793,14 +795,13 @@ public:
       std::vector<std::uint32_t> hukou_keys(codes.codes.size(), unset),
           residence_keys(2 * codes.codes.size(), unset);
       for (std::size_t i = 0; i < n; ++i) {
-        const std::uint32_t k = codes.index(c.hukou_region[i]);
+        const std::uint32_t k = hukou_at[i];
         if (hukou_keys[k] == unset) hukou_keys[k] = hukou_key_of(codes.codes[k]);
         hukou_region_.push_back(codes.codes[k]);
         hukou_key_.push_back(hukou_keys[k]);
       }
       for (std::size_t i = 0; i < n; ++i) {
-        const std::uint32_t k =
-            codes.index(c.residence_region.empty() ? c.hukou_region[i] : c.residence_region[i]);
+        const std::uint32_t k = lives_at.empty() ? hukou_at[i] : lives_at[i];
         const bool rural = !c.residence_rural.empty() && c.residence_rural[i] != 0;
         std::uint32_t& key = residence_keys[2 * k + (rural ? 1 : 0)];
         if (key == unset) key = residence_key_of(codes.codes[k], rural);
