@@ -900,7 +900,7 @@ class _RawTotals:
                 r[prefix + "weighted_amount"],
             )
             for m, key, paid, amount, wpaid, wamount in rows:
-                sums = table.setdefault((m, key), [0, 0, 0, 0])  # type: ignore[arg-type]
+                sums = table.setdefault((m, key), [0, 0, 0, 0])
                 sums[0] += paid
                 sums[1] += amount
                 sums[2] += wpaid
