@@ -10,7 +10,12 @@ whole), not by the file: write files with row groups of the order of `batch_rows
 - :func:`evaluate_parquet`: the per-row results of :func:`eldercare.evaluate_population`, streamed to
   another Parquet file, and their aggregates;
 - :func:`simulate_parquet`: month totals of a simulation summed over the batches (exact integer fen;
-  for a file with a ``weight`` column, exact weighted totals beside them: :mod:`eldercare._weights`);
+  for a file with a ``weight`` column, exact weighted totals beside them: :mod:`eldercare._weights`).
+  Totals name no person, so for a policy whose rules read only births, hukou, residence, death and
+  stays it reads only those columns (and ``weight``), builds each batch's C++ columns straight from
+  the Arrow buffers without ids, and decodes the next batch while simulating this one; the columns
+  it does not read are not checked. Other policies, stays given as a separate table, or columns
+  under other names or Arrow types take the general path (every column, a Population per batch);
 - :func:`write_population_parquet`: a synthetic population written in row groups.
 
 Stays
@@ -36,7 +41,9 @@ from __future__ import annotations
 
 import datetime
 import os
+import queue
 import re
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
@@ -45,7 +52,16 @@ import numpy as np
 from . import _check, _core, _weights
 from ._calendar import DateLike
 from ._errors import ErrorId, InvalidType, InvalidValue, invalid, invalid_type
-from ._population import Population, SyntheticPopulation, evaluate_population, simulate_population
+from ._population import (
+    MISSING_CHOICES,
+    Population,
+    SimulationResult,
+    SyntheticPopulation,
+    _month_span,
+    _Target,
+    evaluate_population,
+    simulate_population,
+)
 from ._schema import PERSON, STAY, Field
 from ._values import Facility, FacilityRegistry
 
@@ -142,20 +158,59 @@ class _Source:
             return int(self.file.metadata.num_rows)
         return int(self.dataset.count_rows())
 
-    def batches(self, batch_rows: int) -> Iterator[Any]:
+    def batches(self, batch_rows: int, columns: Optional[Sequence[str]] = None) -> Iterator[Any]:
+        """Record batches of at most `batch_rows` rows of `columns` (default: the schema's)."""
+        columns = self.columns if columns is None else list(columns)
         if self.file is not None:
-            return self.file.iter_batches(batch_size=batch_rows, columns=self.columns, use_threads=True)
+            return self.file.iter_batches(batch_size=batch_rows, columns=columns, use_threads=True)
         import pyarrow.dataset as ds
 
         return iter(
             self.dataset.to_batches(
                 batch_size=batch_rows,
-                columns=self.columns,
+                columns=columns,
                 batch_readahead=1,
                 fragment_readahead=1,
                 fragment_scan_options=ds.ParquetFragmentScanOptions(pre_buffer=False),
             )
         )
+
+
+class _Rows:
+    """Rows of a source by their place in the file, every column of the schema, asked for in
+    increasing order (the batches the fast path of totals rebuilds row by row): one pass over the
+    file in all."""
+
+    def __init__(self, source: _Source, batch_rows: int) -> None:
+        self.source = source
+        self.batch_rows = batch_rows
+        self.batches: Optional[Iterator[Any]] = None
+        self.held: Any = None  # the batch read last
+        self.at = 0  # the file row of its first row
+
+    def take(self, first: int, count: int) -> Any:
+        """File rows `first` to `first + count - 1` as a Table."""
+        import pyarrow as pa
+
+        if self.batches is None or first < self.at:
+            self.batches, self.held, self.at = self.source.batches(self.batch_rows), None, 0
+        parts = []
+        while True:
+            if self.held is None or self.at + self.held.num_rows <= first:
+                if self.held is not None:
+                    self.at += self.held.num_rows
+                self.held = next(self.batches, None)
+                if self.held is None:
+                    break
+                continue
+            lo = max(first - self.at, 0)
+            hi = min(first + count - self.at, self.held.num_rows)
+            parts.append(self.held.slice(lo, hi - lo))
+            if self.at + self.held.num_rows >= first + count:
+                break
+            self.at += self.held.num_rows
+            self.held = None
+        return pa.Table.from_batches(parts)
 
 
 def _relocated(e: InvalidValue, offsets: Mapping[str, Any], where: str) -> InvalidValue:
@@ -709,6 +764,259 @@ def _simulate_batch(
     )
 
 
+# --- totals at the speed of decoding ------------------------------------------------------------------
+#
+# For totals no person is named: only the columns the policy reads are decoded (the facts filling
+# the members its rules read, the birth date and the region the totals are split by: C++
+# ``columns_for_totals``), each batch becomes C++ columns straight from the Arrow buffers without ids
+# (``population.from_arrow``, the GIL released), and the next batch is decoded and built on a
+# second thread while this one is simulated. A batch holding a value that path does not take is
+# read again whole and built row by row, so that its error names the cell as it always did.
+
+# The Arrow types population.from_arrow reads, by the kind of the fact.
+_ARROW_TYPES = {
+    "date": ("date32",),
+    "region": ("int64", "int32"),
+    "flag": ("bool",),
+    "fixed_point": ("double", "int64"),
+}
+
+
+def _arrow_type(t: Any) -> str:
+    """The name population.from_arrow knows an Arrow type by ("" for one it does not read)."""
+    import pyarrow as pa
+
+    for name, test in (
+        ("date32", pa.types.is_date32),
+        ("int64", pa.types.is_int64),
+        ("int32", pa.types.is_int32),
+        ("bool", pa.types.is_boolean),
+        ("double", pa.types.is_float64),
+        ("string", pa.types.is_string),
+        ("list", pa.types.is_list),
+    ):
+        if test(t):
+            return name
+    return ""
+
+
+def _stays_type_read(t: Any) -> bool:
+    """Whether a stays column of Arrow type `t` is a list of (facility string, admitted date32,
+    discharged date32) structs, which population.from_arrow reads from its buffers."""
+    import pyarrow as pa
+
+    if not pa.types.is_list(t) or not pa.types.is_struct(t.value_type):
+        return False
+    fields = {f.name: _arrow_type(f.type) for f in t.value_type}
+    return fields == {"facility": "string", "admitted": "date32", "discharged": "date32"}
+
+
+def _parts(a: Any) -> Tuple[Any, ...]:
+    """An Arrow array as population.from_arrow reads it: (type, length, offset, buffers...)."""
+    return (_arrow_type(a.type), len(a), a.offset, *a.buffers())
+
+
+def _arrow_columns(batch: Any) -> Dict[str, Any]:
+    """A record batch's columns as population.from_arrow reads them (the stays list by its parts)."""
+    out: Dict[str, Any] = {}
+    for name, a in zip(batch.schema.names, batch.columns):
+        if name == PERSON.field("weight").column and a.null_count == len(a):
+            continue  # no weights: an unweighted batch, as on the general path
+        if name == "stays":
+            items = a.values  # not sliced: the list's offsets index it
+            validity, offsets = a.buffers()[:2]
+            out[name] = {
+                "list": ("list", len(a), a.offset, validity, offsets),
+                "struct": ("struct", len(items), items.offset, items.buffers()[0]),
+                **{c: _parts(items.field(c)) for c in ("facility", "admitted", "discharged")},
+            }
+        else:
+            out[name] = _parts(a)
+    return out
+
+
+def _totals_columns(persons: _Source, target: Any, first: datetime.date, last: datetime.date, regions: str) -> Any:
+    """The columns to read for totals, or None when the file or the policy needs the general path:
+    a policy reading facts population.from_arrow does not take, columns under another name than the
+    fact's (aliases), a birth date or hukou given by the ID number, or Arrow types it does not read."""
+    if target.bundle or target.household or regions not in ("hukou", "residence"):
+        return None  # refused on the general path, with its message
+    wanted = _core.columns_for_totals(target.impl, first, last, regions)
+    if wanted is None:
+        return None
+    own = {f.column: f for f in PERSON}
+    if any(c not in own for c in persons.columns) or not {"birth_date", "hukou_region"} <= set(persons.columns):
+        return None
+    schema = persons.file.schema_arrow if persons.file is not None else persons.dataset.schema
+    columns = [c for c in persons.columns if c in wanted or c == PERSON.field("weight").column]
+    for c in columns:
+        t = schema.field(c).type
+        if c == PERSON.field("stays").column:
+            if not _stays_type_read(t):
+                return None
+        elif _arrow_type(t) not in _ARROW_TYPES.get(own[c].kind, ()):
+            return None
+    return columns
+
+
+class _RawTotals:
+    """The month totals of simulate_columns (its dict), added up over batches, exactly."""
+
+    _BY_MONTH = ("undetermined", "eligible", "paid", "amount_fen", "arrears_months", "granted_quantity")
+    _WEIGHTED = ("weighted_eligible", "weighted_paid", "weighted_amount")
+
+    def __init__(self) -> None:
+        self.raw: Optional[Dict[str, Any]] = None
+        # (month index, prefecture code) / (month index, rule id) -> [paid, amount, weighted paid, amount]
+        self.prefecture: Dict[Tuple[int, int], List[int]] = {}
+        self.rule: Dict[Tuple[int, str], List[int]] = {}
+
+    def add(self, r: Mapping[str, Any]) -> None:
+        if self.raw is None:
+            self.raw = {
+                k: r[k] for k in ("year", "month", "tested_on", "version_label", "status", "undetermined_months")
+            }
+            for c in self._BY_MONTH:
+                self.raw[c] = np.zeros(len(r["year"]), dtype=np.int64)
+            for c in self._WEIGHTED:
+                self.raw[c] = [0] * len(r["year"])
+            self.raw.update(weighted=False, total_fen=0, weighted_total=0, cpp_seconds=0.0)
+        raw = self.raw
+        for c in self._BY_MONTH:
+            raw[c] += np.asarray(r[c], dtype=np.int64)
+        for c in self._WEIGHTED:
+            raw[c] = [a + b for a, b in zip(raw[c], r[c])]
+        raw["weighted"] = raw["weighted"] or bool(r["weighted"])
+        raw["total_fen"] += int(r["total_fen"])
+        raw["weighted_total"] += int(r["weighted_total"])
+        raw["cpp_seconds"] += float(r["cpp_seconds"])
+        for table, keys, prefix in ((self.prefecture, "prefecture", "prefecture_"), (self.rule, "rule_id", "rule_")):
+            rows = zip(
+                r[prefix + "month"].tolist(),
+                list(r[keys]) if keys == "rule_id" else r[keys].tolist(),
+                r[prefix + "paid"].tolist(),
+                r[prefix + "amount_fen"].tolist(),
+                r[prefix + "weighted_paid"],
+                r[prefix + "weighted_amount"],
+            )
+            for m, key, paid, amount, wpaid, wamount in rows:
+                sums = table.setdefault((m, key), [0, 0, 0, 0])
+                sums[0] += paid
+                sums[1] += amount
+                sums[2] += wpaid
+                sums[3] += wamount
+
+    def result(self) -> Dict[str, Any]:
+        """The totals as one simulate_columns dict (for SimulationResult)."""
+        assert self.raw is not None
+        out = dict(self.raw)
+        for table, keys, prefix in ((self.prefecture, "prefecture", "prefecture_"), (self.rule, "rule_id", "rule_")):
+            items = sorted(table.items())
+            out[prefix + "month"] = np.asarray([k[0] for k, _ in items], dtype=np.int64)
+            out[keys] = (
+                [k[1] for k, _ in items] if keys == "rule_id" else np.asarray([k[1] for k, _ in items], dtype=np.int64)
+            )
+            out[prefix + "paid"] = np.asarray([v[0] for _, v in items], dtype=np.int64)
+            out[prefix + "amount_fen"] = np.asarray([v[1] for _, v in items], dtype=np.int64)
+            out[prefix + "weighted_paid"] = [v[2] for _, v in items]
+            out[prefix + "weighted_amount"] = [v[3] for _, v in items]
+        return out
+
+
+def _simulate_totals(
+    target: Any,
+    persons: _Source,
+    columns: Sequence[str],
+    batch_rows: int,
+    registry: Optional[FacilityRegistry],
+    first: datetime.date,
+    months: int,
+    regions: str,
+    missing: str,
+    progress: Optional[Callable[[int, int], None]],
+) -> SimulationTotals:
+    """simulate_parquet for totals (see the section's comment): the same totals as the general path."""
+    core_registry = None if registry is None else registry._impl
+    span = _month_span(first, months)
+    given = list(persons.columns)
+    total_rows = persons.num_rows if progress else 0
+    whole_rows = _Rows(persons, batch_rows)
+
+    batches_read = persons.batches(batch_rows, columns)
+
+    def decoded() -> Any:
+        """The next record batch (None after the last): pyarrow decodes it, the GIL released."""
+        return next(batches_read, None)
+
+    # Populations simulated already, whose memory the next batches are built in (fresh pages for
+    # every batch cost a quarter of building it).
+    done_with: queue.SimpleQueue[Any] = queue.SimpleQueue()
+
+    def built(batch: Future[Any]) -> Optional[Tuple[int, Any]]:
+        """A decoded batch's rows and C++ population (None: rebuilt row by row), None after the last."""
+        data = batch.result()
+        if data is None:
+            return None
+        try:
+            into = done_with.get_nowait()
+        except queue.Empty:
+            into = None
+        try:
+            return data.num_rows, _core.population.from_arrow(
+                _arrow_columns(data), data.num_rows, core_registry, given, into
+            )
+        except InvalidValue:
+            return data.num_rows, None  # a value this path does not take
+
+    totals = _RawTotals()
+    arrow = _ArrowPeak()
+    rows = batches = 0
+    # Three stages on three threads: batch k+2 decoded (pyarrow) while k+1 is built (C++) and k
+    # simulated (C++, on its own threads), each releasing the GIL; at most three batches held.
+    with ThreadPoolExecutor(1, "eldercare-decode") as decoding, ThreadPoolExecutor(1, "eldercare-build") as building:
+        decoding_next = decoding.submit(decoded)
+        building_next = building.submit(built, decoding_next)
+        decoding_next = decoding.submit(decoded)
+        while True:
+            item = building_next.result()
+            if item is None:
+                break
+            building_next = building.submit(built, decoding_next)
+            decoding_next = decoding.submit(decoded)
+            n, handle = item
+            arrow.sample()
+            if handle is None:
+                where = f"batch {batches} of {persons.path}, file rows {rows}-{rows + n - 1}"
+                try:
+                    handle = Population(whole_rows.take(rows, n), facilities=registry)._impl
+                except InvalidValue as e:
+                    raise _relocated(e, {"population": rows}, where) from None
+            if missing == "error":
+                _core.check_inputs(target.impl, handle, core_registry, *span)
+            totals.add(_core.simulate_columns(target.impl, handle, first, months, core_registry, regions, False))
+            rows += n
+            batches += 1
+            if item[1] is not None:
+                done_with.put(handle)
+            del handle, item
+            if progress is not None:
+                progress(rows, total_rows)
+    if totals.raw is None:
+        return _no_totals()
+    r = SimulationResult(totals.result())
+    whole = SimulationTotals(
+        _month_text(r.by_month.copy()),
+        _month_text(r.by_prefecture.copy()),
+        _month_text(r.by_rule.copy()),
+        rows,
+        batches,
+        engine="simulate_population",
+    )
+    result = sum_simulations([whole])  # the same normal form as the general path's sum over batches
+    result.peak_arrow_bytes = arrow.peak
+    return result
+
+
 def simulate_parquet(
     policy: Any,
     source: PathLike,
@@ -753,6 +1061,15 @@ def simulate_parquet(
     registry = FacilityRegistry.of(facilities)
     first = _first_of_month(first_month)
     months = _check_months(months)
+    if stays is None:
+        if missing not in MISSING_CHOICES:
+            expected = "expected " + " or ".join(map(repr, MISSING_CHOICES))
+            invalid(ErrorId.INVALID_PARAMETER, "missing", str(missing), expected)
+        persons = _Source(source, "population", _REQUIRED, _KNOWN)
+        target = _Target(policy, readings)
+        columns = _totals_columns(persons, target, *_month_span(first, months), regions)
+        if columns is not None:
+            return _simulate_totals(target, persons, columns, size, registry, first, months, regions, missing, progress)
     total_rows = _Source(source, "population", _REQUIRED, _KNOWN).num_rows if progress else 0
     parts: List[SimulationTotals] = []
     arrow = _ArrowPeak()

@@ -10,18 +10,22 @@
 #include "schema_cells.hpp"
 #include "words.hpp"
 
+#include <eldercare/batch/inputs.hpp>
 #include <eldercare/batch/synthetic.hpp>
 #include <eldercare/schema/person.hpp>
 
 #include <pybind11/numpy.h> // column buffers in and out
 
+#include <algorithm>     // std::min over Arrow ranges
 #include <array>         // a reader per fact
 #include <chrono>        // steady_seconds
 #include <cmath>         // NaN cells
 #include <functional>    // cell names made on demand
+#include <limits>        // Arrow values out of range
 #include <memory>        // the synthetic generator held by the binding
 #include <mutex>         // synthetic generators: one call at a time
 #include <new>           // std::bad_alloc
+#include <span>          // Arrow buffers read in place
 #include <stdexcept>     // a fact missing from the schema
 #include <unordered_map> // ids seen
 #include <utility>       // std::index_sequence over the facts
@@ -1108,6 +1112,296 @@ population_handle population_from_persons(const std::vector<person>& persons,
   return out;
 }
 
+// --- a Parquet batch's columns, for totals ------------------------------------------------------
+
+/// One Arrow array as eldercare/parquet.py hands it over: (type, length, offset, buffers...), the
+/// buffers being pyarrow's Array.buffers() (validity first, None when every value is present).
+/// Read in place: the caller keeps the arrays alive during the call.
+class arrow_array {
+public:
+  arrow_array() = default;
+  arrow_array(py::handle obj, std::string column) : column_(std::move(column)) {
+    const auto t = py::reinterpret_borrow<py::tuple>(obj);
+    type_ = t[0].cast<std::string>();
+    size_ = t[1].cast<std::size_t>();
+    offset_ = t[2].cast<std::size_t>();
+    for (std::size_t k = 3; k < t.size(); ++k) {
+      if (t[k].is_none()) {
+        buffers_.emplace_back();
+        continue;
+      }
+      const py::buffer_info b = py::reinterpret_borrow<py::buffer>(t[k]).request();
+      buffers_.push_back(
+          {static_cast<const std::uint8_t*>(b.ptr), static_cast<std::size_t>(b.size * b.itemsize)});
+    }
+  }
+  [[nodiscard]] bool present() const noexcept { return !type_.empty(); }
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] const std::string& type() const noexcept { return type_; }
+  /// Whether every value is present (no validity buffer): loops then skip valid().
+  [[nodiscard]] bool all_valid() const { return buffer(0).empty(); }
+  /// The validity bits (nullptr when every value is present) and the array's offset into them.
+  [[nodiscard]] const std::uint8_t* validity() const { return buffer(0).data(); }
+  [[nodiscard]] std::size_t offset() const noexcept { return offset_; }
+  [[nodiscard]] bool valid(std::size_t i) const {
+    const auto v = buffer(0);
+    if (v.empty()) return true;
+    const std::size_t k = offset_ + i;
+    return ((v[k >> 3] >> (k & 7)) & 1) != 0;
+  }
+  /// The values of a fixed-width array of T (buffer 1), `extra` more than its length (offsets).
+  template <class T>
+  [[nodiscard]] const T* values(std::size_t extra = 0) const {
+    const auto d = buffer(1);
+    if (size_ + extra > 0 && (d.size() < (offset_ + size_ + extra) * sizeof(T)))
+      throw invalid_value(error_id::invalid_parameter, "population." + column_, d.size(),
+                          "internal: an Arrow buffer shorter than its array");
+    return reinterpret_cast<const T*>(d.data()) + offset_;
+  }
+  [[nodiscard]] bool bit(std::size_t i) const {
+    const auto d = buffer(1);
+    const std::size_t k = offset_ + i;
+    return ((d[k >> 3] >> (k & 7)) & 1) != 0;
+  }
+  /// Text value i of a string array (offsets int32 in buffer 1, characters in buffer 2).
+  [[nodiscard]] std::string_view text(std::size_t i) const {
+    const auto* offsets = reinterpret_cast<const std::int32_t*>(buffer(1).data()) + offset_;
+    const auto chars = buffer(2);
+    const auto b = static_cast<std::size_t>(offsets[i]), e = static_cast<std::size_t>(offsets[i + 1]);
+    if (e < b || e > chars.size()) throw refused_batch(i, "internal: string offsets out of range");
+    return {reinterpret_cast<const char*>(chars.data()) + b, e - b};
+  }
+  /// A cell the fast path does not take: the caller rebuilds the batch on the per-row path.
+  [[nodiscard]] invalid_value refused_batch(std::size_t i, std::string_view why) const {
+    return invalid_value(error_id::invalid_parameter,
+                         "population." + column_ + "[row " + std::to_string(i) + "]", "", std::string(why));
+  }
+
+private:
+  [[nodiscard]] std::span<const std::uint8_t> buffer(std::size_t k) const {
+    return k < buffers_.size() ? buffers_[k] : std::span<const std::uint8_t>();
+  }
+  std::string column_, type_;
+  std::size_t size_ = 0, offset_ = 0;
+  std::vector<std::span<const std::uint8_t>> buffers_;
+};
+
+/// Days `begin` to `end` of an Arrow date32 array as day_numbers (a null: no_day, or refused when
+/// `required`).
+std::vector<day_number> arrow_days(const arrow_array& a, bool required, std::size_t begin = 0,
+                                   std::size_t end = std::numeric_limits<std::size_t>::max()) {
+  if (a.type() != "date32") throw a.refused_batch(0, "not a date32 column");
+  end = std::min(end, a.size());
+  begin = std::min(begin, end);
+  const std::int32_t* v = a.values<std::int32_t>() + begin;
+  std::vector<day_number> out(end - begin);
+  // A day outside the supported years becomes one append_columns refuses.
+  constexpr std::int64_t epoch = unix_epoch_day_number;
+  const std::int64_t lo = first_day_number() - epoch, hi = last_day_number() - epoch;
+  auto day = [&](std::int32_t d) {
+    return d < lo || d > hi ? first_day_number() - 1 : static_cast<day_number>(d + epoch);
+  };
+  if (a.all_valid()) { // the common case, in a loop without branches on validity
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = day(v[i]);
+    return out;
+  }
+  // Nulls: no_day (a missing optional date), in a loop without calls.
+  const std::uint8_t* bits = a.validity();
+  const std::size_t offset = a.offset() + begin;
+  bool missing = false;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const std::size_t k = offset + i;
+    const bool present = ((bits[k >> 3] >> (k & 7)) & 1) != 0;
+    missing = missing || !present;
+    out[i] = present ? day(v[i]) : no_day;
+  }
+  if (missing && required)
+    for (std::size_t i = 0; i < out.size(); ++i)
+      if (!a.valid(begin + i)) throw a.refused_batch(begin + i, "missing");
+  return out;
+}
+
+/// Region codes of an Arrow int64/int32 array (nulls refused: the per-row path names them).
+std::vector<std::uint32_t> arrow_regions(const arrow_array& a) {
+  std::vector<std::uint32_t> out(a.size());
+  auto take = [&](const auto* v) {
+    if (!a.all_valid())
+      for (std::size_t i = 0; i < a.size(); ++i)
+        if (!a.valid(i)) throw a.refused_batch(i, "missing");
+    bool outside = false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      outside = outside || v[i] < 0 || v[i] > std::int64_t{std::numeric_limits<std::uint32_t>::max()};
+      out[i] = static_cast<std::uint32_t>(v[i]);
+    }
+    if (outside) throw a.refused_batch(0, "out of range");
+  };
+  if (a.type() == "int64") take(a.values<std::int64_t>());
+  else if (a.type() == "int32")
+    take(a.values<std::int32_t>());
+  else
+    throw a.refused_batch(0, "not an integer column");
+  return out;
+}
+
+/// Builds a population from a Parquet batch's Arrow columns for totals (population_columns::
+/// append_columns): no ids, only the facts a policy reads for totals. `columns` maps the facts'
+/// column names to arrow_array tuples; "stays" maps to a dict of the list's parts (list, struct,
+/// facility, admitted, discharged). `given` lists every column of the file (what a policy may read,
+/// batch/inputs.hpp). A value this path does not take raises invalid_value: the caller then builds
+/// the batch on the per-row path, whose error names the cell and its id. With `into`, the rows are
+/// built in that population's memory (a batch done with), which is left empty.
+population_handle population_from_arrow(const py::dict& columns, std::size_t rows,
+                                        const facility_registry* facilities, const py::list& given,
+                                        population_handle* into) {
+  auto column = [&](const char* name) {
+    return columns.contains(name) ? arrow_array(columns[name], name) : arrow_array();
+  };
+  const arrow_array birth = column("birth_date"), hukou = column("hukou_region"),
+                    since = column("hukou_since"), died = column("died_on"),
+                    residence = column("residence_region"), rural = column("residence_rural"),
+                    weight = column("weight");
+  arrow_array list, item, facility, admitted, discharged;
+  if (columns.contains("stays")) {
+    const py::dict s = columns["stays"].cast<py::dict>();
+    list = arrow_array(s["list"], "stays");
+    item = arrow_array(s["struct"], "stays");
+    facility = arrow_array(s["facility"], "stays.facility");
+    admitted = arrow_array(s["admitted"], "stays.admitted");
+    discharged = arrow_array(s["discharged"], "stays.discharged");
+  }
+  row_fields given_fields = row_fields::none;
+  for (const sc::field_info& fi : person_fields) {
+    bool in = fi.required;
+    for (const auto c : given) in = in || c.cast<std::string>() == fi.column;
+    if (in) given_fields = given_fields | fi.fills;
+  }
+  population_handle out;
+  const py::gil_scoped_release unlocked; // C++ values only from here on
+  if (!birth.present() || !hukou.present())
+    throw py::value_error("internal: birth_date and hukou_region are read");
+  for (const arrow_array* a :
+       std::array<const arrow_array*, 8>{&birth, &hukou, &since, &died, &residence, &rural, &weight, &list})
+    if (a->present() && a->size() != rows) throw a->refused_batch(0, "a column of another length");
+  population_columns::column_batch c;
+  c.rows = rows;
+  const std::vector<day_number> birth_days = arrow_days(birth, true);
+  c.birth_day = birth_days;
+  const std::vector<std::uint32_t> hukou_codes = arrow_regions(hukou);
+  c.hukou_region = hukou_codes;
+  std::vector<day_number> since_days, died_days;
+  if (since.present()) c.hukou_since = since_days = arrow_days(since, false);
+  if (died.present()) c.died_on = died_days = arrow_days(died, false);
+  std::vector<std::uint32_t> residence_codes;
+  if (residence.present()) c.residence_region = residence_codes = arrow_regions(residence);
+  std::vector<std::uint8_t> rural_flags;
+  if (rural.present()) {
+    if (rural.type() != "bool") throw rural.refused_batch(0, "not a bool column");
+    rural_flags.resize(rows);
+    for (std::size_t i = 0; i < rows; ++i) {
+      if (!rural.valid(i)) throw rural.refused_batch(i, "missing");
+      rural_flags[i] = rural.bit(i) ? 1 : 0;
+    }
+    c.residence_rural = rural_flags;
+  }
+  std::vector<std::int64_t> weights;
+  if (weight.present()) {
+    weights.resize(rows);
+    if (weight.type() == "double") {
+      const double* v = weight.values<double>();
+      for (std::size_t i = 0; i < rows; ++i) {
+        if (!weight.valid(i) || std::isnan(v[i])) throw weight.refused_batch(i, "missing");
+        weights[i] = survey_weight::of(v[i], "population.weight").micros();
+      }
+    } else if (weight.type() == "int64") {
+      const std::int64_t* v = weight.values<std::int64_t>();
+      for (std::size_t i = 0; i < rows; ++i) {
+        if (!weight.valid(i) || v[i] < 0 || v[i] > survey_weight::max_micros / survey_weight::scale)
+          throw weight.refused_batch(i, "missing or out of range");
+        weights[i] = v[i] * survey_weight::scale;
+      }
+    } else {
+      throw weight.refused_batch(0, "not a number column");
+    }
+    c.weight = weights;
+  }
+  // Stays: the list's offsets into its struct child, whose fields are read at those positions.
+  facility_table table;
+  if (facilities) table = facility_table(*facilities);
+  std::vector<std::uint32_t> stay_offsets;
+  std::vector<std::int32_t> stay_facility;
+  std::vector<day_number> stay_admitted, stay_discharged;
+  if (list.present()) {
+    if (list.type() != "list" || facility.type() != "string")
+      throw list.refused_batch(0, "not a list of (string, date32, date32) structs");
+    const std::int32_t* offsets = list.values<std::int32_t>(1); // rows + 1 offsets
+    const std::size_t first = rows > 0 ? static_cast<std::size_t>(offsets[0]) : 0;
+    const std::size_t last = rows > 0 ? static_cast<std::size_t>(offsets[rows]) : 0;
+    if (last < first || last > item.size() || item.size() != facility.size() ||
+        item.size() != admitted.size() || item.size() != discharged.size())
+      throw list.refused_batch(0, "internal: list offsets out of range");
+    // Only the stays of this batch's rows (the child may hold a whole row group's).
+    const std::vector<day_number> in = arrow_days(admitted, false, first, last),
+                                  left = arrow_days(discharged, false, first, last);
+    stay_offsets.resize(rows + 1);
+    stay_offsets[0] = 0;
+    std::unordered_map<std::string_view, std::int32_t> index; // facility id -> index into the table
+    for (std::size_t i = 0; i < rows; ++i) {
+      const auto b = static_cast<std::size_t>(offsets[i]), e = static_cast<std::size_t>(offsets[i + 1]);
+      if (e < b || e > last) throw list.refused_batch(i, "internal: list offsets out of range");
+      if (b != e && list.valid(i))
+        for (std::size_t s = b; s < e; ++s) {
+          if (!item.valid(s) || !facility.valid(s) || in[s - first] == no_day)
+            throw list.refused_batch(i, "a missing stay");
+          const std::string_view id = facility.text(s);
+          auto it = index.find(id);
+          if (it == index.end()) {
+            if (id.empty()) throw list.refused_batch(i, "a stay without a facility");
+            it = index.emplace(id, facilities ? table.find(id) : table.find_or_add(id)).first;
+          }
+          if (it->second < 0) throw list.refused_batch(i, "a facility outside the registry");
+          stay_facility.push_back(it->second);
+          stay_admitted.push_back(in[s - first]);
+          stay_discharged.push_back(left[s - first]);
+        }
+      stay_offsets[i + 1] = static_cast<std::uint32_t>(stay_facility.size());
+    }
+    c.stay_offsets = stay_offsets;
+    c.stay_facility = stay_facility;
+    c.stay_admitted = stay_admitted;
+    c.stay_discharged = stay_discharged;
+  }
+  if (into) { // a population done with: its columns' memory refilled
+    out.columns = std::move(into->columns);
+    into->persons_cache.reset();
+    out.columns.clear(std::move(table));
+  } else {
+    out.columns = population_columns(std::move(table));
+  }
+  out.columns.set_given(given_fields);
+  out.columns.append_columns(c);
+  return out;
+}
+
+/// The columns of the flat schema that simulating `p` from `first` to `last` reads when only totals
+/// are asked: the facts filling the members its rules read (batch/inputs.hpp groups_read), the
+/// birth date, and the hukou's (or with regions="residence" the residence's) region the totals are
+/// split by. None when a leaf does not declare what it reads, or reads a fact population_from_arrow
+/// does not take (the caller then reads every column).
+py::object columns_for_totals(const policy& p, py::handle first, py::handle last,
+                              const std::string& regions) {
+  const auto read = groups_read(p, to_date(first, "first"), to_date(last, "last"));
+  if (!read) return py::none();
+  row_fields groups = *read | row_fields::birth_date | row_fields::hukou;
+  if (regions == "residence") groups = groups | row_fields::residence | row_fields::rural;
+  constexpr row_fields taken = row_fields::birth_date | row_fields::hukou | row_fields::residence |
+                               row_fields::rural | row_fields::stays | row_fields::death;
+  if ((static_cast<std::uint32_t>(groups) & ~static_cast<std::uint32_t>(taken)) != 0) return py::none();
+  py::list out;
+  for (const sc::field_info& fi : person_fields)
+    if (fi.fills != row_fields::none && has(groups, fi.fills)) out.append(std::string(fi.column));
+  return out;
+}
+
 // --- export --------------------------------------------------------------------------------------
 
 /// Days since 1970-01-01 (int64, numpy's NaT for no_day), for Python to view as datetime64[D].
@@ -1258,6 +1552,11 @@ void register_population(py::module_& m) {
                   py::arg("given") = py::none(), py::arg("hukou_from_id") = false)
       .def_static("from_persons", &population_from_persons, py::arg("persons"),
                   py::arg("facilities") = py::none())
+      .def_static("from_arrow", &population_from_arrow, py::arg("columns"), py::arg("rows"),
+                  py::arg("facilities") = py::none(), py::arg("given") = py::list(),
+                  py::arg("into") = py::none(),
+                  "A Parquet batch's Arrow columns for totals (no ids; eldercare/parquet.py), in the "
+                  "memory of population `into` when given (which is left empty).")
       .def("__len__", [](const population_handle& h) { return h.columns.size(); })
       .def("stay_count", [](const population_handle& h) { return h.columns.stay_count(); })
       .def("ids",
@@ -1361,6 +1660,9 @@ void register_population(py::module_& m) {
                              })
       .def("facilities", [](const synthetic_handle& g) { return g.generator.facilities(); });
   m.def("synthetic_facilities", [] { return synthetic_facilities(); });
+  m.def("columns_for_totals", &columns_for_totals, py::arg("policy"), py::arg("first"), py::arg("last"),
+        py::arg("regions") = "hukou",
+        "The columns simulating a policy reads for totals, or None (see population_from_arrow).");
 }
 
 } // namespace eldercare_py

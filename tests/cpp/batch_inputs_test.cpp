@@ -62,6 +62,17 @@ TEST_CASE("readers_of: what a policy's rules read, from the leaves' own declarat
   CHECK(readers_of(stays, d("1990-01-01"), d("1990-12-31")).empty());
 }
 
+TEST_CASE("groups_read: every member a policy reads, or unknown when a leaf does not declare it") {
+  const catalog& c = standard_catalog();
+  const policy stays = c.policy_for("cn.beijing.xicheng.cross_region_care");
+  const auto read = groups_read(stays, d("2024-01-01"), d("2024-12-31"));
+  REQUIRE(read.has_value());
+  for (const auto& r : readers_of(stays, d("2024-01-01"), d("2024-12-31"))) CHECK(has(*read, r.group));
+  CHECK(has(*read, row_fields::stays));
+  CHECK_FALSE(has(*read, row_fields::categories));
+  CHECK(groups_read(stays, d("1990-01-01"), d("1990-12-31")) == row_fields::none);
+}
+
 TEST_CASE("check_inputs: a missing column, registry or facility is named with the rule that reads it") {
   const auto pop = generated(synthetic_profile::xicheng, 3, 400);
   REQUIRE(pop.columns.stay_count() > 0);

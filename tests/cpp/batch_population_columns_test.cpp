@@ -307,3 +307,100 @@ TEST_CASE("columns: persons are validated as persons") {
   CHECK(pop.facilities().find("nowhere") == 2);
   CHECK_THROWS_WITH(facility_table(reg).add("HB"), Catch::Contains("duplicate facility id"));
 }
+
+TEST_CASE("columns: whole columns appended at once hold what appending the rows holds") {
+  // Rows given as whole columns (a Parquet batch's, for totals), against the same rows appended one
+  // by one: every column equal, except the ids, which whole columns leave empty.
+  const facility_registry reg = registry();
+  const std::vector<day_number> birth{to_day_number(d("1940-02-29")), to_day_number(d("1950-07-01")),
+                                      to_day_number(d("1930-01-31"))};
+  const std::vector<std::uint32_t> hukou{110104, 110102, 110104};
+  const std::vector<day_number> since{no_day, to_day_number(d("1970-01-01")), no_day};
+  const std::vector<day_number> died{no_day, no_day, to_day_number(d("2024-03-05"))};
+  const std::vector<std::uint32_t> stay_offsets{0, 2, 2, 3};
+  const std::vector<std::int32_t> stay_facility{0, 1, 0};
+  const std::vector<day_number> admitted{to_day_number(d("2022-01-10")), to_day_number(d("2023-04-01")),
+                                         to_day_number(d("2020-05-05"))};
+  const std::vector<day_number> discharged{to_day_number(d("2023-04-01")), no_day, no_day};
+  population_columns::column_batch c;
+  c.rows = 3;
+  c.birth_day = birth;
+  c.hukou_region = hukou;
+  c.hukou_since = since;
+  c.died_on = died;
+  c.stay_offsets = stay_offsets;
+  c.stay_facility = stay_facility;
+  c.stay_admitted = admitted;
+  c.stay_discharged = discharged;
+  population_columns whole{facility_table(reg)};
+  whole.append_columns(c);
+
+  population_columns rows{facility_table(reg)};
+  for (std::size_t i = 0; i < 3; ++i) {
+    std::vector<stay_input> stays;
+    for (std::uint32_t s = stay_offsets[i]; s < stay_offsets[i + 1]; ++s)
+      stays.push_back({stay_facility[s], admitted[s], discharged[s]});
+    row_input r;
+    r.id = "x";
+    r.birth_day = birth[i];
+    r.hukou_region = hukou[i];
+    r.residence_region = hukou[i]; // the stand-in whole columns take without a residence column
+    r.hukou_since = since[i];
+    r.died_on = died[i];
+    r.stays = stays;
+    rows.append(r);
+  }
+  REQUIRE(whole.size() == 3);
+  REQUIRE(whole.stay_count() == 3);
+  for (std::size_t i = 0; i < 3; ++i) {
+    person a = whole.to_person(i), b = rows.to_person(i);
+    CHECK(a.id.empty());
+    b.id.clear();
+    require_same(a, b);
+    CHECK(whole.hukou_codes()[whole.hukou_key()[i]] == rows.hukou_codes()[rows.hukou_key()[i]]);
+    CHECK(whole.residences()[whole.residence_key()[i]].region ==
+          rows.residences()[rows.residence_key()[i]].region);
+    CHECK(whole.residence_rural()[i] == rows.residence_rural()[i]);
+    CHECK(whole.died_on()[i] == rows.died_on()[i]);
+    CHECK(whole.stays_of(i).size() == rows.stays_of(i).size());
+  }
+  CHECK(whole.birth_min() == rows.birth_min());
+  CHECK(whole.birth_max() == rows.birth_max());
+  CHECK(whole.birth_present(birth[1]));
+  CHECK(!whole.weighted());
+
+  SECTION("a value append(row_input) refuses is refused, and nothing is appended") {
+    auto refused = [&](population_columns::column_batch bad, const std::string& field) {
+      population_columns p{facility_table(reg)};
+      try {
+        p.append_columns(bad);
+        FAIL("accepted");
+      } catch (const invalid_value& e) {
+        CHECK(e.field() == field);
+      }
+      CHECK(p.size() == 0);
+      CHECK(p.stay_count() == 0);
+    };
+    const std::vector<std::uint32_t> no_region{110104, 999999, 110104};
+    auto bad = c;
+    bad.hukou_region = no_region;
+    refused(bad, "population.hukou_region[row 1]");
+    const std::vector<day_number> early{no_day, to_day_number(d("1949-01-01")), no_day};
+    bad = c;
+    bad.hukou_since = early;
+    refused(bad, "population.hukou_since[row 1]");
+    const std::vector<day_number> overlapping{to_day_number(d("2022-01-10")), to_day_number(d("2023-03-01")),
+                                              to_day_number(d("2020-05-05"))};
+    bad = c;
+    bad.stay_admitted = overlapping;
+    refused(bad, "population.stay_admitted[row 0]");
+    const std::vector<std::int32_t> no_facility{0, 2, 0};
+    bad = c;
+    bad.stay_facility = no_facility;
+    refused(bad, "population.stay_facility[row 0]");
+    const std::vector<std::int64_t> negative{1'000'000, -5, 2'000'000};
+    bad = c;
+    bad.weight = negative;
+    refused(bad, "population.weight[row 1]");
+  }
+}

@@ -16,6 +16,7 @@
 
 #include <array>       // the option's words
 #include <cstdint>     // the option's size
+#include <optional>    // groups_read: unknown when a leaf declares nothing
 #include <string>      // messages
 #include <string_view> // column names
 #include <vector>      // readers
@@ -58,14 +59,19 @@ public:
   void open(condition_shape) override {}
   void close() override {}
   void leaf(const leaf_ref<person>& l) override {
+    bool known = false;
     for (const batch_leaf& k : kernels_)
-      if (*k.type == *l.type)
+      if (*k.type == *l.type) {
+        known = true;
         for (const auto& w : enum_words<row_fields>::entries)
           if (w.value != row_fields::none && has(k.reads, w.value) && !seen(w.value))
             out_.push_back({w.value, rule_id, l.describe(l.object)});
+      }
     // An unregistered leaf type (a user's own, run on a materialised person): its reads are unknown.
+    all_known = all_known && known;
   }
   std::string rule_id;
+  bool all_known = true; ///< whether every leaf visited declares what it reads
 
 private:
   [[nodiscard]] bool seen(row_fields g) const {
@@ -108,6 +114,27 @@ inline constexpr std::string_view absent_hint =
       r.condition.visit(visitor);
     }
   }
+  return out;
+}
+
+/// Every member of a person that `p`'s rules read from `first` to `last`, or nullopt when a leaf
+/// does not declare what it reads (a leaf type of your own): what a reader of a wide file must read
+/// at least (eldercare.parquet reads only these columns).
+[[nodiscard]] inline std::optional<row_fields> groups_read(const policy& p, const date& first,
+                                                           const date& last) {
+  row_fields out = row_fields::none;
+  if (p.status() != computability::computable) return out;
+  std::vector<input_reader> readers;
+  detail::reads_visitor visitor(readers);
+  for (const policy_version& v : p.versions()) {
+    if (v.effective_from > last || (v.effective_to && *v.effective_to < first)) continue;
+    for (const rule& r : v.rules) {
+      visitor.rule_id = r.id;
+      r.condition.visit(visitor);
+    }
+  }
+  if (!visitor.all_known) return std::nullopt;
+  for (const input_reader& r : readers) out = out | r.group;
   return out;
 }
 

@@ -58,6 +58,7 @@
 #include <cstddef>       // std::size_t
 #include <cstdint>       // column element types
 #include <functional>    // std::less: where a string's text lies
+#include <iterator>      // std::make_move_iterator (append_columns)
 #include <limits>        // the narrowed columns' ranges
 #include <map>           // facility and programme dictionaries, ordered for determinism
 #include <optional>      // optional facts
@@ -799,6 +800,273 @@ public:
     return {std::span<const std::uint32_t>(programme_entries_)
                 .subspan(programme_offsets_[i], programme_offsets_[i + 1] - programme_offsets_[i]),
             &programme_names_};
+  }
+
+  // --- Whole columns at once (a Parquet batch's, for totals) ------------------------------------
+  /// The columns of a batch of rows that append_columns takes whole: only the facts of a person that
+  /// a policy reads for totals (births, hukou, residence, death, stays, weights), already in the
+  /// columns' own encodings. An empty span is a column not given: its rows take row_input's defaults,
+  /// and the residence then the hukou's region (a stand-in no reader of the batch may see: given()
+  /// says which columns were given).
+  struct column_batch {
+    std::size_t rows = 0;
+    std::span<const day_number> birth_day;       ///< required
+    std::span<const std::uint32_t> hukou_region; ///< required
+    std::span<const day_number> hukou_since;     ///< no_day: unknown
+    std::span<const day_number> died_on;         ///< no_day: alive (or unknown)
+    std::span<const std::uint32_t> residence_region;
+    std::span<const std::uint8_t> residence_rural; ///< 0/1
+    std::span<const std::int64_t> weight;          ///< millionths, -1: none given
+    std::span<const std::uint32_t> stay_offsets;   ///< rows + 1 offsets into the three stay columns
+    std::span<const std::int32_t> stay_facility;   ///< index into facilities()
+    std::span<const day_number> stay_admitted;
+    std::span<const day_number> stay_discharged; ///< no_day: ongoing
+  };
+
+  /// Removes every row and takes `facilities` as the stays' table, keeping the columns' memory: a
+  /// reader of batches refills the same population, and pays for fresh pages only once.
+  void clear(facility_table facilities) {
+    facilities_ = std::move(facilities);
+    auto empty = [](auto&... column) { (column.clear(), ...); };
+    empty(id_chars_, id_offsets_, birth_, hukou_since_, died_on_, ability_level_, ability_scale_,
+          ability_raw_, ability_assessed_on_, ability_valid_until_, ability_local_scale_, local_scales_,
+          categories_, disability_category_, disability_grade_, component_offsets_, component_category_,
+          component_grade_, health_, programme_offsets_, programme_entries_, programme_names_,
+          programme_index_, household_chars_, household_offsets_, stay_offsets_, stay_facility_,
+          stay_admitted_, stay_discharged_, stay_arena_, hukou_key_, hukou_codes_, hukou_index_,
+          residence_key_, residences_, residence_index_, id_number_chars_, id_number_offsets_, weight_);
+    assessed_.truncate(0);
+    birth_seen_ = detail::presence_bits{};
+    category_seen_ = detail::presence_bits{};
+    birth_min_ = birth_max_ = no_day;
+    weighted_ = false;
+    given_ = row_fields::all;
+    offsets_start();
+  }
+
+  /// The distinct region codes of a column_batch, each checked once (region_code::from_number) and
+  /// found again through a direct-mapped cache: a row costs a multiplication and a comparison.
+  class batch_codes {
+  public:
+    std::vector<region_code> codes; ///< in order of first appearance
+
+    /// The index of `code` in codes (added, when valid, on first sight; invalid_value otherwise).
+    std::uint32_t index(std::uint32_t code) {
+      const std::size_t h =
+          static_cast<std::size_t>((code * std::uint64_t{0x9E3779B1}) & 0xFFFFFFFFU) >> (32 - slot_bits);
+      if (slot_code_[h] == code) return slot_index_[h];
+      const auto [it, added] = index_.try_emplace(code, static_cast<std::uint32_t>(codes.size()));
+      if (added) {
+        try {
+          codes.push_back(region_code::from_number(code));
+        } catch (...) {
+          index_.erase(it);
+          throw;
+        }
+      }
+      slot_code_[h] = code; // 0 is no code: never a valid one
+      slot_index_[h] = it->second;
+      return it->second;
+    }
+
+  private:
+    static constexpr int slot_bits = 10;
+    std::array<std::uint32_t, std::size_t{1} << slot_bits> slot_code_{};
+    std::array<std::uint32_t, std::size_t{1} << slot_bits> slot_index_{};
+    std::unordered_map<std::uint32_t, std::uint32_t> index_;
+  };
+
+  /// Appends the rows of `c` without ids (every id empty: for totals, which name no person),
+  /// checking each value given as append(row_input) checks it. On the first value refused it throws
+  /// invalid_value naming the column and the row in `c` and appends nothing (the caller may rebuild
+  /// the rows through append(row_input) for that path's own message).
+  void append_columns(const column_batch& c) {
+    const std::size_t n = c.rows;
+    auto sized = [&](std::size_t size, std::size_t want, std::string_view column) {
+      if (size != want)
+        throw invalid_value(error_id::invalid_parameter, "population." + std::string(column), size,
+                            "expected " + std::to_string(want) + " values");
+    };
+    auto optional_column = [&](std::size_t size, std::string_view column) {
+      if (size != 0) sized(size, n, column);
+    };
+    sized(c.birth_day.size(), n, "birth_day");
+    sized(c.hukou_region.size(), n, "hukou_region");
+    optional_column(c.hukou_since.size(), "hukou_since");
+    optional_column(c.died_on.size(), "died_on");
+    optional_column(c.residence_region.size(), "residence_region");
+    optional_column(c.residence_rural.size(), "residence_rural");
+    optional_column(c.weight.size(), "weight");
+    const std::size_t stays = c.stay_offsets.empty() ? 0 : c.stay_offsets.back();
+    if (!c.stay_offsets.empty()) {
+      sized(c.stay_offsets.size(), n + 1, "stay_offsets");
+      sized(c.stay_facility.size(), stays, "stay_facility");
+      sized(c.stay_admitted.size(), stays, "stay_admitted");
+      sized(c.stay_discharged.size(), stays, "stay_discharged");
+    }
+    if (size() + n > max_size || stay_count() + stays > max_size)
+      throw invalid_value(error_id::invalid_parameter, "population.rows", size() + n,
+                          "a population holds at most " + std::to_string(max_size) + " rows and stays");
+    auto at = [&](std::string_view column, std::size_t i) {
+      return "population." + std::string(column) + "[row " + std::to_string(i) + "]";
+    };
+    auto in_range = [&](day_number d) { return d >= first_day_number() && d <= last_day_number(); };
+    // Checked first, stored after: nothing is appended when a value is refused.
+    std::vector<stay> made; // the stays as eldercare::stay objects, for the arena
+    made.reserve(stays);
+    batch_codes codes;
+    // Each row's hukou and residence as indices into codes.codes, found once here.
+    std::vector<std::uint32_t> hukou_at(n), lives_at(c.residence_region.empty() ? 0 : n);
+    {
+      auto region = [&](std::uint32_t code, std::string_view column, std::size_t i) {
+        try {
+          return codes.index(code);
+        } catch (const invalid_value& e) {
+          throw e.renamed(at(column, i));
+        }
+      };
+      for (std::size_t i = 0; i < n; ++i) {
+        const day_number birth = c.birth_day[i];
+        if (!in_range(birth)) (void)checked_day(birth, at("birth_day", i));
+        hukou_at[i] = region(c.hukou_region[i], "hukou_region", i);
+        if (!c.residence_region.empty()) lives_at[i] = region(c.residence_region[i], "residence_region", i);
+        auto not_before_birth = [&](day_number d, std::string_view column) {
+          if (!in_range(d)) (void)checked_day(d, at(column, i));
+          if (d < birth)
+            throw invalid_value(error_id::invalid_person, at(column, i), d,
+                                to_iso(from_day_number(d)) + " is before the birth date " +
+                                    to_iso(from_day_number(birth)));
+        };
+        if (!c.hukou_since.empty() && c.hukou_since[i] != no_day)
+          not_before_birth(c.hukou_since[i], "hukou_since");
+        if (!c.died_on.empty() && c.died_on[i] != no_day) not_before_birth(c.died_on[i], "died_on");
+        if (!c.weight.empty() && c.weight[i] != -1)
+          (void)survey_weight::from_micros(c.weight[i], at("weight", i));
+        if (c.stay_offsets.empty()) continue;
+        const std::size_t first = made.size();
+        if (c.stay_offsets[i + 1] < c.stay_offsets[i] || c.stay_offsets[i + 1] > stays)
+          throw invalid_value(error_id::invalid_stay, at("stay_offsets", i), c.stay_offsets[i + 1],
+                              "offsets must grow, up to the number of stays");
+        for (std::uint32_t s = c.stay_offsets[i]; s < c.stay_offsets[i + 1]; ++s) {
+          const std::int32_t facility = c.stay_facility[s];
+          if (facility < 0 || static_cast<std::size_t>(facility) >= facilities_.size())
+            throw invalid_value(error_id::invalid_stay, at("stay_facility", i), facility,
+                                "is not an index into the population's facility table");
+          not_before_birth(c.stay_admitted[s], "stay_admitted");
+          std::optional<date> discharged;
+          if (const day_number d = c.stay_discharged[s]; d != no_day) {
+            if (!in_range(d)) (void)checked_day(d, at("stay_discharged", i));
+            if (d < c.stay_admitted[s])
+              throw invalid_value(error_id::invalid_stay, at("stay_discharged", i), d,
+                                  "is before the admission");
+            discharged = from_day_number(d);
+          }
+          made.emplace_back(facilities_.id(facility), from_day_number(c.stay_admitted[s]), discharged);
+          if (detail::overlapping_earlier_stay(std::span<const stay>(made).subspan(first),
+                                               made.size() - 1 - first))
+            throw invalid_value(error_id::invalid_stay, at("stay_admitted", i), c.stay_admitted[s],
+                                "overlaps an earlier stay of the row");
+        }
+      }
+    }
+    // The narrowed region keys: a batch whose new codes would not fit is refused before storing.
+    std::size_t new_hukou = 0;
+    for (const region_code& code : codes.codes) new_hukou += hukou_index_.contains(code.value()) ? 0 : 1;
+    if (hukou_codes_.size() + new_hukou > detail::max_region_keys)
+      throw invalid_value(
+          error_id::invalid_region, "population.hukou_region", hukou_codes_.size() + new_hukou,
+          "a population holds at most " + std::to_string(detail::max_region_keys) +
+              " distinct hukou regions (its hukou_key column is 16-bit): split the population");
+    if (residences_.size() + 2 * codes.codes.size() > detail::max_region_keys) {
+      std::size_t new_residences = 0; // counted exactly only near the limit
+      std::unordered_map<std::uint64_t, bool> seen;
+      for (std::size_t i = 0; i < n; ++i) {
+        const region_code& where = codes.codes[lives_at.empty() ? hukou_at[i] : lives_at[i]];
+        const std::uint64_t k =
+            residence_index_key(where, !c.residence_rural.empty() && c.residence_rural[i] != 0);
+        if (!residence_index_.contains(k) && seen.try_emplace(k, true).second) ++new_residences;
+      }
+      if (residences_.size() + new_residences > detail::max_region_keys)
+        throw invalid_value(error_id::invalid_region, "population.residence_region",
+                            residences_.size() + new_residences,
+                            "a population holds at most " + std::to_string(detail::max_region_keys) +
+                                " distinct residences (region and rural flag; its residence_key column is "
+                                "16-bit): split the population");
+    }
+    // Store: whole columns where they are given, row_input's defaults where not.
+    const std::size_t rows_before = size();
+    try {
+      reserve(rows_before + n, stay_count() + stays);
+      // A column stored from the first row that gives a value (see start_stored): `given` empty or
+      // all absent leaves an unstored column unstored.
+      auto take_stored = [&](auto& column, const auto& given, auto absent) {
+        if (column.empty()) {
+          if (std::all_of(given.begin(), given.end(), [absent](auto v) { return v == absent; })) return;
+          start_stored(column, rows_before, absent);
+        }
+        if (given.empty()) column.insert(column.end(), n, absent);
+        else
+          column.insert(column.end(), given.begin(), given.end());
+      };
+      auto extend_offsets = [n](auto& offsets) { // n empty entries, where the column is stored
+        if (!offsets.empty()) offsets.insert(offsets.end(), n, offsets.back());
+      };
+      id_offsets_.insert(id_offsets_.end(), n, id_offsets_.back());
+      extend_offsets(id_number_offsets_);
+      extend_offsets(household_offsets_);
+      extend_offsets(component_offsets_);
+      programme_offsets_.insert(programme_offsets_.end(), n, programme_offsets_.back());
+      birth_.insert(birth_.end(), c.birth_day.begin(), c.birth_day.end());
+      if (birth_seen_.empty() && n > 0) {
+        birth_seen_.resize(static_cast<std::size_t>(last_day_number() - first_day_number() + 1));
+        birth_min_ = birth_max_ = c.birth_day[0];
+      }
+      for (const day_number d : c.birth_day) {
+        birth_seen_.set(static_cast<std::size_t>(d - first_day_number()));
+        birth_min_ = std::min(birth_min_, d);
+        birth_max_ = std::max(birth_max_, d);
+      }
+      take_stored(hukou_since_, c.hukou_since, no_day);
+      take_stored(died_on_, c.died_on, no_day);
+      // Region keys (codes checked above, capacity too), found once per distinct code.
+      constexpr std::uint32_t unset = std::numeric_limits<std::uint32_t>::max();
+      std::vector<std::uint32_t> hukou_keys(codes.codes.size(), unset),
+          residence_keys(2 * codes.codes.size(), unset);
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::uint32_t k = hukou_at[i];
+        if (hukou_keys[k] == unset) hukou_keys[k] = hukou_key_of(codes.codes[k]);
+        hukou_key_.push_back(static_cast<detail::region_key>(hukou_keys[k]));
+      }
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::uint32_t k = lives_at.empty() ? hukou_at[i] : lives_at[i];
+        const bool rural = !c.residence_rural.empty() && c.residence_rural[i] != 0;
+        std::uint32_t& key = residence_keys[2 * k + (rural ? 1 : 0)];
+        if (key == unset) key = residence_key_of(codes.codes[k], rural);
+        residence_key_.push_back(static_cast<detail::region_key>(key));
+      }
+      ability_level_.insert(ability_level_.end(), n, std::int8_t{-1});
+      for (std::size_t i = 0; i < n; ++i) assessed_.push_back(false);
+      categories_.insert(categories_.end(), n, std::uint16_t{0});
+      if (category_seen_.empty()) category_seen_.resize(std::size_t{1} << category_count);
+      if (n > 0) category_seen_.set(0);
+      disability_category_.insert(disability_category_.end(), n, std::int8_t{-1});
+      disability_grade_.insert(disability_grade_.end(), n, std::int8_t{0});
+      health_.insert(health_.end(), n, std::uint8_t{0});
+      take_stored(weight_, c.weight, std::int64_t{-1});
+      weighted_ = !weight_.empty();
+      const auto base = static_cast<std::uint32_t>(stay_facility_.size());
+      if (c.stay_offsets.empty()) stay_offsets_.insert(stay_offsets_.end(), n, base);
+      else
+        for (std::size_t i = 1; i <= n; ++i) stay_offsets_.push_back(base + c.stay_offsets[i]);
+      stay_facility_.insert(stay_facility_.end(), c.stay_facility.begin(), c.stay_facility.end());
+      stay_admitted_.insert(stay_admitted_.end(), c.stay_admitted.begin(), c.stay_admitted.end());
+      stay_discharged_.insert(stay_discharged_.end(), c.stay_discharged.begin(), c.stay_discharged.end());
+      stay_arena_.insert(stay_arena_.end(), std::make_move_iterator(made.begin()),
+                         std::make_move_iterator(made.end()));
+    } catch (...) {
+      truncate(rows_before);
+      throw;
+    }
   }
 
 private:
