@@ -369,6 +369,43 @@ TEST_CASE("columns: whole columns appended at once hold what appending the rows 
   CHECK(whole.birth_present(birth[1]));
   CHECK(!whole.weighted());
 
+  SECTION("batches append after each other; a column first given by a later batch; clear() reuses") {
+    // Columns stored from the first row that gives a value (memory: batch/column_view.hpp): the
+    // first batch gives no weight, death or hukou date, the second does.
+    population_columns two{facility_table(reg)};
+    auto first = c;
+    first.hukou_since = {};
+    first.died_on = {};
+    two.append_columns(first);
+    CHECK(!two.weighted());
+    auto second = c;
+    const std::vector<std::int64_t> weight{2'000'000, -1, 500'000};
+    second.weight = weight;
+    two.append_columns(second);
+    REQUIRE(two.size() == 6);
+    REQUIRE(two.stay_count() == 6);
+    CHECK(two.weighted());
+    for (std::size_t i = 0; i < 3; ++i) {
+      CAPTURE(i);
+      CHECK(two.weight_micros()[i] == -1);
+      CHECK(two.died_on()[i] == no_day);
+      CHECK(two.hukou_since()[i] == no_day);
+      CHECK(two.weight_micros()[3 + i] == weight[i]);
+      CHECK(two.died_on()[3 + i] == died[i]);
+      CHECK(two.hukou_since()[3 + i] == since[i]);
+      CHECK(two.stays_of(3 + i).size() == rows.stays_of(i).size());
+      CHECK(two.hukou_codes()[two.hukou_key()[3 + i]] == rows.hukou_codes()[rows.hukou_key()[i]]);
+    }
+    two.clear(facility_table(reg));
+    CHECK(two.size() == 0);
+    CHECK(two.stay_count() == 0);
+    CHECK(!two.weighted());
+    CHECK(!two.birth_present(birth[1]));
+    two.append_columns(c);
+    REQUIRE(two.size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) require_same(two.to_person(i), whole.to_person(i));
+  }
+
   SECTION("a value append(row_input) refuses is refused, and nothing is appended") {
     auto refused = [&](population_columns::column_batch bad, const std::string& field) {
       population_columns p{facility_table(reg)};
