@@ -168,6 +168,7 @@ int main(int argc, char** argv) {
   unsigned threads = 0;
   std::uint64_t seed = 0;
   std::size_t materialise_rows = 200'000;
+  std::string only;
   for (int a = 1; a < argc; ++a) {
     const std::string arg = argv[a];
     auto next = [&] { return a + 1 < argc ? std::string(argv[++a]) : std::string(); };
@@ -180,6 +181,8 @@ int main(int argc, char** argv) {
       seed = std::stoull(next());
     else if (arg == "--materialise-rows")
       materialise_rows = std::stoul(next());
+    else if (arg == "--only") // one policy's figures alone (xian, beijing or xicheng), for profiling
+      only = next();
     else if (arg == "--repetitions")
       s.repetitions = std::max(1, std::stoi(next()));
     else
@@ -195,7 +198,7 @@ int main(int argc, char** argv) {
 
   // Xi'an's advanced-age allowance on Xi'an elders, and Beijing's three allowances on Beijing elders.
   double xian_ratio = 0, beijing_ratio = 0;
-  {
+  if (only.empty() || only == "xian") {
     synthetic_population gen({.seed = seed, .profile = synthetic_profile::xian});
     const population_columns pop = gen.next(rows);
     const engine_figures f =
@@ -203,7 +206,7 @@ int main(int argc, char** argv) {
                 gen.facilities(), first, s);
     xian_ratio = report("xian_advanced_age", pop, f, months);
   }
-  {
+  if (only.empty() || only == "beijing") {
     synthetic_population gen({.seed = seed, .profile = synthetic_profile::beijing});
     const population_columns pop = gen.next(rows);
     std::vector<policy> parts;
@@ -213,6 +216,7 @@ int main(int argc, char** argv) {
     beijing_ratio = report("beijing_allowances", pop, f, months);
   }
 
+  if (!only.empty() && only != "xicheng") return 0;
   // Xicheng's cross-region care on Xicheng elders, and the other measures on the same population.
   const char* policy_id = "cn.beijing.xicheng.cross_region_care";
   const policy p = standard_catalog().policy_for(policy_id);

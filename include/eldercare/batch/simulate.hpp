@@ -148,6 +148,18 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
                         "the total overflows a 64-bit count (at most 9223372036854775807)");
   total = sum;
 }
+
+/// total += quantity × count, checked like add_checked (the product past int64 is the same error).
+inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::int64_t count,
+                              const std::string& policy_id, int year, int month, const char* what) {
+  std::int64_t product = 0;
+  if (__builtin_mul_overflow(quantity, count, &product))
+    throw invalid_value(error_id::invalid_money, simulation_field(policy_id, year, month) + "." + what,
+                        std::to_string(total) + " + " + std::to_string(quantity) + " × " +
+                            std::to_string(count),
+                        "the total overflows a 64-bit count (at most 9223372036854775807)");
+  add_checked(total, product, policy_id, year, month, what);
+}
 } // namespace detail
 
 /// Pays `p` to every row of `pop` for `n_months` months from the month of `first_month` (see the
@@ -265,6 +277,75 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
     }
   }
 
+  // Rows settled for the whole horizon, paid in bulk. When one version plan grants in every month
+  // that has a version (one segment), a row whose pattern the horizon settles is paid, month by
+  // month, what pay_month gives that pattern from a fresh schedule_state: the same for every such
+  // row. So each pattern's months are paid once here (its trajectory), and the rows are only counted
+  // per pattern and prefecture; the totals are the trajectory times the counts. A pattern whose grant
+  // raises, or whose months owe arrears (which need the row's own decision), is left to the row by
+  // row path, as are the per-row outputs.
+  struct trajectory_month {
+    bool eligible = false;
+    std::int64_t fen = 0, arrears = 0, quantity = 0;
+    const std::vector<std::size_t>* by = nullptr;
+  };
+  struct trajectory {
+    bool bulk = false;      ///< rows with this pattern are counted, not paid one by one
+    std::int64_t live = -1; ///< its index among the patterns granted something, or -1
+    std::vector<trajectory_month> months;
+  };
+  std::vector<trajectory> trajectories; // per pattern of the bulk segment's plan
+  std::vector<std::size_t> live_patterns;
+  std::size_t bulk_segment = segments.size();
+  if (columns && !options.per_row_amounts && !options.per_row_rules) {
+    std::size_t with_plan = 0;
+    for (std::size_t g = 0; g < segments.size(); ++g)
+      if (segments[g].plan) {
+        ++with_plan;
+        bulk_segment = g;
+      }
+    if (with_plan != 1 || !segments[bulk_segment].plan->tabulated() ||
+        !segments[bulk_segment].horizon->usable())
+      bulk_segment = segments.size();
+  }
+  if (bulk_segment < segments.size()) {
+    const detail::version_plan& vp = *segments[bulk_segment].plan;
+    trajectories.resize(std::size_t{1} << vp.version().rules.size());
+    for (std::size_t pattern = 0; pattern < trajectories.size(); ++pattern) {
+      const detail::pattern_grant& pg = vp.pattern(pattern);
+      trajectory& t = trajectories[pattern];
+      if (pg.error) continue; // raised for each row with it, by the row by row path
+      t.months.resize(months);
+      schedule_state state;
+      bool owes_arrears = false, granted = false;
+      for (std::size_t k = 0; k < months; ++k) {
+        const month_plan& mp = plan[k];
+        schedule_line line;
+        line.year = mp.year;
+        line.month = mp.month;
+        line.tested_on = mp.schedule.tested_on;
+        line.status = mp.schedule.status;
+        if (segment_of[k] == bulk_segment && prepared[k]) line.granted = pg.granted;
+        pay_month(line, mp.schedule.version, k == 0, state, [&] {
+          owes_arrears = true;
+          return start;
+        });
+        trajectory_month& tm = t.months[k];
+        tm.eligible = line.eligible;
+        tm.fen = line.amount.fen();
+        tm.arrears = line.arrears_months;
+        tm.quantity = line.eligible ? line.granted->quantity() : 0;
+        tm.by = &pg.by;
+        granted = granted || line.eligible;
+      }
+      t.bulk = !owes_arrears;
+      if (t.bulk && granted) {
+        t.live = static_cast<std::int64_t>(live_patterns.size());
+        live_patterns.push_back(pattern);
+      }
+    }
+  }
+
   // Per worker: one accumulator per month, and scratch.
   struct worker_state {
     std::vector<detail::month_accumulator> months;
@@ -279,6 +360,9 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
     std::vector<std::uint32_t> payable;  // rows granted something in some month
     std::vector<std::uint16_t> patterns; // per month and row: the undecided rows' patterns
     std::vector<std::uint8_t> work;
+    // Rows paid in bulk: per live pattern and prefecture slot, how many and their weights.
+    std::vector<std::int64_t> tally_count;
+    std::vector<weighted_sum> tally_weight;
   };
   std::vector<worker_state> workers(threads);
   // Each row's months, written by the worker that owns the row's chunk (rows never shared).
@@ -290,6 +374,8 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
   for (auto& w : workers) {
     w.months.resize(months);
     for (auto& a : w.months) a.size_for(prefectures.size(), rule_ids.size());
+    w.tally_count.assign(live_patterns.size() * prefectures.size(), 0);
+    w.tally_weight.assign(live_patterns.size() * prefectures.size(), weighted_sum{});
   }
   static const std::vector<std::size_t> no_rules;
   const auto weights = pop.weight_micros();
@@ -429,6 +515,22 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
         }
       }
     }
+    if (bulk_segment < segments.size()) {
+      const std::uint16_t* known = ws.known.data() + bulk_segment * rows;
+      const std::size_t slots = prefectures.size();
+      for (std::size_t i = 0; i < rows; ++i) {
+        const std::uint16_t pattern = known[i];
+        if (pattern == detail::horizon_plan::unknown) continue;
+        const trajectory& t = trajectories[pattern];
+        if (!t.bulk) continue;
+        ws.never[i] = 1; // paid in bulk, not row by row
+        if (t.live < 0) continue;
+        const std::size_t at = static_cast<std::size_t>(t.live) * slots + key_slot[region_key[begin + i]];
+        const std::int64_t w = weights[begin + i] < 0 ? survey_weight::scale : weights[begin + i];
+        ++ws.tally_count[at];
+        ws.tally_weight[at].add_micros(1, w);
+      }
+    }
     ws.payable.clear();
     for (std::size_t i = 0; i < rows; ++i)
       if (!ws.never[i]) ws.payable.push_back(static_cast<std::uint32_t>(i));
@@ -475,6 +577,52 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
                           "[row " + std::to_string(row) + ", id '" + std::string(pop.id(row)) + "']");
         }
       });
+
+  // The rows paid in bulk: each live pattern's months times its counts, month by month.
+  for (std::size_t k = 0; k < months; ++k) {
+    const month_plan& mp = plan[k];
+    for (auto& ws : workers) {
+      detail::month_accumulator& acc = ws.months[k];
+      for (std::size_t l = 0; l < live_patterns.size(); ++l) {
+        const trajectory_month& tm = trajectories[live_patterns[l]].months[k];
+        if (!tm.eligible) continue;
+        for (std::size_t slot = 0; slot < prefectures.size(); ++slot) {
+          const std::size_t at = l * prefectures.size() + slot;
+          const std::int64_t count = ws.tally_count[at];
+          if (count == 0) continue;
+          const weighted_sum& w = ws.tally_weight[at];
+          acc.eligible += count;
+          acc.weighted_eligible += w;
+          if (tm.fen != 0)
+            detail::add_times_checked(acc.amount, tm.fen, count, p.id(), mp.year, mp.month, "amount_fen");
+          detail::add_times_checked(acc.quantity, tm.quantity, count, p.id(), mp.year, mp.month,
+                                    "granted_quantity");
+          if (tm.fen == 0) continue;
+          acc.paid += count;
+          acc.weighted_paid += w;
+          acc.weighted_amount.add_times(tm.fen, w);
+          acc.arrears += tm.arrears * count;
+          detail::add_times_checked(acc.prefecture_amount[slot], tm.fen, count, p.id(), mp.year, mp.month,
+                                    "by_prefecture.amount_fen");
+          acc.prefecture_paid[slot] += count;
+          acc.prefecture_weighted_amount[slot].add_times(tm.fen, w);
+          acc.prefecture_weighted_paid[slot] += w;
+          const std::vector<std::size_t>& slots = *mp.rule_slots;
+          const std::int64_t sum = tm.quantity;
+          for (const std::size_t r : *tm.by) {
+            const std::int64_t share = tm.by->size() == 1 || sum == 0
+                                           ? tm.fen
+                                           : tm.fen / sum * mp.grant_version->rules[r].grant.quantity();
+            detail::add_times_checked(acc.rule_amount[slots[r]], share, count, p.id(), mp.year, mp.month,
+                                      "by_rule.amount_fen");
+            acc.rule_paid[slots[r]] += count;
+            acc.rule_weighted_amount[slots[r]].add_times(share, w);
+            acc.rule_weighted_paid[slots[r]] += w;
+          }
+        }
+      }
+    }
+  }
 
   // Reduce the workers' accumulators (integer sums: the order does not matter).
   simulation_result out;
