@@ -36,6 +36,18 @@ struct batch_leaf {
   /// `bool fails_on_every_date(const context<Subject>&) const`, e.g. a stay condition when no stay
   /// is in an accepted facility): asked once per row and horizon instead of once per date.
   bool (*fails_always)(const void* leaf, const context<population_row>& ctx) = nullptr;
+  /// For a leaf on the birth date alone that declares `static constexpr int birth_order`: +1 when
+  /// holding for a birth day means holding for every earlier one on the same date (an age reached),
+  /// -1 for every later one (an age not yet reached), 0 when unknown. The engine then finds the one
+  /// birth day where the verdict turns (a binary search with the leaf's own evaluate) instead of
+  /// deciding every birth day present.
+  int birth_order = 0;
+};
+
+/// A leaf whose verdict is monotone in the subject's birth day (batch_leaf::birth_order).
+template <class Leaf>
+concept BirthOrdered = requires {
+  { Leaf::birth_order } -> std::convertible_to<int>;
 };
 
 /// A leaf that can tell, from its subject alone, that it fails whatever the date.
@@ -58,6 +70,7 @@ template <class Leaf>
     b.fails_always = [](const void* leaf, const context<population_row>& ctx) {
       return static_cast<const Leaf*>(leaf)->fails_on_every_date(ctx);
     };
+  if constexpr (BirthOrdered<Leaf>) b.birth_order = Leaf::birth_order;
   return b;
 }
 

@@ -346,7 +346,24 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
     }
   }
 
+  // Per segment and pattern: whether it grants (or raises), is paid in bulk, and is granted
+  // something in some month (live): a byte each, looked up per row.
+  constexpr std::uint8_t grants_flag = 1, bulk_flag = 2, live_flag = 4;
+  std::vector<std::vector<std::uint8_t>> pattern_flags(segments.size());
+  for (std::size_t g = 0; g < segments.size(); ++g) {
+    if (!segments[g].plan || !segments[g].plan->tabulated()) continue;
+    auto& flags = pattern_flags[g];
+    flags.assign(std::size_t{1} << segments[g].plan->version().rules.size(), 0);
+    for (std::size_t pattern = 0; pattern < flags.size(); ++pattern) {
+      std::uint8_t f = segments[g].plan->pattern(pattern).grants() ? grants_flag : 0;
+      if (g == bulk_segment && trajectories[pattern].bulk)
+        f = static_cast<std::uint8_t>(f | bulk_flag | (trajectories[pattern].live >= 0 ? live_flag : 0));
+      flags[pattern] = f;
+    }
+  }
+
   // Per worker: one accumulator per month, and scratch.
+
   struct worker_state {
     std::vector<detail::month_accumulator> months;
     std::vector<schedule_state> states;
@@ -469,6 +486,7 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
     ws.never.assign(rows, 1);
     ws.undecided.resize(segments.size() * rows);
     ws.undecided_count.assign(segments.size(), 0);
+    const std::size_t slots = prefectures.size();
     for (std::size_t g = 0; g < segments.size(); ++g) {
       std::uint16_t* known = ws.known.data() + g * rows;
       if (!segments[g].plan) {
@@ -476,12 +494,40 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
         continue;
       }
       segments[g].horizon->classify(ws.scratch, ws.work, begin, rows, known);
+      // One pass: the undecided rows listed, the settled ones granted something in some month kept
+      // (never = 0), and in the bulk segment the settled rows paid in bulk counted instead.
       std::uint32_t* undecided = ws.undecided.data() + g * rows;
+      std::uint8_t* never = ws.never.data();
+      const std::uint8_t* flags = pattern_flags[g].data();
       std::size_t m = 0;
-      for (std::size_t i = 0; i < rows; ++i) {
-        if (known[i] == detail::horizon_plan::unknown) undecided[m++] = static_cast<std::uint32_t>(i);
-        if (known[i] == detail::horizon_plan::unknown || segments[g].plan->pattern(known[i]).grants())
-          ws.never[i] = 0;
+      if (g == bulk_segment) {
+        const std::uint32_t* key = region_key.data() + begin;
+        const std::int64_t* weight = weights.data() + begin;
+        for (std::size_t i = 0; i < rows; ++i) {
+          const std::uint16_t pattern = known[i];
+          if (pattern == detail::horizon_plan::unknown) {
+            undecided[m++] = static_cast<std::uint32_t>(i);
+            continue;
+          }
+          const std::uint8_t f = flags[pattern];
+          if (f & bulk_flag) {
+            if (f & live_flag) {
+              const std::size_t at =
+                  static_cast<std::size_t>(trajectories[pattern].live) * slots + key_slot[key[i]];
+              ++ws.tally_count[at];
+              ws.tally_weight[at].add_micros(1, weight[i] < 0 ? survey_weight::scale : weight[i]);
+            }
+          } else if (f & grants_flag) {
+            never[i] = 0;
+          }
+        }
+      } else {
+        for (std::size_t i = 0; i < rows; ++i) {
+          const std::uint16_t pattern = known[i];
+          if (pattern == detail::horizon_plan::unknown) undecided[m++] = static_cast<std::uint32_t>(i);
+          else if (flags[pattern] & grants_flag)
+            never[i] = 0;
+        }
       }
       ws.undecided_count[g] = m;
     }
@@ -491,14 +537,6 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
     for (const auto& g : segments) tabulated = tabulated && (!g.plan || g.plan->tabulated());
     if (tabulated) {
       ws.patterns.resize(months * rows);
-      std::fill(ws.never.begin(), ws.never.end(), std::uint8_t{1});
-      for (std::size_t g = 0; g < segments.size(); ++g) {
-        if (!segments[g].plan) continue;
-        const std::uint16_t* known = ws.known.data() + g * rows;
-        for (std::size_t i = 0; i < rows; ++i)
-          if (known[i] != detail::horizon_plan::unknown && segments[g].plan->pattern(known[i]).grants())
-            ws.never[i] = 0;
-      }
       for (std::size_t k = 0; k < months; ++k) {
         const std::size_t g = segment_of[k];
         const std::size_t m = ws.undecided_count[g];
@@ -507,29 +545,17 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
         const std::uint32_t* undecided = ws.undecided.data() + g * rows;
         pp->evaluate_rules(ws.scratch, begin, undecided, m);
         const std::size_t rules = segments[g].plan->roots().size();
+        const std::uint8_t* flags = pattern_flags[g].data();
         for (std::size_t j = 0; j < m; ++j) {
           const auto pattern =
               static_cast<std::uint16_t>(detail::prepared_plan::pattern_of(ws.scratch, rules, m, j));
           ws.patterns[k * rows + undecided[j]] = pattern;
-          if (segments[g].plan->pattern(pattern).grants()) ws.never[undecided[j]] = 0;
+          if (flags[pattern] & grants_flag) ws.never[undecided[j]] = 0;
         }
       }
-    }
-    if (bulk_segment < segments.size()) {
-      const std::uint16_t* known = ws.known.data() + bulk_segment * rows;
-      const std::size_t slots = prefectures.size();
-      for (std::size_t i = 0; i < rows; ++i) {
-        const std::uint16_t pattern = known[i];
-        if (pattern == detail::horizon_plan::unknown) continue;
-        const trajectory& t = trajectories[pattern];
-        if (!t.bulk) continue;
-        ws.never[i] = 1; // paid in bulk, not row by row
-        if (t.live < 0) continue;
-        const std::size_t at = static_cast<std::size_t>(t.live) * slots + key_slot[region_key[begin + i]];
-        const std::int64_t w = weights[begin + i] < 0 ? survey_weight::scale : weights[begin + i];
-        ++ws.tally_count[at];
-        ws.tally_weight[at].add_micros(1, w);
-      }
+    } else {
+      for (std::size_t g = 0; g < segments.size(); ++g)
+        for (std::size_t j = 0; j < ws.undecided_count[g]; ++j) ws.never[ws.undecided[g * rows + j]] = 0;
     }
     ws.payable.clear();
     for (std::size_t i = 0; i < rows; ++i)

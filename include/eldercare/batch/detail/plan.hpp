@@ -245,6 +245,7 @@ public:
       case leaf_strategy::birth: {
         t.base = pop.birth_min();
         t.values.assign(static_cast<std::size_t>(pop.birth_max() - pop.birth_min() + 1), 0);
+        if (n.kernel->birth_order != 0 && fill_ordered(t, n.kernel->birth_order, probe, decide)) break;
         for (day_number d = pop.birth_min(); d <= pop.birth_max(); ++d) {
           if (!pop.birth_present(d)) continue;
           probe.birth_date = from_day_number(d);
@@ -301,6 +302,39 @@ public:
   [[nodiscard]] const version_plan& plan() const noexcept { return *plan_; }
   [[nodiscard]] const date& on() const noexcept { return on_; }
   [[nodiscard]] const facility_registry* facilities() const noexcept { return facilities_; }
+
+  /// The birth-day table of a leaf monotone in the birth day (batch_leaf::birth_order): the day its
+  /// verdict turns found by a binary search over [birth_min, birth_max] with the leaf's own evaluate,
+  /// then every day on one side holds. False (the table to be filled day by day) when a probe throws.
+  template <class Table, class Decide>
+  static bool fill_ordered(Table& t, int order, population_row& probe, Decide& decide) {
+    // in_prefix(d): the verdict on d is the one of the earliest days (holds for +1, fails for -1);
+    // true on [base, last] and false after. last is found between lo (true) and hi (false).
+    const day_number first = t.base;
+    const auto size = static_cast<day_number>(t.values.size());
+    day_number lo = first - 1, hi = first + size;
+    bool ok = true;
+    while (hi - lo > 1 && ok) {
+      const day_number mid = lo + (hi - lo) / 2;
+      probe.birth_date = from_day_number(mid);
+      const std::uint8_t v = decide(probe);
+      ok = v != verdict_error;
+      if ((v == 1) == (order > 0)) lo = mid;
+      else
+        hi = mid;
+    }
+    probe.birth_date = date();
+    if (!ok) {
+      t.has_error = false;
+      return false;
+    }
+    const auto split = static_cast<std::size_t>(lo + 1 - first); // days [0, split) are the prefix
+    const std::uint8_t early = order > 0 ? 1 : 0;
+    std::fill(t.values.begin(), t.values.begin() + static_cast<std::ptrdiff_t>(split), early);
+    std::fill(t.values.begin() + static_cast<std::ptrdiff_t>(split), t.values.end(),
+              static_cast<std::uint8_t>(1 - early));
+    return true;
+  }
 
   /// A row view with every optional member empty (region codes taken from row 0, to be replaced).
   [[nodiscard]] static population_row blank_row(const population_columns& pop) {
