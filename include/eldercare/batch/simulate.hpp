@@ -283,7 +283,7 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
   // row. So each pattern's months are paid once here (its trajectory), and the rows are only counted
   // per pattern and prefecture; the totals are the trajectory times the counts. A pattern whose grant
   // raises, or whose months owe arrears (which need the row's own decision), is left to the row by
-  // row path, as are the per-row outputs.
+  // row path. With the per-row outputs, a bulk row's are its pattern's (written per row).
   struct trajectory_month {
     bool eligible = false;
     std::int64_t fen = 0, arrears = 0, quantity = 0;
@@ -293,11 +293,16 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
     bool bulk = false;      ///< rows with this pattern are counted, not paid one by one
     std::int64_t live = -1; ///< its index among the patterns granted something, or -1
     std::vector<trajectory_month> months;
+    // What simulation_result's per-row outputs say of a row with this pattern.
+    std::int64_t total_fen = 0;
+    std::int32_t first_paid = -1, granted_months = 0;
+    std::vector<std::size_t> rule_slots; ///< slots of the rules granting in some month
+    bool total_overflows = false;        ///< left to the row by row path, which raises it for the row
   };
   std::vector<trajectory> trajectories; // per pattern of the bulk segment's plan
   std::vector<std::size_t> live_patterns;
   std::size_t bulk_segment = segments.size();
-  if (columns && !options.per_row_amounts && !options.per_row_rules) {
+  if (columns) {
     std::size_t with_plan = 0;
     for (std::size_t g = 0; g < segments.size(); ++g)
       if (segments[g].plan) {
@@ -337,8 +342,20 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
         tm.quantity = line.eligible ? line.granted->quantity() : 0;
         tm.by = &pg.by;
         granted = granted || line.eligible;
+        if (tm.fen != 0) {
+          if (t.first_paid < 0) t.first_paid = static_cast<std::int32_t>(k);
+          t.total_overflows = t.total_overflows || __builtin_add_overflow(t.total_fen, tm.fen, &t.total_fen);
+        }
+        if (line.eligible && mp.rule_slots) {
+          ++t.granted_months;
+          for (const std::size_t r : pg.by) {
+            const std::size_t slot = (*mp.rule_slots)[r];
+            if (std::find(t.rule_slots.begin(), t.rule_slots.end(), slot) == t.rule_slots.end())
+              t.rule_slots.push_back(slot);
+          }
+        }
       }
-      t.bulk = !owes_arrears;
+      t.bulk = !owes_arrears && !t.total_overflows;
       if (t.bulk && granted) {
         t.live = static_cast<std::int64_t>(live_patterns.size());
         live_patterns.push_back(pattern);
@@ -395,6 +412,17 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
     w.tally_weight.assign(live_patterns.size() * prefectures.size(), weighted_sum{});
   }
   static const std::vector<std::size_t> no_rules;
+  // A bulk row's per-row outputs, from its pattern's trajectory.
+  const bool per_row_outputs = !row_amounts.empty() || per_row != 0;
+  auto bulk_row_outputs = [&](const trajectory& t, std::size_t row) {
+    if (!row_amounts.empty())
+      for (std::size_t k = 0; k < months; ++k) row_amounts[row * months + k] = t.months[k].fen;
+    if (per_row == 0) return;
+    row_total[row] = t.total_fen;
+    row_first_paid[row] = t.first_paid;
+    row_granted_months[row] = t.granted_months;
+    for (const std::size_t slot : t.rule_slots) row_rules[row * rule_ids.size() + slot] = 1;
+  };
   const auto weights = pop.weight_micros();
 
   // A chunk of rows over every month. at_row / at_month say which row and month are being paid, so
@@ -511,6 +539,7 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
           }
           const std::uint8_t f = flags[pattern];
           if (f & bulk_flag) {
+            if (per_row_outputs && (f & live_flag)) bulk_row_outputs(trajectories[pattern], begin + i);
             if (f & live_flag) {
               const std::size_t at =
                   static_cast<std::size_t>(trajectories[pattern].live) * slots + key_slot[key[i]];
