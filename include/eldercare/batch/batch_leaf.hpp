@@ -42,6 +42,17 @@ struct batch_leaf {
   /// birth day where the verdict turns (a binary search with the leaf's own evaluate) instead of
   /// deciding every birth day present.
   int birth_order = 0;
+  /// For a leaf with a member `bool same_until(const context<Subject>&, const date& last) const`
+  /// (its verdict on ctx.on holds on every date up to `last`, e.g. a certificate leaf, which no date
+  /// changes): asked once per row with the member and horizon; where true, the row's verdict is
+  /// decided once for every date of the horizon.
+  bool (*same_until)(const void* leaf, const context<population_row>& ctx, const date& last) = nullptr;
+};
+
+/// A leaf that can tell that its verdict does not change over a span of dates.
+template <class Leaf>
+concept SameUntil = requires(const Leaf& l, const context<population_row>& ctx, const date& last) {
+  { l.same_until(ctx, last) } -> std::same_as<bool>;
 };
 
 /// A leaf whose verdict is monotone in the subject's birth day (batch_leaf::birth_order).
@@ -71,6 +82,10 @@ template <class Leaf>
       return static_cast<const Leaf*>(leaf)->fails_on_every_date(ctx);
     };
   if constexpr (BirthOrdered<Leaf>) b.birth_order = Leaf::birth_order;
+  if constexpr (SameUntil<Leaf>)
+    b.same_until = [](const void* leaf, const context<population_row>& ctx, const date& last) {
+      return static_cast<const Leaf*>(leaf)->same_until(ctx, last);
+    };
   return b;
 }
 

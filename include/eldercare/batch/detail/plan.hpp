@@ -612,7 +612,7 @@ public:
   horizon_plan(const version_plan& plan, std::vector<const prepared_plan*> months,
                const population_columns& pop)
       : plan_(&plan), pop_(&pop), tables_(plan.nodes().size()),
-        first_(months.empty() ? nullptr : months.front()) {
+        first_(months.empty() ? nullptr : months.front()), last_(months.empty() ? nullptr : months.back()) {
     usable_ = plan.tabulated() && !months.empty();
     if (!usable_ || pop.empty()) return;
     for (std::size_t i = 0; i < plan.nodes().size(); ++i) {
@@ -726,7 +726,7 @@ private:
       if (n.shape == condition_shape::leaf) {
         if (n.strategy == leaf_strategy::per_row || n.strategy == leaf_strategy::person) {
           id[i] = per_row_id;
-        } else if (n.kernel->fails_always) { // decided row by row by the leaf itself: its own
+        } else if (n.kernel->fails_always || n.kernel->same_until) { // decided row by row: its own
           id[i] = uses.size();
           uses.push_back(0);
         } else {
@@ -816,9 +816,18 @@ private:
     case leaf_strategy::residence: looked_up(pop.residence_key().data(), std::uint32_t{0}); return;
     case leaf_strategy::categories: looked_up(pop.categories().data(), std::uint32_t{0}); return;
     case leaf_strategy::health: looked_up(pop.health().data(), std::uint8_t{0}); return;
-    case leaf_strategy::ability: sparse([&](std::size_t r) { return pop.ability_level()[r] < 0; }); return;
+    case leaf_strategy::ability:
+      if (node.kernel->same_until)
+        steady(node, t, begin, n, out, cache, [&](std::size_t r) { return pop.ability_level()[r] < 0; });
+      else
+        sparse([&](std::size_t r) { return pop.ability_level()[r] < 0; });
+      return;
     case leaf_strategy::disability:
-      sparse([&](std::size_t r) { return pop.disability_category()[r] < 0; });
+      if (node.kernel->same_until)
+        steady(node, t, begin, n, out, cache,
+               [&](std::size_t r) { return pop.disability_category()[r] < 0; });
+      else
+        sparse([&](std::size_t r) { return pop.disability_category()[r] < 0; });
       return;
     case leaf_strategy::stays: {
       const std::uint32_t* off = pop.stay_offsets().data();
@@ -860,10 +869,42 @@ private:
     }
   }
 
+  // A sparse leaf that can tell its verdict is the same over the horizon (batch_leaf::same_until):
+  // a row lacking the member takes the absent verdict, a row with it is asked once, and where the
+  // leaf says the same from the first month's date to the last's, decided on the first's. A leaf
+  // that throws here leaves the row undecided: the month by month evaluation raises it where the
+  // person path would.
+  template <class Lacks>
+  void steady(const plan_node& node, const prepared_plan::table& t, std::size_t begin, std::size_t n,
+              std::uint8_t* out, const shared_rows& cache, Lacks lacks) const {
+    population_row& row = *cache.row;
+    const context<population_row> ctx{row, first_->on(), first_->facilities()};
+    const date& last = last_->on();
+    const std::uint8_t absent = t.values[0];
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t r = begin + i;
+      if (lacks(r)) {
+        out[i] = absent;
+        continue;
+      }
+      pop_->fill(row, r, node.kernel->reads);
+      std::uint8_t v = either;
+      try {
+        if (node.kernel->same_until(node.leaf.object, ctx, last))
+          v = node.kernel->evaluate(node.leaf.object, ctx) ? holds : fails;
+      } catch (...) { // undecided here
+      }
+      out[i] = v;
+    }
+    row.ability.reset();
+    row.disability.reset();
+  }
+
   const version_plan* plan_;
   const population_columns* pop_;
   std::vector<prepared_plan::table> tables_; // per node: fails / holds in every month, or either
   const prepared_plan* first_;               // the first month (its date, registry and stays)
+  const prepared_plan* last_;                // the last month (its date)
   std::vector<std::int64_t> slot_;           // per node: its shared slot, or -1
   std::size_t shared_count_ = 0;
   bool usable_ = false;
