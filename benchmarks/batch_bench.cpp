@@ -74,8 +74,21 @@ std::uint64_t read_columns(const population_columns& pop, row_fields fields, std
   if (has(fields, row_fields::residence)) add(pop.residence_key().data());
   if (has(fields, row_fields::categories)) add(pop.categories().data());
   if (has(fields, row_fields::health)) add(pop.health().data());
-  if (has(fields, row_fields::ability)) add(pop.ability_level().data());
-  if (has(fields, row_fields::disability)) add(pop.disability_category().data());
+  if (has(fields, row_fields::ability)) {
+    add(pop.ability_level().data());
+    add(pop.ability_scale().data());
+    add(pop.ability_raw().data());
+    add(pop.ability_assessed_on().data());
+    add(pop.ability_valid_until().data());
+  }
+  if (has(fields, row_fields::disability)) {
+    add(pop.disability_category().data());
+    add(pop.disability_grade().data());
+    const auto off = pop.disability_component_offsets();
+    add_range(off.data(), begin, end + 1);
+    add_range(pop.disability_component_category().data(), off[begin], off[end]);
+    add_range(pop.disability_component_grade().data(), off[begin], off[end]);
+  }
   if (has(fields, row_fields::stays)) {
     const auto off = pop.stay_offsets();
     add_range(off.data(), begin, end + 1);
