@@ -424,6 +424,7 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
     for (const std::size_t slot : t.rule_slots) row_rules[row * rule_ids.size() + slot] = 1;
   };
   const auto weights = pop.weight_micros();
+  const bool weighted = pop.weighted(); // otherwise every row weighs 1: bulk rows are only counted
 
   // A chunk of rows over every month. at_row / at_month say which row and month are being paid, so
   // that an error there (a grant or a payment past int64) names the policy, the month and the row.
@@ -544,7 +545,8 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
               const std::size_t at =
                   static_cast<std::size_t>(trajectories[pattern].live) * slots + key_slot[key[i]];
               ++ws.tally_count[at];
-              ws.tally_weight[at].add_micros(1, weight[i] < 0 ? survey_weight::scale : weight[i]);
+              if (weighted)
+                ws.tally_weight[at].add_micros(1, weight[i] < 0 ? survey_weight::scale : weight[i]);
             }
           } else if (f & grants_flag) {
             never[i] = 0;
@@ -645,7 +647,8 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
           const std::size_t at = l * prefectures.size() + slot;
           const std::int64_t count = ws.tally_count[at];
           if (count == 0) continue;
-          const weighted_sum& w = ws.tally_weight[at];
+          weighted_sum w = ws.tally_weight[at];
+          if (!weighted) w.add_micros(count, survey_weight::scale); // every row weighs 1
           acc.eligible += count;
           acc.weighted_eligible += w;
           if (tm.fen != 0)
