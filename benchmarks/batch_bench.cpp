@@ -1,12 +1,20 @@
-// Batch throughput of the columnar engine on the Xicheng cross-region care policy (issue 5).
+// Batch throughput of the columnar engine (issues 5 and 16).
 //
 //   batch_bench [rows] [--months M] [--threads T] [--chunk C] [--seed S] [--materialise-rows R]
 //               [--repetitions K]
 //
-// Draws `rows` synthetic Xicheng elders (batch/synthetic.hpp), then measures on the same population:
+// For three policies of different shapes, each on `rows` synthetic elders of its own profile
+// (batch/synthetic.hpp), measures:
 //  * simulate_months over M months (columns path): rows·months per second;
-//  * a reference pass that only reads the columns the policy reads (summing them), once per row and
-//    month, with the same threads and chunks: the memory-bound speed of touching the same bytes;
+//  * the single pass: one read of every column the policy reads (summing them), once per row, with
+//    the same threads, the best of the engine's chunk size and two larger ones. Any evaluation must
+//    read its input at least once, so this is the limit; engine_vs_single_pass_<name> is the single
+//    pass's time ÷ the engine's (1.0 = at the limit).
+// The policies: cn.beijing.xicheng.cross_region_care (Xicheng elders; a hukou and an age test, then
+// stays in accepted facilities), Beijing's three allowances (the bundle cn.beijing.elderly_allowances:
+// its components simulated one after another, against one pass of the columns they read together;
+// Beijing elders) and Xi'an's advanced-age allowance (Xi'an elders; age tiers, paid to most rows every
+// month). On the Xicheng population it also measures:
 //  * evaluate_batch month by month (one pass per month; rows_per_s is its speed);
 //  * the materialised-person path (a person per row, grant_on) on the first R rows;
 //  * one decision with its explanation for a single person (median over many).
@@ -66,8 +74,21 @@ std::uint64_t read_columns(const population_columns& pop, row_fields fields, std
   if (has(fields, row_fields::residence)) add(pop.residence_key().data());
   if (has(fields, row_fields::categories)) add(pop.categories().data());
   if (has(fields, row_fields::health)) add(pop.health().data());
-  if (has(fields, row_fields::ability)) add(pop.ability_level().data());
-  if (has(fields, row_fields::disability)) add(pop.disability_category().data());
+  if (has(fields, row_fields::ability)) {
+    add(pop.ability_level().data());
+    add(pop.ability_scale().data());
+    add(pop.ability_raw().data());
+    add(pop.ability_assessed_on().data());
+    add(pop.ability_valid_until().data());
+  }
+  if (has(fields, row_fields::disability)) {
+    add(pop.disability_category().data());
+    add(pop.disability_grade().data());
+    const auto off = pop.disability_component_offsets();
+    add_range(off.data(), begin, end + 1);
+    add_range(pop.disability_component_category().data(), off[begin], off[end]);
+    add_range(pop.disability_component_grade().data(), off[begin], off[end]);
+  }
   if (has(fields, row_fields::stays)) {
     const auto off = pop.stay_offsets();
     add_range(off.data(), begin, end + 1);
@@ -78,6 +99,75 @@ std::uint64_t read_columns(const population_columns& pop, row_fields fields, std
   return sum;
 }
 
+// The load average now (1, 5 and 15 minutes), printed with every figure: the machine is shared.
+std::string load_average() {
+  std::ifstream in("/proc/loadavg");
+  std::string a, b, c;
+  in >> a >> b >> c;
+  return a + " " + b + " " + c;
+}
+
+struct run_settings {
+  int months = 12;
+  unsigned threads = 1;
+  std::size_t chunk = 0;
+  int repetitions = 2;
+};
+
+// The engine (simulate_months of every policy in turn, best of the repetitions) and the single pass
+// (one read of the columns they read, best of the repetitions and of three chunk sizes) on `pop`.
+struct engine_figures {
+  double engine_s = 1e300, single_pass_s = 1e300;
+  money total;
+  std::int64_t paid_row_months = 0;
+  std::uint64_t checksum = 0;
+  row_fields fields = row_fields::none;
+};
+engine_figures measure(const std::vector<policy>& policies, const population_columns& pop,
+                       const facility_registry& reg, const date& first, const run_settings& s) {
+  engine_figures f;
+  const batch_options bo{.threads = s.threads, .chunk_rows = s.chunk};
+  for (int rep = 0; rep < s.repetitions; ++rep) {
+    money total;
+    std::int64_t paid = 0;
+    const auto t0 = clock_type::now();
+    for (const policy& p : policies) {
+      const simulation_result sim = simulate_months(p, pop, first, s.months, &reg, {.batch = bo});
+      total = total + sim.total;
+      for (const auto& m : sim.months) paid += m.paid;
+    }
+    f.engine_s = std::min(f.engine_s, seconds_since(t0));
+    f.total = total;
+    f.paid_row_months = paid;
+  }
+  for (const policy& p : policies) f.fields = f.fields | fields_read(p);
+  std::vector<std::uint64_t> sums(s.threads, 0);
+  for (const std::size_t ref_chunk : {s.chunk, std::size_t{1} << 16, std::size_t{1} << 18})
+    for (int rep = 0; rep < s.repetitions; ++rep) {
+      const auto t0 = clock_type::now();
+      detail::parallel_chunks(pop.size(), ref_chunk, s.threads,
+                              [&](unsigned w, std::size_t, std::size_t b, std::size_t e) {
+                                sums[w] += read_columns(pop, f.fields, b, e);
+                              });
+      f.single_pass_s = std::min(f.single_pass_s, seconds_since(t0));
+    }
+  for (auto x : sums) f.checksum += x;
+  return f;
+}
+
+// Prints one policy's figures (details) and returns its engine_vs_single_pass.
+double report(const char* name, const population_columns& pop, const engine_figures& f, int months) {
+  const double row_months = static_cast<double>(pop.size()) * months;
+  std::printf("%s_rows: %zu\n%s_stays: %zu\n", name, pop.size(), name, pop.stay_count());
+  std::printf("%s_simulate_s: %.4f\n%s_single_pass_s: %.4f\n", name, f.engine_s, name, f.single_pass_s);
+  std::printf("%s_total_yuan: %s\n%s_paid_row_months: %lld\n", name, f.total.to_string().c_str(), name,
+              static_cast<long long>(f.paid_row_months));
+  std::printf("%s_row_months_per_s: %.4g\n%s_single_pass_checksum: %llu\n", name, row_months / f.engine_s,
+              name, static_cast<unsigned long long>(f.checksum));
+  std::printf("%s_load_average: %s\n", name, load_average().c_str());
+  return f.single_pass_s / f.engine_s;
+}
+
 double median_of(std::vector<double> xs) {
   std::sort(xs.begin(), xs.end());
   return xs[xs.size() / 2];
@@ -86,41 +176,69 @@ double median_of(std::vector<double> xs) {
 
 int main(int argc, char** argv) {
   std::size_t rows = 1'000'000;
-  int months = 12;
+  run_settings s;
+  s.chunk = batch_options{}.chunk_rows;
   unsigned threads = 0;
-  std::size_t chunk = batch_options{}.chunk_rows;
   std::uint64_t seed = 0;
   std::size_t materialise_rows = 200'000;
-  int repetitions = 2;
+  std::string only;
   for (int a = 1; a < argc; ++a) {
     const std::string arg = argv[a];
     auto next = [&] { return a + 1 < argc ? std::string(argv[++a]) : std::string(); };
-    if (arg == "--months") months = std::stoi(next());
+    if (arg == "--months") s.months = std::stoi(next());
     else if (arg == "--threads")
       threads = static_cast<unsigned>(std::stoul(next()));
     else if (arg == "--chunk")
-      chunk = std::stoul(next());
+      s.chunk = std::stoul(next());
     else if (arg == "--seed")
       seed = std::stoull(next());
     else if (arg == "--materialise-rows")
       materialise_rows = std::stoul(next());
+    else if (arg == "--only") // one policy's figures alone (xian, beijing or xicheng), for profiling
+      only = next();
     else if (arg == "--repetitions")
-      repetitions = std::max(1, std::stoi(next()));
+      s.repetitions = std::max(1, std::stoi(next()));
     else
       rows = std::stoul(arg);
   }
-  threads = detail::resolve_threads(threads);
+  s.threads = threads = detail::resolve_threads(threads);
+  const int months = s.months;
+  const std::size_t chunk = s.chunk;
+  const int repetitions = s.repetitions;
+  const date first = make_date(2024, 1, 1);
+  std::printf("rows: %zu\nmonths: %d\nthreads: %u\nchunk_rows: %zu\nload_average: %s\n", rows, months,
+              threads, chunk, load_average().c_str());
+
+  // Xi'an's advanced-age allowance on Xi'an elders, and Beijing's three allowances on Beijing elders.
+  double xian_ratio = 0, beijing_ratio = 0;
+  if (only.empty() || only == "xian") {
+    synthetic_population gen({.seed = seed, .profile = synthetic_profile::xian});
+    const population_columns pop = gen.next(rows);
+    const engine_figures f =
+        measure({standard_catalog().policy_for("cn.shaanxi.xian.advanced_age_allowance")}, pop,
+                gen.facilities(), first, s);
+    xian_ratio = report("xian_advanced_age", pop, f, months);
+  }
+  if (only.empty() || only == "beijing") {
+    synthetic_population gen({.seed = seed, .profile = synthetic_profile::beijing});
+    const population_columns pop = gen.next(rows);
+    std::vector<policy> parts;
+    for (const auto& id : standard_catalog().at("cn.beijing.elderly_allowances").components)
+      parts.push_back(standard_catalog().policy_for(id));
+    const engine_figures f = measure(parts, pop, gen.facilities(), first, s);
+    beijing_ratio = report("beijing_allowances", pop, f, months);
+  }
+
+  if (!only.empty() && only != "xicheng") return 0;
+  // Xicheng's cross-region care on Xicheng elders, and the other measures on the same population.
   const char* policy_id = "cn.beijing.xicheng.cross_region_care";
   const policy p = standard_catalog().policy_for(policy_id);
-  const date first = make_date(2024, 1, 1);
-
   auto t0 = clock_type::now();
   synthetic_population gen({.seed = seed, .profile = synthetic_profile::xicheng});
   const population_columns pop = gen.next(rows);
   const facility_registry& reg = gen.facilities();
   const double generate_s = seconds_since(t0);
-  std::printf("rows: %zu\nstays: %zu\nmonths: %d\nthreads: %u\nchunk_rows: %zu\ngenerate_s: %.3f\n",
-              pop.size(), pop.stay_count(), months, threads, chunk, generate_s);
+  std::printf("stays: %zu\ngenerate_s: %.3f\n", pop.stay_count(), generate_s);
 
   // What the population costs in memory (issue 16): bytes per row, with and without the ids.
   const population_memory memory = pop.memory_report();
@@ -130,36 +248,10 @@ int main(int argc, char** argv) {
   const batch_options bo{.threads = threads, .chunk_rows = chunk};
   const double row_months = static_cast<double>(rows) * months;
 
-  // The engine: simulate_months (chunk by chunk, every month of a chunk in turn).
-  simulation_result sim;
-  double sim_s = 1e300;
-  for (int rep = 0; rep < repetitions; ++rep) {
-    t0 = clock_type::now();
-    sim = simulate_months(p, pop, first, months, &reg, {.batch = bo});
-    sim_s = std::min(sim_s, seconds_since(t0));
-  }
-  std::printf("simulate_s: %.3f\nsimulated_total_yuan: %s\n", sim_s, sim.total.to_string().c_str());
-
-  // The reference: read the same columns once per row and month, with the same threads; the best
-  // of the engine's chunk size and large chunks (fewer hand-overs), so that it is as fast as reading
-  // can be.
-  const row_fields fields = fields_read(p);
-  std::vector<std::uint64_t> sums(threads, 0);
-  double ref_s = 1e300;
-  for (const std::size_t ref_chunk : {chunk, std::size_t{1} << 16, std::size_t{1} << 18})
-    for (int rep = 0; rep < repetitions; ++rep) {
-      t0 = clock_type::now();
-      for (int m = 0; m < months; ++m)
-        detail::parallel_chunks(pop.size(), ref_chunk, threads,
-                                [&](unsigned w, std::size_t, std::size_t b, std::size_t e) {
-                                  sums[w] += read_columns(pop, fields, b, e);
-                                });
-      ref_s = std::min(ref_s, seconds_since(t0));
-    }
-  std::uint64_t checksum = 0;
-  for (auto s : sums) checksum += s;
-  std::printf("reference_s: %.3f\nreference_checksum: %llu\n", ref_s,
-              static_cast<unsigned long long>(checksum));
+  const engine_figures xf = measure({p}, pop, reg, first, s);
+  const double xicheng_ratio = report("xicheng_cross_region", pop, xf, months);
+  const double sim_s = xf.engine_s;
+  std::printf("simulate_s: %.3f\nsimulated_total_yuan: %s\n", sim_s, xf.total.to_string().c_str());
 
   // Month by month with evaluate_batch (into one result, as a caller evaluating many dates would).
   batch_result r;
@@ -205,10 +297,8 @@ int main(int argc, char** argv) {
   const double decision_us = median_of(us);
 
   const double cpp_rate = row_months / sim_s;
-  const double ref_rate = row_months / ref_s;
   std::printf("explanation_bytes: %zu\n", text_bytes / us.size());
-  std::printf("reference_row_months_per_s: %.4g\n", ref_rate);
-  std::printf("month_by_month_fraction_of_bandwidth: %.3f\n", (row_months / month_major_s) / ref_rate);
+  std::printf("month_by_month_vs_single_pass: %.3f\n", xf.single_pass_s / month_major_s);
   std::printf("materialised_row_months_per_s: %.4g\n", static_cast<double>(mrows) * months / materialise_s);
   // The summary, last (benchmarks/run prints every benchmark's summary after all the details).
   std::printf("# summary\n");
@@ -216,6 +306,9 @@ int main(int argc, char** argv) {
   std::printf("rows_per_s: %.4g\n", row_months / month_major_s);
   std::printf("peak_rss_mib: %.1f\n", static_cast<double>(peak_rss_kib()) / 1024.0);
   std::printf("single_decision_with_explanation_us: %.2f\n", decision_us);
-  std::printf("cpp_fraction_of_bandwidth: %.3f\n", cpp_rate / ref_rate);
+  std::printf("engine_vs_single_pass_xicheng_cross_region: %.3f\n", xicheng_ratio);
+  std::printf("engine_vs_single_pass_beijing_allowances: %.3f\n", beijing_ratio);
+  std::printf("engine_vs_single_pass_xian_advanced_age: %.3f\n", xian_ratio);
+  std::printf("engine_load_average: %s\n", load_average().c_str());
   return 0;
 }

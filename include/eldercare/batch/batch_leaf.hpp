@@ -36,6 +36,29 @@ struct batch_leaf {
   /// `bool fails_on_every_date(const context<Subject>&) const`, e.g. a stay condition when no stay
   /// is in an accepted facility): asked once per row and horizon instead of once per date.
   bool (*fails_always)(const void* leaf, const context<population_row>& ctx) = nullptr;
+  /// For a leaf on the birth date alone that declares `static constexpr int birth_order`: +1 when
+  /// holding for a birth day means holding for every earlier one on the same date (an age reached),
+  /// -1 for every later one (an age not yet reached), 0 when unknown. The engine then finds the one
+  /// birth day where the verdict turns (a binary search with the leaf's own evaluate) instead of
+  /// deciding every birth day present.
+  int birth_order = 0;
+  /// For a leaf with a member `bool same_until(const context<Subject>&, const date& last) const`
+  /// (its verdict on ctx.on holds on every date up to `last`, e.g. a certificate leaf, which no date
+  /// changes): asked once per row with the member and horizon; where true, the row's verdict is
+  /// decided once for every date of the horizon.
+  bool (*same_until)(const void* leaf, const context<population_row>& ctx, const date& last) = nullptr;
+};
+
+/// A leaf that can tell that its verdict does not change over a span of dates.
+template <class Leaf>
+concept SameUntil = requires(const Leaf& l, const context<population_row>& ctx, const date& last) {
+  { l.same_until(ctx, last) } -> std::same_as<bool>;
+};
+
+/// A leaf whose verdict is monotone in the subject's birth day (batch_leaf::birth_order).
+template <class Leaf>
+concept BirthOrdered = requires {
+  { Leaf::birth_order } -> std::convertible_to<int>;
 };
 
 /// A leaf that can tell, from its subject alone, that it fails whatever the date.
@@ -57,6 +80,11 @@ template <class Leaf>
   if constexpr (FailsOnEveryDate<Leaf>)
     b.fails_always = [](const void* leaf, const context<population_row>& ctx) {
       return static_cast<const Leaf*>(leaf)->fails_on_every_date(ctx);
+    };
+  if constexpr (BirthOrdered<Leaf>) b.birth_order = Leaf::birth_order;
+  if constexpr (SameUntil<Leaf>)
+    b.same_until = [](const void* leaf, const context<population_row>& ctx, const date& last) {
+      return static_cast<const Leaf*>(leaf)->same_until(ctx, last);
     };
   return b;
 }

@@ -149,6 +149,18 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
                         "the total overflows a 64-bit count (at most 9223372036854775807)");
   total = sum;
 }
+
+/// total += quantity × count, checked like add_checked (the product past int64 is the same error).
+inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::int64_t count,
+                              const std::string& policy_id, int year, int month, const char* what) {
+  std::int64_t product = 0;
+  if (__builtin_mul_overflow(quantity, count, &product))
+    throw invalid_value(error_id::invalid_money, simulation_field(policy_id, year, month) + "." + what,
+                        std::to_string(total) + " + " + std::to_string(quantity) + " × " +
+                            std::to_string(count),
+                        "the total overflows a 64-bit count (at most 9223372036854775807)");
+  add_checked(total, product, policy_id, year, month, what);
+}
 } // namespace detail
 
 /// Pays `p` to every row of `pop` for `n_months` months from the month of `first_month` (see the
@@ -266,7 +278,110 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
     }
   }
 
+  // Rows settled for the whole horizon, paid in bulk. When one version plan grants in every month
+  // that has a version (one segment), a row whose pattern the horizon settles is paid, month by
+  // month, what pay_month gives that pattern from a fresh schedule_state: the same for every such
+  // row. So each pattern's months are paid once here (its trajectory), and the rows are only counted
+  // per pattern and prefecture; the totals are the trajectory times the counts. A pattern whose grant
+  // raises, or whose months owe arrears (which need the row's own decision), is left to the row by
+  // row path. With the per-row outputs, a bulk row's are its pattern's (written per row).
+  struct trajectory_month {
+    bool eligible = false;
+    std::int64_t fen = 0, arrears = 0, quantity = 0;
+    const std::vector<std::size_t>* by = nullptr;
+  };
+  struct trajectory {
+    bool bulk = false;      ///< rows with this pattern are counted, not paid one by one
+    std::int64_t live = -1; ///< its index among the patterns granted something, or -1
+    std::vector<trajectory_month> months;
+    // What simulation_result's per-row outputs say of a row with this pattern.
+    std::int64_t total_fen = 0;
+    std::int32_t first_paid = -1, granted_months = 0;
+    std::vector<std::size_t> rule_slots; ///< slots of the rules granting in some month
+    bool total_overflows = false;        ///< left to the row by row path, which raises it for the row
+  };
+  std::vector<trajectory> trajectories; // per pattern of the bulk segment's plan
+  std::vector<std::size_t> live_patterns;
+  std::size_t bulk_segment = segments.size();
+  if (columns) {
+    std::size_t with_plan = 0;
+    for (std::size_t g = 0; g < segments.size(); ++g)
+      if (segments[g].plan) {
+        ++with_plan;
+        bulk_segment = g;
+      }
+    if (with_plan != 1 || !segments[bulk_segment].plan->tabulated() ||
+        !segments[bulk_segment].horizon->usable())
+      bulk_segment = segments.size();
+  }
+  if (bulk_segment < segments.size()) {
+    const detail::version_plan& vp = *segments[bulk_segment].plan;
+    trajectories.resize(std::size_t{1} << vp.version().rules.size());
+    for (std::size_t pattern = 0; pattern < trajectories.size(); ++pattern) {
+      const detail::pattern_grant& pg = vp.pattern(pattern);
+      trajectory& t = trajectories[pattern];
+      if (pg.error) continue; // raised for each row with it, by the row by row path
+      t.months.resize(months);
+      schedule_state state;
+      bool owes_arrears = false, granted = false;
+      for (std::size_t k = 0; k < months; ++k) {
+        const month_plan& mp = plan[k];
+        schedule_line line;
+        line.year = mp.year;
+        line.month = mp.month;
+        line.tested_on = mp.schedule.tested_on;
+        line.status = mp.schedule.status;
+        if (segment_of[k] == bulk_segment && prepared[k]) line.granted = pg.granted;
+        pay_month(line, mp.schedule.version, k == 0, state, [&] {
+          owes_arrears = true;
+          return start;
+        });
+        trajectory_month& tm = t.months[k];
+        tm.eligible = line.eligible;
+        tm.fen = line.amount.fen();
+        tm.arrears = line.arrears_months;
+        tm.quantity = line.eligible ? line.granted->quantity() : 0;
+        tm.by = &pg.by;
+        granted = granted || line.eligible;
+        if (tm.fen != 0) {
+          if (t.first_paid < 0) t.first_paid = static_cast<std::int32_t>(k);
+          t.total_overflows = t.total_overflows || __builtin_add_overflow(t.total_fen, tm.fen, &t.total_fen);
+        }
+        if (line.eligible && mp.rule_slots) {
+          ++t.granted_months;
+          for (const std::size_t r : pg.by) {
+            const std::size_t slot = (*mp.rule_slots)[r];
+            if (std::find(t.rule_slots.begin(), t.rule_slots.end(), slot) == t.rule_slots.end())
+              t.rule_slots.push_back(slot);
+          }
+        }
+      }
+      t.bulk = !owes_arrears && !t.total_overflows;
+      if (t.bulk && granted) {
+        t.live = static_cast<std::int64_t>(live_patterns.size());
+        live_patterns.push_back(pattern);
+      }
+    }
+  }
+
+  // Per segment and pattern: whether it grants (or raises), is paid in bulk, and is granted
+  // something in some month (live): a byte each, looked up per row.
+  constexpr std::uint8_t grants_flag = 1, bulk_flag = 2, live_flag = 4;
+  std::vector<std::vector<std::uint8_t>> pattern_flags(segments.size());
+  for (std::size_t g = 0; g < segments.size(); ++g) {
+    if (!segments[g].plan || !segments[g].plan->tabulated()) continue;
+    auto& flags = pattern_flags[g];
+    flags.assign(std::size_t{1} << segments[g].plan->version().rules.size(), 0);
+    for (std::size_t pattern = 0; pattern < flags.size(); ++pattern) {
+      std::uint8_t f = segments[g].plan->pattern(pattern).grants() ? grants_flag : 0;
+      if (g == bulk_segment && trajectories[pattern].bulk)
+        f = static_cast<std::uint8_t>(f | bulk_flag | (trajectories[pattern].live >= 0 ? live_flag : 0));
+      flags[pattern] = f;
+    }
+  }
+
   // Per worker: one accumulator per month, and scratch.
+
   struct worker_state {
     std::vector<detail::month_accumulator> months;
     std::vector<schedule_state> states;
@@ -280,6 +395,9 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
     std::vector<std::uint32_t> payable;  // rows granted something in some month
     std::vector<std::uint16_t> patterns; // per month and row: the undecided rows' patterns
     std::vector<std::uint8_t> work;
+    // Rows paid in bulk: per live pattern and prefecture slot, how many and their weights.
+    std::vector<std::int64_t> tally_count;
+    std::vector<weighted_sum> tally_weight;
   };
   std::vector<worker_state> workers(threads);
   // Each row's months, written by the worker that owns the row's chunk (rows never shared).
@@ -291,9 +409,23 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
   for (auto& w : workers) {
     w.months.resize(months);
     for (auto& a : w.months) a.size_for(prefectures.size(), rule_ids.size());
+    w.tally_count.assign(live_patterns.size() * prefectures.size(), 0);
+    w.tally_weight.assign(live_patterns.size() * prefectures.size(), weighted_sum{});
   }
   static const std::vector<std::size_t> no_rules;
+  // A bulk row's per-row outputs, from its pattern's trajectory.
+  const bool per_row_outputs = !row_amounts.empty() || per_row != 0;
+  auto bulk_row_outputs = [&](const trajectory& t, std::size_t row) {
+    if (!row_amounts.empty())
+      for (std::size_t k = 0; k < months; ++k) row_amounts[row * months + k] = t.months[k].fen;
+    if (per_row == 0) return;
+    row_total[row] = t.total_fen;
+    row_first_paid[row] = t.first_paid;
+    row_granted_months[row] = t.granted_months;
+    for (const std::size_t slot : t.rule_slots) row_rules[row * rule_ids.size() + slot] = 1;
+  };
   const auto weights = pop.weight_micros();
+  const bool weighted = pop.weighted(); // otherwise every row weighs 1: bulk rows are only counted
 
   // A chunk of rows over every month. at_row / at_month say which row and month are being paid, so
   // that an error there (a grant or a payment past int64) names the policy, the month and the row.
@@ -384,6 +516,7 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
     ws.never.assign(rows, 1);
     ws.undecided.resize(segments.size() * rows);
     ws.undecided_count.assign(segments.size(), 0);
+    const std::size_t slots = prefectures.size();
     for (std::size_t g = 0; g < segments.size(); ++g) {
       std::uint16_t* known = ws.known.data() + g * rows;
       if (!segments[g].plan) {
@@ -391,12 +524,43 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
         continue;
       }
       segments[g].horizon->classify(ws.scratch, ws.work, begin, rows, known);
+      // One pass: the undecided rows listed, the settled ones granted something in some month kept
+      // (never = 0), and in the bulk segment the settled rows paid in bulk counted instead.
       std::uint32_t* undecided = ws.undecided.data() + g * rows;
+      std::uint8_t* never = ws.never.data();
+      const std::uint8_t* flags = pattern_flags[g].data();
       std::size_t m = 0;
-      for (std::size_t i = 0; i < rows; ++i) {
-        if (known[i] == detail::horizon_plan::unknown) undecided[m++] = static_cast<std::uint32_t>(i);
-        if (known[i] == detail::horizon_plan::unknown || segments[g].plan->pattern(known[i]).grants())
-          ws.never[i] = 0;
+      if (g == bulk_segment) {
+        const auto* key = region_key.data() + begin;
+        // The weight column is stored only once some row gives a weight (batch/column_view.hpp).
+        const std::int64_t* weight = weights.stored() ? weights.values().data() + begin : nullptr;
+        for (std::size_t i = 0; i < rows; ++i) {
+          const std::uint16_t pattern = known[i];
+          if (pattern == detail::horizon_plan::unknown) {
+            undecided[m++] = static_cast<std::uint32_t>(i);
+            continue;
+          }
+          const std::uint8_t f = flags[pattern];
+          if (f & bulk_flag) {
+            if (per_row_outputs && (f & live_flag)) bulk_row_outputs(trajectories[pattern], begin + i);
+            if (f & live_flag) {
+              const std::size_t at =
+                  static_cast<std::size_t>(trajectories[pattern].live) * slots + key_slot[key[i]];
+              ++ws.tally_count[at];
+              if (weighted) // weighted() means the weight column is stored: weight is not null
+                ws.tally_weight[at].add_micros(1, weight[i] < 0 ? survey_weight::scale : weight[i]);
+            }
+          } else if (f & grants_flag) {
+            never[i] = 0;
+          }
+        }
+      } else {
+        for (std::size_t i = 0; i < rows; ++i) {
+          const std::uint16_t pattern = known[i];
+          if (pattern == detail::horizon_plan::unknown) undecided[m++] = static_cast<std::uint32_t>(i);
+          else if (flags[pattern] & grants_flag)
+            never[i] = 0;
+        }
       }
       ws.undecided_count[g] = m;
     }
@@ -406,14 +570,6 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
     for (const auto& g : segments) tabulated = tabulated && (!g.plan || g.plan->tabulated());
     if (tabulated) {
       ws.patterns.resize(months * rows);
-      std::fill(ws.never.begin(), ws.never.end(), std::uint8_t{1});
-      for (std::size_t g = 0; g < segments.size(); ++g) {
-        if (!segments[g].plan) continue;
-        const std::uint16_t* known = ws.known.data() + g * rows;
-        for (std::size_t i = 0; i < rows; ++i)
-          if (known[i] != detail::horizon_plan::unknown && segments[g].plan->pattern(known[i]).grants())
-            ws.never[i] = 0;
-      }
       for (std::size_t k = 0; k < months; ++k) {
         const std::size_t g = segment_of[k];
         const std::size_t m = ws.undecided_count[g];
@@ -422,13 +578,17 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
         const std::uint32_t* undecided = ws.undecided.data() + g * rows;
         pp->evaluate_rules(ws.scratch, begin, undecided, m);
         const std::size_t rules = segments[g].plan->roots().size();
+        const std::uint8_t* flags = pattern_flags[g].data();
         for (std::size_t j = 0; j < m; ++j) {
           const auto pattern =
               static_cast<std::uint16_t>(detail::prepared_plan::pattern_of(ws.scratch, rules, m, j));
           ws.patterns[k * rows + undecided[j]] = pattern;
-          if (segments[g].plan->pattern(pattern).grants()) ws.never[undecided[j]] = 0;
+          if (flags[pattern] & grants_flag) ws.never[undecided[j]] = 0;
         }
       }
+    } else {
+      for (std::size_t g = 0; g < segments.size(); ++g)
+        for (std::size_t j = 0; j < ws.undecided_count[g]; ++j) ws.never[ws.undecided[g * rows + j]] = 0;
     }
     ws.payable.clear();
     for (std::size_t i = 0; i < rows; ++i)
@@ -476,6 +636,53 @@ inline void add_checked(std::int64_t& total, std::int64_t add, const std::string
                           "[row " + std::to_string(row) + ", id '" + std::string(pop.id(row)) + "']");
         }
       });
+
+  // The rows paid in bulk: each live pattern's months times its counts, month by month.
+  for (std::size_t k = 0; k < months; ++k) {
+    const month_plan& mp = plan[k];
+    for (auto& ws : workers) {
+      detail::month_accumulator& acc = ws.months[k];
+      for (std::size_t l = 0; l < live_patterns.size(); ++l) {
+        const trajectory_month& tm = trajectories[live_patterns[l]].months[k];
+        if (!tm.eligible) continue;
+        for (std::size_t slot = 0; slot < prefectures.size(); ++slot) {
+          const std::size_t at = l * prefectures.size() + slot;
+          const std::int64_t count = ws.tally_count[at];
+          if (count == 0) continue;
+          weighted_sum w = ws.tally_weight[at];
+          if (!weighted) w.add_micros(count, survey_weight::scale); // every row weighs 1
+          acc.eligible += count;
+          acc.weighted_eligible += w;
+          if (tm.fen != 0)
+            detail::add_times_checked(acc.amount, tm.fen, count, p.id(), mp.year, mp.month, "amount_fen");
+          detail::add_times_checked(acc.quantity, tm.quantity, count, p.id(), mp.year, mp.month,
+                                    "granted_quantity");
+          if (tm.fen == 0) continue;
+          acc.paid += count;
+          acc.weighted_paid += w;
+          acc.weighted_amount.add_times(tm.fen, w);
+          acc.arrears += tm.arrears * count;
+          detail::add_times_checked(acc.prefecture_amount[slot], tm.fen, count, p.id(), mp.year, mp.month,
+                                    "by_prefecture.amount_fen");
+          acc.prefecture_paid[slot] += count;
+          acc.prefecture_weighted_amount[slot].add_times(tm.fen, w);
+          acc.prefecture_weighted_paid[slot] += w;
+          const std::vector<std::size_t>& slots = *mp.rule_slots;
+          const std::int64_t sum = tm.quantity;
+          for (const std::size_t r : *tm.by) {
+            const std::int64_t share = tm.by->size() == 1 || sum == 0
+                                           ? tm.fen
+                                           : tm.fen / sum * mp.grant_version->rules[r].grant.quantity();
+            detail::add_times_checked(acc.rule_amount[slots[r]], share, count, p.id(), mp.year, mp.month,
+                                      "by_rule.amount_fen");
+            acc.rule_paid[slots[r]] += count;
+            acc.rule_weighted_amount[slots[r]].add_times(share, w);
+            acc.rule_weighted_paid[slots[r]] += w;
+          }
+        }
+      }
+    }
+  }
 
   // Reduce the workers' accumulators (integer sums: the order does not matter).
   simulation_result out;

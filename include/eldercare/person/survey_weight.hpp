@@ -168,6 +168,10 @@ public:
   constexpr void add_micros(std::int64_t quantity, std::int64_t weight_micros) noexcept {
     micros_ += static_cast<detail::wide_int>(quantity) * weight_micros;
   }
+  /// Adds `quantity` × every weight summed in `weights` (the same quantity for many rows at once).
+  constexpr void add_times(std::int64_t quantity, const weighted_sum& weights) noexcept {
+    micros_ += static_cast<detail::wide_int>(quantity) * weights.micros_;
+  }
   constexpr weighted_sum& operator+=(const weighted_sum& other) noexcept {
     micros_ += other.micros_;
     return *this;

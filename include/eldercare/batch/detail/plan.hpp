@@ -245,6 +245,7 @@ public:
       case leaf_strategy::birth: {
         t.base = pop.birth_min();
         t.values.assign(static_cast<std::size_t>(pop.birth_max() - pop.birth_min() + 1), 0);
+        if (n.kernel->birth_order != 0 && fill_ordered(t, n.kernel->birth_order, probe, decide)) break;
         for (day_number d = pop.birth_min(); d <= pop.birth_max(); ++d) {
           if (!pop.birth_present(d)) continue;
           probe.birth_date = from_day_number(d);
@@ -301,6 +302,42 @@ public:
   [[nodiscard]] const version_plan& plan() const noexcept { return *plan_; }
   [[nodiscard]] const date& on() const noexcept { return on_; }
   [[nodiscard]] const facility_registry* facilities() const noexcept { return facilities_; }
+
+  /// The birth-day table of a leaf monotone in the birth day (batch_leaf::birth_order): the day its
+  /// verdict turns found by a binary search over [birth_min, birth_max] with the leaf's own evaluate,
+  /// then every day on one side holds. False (the table to be filled day by day) when a probe throws.
+  template <class Table, class Decide>
+  static bool fill_ordered(Table& t, int order, population_row& probe, Decide& decide) {
+    // in_prefix(d): the verdict on d is the one of the earliest days (holds for +1, fails for -1);
+    // true on [base, last] and false after. last is found between lo (true) and hi (false).
+    const day_number first = t.base;
+    const auto size = static_cast<day_number>(t.values.size());
+    day_number lo = first - 1, hi = first + size;
+    bool ok = true;
+    while (hi - lo > 1 && ok) {
+      const day_number mid = lo + (hi - lo) / 2;
+      probe.birth_date = from_day_number(mid);
+      const std::uint8_t v = decide(probe);
+      ok = v != verdict_error;
+      if ((v == 1) == (order > 0)) lo = mid;
+      else
+        hi = mid;
+    }
+    probe.birth_date = date();
+    if (!ok) {
+      t.has_error = false;
+      return false;
+    }
+    const auto split = static_cast<std::size_t>(lo + 1 - first); // days [0, split) are the prefix
+    const std::uint8_t early = order > 0 ? 1 : 0;
+    std::fill(t.values.begin(), t.values.begin() + static_cast<std::ptrdiff_t>(split), early);
+    std::fill(t.values.begin() + static_cast<std::ptrdiff_t>(split), t.values.end(),
+              static_cast<std::uint8_t>(1 - early));
+    t.ordered = true;
+    t.early = early;
+    t.split = split;
+    return true;
+  }
 
   /// A row view with every optional member empty (region codes taken from row 0, to be replaced).
   [[nodiscard]] static population_row blank_row(const population_columns& pop) {
@@ -361,6 +398,10 @@ public:
     std::vector<std::uint8_t> values;
     day_number base = 0; ///< birth: the day of values[0]
     bool has_error = false;
+    /// birth, for a leaf with a birth_order: values[k] is `early` for k < split, 1 - early after.
+    bool ordered = false;
+    std::uint8_t early = 0;
+    std::size_t split = 0;
   };
   [[nodiscard]] const table& table_of(std::size_t node) const { return leaves_[node]; }
   /// Every stay's facility, as the registry finds it (resolve_stays).
@@ -577,8 +618,8 @@ public:
 
   horizon_plan(const version_plan& plan, std::vector<const prepared_plan*> months,
                const population_columns& pop)
-      : plan_(&plan), pop_(&pop), tables_(plan.nodes().size()),
-        first_(months.empty() ? nullptr : months.front()) {
+      : plan_(&plan), pop_(&pop), tables_(plan.nodes().size()), birth_splits_(plan.nodes().size()),
+        first_(months.empty() ? nullptr : months.front()), last_(months.empty() ? nullptr : months.back()) {
     usable_ = plan.tabulated() && !months.empty();
     if (!usable_ || pop.empty()) return;
     for (std::size_t i = 0; i < plan.nodes().size(); ++i) {
@@ -593,6 +634,24 @@ public:
         for (std::size_t k = 1; k < months.size() && same; ++k)
           same = months[k]->table_of(i).values[key] == v;
         t.values[key] = !same ? either : v == 1 ? holds : fails;
+      }
+      // A birth-ordered leaf in every month: birth days before every month's split take the early
+      // verdict, those from every month's split on the late one, the others either (a compare per row).
+      bool ordered = n.strategy == leaf_strategy::birth;
+      for (const prepared_plan* m : months)
+        ordered = ordered && m->table_of(i).ordered && m->table_of(i).early == first.early;
+      if (ordered) {
+        auto& o = birth_splits_[i];
+        o.usable = true;
+        std::size_t lo = first.split, hi = first.split;
+        for (const prepared_plan* m : months) {
+          lo = std::min(lo, m->table_of(i).split);
+          hi = std::max(hi, m->table_of(i).split);
+        }
+        o.lo = first.base + static_cast<day_number>(lo);
+        o.hi = first.base + static_cast<day_number>(hi);
+        o.early = first.early == 1 ? holds : fails;
+        o.late = first.early == 1 ? fails : holds;
       }
     }
     share_equal_subtrees();
@@ -692,7 +751,7 @@ private:
       if (n.shape == condition_shape::leaf) {
         if (n.strategy == leaf_strategy::per_row || n.strategy == leaf_strategy::person) {
           id[i] = per_row_id;
-        } else if (n.kernel->fails_always) { // decided row by row by the leaf itself: its own
+        } else if (n.kernel->fails_always || n.kernel->same_until) { // decided row by row: its own
           id[i] = uses.size();
           uses.push_back(0);
         } else {
@@ -777,14 +836,31 @@ private:
     };
     switch (node.strategy) {
     case leaf_strategy::constant: std::fill(out, out + n, t.values[0]); return;
-    case leaf_strategy::birth: looked_up(pop.birth_day().data(), t.base); return;
+    case leaf_strategy::birth:
+      if (const birth_split& o = birth_splits_[index]; o.usable) {
+        // Two compares per row, no table: the loop the compiler vectorises.
+        const auto* b = pop.birth_day().data() + begin;
+        for (std::size_t i = 0; i < n; ++i) out[i] = b[i] < o.lo ? o.early : b[i] >= o.hi ? o.late : either;
+      } else {
+        looked_up(pop.birth_day().data(), t.base);
+      }
+      return;
     case leaf_strategy::hukou: looked_up(pop.hukou_key().data(), std::uint32_t{0}); return;
     case leaf_strategy::residence: looked_up(pop.residence_key().data(), std::uint32_t{0}); return;
     case leaf_strategy::categories: looked_up(pop.categories().data(), std::uint32_t{0}); return;
     case leaf_strategy::health: looked_up(pop.health().data(), std::uint8_t{0}); return;
-    case leaf_strategy::ability: sparse([&](std::size_t r) { return pop.ability_level()[r] < 0; }); return;
+    case leaf_strategy::ability:
+      if (node.kernel->same_until)
+        steady(node, t, begin, n, out, cache, [&](std::size_t r) { return pop.ability_level()[r] < 0; });
+      else
+        sparse([&](std::size_t r) { return pop.ability_level()[r] < 0; });
+      return;
     case leaf_strategy::disability:
-      sparse([&](std::size_t r) { return pop.disability_category()[r] < 0; });
+      if (node.kernel->same_until)
+        steady(node, t, begin, n, out, cache,
+               [&](std::size_t r) { return pop.disability_category()[r] < 0; });
+      else
+        sparse([&](std::size_t r) { return pop.disability_category()[r] < 0; });
       return;
     case leaf_strategy::stays: {
       const std::uint32_t* off = pop.stay_offsets().data();
@@ -826,10 +902,50 @@ private:
     }
   }
 
+  // A sparse leaf that can tell its verdict is the same over the horizon (batch_leaf::same_until):
+  // a row lacking the member takes the absent verdict, a row with it is asked once, and where the
+  // leaf says the same from the first month's date to the last's, decided on the first's. A leaf
+  // that throws here leaves the row undecided: the month by month evaluation raises it where the
+  // person path would.
+  template <class Lacks>
+  void steady(const plan_node& node, const prepared_plan::table& t, std::size_t begin, std::size_t n,
+              std::uint8_t* out, const shared_rows& cache, Lacks lacks) const {
+    population_row& row = *cache.row;
+    const context<population_row> ctx{row, first_->on(), first_->facilities()};
+    const date& last = last_->on();
+    const std::uint8_t absent = t.values[0];
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t r = begin + i;
+      if (lacks(r)) {
+        out[i] = absent;
+        continue;
+      }
+      pop_->fill(row, r, node.kernel->reads);
+      std::uint8_t v = either;
+      try {
+        if (node.kernel->same_until(node.leaf.object, ctx, last))
+          v = node.kernel->evaluate(node.leaf.object, ctx) ? holds : fails;
+      } catch (...) { // undecided here
+      }
+      out[i] = v;
+    }
+    row.ability.reset();
+    row.disability.reset();
+  }
+
+  // A birth-ordered leaf over the horizon: early verdict before lo, late from hi, either between.
+  struct birth_split {
+    bool usable = false;
+    day_number lo = 0, hi = 0;
+    std::uint8_t early = either, late = either;
+  };
+
   const version_plan* plan_;
   const population_columns* pop_;
   std::vector<prepared_plan::table> tables_; // per node: fails / holds in every month, or either
+  std::vector<birth_split> birth_splits_;    // per node: set for birth-ordered leaves
   const prepared_plan* first_;               // the first month (its date, registry and stays)
+  const prepared_plan* last_;                // the last month (its date)
   std::vector<std::int64_t> slot_;           // per node: its shared slot, or -1
   std::size_t shared_count_ = 0;
   bool usable_ = false;

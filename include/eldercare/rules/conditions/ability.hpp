@@ -53,6 +53,12 @@ void certificate_fields(Leaf& self, V& v) {
 inline void check_categories(const std::vector<disability_category>& cs, std::string_view field) {
   if (cs.empty()) throw invalid_value(error_id::invalid_parameter, field, literal{"[]"}, "needs a category");
 }
+/// Whether an assessment's validity is the same on every date of [from, last]: it holds on both
+/// ends (its validity is an interval), or on none of them.
+[[nodiscard]] inline bool validity_same_until(const assessment& a, const date& from, const date& last) {
+  return (a.holds_on(from) && a.holds_on(last)) || last < a.assessed_on() ||
+         (a.valid_until() && *a.valid_until() < from);
+}
 } // namespace detail
 
 /// An assessment on file, valid on the date, with a GB/T 42195 level at least `minimum` (levels grow
@@ -95,6 +101,13 @@ struct ability_at_least : condition_tag {
       return r;
     });
     return ok;
+  }
+  /// Whether the verdict on ctx.on is the verdict on every date up to `last` (the batch engine then
+  /// decides the row once for a horizon: batch_leaf::same_until).
+  template <HasAbility Subject>
+  [[nodiscard]] bool same_until(const context<Subject>& ctx, const date& last) const {
+    const auto& a = ctx.subject.ability;
+    return !a || a->level() < minimum || detail::validity_same_until(*a, ctx.on, last);
   }
   [[nodiscard]] std::string describe() const {
     return "ability level ≥ " + std::to_string(minimum.value()) + " (" + std::string(minimum.label()) +
@@ -143,6 +156,11 @@ struct disability_at_least : condition_tag {
       return r;
     });
     return ok;
+  }
+  /// The certificate alone decides: the same verdict on every date (batch_leaf::same_until).
+  template <HasDisability Subject>
+  [[nodiscard]] bool same_until(const context<Subject>&, const date&) const {
+    return true;
   }
   [[nodiscard]] std::string describe() const {
     return "disability certificate " + detail::categories_text(categories) + " grade " +
@@ -197,6 +215,11 @@ struct multiple_disability_with : condition_tag {
       return r;
     });
     return ok;
+  }
+  /// The certificate alone decides: the same verdict on every date (batch_leaf::same_until).
+  template <HasDisability Subject>
+  [[nodiscard]] bool same_until(const context<Subject>&, const date&) const {
+    return true;
   }
   [[nodiscard]] std::string describe() const {
     return "多重残疾 including " + detail::categories_text(categories) + " grade " +

@@ -40,6 +40,9 @@ struct age_at_least : condition_tag {
       "Age ≥ `years` 周岁 on the evaluation date (\"X周岁以上\" includes X, art. 1259).";
   static constexpr std::string_view notes =
       "When it fails, the reason carries ``met_on``, the birthday on which it will hold.";
+  /// Holding for a birth day, it holds for every earlier one: the day an age is reached never comes
+  /// sooner for a later birth (Feb 29 included, under either age.leap_day reading). batch_leaf.hpp.
+  static constexpr int birth_order = 1;
 
   int years = 0;
   age_rule rule{};
@@ -82,6 +85,7 @@ struct age_under : condition_tag {
   static constexpr std::string_view kind = "age_under";
   static constexpr row_fields reads = row_fields::birth_date;
   static constexpr std::string_view doc = "Age < `years` 周岁 (\"不满X周岁\").";
+  static constexpr int birth_order = -1; ///< holding for a birth day, it holds for every later one
 
   int years = 0;
   age_rule rule{};

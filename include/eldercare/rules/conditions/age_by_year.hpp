@@ -38,6 +38,7 @@ struct age_at_least_by_year : condition_tag {
   static constexpr row_fields reads = row_fields::birth_date;
   static constexpr std::string_view doc =
       "Age ≥ `years` 周岁 on a fixed day of the evaluation date's year, decided once a year.";
+  static constexpr int birth_order = 1; ///< holding for a birth day, it holds for every earlier one
 
   int years = 0;
   year_mark mark = year_mark::january_1;

@@ -61,6 +61,14 @@ struct self_care_rating_at_least : condition_tag {
     });
     return ok;
   }
+  /// Whether the verdict on ctx.on is the verdict on every date up to `last` (batch_leaf::same_until).
+  template <HasAbility Subject>
+  [[nodiscard]] bool same_until(const context<Subject>& ctx, const date& last) const {
+    const auto& a = ctx.subject.ability;
+    return !a || a->scale() != ability_scale::tekun_self_care || !a->raw_score() ||
+           static_cast<int>(rate_self_care(*a->raw_score())) < static_cast<int>(minimum) ||
+           detail::validity_same_until(*a, ctx.on, last);
+  }
   [[nodiscard]] std::string describe() const {
     return "特困 self-care rating " + std::string(label(minimum)) + " or worse";
   }
