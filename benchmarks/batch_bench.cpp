@@ -76,18 +76,25 @@ std::uint64_t read_columns(const population_columns& pop, row_fields fields, std
   if (has(fields, row_fields::health)) add(pop.health().data());
   if (has(fields, row_fields::ability)) {
     add(pop.ability_level().data());
-    add(pop.ability_scale().data());
-    add(pop.ability_raw().data());
-    add(pop.ability_assessed_on().data());
-    add(pop.ability_valid_until().data());
+    // The assessment's details are held for the assessed rows only (batch/column_view.hpp): a
+    // pass reads the values of the rows in [begin, end) that have them.
+    auto add_assessed = [&](const auto& column) {
+      add_range(column.values().data(), column.rank(begin), column.rank(end));
+    };
+    add_assessed(pop.ability_scale());
+    add_assessed(pop.ability_raw());
+    add_assessed(pop.ability_assessed_on());
+    add_assessed(pop.ability_valid_until());
   }
   if (has(fields, row_fields::disability)) {
     add(pop.disability_category().data());
     add(pop.disability_grade().data());
-    const auto off = pop.disability_component_offsets();
-    add_range(off.data(), begin, end + 1);
-    add_range(pop.disability_component_category().data(), off[begin], off[end]);
-    add_range(pop.disability_component_grade().data(), off[begin], off[end]);
+    // Stored from the first certificate with parts; none stored, no parts to read.
+    if (const auto off = pop.disability_component_offsets(); off.stored()) {
+      add_range(off.values().data(), begin, end + 1);
+      add_range(pop.disability_component_category().data(), off[begin], off[end]);
+      add_range(pop.disability_component_grade().data(), off[begin], off[end]);
+    }
   }
   if (has(fields, row_fields::stays)) {
     const auto off = pop.stay_offsets();

@@ -129,6 +129,11 @@ public:
   [[nodiscard]] bool empty() const noexcept { return rows_->size() == 0; }
   /// The members' values, in row order.
   [[nodiscard]] std::span<const T> values() const noexcept { return values_; }
+  /// Where row i's value is, or would be, in values(): the members before row i (i <= size()), so
+  /// rows [a, b) hold values()[rank(a), rank(b)).
+  [[nodiscard]] std::size_t rank(std::size_t i) const noexcept {
+    return i >= rows_->size() ? rows_->members() : rows_->rank(i);
+  }
 
 private:
   const row_subset* rows_;
