@@ -97,6 +97,22 @@ private:
 inline constexpr std::string_view absent_hint =
     "or evaluate with missing inputs taken as absent (missing='absent' in Python, --missing absent on the "
     "command line)";
+
+/// Adds to `out` what the rules of `p`'s versions in force on some day from `first` to `last` read
+/// (nothing for a policy that is not computable); false when a leaf does not declare its reads.
+inline bool collect_readers(const policy& p, const date& first, const date& last,
+                            std::vector<input_reader>& out) {
+  if (p.status() != computability::computable) return true;
+  reads_visitor visitor(out);
+  for (const policy_version& v : p.versions()) {
+    if (v.effective_from > last || (v.effective_to && *v.effective_to < first)) continue;
+    for (const rule& r : v.rules) {
+      visitor.rule_id = r.id;
+      r.condition.visit(visitor);
+    }
+  }
+  return visitor.all_known;
+}
 } // namespace detail
 
 /// The members of a person that `p`'s rules read, over the versions in force on some day from
@@ -105,15 +121,7 @@ inline constexpr std::string_view absent_hint =
 [[nodiscard]] inline std::vector<input_reader> readers_of(const policy& p, const date& first,
                                                           const date& last) {
   std::vector<input_reader> out;
-  if (p.status() != computability::computable) return out;
-  detail::reads_visitor visitor(out);
-  for (const policy_version& v : p.versions()) {
-    if (v.effective_from > last || (v.effective_to && *v.effective_to < first)) continue;
-    for (const rule& r : v.rules) {
-      visitor.rule_id = r.id;
-      r.condition.visit(visitor);
-    }
-  }
+  (void)detail::collect_readers(p, first, last, out);
   return out;
 }
 
@@ -122,18 +130,9 @@ inline constexpr std::string_view absent_hint =
 /// at least (eldercare.parquet reads only these columns).
 [[nodiscard]] inline std::optional<row_fields> groups_read(const policy& p, const date& first,
                                                            const date& last) {
-  row_fields out = row_fields::none;
-  if (p.status() != computability::computable) return out;
   std::vector<input_reader> readers;
-  detail::reads_visitor visitor(readers);
-  for (const policy_version& v : p.versions()) {
-    if (v.effective_from > last || (v.effective_to && *v.effective_to < first)) continue;
-    for (const rule& r : v.rules) {
-      visitor.rule_id = r.id;
-      r.condition.visit(visitor);
-    }
-  }
-  if (!visitor.all_known) return std::nullopt;
+  if (!detail::collect_readers(p, first, last, readers)) return std::nullopt;
+  row_fields out = row_fields::none;
   for (const input_reader& r : readers) out = out | r.group;
   return out;
 }

@@ -67,6 +67,7 @@
 #include <string_view>   // ids in and out
 #include <type_traits>   // element type names in the memory report
 #include <unordered_map> // region-code dictionaries
+#include <unordered_set> // the new residences of a batch, near the key limit
 #include <utility>       // std::move
 #include <vector>        // columns
 
@@ -220,6 +221,16 @@ inline constexpr std::int8_t disability_category_count = 7;
 using region_key = std::uint16_t;
 /// The most distinct regions (or residences) a population's dictionary holds: every key value.
 inline constexpr std::size_t max_region_keys = std::size_t{std::numeric_limits<region_key>::max()} + 1;
+/// Why a population refuses one more distinct hukou region, or residence (row and batch paths alike).
+inline std::string too_many_hukou_regions() {
+  return "a population holds at most " + std::to_string(max_region_keys) +
+         " distinct hukou regions (its hukou_key column is 16-bit): split the population";
+}
+inline std::string too_many_residences() {
+  return "a population holds at most " + std::to_string(max_region_keys) +
+         " distinct residences (region and rural flag; its residence_key column is 16-bit): split the "
+         "population";
+}
 /// Offsets into a text column's characters (id, household_id, id_number), as in Arrow's string.
 using text_offset = std::uint32_t;
 /// The most characters a text column holds.
@@ -439,16 +450,12 @@ public:
                           "a population holds at most " + std::to_string(max_size) + " rows and stays");
     // The narrowed columns: a value that does not fit is refused, never truncated.
     if (hukou_codes_.size() >= detail::max_region_keys && !hukou_index_.contains(hukou.value()))
-      throw invalid_value(
-          error_id::invalid_region, at("hukou_region"), r.hukou_region,
-          "a population holds at most " + std::to_string(detail::max_region_keys) +
-              " distinct hukou regions (its hukou_key column is 16-bit): split the population");
+      throw invalid_value(error_id::invalid_region, at("hukou_region"), r.hukou_region,
+                          detail::too_many_hukou_regions());
     if (residences_.size() >= detail::max_region_keys &&
         !residence_index_.contains(residence_index_key(residence, r.residence_rural)))
       throw invalid_value(error_id::invalid_region, at("residence_region"), r.residence_region,
-                          "a population holds at most " + std::to_string(detail::max_region_keys) +
-                              " distinct residences (region and rural flag; its residence_key column is "
-                              "16-bit): split the population");
+                          detail::too_many_residences());
     detail::check_text_room(id_chars_.size(), r.id, at("id"));
     detail::check_text_room(household_chars_.size(), r.household_id, at("household_id"));
     detail::check_text_room(id_number_chars_.size(), r.id_number, at("id_number"));
@@ -973,25 +980,20 @@ public:
     std::size_t new_hukou = 0;
     for (const region_code& code : codes.codes) new_hukou += hukou_index_.contains(code.value()) ? 0 : 1;
     if (hukou_codes_.size() + new_hukou > detail::max_region_keys)
-      throw invalid_value(
-          error_id::invalid_region, "population.hukou_region", hukou_codes_.size() + new_hukou,
-          "a population holds at most " + std::to_string(detail::max_region_keys) +
-              " distinct hukou regions (its hukou_key column is 16-bit): split the population");
+      throw invalid_value(error_id::invalid_region, "population.hukou_region",
+                          hukou_codes_.size() + new_hukou, detail::too_many_hukou_regions());
     if (residences_.size() + 2 * codes.codes.size() > detail::max_region_keys) {
       std::size_t new_residences = 0; // counted exactly only near the limit
-      std::unordered_map<std::uint64_t, bool> seen;
+      std::unordered_set<std::uint64_t> seen;
       for (std::size_t i = 0; i < n; ++i) {
         const region_code& where = codes.codes[lives_at.empty() ? hukou_at[i] : lives_at[i]];
         const std::uint64_t k =
             residence_index_key(where, !c.residence_rural.empty() && c.residence_rural[i] != 0);
-        if (!residence_index_.contains(k) && seen.try_emplace(k, true).second) ++new_residences;
+        if (!residence_index_.contains(k) && seen.insert(k).second) ++new_residences;
       }
       if (residences_.size() + new_residences > detail::max_region_keys)
         throw invalid_value(error_id::invalid_region, "population.residence_region",
-                            residences_.size() + new_residences,
-                            "a population holds at most " + std::to_string(detail::max_region_keys) +
-                                " distinct residences (region and rural flag; its residence_key column is "
-                                "16-bit): split the population");
+                            residences_.size() + new_residences, detail::too_many_residences());
     }
     // Store: whole columns where they are given, row_input's defaults where not.
     const std::size_t rows_before = size();
