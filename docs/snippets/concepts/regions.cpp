@@ -31,6 +31,9 @@ int main() {
   check(county == regions::weiyang, "town.county() == 610112");
   check(!xicheng.contains(sanhe), "a county does not contain another county");
   check(xicheng.prefecture() == region_code::parse("110100"), "a municipal district's prefecture is 市辖区");
+  check(sanhe.has_prefecture(), "sanhe.has_prefecture()");
+  // Hainan's counties of 1988-2002 were coded directly under the province (4600xx): no prefecture.
+  check(!region_code::parse("460001").has_prefecture(), "460001 has no prefecture");
 
   // [start:legacy]
   const region_code xuanwu = region_code::parse("110104"); // 宣武区, merged into 西城 in 2010
