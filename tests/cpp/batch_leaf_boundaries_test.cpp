@@ -2,11 +2,12 @@
 // the age leaves' birth-day tables found by a binary search for the day the verdict turns
 // (batch_leaf::birth_order), and the ability and certificate leaves decided once per horizon where
 // they say their verdict does not change (batch_leaf::same_until), with the rows settled for the
-// whole horizon paid in bulk (simulate_months). Birthdays on the test day and either side of it,
-// 29 February under both leap-day readings, an age reached the day after the birthday, assessments
-// starting or ending on the test day or inside the horizon, certificates at the grade's edge. Each
-// case is checked on the whole population and on each row alone (the table's first and last birth
-// day are then the same), for several thread and chunk counts.
+// whole horizon paid in bulk (simulate_months); the continuous-stay leaf decided once per horizon
+// where no segment begins or ends and no period completes inside it. Birthdays on the test day and either
+// side of it, 29 February under both leap-day readings, an age reached the day after the birthday,
+// assessments starting or ending on the test day or inside the horizon, certificates at the grade's edge.
+// Each case is checked on the whole population and on each row alone (the table's first and last birth day
+// are then the same), for several thread and chunk counts.
 #include <catch2/catch.hpp>
 
 #include <cstddef> // sizes
@@ -56,16 +57,16 @@ constexpr run_config configs[] = {{1, 8192}, {2, 3}, {1, 1}, {2, 2}};
 // evaluate_batch on each date and simulate_months over the months from `first` equal grant_on and
 // schedule() person by person.
 void check_population(const policy& p, const std::vector<person>& people, const std::vector<date>& dates,
-                      const date& first, int months) {
+                      const date& first, int months, const facility_registry* facilities = nullptr) {
   const population_columns pop = population_columns::from_persons(people);
   for (const run_config& c : configs) {
     INFO("threads " << c.threads << ", chunk " << c.chunk << ", rows " << people.size());
     for (const date& on : dates) {
       const batch_result r =
-          evaluate_batch(p, pop, on, nullptr, {.threads = c.threads, .chunk_rows = c.chunk});
+          evaluate_batch(p, pop, on, facilities, {.threads = c.threads, .chunk_rows = c.chunk});
       for (std::size_t i = 0; i < people.size(); ++i) {
         INFO(people[i].id << " on " << to_iso(on));
-        const std::optional<benefit> g = grant_on(p, people[i], on);
+        const std::optional<benefit> g = grant_on(p, people[i], on, facilities);
         CHECK(r.eligible[i] == (g ? 1 : 0));
         CHECK(r.amount_fen[i] == (g ? g->quantity() : 0));
       }
@@ -75,15 +76,15 @@ void check_population(const policy& p, const std::vector<person>& people, const 
     std::vector<std::int64_t> eligible(static_cast<std::size_t>(months), 0);
     std::vector<std::vector<schedule_line>> lines;
     for (const person& someone : people) {
-      lines.push_back(schedule(p, someone, first, last));
+      lines.push_back(schedule(p, someone, first, last, facilities));
       expected_total += total(lines.back());
       for (std::size_t k = 0; k < lines.back().size(); ++k) eligible[k] += lines.back()[k].eligible ? 1 : 0;
     }
     const batch_options bo{.threads = c.threads, .chunk_rows = c.chunk};
     // Bulk rows give the per-row outputs from their pattern: compared line by line.
     const simulation_result rows = simulate_months(
-        p, pop, first, months, nullptr, {.batch = bo, .per_row_amounts = true, .per_row_rules = true});
-    const simulation_result totals = simulate_months(p, pop, first, months, nullptr, {.batch = bo});
+        p, pop, first, months, facilities, {.batch = bo, .per_row_amounts = true, .per_row_rules = true});
+    const simulation_result totals = simulate_months(p, pop, first, months, facilities, {.batch = bo});
     CHECK(rows.total == expected_total);
     CHECK(totals.total == expected_total);
     for (std::size_t k = 0; k < eligible.size(); ++k) {
@@ -101,9 +102,9 @@ void check_population(const policy& p, const std::vector<person>& people, const 
 
 // The population as a whole, and each row alone.
 void check(const policy& p, const std::vector<person>& people, const std::vector<date>& dates,
-           const date& first, int months) {
-  check_population(p, people, dates, first, months);
-  for (const person& someone : people) check_population(p, {someone}, dates, first, months);
+           const date& first, int months, const facility_registry* facilities = nullptr) {
+  check_population(p, people, dates, first, months, facilities);
+  for (const person& someone : people) check_population(p, {someone}, dates, first, months, facilities);
 }
 
 std::vector<person> birthdays() {
@@ -235,4 +236,56 @@ TEST_CASE("certificate leaves: categories and grades at their edges, decided onc
                   800),
              pays("eighty_four", any_condition(age_at_least(84)), 50)}),
         people, dates, d("2024-01-01"), 12);
+}
+
+TEST_CASE("stay leaves: periods completing, stays beginning and ending, filings revoked in the horizon") {
+  // A continuous stay of three months (Civil Code counting) in a filed Hebei institution: decided once
+  // for the horizon only where none of its turning days (a segment's first day, the day after its
+  // last, the period's completion) falls after the first month's test day and by the last's.
+  const auto rc = [](const char* code) { return region_code::parse(code); };
+  facility_registry reg;
+  reg.add(
+      facility("F", facility_kind::institution, rc("131082"), 100, filing(rc("131082"), d("2019-03-01"))));
+  reg.add(
+      facility("G", facility_kind::institution, rc("131082"), 100, filing(rc("131082"), d("2024-05-20"))));
+  reg.add(facility("R", facility_kind::institution, rc("131082"), 100,
+                   filing(rc("131082"), d("2019-03-01"), d("2024-08-01")))); // revoked inside the horizon
+  reg.add(
+      facility("O", facility_kind::institution, rc("110102"), 100, filing(rc("110102"), d("2019-03-01"))));
+  std::vector<person> people;
+  auto staying = [&](const char* id, std::vector<stay> stays) {
+    person p = elder(id, "1940-05-05");
+    p.stays = std::move(stays);
+    people.push_back(p);
+  };
+  people.push_back(elder("none", "1940-05-05"));
+  staying("settled", {stay("F", d("2020-01-01"))});
+  staying("completes_inside", {stay("F", d("2024-03-31"))}); // complete on 2024-06-30
+  staying("completes_on_first_test_day", {stay("F", d("2023-10-31"))});
+  staying("completes_day_after_first", {stay("F", d("2023-11-01"))});
+  staying("admitted_inside", {stay("F", d("2024-09-15"))}); // completes after the horizon
+  staying("discharged_inside", {stay("F", d("2020-01-01"), d("2024-05-31"))});
+  staying("discharged_on_last_day", {stay("F", d("2020-01-01"), d("2024-12-31"))});
+  staying("discharged_before", {stay("F", d("2020-01-01"), d("2023-12-31"))});
+  staying("filed_inside", {stay("G", d("2020-01-01"))}); // its days count from the filing
+  staying("revoked_inside", {stay("R", d("2020-01-01"))});
+  staying("elsewhere", {stay("O", d("2020-01-01"))}); // not in the accepted region: fails always
+  staying("unknown_facility", {stay("X", d("2020-01-01"))});
+  staying("back_again", {stay("F", d("2023-01-01"), d("2024-04-10")), stay("F", d("2024-06-01"))});
+  staying("transfer", {stay("O", d("2023-01-01"), d("2024-04-10")), stay("F", d("2024-04-11"))});
+  const std::vector<date> dates{d("2024-01-31"), d("2024-03-31"), d("2024-05-31"), d("2024-06-30"),
+                                d("2024-07-31"), d("2024-08-31"), d("2024-12-31")};
+  const facility_criteria hebei{region_set("河北", {rc("130000")}), {facility_kind::institution}, true};
+  for (const month_counting counting : {month_counting::civil_code, month_counting::natural_month}) {
+    INFO("counting " << to_word(counting));
+    const continuous_stay_at_least three(period::months(3), hebei, {}, period_counting{counting});
+    check(policy_of({pays("stay", any_condition(three), 60000),
+                     pays("not_stay", any_condition::negate(any_condition(three)), 100)}),
+          people, dates, d("2024-01-01"), 12, &reg);
+    // With an age reached inside the horizon: the stay leaf beside a birth-ordered one.
+    check(
+        policy_of({pays("old_and_staying",
+                        any_condition::all({any_condition(age_at_least(84)), any_condition(three)}), 30000)}),
+        people, dates, d("2024-01-01"), 12, &reg);
+  }
 }

@@ -15,11 +15,13 @@
 #include <algorithm> // std::sort
 #include <cstddef>
 #include <cstdint>
-#include <cstdio> // std::snprintf: months in errors
-#include <map>    // slots for prefectures and rule ids
-#include <memory> // plans held by pointer
+#include <cstdio>  // std::snprintf: months in errors
+#include <cstring> // std::memcpy: a sequence of patterns as bytes
+#include <map>     // slots for prefectures and rule ids
+#include <memory>  // plans held by pointer
 #include <optional>
 #include <string>
+#include <unordered_map> // trajectories by sequence of monthly patterns
 #include <vector>
 
 #include "eldercare/batch/detail/parallel.hpp"
@@ -221,14 +223,14 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
     if (mp.grant_version) mp.rule_slots = &rule_slot.at(mp.grant_version);
   const bool by_hukou = options.regions == region_basis::hukou;
   std::vector<region_code> prefectures;
-  std::vector<std::size_t> key_slot;
+  std::vector<std::uint32_t> key_slot;
   {
     std::map<region_code, std::size_t> index;
     auto slot_of = [&](const region_code& c) {
       const region_code pref = detail::prefecture_or_province(c);
       const auto [it, added] = index.try_emplace(pref, prefectures.size());
       if (added) prefectures.push_back(pref);
-      return it->second;
+      return static_cast<std::uint32_t>(it->second);
     };
     if (by_hukou)
       for (const region_code& c : pop.hukou_codes()) key_slot.push_back(slot_of(c));
@@ -292,6 +294,7 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
   };
   struct trajectory {
     bool bulk = false;      ///< rows with this pattern are counted, not paid one by one
+    bool granted = false;   ///< granted something in some month
     std::int64_t live = -1; ///< its index among the patterns granted something, or -1
     std::vector<trajectory_month> months;
     // What simulation_result's per-row outputs say of a row with this pattern.
@@ -299,6 +302,62 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
     std::int32_t first_paid = -1, granted_months = 0;
     std::vector<std::size_t> rule_slots; ///< slots of the rules granting in some month
     bool total_overflows = false;        ///< left to the row by row path, which raises it for the row
+  };
+  static const std::vector<std::size_t> no_rules;
+  // What pay_month pays, month by month from a fresh schedule_state, to a row whose month k is
+  // granted what grant_of(k) says (nullptr: no version grants that month). Not bulk when a month's
+  // grant or payment raises, when arrears are owed (they need the row's own decision) or when the
+  // row's total overflows: such rows are paid by the row by row path, which raises or decides as it
+  // should, naming the row.
+  auto make_trajectory = [&](auto grant_of) {
+    trajectory t;
+    t.months.resize(months);
+    schedule_state state;
+    bool owes_arrears = false, raises = false;
+    for (std::size_t k = 0; k < months && !raises; ++k) {
+      const month_plan& mp = plan[k];
+      const detail::pattern_grant* pg = grant_of(k);
+      if (pg && pg->error) {
+        raises = true;
+        break;
+      }
+      schedule_line line;
+      line.year = mp.year;
+      line.month = mp.month;
+      line.tested_on = mp.schedule.tested_on;
+      line.status = mp.schedule.status;
+      if (pg) line.granted = pg->granted;
+      try {
+        pay_month(line, mp.schedule.version, k == 0, state, [&] {
+          owes_arrears = true;
+          return start;
+        });
+      } catch (const invalid_value&) { // e.g. an amount past int64: raised for the row, named, below
+        raises = true;
+        break;
+      }
+      trajectory_month& tm = t.months[k];
+      tm.eligible = line.eligible;
+      tm.fen = line.amount.fen();
+      tm.arrears = line.arrears_months;
+      tm.quantity = line.eligible ? line.granted->quantity() : 0;
+      tm.by = pg ? &pg->by : &no_rules;
+      t.granted = t.granted || line.eligible;
+      if (tm.fen != 0) {
+        if (t.first_paid < 0) t.first_paid = static_cast<std::int32_t>(k);
+        t.total_overflows = t.total_overflows || __builtin_add_overflow(t.total_fen, tm.fen, &t.total_fen);
+      }
+      if (line.eligible && mp.rule_slots) {
+        ++t.granted_months;
+        for (const std::size_t r : *tm.by) {
+          const std::size_t slot = (*mp.rule_slots)[r];
+          if (std::find(t.rule_slots.begin(), t.rule_slots.end(), slot) == t.rule_slots.end())
+            t.rule_slots.push_back(slot);
+        }
+      }
+    }
+    t.bulk = !raises && !owes_arrears && !t.total_overflows;
+    return t;
   };
   std::vector<trajectory> trajectories; // per pattern of the bulk segment's plan
   std::vector<std::size_t> live_patterns;
@@ -320,44 +379,9 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
     for (std::size_t pattern = 0; pattern < trajectories.size(); ++pattern) {
       const detail::pattern_grant& pg = vp.pattern(pattern);
       trajectory& t = trajectories[pattern];
-      if (pg.error) continue; // raised for each row with it, by the row by row path
-      t.months.resize(months);
-      schedule_state state;
-      bool owes_arrears = false, granted = false;
-      for (std::size_t k = 0; k < months; ++k) {
-        const month_plan& mp = plan[k];
-        schedule_line line;
-        line.year = mp.year;
-        line.month = mp.month;
-        line.tested_on = mp.schedule.tested_on;
-        line.status = mp.schedule.status;
-        if (segment_of[k] == bulk_segment && prepared[k]) line.granted = pg.granted;
-        pay_month(line, mp.schedule.version, k == 0, state, [&] {
-          owes_arrears = true;
-          return start;
-        });
-        trajectory_month& tm = t.months[k];
-        tm.eligible = line.eligible;
-        tm.fen = line.amount.fen();
-        tm.arrears = line.arrears_months;
-        tm.quantity = line.eligible ? line.granted->quantity() : 0;
-        tm.by = &pg.by;
-        granted = granted || line.eligible;
-        if (tm.fen != 0) {
-          if (t.first_paid < 0) t.first_paid = static_cast<std::int32_t>(k);
-          t.total_overflows = t.total_overflows || __builtin_add_overflow(t.total_fen, tm.fen, &t.total_fen);
-        }
-        if (line.eligible && mp.rule_slots) {
-          ++t.granted_months;
-          for (const std::size_t r : pg.by) {
-            const std::size_t slot = (*mp.rule_slots)[r];
-            if (std::find(t.rule_slots.begin(), t.rule_slots.end(), slot) == t.rule_slots.end())
-              t.rule_slots.push_back(slot);
-          }
-        }
-      }
-      t.bulk = !owes_arrears && !t.total_overflows;
-      if (t.bulk && granted) {
+      t = make_trajectory(
+          [&](std::size_t k) { return segment_of[k] == bulk_segment && prepared[k] ? &pg : nullptr; });
+      if (t.bulk && t.granted) {
         t.live = static_cast<std::int64_t>(live_patterns.size());
         live_patterns.push_back(pattern);
       }
@@ -380,6 +404,34 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
     }
   }
 
+  // The bulk segment's rows are counted per live pattern and prefecture slot: per pattern, and one
+  // entry more for `unknown`, the first cell of its counts (a discard block after the live patterns'
+  // for the others, so that counting needs no branch) and whether a row with it needs more than a
+  // count: listed as undecided, kept for the row by row path, or given its per-row outputs.
+  const std::size_t slots = prefectures.size();
+  const std::size_t tally_cells = (live_patterns.size() + 1) * slots;
+  std::vector<std::uint32_t> tally_base;
+  std::vector<std::uint8_t> tally_special;
+  if (bulk_segment < segments.size()) {
+    const auto& flags = pattern_flags[bulk_segment];
+    const auto discard = static_cast<std::uint32_t>(live_patterns.size() * slots);
+    tally_base.assign(flags.size() + 1, discard);
+    tally_special.assign(flags.size() + 1, 1); // the last: unknown
+    for (std::size_t pattern = 0; pattern < flags.size(); ++pattern) {
+      const std::uint8_t f = flags[pattern];
+      if ((f & bulk_flag) && (f & live_flag)) {
+        tally_base[pattern] =
+            static_cast<std::uint32_t>(static_cast<std::size_t>(trajectories[pattern].live) * slots);
+        tally_special[pattern] = options.per_row_amounts || options.per_row_rules ? 1 : 0;
+      } else {
+        tally_special[pattern] = !(f & bulk_flag) && (f & grants_flag) ? 1 : 0;
+      }
+    }
+  }
+  // Counts are kept in four copies (row i in copy i % 4): consecutive rows usually add to the same
+  // cell, and four copies let those additions overlap instead of waiting for each other.
+  constexpr std::size_t count_copies = 4;
+
   // Per worker: one accumulator per month, and scratch.
 
   struct worker_state {
@@ -393,12 +445,23 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
     std::vector<std::uint32_t> undecided; // per segment: rows its months' rules must decide
     std::vector<std::size_t> undecided_count;
     std::vector<std::uint32_t> payable;  // rows granted something in some month
-    std::vector<std::uint16_t> patterns; // per month and row: the undecided rows' patterns
+    std::vector<std::uint16_t> patterns; // per month, by place in the undecided list: their patterns
     std::vector<std::uint8_t> work;
     // Rows paid in bulk: per live pattern and prefecture slot, how many and their weights.
     std::vector<std::int64_t> tally_count;
     std::vector<weighted_sum> tally_weight;
+    // Rows whose every month's pattern is known once the undecided ones are evaluated month by month
+    // (a birthday in the horizon, say), paid in bulk by their sequence of monthly patterns: one
+    // trajectory per sequence met, and per sequence and prefecture slot, how many and their weights.
+    std::unordered_map<std::string, std::size_t> sequence_index; // the sequence's bytes → trajectory
+    std::vector<trajectory> sequences;
+    std::string sequence_key;
+    std::vector<std::size_t> cursor, place; // per segment: where a row is in its undecided list
+    std::vector<std::int64_t> sequence_count;
+    std::vector<weighted_sum> sequence_weight;
   };
+  // Sequences a worker keeps at most; the rows of further ones are paid row by row.
+  constexpr std::size_t max_sequences = 4096;
   std::vector<worker_state> workers(threads);
   // Each row's months, written by the worker that owns the row's chunk (rows never shared).
   std::vector<std::int64_t> row_amounts(options.per_row_amounts ? pop.size() * months : 0, 0);
@@ -409,10 +472,9 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
   for (auto& w : workers) {
     w.months.resize(months);
     for (auto& a : w.months) a.size_for(prefectures.size(), rule_ids.size());
-    w.tally_count.assign(live_patterns.size() * prefectures.size(), 0);
-    w.tally_weight.assign(live_patterns.size() * prefectures.size(), weighted_sum{});
+    w.tally_count.assign(count_copies * tally_cells, 0);
+    w.tally_weight.assign(tally_cells, weighted_sum{});
   }
-  static const std::vector<std::size_t> no_rules;
   // A bulk row's per-row outputs, from its pattern's trajectory.
   const bool per_row_outputs = !row_amounts.empty() || per_row != 0;
   auto bulk_row_outputs = [&](const trajectory& t, std::size_t row) {
@@ -433,7 +495,6 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
                    std::size_t& at_month) {
     worker_state& ws = workers[w];
     const std::size_t rows = end - begin;
-    ws.states.assign(rows, schedule_state{});
     // One month of row i: schedule()'s pay_month on what the month grants, then the totals.
     auto pay = [&](std::size_t k, std::size_t i, const std::optional<benefit>& granted,
                    const std::vector<std::size_t>& by) {
@@ -483,19 +544,20 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
       acc.prefecture_weighted_amount[pref].add_micros(fen, w);
       acc.prefecture_weighted_paid[pref].add_micros(1, w);
       // The amount is (sum of the granting rules' quantities) × a whole multiplier (1, days, arrears).
-      const std::vector<std::size_t>& slots = *mp.rule_slots;
+      const std::vector<std::size_t>& rule_slot_of = *mp.rule_slots;
       const std::int64_t sum = line.granted->quantity();
       for (const std::size_t r : by) {
         const std::int64_t share =
             by.size() == 1 || sum == 0 ? fen : fen / sum * mp.grant_version->rules[r].grant.quantity();
-        detail::add_checked(acc.rule_amount[slots[r]], share, p.id(), mp.year, mp.month,
+        detail::add_checked(acc.rule_amount[rule_slot_of[r]], share, p.id(), mp.year, mp.month,
                             "by_rule.amount_fen");
-        ++acc.rule_paid[slots[r]];
-        acc.rule_weighted_amount[slots[r]].add_micros(share, w);
-        acc.rule_weighted_paid[slots[r]].add_micros(1, w);
+        ++acc.rule_paid[rule_slot_of[r]];
+        acc.rule_weighted_amount[rule_slot_of[r]].add_micros(share, w);
+        acc.rule_weighted_paid[rule_slot_of[r]].add_micros(1, w);
       }
     };
     if (!columns) {
+      ws.states.assign(rows, schedule_state{});
       for (std::size_t i = 0; i < rows; ++i) {
         if (!ws.materialised) ws.materialised = pop.to_person(begin + i);
         pop.to_person(begin + i, *ws.materialised);
@@ -516,7 +578,6 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
     ws.never.assign(rows, 1);
     ws.undecided.resize(segments.size() * rows);
     ws.undecided_count.assign(segments.size(), 0);
-    const std::size_t slots = prefectures.size();
     for (std::size_t g = 0; g < segments.size(); ++g) {
       std::uint16_t* known = ws.known.data() + g * rows;
       if (!segments[g].plan) {
@@ -532,26 +593,32 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
       std::size_t m = 0;
       if (g == bulk_segment) {
         const auto* key = region_key.data() + begin;
-        // The weight column is stored only once some row gives a weight (batch/column_view.hpp).
-        const std::int64_t* weight = weights.stored() ? weights.values().data() + begin : nullptr;
+        const std::uint32_t* base = tally_base.data();
+        const std::uint8_t* special = tally_special.data();
+        const std::uint32_t* slot_of = key_slot.data();
+        const std::size_t top = tally_base.size() - 1; // unknown's entry
+        std::int64_t* counts = ws.tally_count.data();
         for (std::size_t i = 0; i < rows; ++i) {
-          const std::uint16_t pattern = known[i];
-          if (pattern == detail::horizon_plan::unknown) {
-            undecided[m++] = static_cast<std::uint32_t>(i);
+          const std::size_t q = std::min<std::size_t>(known[i], top);
+          ++counts[(i % count_copies) * tally_cells + base[q] + slot_of[key[i]]];
+          if (!special[q]) [[likely]]
             continue;
-          }
-          const std::uint8_t f = flags[pattern];
-          if (f & bulk_flag) {
-            if (per_row_outputs && (f & live_flag)) bulk_row_outputs(trajectories[pattern], begin + i);
-            if (f & live_flag) {
-              const std::size_t at =
-                  static_cast<std::size_t>(trajectories[pattern].live) * slots + key_slot[key[i]];
-              ++ws.tally_count[at];
-              if (weighted) // weighted() means the weight column is stored: weight is not null
-                ws.tally_weight[at].add_micros(1, weight[i] < 0 ? survey_weight::scale : weight[i]);
-            }
-          } else if (f & grants_flag) {
+          if (q == top) {
+            undecided[m++] = static_cast<std::uint32_t>(i);
+          } else if (flags[q] & bulk_flag) {
+            bulk_row_outputs(trajectories[q], begin + i);
+          } else {
             never[i] = 0;
+          }
+        }
+        if (weighted) { // weighted() means the weight column is stored (batch/column_view.hpp)
+          const std::int64_t* weight = weights.values().data() + begin;
+          const auto discard = static_cast<std::uint32_t>(live_patterns.size() * slots);
+          for (std::size_t i = 0; i < rows; ++i) {
+            const std::uint32_t first = base[std::min<std::size_t>(known[i], top)];
+            if (first != discard)
+              ws.tally_weight[first + slot_of[key[i]]].add_micros(1, weight[i] < 0 ? survey_weight::scale
+                                                                                   : weight[i]);
           }
         }
       } else {
@@ -579,12 +646,13 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
         pp->evaluate_rules(ws.scratch, begin, undecided, m);
         const std::size_t rules = segments[g].plan->roots().size();
         const std::uint8_t* flags = pattern_flags[g].data();
-        for (std::size_t j = 0; j < m; ++j) {
-          const auto pattern =
-              static_cast<std::uint16_t>(detail::prepared_plan::pattern_of(ws.scratch, rules, m, j));
-          ws.patterns[k * rows + undecided[j]] = pattern;
-          if (flags[pattern] & grants_flag) ws.never[undecided[j]] = 0;
-        }
+        // Month k's patterns of the segment's undecided rows, by their place j in its list.
+        std::uint16_t* patterns = ws.patterns.data() + k * rows;
+        detail::in_blocks(m, [&](std::size_t at, auto count) {
+          detail::pack_patterns(patterns + at, ws.scratch.masks.data() + at, m, rules, count);
+        });
+        for (std::size_t j = 0; j < m; ++j)
+          if (flags[patterns[j]] & grants_flag) ws.never[undecided[j]] = 0;
       }
     } else {
       for (std::size_t g = 0; g < segments.size(); ++g)
@@ -594,6 +662,64 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
     for (std::size_t i = 0; i < rows; ++i)
       if (!ws.never[i]) ws.payable.push_back(static_cast<std::uint32_t>(i));
     if (ws.payable.empty()) return;
+    if (tabulated) {
+      // Every month's pattern of every row is known now: a row is paid what its sequence of patterns
+      // is paid from a fresh schedule_state, worked out once per sequence (a trajectory); its rows
+      // are counted per prefecture. The rows whose trajectory is not bulk are paid row by row below.
+      std::size_t kept = 0;
+      const auto* key = region_key.data() + begin;
+      std::string& sequence = ws.sequence_key;
+      sequence.resize(months * sizeof(std::uint16_t));
+      // Per segment, the place in its undecided list of the row at hand (both lists ascend).
+      ws.cursor.assign(segments.size(), 0);
+      ws.place.resize(segments.size());
+      for (const std::uint32_t i : ws.payable) {
+        for (std::size_t g = 0; g < segments.size(); ++g) {
+          if (ws.known[g * rows + i] != detail::horizon_plan::unknown) continue;
+          const std::uint32_t* undecided = ws.undecided.data() + g * rows;
+          while (undecided[ws.cursor[g]] != i) ++ws.cursor[g];
+          ws.place[g] = ws.cursor[g];
+        }
+        auto pattern_in = [&](std::size_t k) -> std::uint16_t {
+          if (!prepared[k]) return 0; // no version grants: the pattern does not matter
+          const std::size_t g = segment_of[k];
+          const std::uint16_t settled = ws.known[g * rows + i];
+          return settled != detail::horizon_plan::unknown ? settled : ws.patterns[k * rows + ws.place[g]];
+        };
+        for (std::size_t k = 0; k < months; ++k) {
+          const std::uint16_t pattern = pattern_in(k);
+          std::memcpy(sequence.data() + k * sizeof pattern, &pattern, sizeof pattern);
+        }
+        auto found = ws.sequence_index.find(sequence);
+        if (found == ws.sequence_index.end()) {
+          if (ws.sequences.size() >= max_sequences) {
+            ws.payable[kept++] = i;
+            continue;
+          }
+          ws.sequences.push_back(make_trajectory([&](std::size_t k) -> const detail::pattern_grant* {
+            return prepared[k] ? &segments[segment_of[k]].plan->pattern(pattern_in(k)) : nullptr;
+          }));
+          found = ws.sequence_index.emplace(sequence, ws.sequences.size() - 1).first;
+          ws.sequence_count.resize(ws.sequences.size() * slots, 0);
+          ws.sequence_weight.resize(ws.sequences.size() * slots);
+        }
+        const trajectory& t = ws.sequences[found->second];
+        if (!t.bulk) {
+          ws.payable[kept++] = i;
+          continue;
+        }
+        if (per_row_outputs) bulk_row_outputs(t, begin + i);
+        const std::size_t at = found->second * slots + key_slot[key[i]];
+        ++ws.sequence_count[at];
+        if (weighted) {
+          const std::int64_t w = weights[begin + i];
+          ws.sequence_weight[at].add_micros(1, w < 0 ? survey_weight::scale : w);
+        }
+      }
+      ws.payable.resize(kept);
+      if (ws.payable.empty()) return;
+    }
+    ws.states.assign(rows, schedule_state{}); // the rows paid row by row, from their first month
     for (std::size_t k = 0; k < months; ++k) {
       const std::size_t g = segment_of[k];
       const std::uint16_t* known = ws.known.data() + g * rows;
@@ -611,7 +737,8 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
           const detail::pattern_grant& pg = segments[g].plan->pattern(known[i]);
           pay(k, i, pg.grant(), pg.by);
         } else if (tabulated) {
-          const detail::pattern_grant& pg = segments[g].plan->pattern(ws.patterns[k * rows + i]);
+          while (undecided[j] != i) ++j;
+          const detail::pattern_grant& pg = segments[g].plan->pattern(ws.patterns[k * rows + j]);
           pay(k, i, pg.grant(), pg.by);
         } else {
           while (undecided[j] != i) ++j;
@@ -637,9 +764,42 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
         }
       });
 
-  // The rows paid in bulk: each live pattern's months times its counts, month by month.
-  for (std::size_t k = 0; k < months; ++k) {
+  // The rows paid in bulk: each trajectory's months times its counts per prefecture, month by month
+  // (the live patterns' of the bulk segment, and each worker's sequences').
+  auto add_bulk = [&](detail::month_accumulator& acc, std::size_t k, const trajectory_month& tm,
+                      std::size_t slot, std::int64_t count, weighted_sum w) {
     const month_plan& mp = plan[k];
+    if (!weighted) w.add_micros(count, survey_weight::scale); // every row weighs 1
+    acc.eligible += count;
+    acc.weighted_eligible += w;
+    if (tm.fen != 0)
+      detail::add_times_checked(acc.amount, tm.fen, count, p.id(), mp.year, mp.month, "amount_fen");
+    detail::add_times_checked(acc.quantity, tm.quantity, count, p.id(), mp.year, mp.month,
+                              "granted_quantity");
+    if (tm.fen == 0) return;
+    acc.paid += count;
+    acc.weighted_paid += w;
+    acc.weighted_amount.add_times(tm.fen, w);
+    acc.arrears += tm.arrears * count;
+    detail::add_times_checked(acc.prefecture_amount[slot], tm.fen, count, p.id(), mp.year, mp.month,
+                              "by_prefecture.amount_fen");
+    acc.prefecture_paid[slot] += count;
+    acc.prefecture_weighted_amount[slot].add_times(tm.fen, w);
+    acc.prefecture_weighted_paid[slot] += w;
+    const std::vector<std::size_t>& rule_slot_of = *mp.rule_slots;
+    const std::int64_t sum = tm.quantity;
+    for (const std::size_t r : *tm.by) {
+      const std::int64_t share = tm.by->size() == 1 || sum == 0
+                                     ? tm.fen
+                                     : tm.fen / sum * mp.grant_version->rules[r].grant.quantity();
+      detail::add_times_checked(acc.rule_amount[rule_slot_of[r]], share, count, p.id(), mp.year, mp.month,
+                                "by_rule.amount_fen");
+      acc.rule_paid[rule_slot_of[r]] += count;
+      acc.rule_weighted_amount[rule_slot_of[r]].add_times(share, w);
+      acc.rule_weighted_paid[rule_slot_of[r]] += w;
+    }
+  };
+  for (std::size_t k = 0; k < months; ++k) {
     for (auto& ws : workers) {
       detail::month_accumulator& acc = ws.months[k];
       for (std::size_t l = 0; l < live_patterns.size(); ++l) {
@@ -647,38 +807,18 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
         if (!tm.eligible) continue;
         for (std::size_t slot = 0; slot < prefectures.size(); ++slot) {
           const std::size_t at = l * prefectures.size() + slot;
-          const std::int64_t count = ws.tally_count[at];
-          if (count == 0) continue;
-          weighted_sum w = ws.tally_weight[at];
-          if (!weighted) w.add_micros(count, survey_weight::scale); // every row weighs 1
-          acc.eligible += count;
-          acc.weighted_eligible += w;
-          if (tm.fen != 0)
-            detail::add_times_checked(acc.amount, tm.fen, count, p.id(), mp.year, mp.month, "amount_fen");
-          detail::add_times_checked(acc.quantity, tm.quantity, count, p.id(), mp.year, mp.month,
-                                    "granted_quantity");
-          if (tm.fen == 0) continue;
-          acc.paid += count;
-          acc.weighted_paid += w;
-          acc.weighted_amount.add_times(tm.fen, w);
-          acc.arrears += tm.arrears * count;
-          detail::add_times_checked(acc.prefecture_amount[slot], tm.fen, count, p.id(), mp.year, mp.month,
-                                    "by_prefecture.amount_fen");
-          acc.prefecture_paid[slot] += count;
-          acc.prefecture_weighted_amount[slot].add_times(tm.fen, w);
-          acc.prefecture_weighted_paid[slot] += w;
-          const std::vector<std::size_t>& slots = *mp.rule_slots;
-          const std::int64_t sum = tm.quantity;
-          for (const std::size_t r : *tm.by) {
-            const std::int64_t share = tm.by->size() == 1 || sum == 0
-                                           ? tm.fen
-                                           : tm.fen / sum * mp.grant_version->rules[r].grant.quantity();
-            detail::add_times_checked(acc.rule_amount[slots[r]], share, count, p.id(), mp.year, mp.month,
-                                      "by_rule.amount_fen");
-            acc.rule_paid[slots[r]] += count;
-            acc.rule_weighted_amount[slots[r]].add_times(share, w);
-            acc.rule_weighted_paid[slots[r]] += w;
-          }
+          std::int64_t count = 0;
+          for (std::size_t c = 0; c < count_copies; ++c) count += ws.tally_count[c * tally_cells + at];
+          if (count != 0) add_bulk(acc, k, tm, slot, count, ws.tally_weight[at]);
+        }
+      }
+      for (std::size_t q = 0; q < ws.sequences.size(); ++q) {
+        const trajectory& t = ws.sequences[q];
+        if (!t.bulk || !t.months[k].eligible) continue;
+        for (std::size_t slot = 0; slot < prefectures.size(); ++slot) {
+          const std::size_t at = q * prefectures.size() + slot;
+          if (ws.sequence_count[at] != 0)
+            add_bulk(acc, k, t.months[k], slot, ws.sequence_count[at], ws.sequence_weight[at]);
         }
       }
     }

@@ -22,7 +22,6 @@
 #include <algorithm> // std::fill
 #include <cstddef>
 #include <cstdint>
-#include <cstring> // std::memcpy: eight verdicts in a word
 #include <exception>
 #include <map>    // subtrees that classify alike
 #include <memory> // resolved stays, shared between the months of a simulation
@@ -31,6 +30,7 @@
 #include <vector>
 
 #include "eldercare/batch/batch_leaf.hpp"
+#include "eldercare/batch/detail/kernels.hpp"
 #include "eldercare/batch/population_columns.hpp"
 #include "eldercare/rules/aliases.hpp"
 #include "eldercare/rules/decision.hpp"
@@ -289,8 +289,27 @@ public:
         }
         probe.health = {};
         break;
+      case leaf_strategy::disability: {
+        // The row without a certificate, then every certificate without components (category ×
+        // grade): a certificate leaf reads nothing else, so these decide every such row.
+        t.values.assign(certificate_keys, 0);
+        t.values[0] = decide(probe);
+        for (const disability_category c : all_values<disability_category>())
+          for (int g = 1; g <= 4; ++g) {
+            const std::size_t key = certificate_key(static_cast<int>(c), g);
+            try {
+              probe.disability = disability_certificate(c, disability_grade(g));
+            } catch (...) { // a certificate no row can hold
+              t.values[key] = verdict_error;
+              t.has_error = true;
+              continue;
+            }
+            t.values[key] = decide(probe);
+          }
+        probe.disability.reset();
+        break;
+      }
       case leaf_strategy::ability:
-      case leaf_strategy::disability:
       case leaf_strategy::stays:
       case leaf_strategy::programmes: t.values.assign(1, decide(probe)); break; // the row without the member
       case leaf_strategy::per_row:
@@ -337,6 +356,24 @@ public:
     t.early = early;
     t.split = split;
     return true;
+  }
+
+  /// Certificate keys (leaf_strategy::disability): 0 for a row without a certificate, one per
+  /// category and grade of a certificate without components, and certificate_per_row for a
+  /// certificate with components (多重残疾's parts), decided on the row itself.
+  static constexpr std::size_t certificate_grades = 4;
+  static constexpr std::size_t certificate_keys =
+      1 + all_values<disability_category>().size() * certificate_grades;
+  static constexpr std::size_t certificate_per_row = certificate_keys;
+  [[nodiscard]] static constexpr std::size_t certificate_key(int category, int grade) noexcept {
+    return 1 + static_cast<std::size_t>(category) * certificate_grades + static_cast<std::size_t>(grade - 1);
+  }
+  [[nodiscard]] static std::size_t certificate_key_of(const population_columns& pop, std::size_t r) {
+    const std::int8_t category = pop.disability_category()[r];
+    if (category < 0) return 0;
+    const auto parts = pop.disability_component_offsets();
+    if (parts[r + 1] != parts[r]) return certificate_per_row;
+    return certificate_key(category, pop.disability_grade()[r]);
   }
 
   /// A row view with every optional member empty (region codes taken from row 0, to be replaced).
@@ -546,7 +583,21 @@ private:
       sparse([&](std::size_t r) { return pop.ability_level()[r] < 0; }, row_fields::ability);
       return;
     case leaf_strategy::disability:
-      sparse([&](std::size_t r) { return pop.disability_category()[r] < 0; }, row_fields::disability);
+      for (std::size_t j = 0; j < n; ++j) {
+        if (!active[j]) {
+          out[j] = 0;
+          continue;
+        }
+        const std::size_t key = certificate_key_of(pop, begin + rows[j]);
+        const std::uint8_t v = key == certificate_per_row ? verdict_error : t.values[key];
+        if (v != verdict_error) {
+          out[j] = v;
+          continue;
+        }
+        // A certificate with components, or a looked-up error: the leaf on the row itself.
+        out[j] = on_row(j, key == 0 ? row_fields::none : row_fields::disability);
+        clear(row, row_fields::disability);
+      }
       return;
     case leaf_strategy::stays: {
       const std::uint32_t* offsets = pop.stay_offsets().data();
@@ -676,19 +727,22 @@ public:
     for (std::size_t r = 0; r < roots.size(); ++r)
       classify_node(roots[r], begin, n, work.data() + r * n, work.data() + roots.size() * n, cache);
     const bool first_match = plan_->version().combine == combination::first_match;
+    const std::size_t rules = roots.size();
+    if (rules <= 8) {
+      // A row's pattern in a byte, from its rules' verdict bytes: `holds` (2) sets the rule's bit,
+      // `either` (3) makes the row unknown; with first_match, a rule counts only where no earlier
+      // one holds. Byte operations over blocks of rows, which the compiler vectorises.
+      in_blocks(n, [&](std::size_t at, auto count) {
+        std::uint8_t pattern[block_rows], settled[block_rows];
+        pattern_bytes(pattern, settled, work.data() + at, n, rules, first_match, count);
+        widen_patterns(known + at, pattern, settled, count);
+        static_assert(unknown == 0xFFFF); // widen_patterns' word for an unsettled row
+      });
+      return;
+    }
     for (std::size_t i = 0; i < n; ++i) {
-      if (i % 8 == 0 && i + 8 <= n) { // eight rows every rule of which fails: pattern 0
-        bool all_fail = true;
-        for (std::size_t r = 0; r < roots.size() && all_fail; ++r)
-          all_fail = word(work.data() + r * n + i) == ones;
-        if (all_fail) {
-          std::fill(known + i, known + i + 8, std::uint16_t{0});
-          i += 7;
-          continue;
-        }
-      }
       std::uint16_t pattern = 0;
-      for (std::size_t r = 0; r < roots.size(); ++r) {
+      for (std::size_t r = 0; r < rules; ++r) {
         const std::uint8_t v = work[r * n + i];
         if (v == either) {
           pattern = unknown;
@@ -704,31 +758,27 @@ public:
   }
 
 private:
-  // Three-valued verdicts are combined 8 bytes (rows) at a time: the operations are bitwise.
-  static constexpr std::uint64_t ones = 0x0101010101010101ULL, twos = 0x0202020202020202ULL;
-  static std::uint64_t word(const std::uint8_t* p) noexcept {
-    std::uint64_t w;
-    std::memcpy(&w, p, sizeof w);
-    return w;
-  }
+  // Three-valued verdicts are combined byte by byte over blocks of rows (in_blocks: vectorised).
   template <class F>
   static void bytewise(std::uint8_t* out, const std::uint8_t* in, std::size_t n, F f) noexcept {
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-      const std::uint64_t w = f(word(out + i), word(in + i));
-      std::memcpy(out + i, &w, sizeof w);
+    in_blocks(n, [&](std::size_t at, auto count) { combine_bytes(out + at, in + at, count, f); });
+  }
+  // all_of, any_of and not on three-valued verdicts (function objects: inlined in bytewise's loop).
+  struct and3 {
+    std::uint8_t operator()(std::uint8_t a, std::uint8_t b) const noexcept {
+      return static_cast<std::uint8_t>((a & b & holds) | ((a | b) & fails));
     }
-    for (; i < n; ++i) out[i] = static_cast<std::uint8_t>(f(std::uint64_t{out[i]}, std::uint64_t{in[i]}));
-  }
-  static std::uint64_t and3(std::uint64_t a, std::uint64_t b) noexcept {
-    return (a & b & twos) | ((a | b) & ones);
-  }
-  static std::uint64_t or3(std::uint64_t a, std::uint64_t b) noexcept {
-    return ((a | b) & twos) | (a & b & ones);
-  }
-  static std::uint64_t not3(std::uint64_t, std::uint64_t b) noexcept {
-    return ((b & ones) << 1) | ((b & twos) >> 1);
-  }
+  };
+  struct or3 {
+    std::uint8_t operator()(std::uint8_t a, std::uint8_t b) const noexcept {
+      return static_cast<std::uint8_t>(((a | b) & holds) | (a & b & fails));
+    }
+  };
+  struct not3 {
+    std::uint8_t operator()(std::uint8_t, std::uint8_t b) const noexcept {
+      return static_cast<std::uint8_t>(((b & fails) << 1) | ((b & holds) >> 1));
+    }
+  };
 
   // Subtrees that classify alike (equal look-up tables, equal structure: the same `who` part in two
   // rules, say) are classified once per chunk and copied; a slot per such subtree.
@@ -812,15 +862,15 @@ private:
       std::fill(out, out + n, all ? holds : fails);
       for (const auto p : node.parts) {
         classify_node(p, begin, n, levels, levels + n, cache);
-        if (all) bytewise(out, levels, n, and3);
+        if (all) bytewise(out, levels, n, and3{});
         else
-          bytewise(out, levels, n, or3);
+          bytewise(out, levels, n, or3{});
       }
       return;
     }
     case condition_shape::negation:
       classify_node(node.parts.front(), begin, n, levels, levels + n, cache);
-      bytewise(out, levels, n, not3);
+      bytewise(out, levels, n, not3{});
       return;
     case condition_shape::leaf: break;
     }
@@ -828,7 +878,8 @@ private:
     auto looked_up = [&](const auto* keys, auto offset) {
       const auto* k = keys + begin;
       const std::uint8_t* values = t.values.data();
-      for (std::size_t i = 0; i < n; ++i) out[i] = values[static_cast<std::size_t>(k[i] - offset)];
+      in_blocks(n,
+                [&](std::size_t at, auto count) { look_up_bytes(out + at, k + at, values, offset, count); });
     };
     auto sparse = [&](auto lacks) {
       const std::uint8_t absent = t.values[0];
@@ -839,8 +890,9 @@ private:
     case leaf_strategy::birth:
       if (const birth_split& o = birth_splits_[index]; o.usable) {
         // Two compares per row, no table: the loop the compiler vectorises.
-        const auto* b = pop.birth_day().data() + begin;
-        for (std::size_t i = 0; i < n; ++i) out[i] = b[i] < o.lo ? o.early : b[i] >= o.hi ? o.late : either;
+        const day_number* b = pop.birth_day().data() + begin;
+        const birth_turns turns{o.lo, o.hi, o.early, o.late, either};
+        in_blocks(n, [&](std::size_t at, auto count) { birth_turn_bytes(out + at, b + at, turns, count); });
       } else {
         looked_up(pop.birth_day().data(), t.base);
       }
@@ -855,22 +907,33 @@ private:
       else
         sparse([&](std::size_t r) { return pop.ability_level()[r] < 0; });
       return;
-    case leaf_strategy::disability:
-      if (node.kernel->same_until)
-        steady(node, t, begin, n, out, cache,
-               [&](std::size_t r) { return pop.disability_category()[r] < 0; });
-      else
-        sparse([&](std::size_t r) { return pop.disability_category()[r] < 0; });
+    case leaf_strategy::disability: {
+      // By the certificate's key (prepared_plan::certificate_key_of); a certificate with components
+      // as a sparse leaf's row.
+      population_row& row = *cache.row;
+      const context<population_row> ctx{row, first_->on(), first_->facilities()};
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t key = prepared_plan::certificate_key_of(pop, begin + i);
+        if (key != prepared_plan::certificate_per_row) {
+          out[i] = t.values[key];
+          continue;
+        }
+        out[i] = node.kernel->same_until ? steady_row(node, begin + i, row, ctx) : either;
+      }
+      row.disability.reset();
       return;
+    }
     case leaf_strategy::stays: {
       const std::uint32_t* off = pop.stay_offsets().data();
-      if (!node.kernel->fails_always) {
+      if (!node.kernel->fails_always && !node.kernel->same_until) {
         sparse([off](std::size_t r) { return off[r + 1] == off[r]; });
         return;
       }
-      // A row with stays that the leaf says fail on every date is decided for the whole horizon.
+      // A row with stays that the leaf says fail on every date, or keep the first month's verdict
+      // to the last month's date, is decided for the whole horizon.
       population_row& row = *cache.row;
       const context<population_row> ctx{row, first_->on(), first_->facilities()};
+      const date& last = last_->on();
       const std::span<const facility* const> resolved(first_->stays());
       const std::uint8_t absent = t.values[0];
       for (std::size_t i = 0; i < n; ++i) {
@@ -881,12 +944,14 @@ private:
         }
         row.stays = pop.stays().subspan(off[r], off[r + 1] - off[r]);
         row.stay_facilities = resolved.subspan(off[r], off[r + 1] - off[r]);
-        bool never = false;
+        std::uint8_t v = either;
         try {
-          never = node.kernel->fails_always(node.leaf.object, ctx);
+          if (node.kernel->fails_always && node.kernel->fails_always(node.leaf.object, ctx)) v = fails;
+          else if (node.kernel->same_until && node.kernel->same_until(node.leaf.object, ctx, last))
+            v = node.kernel->evaluate(node.leaf.object, ctx) ? holds : fails;
         } catch (...) { // undecided here: the month-by-month evaluation raises it where it should
         }
-        out[i] = never ? fails : either;
+        out[i] = v;
       }
       row.stays = {};
       row.stay_facilities = {};
@@ -912,25 +977,22 @@ private:
               std::uint8_t* out, const shared_rows& cache, Lacks lacks) const {
     population_row& row = *cache.row;
     const context<population_row> ctx{row, first_->on(), first_->facilities()};
-    const date& last = last_->on();
     const std::uint8_t absent = t.values[0];
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::size_t r = begin + i;
-      if (lacks(r)) {
-        out[i] = absent;
-        continue;
-      }
-      pop_->fill(row, r, node.kernel->reads);
-      std::uint8_t v = either;
-      try {
-        if (node.kernel->same_until(node.leaf.object, ctx, last))
-          v = node.kernel->evaluate(node.leaf.object, ctx) ? holds : fails;
-      } catch (...) { // undecided here
-      }
-      out[i] = v;
-    }
+    for (std::size_t i = 0; i < n; ++i)
+      out[i] = lacks(begin + i) ? absent : steady_row(node, begin + i, row, ctx);
     row.ability.reset();
     row.disability.reset();
+  }
+  // One row of a same_until leaf: its verdict for the horizon, or either. `ctx` views `row`.
+  std::uint8_t steady_row(const plan_node& node, std::size_t r, population_row& row,
+                          const context<population_row>& ctx) const {
+    pop_->fill(row, r, node.kernel->reads);
+    try {
+      if (node.kernel->same_until(node.leaf.object, ctx, last_->on()))
+        return node.kernel->evaluate(node.leaf.object, ctx) ? holds : fails;
+    } catch (...) { // undecided here
+    }
+    return either;
   }
 
   // A birth-ordered leaf over the horizon: early verdict before lo, late from hi, either between.

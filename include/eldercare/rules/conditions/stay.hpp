@@ -176,16 +176,29 @@ struct continuous_stay_at_least : condition_tag {
   /// evaluating every date; it follows from evaluate() above, which remains the definition.
   template <HasStays Subject>
   [[nodiscard]] bool fails_on_every_date(const context<Subject>& ctx) const {
-    const std::span<const stay> stays(ctx.subject.stays);
-    std::array<const facility*, 4> few{};
-    std::vector<const facility*> many;
-    const facility** found =
-        stays.size() <= few.size() ? few.data() : (many.resize(stays.size()), many.data());
-    if (!find_facilities(ctx, stays, found).empty()) return true;
     detail::segment_refs refs;
-    detail::qualifying_refs(
-        stays, [found](std::size_t i) -> const facility& { return *found[i]; }, facilities, continuity, refs);
-    return refs.items().empty();
+    return !qualifying_of(ctx, refs) || refs.items().empty();
+  }
+  /// Whether the verdict on ctx.on is the verdict on every date up to `last` (batch_leaf::same_until:
+  /// the batch engine then decides the row once for a horizon). evaluate() reads the qualifying
+  /// segments, which no date changes, against the date in three ways only: which segments have
+  /// begun (a segment's first day), whether the run covering the date still goes on (the day after
+  /// a segment's last), and whether the run's period is complete (the completion day of a period
+  /// started on a segment's first day, as every run starts). When none of those days falls in
+  /// (ctx.on, last], every date there gets ctx.on's verdict. A row whose facilities cannot be found
+  /// fails on every date.
+  template <HasStays Subject>
+  [[nodiscard]] bool same_until(const context<Subject>& ctx, const date& last) const {
+    detail::segment_refs refs;
+    if (!qualifying_of(ctx, refs)) return true;
+    const auto turns = [&](const date& d) { return ctx.on < d && d <= last; }; // d in (on, last]
+    for (const detail::segment_ref& s : refs.items()) {
+      if (turns(s.from)) return false;
+      if (s.to && ctx.on <= *s.to && *s.to < last) return false; // the day after it in (on, last]
+      const std::optional<date> complete = period_complete_within(s.from, length, counting, checked);
+      if (complete && turns(*complete)) return false;
+    }
+    return true;
   }
 
   [[nodiscard]] std::string describe() const {
@@ -195,6 +208,20 @@ struct continuous_stay_at_least : condition_tag {
   }
 
 private:
+  // The qualifying segments of the subject's stays (detail::qualifying_refs) into `refs`; false when
+  // a stay's facility cannot be found (then the condition fails on every date).
+  template <HasStays Subject>
+  bool qualifying_of(const context<Subject>& ctx, detail::segment_refs& refs) const {
+    const std::span<const stay> stays(ctx.subject.stays);
+    std::array<const facility*, 4> few{};
+    std::vector<const facility*> many;
+    const facility** found =
+        stays.size() <= few.size() ? few.data() : (many.resize(stays.size()), many.data());
+    if (!find_facilities(ctx, stays, found).empty()) return false;
+    detail::qualifying_refs(
+        stays, [found](std::size_t i) -> const facility& { return *found[i]; }, facilities, continuity, refs);
+    return true;
+  }
   // Fills found[i] with stays[i]'s facility; returns what is wrong ("" when every one is found).
   template <class Subject>
   std::string find_facilities(const context<Subject>& ctx, std::span<const stay> stays,
