@@ -133,6 +133,23 @@ struct month_accumulator {
   }
 };
 
+/// A hash of a short byte string (a sequence of monthly patterns) eight bytes at a time: cheaper than
+/// std::hash's for the few dozen bytes it sees.
+struct bytes_hash {
+  std::size_t operator()(const std::string& s) const noexcept {
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, sizeof w);
+      h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
+      h ^= h >> 31;
+    }
+    for (; i < s.size(); ++i) h = (h ^ static_cast<unsigned char>(s[i])) * 0x94D049BB133111EBULL;
+    return static_cast<std::size_t>(h ^ (h >> 29));
+  }
+};
+
 /// Where a simulation's totals are named in errors: "simulate_months[cn.x.y][2024-05]".
 [[nodiscard]] inline std::string simulation_field(const std::string& policy_id, int year, int month) {
   char ym[16];
@@ -432,6 +449,8 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
   // cell, and four copies let those additions overlap instead of waiting for each other.
   constexpr std::size_t count_copies = 4;
 
+  constexpr std::size_t no_sequence = ~std::size_t{0};
+
   // Per worker: one accumulator per month, and scratch.
 
   struct worker_state {
@@ -447,15 +466,17 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
     std::vector<std::uint32_t> payable;  // rows granted something in some month
     std::vector<std::uint16_t> patterns; // per month, by place in the undecided list: their patterns
     std::vector<std::uint8_t> work;
+    std::vector<std::uint8_t> granted_some; // per segment, by place in its undecided list
     // Rows paid in bulk: per live pattern and prefecture slot, how many and their weights.
     std::vector<std::int64_t> tally_count;
     std::vector<weighted_sum> tally_weight;
     // Rows whose every month's pattern is known once the undecided ones are evaluated month by month
     // (a birthday in the horizon, say), paid in bulk by their sequence of monthly patterns: one
     // trajectory per sequence met, and per sequence and prefecture slot, how many and their weights.
-    std::unordered_map<std::string, std::size_t> sequence_index; // the sequence's bytes → trajectory
+    std::unordered_map<std::string, std::size_t, detail::bytes_hash> sequence_index; // bytes → trajectory
     std::vector<trajectory> sequences;
-    std::string sequence_key;
+    std::string sequence_key, last_sequence;
+    std::size_t last_index = no_sequence;
     std::vector<std::size_t> cursor, place; // per segment: where a row is in its undecided list
     std::vector<std::int64_t> sequence_count;
     std::vector<weighted_sum> sequence_weight;
@@ -637,6 +658,8 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
     for (const auto& g : segments) tabulated = tabulated && (!g.plan || g.plan->tabulated());
     if (tabulated) {
       ws.patterns.resize(months * rows);
+      // Per segment, by place in its undecided list: granted something in some month.
+      ws.granted_some.assign(segments.size() * rows, 0);
       for (std::size_t k = 0; k < months; ++k) {
         const std::size_t g = segment_of[k];
         const std::size_t m = ws.undecided_count[g];
@@ -651,8 +674,16 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
         detail::in_blocks(m, [&](std::size_t at, auto count) {
           detail::pack_patterns(patterns + at, ws.scratch.masks.data() + at, m, rules, count);
         });
+        std::uint8_t* granted = ws.granted_some.data() + g * rows;
         for (std::size_t j = 0; j < m; ++j)
-          if (flags[patterns[j]] & grants_flag) ws.never[undecided[j]] = 0;
+          granted[j] = static_cast<std::uint8_t>(granted[j] | flags[patterns[j]]);
+      }
+      for (std::size_t g = 0; g < segments.size(); ++g) {
+        const std::uint8_t* granted = ws.granted_some.data() + g * rows;
+        const std::uint32_t* undecided = ws.undecided.data() + g * rows;
+        std::uint8_t* never = ws.never.data();
+        for (std::size_t j = 0; j < ws.undecided_count[g]; ++j)
+          if (granted[j] & grants_flag) never[undecided[j]] = 0;
       }
     } else {
       for (std::size_t g = 0; g < segments.size(); ++g)
@@ -690,26 +721,33 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
           const std::uint16_t pattern = pattern_in(k);
           std::memcpy(sequence.data() + k * sizeof pattern, &pattern, sizeof pattern);
         }
-        auto found = ws.sequence_index.find(sequence);
-        if (found == ws.sequence_index.end()) {
-          if (ws.sequences.size() >= max_sequences) {
-            ws.payable[kept++] = i;
-            continue;
+        // Neighbouring rows often share a sequence: the last one found is tried first.
+        std::size_t index = ws.last_index;
+        if (index == no_sequence || sequence != ws.last_sequence) {
+          auto found = ws.sequence_index.find(sequence);
+          if (found == ws.sequence_index.end()) {
+            if (ws.sequences.size() >= max_sequences) {
+              ws.payable[kept++] = i;
+              continue;
+            }
+            ws.sequences.push_back(make_trajectory([&](std::size_t k) -> const detail::pattern_grant* {
+              return prepared[k] ? &segments[segment_of[k]].plan->pattern(pattern_in(k)) : nullptr;
+            }));
+            found = ws.sequence_index.emplace(sequence, ws.sequences.size() - 1).first;
+            ws.sequence_count.resize(ws.sequences.size() * slots, 0);
+            ws.sequence_weight.resize(ws.sequences.size() * slots);
           }
-          ws.sequences.push_back(make_trajectory([&](std::size_t k) -> const detail::pattern_grant* {
-            return prepared[k] ? &segments[segment_of[k]].plan->pattern(pattern_in(k)) : nullptr;
-          }));
-          found = ws.sequence_index.emplace(sequence, ws.sequences.size() - 1).first;
-          ws.sequence_count.resize(ws.sequences.size() * slots, 0);
-          ws.sequence_weight.resize(ws.sequences.size() * slots);
+          index = found->second;
+          ws.last_index = index;
+          ws.last_sequence = sequence;
         }
-        const trajectory& t = ws.sequences[found->second];
+        const trajectory& t = ws.sequences[index];
         if (!t.bulk) {
           ws.payable[kept++] = i;
           continue;
         }
         if (per_row_outputs) bulk_row_outputs(t, begin + i);
-        const std::size_t at = found->second * slots + key_slot[key[i]];
+        const std::size_t at = index * slots + key_slot[key[i]];
         ++ws.sequence_count[at];
         if (weighted) {
           const std::int64_t w = weights[begin + i];
