@@ -16,7 +16,7 @@
 
 #include <pybind11/numpy.h> // column buffers in and out
 
-#include <algorithm>     // std::min over Arrow ranges
+#include <algorithm>     // std::min over Arrow ranges, std::find of a column given
 #include <array>         // a reader per fact
 #include <chrono>        // steady_seconds
 #include <cmath>         // NaN cells
@@ -1243,105 +1243,117 @@ std::vector<std::uint32_t> arrow_regions(const arrow_array& a) {
   return out;
 }
 
-/// Builds a population from a Parquet batch's Arrow columns for totals (population_columns::
-/// append_columns): no ids, only the facts a policy reads for totals. `columns` maps the facts'
-/// column names to arrow_array tuples; "stays" maps to a dict of the list's parts (list, struct,
-/// facility, admitted, discharged). `given` lists every column of the file (what a policy may read,
-/// batch/inputs.hpp). A value this path does not take raises invalid_value: the caller then builds
-/// the batch on the per-row path, whose error names the cell and its id. With `into`, the rows are
-/// built in that population's memory (a batch done with), which is left empty.
-population_handle population_from_arrow(const py::dict& columns, std::size_t rows,
-                                        const facility_registry* facilities, const py::list& given,
-                                        population_handle* into) {
-  auto column = [&](const char* name) {
-    return columns.contains(name) ? arrow_array(columns[name], name) : arrow_array();
-  };
-  const arrow_array birth = column("birth_date"), hukou = column("hukou_region"),
-                    since = column("hukou_since"), died = column("died_on"),
-                    residence = column("residence_region"), rural = column("residence_rural"),
-                    weight = column("weight");
+/// A Parquet batch's Arrow columns for totals, read (with the GIL) from the dict eldercare/parquet.py
+/// makes: the facts' column names to arrow_array tuples; "stays" to a dict of the list's parts (list,
+/// struct, facility, admitted, discharged). `given` lists every column of the file (what a policy may
+/// read, batch/inputs.hpp).
+struct arrow_batch {
+  std::size_t rows = 0;
+  arrow_array birth, hukou, since, died, residence, rural, weight;
   arrow_array list, item, facility, admitted, discharged;
-  if (columns.contains("stays")) {
-    const py::dict s = columns["stays"].cast<py::dict>();
-    list = arrow_array(s["list"], "stays");
-    item = arrow_array(s["struct"], "stays");
-    facility = arrow_array(s["facility"], "stays.facility");
-    admitted = arrow_array(s["admitted"], "stays.admitted");
-    discharged = arrow_array(s["discharged"], "stays.discharged");
+  row_fields given = row_fields::none;
+
+  arrow_batch(const py::dict& columns, std::size_t rows_, const py::list& given_columns) : rows(rows_) {
+    auto column = [&](const char* name) {
+      return columns.contains(name) ? arrow_array(columns[name], name) : arrow_array();
+    };
+    birth = column("birth_date");
+    hukou = column("hukou_region");
+    since = column("hukou_since");
+    died = column("died_on");
+    residence = column("residence_region");
+    rural = column("residence_rural");
+    weight = column("weight");
+    if (columns.contains("stays")) {
+      const py::dict s = columns["stays"].cast<py::dict>();
+      list = arrow_array(s["list"], "stays");
+      item = arrow_array(s["struct"], "stays");
+      facility = arrow_array(s["facility"], "stays.facility");
+      admitted = arrow_array(s["admitted"], "stays.admitted");
+      discharged = arrow_array(s["discharged"], "stays.discharged");
+    }
+    std::vector<std::string> names;
+    for (const auto c : given_columns) names.push_back(c.cast<std::string>());
+    for (const sc::field_info& fi : person_fields)
+      if (fi.required || std::find(names.begin(), names.end(), fi.column) != names.end())
+        given = given | fi.fills;
   }
-  row_fields given_fields = row_fields::none;
-  for (const sc::field_info& fi : person_fields) {
-    bool in = fi.required;
-    for (const auto c : given) in = in || c.cast<std::string>() == fi.column;
-    if (in) given_fields = given_fields | fi.fills;
-  }
-  population_handle out;
-  const py::gil_scoped_release unlocked; // C++ values only from here on
-  if (!birth.present() || !hukou.present())
-    throw py::value_error("internal: birth_date and hukou_region are read");
-  for (const arrow_array* a :
-       std::array<const arrow_array*, 8>{&birth, &hukou, &since, &died, &residence, &rural, &weight, &list})
-    if (a->present() && a->size() != rows) throw a->refused_batch(0, "a column of another length");
+};
+
+/// Appends `a`'s rows to `pop` (population_columns::append_columns: all or nothing), with no GIL.
+/// A population started here (`fresh`) takes `facilities`' table (or, without a registry, the ids of
+/// the batch's stays); one appended to keeps its own, in which every stay's facility must already be
+/// (with a registry, the same table). A value this path does not take raises invalid_value: the
+/// caller then builds the batch on the per-row path, whose error names the cell and its id.
+void append_arrow(population_columns& pop, const arrow_batch& a, const facility_registry* facilities,
+                  bool fresh) {
+  const std::size_t rows = a.rows;
+  if (!a.birth.present() || !a.hukou.present())
+    throw std::invalid_argument("internal: birth_date and hukou_region are read");
+  for (const arrow_array* c : std::array<const arrow_array*, 8>{&a.birth, &a.hukou, &a.since, &a.died,
+                                                                &a.residence, &a.rural, &a.weight, &a.list})
+    if (c->present() && c->size() != rows) throw c->refused_batch(0, "a column of another length");
   population_columns::column_batch c;
   c.rows = rows;
-  const std::vector<day_number> birth_days = arrow_days(birth, true);
+  const std::vector<day_number> birth_days = arrow_days(a.birth, true);
   c.birth_day = birth_days;
-  const std::vector<std::uint32_t> hukou_codes = arrow_regions(hukou);
+  const std::vector<std::uint32_t> hukou_codes = arrow_regions(a.hukou);
   c.hukou_region = hukou_codes;
   std::vector<day_number> since_days, died_days;
-  if (since.present()) c.hukou_since = since_days = arrow_days(since, false);
-  if (died.present()) c.died_on = died_days = arrow_days(died, false);
+  if (a.since.present()) c.hukou_since = since_days = arrow_days(a.since, false);
+  if (a.died.present()) c.died_on = died_days = arrow_days(a.died, false);
   std::vector<std::uint32_t> residence_codes;
-  if (residence.present()) c.residence_region = residence_codes = arrow_regions(residence);
+  if (a.residence.present()) c.residence_region = residence_codes = arrow_regions(a.residence);
   std::vector<std::uint8_t> rural_flags;
-  if (rural.present()) {
-    if (rural.type() != "bool") throw rural.refused_batch(0, "not a bool column");
+  if (a.rural.present()) {
+    if (a.rural.type() != "bool") throw a.rural.refused_batch(0, "not a bool column");
     rural_flags.resize(rows);
     for (std::size_t i = 0; i < rows; ++i) {
-      if (!rural.valid(i)) throw rural.refused_batch(i, "missing");
-      rural_flags[i] = rural.bit(i) ? 1 : 0;
+      if (!a.rural.valid(i)) throw a.rural.refused_batch(i, "missing");
+      rural_flags[i] = a.rural.bit(i) ? 1 : 0;
     }
     c.residence_rural = rural_flags;
   }
   std::vector<std::int64_t> weights;
-  if (weight.present()) {
+  if (a.weight.present()) {
     weights.resize(rows);
-    if (weight.type() == "double") {
-      const double* v = weight.values<double>();
+    if (a.weight.type() == "double") {
+      const double* v = a.weight.values<double>();
       for (std::size_t i = 0; i < rows; ++i) {
-        if (!weight.valid(i) || std::isnan(v[i])) throw weight.refused_batch(i, "missing");
+        if (!a.weight.valid(i) || std::isnan(v[i])) throw a.weight.refused_batch(i, "missing");
         weights[i] = survey_weight::of(v[i], "population.weight").micros();
       }
-    } else if (weight.type() == "int64") {
-      const std::int64_t* v = weight.values<std::int64_t>();
+    } else if (a.weight.type() == "int64") {
+      const std::int64_t* v = a.weight.values<std::int64_t>();
       for (std::size_t i = 0; i < rows; ++i) {
-        if (!weight.valid(i) || v[i] < 0 || v[i] > survey_weight::max_micros / survey_weight::scale)
-          throw weight.refused_batch(i, "missing or out of range");
+        if (!a.weight.valid(i) || v[i] < 0 || v[i] > survey_weight::max_micros / survey_weight::scale)
+          throw a.weight.refused_batch(i, "missing or out of range");
         weights[i] = v[i] * survey_weight::scale;
       }
     } else {
-      throw weight.refused_batch(0, "not a number column");
+      throw a.weight.refused_batch(0, "not a number column");
     }
     c.weight = weights;
   }
   // Stays: the list's offsets into its struct child, whose fields are read at those positions.
   facility_table table;
-  if (facilities) table = facility_table(*facilities);
+  if (fresh && facilities) table = facility_table(*facilities);
   std::vector<std::uint32_t> stay_offsets;
   std::vector<std::int32_t> stay_facility;
   std::vector<day_number> stay_admitted, stay_discharged;
-  if (list.present()) {
+  if (a.list.present()) {
+    const arrow_array &list = a.list, &item = a.item, &facility = a.facility;
     if (list.type() != "list" || facility.type() != "string")
       throw list.refused_batch(0, "not a list of (string, date32, date32) structs");
     const std::int32_t* offsets = list.values<std::int32_t>(1); // rows + 1 offsets
     const std::size_t first = rows > 0 ? static_cast<std::size_t>(offsets[0]) : 0;
     const std::size_t last = rows > 0 ? static_cast<std::size_t>(offsets[rows]) : 0;
     if (last < first || last > item.size() || item.size() != facility.size() ||
-        item.size() != admitted.size() || item.size() != discharged.size())
+        item.size() != a.admitted.size() || item.size() != a.discharged.size())
       throw list.refused_batch(0, "internal: list offsets out of range");
     // Only the stays of this batch's rows (the child may hold a whole row group's).
-    const std::vector<day_number> in = arrow_days(admitted, false, first, last),
-                                  left = arrow_days(discharged, false, first, last);
+    const std::vector<day_number> in = arrow_days(a.admitted, false, first, last),
+                                  left = arrow_days(a.discharged, false, first, last);
     stay_offsets.resize(rows + 1);
     stay_offsets[0] = 0;
     std::unordered_map<std::string_view, std::int32_t> index; // facility id -> index into the table
@@ -1356,9 +1368,14 @@ population_handle population_from_arrow(const py::dict& columns, std::size_t row
           auto it = index.find(id);
           if (it == index.end()) {
             if (id.empty()) throw list.refused_batch(i, "a stay without a facility");
-            it = index.emplace(id, facilities ? table.find(id) : table.find_or_add(id)).first;
+            const std::int32_t k = !fresh       ? pop.facilities().find(id)
+                                   : facilities ? table.find(id)
+                                                : table.find_or_add(id);
+            it = index.emplace(id, k).first;
           }
-          if (it->second < 0) throw list.refused_batch(i, "a facility outside the registry");
+          if (it->second < 0)
+            throw list.refused_batch(i, facilities ? "a facility outside the registry"
+                                                   : "a facility new to the population appended to");
           stay_facility.push_back(it->second);
           stay_admitted.push_back(in[s - first]);
           stay_discharged.push_back(left[s - first]);
@@ -1370,16 +1387,41 @@ population_handle population_from_arrow(const py::dict& columns, std::size_t row
     c.stay_admitted = stay_admitted;
     c.stay_discharged = stay_discharged;
   }
-  if (into) { // a population done with: its columns' memory refilled
+  if (fresh) {
+    pop.clear(std::move(table));
+    pop.set_given(a.given);
+  } else if (pop.given() != a.given) {
+    throw a.birth.refused_batch(0, "internal: columns given unlike the population appended to");
+  }
+  pop.append_columns(c);
+}
+
+/// Builds a population from a Parquet batch's Arrow columns for totals (append_arrow): no ids, only
+/// the facts a policy reads for totals. With `into`, the rows are built in that population's memory
+/// (a batch done with), which is left empty.
+population_handle population_from_arrow(const py::dict& columns, std::size_t rows,
+                                        const facility_registry* facilities, const py::list& given,
+                                        population_handle* into) {
+  const arrow_batch a(columns, rows, given);
+  population_handle out;
+  const py::gil_scoped_release unlocked; // C++ values only from here on
+  if (into) {                            // a population done with: its columns' memory refilled
     out.columns = std::move(into->columns);
     into->persons_cache.reset();
-    out.columns.clear(std::move(table));
-  } else {
-    out.columns = population_columns(std::move(table));
   }
-  out.columns.set_given(given_fields);
-  out.columns.append_columns(c);
+  append_arrow(out.columns, a, facilities, true);
   return out;
+}
+
+/// Appends a Parquet batch's Arrow columns to `to` (a population from_arrow started, with the same
+/// columns given and the same registry): one population for several batches, simulated at once.
+/// All or nothing: a batch refused leaves `to` as it was.
+void population_append_arrow(population_handle& to, const py::dict& columns, std::size_t rows,
+                             const facility_registry* facilities, const py::list& given) {
+  const arrow_batch a(columns, rows, given);
+  const py::gil_scoped_release unlocked;
+  to.persons_cache.reset();
+  append_arrow(to.columns, a, facilities, false);
 }
 
 /// The columns of the flat schema that simulating `p` from `first` to `last` reads when only totals
@@ -1557,6 +1599,10 @@ void register_population(py::module_& m) {
                   py::arg("into") = py::none(),
                   "A Parquet batch's Arrow columns for totals (no ids; eldercare/parquet.py), in the "
                   "memory of population `into` when given (which is left empty).")
+      .def("append_arrow", &population_append_arrow, py::arg("columns"), py::arg("rows"),
+           py::arg("facilities") = py::none(), py::arg("given") = py::list(),
+           "Appends a Parquet batch's Arrow columns (as from_arrow reads them) to a population from_arrow "
+           "built: all or nothing.")
       .def("__len__", [](const population_handle& h) { return h.columns.size(); })
       .def("stay_count", [](const population_handle& h) { return h.columns.stay_count(); })
       .def("ids",
