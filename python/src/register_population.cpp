@@ -1195,26 +1195,41 @@ std::vector<day_number> arrow_days(const arrow_array& a, bool required, std::siz
   begin = std::min(begin, end);
   const std::int32_t* v = a.values<std::int32_t>() + begin;
   std::vector<day_number> out(end - begin);
-  // A day outside the supported years becomes one append_columns refuses.
-  constexpr std::int64_t epoch = unix_epoch_day_number;
-  const std::int64_t lo = first_day_number() - epoch, hi = last_day_number() - epoch;
-  auto day = [&](std::int32_t d) {
-    return d < lo || d > hi ? first_day_number() - 1 : static_cast<day_number>(d + epoch);
+  // A day outside the supported years becomes one append_columns refuses. In 32 bits, with bitwise
+  // & and a select: loops the compiler vectorises (d + epoch cannot overflow once d is in range).
+  constexpr auto epoch = static_cast<std::int32_t>(unix_epoch_day_number);
+  const std::int32_t lo = first_day_number() - epoch, hi = last_day_number() - epoch,
+                     outside = first_day_number() - 1;
+  auto day = [lo, hi, outside](std::int32_t d) -> day_number {
+    return (static_cast<unsigned>(d >= lo) & static_cast<unsigned>(d <= hi)) != 0 ? d + epoch : outside;
   };
   if (a.all_valid()) { // the common case, in a loop without branches on validity
     for (std::size_t i = 0; i < out.size(); ++i) out[i] = day(v[i]);
     return out;
   }
-  // Nulls: no_day (a missing optional date), in a loop without calls.
+  // Nulls: no_day (a missing optional date), in loops without calls, a validity byte (8 rows) at a
+  // time once the rows reach a byte's first bit.
   const std::uint8_t* bits = a.validity();
-  const std::size_t offset = a.offset() + begin;
+  const std::size_t offset = a.offset() + begin, count = out.size();
   bool missing = false;
-  for (std::size_t i = 0; i < out.size(); ++i) {
+  auto one = [&](std::size_t i) {
     const std::size_t k = offset + i;
     const bool present = ((bits[k >> 3] >> (k & 7)) & 1) != 0;
     missing = missing || !present;
     out[i] = present ? day(v[i]) : no_day;
+  };
+  std::size_t i = 0;
+  for (; i < count && (offset + i) % 8 != 0; ++i) one(i);
+  for (; i + 8 <= count; i += 8) {
+    const unsigned byte = bits[(offset + i) >> 3];
+    missing = missing || byte != 0xFF;
+    for (unsigned j = 0; j < 8; ++j) { // a mask, not a branch: validity is data
+      const std::uint32_t present = 0U - ((byte >> j) & 1U);
+      out[i + j] = static_cast<day_number>((static_cast<std::uint32_t>(day(v[i + j])) & present) |
+                                           (static_cast<std::uint32_t>(no_day) & ~present));
+    }
   }
+  for (; i < count; ++i) one(i);
   if (missing && required)
     for (std::size_t i = 0; i < out.size(); ++i)
       if (!a.valid(begin + i)) throw a.refused_batch(begin + i, "missing");
