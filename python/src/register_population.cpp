@@ -16,7 +16,7 @@
 
 #include <pybind11/numpy.h> // column buffers in and out
 
-#include <algorithm>     // std::min over Arrow ranges, std::find of a column given
+#include <algorithm>     // std::min over Arrow ranges, std::find of a column given, std::upper_bound
 #include <array>         // a reader per fact
 #include <chrono>        // steady_seconds
 #include <cmath>         // NaN cells
@@ -1367,35 +1367,66 @@ void append_arrow(population_columns& pop, const arrow_batch& a, const facility_
         item.size() != a.admitted.size() || item.size() != a.discharged.size())
       throw list.refused_batch(0, "internal: list offsets out of range");
     // Only the stays of this batch's rows (the child may hold a whole row group's).
-    const std::vector<day_number> in = arrow_days(a.admitted, false, first, last),
-                                  left = arrow_days(a.discharged, false, first, last);
+    std::vector<day_number> in = arrow_days(a.admitted, false, first, last),
+                            left = arrow_days(a.discharged, false, first, last);
     stay_offsets.resize(rows + 1);
     stay_offsets[0] = 0;
     std::unordered_map<std::string_view, std::int32_t> index; // facility id -> index into the table
-    for (std::size_t i = 0; i < rows; ++i) {
-      const auto b = static_cast<std::size_t>(offsets[i]), e = static_cast<std::size_t>(offsets[i + 1]);
-      if (e < b || e > last) throw list.refused_batch(i, "internal: list offsets out of range");
-      if (b != e && list.valid(i))
-        for (std::size_t s = b; s < e; ++s) {
-          if (!item.valid(s) || !facility.valid(s) || in[s - first] == no_day)
-            throw list.refused_batch(i, "a missing stay");
-          const std::string_view id = facility.text(s);
-          auto it = index.find(id);
-          if (it == index.end()) {
-            if (id.empty()) throw list.refused_batch(i, "a stay without a facility");
-            const std::int32_t k = !fresh       ? pop.facilities().find(id)
-                                   : facilities ? table.find(id)
-                                                : table.find_or_add(id);
-            it = index.emplace(id, k).first;
-          }
-          if (it->second < 0)
-            throw list.refused_batch(i, facilities ? "a facility outside the registry"
-                                                   : "a facility new to the population appended to");
-          stay_facility.push_back(it->second);
-          stay_admitted.push_back(in[s - first]);
-          stay_discharged.push_back(left[s - first]);
+    auto facility_index = [&](std::string_view id, std::size_t i) {
+      auto it = index.find(id);
+      if (it == index.end()) {
+        if (id.empty()) throw list.refused_batch(i, "a stay without a facility");
+        const std::int32_t k = !fresh       ? pop.facilities().find(id)
+                               : facilities ? table.find(id)
+                                            : table.find_or_add(id);
+        it = index.emplace(id, k).first;
+      }
+      if (it->second < 0)
+        throw list.refused_batch(i, facilities ? "a facility outside the registry"
+                                               : "a facility new to the population appended to");
+      return it->second;
+    };
+    unsigned ordered = 1; // every row's offsets in order: a loop without branches
+    for (std::size_t i = 0; i < rows; ++i) ordered &= static_cast<unsigned>(offsets[i + 1] >= offsets[i]);
+    if (ordered != 0 && list.all_valid() && item.all_valid() && facility.all_valid()) {
+      // The common case: no null cell, so the batch's stays are the child's [first, last) as they
+      // are (the dates taken whole), its rows' offsets shifted by `first`, and only each stay's
+      // facility looked up, the last one remembered (a row's stays often name one).
+      for (std::size_t i = 0; i < rows; ++i)
+        stay_offsets[i + 1] = static_cast<std::uint32_t>(static_cast<std::size_t>(offsets[i + 1]) - first);
+      auto row_of = [&](std::size_t s) { // the row whose list holds stay s
+        return static_cast<std::size_t>(
+                   std::upper_bound(offsets, offsets + rows + 1, static_cast<std::int32_t>(s)) - offsets) -
+               1;
+      };
+      stay_facility.resize(last - first);
+      std::string_view last_id;
+      std::int32_t last_index = -1;
+      for (std::size_t s = first; s < last; ++s) {
+        if (in[s - first] == no_day) throw list.refused_batch(row_of(s), "a missing stay");
+        const std::string_view id = facility.text(s);
+        if (last_index < 0 || id != last_id) {
+          last_index = facility_index(id, row_of(s));
+          last_id = id;
         }
-      stay_offsets[i + 1] = static_cast<std::uint32_t>(stay_facility.size());
+        stay_facility[s - first] = last_index;
+      }
+      stay_admitted = std::move(in);
+      stay_discharged = std::move(left);
+    } else {
+      for (std::size_t i = 0; i < rows; ++i) {
+        const auto b = static_cast<std::size_t>(offsets[i]), e = static_cast<std::size_t>(offsets[i + 1]);
+        if (e < b || e > last) throw list.refused_batch(i, "internal: list offsets out of range");
+        if (b != e && list.valid(i))
+          for (std::size_t s = b; s < e; ++s) {
+            if (!item.valid(s) || !facility.valid(s) || in[s - first] == no_day)
+              throw list.refused_batch(i, "a missing stay");
+            stay_facility.push_back(facility_index(facility.text(s), i));
+            stay_admitted.push_back(in[s - first]);
+            stay_discharged.push_back(left[s - first]);
+          }
+        stay_offsets[i + 1] = static_cast<std::uint32_t>(stay_facility.size());
+      }
     }
     c.stay_offsets = stay_offsets;
     c.stay_facility = stay_facility;

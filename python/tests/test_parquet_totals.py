@@ -315,6 +315,29 @@ def test_bad_cells_are_refused_as_the_general_path_refuses_them(
         assert (str(e), e.field, e.value, e.error_id) == (str(other), other.field, other.value, other.error_id)
 
 
+def test_stays_without_null_cells_the_same_totals_and_refusals(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No null stays cell: from_arrow takes the batch's stays whole (offsets shifted, dates as they
+    # are), looking up only the facilities; a facility outside the registry is still refused.
+    table = people(900, seed=12)
+    stays = [cell or [] for cell in table.column("stays").to_pylist()]
+    stay_type = table.schema.field("stays").type
+    clean = tmp_path / "no_null_cells.parquet"
+    pq.write_table(table.set_column(6, "stays", pa.array(stays, type=stay_type)), clean, row_group_size=300)
+    k = next(i for i, cell in enumerate(stays) if len(cell) == 2 and i > 400)
+    stays[k] = [stays[k][0], {**stays[k][1], "facility": "no-such-facility"}]
+    bad = tmp_path / "unknown_facility.parquet"
+    pq.write_table(table.set_column(6, "stays", pa.array(stays, type=stay_type)), bad, row_group_size=300)
+    fast = simulate(clean, batch_rows=128)
+    fast_error = refusal(bad, 128)
+    assert fast.total_fen > 0 and f"q{k}" in str(fast_error)
+    general(monkeypatch)
+    same_totals(fast, simulate(clean, batch_rows=128))
+    other = refusal(bad, 128)
+    assert (str(fast_error), fast_error.field, fast_error.error_id) == (str(other), other.field, other.error_id)
+
+
 def test_inputs_a_policy_reads_are_still_required(tmp_path: pathlib.Path) -> None:
     table = people(200, seed=9).drop_columns(["stays"])
     path = tmp_path / "no_stays.parquet"
