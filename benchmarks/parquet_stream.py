@@ -1,7 +1,7 @@
 """Streaming a synthetic population from Parquet through eldercare.parquet.simulate_parquet.
 
     python3 benchmarks/parquet_stream.py --rows 2000000 [--batch-rows 65536] [--path FILE] [--keep]
-                                         [--repetitions N]
+                                         [--repetitions N] [--stages]
 
 Writes `--rows` synthetic elders to a Parquet file (row groups of `--batch-rows`), in a child
 process so that this process's peak RSS is the streaming's alone, then simulates 12 months of a
@@ -14,6 +14,9 @@ file's record batches (``ParquetFile.iter_batches``, the same batch size, thread
 columns, those simulate_parquet reads for the policy's totals), which decodes them and nothing
 else. ``stream_vs_decode`` is the streaming's time over that one (1.0: streaming costs no more than
 decoding). With ``--repetitions N`` both are timed N times, alternately, and the best of each kept.
+With ``--stages``, the stages of simulate_parquet's path for totals are also timed one at a time
+on one thread (decoding, building the C++ columns, simulating, the Python per batch), in ns a row:
+what the overlapped stream is made of.
 
 The population comes from ``eldercare.synthetic_population`` (via write_population_parquet) when
 the installed eldercare has it; otherwise from the small numpy generator below (persons with a
@@ -29,7 +32,7 @@ import resource
 import subprocess
 import sys
 import time
-from typing import Any, List
+from typing import Any, Dict, List
 
 import numpy as np
 import pyarrow as pa
@@ -138,6 +141,65 @@ def decode(path: pathlib.Path, batch_rows: int, columns: List[str]) -> float:
     return time.perf_counter() - start
 
 
+def stages(
+    policy: str, path: pathlib.Path, batch_rows: int, first_month: str, months: int, registry: Any
+) -> Dict[str, float]:
+    """Seconds of each stage of simulate_parquet's path for totals, run one after the other on one
+    thread (its batches appended into populations of ``_SIMULATED_ROWS`` rows, as it does): nothing
+    overlapped, so each is that stage's cost alone."""
+    from eldercare import _core
+
+    first = ecpq._first_of_month(first_month)
+    span = ecpq._month_span(first, months)
+    source = ecpq._Source(path, "population", ecpq._REQUIRED, ecpq._KNOWN)
+    target = ecpq._Target(policy, None)
+    columns = ecpq._totals_columns(source, target, *span, "hukou")
+    if columns is None or not hasattr(_core.population, "append_arrow"):
+        return {}
+    given = list(source.columns)
+    limit = getattr(ecpq, "_SIMULATED_ROWS", batch_rows)
+    seconds = dict.fromkeys(("decode", "arrow_columns", "build", "simulate", "python"), 0.0)
+    totals = ecpq._RawTotals()
+    spare: List[Any] = []
+    group: Any = None
+
+    def timed(stage: str, work: Any, *args: Any) -> Any:
+        start = time.perf_counter()
+        out = work(*args)
+        seconds[stage] += time.perf_counter() - start
+        return out
+
+    def simulate(population: Any) -> None:
+        def run() -> Any:
+            _core.check_inputs(target.impl, population, registry._impl, *span)
+            return _core.simulate_columns(target.impl, population, first, months, registry._impl, "hukou", False)
+
+        timed("python", totals.add, timed("simulate", run))
+        spare.append(population)
+
+    batches = source.batches(batch_rows, columns)
+    while (batch := timed("decode", next, batches, None)) is not None:
+        arrays = timed("arrow_columns", ecpq._arrow_columns, batch)
+        if group is None:
+            group = timed(
+                "build",
+                _core.population.from_arrow,
+                arrays,
+                batch.num_rows,
+                registry._impl,
+                given,
+                spare.pop() if spare else None,
+            )
+        else:
+            timed("build", group.append_arrow, arrays, batch.num_rows, registry._impl, given)
+        if len(group) >= limit:
+            simulate(group)
+            group = None
+    if group is not None:
+        simulate(group)
+    return seconds
+
+
 def current_rss_mb() -> float:
     """The resident set now (Linux), to tell a leak (growing) from a high-water mark; NaN elsewhere."""
     try:
@@ -161,6 +223,7 @@ def main(argv: List[str]) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", action="store_true", help="reuse the file if it has --rows rows")
     parser.add_argument("--repetitions", type=int, default=1, help="time streaming and decoding N times each")
+    parser.add_argument("--stages", action="store_true", help="also time each stage alone (ns a row)")
     parser.add_argument("--write-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     rows = int(args.rows)
@@ -230,6 +293,11 @@ def main(argv: List[str]) -> int:
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(result.by_month.to_string(index=False))
     print(f"total: {ec.format_fen(result.total_fen)} yuan over {args.months} months")
+    stage_seconds = (
+        stages(args.policy, args.path, args.batch_rows, args.first_month, args.months, registry) if args.stages else {}
+    )
+    if stage_seconds:
+        print("each stage alone, ns a row: " + ", ".join(f"{k} {v / rows * 1e9:.1f}" for k, v in stage_seconds.items()))
     print("# summary")
     summary = {
         "rows": rows,
@@ -251,6 +319,8 @@ def main(argv: List[str]) -> int:
         "total_fen": result.total_fen,
         "eligible_person_months": int(result.by_month["eligible"].sum()),
     }
+    for name, seconds in stage_seconds.items():
+        summary[f"stage_{name}_ns_per_row"] = f"{seconds / rows * 1e9:.1f}"
     for name, value in summary.items():
         print(f"{name}: {value}")
     return 0

@@ -43,7 +43,7 @@ import datetime
 import os
 import queue
 import re
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
@@ -769,9 +769,16 @@ def _simulate_batch(
 # For totals no person is named: only the columns the policy reads are decoded (the facts filling
 # the members its rules read, the birth date and the region the totals are split by: C++
 # ``columns_for_totals``), each batch becomes C++ columns straight from the Arrow buffers without ids
-# (``population.from_arrow``, the GIL released), and the next batch is decoded and built on a
-# second thread while this one is simulated. A batch holding a value that path does not take is
-# read again whole and built row by row, so that its error names the cell as it always did.
+# (``population.from_arrow``, the GIL released), appended to the batches before it
+# (``append_arrow``) until a population holds _SIMULATED_ROWS rows, which is simulated at once while
+# the next batches are decoded (one thread) and built (another). A batch holding a value that path
+# does not take is read again whole and built row by row, so that its error names the cell as it
+# always did.
+
+# Rows simulated at once on the path for totals: simulate_columns plans the policy's months on each
+# call (about 2 ms, as much as simulating 200,000 rows), so consecutive batches are appended to one
+# population (population.append_arrow) of up to this many rows, some 20 MB.
+_SIMULATED_ROWS = 1 << 19
 
 # The Arrow types population.from_arrow reads, by the kind of the fact.
 _ARROW_TYPES = {
@@ -941,6 +948,10 @@ def _simulate_totals(
     given = list(persons.columns)
     total_rows = persons.num_rows if progress else 0
     whole_rows = _Rows(persons, batch_rows)
+    # Batches appended into one population up to this many rows (doubling from one batch, so that the
+    # first simulation starts early). Without a registry each batch is its own population: the
+    # stays' facility table is the batch's, and check_inputs names the batch's stays.
+    limit = _SIMULATED_ROWS if core_registry is not None else 0
 
     batches_read = persons.batches(batch_rows, columns)
 
@@ -948,59 +959,90 @@ def _simulate_totals(
         """The next record batch (None after the last): pyarrow decodes it, the GIL released."""
         return next(batches_read, None)
 
-    # Populations simulated already, whose memory the next batches are built in (fresh pages for
-    # every batch cost a quarter of building it).
+    # Populations simulated already, whose memory the next ones are built in (fresh pages for every
+    # batch cost a quarter of building it).
     done_with: queue.SimpleQueue[Any] = queue.SimpleQueue()
 
-    def built(batch: Future[Any]) -> Optional[Tuple[int, Any]]:
-        """A decoded batch's rows and C++ population (None: rebuilt row by row), None after the last."""
-        data = batch.result()
-        if data is None:
-            return None
+    def spare() -> Any:
         try:
-            into = done_with.get_nowait()
+            return done_with.get_nowait()
         except queue.Empty:
-            into = None
-        try:
-            return data.num_rows, _core.population.from_arrow(
-                _arrow_columns(data), data.num_rows, core_registry, given, into
-            )
-        except InvalidValue:
-            return data.num_rows, None  # a value this path does not take
+            return None
+
+    next_batch: Any = None  # the Future of the next decoded batch (the build thread's)
+    last_rows = 0  # the rows of the last population built
+
+    def built() -> Optional[List[Tuple[List[int], Any]]]:
+        """The next populations to simulate, in file order (None after the last batch): each is the
+        rows of the batches in it and their C++ population, or None for a batch this path does not
+        take (it is rebuilt row by row), which ends the list. Runs on the build thread, which takes
+        decoded batches and has the next one decoded meanwhile."""
+        nonlocal next_batch, last_rows
+        out: List[Tuple[List[int], Any]] = []
+        group: Any = None
+        sizes: List[int] = []
+        want = min(limit, max(2 * last_rows, batch_rows))
+        while group is None or sum(sizes) < want:
+            data = next_batch.result()
+            if data is None:
+                break
+            next_batch = decoding.submit(decoded)
+            n = data.num_rows
+            arrays = _arrow_columns(data)
+            del data
+            if group is not None:
+                try:
+                    group.append_arrow(arrays, n, core_registry, given)
+                    sizes.append(n)
+                    continue
+                except InvalidValue:  # a value refused, or too many regions for one population
+                    out.append((sizes, group))
+                    group, sizes = None, []
+            try:
+                group, sizes = _core.population.from_arrow(arrays, n, core_registry, given, spare()), [n]
+            except InvalidValue:
+                out.append(([n], None))  # a value this path does not take
+                return out
+        if group is not None:
+            out.append((sizes, group))
+            last_rows = sum(sizes)
+        return out or None
 
     totals = _RawTotals()
     arrow = _ArrowPeak()
     rows = batches = 0
-    # Three stages on three threads: batch k+2 decoded (pyarrow) while k+1 is built (C++) and k
-    # simulated (C++, on its own threads), each releasing the GIL; at most three batches held.
+    # Three stages on three threads: batches decoded (pyarrow) while the build thread appends the
+    # previous ones to a population (C++) and the one before is simulated (C++, on its own threads),
+    # each releasing the GIL.
     with ThreadPoolExecutor(1, "eldercare-decode") as decoding, ThreadPoolExecutor(1, "eldercare-build") as building:
-        decoding_next = decoding.submit(decoded)
-        building_next = building.submit(built, decoding_next)
-        decoding_next = decoding.submit(decoded)
+        next_batch = decoding.submit(decoded)
+        building_next = building.submit(built)
         while True:
-            item = building_next.result()
-            if item is None:
+            items = building_next.result()
+            if items is None:
                 break
-            building_next = building.submit(built, decoding_next)
-            decoding_next = decoding.submit(decoded)
-            n, handle = item
+            building_next = building.submit(built)
             arrow.sample()
-            if handle is None:
-                where = f"batch {batches} of {persons.path}, file rows {rows}-{rows + n - 1}"
-                try:
-                    handle = Population(whole_rows.take(rows, n), facilities=registry)._impl
-                except InvalidValue as e:
-                    raise _relocated(e, {"population": rows}, where) from None
-            if missing == "error":
-                _core.check_inputs(target.impl, handle, core_registry, *span)
-            totals.add(_core.simulate_columns(target.impl, handle, first, months, core_registry, regions, False))
-            rows += n
-            batches += 1
-            if item[1] is not None:
-                done_with.put(handle)
-            del handle, item
-            if progress is not None:
-                progress(rows, total_rows)
+            for sizes, handle in items:
+                n = sum(sizes)
+                fast = handle is not None
+                if not fast:
+                    where = f"batch {batches} of {persons.path}, file rows {rows}-{rows + n - 1}"
+                    try:
+                        handle = Population(whole_rows.take(rows, n), facilities=registry)._impl
+                    except InvalidValue as e:
+                        raise _relocated(e, {"population": rows}, where) from None
+                if missing == "error":
+                    _core.check_inputs(target.impl, handle, core_registry, *span)
+                totals.add(_core.simulate_columns(target.impl, handle, first, months, core_registry, regions, False))
+                if fast:
+                    done_with.put(handle)
+                del handle
+                for size in sizes:
+                    rows += size
+                    batches += 1
+                    if progress is not None:
+                        progress(rows, total_rows)
     if totals.raw is None:
         return _no_totals()
     r = SimulationResult(totals.result())

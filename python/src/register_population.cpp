@@ -16,7 +16,7 @@
 
 #include <pybind11/numpy.h> // column buffers in and out
 
-#include <algorithm>     // std::min over Arrow ranges
+#include <algorithm>     // std::min over Arrow ranges, std::find of a column given, std::upper_bound
 #include <array>         // a reader per fact
 #include <chrono>        // steady_seconds
 #include <cmath>         // NaN cells
@@ -1195,26 +1195,41 @@ std::vector<day_number> arrow_days(const arrow_array& a, bool required, std::siz
   begin = std::min(begin, end);
   const std::int32_t* v = a.values<std::int32_t>() + begin;
   std::vector<day_number> out(end - begin);
-  // A day outside the supported years becomes one append_columns refuses.
-  constexpr std::int64_t epoch = unix_epoch_day_number;
-  const std::int64_t lo = first_day_number() - epoch, hi = last_day_number() - epoch;
-  auto day = [&](std::int32_t d) {
-    return d < lo || d > hi ? first_day_number() - 1 : static_cast<day_number>(d + epoch);
+  // A day outside the supported years becomes one append_columns refuses. In 32 bits, with bitwise
+  // & and a select: loops the compiler vectorises (d + epoch cannot overflow once d is in range).
+  constexpr auto epoch = static_cast<std::int32_t>(unix_epoch_day_number);
+  const std::int32_t lo = first_day_number() - epoch, hi = last_day_number() - epoch,
+                     outside = first_day_number() - 1;
+  auto day = [lo, hi, outside](std::int32_t d) -> day_number {
+    return (static_cast<unsigned>(d >= lo) & static_cast<unsigned>(d <= hi)) != 0 ? d + epoch : outside;
   };
   if (a.all_valid()) { // the common case, in a loop without branches on validity
     for (std::size_t i = 0; i < out.size(); ++i) out[i] = day(v[i]);
     return out;
   }
-  // Nulls: no_day (a missing optional date), in a loop without calls.
+  // Nulls: no_day (a missing optional date), in loops without calls, a validity byte (8 rows) at a
+  // time once the rows reach a byte's first bit.
   const std::uint8_t* bits = a.validity();
-  const std::size_t offset = a.offset() + begin;
+  const std::size_t offset = a.offset() + begin, count = out.size();
   bool missing = false;
-  for (std::size_t i = 0; i < out.size(); ++i) {
+  auto one = [&](std::size_t i) {
     const std::size_t k = offset + i;
     const bool present = ((bits[k >> 3] >> (k & 7)) & 1) != 0;
     missing = missing || !present;
     out[i] = present ? day(v[i]) : no_day;
+  };
+  std::size_t i = 0;
+  for (; i < count && (offset + i) % 8 != 0; ++i) one(i);
+  for (; i + 8 <= count; i += 8) {
+    const unsigned byte = bits[(offset + i) >> 3];
+    missing = missing || byte != 0xFF;
+    for (unsigned j = 0; j < 8; ++j) { // a mask, not a branch: validity is data
+      const std::uint32_t present = 0U - ((byte >> j) & 1U);
+      out[i + j] = static_cast<day_number>((static_cast<std::uint32_t>(day(v[i + j])) & present) |
+                                           (static_cast<std::uint32_t>(no_day) & ~present));
+    }
   }
+  for (; i < count; ++i) one(i);
   if (missing && required)
     for (std::size_t i = 0; i < out.size(); ++i)
       if (!a.valid(begin + i)) throw a.refused_batch(begin + i, "missing");
@@ -1243,143 +1258,216 @@ std::vector<std::uint32_t> arrow_regions(const arrow_array& a) {
   return out;
 }
 
-/// Builds a population from a Parquet batch's Arrow columns for totals (population_columns::
-/// append_columns): no ids, only the facts a policy reads for totals. `columns` maps the facts'
-/// column names to arrow_array tuples; "stays" maps to a dict of the list's parts (list, struct,
-/// facility, admitted, discharged). `given` lists every column of the file (what a policy may read,
-/// batch/inputs.hpp). A value this path does not take raises invalid_value: the caller then builds
-/// the batch on the per-row path, whose error names the cell and its id. With `into`, the rows are
-/// built in that population's memory (a batch done with), which is left empty.
-population_handle population_from_arrow(const py::dict& columns, std::size_t rows,
-                                        const facility_registry* facilities, const py::list& given,
-                                        population_handle* into) {
-  auto column = [&](const char* name) {
-    return columns.contains(name) ? arrow_array(columns[name], name) : arrow_array();
-  };
-  const arrow_array birth = column("birth_date"), hukou = column("hukou_region"),
-                    since = column("hukou_since"), died = column("died_on"),
-                    residence = column("residence_region"), rural = column("residence_rural"),
-                    weight = column("weight");
+/// A Parquet batch's Arrow columns for totals, read (with the GIL) from the dict eldercare/parquet.py
+/// makes: the facts' column names to arrow_array tuples; "stays" to a dict of the list's parts (list,
+/// struct, facility, admitted, discharged). `given` lists every column of the file (what a policy may
+/// read, batch/inputs.hpp).
+struct arrow_batch {
+  std::size_t rows = 0;
+  arrow_array birth, hukou, since, died, residence, rural, weight;
   arrow_array list, item, facility, admitted, discharged;
-  if (columns.contains("stays")) {
-    const py::dict s = columns["stays"].cast<py::dict>();
-    list = arrow_array(s["list"], "stays");
-    item = arrow_array(s["struct"], "stays");
-    facility = arrow_array(s["facility"], "stays.facility");
-    admitted = arrow_array(s["admitted"], "stays.admitted");
-    discharged = arrow_array(s["discharged"], "stays.discharged");
+  row_fields given = row_fields::none;
+
+  arrow_batch(const py::dict& columns, std::size_t rows_, const py::list& given_columns) : rows(rows_) {
+    auto column = [&](const char* name) {
+      return columns.contains(name) ? arrow_array(columns[name], name) : arrow_array();
+    };
+    birth = column("birth_date");
+    hukou = column("hukou_region");
+    since = column("hukou_since");
+    died = column("died_on");
+    residence = column("residence_region");
+    rural = column("residence_rural");
+    weight = column("weight");
+    if (columns.contains("stays")) {
+      const py::dict s = columns["stays"].cast<py::dict>();
+      list = arrow_array(s["list"], "stays");
+      item = arrow_array(s["struct"], "stays");
+      facility = arrow_array(s["facility"], "stays.facility");
+      admitted = arrow_array(s["admitted"], "stays.admitted");
+      discharged = arrow_array(s["discharged"], "stays.discharged");
+    }
+    std::vector<std::string> names;
+    for (const auto c : given_columns) names.push_back(c.cast<std::string>());
+    for (const sc::field_info& fi : person_fields)
+      if (fi.required || std::find(names.begin(), names.end(), fi.column) != names.end())
+        given = given | fi.fills;
   }
-  row_fields given_fields = row_fields::none;
-  for (const sc::field_info& fi : person_fields) {
-    bool in = fi.required;
-    for (const auto c : given) in = in || c.cast<std::string>() == fi.column;
-    if (in) given_fields = given_fields | fi.fills;
-  }
-  population_handle out;
-  const py::gil_scoped_release unlocked; // C++ values only from here on
-  if (!birth.present() || !hukou.present())
-    throw py::value_error("internal: birth_date and hukou_region are read");
-  for (const arrow_array* a :
-       std::array<const arrow_array*, 8>{&birth, &hukou, &since, &died, &residence, &rural, &weight, &list})
-    if (a->present() && a->size() != rows) throw a->refused_batch(0, "a column of another length");
+};
+
+/// Appends `a`'s rows to `pop` (population_columns::append_columns: all or nothing), with no GIL.
+/// A population started here (`fresh`) takes `facilities`' table (or, without a registry, the ids of
+/// the batch's stays); one appended to keeps its own, in which every stay's facility must already be
+/// (with a registry, the same table). A value this path does not take raises invalid_value: the
+/// caller then builds the batch on the per-row path, whose error names the cell and its id.
+void append_arrow(population_columns& pop, const arrow_batch& a, const facility_registry* facilities,
+                  bool fresh) {
+  const std::size_t rows = a.rows;
+  if (!a.birth.present() || !a.hukou.present())
+    throw std::invalid_argument("internal: birth_date and hukou_region are read");
+  for (const arrow_array* c : std::array<const arrow_array*, 8>{&a.birth, &a.hukou, &a.since, &a.died,
+                                                                &a.residence, &a.rural, &a.weight, &a.list})
+    if (c->present() && c->size() != rows) throw c->refused_batch(0, "a column of another length");
   population_columns::column_batch c;
   c.rows = rows;
-  const std::vector<day_number> birth_days = arrow_days(birth, true);
+  const std::vector<day_number> birth_days = arrow_days(a.birth, true);
   c.birth_day = birth_days;
-  const std::vector<std::uint32_t> hukou_codes = arrow_regions(hukou);
+  const std::vector<std::uint32_t> hukou_codes = arrow_regions(a.hukou);
   c.hukou_region = hukou_codes;
   std::vector<day_number> since_days, died_days;
-  if (since.present()) c.hukou_since = since_days = arrow_days(since, false);
-  if (died.present()) c.died_on = died_days = arrow_days(died, false);
+  if (a.since.present()) c.hukou_since = since_days = arrow_days(a.since, false);
+  if (a.died.present()) c.died_on = died_days = arrow_days(a.died, false);
   std::vector<std::uint32_t> residence_codes;
-  if (residence.present()) c.residence_region = residence_codes = arrow_regions(residence);
+  if (a.residence.present()) c.residence_region = residence_codes = arrow_regions(a.residence);
   std::vector<std::uint8_t> rural_flags;
-  if (rural.present()) {
-    if (rural.type() != "bool") throw rural.refused_batch(0, "not a bool column");
+  if (a.rural.present()) {
+    if (a.rural.type() != "bool") throw a.rural.refused_batch(0, "not a bool column");
     rural_flags.resize(rows);
     for (std::size_t i = 0; i < rows; ++i) {
-      if (!rural.valid(i)) throw rural.refused_batch(i, "missing");
-      rural_flags[i] = rural.bit(i) ? 1 : 0;
+      if (!a.rural.valid(i)) throw a.rural.refused_batch(i, "missing");
+      rural_flags[i] = a.rural.bit(i) ? 1 : 0;
     }
     c.residence_rural = rural_flags;
   }
   std::vector<std::int64_t> weights;
-  if (weight.present()) {
+  if (a.weight.present()) {
     weights.resize(rows);
-    if (weight.type() == "double") {
-      const double* v = weight.values<double>();
+    if (a.weight.type() == "double") {
+      const double* v = a.weight.values<double>();
       for (std::size_t i = 0; i < rows; ++i) {
-        if (!weight.valid(i) || std::isnan(v[i])) throw weight.refused_batch(i, "missing");
+        if (!a.weight.valid(i) || std::isnan(v[i])) throw a.weight.refused_batch(i, "missing");
         weights[i] = survey_weight::of(v[i], "population.weight").micros();
       }
-    } else if (weight.type() == "int64") {
-      const std::int64_t* v = weight.values<std::int64_t>();
+    } else if (a.weight.type() == "int64") {
+      const std::int64_t* v = a.weight.values<std::int64_t>();
       for (std::size_t i = 0; i < rows; ++i) {
-        if (!weight.valid(i) || v[i] < 0 || v[i] > survey_weight::max_micros / survey_weight::scale)
-          throw weight.refused_batch(i, "missing or out of range");
+        if (!a.weight.valid(i) || v[i] < 0 || v[i] > survey_weight::max_micros / survey_weight::scale)
+          throw a.weight.refused_batch(i, "missing or out of range");
         weights[i] = v[i] * survey_weight::scale;
       }
     } else {
-      throw weight.refused_batch(0, "not a number column");
+      throw a.weight.refused_batch(0, "not a number column");
     }
     c.weight = weights;
   }
   // Stays: the list's offsets into its struct child, whose fields are read at those positions.
   facility_table table;
-  if (facilities) table = facility_table(*facilities);
+  if (fresh && facilities) table = facility_table(*facilities);
   std::vector<std::uint32_t> stay_offsets;
   std::vector<std::int32_t> stay_facility;
   std::vector<day_number> stay_admitted, stay_discharged;
-  if (list.present()) {
+  if (a.list.present()) {
+    const arrow_array &list = a.list, &item = a.item, &facility = a.facility;
     if (list.type() != "list" || facility.type() != "string")
       throw list.refused_batch(0, "not a list of (string, date32, date32) structs");
     const std::int32_t* offsets = list.values<std::int32_t>(1); // rows + 1 offsets
     const std::size_t first = rows > 0 ? static_cast<std::size_t>(offsets[0]) : 0;
     const std::size_t last = rows > 0 ? static_cast<std::size_t>(offsets[rows]) : 0;
     if (last < first || last > item.size() || item.size() != facility.size() ||
-        item.size() != admitted.size() || item.size() != discharged.size())
+        item.size() != a.admitted.size() || item.size() != a.discharged.size())
       throw list.refused_batch(0, "internal: list offsets out of range");
     // Only the stays of this batch's rows (the child may hold a whole row group's).
-    const std::vector<day_number> in = arrow_days(admitted, false, first, last),
-                                  left = arrow_days(discharged, false, first, last);
+    std::vector<day_number> in = arrow_days(a.admitted, false, first, last),
+                            left = arrow_days(a.discharged, false, first, last);
     stay_offsets.resize(rows + 1);
     stay_offsets[0] = 0;
     std::unordered_map<std::string_view, std::int32_t> index; // facility id -> index into the table
-    for (std::size_t i = 0; i < rows; ++i) {
-      const auto b = static_cast<std::size_t>(offsets[i]), e = static_cast<std::size_t>(offsets[i + 1]);
-      if (e < b || e > last) throw list.refused_batch(i, "internal: list offsets out of range");
-      if (b != e && list.valid(i))
-        for (std::size_t s = b; s < e; ++s) {
-          if (!item.valid(s) || !facility.valid(s) || in[s - first] == no_day)
-            throw list.refused_batch(i, "a missing stay");
-          const std::string_view id = facility.text(s);
-          auto it = index.find(id);
-          if (it == index.end()) {
-            if (id.empty()) throw list.refused_batch(i, "a stay without a facility");
-            it = index.emplace(id, facilities ? table.find(id) : table.find_or_add(id)).first;
-          }
-          if (it->second < 0) throw list.refused_batch(i, "a facility outside the registry");
-          stay_facility.push_back(it->second);
-          stay_admitted.push_back(in[s - first]);
-          stay_discharged.push_back(left[s - first]);
+    auto facility_index = [&](std::string_view id, std::size_t i) {
+      auto it = index.find(id);
+      if (it == index.end()) {
+        if (id.empty()) throw list.refused_batch(i, "a stay without a facility");
+        const std::int32_t k = !fresh       ? pop.facilities().find(id)
+                               : facilities ? table.find(id)
+                                            : table.find_or_add(id);
+        it = index.emplace(id, k).first;
+      }
+      if (it->second < 0)
+        throw list.refused_batch(i, facilities ? "a facility outside the registry"
+                                               : "a facility new to the population appended to");
+      return it->second;
+    };
+    unsigned ordered = 1; // every row's offsets in order: a loop without branches
+    for (std::size_t i = 0; i < rows; ++i) ordered &= static_cast<unsigned>(offsets[i + 1] >= offsets[i]);
+    if (ordered != 0 && list.all_valid() && item.all_valid() && facility.all_valid()) {
+      // The common case: no null cell, so the batch's stays are the child's [first, last) as they
+      // are (the dates taken whole), its rows' offsets shifted by `first`, and only each stay's
+      // facility looked up, the last one remembered (a row's stays often name one).
+      for (std::size_t i = 0; i < rows; ++i)
+        stay_offsets[i + 1] = static_cast<std::uint32_t>(static_cast<std::size_t>(offsets[i + 1]) - first);
+      auto row_of = [&](std::size_t s) { // the row whose list holds stay s
+        return static_cast<std::size_t>(
+                   std::upper_bound(offsets, offsets + rows + 1, static_cast<std::int32_t>(s)) - offsets) -
+               1;
+      };
+      stay_facility.resize(last - first);
+      std::string_view last_id;
+      std::int32_t last_index = -1;
+      for (std::size_t s = first; s < last; ++s) {
+        if (in[s - first] == no_day) throw list.refused_batch(row_of(s), "a missing stay");
+        const std::string_view id = facility.text(s);
+        if (last_index < 0 || id != last_id) {
+          last_index = facility_index(id, row_of(s));
+          last_id = id;
         }
-      stay_offsets[i + 1] = static_cast<std::uint32_t>(stay_facility.size());
+        stay_facility[s - first] = last_index;
+      }
+      stay_admitted = std::move(in);
+      stay_discharged = std::move(left);
+    } else {
+      for (std::size_t i = 0; i < rows; ++i) {
+        const auto b = static_cast<std::size_t>(offsets[i]), e = static_cast<std::size_t>(offsets[i + 1]);
+        if (e < b || e > last) throw list.refused_batch(i, "internal: list offsets out of range");
+        if (b != e && list.valid(i))
+          for (std::size_t s = b; s < e; ++s) {
+            if (!item.valid(s) || !facility.valid(s) || in[s - first] == no_day)
+              throw list.refused_batch(i, "a missing stay");
+            stay_facility.push_back(facility_index(facility.text(s), i));
+            stay_admitted.push_back(in[s - first]);
+            stay_discharged.push_back(left[s - first]);
+          }
+        stay_offsets[i + 1] = static_cast<std::uint32_t>(stay_facility.size());
+      }
     }
     c.stay_offsets = stay_offsets;
     c.stay_facility = stay_facility;
     c.stay_admitted = stay_admitted;
     c.stay_discharged = stay_discharged;
   }
-  if (into) { // a population done with: its columns' memory refilled
+  if (fresh) {
+    pop.clear(std::move(table));
+    pop.set_given(a.given);
+  } else if (pop.given() != a.given) {
+    throw a.birth.refused_batch(0, "internal: columns given unlike the population appended to");
+  }
+  pop.append_columns(c);
+}
+
+/// Builds a population from a Parquet batch's Arrow columns for totals (append_arrow): no ids, only
+/// the facts a policy reads for totals. With `into`, the rows are built in that population's memory
+/// (a batch done with), which is left empty.
+population_handle population_from_arrow(const py::dict& columns, std::size_t rows,
+                                        const facility_registry* facilities, const py::list& given,
+                                        population_handle* into) {
+  const arrow_batch a(columns, rows, given);
+  population_handle out;
+  const py::gil_scoped_release unlocked; // C++ values only from here on
+  if (into) {                            // a population done with: its columns' memory refilled
     out.columns = std::move(into->columns);
     into->persons_cache.reset();
-    out.columns.clear(std::move(table));
-  } else {
-    out.columns = population_columns(std::move(table));
   }
-  out.columns.set_given(given_fields);
-  out.columns.append_columns(c);
+  append_arrow(out.columns, a, facilities, true);
   return out;
+}
+
+/// Appends a Parquet batch's Arrow columns to `to` (a population from_arrow started, with the same
+/// columns given and the same registry): one population for several batches, simulated at once.
+/// All or nothing: a batch refused leaves `to` as it was.
+void population_append_arrow(population_handle& to, const py::dict& columns, std::size_t rows,
+                             const facility_registry* facilities, const py::list& given) {
+  const arrow_batch a(columns, rows, given);
+  const py::gil_scoped_release unlocked;
+  to.persons_cache.reset();
+  append_arrow(to.columns, a, facilities, false);
 }
 
 /// The columns of the flat schema that simulating `p` from `first` to `last` reads when only totals
@@ -1557,6 +1645,10 @@ void register_population(py::module_& m) {
                   py::arg("into") = py::none(),
                   "A Parquet batch's Arrow columns for totals (no ids; eldercare/parquet.py), in the "
                   "memory of population `into` when given (which is left empty).")
+      .def("append_arrow", &population_append_arrow, py::arg("columns"), py::arg("rows"),
+           py::arg("facilities") = py::none(), py::arg("given") = py::list(),
+           "Appends a Parquet batch's Arrow columns (as from_arrow reads them) to a population from_arrow "
+           "built: all or nothing.")
       .def("__len__", [](const population_handle& h) { return h.columns.size(); })
       .def("stay_count", [](const population_handle& h) { return h.columns.stay_count(); })
       .def("ids",

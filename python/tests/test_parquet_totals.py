@@ -178,6 +178,104 @@ def test_weights_the_same_exact_totals(tmp_path: pathlib.Path, monkeypatch: pyte
     same_totals(fast, simulate(path, batch_rows=123))
 
 
+def simulated_sizes(monkeypatch: pytest.MonkeyPatch) -> List[int]:
+    """The rows of each population simulate_columns is given from now on."""
+    sizes: List[int] = []
+    simulate_columns = _core.simulate_columns
+
+    def counted(policy: Any, population: Any, *args: Any) -> Any:
+        sizes.append(len(population))
+        return simulate_columns(policy, population, *args)
+
+    monkeypatch.setattr(_core, "simulate_columns", counted)
+    return sizes
+
+
+@pytest.mark.parametrize("simulated_rows", [1, 900, 2500, 1 << 19])
+def test_batches_simulated_together_the_same_totals(
+    synthetic_file: pathlib.Path, simulated_rows: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Consecutive batches are appended to one population (up to _SIMULATED_ROWS rows, doubling from
+    # one batch); progress is still reported batch by batch.
+    monkeypatch.setattr(ecpq, "_SIMULATED_ROWS", simulated_rows)
+    sizes = simulated_sizes(monkeypatch)
+    seen: List[int] = []
+    fast = simulate(synthetic_file, batch_rows=333, progress=lambda done, total: seen.append(done))
+    assert sum(sizes) == 4000 and len(seen) == fast.batches == 13 and seen[-1] == 4000
+    assert all(0 < b - a <= 333 for a, b in zip([0, *seen], seen))
+    expected = {1: [333] * 12 + [4], 900: [333, 666, 999, 999, 999, 4], 2500: [333, 666, 1332, 1669]}
+    assert sizes == expected.get(simulated_rows, expected[2500])
+    monkeypatch.undo()
+    general(monkeypatch)
+    same_totals(fast, simulate(synthetic_file, batch_rows=333))
+
+
+def test_without_a_registry_each_batch_is_simulated_alone(
+    synthetic_file: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without a registry a batch's stays name facilities by the batch's own table.
+    sizes = simulated_sizes(monkeypatch)
+    totals = ecpq.simulate_parquet(ADVANCED_AGE, synthetic_file, "2024-01", 12, batch_rows=700)
+    assert sizes == [700] * 5 + [500] and totals.total_fen > 0
+
+
+def test_a_refused_batch_inside_a_population_the_same_totals(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Batches 3-5 are refused by the fast path (their birth dates handed over one row short): they
+    # take the general path one by one, between populations of the batches before and after them.
+    table = people(1200, seed=11)
+    path = tmp_path / "people.parquet"
+    pq.write_table(table, path, row_group_size=400)
+    arrow_columns = ecpq._arrow_columns
+    calls = []
+
+    def refused_3_to_5(batch: Any) -> Any:
+        calls.append(batch.num_rows)
+        out = arrow_columns(batch)
+        if 3 <= len(calls) - 1 <= 5:
+            out["birth_date"] = ecpq._parts(batch.column("birth_date").slice(1))
+        return out
+
+    monkeypatch.setattr(ecpq, "_arrow_columns", refused_3_to_5)
+    sizes = simulated_sizes(monkeypatch)
+    fast = simulate(path, batch_rows=100)
+    assert len(calls) == 12 and sizes == [100, 200, 100, 100, 100, 400, 200]
+    monkeypatch.undo()
+    general(monkeypatch)
+    same_totals(fast, simulate(path, batch_rows=100))
+
+
+def test_append_arrow_is_all_or_nothing(synthetic_file: pathlib.Path) -> None:
+    source = ecpq._Source(synthetic_file, "population", ecpq._REQUIRED, ecpq._KNOWN)
+    span = _month_span(datetime.date(2024, 1, 1), 12)
+    columns = ecpq._totals_columns(source, _Target(CROSS_REGION, None), *span, "hukou")
+    registry = ec.synthetic_facilities()._impl
+    given = list(source.columns)
+    first, second = list(source.batches(1000, columns))[:2]
+    pop = _core.population.from_arrow(ecpq._arrow_columns(first), 1000, registry, given)
+    pop.append_arrow(ecpq._arrow_columns(second), 1000, registry, given)
+    both = pa.Table.from_batches([first, second]).combine_chunks().to_batches()[0]
+    whole = _core.population.from_arrow(ecpq._arrow_columns(both), 2000, registry, given)
+    assert len(pop) == 2000 and pop.stay_count() == whole.stay_count() > 0
+    assert pop.memory_report()["total_bytes"] == whole.memory_report()["total_bytes"]
+    policy = _Target(CROSS_REGION, None).impl
+    a = _core.simulate_columns(policy, pop, span[0], 12, registry)
+    b = _core.simulate_columns(policy, whole, span[0], 12, registry)
+    assert a["total_fen"] == b["total_fen"] > 0 and list(a["eligible"]) == list(b["eligible"])
+    # Refused (a region that does not exist; other columns given; another length): nothing appended.
+    bad = pa.Table.from_batches([second]).set_column(1, "hukou_region", pa.array([999999] * 1000))
+    with pytest.raises(ec.InvalidValue):
+        pop.append_arrow(ecpq._arrow_columns(bad.to_batches()[0]), 1000, registry, given)
+    with pytest.raises(ec.InvalidValue, match="columns given"):
+        pop.append_arrow(ecpq._arrow_columns(second), 1000, registry, given[:5])
+    with pytest.raises(ec.InvalidValue, match="another length"):
+        pop.append_arrow(ecpq._arrow_columns(second), 999, registry, given)
+    assert (
+        len(pop) == 2000 and _core.simulate_columns(policy, pop, span[0], 12, registry)["total_fen"] == a["total_fen"]
+    )
+
+
 def refusal(path: pathlib.Path, batch_rows: int) -> ec.InvalidValue:
     with pytest.raises(ec.InvalidValue) as e:
         simulate(path, batch_rows=batch_rows)
@@ -215,6 +313,29 @@ def test_bad_cells_are_refused_as_the_general_path_refuses_them(
     for path, e in zip(bad, fast):
         other = refusal(path, 64)
         assert (str(e), e.field, e.value, e.error_id) == (str(other), other.field, other.value, other.error_id)
+
+
+def test_stays_without_null_cells_the_same_totals_and_refusals(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No null stays cell: from_arrow takes the batch's stays whole (offsets shifted, dates as they
+    # are), looking up only the facilities; a facility outside the registry is still refused.
+    table = people(900, seed=12)
+    stays = [cell or [] for cell in table.column("stays").to_pylist()]
+    stay_type = table.schema.field("stays").type
+    clean = tmp_path / "no_null_cells.parquet"
+    pq.write_table(table.set_column(6, "stays", pa.array(stays, type=stay_type)), clean, row_group_size=300)
+    k = next(i for i, cell in enumerate(stays) if len(cell) == 2 and i > 400)
+    stays[k] = [stays[k][0], {**stays[k][1], "facility": "no-such-facility"}]
+    bad = tmp_path / "unknown_facility.parquet"
+    pq.write_table(table.set_column(6, "stays", pa.array(stays, type=stay_type)), bad, row_group_size=300)
+    fast = simulate(clean, batch_rows=128)
+    fast_error = refusal(bad, 128)
+    assert fast.total_fen > 0 and f"q{k}" in str(fast_error)
+    general(monkeypatch)
+    same_totals(fast, simulate(clean, batch_rows=128))
+    other = refusal(bad, 128)
+    assert (str(fast_error), fast_error.field, fast_error.error_id) == (str(other), other.field, other.error_id)
 
 
 def test_inputs_a_policy_reads_are_still_required(tmp_path: pathlib.Path) -> None:

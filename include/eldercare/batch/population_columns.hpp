@@ -53,23 +53,24 @@
 // dictionaries of the region codes present (hukou_codes(), residences()), which hold the regions
 // (a leaf reading one region column is decided once per distinct code).
 
-#include <algorithm>     // std::max / std::min over birth days, std::all_of over offsets
-#include <array>         // the column names
-#include <cstddef>       // std::size_t
-#include <cstdint>       // column element types
-#include <functional>    // std::less: where a string's text lies
-#include <iterator>      // std::make_move_iterator (append_columns)
-#include <limits>        // the narrowed columns' ranges
-#include <map>           // facility and programme dictionaries, ordered for determinism
-#include <optional>      // optional facts
-#include <span>          // column views
-#include <string>        // ids, messages
-#include <string_view>   // ids in and out
-#include <type_traits>   // element type names in the memory report
-#include <unordered_map> // region-code dictionaries
-#include <unordered_set> // the new residences of a batch, near the key limit
-#include <utility>       // std::move
-#include <vector>        // columns
+#include <algorithm>        // std::max / std::min over birth days, std::all_of over offsets
+#include <array>            // the column names
+#include <cstddef>          // std::size_t
+#include <cstdint>          // column element types
+#include <functional>       // std::less: where a string's text lies
+#include <initializer_list> // the optional date columns of a batch, checked alike
+#include <iterator>         // std::make_move_iterator (append_columns)
+#include <limits>           // the narrowed columns' ranges
+#include <map>              // facility and programme dictionaries, ordered for determinism
+#include <optional>         // optional facts
+#include <span>             // column views
+#include <string>           // ids, messages
+#include <string_view>      // ids in and out
+#include <type_traits>      // element type names in the memory report
+#include <unordered_map>    // region-code dictionaries
+#include <unordered_set>    // the new residences of a batch, near the key limit
+#include <utility>          // std::move
+#include <vector>           // columns
 
 #include "eldercare/batch/column_view.hpp"
 #include "eldercare/batch/day_number.hpp"
@@ -883,6 +884,58 @@ public:
     std::unordered_map<std::uint32_t, std::uint32_t> index_;
   };
 
+  /// Whether no value of `c` but its regions' and its stays' can be refused (births, hukou_since and
+  /// died_on in the supported years and not before the birth, weights in range, stay offsets
+  /// growing up to `stays`): loops that accumulate a flag, which the compiler vectorises.
+  [[nodiscard]] static bool plain_columns(const column_batch& c, std::size_t stays) noexcept {
+    // Bitwise & and |, not && and ||: no branch per row.
+    const std::size_t n = c.rows;
+    const day_number lo = first_day_number(), hi = last_day_number();
+    const day_number* birth = c.birth_day.data();
+    unsigned ok = 1;
+    for (std::size_t i = 0; i < n; ++i) ok &= unsigned{birth[i] >= lo} & unsigned{birth[i] <= hi};
+    for (const std::span<const day_number> column : {c.hukou_since, c.died_on}) {
+      if (column.empty()) continue;
+      const day_number* d = column.data();
+      for (std::size_t i = 0; i < n; ++i)
+        ok &= unsigned{d[i] == no_day} | (unsigned{d[i] <= hi} & unsigned{d[i] >= birth[i]});
+    }
+    if (!c.weight.empty()) {
+      const std::int64_t* w = c.weight.data();
+      for (std::size_t i = 0; i < n; ++i)
+        ok &= unsigned{w[i] == -1} | (unsigned{w[i] >= 0} & unsigned{w[i] <= survey_weight::max_micros});
+    }
+    if (!c.stay_offsets.empty()) {
+      const std::uint32_t* o = c.stay_offsets.data();
+      for (std::size_t i = 0; i < n; ++i) ok &= unsigned{o[i + 1] >= o[i]} & unsigned{o[i + 1] <= stays};
+    }
+    return ok != 0;
+  }
+
+  /// Each row's hukou (and residence) as an index into codes.codes, found once per run of equal
+  /// codes; false when a code is refused (append_columns then checks row by row, for its error).
+  [[nodiscard]] static bool regions_found(const column_batch& c, batch_codes& codes,
+                                          std::vector<std::uint32_t>& hukou_at,
+                                          std::vector<std::uint32_t>& lives_at) {
+    auto found = [&](std::span<const std::uint32_t> region, std::vector<std::uint32_t>& out) {
+      std::uint32_t last = 0, index = 0; // 0 is no code: never a valid one
+      for (std::size_t i = 0; i < region.size(); ++i) {
+        if (region[i] != last || i == 0) {
+          index = codes.index(region[i]);
+          last = region[i];
+        }
+        out[i] = index;
+      }
+    };
+    try {
+      found(c.hukou_region, hukou_at);
+      if (!c.residence_region.empty()) found(c.residence_region, lives_at);
+    } catch (const invalid_value&) {
+      return false;
+    }
+    return true;
+  }
+
   /// Appends the rows of `c` without ids (every id empty: for totals, which name no person),
   /// checking each value given as append(row_input) checks it. On the first value refused it throws
   /// invalid_value naming the column and the row in `c` and appends nothing (the caller may rebuild
@@ -924,57 +977,71 @@ public:
     batch_codes codes;
     // Each row's hukou and residence as indices into codes.codes, found once here.
     std::vector<std::uint32_t> hukou_at(n), lives_at(c.residence_region.empty() ? 0 : n);
-    {
-      auto region = [&](std::uint32_t code, std::string_view column, std::size_t i) {
-        try {
-          return codes.index(code);
-        } catch (const invalid_value& e) {
-          throw e.renamed(at(column, i));
-        }
-      };
-      for (std::size_t i = 0; i < n; ++i) {
-        const day_number birth = c.birth_day[i];
-        if (!in_range(birth)) (void)checked_day(birth, at("birth_day", i));
-        hukou_at[i] = region(c.hukou_region[i], "hukou_region", i);
-        if (!c.residence_region.empty()) lives_at[i] = region(c.residence_region[i], "residence_region", i);
-        auto not_before_birth = [&](day_number d, std::string_view column) {
-          if (!in_range(d)) (void)checked_day(d, at(column, i));
-          if (d < birth)
-            throw invalid_value(error_id::invalid_person, at(column, i), d,
-                                to_iso(from_day_number(d)) + " is before the birth date " +
-                                    to_iso(from_day_number(birth)));
-        };
-        if (!c.hukou_since.empty() && c.hukou_since[i] != no_day)
-          not_before_birth(c.hukou_since[i], "hukou_since");
-        if (!c.died_on.empty() && c.died_on[i] != no_day) not_before_birth(c.died_on[i], "died_on");
-        if (!c.weight.empty() && c.weight[i] != -1)
-          (void)survey_weight::from_micros(c.weight[i], at("weight", i));
-        if (c.stay_offsets.empty()) continue;
-        const std::size_t first = made.size();
-        if (c.stay_offsets[i + 1] < c.stay_offsets[i] || c.stay_offsets[i + 1] > stays)
-          throw invalid_value(error_id::invalid_stay, at("stay_offsets", i), c.stay_offsets[i + 1],
-                              "offsets must grow, up to the number of stays");
-        for (std::uint32_t s = c.stay_offsets[i]; s < c.stay_offsets[i + 1]; ++s) {
-          const std::int32_t facility = c.stay_facility[s];
-          if (facility < 0 || static_cast<std::size_t>(facility) >= facilities_.size())
-            throw invalid_value(error_id::invalid_stay, at("stay_facility", i), facility,
-                                "is not an index into the population's facility table");
-          not_before_birth(c.stay_admitted[s], "stay_admitted");
-          std::optional<date> discharged;
-          if (const day_number d = c.stay_discharged[s]; d != no_day) {
-            if (!in_range(d)) (void)checked_day(d, at("stay_discharged", i));
-            if (d < c.stay_admitted[s])
-              throw invalid_value(error_id::invalid_stay, at("stay_discharged", i), d,
-                                  "is before the admission");
-            discharged = from_day_number(d);
-          }
-          made.emplace_back(facilities_.id(facility), from_day_number(c.stay_admitted[s]), discharged);
-          if (detail::overlapping_earlier_stay(std::span<const stay>(made).subspan(first),
-                                               made.size() - 1 - first))
-            throw invalid_value(error_id::invalid_stay, at("stay_admitted", i), c.stay_admitted[s],
-                                "overlaps an earlier stay of the row");
-        }
+    auto region = [&](std::uint32_t code, std::string_view column, std::size_t i) {
+      try {
+        return codes.index(code);
+      } catch (const invalid_value& e) {
+        throw e.renamed(at(column, i));
       }
+    };
+    auto not_before_birth = [&](std::size_t i, day_number birth, day_number d, std::string_view column) {
+      if (!in_range(d)) (void)checked_day(d, at(column, i));
+      if (d < birth)
+        throw invalid_value(error_id::invalid_person, at(column, i), d,
+                            to_iso(from_day_number(d)) + " is before the birth date " +
+                                to_iso(from_day_number(birth)));
+    };
+    // Row i's stays (their offsets checked), in their order.
+    auto check_stays = [&](std::size_t i, day_number birth) {
+      const std::size_t first = made.size();
+      for (std::uint32_t s = c.stay_offsets[i]; s < c.stay_offsets[i + 1]; ++s) {
+        const std::int32_t facility = c.stay_facility[s];
+        if (facility < 0 || static_cast<std::size_t>(facility) >= facilities_.size())
+          throw invalid_value(error_id::invalid_stay, at("stay_facility", i), facility,
+                              "is not an index into the population's facility table");
+        not_before_birth(i, birth, c.stay_admitted[s], "stay_admitted");
+        std::optional<date> discharged;
+        if (const day_number d = c.stay_discharged[s]; d != no_day) {
+          if (!in_range(d)) (void)checked_day(d, at("stay_discharged", i));
+          if (d < c.stay_admitted[s])
+            throw invalid_value(error_id::invalid_stay, at("stay_discharged", i), d,
+                                "is before the admission");
+          discharged = from_day_number(d);
+        }
+        made.emplace_back(facilities_.id(facility), from_day_number(c.stay_admitted[s]), discharged);
+        if (detail::overlapping_earlier_stay(std::span<const stay>(made).subspan(first),
+                                             made.size() - 1 - first))
+          throw invalid_value(error_id::invalid_stay, at("stay_admitted", i), c.stay_admitted[s],
+                              "overlaps an earlier stay of the row");
+      }
+    };
+    // Row i's values, in the order of append(row_input)'s checks: the first refused is thrown.
+    auto check_row = [&](std::size_t i) {
+      const day_number birth = c.birth_day[i];
+      if (!in_range(birth)) (void)checked_day(birth, at("birth_day", i));
+      hukou_at[i] = region(c.hukou_region[i], "hukou_region", i);
+      if (!c.residence_region.empty()) lives_at[i] = region(c.residence_region[i], "residence_region", i);
+      if (!c.hukou_since.empty() && c.hukou_since[i] != no_day)
+        not_before_birth(i, birth, c.hukou_since[i], "hukou_since");
+      if (!c.died_on.empty() && c.died_on[i] != no_day) not_before_birth(i, birth, c.died_on[i], "died_on");
+      if (!c.weight.empty() && c.weight[i] != -1)
+        (void)survey_weight::from_micros(c.weight[i], at("weight", i));
+      if (c.stay_offsets.empty()) return;
+      if (c.stay_offsets[i + 1] < c.stay_offsets[i] || c.stay_offsets[i + 1] > stays)
+        throw invalid_value(error_id::invalid_stay, at("stay_offsets", i), c.stay_offsets[i + 1],
+                            "offsets must grow, up to the number of stays");
+      check_stays(i, birth);
+    };
+    // The common case costs a few loops without calls (vectorised): when no value but the stays' and
+    // the regions' can be refused, each row's regions are found by the run of equal codes it is in
+    // and only the rows with stays are checked one by one; otherwise (or when a region is refused)
+    // every row is checked in order by check_row, whose error is then the first row's.
+    if (!plain_columns(c, stays) || !regions_found(c, codes, hukou_at, lives_at)) {
+      codes = batch_codes();
+      for (std::size_t i = 0; i < n; ++i) check_row(i);
+    } else if (stays > 0) {
+      for (std::size_t i = 0; i < n; ++i)
+        if (c.stay_offsets[i] != c.stay_offsets[i + 1]) check_stays(i, c.birth_day[i]);
     }
     // The narrowed region keys: a batch whose new codes would not fit is refused before storing.
     std::size_t new_hukou = 0;
@@ -998,7 +1065,12 @@ public:
     // Store: whole columns where they are given, row_input's defaults where not.
     const std::size_t rows_before = size();
     try {
-      reserve(rows_before + n, stay_count() + stays);
+      // Grown geometrically: a population refilled batch after batch is not copied at every batch.
+      auto grown = [](std::size_t want, std::size_t capacity) {
+        return want <= capacity ? want : std::min(std::max(want, capacity + capacity / 2), max_size);
+      };
+      reserve(grown(rows_before + n, birth_.capacity()),
+              grown(stay_count() + stays, stay_facility_.capacity()));
       // A column stored from the first row that gives a value (see start_stored): `given` empty or
       // all absent leaves an unstored column unstored.
       auto take_stored = [&](auto& column, const auto& given, auto absent) {
@@ -1023,8 +1095,9 @@ public:
         birth_seen_.resize(static_cast<std::size_t>(last_day_number() - first_day_number() + 1));
         birth_min_ = birth_max_ = c.birth_day[0];
       }
-      for (const day_number d : c.birth_day) {
+      for (const day_number d : c.birth_day)
         birth_seen_.set(static_cast<std::size_t>(d - first_day_number()));
+      for (const day_number d : c.birth_day) { // apart: a loop the compiler vectorises
         birth_min_ = std::min(birth_min_, d);
         birth_max_ = std::max(birth_max_, d);
       }
@@ -1034,17 +1107,20 @@ public:
       constexpr std::uint32_t unset = std::numeric_limits<std::uint32_t>::max();
       std::vector<std::uint32_t> hukou_keys(codes.codes.size(), unset),
           residence_keys(2 * codes.codes.size(), unset);
+      // Written in place (resized first), each key found on its code's first row.
+      hukou_key_.resize(rows_before + n);
+      residence_key_.resize(rows_before + n);
       for (std::size_t i = 0; i < n; ++i) {
         const std::uint32_t k = hukou_at[i];
         if (hukou_keys[k] == unset) hukou_keys[k] = hukou_key_of(codes.codes[k]);
-        hukou_key_.push_back(static_cast<detail::region_key>(hukou_keys[k]));
+        hukou_key_[rows_before + i] = static_cast<detail::region_key>(hukou_keys[k]);
       }
+      const std::span<const std::uint32_t> lives = lives_at.empty() ? hukou_at : lives_at;
       for (std::size_t i = 0; i < n; ++i) {
-        const std::uint32_t k = lives_at.empty() ? hukou_at[i] : lives_at[i];
         const bool rural = !c.residence_rural.empty() && c.residence_rural[i] != 0;
-        std::uint32_t& key = residence_keys[2 * k + (rural ? 1 : 0)];
-        if (key == unset) key = residence_key_of(codes.codes[k], rural);
-        residence_key_.push_back(static_cast<detail::region_key>(key));
+        std::uint32_t& key = residence_keys[2 * lives[i] + (rural ? 1 : 0)];
+        if (key == unset) key = residence_key_of(codes.codes[lives[i]], rural);
+        residence_key_[rows_before + i] = static_cast<detail::region_key>(key);
       }
       ability_level_.insert(ability_level_.end(), n, std::int8_t{-1});
       for (std::size_t i = 0; i < n; ++i) assessed_.push_back(false);
@@ -1058,8 +1134,11 @@ public:
       weighted_ = !weight_.empty();
       const auto base = static_cast<std::uint32_t>(stay_facility_.size());
       if (c.stay_offsets.empty()) stay_offsets_.insert(stay_offsets_.end(), n, base);
-      else
-        for (std::size_t i = 1; i <= n; ++i) stay_offsets_.push_back(base + c.stay_offsets[i]);
+      else {
+        const std::size_t at_offset = stay_offsets_.size();
+        stay_offsets_.resize(at_offset + n);
+        for (std::size_t i = 0; i < n; ++i) stay_offsets_[at_offset + i] = base + c.stay_offsets[i + 1];
+      }
       stay_facility_.insert(stay_facility_.end(), c.stay_facility.begin(), c.stay_facility.end());
       stay_admitted_.insert(stay_admitted_.end(), c.stay_admitted.begin(), c.stay_admitted.end());
       stay_discharged_.insert(stay_discharged_.end(), c.stay_discharged.begin(), c.stay_discharged.end());
