@@ -478,6 +478,7 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
     std::string sequence_key, last_sequence;
     std::size_t last_index = no_sequence;
     std::vector<std::size_t> cursor, place; // per segment: where a row is in its undecided list
+    std::vector<std::uint16_t> sequence_words;
     std::vector<std::int64_t> sequence_count;
     std::vector<weighted_sum> sequence_weight;
   };
@@ -689,9 +690,17 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
       for (std::size_t g = 0; g < segments.size(); ++g)
         for (std::size_t j = 0; j < ws.undecided_count[g]; ++j) ws.never[ws.undecided[g * rows + j]] = 0;
     }
-    ws.payable.clear();
-    for (std::size_t i = 0; i < rows; ++i)
-      if (!ws.never[i]) ws.payable.push_back(static_cast<std::uint32_t>(i));
+    ws.payable.resize(rows);
+    {
+      std::size_t count = 0; // branch-free: every row written, the payable ones kept
+      std::uint32_t* payable = ws.payable.data();
+      const std::uint8_t* never = ws.never.data();
+      for (std::size_t i = 0; i < rows; ++i) {
+        payable[count] = static_cast<std::uint32_t>(i);
+        count += never[i] ^ 1U;
+      }
+      ws.payable.resize(count);
+    }
     if (ws.payable.empty()) return;
     if (tabulated) {
       // Every month's pattern of every row is known now: a row is paid what its sequence of patterns
@@ -704,23 +713,27 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
       // Per segment, the place in its undecided list of the row at hand (both lists ascend).
       ws.cursor.assign(segments.size(), 0);
       ws.place.resize(segments.size());
+      ws.sequence_words.resize(months);
+      std::uint16_t* words = ws.sequence_words.data();
+      const std::uint16_t* known_all = ws.known.data();
+      const std::uint16_t* patterns = ws.patterns.data();
+      std::size_t* place = ws.place.data();
+      std::size_t* cursor = ws.cursor.data();
       for (const std::uint32_t i : ws.payable) {
         for (std::size_t g = 0; g < segments.size(); ++g) {
-          if (ws.known[g * rows + i] != detail::horizon_plan::unknown) continue;
+          if (known_all[g * rows + i] != detail::horizon_plan::unknown) continue;
           const std::uint32_t* undecided = ws.undecided.data() + g * rows;
-          while (undecided[ws.cursor[g]] != i) ++ws.cursor[g];
-          ws.place[g] = ws.cursor[g];
+          while (undecided[cursor[g]] != i) ++cursor[g];
+          place[g] = cursor[g];
         }
         auto pattern_in = [&](std::size_t k) -> std::uint16_t {
           if (!prepared[k]) return 0; // no version grants: the pattern does not matter
           const std::size_t g = segment_of[k];
-          const std::uint16_t settled = ws.known[g * rows + i];
-          return settled != detail::horizon_plan::unknown ? settled : ws.patterns[k * rows + ws.place[g]];
+          const std::uint16_t settled = known_all[g * rows + i];
+          return settled != detail::horizon_plan::unknown ? settled : patterns[k * rows + place[g]];
         };
-        for (std::size_t k = 0; k < months; ++k) {
-          const std::uint16_t pattern = pattern_in(k);
-          std::memcpy(sequence.data() + k * sizeof pattern, &pattern, sizeof pattern);
-        }
+        for (std::size_t k = 0; k < months; ++k) words[k] = pattern_in(k);
+        std::memcpy(sequence.data(), words, months * sizeof(std::uint16_t));
         // Neighbouring rows often share a sequence: the last one found is tried first.
         std::size_t index = ws.last_index;
         if (index == no_sequence || sequence != ws.last_sequence) {
