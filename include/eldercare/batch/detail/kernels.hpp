@@ -85,6 +85,17 @@ inline void widen_patterns(std::uint16_t* __restrict known, const std::uint8_t* 
     known[j] = static_cast<std::uint16_t>(pattern[j] | (0xFFFFU * (1U - settled[j])));
 }
 
+/// Certificate keys from the category and grade columns: 0 without a certificate (category < 0),
+/// 1 + category × grades + (grade - 1) with one.
+template <class Count>
+inline void certificate_key_bytes(std::uint8_t* __restrict out, const std::int8_t* __restrict category,
+                                  const std::int8_t* __restrict grade, unsigned grades, Count count) {
+  for (std::size_t j = 0; j < count; ++j)
+    out[j] = category[j] < 0 ? std::uint8_t{0}
+                             : static_cast<std::uint8_t>(1U + static_cast<unsigned>(category[j]) * grades +
+                                                         static_cast<unsigned>(grade[j]) - 1U);
+}
+
 /// Rules' 0/1 verdict bytes (rule r's at masks[r * stride]) to each row's pattern of holding rules
 /// (bit r: rule r holds), for up to 16 rules.
 template <class Count>

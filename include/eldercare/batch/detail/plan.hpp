@@ -292,7 +292,8 @@ public:
       case leaf_strategy::disability: {
         // The row without a certificate, then every certificate without components (category ×
         // grade): a certificate leaf reads nothing else, so these decide every such row.
-        t.values.assign(certificate_keys, 0);
+        t.values.assign(certificate_keys + 1, 0);
+        t.values[certificate_per_row] = verdict_error; // its rows run the leaf (not an error raised)
         t.values[0] = decide(probe);
         for (const disability_category c : all_values<disability_category>())
           for (int g = 1; g <= 4; ++g) {
@@ -360,7 +361,8 @@ public:
 
   /// Certificate keys (leaf_strategy::disability): 0 for a row without a certificate, one per
   /// category and grade of a certificate without components, and certificate_per_row for a
-  /// certificate with components (多重残疾's parts), decided on the row itself.
+  /// certificate with components (多重残疾's parts), decided on the row itself (its table entry,
+  /// the last, is verdict_error).
   static constexpr std::size_t certificate_grades = 4;
   static constexpr std::size_t certificate_keys =
       1 + all_values<disability_category>().size() * certificate_grades;
@@ -374,6 +376,21 @@ public:
     const auto parts = pop.disability_component_offsets();
     if (parts[r + 1] != parts[r]) return certificate_per_row;
     return certificate_key(category, pop.disability_grade()[r]);
+  }
+  /// certificate_key_of for the rows [begin, begin + n), into out[0, n).
+  static void certificate_keys_of(const population_columns& pop, std::size_t begin, std::size_t n,
+                                  std::uint8_t* out) {
+    static_assert(certificate_per_row < 256);
+    const std::int8_t* category = pop.disability_category().data() + begin;
+    const std::int8_t* grade = pop.disability_grade().data() + begin;
+    in_blocks(n, [&](std::size_t at, auto count) {
+      certificate_key_bytes(out + at, category + at, grade + at, certificate_grades, count);
+    });
+    if (const auto parts = pop.disability_component_offsets(); parts.stored()) {
+      const std::uint32_t* offset = parts.values().data() + begin;
+      for (std::size_t i = 0; i < n; ++i)
+        if (offset[i + 1] != offset[i]) out[i] = static_cast<std::uint8_t>(certificate_per_row);
+    }
   }
 
   /// A row view with every optional member empty (region codes taken from row 0, to be replaced).
@@ -589,7 +606,7 @@ private:
           continue;
         }
         const std::size_t key = certificate_key_of(pop, begin + rows[j]);
-        const std::uint8_t v = key == certificate_per_row ? verdict_error : t.values[key];
+        const std::uint8_t v = t.values[key]; // verdict_error for certificate_per_row
         if (v != verdict_error) {
           out[j] = v;
           continue;
@@ -912,14 +929,14 @@ private:
       // as a sparse leaf's row.
       population_row& row = *cache.row;
       const context<population_row> ctx{row, first_->on(), first_->facilities()};
-      for (std::size_t i = 0; i < n; ++i) {
-        const std::size_t key = prepared_plan::certificate_key_of(pop, begin + i);
-        if (key != prepared_plan::certificate_per_row) {
-          out[i] = t.values[key];
-          continue;
-        }
-        out[i] = node.kernel->same_until ? steady_row(node, begin + i, row, ctx) : either;
-      }
+      std::uint8_t* keys = levels; // free scratch of n bytes
+      prepared_plan::certificate_keys_of(pop, begin, n, keys);
+      const std::uint8_t* values = t.values.data();
+      // A certificate with components looks up `either` (its entry is an error in every month).
+      in_blocks(n, [&](std::size_t at, auto count) { look_up_bytes(out + at, keys + at, values, 0, count); });
+      if (node.kernel->same_until)
+        for (std::size_t i = 0; i < n; ++i)
+          if (keys[i] == prepared_plan::certificate_per_row) out[i] = steady_row(node, begin + i, row, ctx);
       row.disability.reset();
       return;
     }
