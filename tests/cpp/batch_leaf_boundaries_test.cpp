@@ -149,6 +149,19 @@ TEST_CASE("age leaves: every row holding, none holding, and one birth day") {
                      *people, age_dates, d("2024-01-01"), 15);
 }
 
+TEST_CASE("age leaves: ten rules, the most a pattern table holds (patterns past a byte)") {
+  // Rules 8 and 9 set the pattern's high byte; birthdays inside the horizon leave rows unsettled.
+  std::vector<rule> rules;
+  for (int k = 0; k < static_cast<int>(detail::version_plan::max_tabulated_rules); ++k)
+    rules.push_back(
+        pays(("from_" + std::to_string(71 + k)).c_str(), any_condition(age_at_least(71 + k)), 100 * (k + 1)));
+  check_population(policy_of(rules), birthdays(), age_dates, d("2024-01-01"), 15);
+  std::vector<person> ages;
+  for (const char* birth : {"1953-03-01", "1949-07-15", "1944-06-30", "1943-12-31", "1941-01-01"})
+    ages.push_back(elder(std::string("a") + birth, birth));
+  check_population(policy_of(rules), ages, age_dates, d("2024-01-01"), 15);
+}
+
 TEST_CASE("ability leaves: assessments starting, ending and valid inside the horizon") {
   std::vector<person> people;
   auto assessed = [&](const char* id, ability_level level, const char* from, std::optional<date> until) {

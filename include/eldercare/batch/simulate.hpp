@@ -427,12 +427,12 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
   // count: listed as undecided, kept for the row by row path, or given its per-row outputs.
   const std::size_t slots = prefectures.size();
   const std::size_t tally_cells = (live_patterns.size() + 1) * slots;
+  const auto tally_discard = static_cast<std::uint32_t>(live_patterns.size() * slots);
   std::vector<std::uint32_t> tally_base;
   std::vector<std::uint8_t> tally_special;
   if (bulk_segment < segments.size()) {
     const auto& flags = pattern_flags[bulk_segment];
-    const auto discard = static_cast<std::uint32_t>(live_patterns.size() * slots);
-    tally_base.assign(flags.size() + 1, discard);
+    tally_base.assign(flags.size() + 1, tally_discard);
     tally_special.assign(flags.size() + 1, 1); // the last: unknown
     for (std::size_t pattern = 0; pattern < flags.size(); ++pattern) {
       const std::uint8_t f = flags[pattern];
@@ -635,10 +635,9 @@ inline void add_times_checked(std::int64_t& total, std::int64_t quantity, std::i
         }
         if (weighted) { // weighted() means the weight column is stored (batch/column_view.hpp)
           const std::int64_t* weight = weights.values().data() + begin;
-          const auto discard = static_cast<std::uint32_t>(live_patterns.size() * slots);
           for (std::size_t i = 0; i < rows; ++i) {
             const std::uint32_t first = base[std::min<std::size_t>(known[i], top)];
-            if (first != discard)
+            if (first != tally_discard)
               ws.tally_weight[first + slot_of[key[i]]].add_micros(1, weight[i] < 0 ? survey_weight::scale
                                                                                    : weight[i]);
           }

@@ -51,11 +51,11 @@ inline void birth_turn_bytes(std::uint8_t* __restrict out, const day_number* __r
 }
 
 /// Rules' three-valued verdict bytes (1 fails, 2 holds, 3 either; rule r's at verdicts[r * stride])
-/// to each row's pattern of holding rules (bit r: rule r holds; at most 8 rules) and whether it is
+/// to each row's pattern of holding rules (bit r: rule r holds; at most 16 rules) and whether it is
 /// settled (no rule that counts is `either`). With first_match a rule counts only where no earlier
 /// one holds, as grant_on stops at the first holding rule.
 template <class Count>
-inline void pattern_bytes(std::uint8_t* __restrict pattern, std::uint8_t* __restrict settled,
+inline void pattern_words(std::uint16_t* __restrict pattern, std::uint8_t* __restrict settled,
                           const std::uint8_t* __restrict verdicts, std::size_t stride, std::size_t rules,
                           bool first_match, Count count) {
   std::uint8_t open[block_rows]; // 1 while no earlier rule holds
@@ -71,7 +71,7 @@ inline void pattern_bytes(std::uint8_t* __restrict pattern, std::uint8_t* __rest
       const unsigned x = v[j], o = open[j];
       const unsigned is_holds = (x >> 1) & ~x & 1U, is_either = x & (x >> 1) & 1U;
       settled[j] = static_cast<std::uint8_t>(settled[j] & ~(is_either & o) & 1U);
-      pattern[j] = static_cast<std::uint8_t>(pattern[j] | ((is_holds & o) << r));
+      pattern[j] = static_cast<std::uint16_t>(pattern[j] | ((is_holds & o) << r));
       open[j] = static_cast<std::uint8_t>(o & ~(is_holds & stops) & 1U);
     }
   }
@@ -79,21 +79,28 @@ inline void pattern_bytes(std::uint8_t* __restrict pattern, std::uint8_t* __rest
 
 /// known[j] = pattern[j] where settled (1), 0xFFFF (unknown) where not (0): branch-free, vectorised.
 template <class Count>
-inline void widen_patterns(std::uint16_t* __restrict known, const std::uint8_t* __restrict pattern,
+inline void mark_unsettled(std::uint16_t* __restrict known, const std::uint16_t* __restrict pattern,
                            const std::uint8_t* __restrict settled, Count count) {
   for (std::size_t j = 0; j < count; ++j)
     known[j] = static_cast<std::uint16_t>(pattern[j] | (0xFFFFU * (1U - settled[j])));
 }
 
+/// A certificate's key: 1 + category × grades + (grade - 1) (0 is kept for no certificate).
+[[nodiscard]] constexpr std::size_t certificate_key(unsigned category, unsigned grade,
+                                                    unsigned grades) noexcept {
+  return 1U + category * grades + grade - 1U;
+}
+
 /// Certificate keys from the category and grade columns: 0 without a certificate (category < 0),
-/// 1 + category × grades + (grade - 1) with one.
+/// certificate_key with one. Branch-free (the key times "has a certificate"), so it vectorises.
 template <class Count>
 inline void certificate_key_bytes(std::uint8_t* __restrict out, const std::int8_t* __restrict category,
                                   const std::int8_t* __restrict grade, unsigned grades, Count count) {
-  for (std::size_t j = 0; j < count; ++j)
-    out[j] = category[j] < 0 ? std::uint8_t{0}
-                             : static_cast<std::uint8_t>(1U + static_cast<unsigned>(category[j]) * grades +
-                                                         static_cast<unsigned>(grade[j]) - 1U);
+  for (std::size_t j = 0; j < count; ++j) {
+    const unsigned has = category[j] >= 0 ? 1U : 0U; // unsigned wrap-round below is multiplied away
+    out[j] = static_cast<std::uint8_t>(
+        has * certificate_key(static_cast<unsigned>(category[j]), static_cast<unsigned>(grade[j]), grades));
+  }
 }
 
 /// Rules' 0/1 verdict bytes (rule r's at masks[r * stride]) to each row's pattern of holding rules

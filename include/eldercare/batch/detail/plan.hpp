@@ -368,7 +368,8 @@ public:
       1 + all_values<disability_category>().size() * certificate_grades;
   static constexpr std::size_t certificate_per_row = certificate_keys;
   [[nodiscard]] static constexpr std::size_t certificate_key(int category, int grade) noexcept {
-    return 1 + static_cast<std::size_t>(category) * certificate_grades + static_cast<std::size_t>(grade - 1);
+    return detail::certificate_key(static_cast<unsigned>(category), static_cast<unsigned>(grade),
+                                   certificate_grades);
   }
   [[nodiscard]] static std::size_t certificate_key_of(const population_columns& pop, std::size_t r) {
     const std::int8_t category = pop.disability_category()[r];
@@ -744,34 +745,15 @@ public:
     for (std::size_t r = 0; r < roots.size(); ++r)
       classify_node(roots[r], begin, n, work.data() + r * n, work.data() + roots.size() * n, cache);
     const bool first_match = plan_->version().combine == combination::first_match;
-    const std::size_t rules = roots.size();
-    if (rules <= 8) {
-      // A row's pattern in a byte, from its rules' verdict bytes: `holds` (2) sets the rule's bit,
-      // `either` (3) makes the row unknown; with first_match, a rule counts only where no earlier
-      // one holds. Byte operations over blocks of rows, which the compiler vectorises.
-      in_blocks(n, [&](std::size_t at, auto count) {
-        std::uint8_t pattern[block_rows], settled[block_rows];
-        pattern_bytes(pattern, settled, work.data() + at, n, rules, first_match, count);
-        widen_patterns(known + at, pattern, settled, count);
-        static_assert(unknown == 0xFFFF); // widen_patterns' word for an unsettled row
-      });
-      return;
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-      std::uint16_t pattern = 0;
-      for (std::size_t r = 0; r < rules; ++r) {
-        const std::uint8_t v = work[r * n + i];
-        if (v == either) {
-          pattern = unknown;
-          break;
-        }
-        if (v == holds) {
-          pattern = static_cast<std::uint16_t>(pattern | (1U << r));
-          if (first_match) break; // later rules are not evaluated where this one holds
-        }
-      }
-      known[i] = pattern;
-    }
+    const std::size_t rules = roots.size(); // at most version_plan::max_tabulated_rules: usable_
+    static_assert(version_plan::max_tabulated_rules <= 16, "patterns are 16-bit words");
+    static_assert(unknown == 0xFFFF); // mark_unsettled's word for an unsettled row
+    in_blocks(n, [&](std::size_t at, auto count) {
+      std::uint16_t pattern[block_rows];
+      std::uint8_t settled[block_rows];
+      pattern_words(pattern, settled, work.data() + at, n, rules, first_match, count);
+      mark_unsettled(known + at, pattern, settled, count);
+    });
   }
 
 private:
