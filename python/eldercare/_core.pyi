@@ -98,6 +98,7 @@ class region_set:
 named_regions: Dict[str, region_code]
 region_table_coverage: str
 region_table_source: str
+missing_weight_reason: str
 
 def jin_ji_meng() -> region_set: ...
 def beijing_ecological_conservation_area(mountain_towns: Iterable[object]) -> region_set: ...

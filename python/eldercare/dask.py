@@ -34,6 +34,7 @@ from typing import Any, Dict, Iterable, Mapping, Optional, Union
 
 import numpy as np
 
+from . import _core
 from ._calendar import DateLike
 from ._errors import ErrorId, invalid, invalid_type
 from ._population import Population, evaluate_population
@@ -190,7 +191,7 @@ def _require_weights(part: Any, population: Population, weighted: bool, partitio
             ErrorId.INVALID_WEIGHT,
             f"population.{name}[row 0{where}, id '{part[PERSON.field('id').column].iloc[0]}']",
             float("nan"),
-            "a weight column gives every row's weight (a missing one is not 1: give it)",
+            _core.missing_weight_reason,
         )
 
 

@@ -331,6 +331,37 @@ class _TableStays:
             )
 
 
+class _WeightsGiven:
+    """A file's weight column gives every row's weight or none. A batch whose weights are all missing
+    reads as an unweighted batch; that is a file without weights only when every batch is, so a file
+    whose weights are missing in some batches and given in others is refused, as a partly missing
+    weight column is (the weighted totals would leave those rows out)."""
+
+    def __init__(self, path: Any) -> None:
+        self.path = path
+        self.first: Optional[Tuple[bool, int, int, int]] = None  # weighted, batch, file row, rows
+
+    def check(self, weighted: bool, batch: int, first_row: int, rows: int) -> None:
+        """Batch `batch` (file rows `first_row` on, `rows` of them) is `weighted` or not."""
+        if rows == 0:
+            return
+        if self.first is None:
+            self.first = (weighted, batch, first_row, rows)
+            return
+        if weighted == self.first[0]:
+            return
+        given = (batch, first_row, rows) if weighted else self.first[1:]
+        missing = self.first[1:] if weighted else (batch, first_row, rows)
+        invalid(
+            ErrorId.INVALID_WEIGHT,
+            f"population.{PERSON.field('weight').column}[row {missing[1]}]",
+            None,
+            f"{_core.missing_weight_reason} (batch {missing[0]} of {self.path}, file rows "
+            f"{missing[1]}-{missing[1] + missing[2] - 1}, has no weights; batch {given[0]}, file rows "
+            f"{given[1]}-{given[1] + given[2] - 1}, has)",
+        )
+
+
 @dataclass
 class _Batch:
     index: int  # 0-based batch number
@@ -358,6 +389,7 @@ def _populations(
     elif stays is not None:
         held = _TableStays(stays)
     first_row = 0
+    weights = _WeightsGiven(persons.path)
     for k, batch in enumerate(persons.batches(batch_rows)):
         where = f"batch {k} of {persons.path}, file rows {first_row}-{first_row + batch.num_rows - 1}"
         offsets: Dict[str, Any] = {"population": first_row}
@@ -380,6 +412,7 @@ def _populations(
             population = Population(table, stays=batch_stays, facilities=facilities)
         except InvalidValue as e:
             raise _relocated(e, offsets, where) from None
+        weights.check(population.weighted, k, first_row, batch.num_rows)
         yield _Batch(k, first_row, batch, population)
         first_row += batch.num_rows
     if streamed is not None:
@@ -823,6 +856,21 @@ def _parts(a: Any) -> Tuple[Any, ...]:
     return (_arrow_type(a.type), len(a), a.offset, *a.buffers())
 
 
+def _gives_weights(batch: Any) -> bool:
+    """Whether a record batch gives weights: a weight column with some value (null and NaN are
+    missing, as for pandas)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    name = PERSON.field("weight").column
+    if name not in batch.schema.names:
+        return False
+    a = batch.column(name)
+    if a.null_count == len(a):
+        return False
+    return not (pa.types.is_floating(a.type) and pc.all(pc.is_nan(a)).as_py())
+
+
 def _arrow_columns(batch: Any) -> Dict[str, Any]:
     """A record batch's columns as population.from_arrow reads them (the stays list by its parts)."""
     out: Dict[str, Any] = {}
@@ -971,13 +1019,15 @@ def _simulate_totals(
 
     next_batch: Any = None  # the Future of the next decoded batch (the build thread's)
     last_rows = 0  # the rows of the last population built
+    weights = _WeightsGiven(persons.path)
+    read_batches = read_rows = 0  # the batches decoded so far, and their rows
 
     def built() -> Optional[List[Tuple[List[int], Any]]]:
         """The next populations to simulate, in file order (None after the last batch): each is the
         rows of the batches in it and their C++ population, or None for a batch this path does not
         take (it is rebuilt row by row), which ends the list. Runs on the build thread, which takes
         decoded batches and has the next one decoded meanwhile."""
-        nonlocal next_batch, last_rows
+        nonlocal next_batch, last_rows, read_batches, read_rows
         out: List[Tuple[List[int], Any]] = []
         group: Any = None
         sizes: List[int] = []
@@ -988,8 +1038,10 @@ def _simulate_totals(
                 break
             next_batch = decoding.submit(decoded)
             n = data.num_rows
+            weights.check(_gives_weights(data), read_batches, read_rows, n)
             arrays = _arrow_columns(data)
             del data
+            read_batches, read_rows = read_batches + 1, read_rows + n
             if group is not None:
                 try:
                     group.append_arrow(arrays, n, core_registry, given)

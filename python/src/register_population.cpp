@@ -357,13 +357,13 @@ public:
       const double v = doubles_.data()[i];
       if (std::isnan(v))
         throw invalid_value(error_id::invalid_weight, name(column_, i), literal{"nan"},
-                            "a weight column gives every row's weight (a missing one is not 1: give it)");
+                            std::string(survey_weight::missing_reason));
       return survey_weight::of(v, name(column_, i)).micros();
     }
     const auto t = text_.get(i);
     if (!t || t->empty())
       throw invalid_value(error_id::invalid_weight, name(column_, i), literal{"None"},
-                          "a weight column gives every row's weight (a missing one is not 1: give it)");
+                          std::string(survey_weight::missing_reason));
     return survey_weight::parse(*t, name(column_, i)).micros();
   }
 
@@ -1612,6 +1612,7 @@ struct synthetic_handle {
 } // namespace
 
 void register_population(py::module_& m) {
+  m.attr("missing_weight_reason") = std::string(survey_weight::missing_reason);
   m.def(
       "plain_text",
       [](const py::array& a, bool missing) {

@@ -178,6 +178,34 @@ def test_weights_the_same_exact_totals(tmp_path: pathlib.Path, monkeypatch: pyte
     same_totals(fast, simulate(path, batch_rows=123))
 
 
+@pytest.mark.parametrize("missing_first", [True, False])
+@pytest.mark.parametrize("path_taken", ["fast", "general"])
+def test_weights_missing_in_some_batches_are_refused(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch, missing_first: bool, path_taken: str
+) -> None:
+    # Batches of 300 rows, one of them with no weights at all: alone it would read as an unweighted
+    # batch, but the file gives weights elsewhere, so it is refused like a partly missing column
+    # (its rows would otherwise weigh nothing in the weighted totals).
+    weights = np.linspace(0.5, 40.0, 900)
+    hole = slice(0, 300) if missing_first else slice(600, 900)
+    weights[hole] = np.nan
+    table = people(900, seed=5).append_column("weight", pa.array(weights))
+    path = tmp_path / "weights_with_a_hole.parquet"
+    pq.write_table(table, path, row_group_size=300)
+    if path_taken == "general":
+        general(monkeypatch)
+    with pytest.raises(ec.InvalidValue) as e:
+        simulate(path, batch_rows=300)
+    first_missing = hole.start
+    assert e.value.field == f"population.weight[row {first_missing}]"
+    assert e.value.error_id == ec.ErrorId.INVALID_WEIGHT
+    assert f"file rows {first_missing}-{first_missing + 299}, has no weights" in str(e.value)
+    assert _core.missing_weight_reason in str(e.value)
+    # Batches that straddle the hole see it as a partly missing column: refused at its first row.
+    with pytest.raises(ec.InvalidValue, match=r"population\.weight\[row \d+"):
+        simulate(path, batch_rows=256)
+
+
 def simulated_sizes(monkeypatch: pytest.MonkeyPatch) -> List[int]:
     """The rows of each population simulate_columns is given from now on."""
     sizes: List[int] = []

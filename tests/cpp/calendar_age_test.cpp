@@ -59,3 +59,11 @@ TEST_CASE("an age reached after 2400 has no date within the supported years, and
   CHECK_THROWS_AS(date_reaching_age(d("2390-06-15"), 60), invalid_value); // asked for the date itself
   CHECK(age_on(d("2390-06-15"), d("2400-12-31")) == 10);
 }
+
+TEST_CASE("fuzzer regression: age_on near 2400-12-31 when the next birthday is past the supported years") {
+  // Reached the day after a 2400-12-31 birthday: no date, so the age is still one short.
+  const age_rule day_after{age_reached::day_after_birthday, leap_day_birthday::february_28};
+  CHECK(age_on(d("2338-12-31"), d("2400-12-31"), day_after) == 61);
+  CHECK(age_on(d("2338-12-31"), d("2400-12-31")) == 62);
+  CHECK(age_on(d("2338-12-31"), d("2400-12-30"), day_after) == 61);
+}

@@ -84,7 +84,12 @@ struct age_rule {
     throw invalid_value(error_id::invalid_person, "on", to_iso(on),
                         "is before the birth date " + to_iso(birth));
   int n = static_cast<int>(on.year()) - static_cast<int>(birth.year());
-  while (n > 0 && date_reaching_age(birth, n, rule) > on) --n;
+  // A reaching date past 2400-12-31 (nullopt) is after every supported `on`.
+  const auto reached_after_on = [&](int years) {
+    const std::optional<date> reached = date_reaching_age_within(birth, years, rule);
+    return !reached || *reached > on;
+  };
+  while (n > 0 && reached_after_on(n)) --n;
   return n;
 }
 

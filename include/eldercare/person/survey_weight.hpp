@@ -48,6 +48,10 @@ public:
   /// The largest weight, in millionths (10^9 persons): products with any amount of fen fit.
   static constexpr std::int64_t max_micros = 1'000'000'000 * scale;
 
+  /// Why a row without a value in a weight column is refused: a missing weight is not taken as 1.
+  static constexpr std::string_view missing_reason =
+      "a weight column gives every row's weight (a missing one is not 1: give it)";
+
   /// A weight of 1 (the weight of a row that gives none).
   constexpr survey_weight() noexcept = default;
 
