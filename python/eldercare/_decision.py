@@ -9,7 +9,7 @@ explanation; in Jupyter the decision renders as an HTML table. The result types 
 
 from __future__ import annotations
 
-from typing import Any, Iterable, List, Mapping, Optional, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from . import _check, _core
 from ._benefits import Benefit, Citation
@@ -33,11 +33,35 @@ __all__ = [
 ]
 
 
+# Catalog policies already built, by (id, readings): building one (C++, then its Python mirror) costs
+# ten times a decision, and a Policy is immutable, so one object serves every call. The catalog is
+# fixed for the life of the process; the cache is emptied past a few hundred keys (a readings sweep).
+_BUILT: Dict[Tuple[str, Tuple[Tuple[Any, Any], ...]], Policy] = {}
+_BUILT_MAX = 256
+
+
+def _catalog_policy(id: str, readings: Optional[Mapping[str, str]], field_name: str = "id") -> Policy:
+    """The catalog's policy `id` under `readings`, built once (what :func:`eldercare.catalog.policy`
+    returns: the catalog sits above this module, the core builds it)."""
+    id = _check.text(id, field_name)
+    try:
+        key = (id, tuple(sorted(dict(readings or {}).items())))
+        hash(key)
+    except (TypeError, ValueError):  # readings the core refuses, with its message
+        return Policy._wrap(_core.catalog_policy(id, readings))
+    built = _BUILT.get(key)
+    if built is None:
+        built = Policy._wrap(_core.catalog_policy(id, readings))  # errors are not kept
+        if len(_BUILT) >= _BUILT_MAX:
+            _BUILT.clear()
+        _BUILT[key] = built
+    return built
+
+
 def _policy_arg(policy: Any, readings: Optional[Mapping[str, str]] = None) -> Policy:
-    """A Policy, or a catalog id built under `readings` (what :func:`eldercare.catalog.policy` builds:
-    the catalog sits above this module, the core builds it)."""
+    """A Policy, or a catalog id built under `readings`."""
     if isinstance(policy, str):
-        return Policy._wrap(_core.catalog_policy(_check.text(policy, "policy"), readings))
+        return _catalog_policy(policy, readings, "policy")
     if not isinstance(policy, Policy):
         invalid_type("policy", policy, "expected a Policy or a catalog id")
     if readings:

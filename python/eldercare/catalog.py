@@ -35,7 +35,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 from . import _check, _core
 from ._benefits import Citation, Parameter, format_fen
 from ._calendar import DateLike
-from ._decision import StackingTable, resolve_stacking
+from ._decision import StackingTable, _catalog_policy, resolve_stacking
 from ._errors import ErrorId, PolicyLookupError, invalid, invalid_type
 from ._outcomes import Decision, StackedGrant
 from ._population import Population
@@ -489,7 +489,7 @@ def policy(id: str, readings: Readings = None) -> Policy:
         For an unknown id, or an entry that builds no person policy (a bundle, a worker or an area
         entry: the message says which).
     """
-    return Policy._wrap(_core.catalog_policy(_id(id), readings))
+    return _catalog_policy(_id(id), readings)
 
 
 def worker_policy(id: str, readings: Readings = None) -> WorkerPolicy:

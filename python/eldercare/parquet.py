@@ -117,6 +117,19 @@ def _check_batch_rows(batch_rows: int) -> int:
     return int(batch_rows)
 
 
+def _nested_dictionary(t: Any, nested: bool) -> bool:
+    """Whether Arrow type `t` has a dictionary-encoded part inside a list or struct (`nested`: `t` is)."""
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(t):
+        return nested
+    if pa.types.is_list(t) or pa.types.is_large_list(t):
+        return _nested_dictionary(t.value_type, True)
+    if pa.types.is_struct(t):
+        return any(_nested_dictionary(f.type, True) for f in t)
+    return False
+
+
 class _Source:
     """A Parquet file or dataset directory, read in record batches of the flat schema's columns."""
 
@@ -139,6 +152,12 @@ class _Source:
             # will read, that is the whole file: memory would grow with the file.
             self.file = pq.ParquetFile(self.path, pre_buffer=False)
             schema = self.file.schema_arrow
+            if any(_nested_dictionary(f.type, False) for f in schema):
+                # ParquetFile.iter_batches cannot read a dictionary inside a list or struct (pyarrow 26:
+                # "Nested data conversions not implemented for chunked array outputs"); a dataset of
+                # the one file can.
+                self.file = None
+                self.dataset = ds.dataset(self.path, format="parquet")
         names = list(schema.names)
         for need in required:
             c, *others = (need,) if isinstance(need, str) else need

@@ -215,6 +215,28 @@ def test_a_policy_under_readings(xicheng_facilities: ec.FacilityRegistry) -> Non
         catalog.policy("cn.beijing.xicheng.cross_region_care", readings={"nope": "x"})
 
 
+def test_a_catalog_policy_is_built_once_per_id_and_readings(xicheng_facilities: ec.FacilityRegistry) -> None:
+    # A Policy is immutable, so one object serves every call with the same id and readings (building
+    # one costs more than a decision); other readings build another, and errors are not kept.
+    cross = "cn.beijing.xicheng.cross_region_care"
+    arrears = {"xicheng.back_pay": "first_three_months"}
+    assert catalog.policy(cross) is catalog.policy(cross) is catalog.policy(cross, readings={})
+    assert catalog.policy(cross, readings=arrears) is catalog.policy(cross, readings=dict(arrears))
+    assert catalog.policy(cross, readings=arrears) is not catalog.policy(cross)
+    assert catalog.policy(cross, readings=arrears).versions[0].arrears_months == 3
+    for _ in range(2):
+        with pytest.raises(ec.InvalidValue, match="no such reading"):
+            catalog.policy(cross, readings={"nope": "x"})
+        with pytest.raises(ec.PolicyLookupError):
+            catalog.policy("cn.nowhere.no_such_policy")
+    # By id, the same decision as with the Policy object.
+    p = elder([ec.Stay("HB", "2023-02-28")])
+    by_id = ec.evaluate(cross, p, "2023-05-28", xicheng_facilities, readings=arrears)
+    by_policy = ec.evaluate(catalog.policy(cross, readings=arrears), p, "2023-05-28", xicheng_facilities)
+    assert by_id.amount_fen == by_policy.amount_fen == 60000
+    assert str(by_id) == str(by_policy)
+
+
 def test_evaluate_by_id_as_the_cpp_catalog(xicheng_facilities: ec.FacilityRegistry) -> None:
     p = elder([ec.Stay("HB", "2023-02-28")])
     before = catalog.evaluate("cn.beijing.xicheng.cross_region_care", p, "2023-05-27", xicheng_facilities)
