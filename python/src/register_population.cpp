@@ -765,7 +765,7 @@ private:
       if (d != no_day) r.birth_day = d;
       else if (const auto number = f_.texts[f_id_number].get(i);
                number && id_number::problem(*number).empty())
-        r.birth_day = to_day_number(id_number::parse(*number).birth_date());
+        r.birth_day = to_day_number(id_number::birth_date_in(*number));
       else
         throw refused{};
     } else if constexpr (I == f_hukou) {

@@ -182,6 +182,19 @@ TEST_CASE("columns: an ID number gives the birth date and must agree with one; a
   heavy.weight = -5;
   CHECK_THROWS_WITH(pop.append(heavy), Catch::Contains("population.weight[row 2, id 'p5']"));
   CHECK(pop.size() == 2);
+  row_input agrees = r; // a birth day and a number that agree (checked without building the number)
+  agrees.id = "p6";
+  agrees.birth_day = to_day_number(make_date(1945, 5, 1));
+  pop.append(agrees);
+  CHECK(pop.size() == 3);
+  CHECK(from_day_number(pop.birth_day()[2]) == make_date(1945, 5, 1));
+  row_input legacy_disagrees = legacy;
+  legacy_disagrees.id = "p7";
+  legacy_disagrees.birth_day = to_day_number(make_date(1945, 5, 2));
+  CHECK_THROWS_WITH(pop.append(legacy_disagrees),
+                    Catch::Contains("population.birth_day[row 3, id 'p7'] = '1945-05-02': disagrees with "
+                                    "population.id_number[row 3, id 'p7'] '110102450501001'"));
+  CHECK(pop.size() == 3);
 }
 
 TEST_CASE("weighted totals: exact, and the same whatever the threads and chunk sizes") {

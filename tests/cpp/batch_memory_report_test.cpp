@@ -209,10 +209,12 @@ TEST_CASE("narrowed columns: a population holds 65,536 distinct hukou regions an
 TEST_CASE("narrowed columns: a text column holds up to 4294967295 characters") {
   const std::size_t max = detail::max_text_chars;
   CHECK(max == 4294967295U);
-  CHECK_NOTHROW(detail::check_text_room(max - 3, "abc", "population.id[row 9, id 'abc']"));
-  CHECK_NOTHROW(detail::check_text_room(max, "", "population.household_id[row 9, id 'x']"));
+  CHECK_NOTHROW(
+      detail::check_text_room(max - 3, "abc", [] { return std::string("population.id[row 9, id 'abc']"); }));
+  CHECK_NOTHROW(
+      detail::check_text_room(max, "", [] { return std::string("population.household_id[row 9, id 'x']"); }));
   try {
-    detail::check_text_room(max - 3, "abcd", "population.id[row 9, id 'abcd']");
+    detail::check_text_room(max - 3, "abcd", [] { return std::string("population.id[row 9, id 'abcd']"); });
     FAIL("no error");
   } catch (const invalid_value& e) {
     CHECK_THAT(std::string(e.what()), Catch::Contains("population.id[row 9, id 'abcd'] = 'abcd':") &&

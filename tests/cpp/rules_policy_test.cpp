@@ -219,6 +219,18 @@ TEST_CASE("person validation names the field and value") {
   CHECK_THROWS_WITH(validate(p, &reg), Catch::Contains("stays[0].facility") && Catch::Contains("nowhere"));
   CHECK_THROWS_WITH(stay("F1", d("2023-03-01"), d("2023-02-01"), "stays[0]"),
                     Catch::Contains("stays[0].discharged") && Catch::Contains("before the admission"));
+  // Dates outside 1800-2400 or not a date at all, named by the stay's field (built only for the error).
+  const date outside(1799, 12, 31), none(boost::gregorian::not_a_date_time);
+  CHECK_THROWS_WITH(stay("F1", outside, std::nullopt, "stays[2]"),
+                    Catch::Contains("stays[2].admitted") && Catch::Contains("1800-2400"));
+  CHECK_THROWS_WITH(stay("F1", none, std::nullopt, "stays[2]"),
+                    Catch::Contains("stays[2].admitted") && Catch::Contains("a calendar date is required"));
+  CHECK_THROWS_WITH(stay("F1", d("2023-01-01"), none, "stays[3]"), Catch::Contains("stays[3].discharged"));
+  CHECK(is_supported(d("1800-01-01")));
+  CHECK(is_supported(d("2400-12-31")));
+  CHECK_FALSE(is_supported(outside));
+  CHECK_FALSE(is_supported(date(2401, 1, 1)));
+  CHECK_FALSE(is_supported(none));
   CHECK_THROWS_AS(filing(rc("131082"), d("2020-01-01"), d("2019-01-01")), invalid_value);
   CHECK_THROWS_AS(facility("F", facility_kind::institution, rc("131082"), -1), invalid_value);
 }

@@ -242,9 +242,11 @@ static_assert(category_count <= 16, "the categories column is 16-bit: widen it f
 
 /// Throws invalid_value naming `field` and `text` when appending `text` to a text column holding
 /// `held` characters would pass max_text_chars (the column's offsets are 32-bit).
-inline void check_text_room(std::size_t held, std::string_view text, const std::string& field) {
+/// `field()` names the column's cell (called only for the error).
+template <class Field>
+void check_text_room(std::size_t held, std::string_view text, Field&& field) {
   if (text.size() > max_text_chars - std::min(held, max_text_chars))
-    throw invalid_value(error_id::invalid_parameter, field, text,
+    throw invalid_value(error_id::invalid_parameter, field(), text,
                         "the population's text in this column would pass " + std::to_string(max_text_chars) +
                             " characters, more than its 32-bit offsets reach (split the population)");
 }
@@ -390,12 +392,18 @@ public:
       }
     };
     if (r.id.empty()) throw invalid_value(error_id::invalid_person, at("id"), "", "must not be empty");
-    // The ID number, which gives the birth date when the row has none (and must agree with one).
-    std::optional<eldercare::id_number> id;
-    if (!r.id_number.empty()) id = eldercare::id_number::parse(r.id_number, at("id_number"));
-    if (id && r.birth_day == no_day) r.birth_day = to_day_number(id->birth_date());
+    // The ID number, which gives the birth date when the row has none (and must agree with one),
+    // checked as id_number::parse checks it, but neither the number nor a field name is built unless
+    // something is wrong.
+    const bool has_id_number = !r.id_number.empty();
+    if (has_id_number && !eldercare::id_number::problem(r.id_number).empty())
+      (void)eldercare::id_number::parse(r.id_number, at("id_number")); // its error, naming the cell
+    const day_number id_birth =
+        has_id_number ? to_day_number(eldercare::id_number::birth_date_in(r.id_number)) : no_day;
+    if (r.birth_day == no_day) r.birth_day = id_birth;
     const date birth = day(r.birth_day, "birth_day");
-    if (id) (void)birth_date_of(birth, id, at("birth_day"), at("id_number"));
+    if (has_id_number && r.birth_day != id_birth) // birth_date_of's error: the two disagree
+      (void)birth_date_of(birth, eldercare::id_number::parse(r.id_number), at("birth_day"), at("id_number"));
     if (r.weight != -1) (void)survey_weight::from_micros(r.weight, at("weight"));
     const region_code hukou = region(r.hukou_region, "hukou_region");
     const region_code residence = region(r.residence_region, "residence_region");
@@ -457,9 +465,9 @@ public:
         !residence_index_.contains(residence_index_key(residence, r.residence_rural)))
       throw invalid_value(error_id::invalid_region, at("residence_region"), r.residence_region,
                           detail::too_many_residences());
-    detail::check_text_room(id_chars_.size(), r.id, at("id"));
-    detail::check_text_room(household_chars_.size(), r.household_id, at("household_id"));
-    detail::check_text_room(id_number_chars_.size(), r.id_number, at("id_number"));
+    detail::check_text_room(id_chars_.size(), r.id, [&] { return at("id"); });
+    detail::check_text_room(household_chars_.size(), r.household_id, [&] { return at("household_id"); });
+    detail::check_text_room(id_number_chars_.size(), r.id_number, [&] { return at("id_number"); });
     // Checked: now store (the dictionaries only grow; a failure below is out of memory).
     const std::size_t rows_before = size();
     try {

@@ -90,6 +90,14 @@ inline const supported_days& supported_day_range() {
 }
 } // namespace detail
 
+/// Whether `d` is a real date in the supported range (require_valid's test, without a field name to
+/// build: callers that check many dates build the name only for an error).
+[[nodiscard]] inline bool is_supported(const date& d) noexcept {
+  if (d.is_special()) return false;
+  const auto& range = detail::supported_day_range();
+  return d.day_number() >= range.first && d.day_number() <= range.last;
+}
+
 /// Checks that a date handed in by a caller is a real date in the supported range.
 inline void require_valid(const date& d, std::string_view field) {
   if (d.is_special())

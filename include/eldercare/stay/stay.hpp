@@ -18,9 +18,10 @@ public:
       : facility_id_(std::move(facility_id)), admitted_(admitted), discharged_(discharged) {
     if (facility_id_.empty())
       throw invalid_value(error_id::invalid_stay, std::string(field) + ".facility", "", "must not be empty");
-    require_valid(admitted_, std::string(field) + ".admitted");
+    // Field names only for an error: populations build a stay per row with stays.
+    if (!is_supported(admitted_)) require_valid(admitted_, std::string(field) + ".admitted");
     if (discharged_) {
-      require_valid(*discharged_, std::string(field) + ".discharged");
+      if (!is_supported(*discharged_)) require_valid(*discharged_, std::string(field) + ".discharged");
       if (*discharged_ < admitted_)
         throw invalid_value(error_id::invalid_stay, std::string(field) + ".discharged", to_iso(*discharged_),
                             "is before the admission " + to_iso(admitted_));
