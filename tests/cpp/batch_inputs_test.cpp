@@ -165,10 +165,13 @@ TEST_CASE("columns: an ID number gives the birth date and must agree with one; a
   pop.append(legacy);
   CHECK(pop.id_number(1) == "110102450501001");
   CHECK(pop.weight_of(1).micros() == survey_weight::scale); // none given: 1
-  row_input disagrees = r;
-  disagrees.id = "p3";
-  disagrees.birth_day = to_day_number(make_date(1945, 5, 2));
-  CHECK_THROWS_WITH(pop.append(disagrees),
+  // A birth day of 2 May beside a number of 1 May: refused, naming both cells.
+  auto born_2_may = [](row_input row, const char* id) {
+    row.id = id;
+    row.birth_day = to_day_number(make_date(1945, 5, 2));
+    return row;
+  };
+  CHECK_THROWS_WITH(pop.append(born_2_may(r, "p3")),
                     Catch::Contains("population.birth_day[row 2, id 'p3'] = '1945-05-02': disagrees with "
                                     "population.id_number[row 2, id 'p3'] '110102194505010012'"));
   row_input bad = r;
@@ -188,10 +191,7 @@ TEST_CASE("columns: an ID number gives the birth date and must agree with one; a
   pop.append(agrees);
   CHECK(pop.size() == 3);
   CHECK(from_day_number(pop.birth_day()[2]) == make_date(1945, 5, 1));
-  row_input legacy_disagrees = legacy;
-  legacy_disagrees.id = "p7";
-  legacy_disagrees.birth_day = to_day_number(make_date(1945, 5, 2));
-  CHECK_THROWS_WITH(pop.append(legacy_disagrees),
+  CHECK_THROWS_WITH(pop.append(born_2_may(legacy, "p7")),
                     Catch::Contains("population.birth_day[row 3, id 'p7'] = '1945-05-02': disagrees with "
                                     "population.id_number[row 3, id 'p7'] '110102450501001'"));
   CHECK(pop.size() == 3);
