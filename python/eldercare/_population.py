@@ -42,6 +42,7 @@ text columns are converted once. The inputs are never modified.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import os
 from typing import Any, Callable, Dict, Iterable, List, Mapping, NoReturn, Optional, Sequence, Tuple, Union
@@ -413,14 +414,21 @@ def _list_array(values: Sequence[Any]) -> np.ndarray:
 def _missing(v: Any) -> bool:
     if v is None:
         return True
-    if isinstance(v, float) and v != v:
-        return True
+    if isinstance(v, float):
+        return v != v
+    na, nat = _pandas_missing()
+    return v is na or v is nat
+
+
+@functools.lru_cache(maxsize=None)
+def _pandas_missing() -> Tuple[Any, Any]:
+    """pandas' missing-value singletons (NA, NaT), looked up once: _missing runs per cell."""
     try:
         import pandas as pd
 
-        return v is pd.NA or v is pd.NaT
+        return (pd.NA, pd.NaT)
     except ImportError:  # pragma: no cover
-        return False
+        return (object(), object())  # matches nothing
 
 
 class _Cells:
@@ -519,9 +527,7 @@ def _text(col: Any, name: str, cells: _Cells, *, lists: bool = False) -> List[Op
     """Text cells; a list/tuple cell is joined with commas when `lists`."""
     out: List[Optional[str]] = []
     for i, v in enumerate(_values(col).tolist()):
-        if _missing(v):
-            out.append(None)
-        elif isinstance(v, str):
+        if type(v) is str:  # the common cells first: this loop runs per row
             out.append(v)
         elif lists and isinstance(v, (list, tuple, np.ndarray)):
             words = list(v)
@@ -529,6 +535,10 @@ def _text(col: Any, name: str, cells: _Cells, *, lists: bool = False) -> List[Op
                 if not isinstance(w, str):
                     invalid_type(cells(name, i), v, "expected a list of words")
             out.append(",".join(words))
+        elif _missing(v):
+            out.append(None)
+        elif isinstance(v, str):
+            out.append(v)
         else:
             invalid_type(cells(name, i), v, "expected text or a missing value")
     return out
@@ -692,7 +702,7 @@ def _number_text(v: Any) -> AsWritten:
 def _stay_dicts(cell: Any, where: Callable[[], str]) -> List[Tuple[str, Any, Any]]:
     """The stays of one list-column cell as (facility, admitted, discharged); `where` names the cell
     in an error (made only then: naming it needs the ids as Python strings)."""
-    if _missing(cell):
+    if type(cell) is not list and _missing(cell):  # a list (the common cell) is not missing
         return []
     if isinstance(cell, str):
         try:
