@@ -420,7 +420,7 @@ def _missing(v: Any) -> bool:
     return v is na or v is nat
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _pandas_missing() -> Tuple[Any, Any]:
     """pandas' missing-value singletons (NA, NaT), looked up once: _missing runs per cell."""
     try:
