@@ -866,8 +866,31 @@ def _stays_type_read(t: Any) -> bool:
 
     if not pa.types.is_list(t) or not pa.types.is_struct(t.value_type):
         return False
-    fields = {f.name: _arrow_type(f.type) for f in t.value_type}
+    fields = {f.name: _arrow_type(_decoded_type(f.type)) for f in t.value_type}
     return fields == {"facility": "string", "admitted": "date32", "discharged": "date32"}
+
+
+def _decoded_type(t: Any) -> Any:
+    """A dictionary-encoded Arrow type's value type (`t` itself otherwise)."""
+    import pyarrow as pa
+
+    return t.value_type if pa.types.is_dictionary(t) else t
+
+
+def _plain_stays(batch: Any) -> Any:
+    """`batch` with the dictionary-encoded fields of its stays (facility ids, as Arrow writers often
+    store repeated text) decoded, the form population.from_arrow reads; `batch` itself otherwise."""
+    import pyarrow as pa
+
+    name = PERSON.field("stays").column
+    if name not in batch.schema.names:
+        return batch
+    i = batch.schema.get_field_index(name)
+    t = batch.schema.field(i).type
+    if not pa.types.is_list(t) or not any(pa.types.is_dictionary(f.type) for f in t.value_type):
+        return batch
+    plain = pa.list_(pa.struct([pa.field(f.name, _decoded_type(f.type), f.nullable) for f in t.value_type]))
+    return batch.set_column(i, name, batch.column(i).cast(plain))
 
 
 def _parts(a: Any) -> Tuple[Any, ...]:
@@ -1058,7 +1081,7 @@ def _simulate_totals(
             next_batch = decoding.submit(decoded)
             n = data.num_rows
             weights.check(_gives_weights(data), read_batches, read_rows, n)
-            arrays = _arrow_columns(data)
+            arrays = _arrow_columns(_plain_stays(data))
             del data
             read_batches, read_rows = read_batches + 1, read_rows + n
             if group is not None:

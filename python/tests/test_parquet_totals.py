@@ -167,7 +167,7 @@ def test_a_batch_the_fast_path_does_not_take_is_built_row_by_row(
     same_totals(fast, simulate(path, batch_rows=256))
 
 
-def test_dictionary_encoded_text_the_same_totals(tmp_path: pathlib.Path) -> None:
+def test_dictionary_encoded_text_the_same_totals(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Arrow writers often dictionary-encode repeated text (facility ids, ids as categories); pyarrow
     # keeps the encoding in the file's schema and reads it back encoded. Same totals as plain text.
     plain = people(900, seed=7)
@@ -189,8 +189,14 @@ def test_dictionary_encoded_text_the_same_totals(tmp_path: pathlib.Path) -> None
         paths[name] = tmp_path / f"{name}.parquet"
         pq.write_table(table, paths[name], row_group_size=300)
     assert pa.types.is_dictionary(pq.read_schema(paths["encoded"]).field("id").type)
+    # The totals path takes it (the facility ids decoded per batch), not the general one.
+    source = ecpq._Source(paths["encoded"], "population", ecpq._REQUIRED, ecpq._KNOWN)
+    span = _month_span(datetime.date(2024, 1, 1), 12)
+    assert ecpq._totals_columns(source, _Target(CROSS_REGION, None), *span, "hukou") is not None
     want = simulate(paths["plain"], batch_rows=256)
     assert want.total_fen > 0
+    # Every batch built from its Arrow buffers: none rebuilt row by row from the file.
+    monkeypatch.setattr(ecpq._Rows, "take", lambda *args: pytest.fail("a batch was rebuilt row by row"))
     got = simulate(paths["encoded"], batch_rows=256)
     # Read as a dataset (ParquetFile cannot iterate a list of structs holding a dictionary), whose
     # batches end at row groups as well: more batches, the same rows and totals.
