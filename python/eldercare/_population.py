@@ -527,7 +527,7 @@ def _text(col: Any, name: str, cells: _Cells, *, lists: bool = False) -> List[Op
     """Text cells; a list/tuple cell is joined with commas when `lists`."""
     out: List[Optional[str]] = []
     for i, v in enumerate(_values(col).tolist()):
-        if type(v) is str:  # the common cells first: this loop runs per row
+        if isinstance(v, str):  # the common cells first (a str is never missing): this loop runs per row
             out.append(v)
         elif lists and isinstance(v, (list, tuple, np.ndarray)):
             words = list(v)
@@ -537,8 +537,6 @@ def _text(col: Any, name: str, cells: _Cells, *, lists: bool = False) -> List[Op
             out.append(",".join(words))
         elif _missing(v):
             out.append(None)
-        elif isinstance(v, str):
-            out.append(v)
         else:
             invalid_type(cells(name, i), v, "expected text or a missing value")
     return out

@@ -10,7 +10,9 @@ whole), not by the file: write files with row groups of the order of `batch_rows
 - :func:`evaluate_parquet`: the per-row results of :func:`eldercare.evaluate_population`, streamed to
   another Parquet file, and their aggregates;
 - :func:`simulate_parquet`: month totals of a simulation summed over the batches (exact integer fen;
-  for a file with a ``weight`` column, exact weighted totals beside them: :mod:`eldercare._weights`).
+  for a file with a ``weight`` column, exact weighted totals beside them: :mod:`eldercare._weights`;
+  a file whose weights are missing in some batches and given in others is refused, as a partly
+  missing weight column is).
   Totals name no person, so for a policy whose rules read only births, hukou, residence, death and
   stays it reads only those columns (and ``weight``), builds each batch's C++ columns straight from
   the Arrow buffers without ids, and decodes the next batch while simulating this one; the columns

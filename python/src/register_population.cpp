@@ -764,8 +764,9 @@ private:
       const day_number d = f_.dates[I] ? f_.dates[I]->day(i, name) : no_day;
       if (d != no_day) r.birth_day = d;
       else if (const auto number = f_.texts[f_id_number].get(i);
-               number && id_number::problem(*number).empty())
-        r.birth_day = to_day_number(id_number::birth_date_in(*number));
+               const std::optional<date> from_id =
+                   number ? id_number::valid_birth_date(*number) : std::nullopt)
+        r.birth_day = to_day_number(*from_id);
       else
         throw refused{};
     } else if constexpr (I == f_hukou) {

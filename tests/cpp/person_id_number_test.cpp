@@ -148,9 +148,13 @@ TEST_CASE("birth_date_of: the date given, the number's, or an error naming both"
   CHECK_NOTHROW(validate(p));
 }
 
-TEST_CASE("id_number::birth_date_in: a valid number's date of birth without building the number") {
+TEST_CASE("id_number::valid_birth_date: a valid number's date of birth without building the number") {
   for (const char* text : {"110102194505010012", "110102450501001"})
-    CHECK(id_number::birth_date_in(text) == id_number::parse(text).birth_date());
-  CHECK(id_number::birth_date_in("110102450501001") == make_date(1945, 5, 1));
-  CHECK_THROWS_AS(id_number::birth_date_in("110102194502300012"), invalid_value); // 30 February
+    CHECK(id_number::valid_birth_date(text) == id_number::parse(text).birth_date());
+  CHECK(id_number::valid_birth_date("110102450501001") == make_date(1945, 5, 1));
+  // What parse refuses has none: a wrong check character, 30 February, too short to hold a date.
+  CHECK_FALSE(id_number::valid_birth_date("110102194505010013").has_value());
+  CHECK_FALSE(id_number::valid_birth_date("110102194502300014").has_value());
+  CHECK_FALSE(id_number::valid_birth_date("1101").has_value());
+  CHECK_FALSE(id_number::valid_birth_date("").has_value());
 }

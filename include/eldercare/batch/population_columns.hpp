@@ -396,10 +396,12 @@ public:
     // checked as id_number::parse checks it, but neither the number nor a field name is built unless
     // something is wrong.
     const bool has_id_number = !r.id_number.empty();
-    if (has_id_number && !eldercare::id_number::problem(r.id_number).empty())
-      (void)eldercare::id_number::parse(r.id_number, at("id_number")); // its error, naming the cell
-    const day_number id_birth =
-        has_id_number ? to_day_number(eldercare::id_number::birth_date_in(r.id_number)) : no_day;
+    day_number id_birth = no_day;
+    if (has_id_number) {
+      const std::optional<date> d = eldercare::id_number::valid_birth_date(r.id_number);
+      if (!d) (void)eldercare::id_number::parse(r.id_number, at("id_number")); // its error, naming the cell
+      id_birth = to_day_number(*d);
+    }
     if (r.birth_day == no_day) r.birth_day = id_birth;
     const date birth = day(r.birth_day, "birth_day");
     if (has_id_number && r.birth_day != id_birth) // birth_date_of's error: the two disagree

@@ -100,12 +100,10 @@ inline const supported_days& supported_day_range() {
 
 /// Checks that a date handed in by a caller is a real date in the supported range.
 inline void require_valid(const date& d, std::string_view field) {
-  if (d.is_special())
-    throw invalid_value(error_id::invalid_date, field, to_iso(d), "a calendar date is required");
-  const auto& range = detail::supported_day_range();
-  if (d.day_number() < range.first || d.day_number() > range.last)
-    throw invalid_value(error_id::invalid_date, field, to_iso(d),
-                        "year outside the supported range 1800-2400");
+  if (is_supported(d)) return;
+  throw invalid_value(error_id::invalid_date, field, to_iso(d),
+                      d.is_special() ? "a calendar date is required"
+                                     : "year outside the supported range 1800-2400");
 }
 
 /// Last day of the month containing `d`.

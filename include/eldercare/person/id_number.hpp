@@ -99,13 +99,12 @@ public:
   /// Whether it was given in the 15-digit form of before 1999.
   [[nodiscard]] bool legacy() const noexcept { return issued_.size() == 15; }
   /// The date of birth (digits 7-14).
-  [[nodiscard]] date birth_date() const { return birth_date_in(text_); }
-  /// The date of birth of `text`, a number problem() finds nothing wrong with (15 or 18
-  /// characters), without building the number: what a column of numbers needs.
-  [[nodiscard]] static date birth_date_in(std::string_view text) {
-    const auto ymd = birth_of(text);
-    if (!ymd) throw invalid_value(error_id::invalid_id_number, "id_number", text, "has no date of birth");
-    return make_date((*ymd)[0], (*ymd)[1], (*ymd)[2], "id_number");
+  [[nodiscard]] date birth_date() const { return date_of(*birth_of(text_)); }
+  /// The date of birth of `text` when problem(text) finds nothing wrong with it, else nullopt:
+  /// parse's check without building the number (what a column of numbers needs).
+  [[nodiscard]] static std::optional<date> valid_birth_date(std::string_view text) {
+    if (!problem(text).empty()) return std::nullopt;
+    return date_of(*birth_of(text));
   }
   /// The region where the number was first issued (digits 1-6), possibly a code since abolished.
   [[nodiscard]] region_code region() const {
@@ -123,6 +122,9 @@ public:
 private:
   id_number() = default;
 
+  static date date_of(const std::array<int, 3>& ymd) {
+    return make_date(ymd[0], ymd[1], ymd[2], "id_number");
+  }
   static constexpr std::uint32_t number(std::string_view digits) noexcept {
     std::uint32_t v = 0;
     for (const char c : digits) v = v * 10 + static_cast<std::uint32_t>(c - '0');
